@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import path from 'node:path';
+
+/** The one place that reads process.env. Every key has a default fit for `npm start` on a laptop. */
+const schema = z
+  .object({
+    /** Port the HTTP server listens on. */
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** Interface to bind; 0.0.0.0 in containers. */
+    HOST: z.string().min(1).default('127.0.0.1'),
+    /** The URL people type; used for OIDC redirects and the printed start-up line. Defaults to http://localhost:PORT. */
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** Where embedded PGlite, media scratch files and HLS output live. */
+    DATA_DIR: z.string().min(1).default('./data'),
+    /** PostgreSQL connection string; unset means embedded PGlite in DATA_DIR/pglite. */
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    /** External OpenID Connect issuer (Keycloak realm URL); unset starts the built-in development provider. */
+    OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+    OIDC_CLIENT_ID: z.string().min(1).default('plenum'),
+    /** Client secret; required with OIDC_ISSUER, generated for the development provider. */
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    /** Secret that signs session cookies; generated per start when unset (sessions then end on restart). */
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    /** Number of mediasoup workers; default one per core. */
+    MEDIA_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
+    /** UDP/TCP port range for WebRTC and plain transports. */
+    RTC_MIN_PORT: z.coerce.number().int().min(1024).max(65535).default(40000),
+    RTC_MAX_PORT: z.coerce.number().int().min(1024).max(65535).default(49999),
+    /** Address announced to browsers in ICE candidates; defaults to 127.0.0.1. */
+    RTC_ANNOUNCED_ADDRESS: z.string().min(1).optional(),
+    /** development enables GraphiQL and the built-in OpenID provider. */
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.OIDC_ISSUER && !env.OIDC_CLIENT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['OIDC_CLIENT_SECRET'], message: 'is required when OIDC_ISSUER is set' });
+    }
+    if (env.RTC_MIN_PORT > env.RTC_MAX_PORT) {
+      ctx.addIssue({ code: 'custom', path: ['RTC_MIN_PORT'], message: 'must not exceed RTC_MAX_PORT' });
+    }
+  });
+
+export type Env = z.input<typeof schema>;
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** Without a trailing slash. */
+  readonly publicUrl: string;
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  readonly oidc: {
+    /** undefined: use the built-in development provider at `${publicUrl}/oidc`. */
+    readonly issuer: string | undefined;
+    readonly clientId: string;
+    readonly clientSecret: string | undefined;
+  };
+  readonly sessionSecret: string | undefined;
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  readonly media: {
+    readonly workers: number | undefined;
+    readonly rtcMinPort: number;
+    readonly rtcMaxPort: number;
+    readonly announcedAddress: string;
+  };
+  readonly env: 'development' | 'production' | 'test';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; throws ConfigError naming each bad variable and what it expects. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings count as unset, as in most .env tooling.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const key = issue.path.join('.') || '(environment)';
+        const value = present[key];
+        return `${key}: ${issue.message}${value === undefined ? '' : ` (got ${JSON.stringify(value)})`}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    oidc: Object.freeze({ issuer: e.OIDC_ISSUER?.replace(/\/+$/, ''), clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET }),
+    sessionSecret: e.SESSION_SECRET,
+    logLevel: e.LOG_LEVEL,
+    media: Object.freeze({
+      workers: e.MEDIA_WORKERS,
+      rtcMinPort: e.RTC_MIN_PORT,
+      rtcMaxPort: e.RTC_MAX_PORT,
+      announcedAddress: e.RTC_ANNOUNCED_ADDRESS ?? '127.0.0.1',
+    }),
+    env: e.NODE_ENV,
+  });
+}
