@@ -19,6 +19,8 @@ const schema = z
     OIDC_CLIENT_ID: z.string().min(1).default('plenum'),
     /** Client secret; required with OIDC_ISSUER, generated for the development provider. */
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    /** Expected `aud` of bearer access tokens; unset skips the audience check (Keycloak's default tokens say "account"). */
+    OIDC_AUDIENCE: z.string().min(1).optional(),
     /** Secret that signs session cookies; generated per start when unset (sessions then end on restart). */
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -55,6 +57,7 @@ export interface Config {
     readonly issuer: string | undefined;
     readonly clientId: string;
     readonly clientSecret: string | undefined;
+    readonly audience: string | undefined;
   };
   readonly sessionSecret: string | undefined;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -96,7 +99,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
-    oidc: Object.freeze({ issuer: e.OIDC_ISSUER?.replace(/\/+$/, ''), clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET }),
+    oidc: Object.freeze({ issuer: e.OIDC_ISSUER?.replace(/\/+$/, ''), clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, audience: e.OIDC_AUDIENCE }),
     sessionSecret: e.SESSION_SECRET,
     logLevel: e.LOG_LEVEL,
     media: Object.freeze({
