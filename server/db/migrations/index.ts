@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as createParliament from './2026_11_21_000000_create_parliament';
+
+/** Listed in code: Kysely's FileMigrationProvider cannot import .ts under vitest. Names sort by date. */
+export const migrations: Record<string, Migration> = {
+  '2026_11_21_000000_create_parliament': createParliament,
+};

@@ -1,0 +1,98 @@
+import type { Kysely } from 'kysely';
+import type { Database, PersonRow } from './database';
+import type { Person } from '../domain/parliament';
+import { mapConstraintError } from './errors';
+
+const conflicts = {
+  people_username_key: 'a person with this username exists already',
+  people_faction_id_fkey: 'the faction does not exist',
+  people_booth_id_fkey: 'the booth does not exist',
+};
+
+export function rowToPerson(r: PersonRow): Person {
+  return {
+    id: r.id,
+    username: r.username,
+    givenName: r.given_name,
+    familyName: r.family_name,
+    title: r.title,
+    email: r.email,
+    factionId: r.faction_id,
+    office: r.office,
+    roles: r.roles,
+    votingRights: r.voting_rights,
+    boothId: r.booth_id,
+  };
+}
+
+export async function listPeople(db: Kysely<Database>, filter: { factionIds?: readonly string[] } = {}): Promise<Person[]> {
+  let q = db.selectFrom('people').selectAll();
+  if (filter.factionIds) {
+    if (filter.factionIds.length === 0) return [];
+    q = q.where('faction_id', 'in', filter.factionIds);
+  }
+  const rows = await q.orderBy('family_name').orderBy('given_name').execute();
+  return rows.map(rowToPerson);
+}
+
+export async function findPeopleByIds(db: Kysely<Database>, ids: readonly string[]): Promise<Person[]> {
+  if (ids.length === 0) return [];
+  return (await db.selectFrom('people').selectAll().where('id', 'in', ids).execute()).map(rowToPerson);
+}
+
+export async function findPersonByUsername(db: Kysely<Database>, username: string): Promise<Person | undefined> {
+  const row = await db.selectFrom('people').selectAll().where('username', '=', username).executeTakeFirst();
+  return row && rowToPerson(row);
+}
+
+export type PersonFields = Omit<Person, 'id'>;
+
+function toColumns(p: Partial<PersonFields>) {
+  return {
+    ...(p.username !== undefined ? { username: p.username } : {}),
+    ...(p.givenName !== undefined ? { given_name: p.givenName } : {}),
+    ...(p.familyName !== undefined ? { family_name: p.familyName } : {}),
+    ...(p.title !== undefined ? { title: p.title } : {}),
+    ...(p.email !== undefined ? { email: p.email } : {}),
+    ...(p.factionId !== undefined ? { faction_id: p.factionId } : {}),
+    ...(p.office !== undefined ? { office: p.office } : {}),
+    ...(p.roles !== undefined ? { roles: JSON.stringify(p.roles) } : {}),
+    ...(p.votingRights !== undefined ? { voting_rights: p.votingRights } : {}),
+    ...(p.boothId !== undefined ? { booth_id: p.boothId } : {}),
+  };
+}
+
+export async function insertPerson(db: Kysely<Database>, p: PersonFields & { id?: string }): Promise<Person> {
+  const row = await db
+    .insertInto('people')
+    .values({
+      ...(p.id ? { id: p.id } : {}),
+      username: p.username,
+      given_name: p.givenName,
+      family_name: p.familyName,
+      roles: JSON.stringify(p.roles),
+      voting_rights: p.votingRights,
+      ...toColumns({ title: p.title, email: p.email, factionId: p.factionId, office: p.office, boothId: p.boothId }),
+      updated_at: new Date(),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+    .catch((e: unknown) => mapConstraintError(e, conflicts));
+  return rowToPerson(row);
+}
+
+export async function updatePerson(db: Kysely<Database>, id: string, p: Partial<PersonFields>): Promise<Person | undefined> {
+  const row = await db
+    .updateTable('people')
+    .set({ ...toColumns(p), updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst()
+    .catch((e: unknown) => mapConstraintError(e, conflicts));
+  return row && rowToPerson(row);
+}
+
+export async function deletePerson(db: Kysely<Database>, id: string): Promise<boolean> {
+  const res = await db.deleteFrom('people').where('id', '=', id).executeTakeFirst();
+  return res.numDeletedRows > 0n;
+}

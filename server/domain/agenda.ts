@@ -1,0 +1,30 @@
+import { RuleViolation } from './errors';
+import type { SittingState } from './sitting';
+
+/** The order of an agenda as ids; position n is index n-1. */
+export type AgendaOrder = readonly string[];
+
+/** Where a new item lands: at `position` (1-based, clamped) or at the end. */
+export function insertAt(order: AgendaOrder, id: string, position?: number): AgendaOrder {
+  const at = clamp((position ?? order.length + 1) - 1, 0, order.length);
+  return [...order.slice(0, at), id, ...order.slice(at)];
+}
+
+export function moveTo(order: AgendaOrder, id: string, position: number): AgendaOrder {
+  const rest = order.filter((x) => x !== id);
+  if (rest.length === order.length) throw new RuleViolation('agenda.item_not_in_sitting', `agenda item ${id} is not on this agenda`);
+  return insertAt(rest, id, position);
+}
+
+export function remove(order: AgendaOrder, id: string): AgendaOrder {
+  return order.filter((x) => x !== id);
+}
+
+/** The agenda of a closed sitting is part of its record and stays as it was. */
+export function assertAgendaEditable(state: SittingState): void {
+  if (state === 'closed') throw new RuleViolation('agenda.sitting_closed', 'the sitting is closed; its agenda can no longer change');
+}
+
+function clamp(n: number, lo: number, hi: number): number {
+  return Math.min(Math.max(n, lo), hi);
+}

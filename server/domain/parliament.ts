@@ -1,0 +1,63 @@
+import type { SittingState } from './sitting';
+
+/** The shapes services and the API work with: camelCase, no database types. */
+export type Role = 'chair' | 'moderator' | 'member' | 'podium_guest' | 'interpreter' | 'clerk' | 'it_admin';
+export const roles: readonly Role[] = ['chair', 'moderator', 'member', 'podium_guest', 'interpreter', 'clerk', 'it_admin'];
+export type Office = 'president' | 'vice_president';
+export type AgendaItemKind = 'procedure' | 'debate' | 'question_time' | 'election' | 'vote' | 'other';
+export type BoothKind = 'spoken' | 'sign';
+
+export interface Parliament {
+  readonly name: string;
+  readonly statutoryMembers: number;
+}
+
+export interface Faction {
+  readonly id: string;
+  readonly shortName: string;
+  readonly name: string;
+  readonly colour: string;
+  readonly seats: number;
+}
+
+export interface Booth {
+  readonly id: string;
+  readonly language: string;
+  readonly name: string;
+  readonly kind: BoothKind;
+}
+
+export interface Person {
+  readonly id: string;
+  readonly username: string;
+  readonly givenName: string;
+  readonly familyName: string;
+  readonly title: string | null;
+  readonly email: string | null;
+  readonly factionId: string | null;
+  readonly office: Office | null;
+  readonly roles: readonly Role[];
+  readonly votingRights: boolean;
+  readonly boothId: string | null;
+}
+
+export interface Sitting {
+  readonly id: string;
+  readonly number: number;
+  readonly title: string;
+  readonly startsAt: Date;
+  readonly state: SittingState;
+}
+
+export interface AgendaItem {
+  readonly id: string;
+  readonly sittingId: string;
+  readonly position: number;
+  readonly title: string;
+  readonly kind: AgendaItemKind;
+  readonly description: string | null;
+}
+
+export function fullName(p: Pick<Person, 'givenName' | 'familyName'>): string {
+  return `${p.givenName} ${p.familyName}`;
+}

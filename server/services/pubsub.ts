@@ -1,0 +1,25 @@
+import { createPubSub } from 'graphql-yoga';
+
+/** Events a sitting publishes after commit; kinds use the `area.verb` names of commands and mutations. */
+export interface SittingEvent {
+  readonly kind: 'sitting.created' | 'sitting.updated' | 'agenda.changed';
+  readonly sittingId: string;
+  readonly at: Date;
+}
+
+/** Roster changes (factions, people): parliament-wide, not scoped to a sitting. */
+export interface RosterEvent {
+  readonly kind: 'faction.changed' | 'person.changed';
+  readonly id: string;
+  readonly at: Date;
+}
+
+export type PlenumPubSub = ReturnType<typeof createPlenumPubSub>;
+
+/** One typed topic map; sitting topics take the sitting id as their dynamic part. */
+export function createPlenumPubSub() {
+  return createPubSub<{
+    'sitting:events': [sittingId: string, event: SittingEvent];
+    'roster:events': [event: RosterEvent];
+  }>();
+}

@@ -1,0 +1,84 @@
+import { findFactionsByIds, insertFaction, listFactions, seatCounts, updateFaction, deleteFaction, type FactionFields } from '../db/factions';
+import { deletePerson, findPeopleByIds, insertPerson, listPeople, updatePerson, type PersonFields } from '../db/people';
+import { getParliament } from '../db/parliament';
+import { listBooths } from '../db/booths';
+import { NotFoundError } from '../domain/errors';
+import { checkSeats } from '../domain/roster';
+import type { Faction, Parliament, Person } from '../domain/parliament';
+import type { ServiceDeps } from './context';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/database';
+import { sql } from 'kysely';
+
+/** Factions, people and booths: what parliament IT maintains. */
+export function createRosterService(deps: ServiceDeps) {
+  const { db, pubsub, now } = deps;
+
+  const publish = (kind: 'faction.changed' | 'person.changed', id: string) => pubsub.publish('roster:events', { kind, id, at: now() });
+
+  /** Seat rules are checked inside the writing transaction; the table lock serialises concurrent roster edits. */
+  async function withSeatCheck<T>(write: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
+    return db.transaction().execute(async (tx) => {
+      await sql`lock table factions in share row exclusive mode`.execute(tx);
+      const result = await write(tx);
+      const parliament = await requireParliament(tx);
+      const counts = await seatCounts(tx);
+      checkSeats(parliament.statutoryMembers, counts.factions, counts.independents);
+      return result;
+    });
+  }
+
+  return {
+    parliament: () => requireParliament(db),
+    seatsFilled: async () => {
+      const counts = await seatCounts(db);
+      return counts.factions.reduce((n, f) => n + f.members, 0) + counts.independents;
+    },
+    factions: () => listFactions(db),
+    factionsByIds: (ids: readonly string[]) => findFactionsByIds(db, ids),
+    people: (filter: { factionIds?: readonly string[] } = {}) => listPeople(db, filter),
+    peopleByIds: (ids: readonly string[]) => findPeopleByIds(db, ids),
+    booths: () => listBooths(db),
+
+    async createFaction(fields: FactionFields): Promise<Faction> {
+      const f = await withSeatCheck((tx) => insertFaction(tx, fields));
+      publish('faction.changed', f.id);
+      return f;
+    },
+    async updateFaction(id: string, fields: Partial<FactionFields>): Promise<Faction> {
+      const f = await withSeatCheck((tx) => updateFaction(tx, id, fields));
+      if (!f) throw new NotFoundError('faction', id);
+      publish('faction.changed', f.id);
+      return f;
+    },
+    async deleteFaction(id: string): Promise<string> {
+      if (!(await deleteFaction(db, id))) throw new NotFoundError('faction', id);
+      publish('faction.changed', id);
+      return id;
+    },
+    async createPerson(fields: PersonFields): Promise<Person> {
+      const p = await withSeatCheck((tx) => insertPerson(tx, fields));
+      publish('person.changed', p.id);
+      return p;
+    },
+    async updatePerson(id: string, fields: Partial<PersonFields>): Promise<Person> {
+      const p = await withSeatCheck((tx) => updatePerson(tx, id, fields));
+      if (!p) throw new NotFoundError('person', id);
+      publish('person.changed', p.id);
+      return p;
+    },
+    async deletePerson(id: string): Promise<string> {
+      if (!(await deletePerson(db, id))) throw new NotFoundError('person', id);
+      publish('person.changed', id);
+      return id;
+    },
+  };
+}
+
+async function requireParliament(db: Kysely<Database>): Promise<Parliament> {
+  const p = await getParliament(db);
+  if (!p) throw new Error('the parliament row is missing: migrations ran but fixtures/seed did not');
+  return p;
+}
+
+export type RosterService = ReturnType<typeof createRosterService>;
