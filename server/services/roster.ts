@@ -1,5 +1,5 @@
 import { findFactionsByIds, insertFaction, listFactions, seatCounts, updateFaction, deleteFaction, type FactionFields } from '../db/factions';
-import { deletePerson, findPeopleByIds, insertPerson, listPeople, updatePerson, type PersonFields } from '../db/people';
+import { deletePerson, findPeopleByIds, findPersonByUsername, insertPerson, listPeople, updatePerson, type PersonFields } from '../db/people';
 import { getParliament } from '../db/parliament';
 import { listBooths } from '../db/booths';
 import { NotFoundError } from '../domain/errors';
@@ -38,6 +38,7 @@ export function createRosterService(deps: ServiceDeps) {
     factionsByIds: (ids: readonly string[]) => findFactionsByIds(db, ids),
     people: (filter: { factionIds?: readonly string[] } = {}) => listPeople(db, filter),
     peopleByIds: (ids: readonly string[]) => findPeopleByIds(db, ids),
+    personByUsername: (username: string) => findPersonByUsername(db, username),
     booths: () => listBooths(db),
 
     async createFaction(fields: FactionFields): Promise<Faction> {

@@ -1,0 +1,120 @@
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config';
+import { createLogger, type Logger } from './log';
+import { openDatabase, type DatabaseHandle } from './db/connection';
+import { migrateToLatest } from './db/migrator';
+import { readFixture, seedIfEmpty } from './services/seed';
+import { createPlenumPubSub } from './services/pubsub';
+import { createServices } from './services';
+import { createAuth, type Auth } from './auth';
+import { WorkerPool } from './media/worker-pool';
+import { createGraphQLServer } from './http/graphql';
+import { attachGraphQLWebSocket } from './http/graphql-ws';
+import { buildHttpApp } from './http/app';
+import { createMetrics } from './http/metrics';
+
+const repoRoot = path.resolve(import.meta.dirname, '..');
+export const clientDir = path.join(repoRoot, 'dist/client/browser');
+
+/**
+ * The composition root: wires database, services, auth, media and HTTP. `create()` does all that can
+ * fail; `start()` listens; `stop()` undoes both, in reverse, and is safe to call twice.
+ */
+export class App {
+  private server: http.Server | undefined;
+  private ws: { close(): Promise<void> } | undefined;
+  private stopped = false;
+
+  private constructor(
+    readonly config: Config,
+    readonly log: Logger,
+    readonly database: DatabaseHandle,
+    readonly auth: Auth,
+    readonly media: WorkerPool | undefined,
+    private readonly handler: ReturnType<typeof buildHttpApp>,
+    private readonly wire: (server: http.Server) => { close(): Promise<void> },
+  ) {}
+
+  /** `database`: an already open handle (tests pass one made from a template); the app closes it on stop. */
+  static async create(config: Config, opts: { log?: Logger; database?: DatabaseHandle } = {}): Promise<App> {
+    const log = opts.log ?? createLogger(config.logLevel);
+    const database =
+      opts.database ??
+      (await openDatabase(
+        config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') },
+      ));
+    const cleanup: (() => Promise<void>)[] = [() => database.close()];
+    try {
+      const applied = await migrateToLatest(database.db);
+      if (applied.length) log.info('db | migrated', { applied: applied.join(',') });
+      if (await seedIfEmpty(database.db, await readFixture())) log.info('db | loaded the demo parliament from fixtures/parliament.json');
+
+      const pubsub = createPlenumPubSub();
+      const services = createServices({ db: database.db, pubsub, log: log.child('services'), now: () => new Date() });
+      const auth = await createAuth({ config, db: database.db, log: log.child('auth') });
+      cleanup.push(() => auth.close());
+
+      const workers = config.media.workers ?? os.availableParallelism();
+      const media = workers > 0
+        ? await WorkerPool.create({ workers, rtcMinPort: config.media.rtcMinPort, rtcMaxPort: config.media.rtcMaxPort, logLevel: 'warn' }, log.child('media'))
+        : undefined;
+      if (media) cleanup.push(() => media.close());
+
+      const metrics = createMetrics();
+      const yoga = createGraphQLServer({ services, log: log.child('graphql'), graphiql: config.env === 'development' });
+      const handler = buildHttpApp({
+        auth,
+        yoga,
+        metrics,
+        log: log.child('http'),
+        clientDir,
+        https: config.publicUrl.startsWith('https:'),
+        health: [
+          { name: 'database', run: async () => (await database.ping(), { ok: true, kind: database.kind }) },
+          {
+            name: 'media',
+            run: async () => {
+              if (!media) return { ok: true, workers: [], disabled: true };
+              const h = await media.health();
+              metrics.mediaWorkers.set(h.workers.filter((w) => w.alive).length);
+              return h;
+            },
+          },
+        ],
+      });
+      const wire = (server: http.Server) => attachGraphQLWebSocket(server, { yoga, auth, log: log.child('graphql-ws'), metrics });
+      return new App(config, log, database, auth, media, handler, wire);
+    } catch (error) {
+      for (const undo of cleanup.reverse()) await undo().catch(() => {});
+      throw error;
+    }
+  }
+
+  /** Listens on HOST:PORT (PORT 0 picks a free port); resolves with the bound port. */
+  async start(): Promise<{ port: number }> {
+    const server = http.createServer(this.handler.callback());
+    this.ws = this.wire(server);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.config.port, this.config.host, () => resolve());
+    });
+    this.server = server;
+    return { port: (server.address() as AddressInfo).port };
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    await this.ws?.close();
+    if (this.server) {
+      this.server.closeAllConnections();
+      await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    }
+    await this.media?.close();
+    await this.auth.close();
+    await this.database.close();
+  }
+}

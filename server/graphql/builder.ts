@@ -1,0 +1,34 @@
+import SchemaBuilder from '@pothos/core';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import { GraphQLError } from 'graphql';
+import type { Role } from '../domain/parliament';
+import type { GraphQLContext } from './context';
+
+/** Configuration only: types live in one file per area. Scope-auth first, errors next. */
+export const builder = new SchemaBuilder<{
+  Context: GraphQLContext;
+  Scalars: { DateTime: { Input: Date; Output: Date } };
+  AuthScopes: { signedIn: boolean; itAdmin: boolean; anyRole: readonly Role[] };
+  DefaultFieldNullability: false;
+}>({
+  plugins: [ScopeAuthPlugin, ErrorsPlugin],
+  defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes: (ctx) => ({
+      signedIn: ctx.user !== null,
+      itAdmin: ctx.user?.roles.includes('it_admin') ?? false,
+      anyRole: (wanted: readonly Role[]) => wanted.some((r) => ctx.user?.roles.includes(r) ?? false),
+    }),
+    unauthorizedError: (_parent, ctx) =>
+      ctx.user
+        ? new GraphQLError('You are not allowed to do this.', { extensions: { code: 'FORBIDDEN', http: { status: 200 } } })
+        : new GraphQLError('Sign in first.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 200 } } }),
+  },
+  errors: { defaultTypes: [] },
+});
+
+// Every Query field needs a signed-in user unless it says otherwise (skipTypeScopes), e.g. `me`.
+builder.queryType({ authScopes: { signedIn: true } });
+builder.mutationType({});
+builder.subscriptionType({});

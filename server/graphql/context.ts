@@ -1,0 +1,10 @@
+import type { AuthUser } from '../auth';
+import type { Services } from '../services';
+import type { Loaders } from './loaders';
+
+/** Built per request (per subscription for graphql-ws); resolvers reach services only through it. */
+export interface GraphQLContext {
+  readonly user: AuthUser | null;
+  readonly services: Services;
+  readonly loaders: Loaders;
+}

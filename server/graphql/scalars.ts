@@ -1,0 +1,29 @@
+import { GraphQLError, Kind } from 'graphql';
+import { builder } from './builder';
+import { roles } from '../domain/parliament';
+
+builder.scalarType('DateTime', {
+  description: 'An instant as an ISO-8601 string with offset, e.g. 2026-12-03T08:00:00.000Z.',
+  serialize: (d) => d.toISOString(),
+  parseValue: (v) => parseDate(v),
+  parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : undefined),
+});
+
+function parseDate(v: unknown): Date {
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v)) {
+    const d = new Date(v);
+    if (!Number.isNaN(d.getTime())) return d;
+  }
+  throw new GraphQLError('DateTime must be an ISO-8601 string with a time zone offset', { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+const upper = <T extends string>(values: readonly T[]) =>
+  Object.fromEntries(values.map((v) => [v.toUpperCase(), { value: v }])) as Record<Uppercase<T>, { value: T }>;
+
+export const RoleEnum = builder.enumType('Role', { values: upper(roles) });
+export const OfficeEnum = builder.enumType('Office', { values: upper(['president', 'vice_president'] as const) });
+export const SittingStateEnum = builder.enumType('SittingState', { values: upper(['scheduled', 'open', 'suspended', 'closed'] as const) });
+export const AgendaItemKindEnum = builder.enumType('AgendaItemKind', {
+  values: upper(['procedure', 'debate', 'question_time', 'election', 'vote', 'other'] as const),
+});
+export const BoothKindEnum = builder.enumType('BoothKind', { values: upper(['spoken', 'sign'] as const) });

@@ -1,0 +1,75 @@
+import Koa from 'koa';
+import Router from '@koa/router';
+import type { Auth, AuthUser } from '../auth';
+import { AuthError } from '../auth';
+import type { Logger } from '../log';
+import { graphqlMiddleware, type PlenumYoga } from './graphql';
+import { healthRoute, type HealthCheck } from './health';
+import { measureRequests, type Metrics } from './metrics';
+import { securityHeaders } from './security-headers';
+import { staticClient } from './static-client';
+
+export interface HttpDeps {
+  readonly auth: Auth;
+  readonly yoga: PlenumYoga;
+  readonly metrics: Metrics;
+  readonly health: readonly HealthCheck[];
+  readonly log: Logger;
+  readonly clientDir: string;
+  readonly https: boolean;
+}
+
+/** The Koa app: security headers on everything, then /healthz, /metrics, auth, /graphql and the client. */
+export function buildHttpApp(deps: HttpDeps): Koa {
+  const { auth, yoga, metrics, log } = deps;
+  const app = new Koa({ proxy: true });
+
+  app.use(errorHandler(log));
+  app.use(securityHeaders({ https: deps.https }));
+  app.use(measureRequests(metrics));
+
+  const router = new Router();
+  router.get('/healthz', healthRoute(deps.health));
+  router.get('/metrics', async (ctx) => {
+    ctx.type = metrics.registry.contentType;
+    ctx.body = await metrics.registry.metrics();
+  });
+  app.use(router.routes());
+  app.use(auth.middleware);
+  app.use(graphqlMiddleware(yoga, (ctx) => authenticate(auth, ctx)));
+  app.use(staticClient(deps.clientDir));
+
+  // A client going away mid-response (closing an SSE subscription, say) is not an error worth a stack trace.
+  app.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'ERR_STREAM_PREMATURE_CLOSE' || error.code === 'ECONNRESET' || error.code === 'EPIPE') return;
+    log.error('http | unhandled error', { error: error.message });
+  });
+  return app;
+}
+
+/** A bad bearer token is the caller's problem: 401 with a GraphQL-shaped error, never a silent anonymous request. */
+async function authenticate(auth: Auth, ctx: Koa.Context): Promise<AuthUser | null> {
+  try {
+    return await auth.authenticateRequest(ctx.req);
+  } catch (error) {
+    if (error instanceof AuthError) {
+      ctx.set('WWW-Authenticate', `Bearer error="invalid_token"`);
+      ctx.throw(401, error.message, { expose: true, code: error.code });
+    }
+    throw error;
+  }
+}
+
+function errorHandler(log: Logger): Koa.Middleware {
+  return async (ctx, next) => {
+    try {
+      await next();
+    } catch (err) {
+      const error = err as { status?: number; expose?: boolean; message?: string; code?: string };
+      const status = typeof error.status === 'number' ? error.status : 500;
+      if (status >= 500) log.error('http | request failed', { path: ctx.path, error: String(err) });
+      ctx.status = status;
+      ctx.body = { errors: [{ message: error.expose ? error.message : 'Internal server error', extensions: { code: error.code ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST') } }] };
+    }
+  };
+}

@@ -1,0 +1,13 @@
+import type { ServiceDeps } from './context';
+import { createRosterService } from './roster';
+import { createSittingService } from './sittings';
+
+export function createServices(deps: ServiceDeps) {
+  return {
+    roster: createRosterService(deps),
+    sittings: createSittingService(deps),
+    pubsub: deps.pubsub,
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
