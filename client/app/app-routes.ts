@@ -1,0 +1,20 @@
+import type { Routes } from '@angular/router';
+
+export const appRoutes: Routes = [
+  {
+    path: '',
+    pathMatch: 'full',
+    title: 'Sittings · Plenum',
+    loadComponent: () => import('./sitting/sitting-list-page').then((m) => m.SittingListPage),
+  },
+  {
+    path: 'sittings/:id',
+    title: 'Sitting · Plenum',
+    loadComponent: () => import('./sitting/sitting-page').then((m) => m.SittingPage),
+  },
+  {
+    path: '**',
+    title: 'Page not found · Plenum',
+    loadComponent: () => import('./shell/not-found-page').then((m) => m.NotFoundPage),
+  },
+];

@@ -1,0 +1,103 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, type OnInit } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { roleLabels } from '../auth/role-labels';
+import type { Viewer } from '../auth/viewer-state';
+import { ErrorNotice } from '../shared/error-notice';
+import { readableTextColour } from '../shared/readable-text-colour';
+import { ShellState } from './shell-state';
+
+/** The bar on every page: the parliament, who is signed in with which roles, and signing out. */
+@Component({
+  selector: 'plenum-app-header',
+  imports: [RouterLink, ErrorNotice],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <header class="app-header">
+      <a class="brand" routerLink="/">{{ shellState.parliamentName() ?? 'Plenum' }}</a>
+      <div class="viewer">
+        <span class="viewer-name" data-testid="viewer-name">{{ viewer().name }}</span>
+        @if (faction(); as faction) {
+          <span class="faction-badge" [style.background-color]="faction.colour" [style.color]="faction.textColour">
+            {{ faction.shortName }}
+          </span>
+        }
+        <span class="viewer-roles">{{ roles() }}</span>
+        <a class="sign-out" href="/auth/logout">Sign out</a>
+      </div>
+    </header>
+    @if (shellState.error(); as error) {
+      <div class="header-error">
+        <plenum-error-notice heading="Could not load the parliament's details" [error]="error" />
+      </div>
+    }
+  `,
+  styles: `
+    .app-header {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 0.5rem 1.5rem;
+      padding: 0.75rem max(1rem, calc((100vw - 72rem) / 2));
+      background: var(--header);
+      color: var(--header-text);
+    }
+    .brand {
+      color: inherit;
+      font-size: 1.25rem;
+      font-weight: 700;
+      text-decoration: none;
+    }
+    .brand:hover,
+    .brand:focus-visible {
+      text-decoration: underline;
+    }
+    .viewer {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.25rem 0.75rem;
+    }
+    .viewer-name {
+      font-weight: 600;
+    }
+    .faction-badge {
+      padding: 0 0.4rem;
+      border-radius: 0.25rem;
+      font-size: 0.875rem;
+      font-weight: 700;
+      outline: 1px solid rgb(255 255 255 / 0.6);
+    }
+    .viewer-roles {
+      font-size: 0.875rem;
+    }
+    .sign-out {
+      color: inherit;
+      font-weight: 600;
+    }
+    .header-error {
+      max-width: 72rem;
+      margin: 0 auto;
+      padding: 0 1rem;
+    }
+  `,
+})
+export class AppHeader implements OnInit {
+  protected readonly shellState = inject(ShellState);
+
+  readonly viewer = input.required<Viewer>();
+
+  protected readonly roles = computed(() =>
+    this.viewer()
+      .roles.map((role) => roleLabels[role])
+      .join(', '),
+  );
+  protected readonly faction = computed(() => {
+    const faction = this.viewer().person?.faction;
+    return faction ? { ...faction, textColour: readableTextColour(faction.colour) } : null;
+  });
+
+  ngOnInit(): void {
+    void this.shellState.loadParliament();
+  }
+}

@@ -1,0 +1,69 @@
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { GraphqlClient } from '../shared/graphql-client';
+import type { GraphqlOperation } from '../shared/graphql-operation';
+import { Shell } from './shell';
+
+describe('Shell', () => {
+  let graphql: jasmine.SpyObj<GraphqlClient>;
+
+  beforeEach(() => {
+    graphql = jasmine.createSpyObj<GraphqlClient>('GraphqlClient', ['request']);
+    TestBed.configureTestingModule({ providers: [provideRouter([]), { provide: GraphqlClient, useValue: graphql }] });
+  });
+
+  function answer(answers: Record<string, unknown>): void {
+    graphql.request.and.callFake(async (operation: GraphqlOperation<unknown, unknown>) => {
+      if (!(operation.operationName in answers)) {
+        throw new Error(`unexpected ${operation.operationName}`);
+      }
+      return answers[operation.operationName] as never;
+    });
+  }
+
+  async function render(): Promise<HTMLElement> {
+    const fixture = TestBed.createComponent(Shell);
+    await fixture.whenStable();
+    await fixture.whenStable();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  it('shows the sign-in page when nobody is signed in', async () => {
+    answer({ Viewer: { me: null } });
+    const page = await render();
+
+    expect(page.querySelector('[data-testid="sign-in"]')).not.toBeNull();
+    expect(page.querySelector('[data-testid="viewer-name"]')).toBeNull();
+    expect(graphql.request).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the parliament, the viewer with roles and faction, and a sign-out link when signed in', async () => {
+    answer({
+      Viewer: {
+        me: {
+          username: 'c.sommer',
+          name: 'Clara Sommer',
+          roles: ['MEMBER', 'CHAIR'],
+          person: { id: 'p2', name: 'Clara Sommer', faction: { shortName: 'CVP', colour: '#2b2d42' } },
+        },
+      },
+      Parliament: { parliament: { name: 'Landtag of Nordmark' } },
+    });
+    const page = await render();
+
+    expect(page.querySelector('[data-testid="viewer-name"]')?.textContent).toBe('Clara Sommer');
+    expect(page.querySelector('.brand')?.textContent).toBe('Landtag of Nordmark');
+    expect(page.querySelector('.viewer-roles')?.textContent).toBe('Member, Chair');
+    expect(page.querySelector('.faction-badge')?.textContent?.trim()).toBe('CVP');
+    expect(page.querySelector('a.sign-out')?.getAttribute('href')).toBe('/auth/logout');
+    expect(page.querySelector('[data-testid="sign-in"]')).toBeNull();
+  });
+
+  it('shows the error and a way to try again when the sign-in check fails', async () => {
+    graphql.request.and.rejectWith(new Error('Failed to fetch'));
+    const page = await render();
+
+    expect(page.querySelector('[role="alert"]')?.textContent).toContain('Failed to fetch');
+    expect(page.querySelector('button')?.textContent).toContain('Try again');
+  });
+});

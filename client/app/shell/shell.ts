@@ -1,0 +1,51 @@
+import { ChangeDetectionStrategy, Component, inject, type OnInit } from '@angular/core';
+import { RouterOutlet } from '@angular/router';
+import { SignInPage } from '../auth/sign-in-page';
+import { ViewerState } from '../auth/viewer-state';
+import { ErrorNotice } from '../shared/error-notice';
+import { AppHeader } from './app-header';
+
+/** The root: checks the sign-in first, then frames the routed pages with the header. */
+@Component({
+  selector: 'plenum-root',
+  imports: [RouterOutlet, AppHeader, SignInPage, ErrorNotice],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @switch (viewerState.status()) {
+      @case ('signed-in') {
+        @if (viewerState.viewer(); as viewer) {
+          <plenum-app-header [viewer]="viewer" />
+        }
+        <main class="page">
+          <router-outlet />
+        </main>
+      }
+      @case ('signed-out') {
+        <plenum-sign-in-page [sessionEnded]="viewerState.sessionEnded()" />
+      }
+      @case ('failed') {
+        <main class="page">
+          <h1>Plenum</h1>
+          <plenum-error-notice heading="Could not check your sign-in" [error]="viewerState.error()" />
+          <button type="button" (click)="retrySignInCheck()">Try again</button>
+        </main>
+      }
+      @default {
+        <main class="page">
+          <p role="status">Checking your sign-in…</p>
+        </main>
+      }
+    }
+  `,
+})
+export class Shell implements OnInit {
+  protected readonly viewerState = inject(ViewerState);
+
+  ngOnInit(): void {
+    void this.viewerState.load();
+  }
+
+  protected retrySignInCheck(): void {
+    void this.viewerState.load();
+  }
+}
