@@ -24,6 +24,9 @@ export type DatabaseTarget =
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 20 });
+    // An idle client dropped by the server (restart, failover, admin) must not crash the process;
+    // the pool replaces it on the next checkout.
+    pool.on('error', (error) => process.stderr.write(`postgres | idle client error: ${error.message}\n`));
     return handle(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres', async () => {}, undefined);
   }
   if (target.dataDir) await fs.mkdir(path.dirname(target.dataDir), { recursive: true });
