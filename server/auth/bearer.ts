@@ -1,0 +1,55 @@
+import { errors, jwtVerify } from 'jose';
+import { AuthError } from './errors';
+import type { IssuerConnection } from './issuer';
+import { userFromClaims, type AuthUser } from './user';
+
+const jwtShape = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+/** Header `typ` values of access tokens: RFC 9068, and plain JWT (Keycloak). */
+const accessTokenTypes = new Set(['at+jwt', 'application/at+jwt', 'jwt']);
+
+export interface BearerOptions {
+  issuer: IssuerConnection;
+  /** Required `aud`; undefined skips the check (Keycloak's default access tokens say "account"). */
+  audience: string | undefined;
+  clientId: string;
+}
+
+/** Verifies a JWT access token (signature, iss, exp, aud) and says whom it names. */
+export function createBearerVerifier(opts: BearerOptions): (token: string) => Promise<AuthUser> {
+  return async (raw) => {
+    const token = raw.trim().replace(/^bearer\s+/i, '');
+    if (!jwtShape.test(token)) throw new AuthError('INVALID_TOKEN', 'the bearer token is not a JWT');
+    const keys = await opts.issuer.keys();
+    let verified;
+    try {
+      verified = await jwtVerify(token, keys, {
+        issuer: opts.issuer.issuer,
+        ...(opts.audience !== undefined ? { audience: opts.audience } : {}),
+        requiredClaims: ['sub', 'exp'],
+        clockTolerance: 5,
+      });
+    } catch (err) {
+      throw toAuthError(err);
+    }
+    const { payload, protectedHeader } = verified;
+    if (protectedHeader.typ !== undefined && !accessTokenTypes.has(protectedHeader.typ.toLowerCase())) {
+      throw new AuthError('INVALID_TOKEN', `a ${protectedHeader.typ} token is not an access token`);
+    }
+    // Keycloak marks its ID and refresh tokens with a `typ` claim; only access tokens say Bearer.
+    if (payload.typ !== undefined && payload.typ !== 'Bearer') {
+      throw new AuthError('INVALID_TOKEN', `a ${String(payload.typ)} token is not an access token`);
+    }
+    const user = userFromClaims(payload, opts.clientId, 'bearer');
+    if (!user) throw new AuthError('INVALID_TOKEN', 'the bearer token names no subject');
+    return user;
+  };
+}
+
+function toAuthError(err: unknown): AuthError {
+  if (err instanceof AuthError) return err;
+  if (err instanceof errors.JWTExpired) return new AuthError('TOKEN_EXPIRED', 'the bearer token has expired', { cause: err });
+  if (err instanceof errors.JWKSTimeout) return new AuthError('ISSUER_UNREACHABLE', 'the issuer’s keys could not be fetched in time', { cause: err });
+  if (err instanceof errors.JOSEError) return new AuthError('INVALID_TOKEN', `the bearer token is invalid: ${err.message}`, { cause: err });
+  // Anything else comes from fetching the remote key set.
+  return new AuthError('ISSUER_UNREACHABLE', 'the issuer’s keys could not be fetched', { cause: err });
+}
