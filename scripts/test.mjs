@@ -46,8 +46,14 @@ if (!fs.existsSync('/usr/bin/chromium') && !process.env.CHROME_BIN) {
   process.exit(1);
 }
 
+const check = (name, r) => record(name, r, r.code === 0 ? 1 : 0, r.code === 0 ? 0 : 1);
 let r = await run(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
-record('typecheck', r, r.code === 0 ? 1 : 0, r.code === 0 ? 0 : 1);
+check('typecheck server', r);
+r = await run(bin('tsc'), ['-p', 'client/codegen/tsconfig.json', '--noEmit']);
+check('typecheck codegen', r);
+// The client's operation types are generated from schema/schema.graphql: fail when they are stale.
+r = await run(bin('tsx'), ['client/codegen/graphql-codegen.ts', '--check']);
+check('client codegen', r);
 
 for (const project of ['server']) {
   const out = path.join(tmp, `${project}.json`);
@@ -61,7 +67,7 @@ const karma = [...r.text.matchAll(/Executed (\d+) of (\d+)(?: \((\d+) FAILED\))?
 record('karma client', r, karma ? Number(karma[1]) - Number(karma[3] ?? 0) : 0, karma ? Number(karma[3] ?? 0) : 0);
 
 r = await run(bin('ng'), ['build']);
-record('client build', r, r.code === 0 ? 1 : 0, r.code === 0 ? 0 : 1);
+check('client build', r);
 if (r.code === 0) {
   const out = path.join(tmp, 'e2e.json');
   r = await run(bin('vitest'), ['run', '--project', 'e2e', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
