@@ -1,3 +1,4 @@
+import { sessionKey } from '../db/sessions';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,7 +91,7 @@ describe('bearer tokens from the development provider', () => {
     }
 
     const { cookie } = await loginSession(a.baseUrl, 'a.keller');
-    const row = await a.database.db.selectFrom('sessions').select('id_token').where('id', '=', cookie.split('=')[1]!).executeTakeFirstOrThrow();
+    const row = await a.database.db.selectFrom('sessions').select('id_token').where('id', '=', sessionKey(cookie.split('=')[1]!)).executeTakeFirstOrThrow();
     expect(await whoami(a.baseUrl, bearer(row.id_token!))).toMatchObject({ status: 401, body: { error: 'INVALID_TOKEN' } });
   });
 

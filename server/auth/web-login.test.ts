@@ -1,3 +1,4 @@
+import { sessionKey } from '../db/sessions';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
@@ -31,7 +32,7 @@ describe.each(testDatabaseKinds())('web sign-in through the development provider
     expect(status).toBe(200);
     expect(body.user).toEqual({ subject: 'a.keller', username: 'a.keller', name: 'Anna Keller', email: null, roles: ['chair', 'member'], via: 'session' });
 
-    const row = await s.database.db.selectFrom('sessions').selectAll().where('id', '=', cookie.split('=')[1]!).executeTakeFirstOrThrow();
+    const row = await s.database.db.selectFrom('sessions').selectAll().where('id', '=', sessionKey(cookie.split('=')[1]!)).executeTakeFirstOrThrow();
     const hours = (row.expires_at.getTime() - row.created_at.getTime()) / 3_600_000;
     expect(hours).toBeCloseTo(12, 1);
     expect(row.id_token).toMatch(/^ey/);
@@ -126,7 +127,7 @@ describe.each(testDatabaseKinds())('web sign-in through the development provider
     expect(target.searchParams.get('post_logout_redirect_uri')).toBe(`${s.baseUrl}/`);
     expect(target.searchParams.get('id_token_hint')).toMatch(/^ey/);
     expect((await whoami(s.baseUrl, { cookie })).body).toEqual({ user: null });
-    expect(await s.database.db.selectFrom('sessions').select('id').where('id', '=', cookie.split('=')[1]!).executeTakeFirst()).toBeUndefined();
+    expect(await s.database.db.selectFrom('sessions').select('id').where('id', '=', sessionKey(cookie.split('=')[1]!)).executeTakeFirst()).toBeUndefined();
 
     // The provider's confirmation page: a plain form, no scripts.
     const confirm = await fetch(target, { headers: { cookie: browserCookies } });

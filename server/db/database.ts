@@ -77,7 +77,7 @@ export interface AgendaItemTable {
 }
 
 export interface SessionTable {
-  /** Random 256-bit id, the cookie value. */
+  /** SHA-256 (base64url) of the random 256-bit cookie value. */
   id: string;
   subject: string;
   username: string;

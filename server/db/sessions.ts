@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, Role, SessionRow } from './database';
 
 /** A signed-in browser: the row behind the plenum_session cookie. */
 export interface Session {
+  /** The cookie value when inserting; its hash (the row key) when read back. */
   readonly id: string;
   readonly subject: string;
   readonly username: string;
@@ -12,6 +14,11 @@ export interface Session {
   readonly idToken: string | null;
   readonly createdAt: Date;
   readonly expiresAt: Date;
+}
+
+/** Rows are keyed by the SHA-256 of the cookie value: a leaked table names no live session. */
+export function sessionKey(cookieValue: string): string {
+  return createHash('sha256').update(cookieValue).digest('base64url');
 }
 
 export function rowToSession(r: SessionRow): Session {
@@ -31,7 +38,7 @@ export async function insertSession(db: Kysely<Database>, s: Omit<Session, 'crea
   await db
     .insertInto('sessions')
     .values({
-      id: s.id,
+      id: sessionKey(s.id),
       subject: s.subject,
       username: s.username,
       name: s.name,
@@ -44,13 +51,13 @@ export async function insertSession(db: Kysely<Database>, s: Omit<Session, 'crea
 
 /** The session with this id unless it has expired by `now`. */
 export async function findLiveSession(db: Kysely<Database>, id: string, now: Date): Promise<Session | undefined> {
-  const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).where('expires_at', '>', now).executeTakeFirst();
+  const row = await db.selectFrom('sessions').selectAll().where('id', '=', sessionKey(id)).where('expires_at', '>', now).executeTakeFirst();
   return row && rowToSession(row);
 }
 
 /** Deletes and returns the session (expired or not), so logout can still name the id token. */
 export async function deleteSession(db: Kysely<Database>, id: string): Promise<Session | undefined> {
-  const row = await db.deleteFrom('sessions').where('id', '=', id).returningAll().executeTakeFirst();
+  const row = await db.deleteFrom('sessions').where('id', '=', sessionKey(id)).returningAll().executeTakeFirst();
   return row && rowToSession(row);
 }
 
