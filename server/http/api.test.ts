@@ -109,6 +109,36 @@ describe.each(testDatabaseKinds())('GraphQL over HTTP and WebSocket (%s)', (kind
     expect(events[0]?.sitting.agenda).toHaveLength(7);
   });
 
+  it('streams the same events over server-sent events', async () => {
+    const abort = new AbortController();
+    const res = await fetch(`${t.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...member },
+      body: JSON.stringify({ query: 'subscription { sittingEvents(sittingId: "sitting-42") { kind sittingId } }' }),
+      signal: abort.signal,
+    });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    const firstEvent = (async () => {
+      let text = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return text;
+        text += decoder.decode(value);
+        const m = /event: next\ndata: (.*)\n/.exec(text);
+        if (m) return m[1]!;
+      }
+    })();
+    await new Promise((r) => setTimeout(r, 300));
+    await gql(t.baseUrl, 'mutation { moveAgendaItem(id: "x", position: 1) { __typename } }', {}, admin);
+    const items = await gql<{ sitting: { agenda: { id: string }[] } }>(t.baseUrl, sittingQuery, { id: 'sitting-42' }, admin);
+    const last = items.body.data!.sitting.agenda.at(-1)!.id;
+    await gql(t.baseUrl, 'mutation M($id: ID!) { moveAgendaItem(id: $id, position: 1) { __typename } }', { id: last }, admin);
+    expect(JSON.parse(await firstEvent)).toEqual({ data: { sittingEvents: { kind: 'agenda.changed', sittingId: 'sitting-42' } } });
+    abort.abort();
+  });
+
   it('rejects a forged bearer token with 401', async () => {
     const r = await gql(t.baseUrl, '{ me { username } }', {}, { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.x' });
     expect(r.status).toBe(401);
