@@ -12,7 +12,7 @@ import { createServices } from './services';
 import { createAuth, type Auth } from './auth';
 import { WorkerPool } from './media/worker-pool';
 import { createGraphQLServer } from './http/graphql';
-import { attachGraphQLWebSocket } from './http/graphql-ws';
+import { createGraphQLWebSocket } from './http/graphql-ws';
 import { buildHttpApp } from './http/app';
 import { createMetrics } from './http/metrics';
 
@@ -25,7 +25,6 @@ export const clientDir = path.join(repoRoot, 'dist/client/browser');
  */
 export class App {
   private server: http.Server | undefined;
-  private ws: { close(): Promise<void> } | undefined;
   private stopped = false;
 
   private constructor(
@@ -35,7 +34,7 @@ export class App {
     readonly auth: Auth,
     readonly media: WorkerPool | undefined,
     private readonly handler: ReturnType<typeof buildHttpApp>,
-    private readonly wire: (server: http.Server) => { close(): Promise<void> },
+    private readonly ws: ReturnType<typeof createGraphQLWebSocket>,
   ) {}
 
   /** `database`: an already open handle (tests pass one made from a template); the app closes it on stop. */
@@ -85,8 +84,8 @@ export class App {
           },
         ],
       });
-      const wire = (server: http.Server) => attachGraphQLWebSocket(server, { yoga, auth, log: log.child('graphql-ws'), metrics });
-      return new App(config, log, database, auth, media, handler, wire);
+      const ws = createGraphQLWebSocket({ yoga, auth, log: log.child('graphql-ws'), metrics });
+      return new App(config, log, database, auth, media, handler, ws);
     } catch (error) {
       for (const undo of cleanup.reverse()) await undo().catch(() => {});
       throw error;
@@ -96,7 +95,11 @@ export class App {
   /** Listens on HOST:PORT (PORT 0 picks a free port); resolves with the bound port. */
   async start(): Promise<{ port: number }> {
     const server = http.createServer(this.handler.callback());
-    this.ws = this.wire(server);
+    server.on('upgrade', (req, socket, head) => {
+      const path = new URL(req.url ?? '/', 'http://upgrade').pathname;
+      if (path === '/graphql') return this.ws.handleUpgrade(req, socket, head);
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(this.config.port, this.config.host, () => resolve());
@@ -108,7 +111,7 @@ export class App {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    await this.ws?.close();
+    await this.ws.close();
     if (this.server) {
       this.server.closeAllConnections();
       await new Promise<void>((resolve) => this.server!.close(() => resolve()));

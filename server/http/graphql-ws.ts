@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { ExecutionArgs } from 'graphql';
@@ -15,13 +16,14 @@ interface Authenticator {
 }
 
 /**
- * graphql-ws on /graphql of the same HTTP server, run through Yoga's envelop so the schema,
+ * graphql-ws for upgrades of /graphql on the app's HTTP server, run through Yoga's envelop so the schema,
  * context and error masking are the same as over HTTP. The user is resolved once per connection:
  * the session cookie of the upgrade request, or `authorization: Bearer …` in connectionParams.
  */
-export function attachGraphQLWebSocket(server: http.Server, deps: { yoga: PlenumYoga; auth: Authenticator; log: Logger; metrics: Metrics }) {
+export function createGraphQLWebSocket(deps: { yoga: PlenumYoga; auth: Authenticator; log: Logger; metrics: Metrics }) {
   const { yoga, auth, log, metrics } = deps;
-  const wss = new WebSocketServer({ server, path: '/graphql' });
+  // noServer: the app routes upgrades by path, so other WebSocket endpoints can share the port.
+  const wss = new WebSocketServer({ noServer: true });
   const users = new WeakMap<object, AuthUser | null>();
 
   const disposable = useServer<Record<string, unknown> | undefined, { request: http.IncomingMessage }>(
@@ -68,6 +70,9 @@ export function attachGraphQLWebSocket(server: http.Server, deps: { yoga: Plenum
   );
 
   return {
+    handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void {
+      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    },
     close: async () => {
       for (const client of wss.clients) client.terminate();
       await disposable.dispose();

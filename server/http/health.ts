@@ -3,7 +3,7 @@ import type Koa from 'koa';
 export interface HealthCheck {
   readonly name: string;
   /** Resolves with details; `ok: false` or a throw marks the check failed. */
-  run(): Promise<{ ok: boolean } & Record<string, unknown>>;
+  run(): Promise<{ readonly ok: boolean }>;
 }
 
 /** /healthz: 200 when every check passes, 503 otherwise, with each check's details. */
