@@ -58,7 +58,7 @@ export class App {
 
       const workers = config.media.workers ?? os.availableParallelism();
       const media = workers > 0
-        ? await WorkerPool.create({ workers, rtcMinPort: config.media.rtcMinPort, rtcMaxPort: config.media.rtcMaxPort, logLevel: 'warn' }, log.child('media'))
+        ? await WorkerPool.create({ workers, rtcMinPort: config.media.rtcMinPort, rtcMaxPort: config.media.rtcMaxPort, logLevel: config.logLevel }, log.child('media'))
         : undefined;
       if (media) cleanup.push(() => media.close());
 
