@@ -1,0 +1,24 @@
+/** Why a media request was refused; the signalling layer sends the code to the client as is. */
+export type MediaErrorCode =
+  | 'media.closed'
+  | 'media.bad_request'
+  | 'media.unknown_method'
+  | 'media.not_joined'
+  | 'media.already_joined'
+  | 'media.transport_not_found'
+  | 'media.producer_not_found'
+  | 'media.consumer_not_found'
+  | 'media.not_allowed'
+  | 'media.cannot_consume'
+  /** Sent by the socket for a server fault; its details stay in the log. */
+  | 'media.internal';
+
+export class MediaError extends Error {
+  constructor(
+    readonly code: MediaErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MediaError';
+  }
+}

@@ -1,0 +1,96 @@
+import type { Config } from '../config';
+import type { Logger } from '../log';
+import { MediaError } from './errors';
+import { SittingMedia, type MediaListen } from './sitting-media';
+import type { WorkerPool } from './worker-pool';
+
+export interface MediaRegistryOptions {
+  readonly pool: WorkerPool;
+  readonly log: Logger;
+  readonly listen: MediaListen;
+  readonly peersPerRouter?: number;
+}
+
+/**
+ * The sittings that have media now, by sitting id. Creation is serialized per sitting (two
+ * members joining at once get the same SittingMedia); an entry leaves when its media closes.
+ */
+export class MediaRegistry {
+  private readonly sittings = new Map<string, SittingMedia>();
+  private readonly creating = new Map<string, Promise<SittingMedia>>();
+  private closed = false;
+
+  constructor(private readonly opts: MediaRegistryOptions) {}
+
+  get pool(): WorkerPool {
+    return this.opts.pool;
+  }
+
+  get(sittingId: string): SittingMedia | undefined {
+    return this.sittings.get(sittingId);
+  }
+
+  async getOrCreate(sittingId: string): Promise<SittingMedia> {
+    if (this.closed) throw new MediaError('media.closed', 'media is shutting down');
+    const existing = this.sittings.get(sittingId);
+    if (existing) return existing;
+    let pending = this.creating.get(sittingId);
+    if (!pending) {
+      pending = SittingMedia.create({ sittingId, pool: this.opts.pool, log: this.opts.log.child('sitting'), listen: this.opts.listen, ...(this.opts.peersPerRouter ? { peersPerRouter: this.opts.peersPerRouter } : {}) })
+        .then((media) => {
+          this.sittings.set(sittingId, media);
+          media.once('close', () => {
+            if (this.sittings.get(sittingId) === media) this.sittings.delete(sittingId);
+          });
+          return media;
+        })
+        .finally(() => this.creating.delete(sittingId));
+      this.creating.set(sittingId, pending);
+    }
+    return pending;
+  }
+
+  /** Ends one sitting's media (the sitting closed). */
+  closeSitting(sittingId: string): void {
+    this.sittings.get(sittingId)?.close();
+  }
+
+  get size(): number {
+    return this.sittings.size;
+  }
+
+  /** Totals over every sitting, for /metrics. */
+  stats(): { sittings: number; peers: number; producers: number; consumers: number; routers: number } {
+    const total = { sittings: this.sittings.size, peers: 0, producers: 0, consumers: 0, routers: 0 };
+    for (const media of this.sittings.values()) {
+      const s = media.stats();
+      total.peers += s.peers;
+      total.producers += s.producers;
+      total.consumers += s.consumers;
+      total.routers += s.routers;
+    }
+    return total;
+  }
+
+  /** Closes every sitting's media; the pool belongs to the composition root and stays. Idempotent. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.allSettled(this.creating.values());
+    for (const media of [...this.sittings.values()]) media.close();
+  }
+}
+
+/**
+ * Where transports listen. A loopback announced address means a laptop: bind loopback too.
+ * Anything else: bind all interfaces and announce that address in ICE candidates.
+ */
+export function listenFromConfig(config: Config): MediaListen {
+  const announced = config.media.announcedAddress;
+  const loopback = announced === 'localhost' || announced === '::1' || announced.startsWith('127.');
+  return {
+    ip: loopback ? '127.0.0.1' : '0.0.0.0',
+    announcedAddress: loopback ? undefined : announced,
+    portRange: { min: config.media.rtcMinPort, max: config.media.rtcMaxPort },
+  };
+}

@@ -1,0 +1,139 @@
+// Browser ↔ server media signalling as a table: method name → a small handler that validates
+// its data, checks its guards and calls SittingMedia. Transport-agnostic: the WebSocket (or any
+// other carrier) passes { method, data } in and sends the result or the MediaError code back.
+import type { types } from 'mediasoup';
+import { z } from 'zod';
+import { MediaError } from './errors';
+import type { MediaRegistry } from './media-registry';
+import type { SittingMedia } from './sitting-media';
+import type { MediaParticipant } from './topology';
+
+export interface SignallingContext {
+  readonly registry: MediaRegistry;
+  readonly sittingId: string;
+  /** Who is asking, as the services loaded them after authentication. */
+  readonly participant: MediaParticipant;
+}
+
+const id = z.string().min(1).max(100);
+const transportId = z.strictObject({ transportId: id });
+const consumerId = z.strictObject({ consumerId: id });
+// mediasoup validates these structures in depth (ortc.ts) and throws TypeError; we check the
+// shape a client can get wrong by accident and let mediasoup judge the rest.
+const rtpCapabilities = z.looseObject({ codecs: z.array(z.looseObject({ mimeType: z.string(), kind: z.enum(['audio', 'video']), clockRate: z.number().int() })).optional() });
+const rtpParameters = z.looseObject({
+  codecs: z.array(z.looseObject({ mimeType: z.string(), payloadType: z.number().int().min(0).max(127), clockRate: z.number().int() })).min(1),
+  encodings: z.array(z.looseObject({})).optional(),
+});
+const dtlsParameters = z.strictObject({
+  role: z.enum(['auto', 'client', 'server']).optional(),
+  fingerprints: z.array(z.strictObject({ algorithm: z.enum(['sha-1', 'sha-224', 'sha-256', 'sha-384', 'sha-512']), value: z.string().min(1) })).min(1),
+});
+const language = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "fr" or "de-CH"');
+const channel = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('floor') }),
+  z.strictObject({ kind: z.literal('sign') }),
+  z.strictObject({ kind: z.literal('interpretation'), language }),
+  z.strictObject({ kind: z.literal('subroom'), subroomId: id }),
+]);
+const choice = z.strictObject({ language: language.nullable().default(null), sign: z.boolean().default(false) });
+
+type Handler = (ctx: SignallingContext, data: unknown) => Promise<unknown>;
+
+/** The media of the context's sitting, which the peer must have joined. */
+function joined(ctx: SignallingContext): SittingMedia {
+  const media = ctx.registry.get(ctx.sittingId);
+  if (!media || !media.has(ctx.participant.id)) throw new MediaError('media.not_joined', 'join the sitting\'s media first');
+  return media;
+}
+
+const handlers = {
+  async getRouterRtpCapabilities(ctx) {
+    return (await ctx.registry.getOrCreate(ctx.sittingId)).rtpCapabilities;
+  },
+  async join(ctx, data) {
+    const d = z.strictObject({ rtpCapabilities, language: choice.shape.language, sign: choice.shape.sign }).parse(data);
+    const media = await ctx.registry.getOrCreate(ctx.sittingId);
+    return media.join(ctx.participant, d.rtpCapabilities as types.RtpCapabilities, { language: d.language, sign: d.sign });
+  },
+  async leave(ctx) {
+    ctx.registry.get(ctx.sittingId)?.leave(ctx.participant.id);
+    return {};
+  },
+  async createWebRtcTransport(ctx, data) {
+    const { direction } = z.strictObject({ direction: z.enum(['send', 'recv']) }).parse(data);
+    return joined(ctx).createWebRtcTransport(ctx.participant.id, direction);
+  },
+  async connectWebRtcTransport(ctx, data) {
+    const d = transportId.extend({ dtlsParameters }).parse(data);
+    await joined(ctx).connectTransport(ctx.participant.id, d.transportId, { dtlsParameters: d.dtlsParameters });
+    return {};
+  },
+  async restartIce(ctx, data) {
+    const d = transportId.parse(data);
+    return { iceParameters: await joined(ctx).restartIce(ctx.participant.id, d.transportId) };
+  },
+  async produce(ctx, data) {
+    const d = transportId.extend({ kind: z.enum(['audio', 'video']), rtpParameters, channel, source: z.enum(['microphone', 'camera', 'screen']) }).parse(data);
+    return joined(ctx).produce(ctx.participant.id, d.transportId, { ...d, rtpParameters: d.rtpParameters as types.RtpParameters });
+  },
+  async closeProducer(ctx, data) {
+    const d = z.strictObject({ producerId: id }).parse(data);
+    joined(ctx).closeProducer(ctx.participant.id, d.producerId);
+    return {};
+  },
+  async consume(ctx, data) {
+    const d = transportId.extend({ producerId: id }).parse(data);
+    return joined(ctx).consume(ctx.participant.id, d.transportId, d.producerId);
+  },
+  async resumeConsumer(ctx, data) {
+    await joined(ctx).consumer(ctx.participant.id, consumerId.parse(data).consumerId).resume();
+    return {};
+  },
+  async pauseConsumer(ctx, data) {
+    await joined(ctx).consumer(ctx.participant.id, consumerId.parse(data).consumerId).pause();
+    return {};
+  },
+  async setConsumerPreferredLayers(ctx, data) {
+    const d = consumerId.extend({ spatialLayer: z.number().int().min(0).max(3), temporalLayer: z.number().int().min(0).max(3).optional() }).parse(data);
+    const layers = d.temporalLayer === undefined ? { spatialLayer: d.spatialLayer } : { spatialLayer: d.spatialLayer, temporalLayer: d.temporalLayer };
+    await joined(ctx).consumer(ctx.participant.id, d.consumerId).setPreferredLayers(layers);
+    return {};
+  },
+  async requestConsumerKeyFrame(ctx, data) {
+    await joined(ctx).consumer(ctx.participant.id, consumerId.parse(data).consumerId).requestKeyFrame();
+    return {};
+  },
+  async setChoice(ctx, data) {
+    const d = choice.parse(data);
+    return { plan: joined(ctx).setChoice(ctx.participant.id, d) };
+  },
+} satisfies Record<string, Handler>;
+
+export type SignallingMethod = keyof typeof handlers;
+export const SIGNALLING_METHODS = Object.freeze(Object.keys(handlers)) as readonly SignallingMethod[];
+
+/**
+ * Runs one request. Bad input and broken rules come back as MediaError (with a code for the
+ * client); anything else is a server fault and is rethrown for the carrier to log and mask.
+ */
+export async function handleMediaRequest(ctx: SignallingContext, method: string, data: unknown): Promise<unknown> {
+  if (!Object.hasOwn(handlers, method)) throw new MediaError('media.unknown_method', `unknown media method ${JSON.stringify(method)}`);
+  try {
+    return await handlers[method as SignallingMethod](ctx, data ?? {});
+  } catch (error) {
+    if (error instanceof z.ZodError) {
+      throw new MediaError('media.bad_request', `${method}: ${error.issues.map((i) => `${i.path.join('.') || 'data'}: ${i.message}`).join('; ')}`);
+    }
+    if (fromMediasoupValidation(error)) throw new MediaError('media.bad_request', `${method}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** mediasoup reports invalid RTP parameters as TypeError (ortc.ts) and unknown codecs as UnsupportedError. */
+function fromMediasoupValidation(error: unknown): error is Error {
+  if (!(error instanceof Error)) return false;
+  if (error.name === 'UnsupportedError') return true;
+  // Only its own TypeErrors: one of ours is a bug and must surface as such.
+  return error instanceof TypeError && /node_modules[\\/]mediasoup[\\/]/.test(error.stack?.split('\n')[1] ?? '');
+}

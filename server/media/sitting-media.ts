@@ -1,0 +1,361 @@
+import { EventEmitter } from 'node:events';
+import type { types } from 'mediasoup';
+import type { Logger } from '../log';
+import { MediaError } from './errors';
+import type { ConsumerInfo, JoinResult, MediaCloseReason, MediaNotification, ProduceRequest, ProducerInfo, TransportInfo } from './media-protocol';
+import { Peer, type ConsumerData, type ProducerData } from './peer';
+import { RouterSet } from './router-set';
+import { channelKey, EMPTY_FLOOR, parseChannelKey, gainIn, isLive, listenPlan, mayPublish, type FloorState, type ListenerChoice, type Listening, type MediaParticipant } from './topology';
+import type { WorkerPool } from './worker-pool';
+
+export interface SittingMediaOptions {
+  readonly sittingId: string;
+  readonly pool: WorkerPool;
+  readonly log: Logger;
+  /** Where WebRTC and plain transports listen and what they announce. */
+  readonly listen: MediaListen;
+  /** Peers per router before the sitting grows a router on another worker. */
+  readonly peersPerRouter?: number;
+}
+
+export interface MediaListen {
+  readonly ip: string;
+  readonly announcedAddress: string | undefined;
+  readonly portRange: { readonly min: number; readonly max: number };
+}
+
+export interface SittingMediaEvents {
+  notify: [peerId: string, notification: MediaNotification];
+  close: [reason: MediaCloseReason];
+}
+
+interface Published {
+  readonly peer: Peer;
+  readonly producer: types.Producer<ProducerData>;
+}
+
+/**
+ * One sitting's media: its routers, the peers in it, and the topology applied to them. Built by
+ * `create()`; `close()` is idempotent, closes the routers (which closes everything under them)
+ * and emits `close`. Procedure reaches it only through `setFloor()`.
+ */
+export class SittingMedia extends EventEmitter<SittingMediaEvents> {
+  private readonly peers = new Map<string, Peer>();
+  /** Every original producer (not pipe copies), by id. */
+  private readonly published = new Map<string, Published>();
+  private floor: FloorState = EMPTY_FLOOR;
+  private closed = false;
+  /** Routers whose worker death this sitting already listens for. */
+  private readonly watched = new WeakSet<types.Router>();
+
+  static async create(opts: SittingMediaOptions): Promise<SittingMedia> {
+    const routers = await RouterSet.create(opts.pool, opts.peersPerRouter ?? 250, { sittingId: opts.sittingId });
+    try {
+      const speaker = await routers.primary.createActiveSpeakerObserver({ interval: 300 });
+      return new SittingMedia(opts, routers, speaker);
+    } catch (error) {
+      routers.close();
+      throw error;
+    }
+  }
+
+  private constructor(
+    private readonly opts: SittingMediaOptions,
+    readonly routers: RouterSet,
+    private readonly speaker: types.ActiveSpeakerObserver,
+  ) {
+    super();
+    this.watchRouter(routers.primary);
+    speaker.on('dominantspeaker', ({ producer }) => {
+      const peerId = this.published.get(producer.id)?.peer.id ?? null;
+      for (const p of this.peers.values()) this.notify(p, { method: 'activeSpeaker', data: { peerId } });
+    });
+  }
+
+  get sittingId(): string {
+    return this.opts.sittingId;
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  get rtpCapabilities(): types.RtpCapabilities {
+    return this.routers.rtpCapabilities;
+  }
+
+  has(peerId: string): boolean {
+    return this.peers.has(peerId);
+  }
+
+  async join(participant: MediaParticipant, rtpCapabilities: types.RtpCapabilities, choice: ListenerChoice): Promise<JoinResult> {
+    this.assertOpen();
+    if (this.peers.has(participant.id)) throw new MediaError('media.already_joined', `${participant.id} has already joined the sitting's media`);
+    const router = await this.routers.place();
+    // NOTE: the same person may have joined, or the media closed, while the router was chosen.
+    if (this.closed || this.peers.has(participant.id)) {
+      this.routers.release(router);
+      this.assertOpen();
+      throw new MediaError('media.already_joined', `${participant.id} has already joined the sitting's media`);
+    }
+    this.watchRouter(router);
+    const peer = new Peer(participant, choice, router, rtpCapabilities);
+    peer.plan = listenPlan(participant, choice, this.floor);
+    this.peers.set(peer.id, peer);
+    this.opts.log.debug('join() | peer joined', { sitting: this.sittingId, peer: peer.id, router: router.id });
+    return { routerRtpCapabilities: this.rtpCapabilities, plan: peer.plan, producers: this.visibleTo(peer) };
+  }
+
+  leave(peerId: string): void {
+    const peer = this.peers.get(peerId);
+    if (!peer) return;
+    this.peers.delete(peerId);
+    peer.close();
+    this.routers.release(peer.router);
+  }
+
+  async createWebRtcTransport(peerId: string, direction: 'send' | 'recv'): Promise<TransportInfo> {
+    const peer = this.peer(peerId);
+    const { ip, announcedAddress, portRange } = this.opts.listen;
+    const listen = (protocol: 'udp' | 'tcp'): types.TransportListenInfo => ({ protocol, ip, ...(announcedAddress ? { announcedAddress } : {}), portRange: { ...portRange } });
+    const transport = await peer.router.createWebRtcTransport({
+      listenInfos: [listen('udp'), listen('tcp')],
+      enableUdp: true,
+      enableTcp: true,
+      preferUdp: true,
+      initialAvailableOutgoingBitrate: 1_000_000,
+      appData: { peerId, direction },
+    });
+    this.adoptTransport(peer, transport);
+    transport.on('dtlsstatechange', (state) => {
+      if (state === 'failed' || state === 'closed') {
+        this.opts.log.warn('transport dtls ended | closing it', { peer: peerId, transport: transport.id, state });
+        transport.close();
+      }
+    });
+    return { id: transport.id, iceParameters: transport.iceParameters, iceCandidates: transport.iceCandidates, dtlsParameters: transport.dtlsParameters };
+  }
+
+  /** A plain RTP transport for a hall feed (mixing desk, room camera) or a server-side tap. */
+  async createPlainTransport(peerId: string, opts: { comedia: boolean }): Promise<{ id: string; ip: string; port: number }> {
+    const peer = this.peer(peerId);
+    const { ip, announcedAddress, portRange } = this.opts.listen;
+    const transport = await peer.router.createPlainTransport({
+      listenInfo: { protocol: 'udp', ip, ...(announcedAddress ? { announcedAddress } : {}), portRange: { ...portRange } },
+      rtcpMux: true,
+      comedia: opts.comedia,
+      appData: { peerId },
+    });
+    this.adoptTransport(peer, transport);
+    return { id: transport.id, ip: transport.tuple.localAddress, port: transport.tuple.localPort };
+  }
+
+  async connectTransport(peerId: string, transportId: string, params: { dtlsParameters: types.DtlsParameters } | { ip: string; port: number }): Promise<void> {
+    await this.transport(this.peer(peerId), transportId).connect(params);
+  }
+
+  async restartIce(peerId: string, transportId: string): Promise<types.IceParameters> {
+    const transport = this.transport(this.peer(peerId), transportId);
+    if (transport.type !== 'webrtc') throw new MediaError('media.bad_request', 'only WebRTC transports have ICE');
+    return (transport as types.WebRtcTransport).restartIce();
+  }
+
+  async produce(peerId: string, transportId: string, req: ProduceRequest): Promise<{ id: string; live: boolean }> {
+    const peer = this.peer(peerId);
+    const transport = this.transport(peer, transportId);
+    if (!mayPublish(peer.participant, req.channel, this.floor)) {
+      throw new MediaError('media.not_allowed', `${peerId} may not publish into ${channelKey(req.channel)}`);
+    }
+    const channel = channelKey(req.channel);
+    const live = isLive(peer.participant, req.channel, this.floor);
+    const producer = (await transport.produce({
+      kind: req.kind,
+      rtpParameters: req.rtpParameters,
+      paused: !live,
+      appData: { peerId, channel, source: req.source },
+    })) as types.Producer<ProducerData>;
+    peer.producers.set(producer.id, producer);
+    this.published.set(producer.id, { peer, producer });
+    producer.observer.once('close', () => {
+      peer.producers.delete(producer.id);
+      this.published.delete(producer.id);
+      for (const p of this.peers.values()) if (p !== peer && gainIn(p.plan, channel) !== undefined) this.notify(p, { method: 'producerRemoved', data: { producerId: producer.id } });
+    });
+    if (req.kind === 'audio' && channel === 'floor') {
+      // Active-speaker detection is a nicety: failing to pipe for it must not fail the speaker's produce.
+      await this.observeSpeaker(peer, producer).catch((error: unknown) => this.opts.log.warn('produce() | active-speaker observer refused the producer', { producer: producer.id, error }));
+    }
+    for (const p of this.peers.values()) {
+      const info = p === peer ? undefined : this.infoFor(p, { peer, producer });
+      if (info) this.notify(p, { method: 'producerAdded', data: info });
+    }
+    return { id: producer.id, live };
+  }
+
+  closeProducer(peerId: string, producerId: string): void {
+    const producer = this.peer(peerId).producers.get(producerId);
+    if (!producer) throw new MediaError('media.producer_not_found', `no producer ${producerId} of ${peerId}`);
+    producer.close();
+  }
+
+  async consume(peerId: string, transportId: string, producerId: string): Promise<ConsumerInfo> {
+    const peer = this.peer(peerId);
+    const transport = this.transport(peer, transportId);
+    const source = this.published.get(producerId);
+    if (!source) throw new MediaError('media.producer_not_found', `no producer ${producerId} in this sitting`);
+    const channel = source.producer.appData.channel;
+    const gain = gainIn(peer.plan, channel);
+    if (gain === undefined || source.peer === peer) throw new MediaError('media.not_allowed', `${peerId} does not listen to ${channel}`);
+    await this.routers.ensureOn(producerId, source.peer.router, peer.router);
+    if (!peer.router.canConsume({ producerId, rtpCapabilities: peer.rtpCapabilities })) {
+      throw new MediaError('media.cannot_consume', `${peerId}'s device cannot receive producer ${producerId}`);
+    }
+    // NOTE: consumers start paused; the client resumes once its side is set up, so the first
+    // packets (and the key frame the resume requests) are not lost to SDP negotiation.
+    const consumer = (await transport.consume({
+      producerId,
+      rtpCapabilities: peer.rtpCapabilities,
+      paused: true,
+      // Listeners who do not pin a speaker get the lowest simulcast layer.
+      ...(source.producer.kind === 'video' ? { preferredLayers: { spatialLayer: 0 } } : {}),
+      appData: { peerId, channel },
+    })) as types.Consumer<ConsumerData>;
+    // NOTE: the floor state may have changed while the pipe and consumer were being made.
+    if (peer.closed || gainIn(peer.plan, channel) === undefined) {
+      consumer.close();
+      throw new MediaError('media.not_allowed', `${peerId} no longer listens to ${channel}`);
+    }
+    peer.consumers.set(consumer.id, consumer);
+    consumer.observer.once('close', () => peer.consumers.delete(consumer.id));
+    consumer.on('producerclose', () => this.notify(peer, { method: 'consumerClosed', data: { consumerId: consumer.id } }));
+    consumer.on('producerpause', () => this.notify(peer, { method: 'consumerPaused', data: { consumerId: consumer.id } }));
+    consumer.on('producerresume', () => this.notify(peer, { method: 'consumerResumed', data: { consumerId: consumer.id } }));
+    return { id: consumer.id, producerId, kind: consumer.kind, rtpParameters: consumer.rtpParameters, producerPaused: consumer.producerPaused, gain };
+  }
+
+  /** The consumer of one of this peer's: resume, pause, pick a simulcast layer, ask for a key frame. */
+  consumer(peerId: string, consumerId: string): types.Consumer<ConsumerData> {
+    const consumer = this.peer(peerId).consumers.get(consumerId);
+    if (!consumer) throw new MediaError('media.consumer_not_found', `no consumer ${consumerId} of ${peerId}`);
+    return consumer;
+  }
+
+  setChoice(peerId: string, choice: ListenerChoice): readonly Listening[] {
+    const peer = this.peer(peerId);
+    peer.choice = choice;
+    this.replan(peer);
+    return peer.plan;
+  }
+
+  /**
+   * Applies the procedure's floor state: pauses and resumes producers, closes those no longer
+   * allowed, re-plans every peer. Resolves when the workers have applied every pause and resume.
+   */
+  async setFloor(floor: FloorState): Promise<void> {
+    this.assertOpen();
+    this.floor = floor;
+    const changes: Promise<void>[] = [];
+    for (const { peer, producer } of [...this.published.values()]) {
+      const channel = parseChannelKey(producer.appData.channel);
+      if (!mayPublish(peer.participant, channel, floor)) {
+        producer.close(); // e.g. a member who left their subroom
+        continue;
+      }
+      const live = isLive(peer.participant, channel, floor);
+      if (live === !producer.paused) continue;
+      changes.push(live ? producer.resume() : producer.pause());
+      // The owner shows "you are live"; listeners consume floor microphones only while live.
+      for (const p of this.peers.values()) {
+        if (p === peer || gainIn(p.plan, producer.appData.channel) !== undefined) this.notify(p, { method: 'producerLive', data: { producerId: producer.id, live } });
+      }
+    }
+    for (const peer of this.peers.values()) this.replan(peer);
+    await Promise.all(changes);
+  }
+
+  /** Counts for /metrics and tests. */
+  stats(): { peers: number; producers: number; consumers: number; routers: number; pipes: number } {
+    let consumers = 0;
+    for (const p of this.peers.values()) consumers += p.consumers.size;
+    return { peers: this.peers.size, producers: this.published.size, consumers, ...this.routers.counts };
+  }
+
+  close(reason: MediaCloseReason = 'closed'): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const peer of this.peers.values()) this.notify(peer, { method: 'mediaClosed', data: { reason } });
+    for (const peer of this.peers.values()) peer.close();
+    this.peers.clear();
+    this.routers.close();
+    this.opts.log.info('close() | sitting media closed', { sitting: this.sittingId, reason });
+    this.emit('close', reason);
+  }
+
+  private replan(peer: Peer): void {
+    const plan = listenPlan(peer.participant, peer.choice, this.floor);
+    if (JSON.stringify(plan) === JSON.stringify(peer.plan)) return;
+    peer.plan = plan;
+    for (const consumer of [...peer.consumers.values()]) {
+      if (gainIn(plan, consumer.appData.channel) === undefined) {
+        consumer.close();
+        this.notify(peer, { method: 'consumerClosed', data: { consumerId: consumer.id } });
+      }
+    }
+    this.notify(peer, { method: 'planChanged', data: { plan, producers: this.visibleTo(peer) } });
+  }
+
+  private visibleTo(peer: Peer): ProducerInfo[] {
+    return [...this.published.values()].flatMap((pub) => {
+      const info = pub.peer === peer ? undefined : this.infoFor(peer, pub);
+      return info ? [info] : [];
+    });
+  }
+
+  private infoFor(viewer: Peer, { peer, producer }: Published): ProducerInfo | undefined {
+    const gain = gainIn(viewer.plan, producer.appData.channel);
+    if (gain === undefined) return undefined;
+    const { channel, source } = producer.appData;
+    return { producerId: producer.id, peerId: peer.id, kind: producer.kind, channel, source, gain, live: !producer.paused };
+  }
+
+  private async observeSpeaker(peer: Peer, producer: types.Producer): Promise<void> {
+    await this.routers.ensureOn(producer.id, peer.router, this.routers.primary);
+    await this.speaker.addProducer({ producerId: producer.id });
+  }
+
+  private adoptTransport(peer: Peer, transport: types.Transport): void {
+    if (peer.closed) {
+      transport.close();
+      throw new MediaError('media.not_joined', `${peer.id} left while the transport was being created`);
+    }
+    peer.transports.set(transport.id, transport);
+    transport.observer.once('close', () => peer.transports.delete(transport.id));
+  }
+
+  private watchRouter(router: types.Router): void {
+    if (this.watched.has(router)) return;
+    this.watched.add(router);
+    router.once('workerclose', () => this.close('worker_died'));
+  }
+
+  private notify(peer: Peer, notification: MediaNotification): void {
+    this.emit('notify', peer.id, notification);
+  }
+
+  private peer(peerId: string): Peer {
+    this.assertOpen();
+    const peer = this.peers.get(peerId);
+    if (!peer) throw new MediaError('media.not_joined', `${peerId} has not joined the sitting's media`);
+    return peer;
+  }
+
+  private transport(peer: Peer, transportId: string): types.Transport {
+    const transport = peer.transports.get(transportId);
+    if (!transport) throw new MediaError('media.transport_not_found', `no transport ${transportId} of ${peer.id}`);
+    return transport;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new MediaError('media.closed', `the media of sitting ${this.sittingId} is closed`);
+  }
+}

@@ -1,0 +1,168 @@
+// The chamber's media topology as pure functions: who may publish into which channel, whose
+// producer flows right now, and what each participant hears at which volume. No mediasoup here:
+// SittingMedia applies these answers to producers and consumers.
+//
+// The floor state is set from procedure events ("floor granted to X", "mute all", booth
+// hand-over); this module never decides procedure, it only maps that state to media.
+import type { BoothKind, Role } from '../db/database';
+
+/** Where a producer publishes. One audio (and video) mix per channel, chosen by the listener. */
+export type Channel =
+  | { readonly kind: 'floor' }
+  | { readonly kind: 'interpretation'; readonly language: string }
+  | { readonly kind: 'sign' }
+  | { readonly kind: 'subroom'; readonly subroomId: string };
+
+/** Channels as flat strings: 'floor', 'interpretation:fr', 'sign', 'subroom:<id>'. */
+export type ChannelKey = 'floor' | 'sign' | `interpretation:${string}` | `subroom:${string}`;
+
+export interface Booth {
+  readonly id: string;
+  /** BCP 47 tag of the language the booth interprets into ('de', 'en', 'fr', 'gsg' for sign). */
+  readonly language: string;
+  readonly kind: BoothKind;
+}
+
+export interface MediaParticipant {
+  /** The person's id; one media peer per person and sitting. */
+  readonly id: string;
+  readonly roles: readonly Role[];
+  /** Set for interpreters: the booth they work in. */
+  readonly booth: Booth | null;
+}
+
+/** What a participant picked to listen to; an interpretation language and/or the sign channel. */
+export interface ListenerChoice {
+  readonly language: string | null;
+  readonly sign: boolean;
+}
+
+/** Procedure state as the media layer needs it. Built by the services from events. */
+export interface FloorState {
+  /** The person who has the floor, or null. */
+  readonly speakerId: string | null;
+  /** "Mute all": only the chair and podium guests stay live. The services lift it on the next grant. */
+  readonly mutedAll: boolean;
+  /** Booth id → the interpreter who is live in it now; hand-over changes the entry. */
+  readonly liveInterpreters: ReadonlyMap<string, string>;
+  /** Booth id → language the booth takes as relay instead of the floor. */
+  readonly relays: ReadonlyMap<string, string>;
+  /** Person id → the subroom (faction consultation) they sit in. */
+  readonly subrooms: ReadonlyMap<string, string>;
+}
+
+export interface Listening {
+  readonly channel: ChannelKey;
+  /** 0..1 playback volume; the floor is ducked under an interpretation or a subroom. Applied by the client. */
+  readonly gain: number;
+}
+
+/** Volume of the floor under an interpretation or a subroom: audible, not competing. */
+export const DUCKED_FLOOR_GAIN = 0.15;
+
+export const EMPTY_FLOOR: FloorState = Object.freeze({
+  speakerId: null,
+  mutedAll: false,
+  liveInterpreters: new Map<string, string>(),
+  relays: new Map<string, string>(),
+  subrooms: new Map<string, string>(),
+});
+
+export function channelKey(channel: Channel): ChannelKey {
+  switch (channel.kind) {
+    case 'floor':
+      return 'floor';
+    case 'sign':
+      return 'sign';
+    case 'interpretation':
+      return `interpretation:${channel.language}`;
+    case 'subroom':
+      return `subroom:${channel.subroomId}`;
+    default: {
+      const never: never = channel;
+      throw new Error(`unknown channel ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/** The inverse of channelKey; throws on a string that names no channel. */
+export function parseChannelKey(key: string): Channel {
+  if (key === 'floor' || key === 'sign') return { kind: key };
+  const colon = key.indexOf(':');
+  const kind = key.slice(0, colon);
+  const rest = key.slice(colon + 1);
+  if (colon > 0 && rest !== '' && kind === 'interpretation') return { kind, language: rest };
+  if (colon > 0 && rest !== '' && kind === 'subroom') return { kind, subroomId: rest };
+  throw new Error(`not a channel key: ${JSON.stringify(key)}`);
+}
+
+const has = (p: MediaParticipant, role: Role): boolean => p.roles.includes(role);
+
+/** Roles that speak on the floor; the others (interpreters, clerks, IT) only listen there. */
+const FLOOR_SPEAKERS: readonly Role[] = ['chair', 'moderator', 'member', 'podium_guest'];
+
+/** Whether the participant may have a producer in the channel at all (it may still be paused). */
+export function mayPublish(p: MediaParticipant, channel: Channel, floor: FloorState): boolean {
+  switch (channel.kind) {
+    case 'floor':
+      return FLOOR_SPEAKERS.some((r) => has(p, r));
+    case 'interpretation':
+      return has(p, 'interpreter') && p.booth?.kind === 'spoken' && p.booth.language === channel.language;
+    case 'sign':
+      return has(p, 'interpreter') && p.booth?.kind === 'sign';
+    case 'subroom':
+      return floor.subrooms.get(p.id) === channel.subroomId;
+    default: {
+      const never: never = channel;
+      throw new Error(`unknown channel ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/** Whether the participant's producer in the channel flows now (resumed) or is held (paused). */
+export function isLive(p: MediaParticipant, channel: Channel, floor: FloorState): boolean {
+  if (!mayPublish(p, channel, floor)) return false;
+  switch (channel.kind) {
+    case 'floor':
+      // The chair presides and podium guests keep their voice through "mute all".
+      if (has(p, 'chair') || has(p, 'podium_guest')) return true;
+      return floor.speakerId === p.id && !floor.mutedAll;
+    case 'interpretation':
+    case 'sign':
+      return p.booth !== null && floor.liveInterpreters.get(p.booth.id) === p.id;
+    case 'subroom':
+      return true;
+    default: {
+      const never: never = channel;
+      throw new Error(`unknown channel ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/** The channels a participant consumes and at which volume, given their choice and the floor state. */
+export function listenPlan(p: MediaParticipant, choice: ListenerChoice, floor: FloorState): readonly Listening[] {
+  const plan: Listening[] = [];
+  const booth = has(p, 'interpreter') ? p.booth : null;
+  if (booth) {
+    // Interpreters hear their source at full volume: the floor, or the relay channel.
+    const relay = floor.relays.get(booth.id);
+    plan.push(relay ? { channel: `interpretation:${relay}`, gain: 1 } : { channel: 'floor', gain: 1 });
+    if (relay) plan.push({ channel: 'floor', gain: DUCKED_FLOOR_GAIN });
+    // Both interpreters of a booth hear its channel: the one not live follows the partner for hand-over.
+    if (booth.kind === 'spoken' && relay !== booth.language) plan.push({ channel: `interpretation:${booth.language}`, gain: 1 });
+    if (booth.kind === 'sign') plan.push({ channel: 'sign', gain: 1 });
+    return plan;
+  }
+  const subroom = floor.subrooms.get(p.id);
+  const ducked = subroom !== undefined || choice.language !== null;
+  plan.push({ channel: 'floor', gain: ducked ? DUCKED_FLOOR_GAIN : 1 });
+  if (choice.language !== null) plan.push({ channel: `interpretation:${choice.language}`, gain: subroom ? DUCKED_FLOOR_GAIN : 1 });
+  if (subroom !== undefined) plan.push({ channel: `subroom:${subroom}`, gain: 1 });
+  if (choice.sign) plan.push({ channel: 'sign', gain: 1 });
+  return plan;
+}
+
+/** The gain at which a plan plays a channel, or undefined when the plan does not include it. */
+export function gainIn(plan: readonly Listening[], channel: ChannelKey): number | undefined {
+  return plan.find((l) => l.channel === channel)?.gain;
+}
