@@ -16,20 +16,10 @@ module.exports = function configureKarma(config) {
     },
     browsers: ['ChromiumHeadlessRoot'],
     customLaunchers: {
-      // Root in a container: no sandbox, no GPU, small /dev/shm, and nothing that phones home.
+      // Root in a container: no sandbox, no GPU, small /dev/shm, and nothing that phones home (shared with the e2e tests).
       ChromiumHeadlessRoot: {
         base: 'ChromeHeadless',
-        flags: [
-          '--no-sandbox',
-          '--headless',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-quic',
-        ],
+        flags: require('../test/support/chromium-flags.json').root,
       },
     },
     // progress redraws one line on a terminal; in a log (CI, a pipe) dots keep it short. Both print

@@ -7,7 +7,7 @@ import { fetchAccessToken, loginSession } from '../../test/support/oidc-login';
 import { loadConfig } from '../config';
 import { createLogger } from '../log';
 import { AuthError, createAuth } from '.';
-import { startAuthTestServer, whoami, type AuthTestServer } from './test-server';
+import { startAuthTestServer, whoami, type AuthTestServer } from '../../test/support/auth-server';
 
 let a: AuthTestServer;
 let token: string;

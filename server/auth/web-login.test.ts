@@ -6,7 +6,7 @@ import { insertPerson } from '../db/people';
 import { testDatabaseKinds } from '../../test/support/database';
 import { insertSession } from '../db/sessions';
 import { browse, CookieJar, loginSession } from '../../test/support/oidc-login';
-import { startAuthTestServer, whoami, type AuthTestServer } from './test-server';
+import { startAuthTestServer, whoami, type AuthTestServer } from '../../test/support/auth-server';
 import { safeReturnTo } from './web-login';
 
 describe.each(testDatabaseKinds())('web sign-in through the development provider (%s)', (databaseKind) => {

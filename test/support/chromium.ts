@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import flags from './chromium-flags.json';
 
 /** Debian's Chromium; never a browser downloaded by a test tool. */
 export function chromiumPath(): string {
@@ -7,20 +8,7 @@ export function chromiumPath(): string {
   return p;
 }
 
-/** Flags for running as root in a container without network, plus fake media devices for WebRTC tests. */
+/** Flags for running as root in a container without network (shared with karma), plus fake media devices for WebRTC tests. */
 export function chromiumArgs(opts: { media?: boolean } = {}): string[] {
-  return [
-    '--no-sandbox',
-    '--headless',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-    ...(opts.media
-      ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--allow-loopback-in-peer-connection']
-      : []),
-  ];
+  return [...flags.root, ...(opts.media ? flags.media : [])];
 }

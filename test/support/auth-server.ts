@@ -5,11 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import Koa from 'koa';
-import { loadConfig, type Config } from '../config';
-import { createLogger } from '../log';
-import { securityHeaders } from '../http/security-headers';
-import { createTestDatabase, type TestDatabase, type TestDatabaseKind } from '../../test/support/database';
-import { AuthError, createAuth, type Auth } from '.';
+import { loadConfig, type Config } from '../../server/config';
+import { createLogger } from '../../server/log';
+import { securityHeaders } from '../../server/http/security-headers';
+import { createTestDatabase, type TestDatabase, type TestDatabaseKind } from './database';
+import { AuthError, createAuth, type Auth } from '../../server/auth';
 
 export interface AuthTestServer {
   readonly baseUrl: string;

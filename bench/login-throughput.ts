@@ -2,15 +2,15 @@
  * How fast the development provider signs people in: N distinct members through the whole browser
  * flow (loginSession) and through the API client (fetchAccessToken), C at a time.
  *
- *   npx tsx server/auth/measure-login-throughput.ts [N=700] [C=16]
+ *   npx tsx bench/login-throughput.ts [N=700] [C=16]
  *       in-process: starts auth on PGlite, adds N members to the database, then signs them in
- *   npx tsx server/auth/measure-login-throughput.ts serve [N=700]
+ *   npx tsx bench/login-throughput.ts serve [N=700]
  *       only the server (prints its URL and waits); then, in another shell, to use both cores:
- *   BASE_URL=http://127.0.0.1:<port> npx tsx server/auth/measure-login-throughput.ts [N] [C]
+ *   BASE_URL=http://127.0.0.1:<port> npx tsx bench/login-throughput.ts [N] [C]
  */
-import { fetchAccessToken, loginSession } from '../../test/support/oidc-login';
-import { insertPerson } from '../db/people';
-import { startAuthTestServer } from './test-server';
+import { fetchAccessToken, loginSession } from '../test/support/oidc-login';
+import { insertPerson } from '../server/db/people';
+import { startAuthTestServer } from '../test/support/auth-server';
 
 const args = process.argv.slice(2);
 const serveOnly = args[0] === 'serve';
