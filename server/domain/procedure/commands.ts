@@ -1,0 +1,112 @@
+/**
+ * What people ask of a sitting. `decide(state, command, context)` answers with events or throws a
+ * RuleViolation / Forbidden naming the rule. Names are `area.verb`, the same words as the GraphQL
+ * mutations and permission strings.
+ */
+import type { Rulebook } from '../rulebook';
+import type { MajorityKind, OrderPolicy, PointOfOrderDecision, RequestKind, Stance, VoteKind, OptionMeaning } from './vocabulary';
+
+export type ProcedureCommand =
+  // sitting (chair's team)
+  | { readonly kind: 'sitting.open' }
+  | { readonly kind: 'sitting.suspend'; readonly reason: string | null; readonly breakMinutes: number | null }
+  | { readonly kind: 'sitting.resume' }
+  | { readonly kind: 'sitting.close' }
+  // attendance (the person themselves; the chair's team may record anyone)
+  | { readonly kind: 'attendance.join'; readonly personId: string }
+  | { readonly kind: 'attendance.leave'; readonly personId: string }
+  // agenda (chair's team)
+  | { readonly kind: 'agenda.call'; readonly agendaItemId: string }
+  | { readonly kind: 'agenda.set_order_policy'; readonly agendaItemId: string; readonly policy: OrderPolicy }
+  | { readonly kind: 'agenda.allot_speaking_time'; readonly agendaItemId: string; readonly debateSeconds: number }
+  // speaker list: members request/withdraw for themselves; the chair's team adds anyone, removes, reorders, closes
+  | {
+      readonly kind: 'speaker.request';
+      readonly personId: string;
+      readonly requestKind: RequestKind;
+      readonly stance: Stance | null;
+      readonly addressesRequestId: string | null;
+    }
+  | { readonly kind: 'speaker.withdraw'; readonly requestId: string }
+  | { readonly kind: 'speaker.remove'; readonly requestId: string }
+  | { readonly kind: 'speaker.reorder'; readonly order: readonly string[] }
+  | { readonly kind: 'speaker_list.close' }
+  | { readonly kind: 'speaker_list.reopen' }
+  // the floor (chair's team); interjections are accepted/declined by the current speaker or the chair
+  | { readonly kind: 'floor.next' }
+  | { readonly kind: 'floor.grant'; readonly requestId: string | null; readonly personId: string | null; readonly limitSeconds: number | null }
+  | { readonly kind: 'floor.extend'; readonly seconds: number }
+  | { readonly kind: 'floor.end' }
+  | { readonly kind: 'interjection.accept'; readonly requestId: string }
+  | { readonly kind: 'interjection.decline'; readonly requestId: string }
+  | { readonly kind: 'interjection.end' }
+  // points of order
+  | { readonly kind: 'point_of_order.raise'; readonly category: string; readonly text: string }
+  | { readonly kind: 'point_of_order.withdraw'; readonly pointId: string }
+  | {
+      readonly kind: 'point_of_order.decide';
+      readonly pointId: string;
+      readonly decision: PointOfOrderDecision;
+      readonly note: string | null;
+      /** With put_to_vote: a prepared vote to open at once, or a simple yes/no vote with this title. */
+      readonly voteDraftId: string | null;
+    }
+  // votes
+  | { readonly kind: 'vote.open'; readonly draft: VoteDraft }
+  | { readonly kind: 'vote.cast'; readonly voteId: string; readonly optionId: string; readonly pseudonym: string | null }
+  | { readonly kind: 'vote.close'; readonly voteId: string; readonly by: 'chair' | 'expired' }
+  | { readonly kind: 'vote.cancel'; readonly voteId: string; readonly reason: string };
+
+export type ProcedureCommandKind = ProcedureCommand['kind'];
+
+/** A vote as prepared before the sitting (stored as a draft, attached to an agenda item). */
+export interface VoteDraft {
+  readonly id: string;
+  readonly agendaItemId: string | null;
+  readonly title: string;
+  readonly kind: VoteKind;
+  /** Empty: yes / no / abstain (abstain left out when the rulebook or `abstention` says so). */
+  readonly options: readonly { readonly id: string; readonly label: string; readonly meaning: OptionMeaning }[];
+  readonly abstention: boolean;
+  readonly majority: MajorityKind | null;
+  readonly live: boolean;
+  readonly durationSeconds: number | null;
+  readonly autoCloseWhenAllVoted: boolean;
+  /** Category for rulebook exclusions (e.g. "adjournment", "referral"); null for substantive votes. */
+  readonly category: string | null;
+}
+
+/** Who acts: the signed-in person and the roles their token grants. */
+export interface Actor {
+  readonly personId: string | null;
+  readonly roles: readonly ('chair' | 'moderator' | 'member' | 'podium_guest' | 'interpreter' | 'clerk' | 'it_admin')[];
+}
+
+/** Static facts the rules read; loaded by the service, never stored in the state. */
+export interface SittingContext {
+  readonly sittingId: string;
+  /** The rulebook that applies if the sitting is not yet open (parliament's, with the sitting's overrides). */
+  readonly rulebook: Rulebook;
+  readonly statutoryMembers: number;
+  readonly factions: readonly { readonly id: string; readonly shortName: string; readonly seats: number }[];
+  readonly people: ReadonlyMap<
+    string,
+    {
+      readonly id: string;
+      readonly name: string;
+      readonly factionId: string | null;
+      readonly votingRights: boolean;
+      readonly roles: readonly Actor['roles'][number][];
+    }
+  >;
+  readonly agenda: readonly { readonly id: string; readonly position: number; readonly title: string }[];
+}
+
+/** What a decision may use besides the state: the time, the actor, fresh ids. */
+export interface DecideContext {
+  readonly now: Date;
+  readonly actor: Actor;
+  readonly sitting: SittingContext;
+  /** Returns a new unique id (uuid) for requests, floors, points and votes. */
+  readonly newId: () => string;
+}

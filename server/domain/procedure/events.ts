@@ -1,0 +1,171 @@
+/**
+ * Everything that happens in a sitting, as appended to its record (a hash-chained, append-only log).
+ * State is the fold of these events (evolve); the protocol is derived from them alone.
+ * Names are `area.verb` in the past tense of the command. Payloads hold plain JSON only: ids,
+ * numbers, strings, ISO instants. Never change the meaning of a field once written: records are kept forever.
+ */
+import type { Rulebook } from '../rulebook';
+import type {
+  FloorKind,
+  MajorityKind,
+  OptionMeaning,
+  OrderPolicy,
+  PointOfOrderDecision,
+  RequestKind,
+  Stance,
+  VoteKind,
+} from './vocabulary';
+
+/** Who a person was at the time, so the protocol never needs today's roster to read an old record. */
+export interface PersonRef {
+  readonly personId: string;
+  readonly name: string;
+  readonly factionId: string | null;
+  readonly factionShortName: string | null;
+}
+
+export interface VoteOption {
+  readonly id: string;
+  readonly label: string;
+  readonly meaning: OptionMeaning;
+}
+
+export interface VoteDefinition {
+  readonly voteId: string;
+  readonly agendaItemId: string | null;
+  readonly title: string;
+  readonly kind: VoteKind;
+  readonly options: readonly VoteOption[];
+  readonly majority: MajorityKind;
+  /** Running counts per option visible while open (the number of ballots cast always is). */
+  readonly live: boolean;
+  /** null: closed by the chair (or when all have voted, if autoClose). */
+  readonly durationSeconds: number | null;
+  readonly autoCloseWhenAllVoted: boolean;
+  /** Statutory membership at opening, the base of member majorities. */
+  readonly statutoryMembers: number;
+}
+
+export interface OptionCount {
+  readonly optionId: string;
+  readonly count: number;
+}
+
+export interface VoteResult {
+  readonly passed: boolean;
+  /** Human-readable reason in English, e.g. "34 yes > 12 no (simple majority)". */
+  readonly reason: string;
+  /** Machine-readable reason for translations. */
+  readonly reasonCode: 'majority_reached' | 'majority_missed' | 'tie' | 'no_quorum';
+  readonly counts: readonly OptionCount[];
+  readonly perFaction: readonly { readonly factionId: string | null; readonly counts: readonly OptionCount[] }[];
+  readonly eligible: number;
+  readonly cast: number;
+  /** present/eligible counted for quorum (abstentions included). */
+  readonly quorate: boolean;
+}
+
+export type ProcedureEvent =
+  // ---- sitting ----
+  | { readonly kind: 'sitting.opened'; readonly rulebook: Rulebook; readonly statutoryMembers: number }
+  | { readonly kind: 'sitting.suspended'; readonly reason: string | null; /** coffee break: when the sitting is to resume */ readonly resumesAt: string | null }
+  | { readonly kind: 'sitting.resumed' }
+  | { readonly kind: 'sitting.closed' }
+  // ---- attendance ----
+  | { readonly kind: 'attendance.joined'; readonly person: PersonRef }
+  | { readonly kind: 'attendance.left'; readonly personId: string }
+  // ---- agenda ----
+  | { readonly kind: 'agenda.item_called'; readonly agendaItemId: string; readonly position: number; readonly title: string }
+  | { readonly kind: 'agenda.order_policy_set'; readonly agendaItemId: string; readonly policy: OrderPolicy }
+  | {
+      readonly kind: 'agenda.speaking_time_allotted';
+      readonly agendaItemId: string;
+      readonly debateSeconds: number;
+      /** seconds per faction id; key "" is the independents' pool. */
+      readonly perFaction: Readonly<Record<string, number>>;
+    }
+  // ---- speaker list ----
+  | {
+      readonly kind: 'speaker.requested';
+      readonly requestId: string;
+      readonly agendaItemId: string;
+      readonly person: PersonRef;
+      readonly requestKind: RequestKind;
+      readonly stance: Stance | null;
+      /** interjection: the speech (request id) it is asked of; short_intervention: the finished speech it replies to. */
+      readonly addressesRequestId: string | null;
+      /** Set when the chair added the person; null when they asked themselves. */
+      readonly addedBy: string | null;
+    }
+  | { readonly kind: 'speaker.withdrawn'; readonly requestId: string }
+  | { readonly kind: 'speaker.removed'; readonly requestId: string }
+  | { readonly kind: 'speaker.reordered'; readonly agendaItemId: string; readonly order: readonly string[] }
+  | { readonly kind: 'speaker_list.closed'; readonly agendaItemId: string }
+  | { readonly kind: 'speaker_list.reopened'; readonly agendaItemId: string }
+  // ---- the floor ----
+  | {
+      readonly kind: 'floor.granted';
+      readonly floorId: string;
+      readonly agendaItemId: string | null;
+      readonly person: PersonRef;
+      readonly floorKind: FloorKind;
+      /** The request or point of order served; null for a grant by the chair without one. */
+      readonly requestId: string | null;
+      readonly limitSeconds: number | null;
+    }
+  | { readonly kind: 'floor.extended'; readonly floorId: string; readonly seconds: number }
+  | { readonly kind: 'floor.ended'; readonly floorId: string }
+  /** An interjection question holds the floor beside the speech; its time does not count against the speaker. */
+  | { readonly kind: 'interjection.accepted'; readonly requestId: string; readonly floorId: string }
+  | { readonly kind: 'interjection.declined'; readonly requestId: string }
+  | { readonly kind: 'interjection.ended'; readonly requestId: string }
+  // ---- points of order ----
+  | {
+      readonly kind: 'point_of_order.raised';
+      readonly pointId: string;
+      readonly agendaItemId: string | null;
+      readonly person: PersonRef;
+      readonly category: string;
+      readonly text: string;
+    }
+  | { readonly kind: 'point_of_order.withdrawn'; readonly pointId: string }
+  | {
+      readonly kind: 'point_of_order.decided';
+      readonly pointId: string;
+      readonly decision: PointOfOrderDecision;
+      readonly note: string | null;
+      /** With put_to_vote: the procedural vote opened for it. */
+      readonly voteId: string | null;
+    }
+  // ---- votes ----
+  | {
+      readonly kind: 'vote.opened';
+      readonly definition: VoteDefinition;
+      /** Frozen at opening: present members with voting rights (late joiners per rulebook). */
+      readonly eligible: readonly PersonRef[];
+      readonly closesAt: string | null;
+      readonly quorate: boolean;
+    }
+  | {
+      readonly kind: 'ballot.cast';
+      readonly voteId: string;
+      readonly optionId: string;
+      /** named: the voter; pseudonymous: null (the record never links member and pseudonym). */
+      readonly voter: PersonRef | null;
+      /** pseudonymous: the stable per-vote pseudonym; named: null. */
+      readonly pseudonym: string | null;
+    }
+  | { readonly kind: 'vote.closed'; readonly voteId: string; readonly closedBy: 'chair' | 'all_voted' | 'expired'; readonly result: VoteResult }
+  | { readonly kind: 'vote.cancelled'; readonly voteId: string; readonly reason: string };
+
+export type ProcedureEventKind = ProcedureEvent['kind'];
+
+/** One entry of a sitting's record as the domain sees it (the hashes are the record's business). */
+export interface RecordedEvent {
+  readonly seq: number;
+  /** ISO instant, set by the service's clock when the entry was appended. */
+  readonly at: string;
+  /** The person who acted; null for the system (timers) and for pseudonymous ballots. */
+  readonly actorId: string | null;
+  readonly event: ProcedureEvent;
+}

@@ -1,0 +1,32 @@
+/** Words shared by the rules, the record, the API and the protocol. */
+
+/** Requests to speak. A point of order is kept apart (points-of-order queue), not a RequestKind. */
+export type RequestKind = 'speech' | 'interjection' | 'short_intervention';
+export const requestKinds: readonly RequestKind[] = ['speech', 'interjection', 'short_intervention'];
+
+export type Stance = 'pro' | 'contra';
+
+/** How the next speaker is chosen from the list of an agenda item. */
+export type OrderPolicy = 'first_come' | 'alternate_factions' | 'pro_contra' | 'quota';
+export const orderPolicies: readonly OrderPolicy[] = ['first_come', 'alternate_factions', 'pro_contra', 'quota'];
+
+/** What the floor is held for. */
+export type FloorKind = RequestKind | 'point_of_order' | 'chair_grant';
+
+export type PointOfOrderDecision = 'accepted' | 'rejected' | 'put_to_vote' | 'noted';
+
+export type VoteKind = 'named' | 'pseudonymous';
+
+/**
+ * simple: more yes than no (abstentions ignored, tie fails);
+ * absolute_members: yes > half of the statutory membership (Art. 121 GG);
+ * two_thirds_cast: yes ≥ 2/3 of yes+no;
+ * two_thirds_members: yes ≥ 2/3 of the statutory membership (Art. 79(2) GG).
+ */
+export type MajorityKind = 'simple' | 'absolute_members' | 'two_thirds_cast' | 'two_thirds_members';
+export const majorityKinds: readonly MajorityKind[] = ['simple', 'absolute_members', 'two_thirds_cast', 'two_thirds_members'];
+
+/** The role an option plays in a majority: yes, no, abstain. Custom options map onto these (or 'other'). */
+export type OptionMeaning = 'yes' | 'no' | 'abstain' | 'other';
+
+export type SittingPhase = 'scheduled' | 'open' | 'suspended' | 'closed';

@@ -1,0 +1,71 @@
+/**
+ * The rules of procedure as data. One rulebook per parliament, overridable per sitting; frozen into
+ * the record when a sitting opens, so the protocol and every later decision use the rules in force.
+ * Presets and validation live in server/domain/rulebook/ (presets.ts, schema.ts).
+ */
+import type { MajorityKind, OrderPolicy, RequestKind } from './procedure/vocabulary';
+
+export interface Rulebook {
+  /** e.g. "bundestag-2025", "european-parliament", "municipal-council-nrw", or "custom". */
+  readonly preset: string;
+  readonly name: string;
+  readonly speech: {
+    /** Default time limit per request kind, seconds; null = no limit (the chair ends it). */
+    readonly limits: Readonly<Record<Exclude<RequestKind, 'interjection'>, number | null>> & { readonly interjection: number | null };
+    /** How often one member may speak (kind speech) on one item; null = unlimited. */
+    readonly maxSpeechesPerItem: number | null;
+    readonly interjectionsEnabled: boolean;
+    readonly shortInterventionsEnabled: boolean;
+    /** The addressed speaker may answer a short intervention, with this limit in seconds. */
+    readonly shortInterventionAnswerSeconds: number | null;
+  };
+  readonly pointsOfOrder: {
+    readonly limitSeconds: number;
+    /** One speaker against is heard before the decision (council style). */
+    readonly hearOneAgainst: boolean;
+    /** The chair decides without a vote (EP style) unless put to a vote explicitly. */
+    readonly categories: readonly { readonly id: string; readonly label: { readonly de: string; readonly en: string } }[];
+  };
+  readonly speakingTime: {
+    /** Default debate length per item, seconds; null = no faction quotas unless the chair allots them. */
+    readonly debateSeconds: number | null;
+    /** "seats": all by seat share (Bundestag 2025 fallback); "equal_plus_seats": an equal part + a part by seats (EP). */
+    readonly split: 'seats' | 'equal_plus_seats';
+    /** With equal_plus_seats: share of the debate split equally, 0..1. */
+    readonly equalShare: number;
+    /** Lower bound per faction, seconds. */
+    readonly minimumPerFaction: number;
+    /** Independents' time: oriented at the smallest faction's share (Bundestag) — seconds per independent, null = like the smallest faction per capita. */
+    readonly perIndependentSeconds: number | null;
+  };
+  readonly order: {
+    readonly defaultPolicy: OrderPolicy;
+  };
+  readonly quorum: {
+    /** Fraction of the base that must be present, and whether "more than" or "at least". */
+    readonly fraction: number;
+    readonly strictlyMore: boolean;
+    /** What the fraction is of: members present counted against the statutory membership. */
+    readonly base: 'statutory_members';
+    /** Before a vote: warn the chair, or refuse to open it. */
+    readonly onVoteWithoutQuorum: 'warn' | 'refuse';
+  };
+  readonly votes: {
+    readonly defaultMajority: MajorityKind;
+    /** Abstentions never count for a simple majority; they always count for quorum. */
+    readonly abstentionAllowed: boolean;
+    /** A tie fails (all three presets); kept as data for completeness. */
+    readonly tie: 'fails';
+    readonly namedVote: {
+      /** Who may demand a named vote: a faction, or this share of members present. */
+      readonly demandedByFaction: boolean;
+      readonly demandedByShareOfPresent: number | null;
+      /** Until when: until the vote opens, or by the start of the sitting (BT 2025). */
+      readonly deadline: 'until_vote_opens' | 'sitting_start' | 'evening_before';
+      /** Item kinds or motion categories on which a named vote is not allowed (§ 53 GO-BT). */
+      readonly excludedCategories: readonly string[];
+    };
+    /** Late joiners may vote once a vote is open. */
+    readonly lateJoinersMayVote: boolean;
+  };
+}
