@@ -1,4 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ProcedureEvent, VoteOption } from '../domain/procedure/events';
+import type { MajorityKind, VoteKind } from '../domain/procedure/vocabulary';
+import type { Rulebook } from '../domain/rulebook';
 
 /** Timestamps come back as Date, go in as Date or ISO string. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -17,6 +20,8 @@ export interface ParliamentTable {
   name: string;
   /** Statutory membership, vacant seats included: the base of "majority of the members". */
   statutory_members: number;
+  /** The parliament's rulebook; null: the default preset. */
+  rulebook: Json<Rulebook> | null;
 }
 
 export interface FactionTable {
@@ -61,6 +66,8 @@ export interface SittingTable {
   title: string;
   starts_at: Timestamp;
   state: Generated<SittingState>;
+  /** Partial rulebook merged over the parliament's for this sitting. */
+  rulebook_overrides: Json<unknown> | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -88,6 +95,53 @@ export interface SessionTable {
   expires_at: Timestamp;
 }
 
+export interface RecordEntryTable {
+  sitting_id: string;
+  seq: number;
+  at: Timestamp;
+  /** null for the system (timers) and for pseudonymous ballots. */
+  actor_id: string | null;
+  kind: string;
+  payload: Json<ProcedureEvent>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface VoteDraftTable {
+  id: Generated<string>;
+  sitting_id: string;
+  agenda_item_id: string | null;
+  title: string;
+  kind: VoteKind;
+  /** Custom options; [] means yes/no(/abstain). */
+  options: Json<VoteOption[]>;
+  abstention: boolean;
+  majority: MajorityKind | null;
+  live: boolean;
+  duration_seconds: number | null;
+  auto_close: boolean;
+  category: string | null;
+  /** Set when the draft was opened as a vote (a draft opens once). */
+  opened_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface VoteSecretTable {
+  vote_id: string;
+  secret: string;
+}
+
+export interface BallotTable {
+  vote_id: string;
+  person_id: string;
+  sitting_id: string;
+  option_id: string;
+  pseudonym: string | null;
+  /** The record entry holding the ballot. */
+  seq: number;
+  cast_at: Timestamp;
+}
+
 export interface Database {
   parliament: ParliamentTable;
   factions: FactionTable;
@@ -96,6 +150,10 @@ export interface Database {
   sittings: SittingTable;
   agenda_items: AgendaItemTable;
   sessions: SessionTable;
+  record_entries: RecordEntryTable;
+  vote_drafts: VoteDraftTable;
+  vote_secrets: VoteSecretTable;
+  ballots: BallotTable;
 }
 
 export type FactionRow = Selectable<FactionTable>;
@@ -111,4 +169,7 @@ export type AgendaItemRow = Selectable<AgendaItemTable>;
 export type BoothRow = Selectable<BoothTable>;
 export type ParliamentRow = Selectable<ParliamentTable>;
 export type SessionRow = Selectable<SessionTable>;
+export type RecordEntryRow = Selectable<RecordEntryTable>;
+export type VoteDraftRow = Selectable<VoteDraftTable>;
+export type BallotRow = Selectable<BallotTable>;
 export type NewSessionRow = Insertable<SessionTable>;
