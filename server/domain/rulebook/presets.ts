@@ -1,0 +1,318 @@
+/**
+ * Rulebook presets: the Bundestag (BTGO 2025), the European Parliament (9th-term numbering) and a
+ * German municipal council (NRW). Every value cites /work/shared/PROCEDURE.md; where that file says
+ * "unverified" (or is silent) the value is our choice and the comment says so.
+ *
+ * Category ids are shared between presets where the motion is the same (closure_of_debate,
+ * adjournment_of_debate, referral_to_committee, …), and the named-vote exclusions use the same ids
+ * as the point-of-order categories, so a procedural vote opened for a point of order can be checked
+ * against `votes.namedVote.excludedCategories` by its category id.
+ */
+import type { Rulebook } from '../rulebook';
+
+type Category = Rulebook['pointsOfOrder']['categories'][number];
+
+function category(id: string, de: string, en: string): Category {
+  return { id, label: { de, en } };
+}
+
+/** Deep-freezes a preset: presets are shared constants; overrides make copies (schema.ts). */
+function freeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const inner of Object.values(value)) freeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+const MIN = 60;
+
+// ---------------------------------------------------------------------------------------------
+// German Bundestag, BTGO 2025 (PROCEDURE.md § 1, "BT25"; BT80 differences noted where they matter)
+// ---------------------------------------------------------------------------------------------
+export const bundestag2025: Rulebook = freeze<Rulebook>({
+  preset: 'bundestag-2025',
+  name: 'Deutscher Bundestag (BTGO 2025)',
+  speech: {
+    limits: {
+      // § 35(1) BT25: no per-speech limit; the debate (≤ 60 min) is split among groups, and the chair
+      // grants each speaker the group's allotted time. (BT80 § 35: 15 min per speaker, 45 for one.)
+      speech: null,
+      // § 27a(1) BT25: questions "short and precise", no time limit in the text.
+      interjection: null,
+      // § 27a(2) BT25: Kurzintervention max 2 min. (BT80 § 27(2) Zwischenbemerkung: 3 min.)
+      short_intervention: 2 * MIN,
+    },
+    // Not limited by the GO (PROCEDURE.md § 1 names no cap).
+    maxSpeechesPerItem: null,
+    interjectionsEnabled: true,
+    shortInterventionsEnabled: true,
+    // § 27a(2) BT25: the speaker "may answer once briefly"; no number in the text. 2 min (the length
+    // of the intervention itself) is our choice — unverified.
+    shortInterventionAnswerSeconds: 2 * MIN,
+  },
+  pointsOfOrder: {
+    // § 29(4) BT25: "as a rule" max 3 min. (BT80: 5 min.)
+    limitSeconds: 3 * MIN,
+    // § 29(2): the President may restrict the floor to the mover (Verlangen) or one speaker per group;
+    // there is no council-style "one for, one against".
+    hearOneAgainst: false,
+    categories: [
+      // § 25(2): on motion of a group or 5 % present; closure is voted before adjournment (§ 48(4))
+      // and only after every group has spoken once.
+      category('closure_of_debate', 'Schluss der Aussprache', 'Closure of the debate'),
+      category('adjournment_of_debate', 'Vertagung der Beratung', 'Adjournment of the debate'),
+      // § 26
+      category('adjournment_of_sitting', 'Vertagung der Sitzung', 'Adjournment of the sitting'),
+      category('referral_to_committee', 'Überweisung an einen Ausschuss', 'Referral to a committee'),
+      // § 47 BT25: demanded by a group or 5 % for members' bills, otherwise decided.
+      category('split_question', 'Teilung der Frage', 'Splitting the question'),
+      // § 20(3), § 53 c)
+      category('agenda', 'Sitzungszeit und Tagesordnung', 'Sitting time and agenda'),
+      category('shorten_deadlines', 'Abkürzung der Fristen', 'Shortening of deadlines'),
+      // § 49(1) BT25: secret election on motion of a group or 5 %.
+      category('secret_vote', 'Geheime Wahl', 'Secret ballot'),
+      // § 45(2): a group or 5 % present doubt the quorum before a vote.
+      category('quorum_check', 'Bezweiflung der Beschlussfähigkeit', 'Quorum called into question'),
+      category('other_procedural', 'Sonstiger Geschäftsordnungsantrag', 'Other procedural motion'),
+      // § 29(3): asking for the floor on procedure without a motion (granted at discretion).
+      category('procedure_remark', 'Zur Geschäftsordnung (ohne Antrag)', 'On procedure (no motion)'),
+    ],
+  },
+  speakingTime: {
+    // § 35(1) BT25: without an agreement the President decides; the debate "should not exceed 60 min".
+    debateSeconds: 60 * MIN,
+    // § 35(1) BT25: distribution "oriented at the relative strength of the groups".
+    split: 'seats',
+    equalShare: 0,
+    // The GO sets no minimum per group; 0 keeps the split strictly by strength (our reading).
+    minimumPerFaction: 0,
+    // § 35(4) BT25: non-attached members' time case by case, oriented at the smallest group's share:
+    // null = the smallest faction's time per seat × number of independents.
+    perIndependentSeconds: null,
+  },
+  order: {
+    // § 28(1) BT25: before a further member of a group speaks, all other groups should have spoken,
+    // with regard to group strength — round-robin by group.
+    defaultPolicy: 'alternate_factions',
+  },
+  quorum: {
+    // § 45(1): more than half of its members present (base: the statutory membership).
+    fraction: 1 / 2,
+    strictlyMore: true,
+    base: 'statutory_members',
+    // § 45(2): quorum is presumed and only established when doubted before a vote, so the chair is
+    // warned rather than the vote refused.
+    onVoteWithoutQuorum: 'warn',
+  },
+  votes: {
+    // § 48(2) BT25: simple majority; abstentions/invalid count for quorum only; tie = rejected.
+    defaultMajority: 'simple',
+    abstentionAllowed: true,
+    tie: 'fails',
+    namedVote: {
+      // § 52 BT25: a group or 5 % of the members (who must be present).
+      demandedByFaction: true,
+      demandedByShareOfPresent: 0.05,
+      // § 52 BT25: by the start of the sitting. (BT80: until the vote is opened.)
+      deadline: 'sitting_start',
+      // § 53 BT25 a)–j), ids matching the point-of-order categories where they coincide.
+      excludedCategories: [
+        'committee_size', // a) Stärke des Ausschusses
+        'shorten_deadlines', // b)
+        'agenda', // c) Sitzungszeit und Tagesordnung
+        'adjournment_of_sitting', // d)
+        'adjournment_of_debate', // e) Vertagung der Beratung
+        'motion_for_debate', // e) Antrag auf Aussprache
+        'closure_of_debate', // e) Schluss der Aussprache
+        'split_question', // f)
+        'referral_to_committee', // g)
+        'objection_order_measure', // h) Einspruch nach § 39 — new in BT25
+        'secret_vote', // i) Durchführung geheimer Wahlen — new in BT25
+        'other_procedural', // j) sonstige Verfahrensanträge — new in BT25
+      ],
+    },
+    // § 52: voting cards are collected until the President closes the vote, so members arriving
+    // while the vote is open may still vote. (In a § 51 count late entrants are not counted.)
+    lateJoinersMayVote: true,
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// European Parliament, 9th-term rule numbers (PROCEDURE.md § 2)
+// ---------------------------------------------------------------------------------------------
+export const europeanParliament: Rulebook = freeze<Rulebook>({
+  preset: 'european-parliament',
+  name: 'European Parliament',
+  speech: {
+    limits: {
+      // Rule 171: speakers of the first part get their group's allocated time; catch-the-eye speeches
+      // (≤ 1 min as a rule) are granted by the chair with a 60 s limit. No single default fits both.
+      speech: null,
+      // Blue card: a question of ≤ 30 s (secondary source [BC]).
+      interjection: 30,
+      short_intervention: null,
+    },
+    // Not regulated in PROCEDURE.md (unverified).
+    maxSpeechesPerItem: null,
+    // Blue card: only if the speaker accepts.
+    interjectionsEnabled: true,
+    // No short intervention in the EP; catch-the-eye takes its place.
+    shortInterventionsEnabled: false,
+    shortInterventionAnswerSeconds: null,
+  },
+  pointsOfOrder: {
+    // Rule 195: point of order max 1 min; Rule 196: procedural motions 1 min each.
+    limitSeconds: MIN,
+    // Rule 196: besides the mover, one speaker against (plus committee chair or rapporteur).
+    // (A Rule 195 point of order is ruled on by the President without a vote.)
+    hearOneAgainst: true,
+    categories: [
+      // Rule 195: non-compliance with the Rules, naming the Rule; precedence over everything.
+      category('point_of_order', 'Bemerkung zur Geschäftsordnung (Art. 195)', 'Point of order (Rule 195)'),
+      // Rule 196 procedural motions:
+      category('referral_to_committee', 'Rücküberweisung an den Ausschuss (Art. 198)', 'Referral back to committee (Rule 198)'),
+      category('closure_of_debate', 'Schluss der Aussprache (Art. 199)', 'Closure of the debate (Rule 199)'),
+      category('adjournment_of_debate', 'Vertagung der Aussprache und der Abstimmung (Art. 200)', 'Adjournment of debate and vote (Rule 200)'),
+      category('suspension_of_sitting', 'Unterbrechung der Sitzung (Art. 201)', 'Suspension of the sitting (Rule 201)'),
+      category('closure_of_sitting', 'Schluss der Sitzung (Art. 201)', 'Closure of the sitting (Rule 201)'),
+      // Rule 178: request, before the vote, by at least 38 Members to establish the quorum.
+      category('quorum_check', 'Antrag auf Feststellung der Beschlussfähigkeit (Art. 178)', 'Request to establish the quorum (Rule 178)'),
+    ],
+  },
+  speakingTime: {
+    // Rule 171(1): allocated per debate (Conference of Presidents, plenary decides); no default length.
+    debateSeconds: null,
+    // Rule 171(4): a first fraction equally among the groups, a second fraction by number of members.
+    split: 'equal_plus_seats',
+    // Unverified: the Rule does not fix the size of the two fractions (PROCEDURE.md § 2). 0.2 is our
+    // choice: a floor for small groups while the split stays close to group size.
+    equalShare: 0.2,
+    minimumPerFaction: 0,
+    // Rule 171(4)(c): non-attached Members get an overall time "based on the fractions allocated to
+    // each group"; approximated as the smallest group's time per seat × non-attached Members.
+    perIndependentSeconds: null,
+  },
+  order: {
+    // Rule 171(3): rounds of speakers per group in the order of the groups' size.
+    defaultPolicy: 'alternate_factions',
+  },
+  quorum: {
+    // Rule 178: one third of the component Members.
+    fraction: 1 / 3,
+    strictlyMore: false,
+    base: 'statutory_members',
+    // Rule 178: every vote is valid regardless of turnout unless 38 Members request a check before it.
+    onVoteWithoutQuorum: 'warn',
+  },
+  votes: {
+    // Current Rule 194 / Art. 231 TFEU: majority of votes cast; only votes for and against count.
+    defaultMajority: 'simple',
+    abstentionAllowed: true,
+    // Tie outcome unverified in PROCEDURE.md; a tie does not reach a majority of votes cast, so it fails.
+    tie: 'fails',
+    namedVote: {
+      // Rule 190: roll call on written request of a political group or Members reaching the low
+      // threshold (1/20 of component Members — unverified). Plenum measures the share against the
+      // members present, which is the nearest field.
+      demandedByFaction: true,
+      demandedByShareOfPresent: 1 / 20,
+      // Rule 190: by the evening before the vote (the President may set another deadline).
+      deadline: 'evening_before',
+      // PROCEDURE.md names no items excluded from roll-call votes.
+      excludedCategories: [],
+    },
+    // Electronic voting is open to every Member present while the vote is open (our reading).
+    lateJoinersMayVote: true,
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// German municipal council, NRW example: GO NRW §§ 49, 50 + Geschäftsordnung Nottuln (PROCEDURE.md § 3)
+// ---------------------------------------------------------------------------------------------
+export const municipalCouncil: Rulebook = freeze<Rulebook>({
+  preset: 'municipal-council-nrw',
+  name: 'Gemeinderat (NRW)',
+  speech: {
+    limits: {
+      // [Nott]: a speech max 5 min (the council may lengthen or shorten).
+      speech: 5 * MIN,
+      interjection: null,
+      short_intervention: null,
+    },
+    // [Nott]: a member may speak at most twice on one item.
+    maxSpeechesPerItem: 2,
+    // Interjection questions and short interventions are not regulated (unverified): off.
+    interjectionsEnabled: false,
+    shortInterventionsEnabled: false,
+    shortInterventionAnswerSeconds: null,
+  },
+  pointsOfOrder: {
+    // No typical GO-speech length (unverified; 2 min was proposed in Hilden and rejected [Hild]).
+    // 2 min is our choice for the mover and the one speaker against.
+    limitSeconds: 2 * MIN,
+    // [Nott]: after the motion one member for and one against (Gegenrede), then the vote.
+    hearOneAgainst: true,
+    categories: [
+      category('closure_of_debate', 'Schluss der Aussprache', 'Closure of the debate'),
+      category('closure_of_speakers_list', 'Schluss der Rednerliste', "Closure of the speakers' list"),
+      category('referral_to_committee', 'Verweisung an einen Ausschuss oder den Bürgermeister', 'Referral to a committee or the mayor'),
+      category('adjournment_of_debate', 'Vertagung', 'Adjournment'),
+      category('suspension_of_sitting', 'Unterbrechung der Sitzung', 'Interruption of the sitting'),
+      category('adjournment_of_sitting', 'Vertagung der Sitzung', 'Adjournment of the sitting'),
+      category('exclude_public', 'Ausschluss der Öffentlichkeit', 'Exclusion of the public'),
+      category('restore_public', 'Wiederherstellung der Öffentlichkeit', 'Restoration of the public'),
+      // § 50(1) GO NRW: named vote on request of members as set by the council's rules.
+      category('named_vote', 'Namentliche Abstimmung', 'Named vote'),
+      // § 50(1) GO NRW: secret vote on request of ≥ 1/5 of the members; beats a named vote.
+      category('secret_vote', 'Geheime Abstimmung', 'Secret vote'),
+      category('removal_from_agenda', 'Absetzung von der Tagesordnung', 'Removal from the agenda'),
+    ],
+  },
+  speakingTime: {
+    // Speaking time is per speaker, not per group (unverified): no faction quotas by default.
+    debateSeconds: null,
+    split: 'seats',
+    equalShare: 0,
+    minimumPerFaction: 0,
+    perIndependentSeconds: null,
+  },
+  order: {
+    // Typical council rules: the mayor gives the floor in the order of requests (our reading).
+    defaultPolicy: 'first_come',
+  },
+  quorum: {
+    // § 49(1) GO NRW: more than half of the statutory membership present (the mayor counts).
+    fraction: 1 / 2,
+    strictlyMore: true,
+    base: 'statutory_members',
+    // PROCEDURE.md gives the quorum as a plain condition with no doubt procedure, and Plenum knows
+    // who is present: the vote is refused. (GO NRW presumes the council quorate until the lack of
+    // quorum is established — not in PROCEDURE.md, unverified; override to 'warn' if preferred.)
+    onVoteWithoutQuorum: 'refuse',
+  },
+  votes: {
+    // § 50(1) GO NRW: majority of votes; tie = rejected; § 50(5): abstentions and invalid votes count
+    // for the quorum only.
+    defaultMajority: 'simple',
+    abstentionAllowed: true,
+    tie: 'fails',
+    namedVote: {
+      // § 50(1): the number of members is set by the council's own rules; Marl example: one group.
+      demandedByFaction: true,
+      demandedByShareOfPresent: null,
+      deadline: 'until_vote_opens',
+      // GO NRW excludes no items from a named vote.
+      excludedCategories: [],
+    },
+    // Open votes are taken from the members present when the question is put (our reading).
+    lateJoinersMayVote: false,
+  },
+});
+
+/** Keyed by `Rulebook.preset`. */
+export const presets: Readonly<Record<string, Rulebook>> = Object.freeze({
+  [bundestag2025.preset]: bundestag2025,
+  [europeanParliament.preset]: europeanParliament,
+  [municipalCouncil.preset]: municipalCouncil,
+});
