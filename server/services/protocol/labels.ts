@@ -1,0 +1,292 @@
+/** The protocol's words in German and English. Both languages must have every key (the type says so). */
+import type { FloorKind, MajorityKind, OrderPolicy, PointOfOrderDecision, SittingPhase, Stance, VoteKind } from '../../domain/procedure/vocabulary';
+
+export type ProtocolLanguage = 'de' | 'en';
+
+export interface ProtocolLabels {
+  readonly locale: string;
+  readonly documentTitle: string;
+  readonly sittingNumber: (n: number) => string;
+  readonly provisional: (phase: SittingPhase) => string;
+  readonly scheduledFor: string;
+  readonly opened: string;
+  readonly closed: string;
+  readonly notOpened: string;
+  readonly clock: (time: string) => string;
+  readonly rulebook: string;
+  readonly statutoryMembers: string;
+  readonly agenda: string;
+  readonly item: (position: number) => string;
+  readonly calledAt: string;
+  readonly notCalled: string;
+  readonly suspensions: string;
+  readonly proceedings: string;
+  readonly beforeAgenda: string;
+  readonly suspended: string;
+  readonly resumesAt: string;
+  readonly resumedAt: string;
+  readonly notResumed: string;
+  readonly floorKind: Readonly<Record<Exclude<FloorKind, 'point_of_order'>, string>>;
+  readonly stance: Readonly<Record<Stance, string>>;
+  readonly independent: string;
+  /** Members without a faction and guests alike (speaking times, attendance). */
+  readonly noFaction: string;
+  readonly addedByChair: string;
+  readonly repliesTo: string;
+  readonly duration: string;
+  readonly speakingTime: string;
+  readonly allowed: string;
+  readonly noLimit: string;
+  readonly extendedBy: string;
+  readonly overrun: string;
+  readonly stillSpeaking: string;
+  readonly interjection: string;
+  readonly interjectionOutcome: { readonly accepted: string; readonly declined: string };
+  readonly pointOfOrder: string;
+  readonly pointRole: { readonly mover: string; readonly against: string };
+  readonly withdrawn: string;
+  readonly decision: string;
+  readonly decisions: Readonly<Record<PointOfOrderDecision, string>>;
+  readonly undecided: string;
+  readonly by: string;
+  readonly vote: string;
+  readonly voteKind: Readonly<Record<VoteKind, string>>;
+  readonly majority: Readonly<Record<MajorityKind, string>>;
+  readonly forPoint: string;
+  readonly voteOpened: string;
+  readonly voteClosed: string;
+  readonly closedBy: { readonly chair: string; readonly all_voted: string; readonly expired: string };
+  readonly option: string;
+  readonly votes: string;
+  readonly faction: string;
+  readonly turnout: (cast: number, eligible: number, percent: string) => string;
+  readonly quorate: string;
+  readonly notQuorate: string;
+  readonly passed: string;
+  readonly failed: string;
+  readonly reasonCode: { readonly majority_reached: string; readonly majority_missed: string; readonly tie: string; readonly no_quorum: string };
+  readonly recountMismatch: string;
+  readonly namedVotes: string;
+  readonly notVoted: string;
+  readonly pseudonymousVotes: string;
+  readonly cancelled: string;
+  readonly resultInvalid: string;
+  readonly stillOpen: (ballots: number) => string;
+  readonly ballotsBeforeCancel: (ballots: number) => string;
+  readonly optionWords: { readonly yes: string; readonly no: string; readonly abstain: string };
+  readonly speakerList: { readonly closed: string; readonly reopened: string };
+  readonly orderPolicy: string;
+  readonly orderPolicies: Readonly<Record<OrderPolicy, string>>;
+  readonly debateTime: string;
+  readonly attendance: string;
+  readonly leftEarly: string;
+  readonly speakingTimes: string;
+  readonly contributions: string;
+  readonly total: string;
+  readonly verification: string;
+  readonly derivedFrom: (entries: number) => string;
+  readonly headHash: string;
+  readonly verifyWith: string;
+  readonly chainIntact: string;
+  readonly chainBroken: (seq: number, problem: string) => string;
+  readonly page: (page: number, pages: number) => string;
+}
+
+const de: ProtocolLabels = {
+  locale: 'de-DE',
+  documentTitle: 'Plenarprotokoll',
+  sittingNumber: (n) => `${n}. Sitzung`,
+  provisional: (phase) =>
+    phase === 'scheduled' ? 'Vorläufige Fassung – die Sitzung wurde noch nicht eröffnet.' : 'Vorläufige Fassung – die Sitzung ist noch nicht geschlossen.',
+  scheduledFor: 'Anberaumt auf',
+  opened: 'Beginn',
+  closed: 'Schluss',
+  notOpened: 'Die Sitzung wurde nicht eröffnet.',
+  clock: (t) => `${t} Uhr`,
+  rulebook: 'Geschäftsordnung',
+  statutoryMembers: 'Gesetzliche Mitgliederzahl',
+  agenda: 'Tagesordnung',
+  item: (n) => `TOP ${n}`,
+  calledAt: 'aufgerufen',
+  notCalled: 'nicht aufgerufen',
+  suspensions: 'Unterbrechungen',
+  proceedings: 'Verlauf der Sitzung',
+  beforeAgenda: 'Vor Eintritt in die Tagesordnung',
+  suspended: 'Die Sitzung wird unterbrochen',
+  resumesAt: 'Fortsetzung vorgesehen',
+  resumedAt: 'fortgesetzt',
+  notResumed: 'nicht fortgesetzt',
+  floorKind: { speech: 'Rede', interjection: 'Zwischenfrage', short_intervention: 'Kurzintervention', chair_grant: 'Worterteilung durch den Vorsitz' },
+  stance: { pro: 'dafür', contra: 'dagegen' },
+  independent: 'fraktionslos',
+  noFaction: 'ohne Fraktion',
+  addedByChair: 'vom Vorsitz auf die Rednerliste gesetzt',
+  repliesTo: 'Erwiderung auf',
+  duration: 'Dauer',
+  speakingTime: 'Redezeit',
+  allowed: 'vorgesehen',
+  noLimit: 'ohne Begrenzung',
+  extendedBy: 'verlängert um',
+  overrun: 'überzogen um',
+  stillSpeaking: 'noch am Wort',
+  interjection: 'Zwischenfrage von',
+  interjectionOutcome: { accepted: 'zugelassen', declined: 'nicht zugelassen' },
+  pointOfOrder: 'Antrag zur Geschäftsordnung',
+  pointRole: { mover: 'Begründung', against: 'Gegenrede' },
+  withdrawn: 'zurückgezogen',
+  decision: 'Entscheidung',
+  decisions: { accepted: 'angenommen', rejected: 'abgelehnt', put_to_vote: 'zur Abstimmung gestellt', noted: 'zur Kenntnis genommen' },
+  undecided: 'nicht entschieden',
+  by: 'durch',
+  vote: 'Abstimmung',
+  voteKind: { named: 'namentliche Abstimmung', pseudonymous: 'Abstimmung unter Pseudonym' },
+  majority: {
+    simple: 'einfache Mehrheit',
+    absolute_members: 'Mehrheit der Mitglieder',
+    two_thirds_cast: 'Zweidrittelmehrheit der abgegebenen Stimmen',
+    two_thirds_members: 'Zweidrittelmehrheit der Mitglieder',
+  },
+  forPoint: 'auf Antrag zur Geschäftsordnung von',
+  voteOpened: 'eröffnet',
+  voteClosed: 'geschlossen',
+  closedBy: { chair: 'durch den Vorsitz', all_voted: 'alle Stimmberechtigten haben abgestimmt', expired: 'Abstimmungszeit abgelaufen' },
+  option: 'Option',
+  votes: 'Stimmen',
+  faction: 'Fraktion',
+  turnout: (cast, eligible, percent) => `${cast} von ${eligible} Stimmberechtigten haben abgestimmt (${percent} %).`,
+  quorate: 'Das Haus war beschlussfähig.',
+  notQuorate: 'Das Haus war nicht beschlussfähig.',
+  passed: 'Angenommen',
+  failed: 'Abgelehnt',
+  reasonCode: { majority_reached: 'erforderliche Mehrheit erreicht', majority_missed: 'erforderliche Mehrheit verfehlt', tie: 'Stimmengleichheit', no_quorum: 'Beschlussunfähigkeit' },
+  recountMismatch: 'Achtung: Die Stimmabgaben im Sitzungsprotokoll ergeben nicht das verkündete Ergebnis.',
+  namedVotes: 'Namentliche Stimmabgabe',
+  notVoted: 'Nicht abgestimmt',
+  pseudonymousVotes: 'Stimmabgabe unter Pseudonym',
+  cancelled: 'Abgebrochen',
+  resultInvalid: 'Ein Ergebnis wird nicht festgestellt.',
+  stillOpen: (n) => `Die Abstimmung ist noch offen; ${n === 1 ? '1 Stimme' : `${n} Stimmen`} abgegeben.`,
+  ballotsBeforeCancel: (n) => (n === 1 ? '1 Stimme war abgegeben.' : `${n} Stimmen waren abgegeben.`),
+  optionWords: { yes: 'Ja', no: 'Nein', abstain: 'Enthaltung' },
+  speakerList: { closed: 'Die Rednerliste wird geschlossen.', reopened: 'Die Rednerliste wird wieder geöffnet.' },
+  orderPolicy: 'Reihenfolge der Redner',
+  orderPolicies: {
+    first_come: 'nach Eingang der Wortmeldungen',
+    alternate_factions: 'im Wechsel der Fraktionen',
+    pro_contra: 'im Wechsel für und wider',
+    quota: 'nach Redezeitkontingenten der Fraktionen',
+  },
+  debateTime: 'Redezeit der Aussprache',
+  attendance: 'Anwesenheit',
+  leftEarly: 'vorzeitig gegangen',
+  speakingTimes: 'Redezeiten',
+  contributions: 'Beiträge',
+  total: 'gesamt',
+  verification: 'Nachweis',
+  derivedFrom: (n) => `Dieses Protokoll ist allein aus dem hash-verketteten Sitzungsprotokoll abgeleitet (${n} Einträge).`,
+  headHash: 'Kopf-Hash (SHA-256) des letzten Eintrags',
+  verifyWith: 'Prüfen mit',
+  chainIntact: 'Die Hash-Kette ist unversehrt.',
+  chainBroken: (seq, problem) => `WARNUNG: Die Hash-Kette ist ab Eintrag ${seq} verletzt (${problem}). Dieses Protokoll ist nicht verlässlich.`,
+  page: (p, n) => `Seite ${p} von ${n}`,
+};
+
+const en: ProtocolLabels = {
+  locale: 'en-GB',
+  documentTitle: 'Minutes of the sitting',
+  sittingNumber: (n) => `Sitting no. ${n}`,
+  provisional: (phase) => (phase === 'scheduled' ? 'Provisional – the sitting has not been opened yet.' : 'Provisional – the sitting has not been closed yet.'),
+  scheduledFor: 'Scheduled for',
+  opened: 'Opened',
+  closed: 'Closed',
+  notOpened: 'The sitting was not opened.',
+  clock: (t) => t,
+  rulebook: 'Rules of procedure',
+  statutoryMembers: 'Statutory membership',
+  agenda: 'Agenda',
+  item: (n) => `Item ${n}`,
+  calledAt: 'called',
+  notCalled: 'not called',
+  suspensions: 'Suspensions',
+  proceedings: 'Proceedings',
+  beforeAgenda: 'Before the agenda',
+  suspended: 'The sitting is suspended',
+  resumesAt: 'to resume',
+  resumedAt: 'resumed',
+  notResumed: 'not resumed',
+  floorKind: { speech: 'Speech', interjection: 'Interjection question', short_intervention: 'Short intervention', chair_grant: 'Floor given by the chair' },
+  stance: { pro: 'in favour', contra: 'against' },
+  independent: 'independent',
+  noFaction: 'no group',
+  addedByChair: 'put on the list by the chair',
+  repliesTo: 'in reply to',
+  duration: 'Duration',
+  speakingTime: 'Speaking time',
+  allowed: 'allowed',
+  noLimit: 'no limit',
+  extendedBy: 'extended by',
+  overrun: 'overrun',
+  stillSpeaking: 'still speaking',
+  interjection: 'Interjection question by',
+  interjectionOutcome: { accepted: 'accepted', declined: 'declined' },
+  pointOfOrder: 'Point of order',
+  pointRole: { mover: 'moved', against: 'against' },
+  withdrawn: 'withdrawn',
+  decision: 'Decision',
+  decisions: { accepted: 'accepted', rejected: 'rejected', put_to_vote: 'put to the vote', noted: 'noted' },
+  undecided: 'not decided',
+  by: 'by',
+  vote: 'Vote',
+  voteKind: { named: 'roll-call vote', pseudonymous: 'pseudonymous vote' },
+  majority: {
+    simple: 'simple majority',
+    absolute_members: 'majority of the members',
+    two_thirds_cast: 'two-thirds of the votes cast',
+    two_thirds_members: 'two-thirds of the members',
+  },
+  forPoint: 'on the point of order by',
+  voteOpened: 'opened',
+  voteClosed: 'closed',
+  closedBy: { chair: 'by the chair', all_voted: 'everyone eligible had voted', expired: 'voting time expired' },
+  option: 'Option',
+  votes: 'Votes',
+  faction: 'Group',
+  turnout: (cast, eligible, percent) => `${cast} of ${eligible} eligible members voted (${percent} %).`,
+  quorate: 'The house was quorate.',
+  notQuorate: 'The house was not quorate.',
+  passed: 'Passed',
+  failed: 'Failed',
+  reasonCode: { majority_reached: 'required majority reached', majority_missed: 'required majority missed', tie: 'tie', no_quorum: 'no quorum' },
+  recountMismatch: 'Warning: the ballots in the record do not add up to the announced result.',
+  namedVotes: 'Votes by name',
+  notVoted: 'Did not vote',
+  pseudonymousVotes: 'Ballots by pseudonym',
+  cancelled: 'Cancelled',
+  resultInvalid: 'No result is declared.',
+  stillOpen: (n) => `The vote is still open; ${n === 1 ? '1 ballot' : `${n} ballots`} cast.`,
+  ballotsBeforeCancel: (n) => (n === 1 ? '1 ballot had been cast.' : `${n} ballots had been cast.`),
+  optionWords: { yes: 'Yes', no: 'No', abstain: 'Abstain' },
+  speakerList: { closed: 'The list of speakers is closed.', reopened: 'The list of speakers is reopened.' },
+  orderPolicy: 'Order of speakers',
+  orderPolicies: {
+    first_come: 'first come, first served',
+    alternate_factions: 'alternating between groups',
+    pro_contra: 'alternating for and against',
+    quota: 'by the groups’ speaking-time quotas',
+  },
+  debateTime: 'Debate time',
+  attendance: 'Attendance',
+  leftEarly: 'left early',
+  speakingTimes: 'Speaking times',
+  contributions: 'Contributions',
+  total: 'total',
+  verification: 'Verification',
+  derivedFrom: (n) => `These minutes are derived from the hash-chained record of the sitting alone (${n} entries).`,
+  headHash: 'Head hash (SHA-256) of the last entry',
+  verifyWith: 'Verify with',
+  chainIntact: 'The hash chain is intact.',
+  chainBroken: (seq, problem) => `WARNING: the hash chain is broken from entry ${seq} on (${problem}). These minutes are not reliable.`,
+  page: (p, n) => `Page ${p} of ${n}`,
+};
+
+export const protocolLabels: Readonly<Record<ProtocolLanguage, ProtocolLabels>> = { de, en };

@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import { inflateSync } from 'node:zlib';
+import { buildProtocol, type Protocol } from './protocol';
+import { duration, protocolPdf } from './protocol-pdf';
+import { protocolFonts, standardFonts, fitText } from './pdf-fonts';
+import { protocolLabels } from './labels';
+import { agenda, people, RecordScript, rulebook, sampleRecord, sitting } from '../../../test/support/sample-record';
+
+const parliamentName = 'Landtag von Nordmark';
+const sample = buildProtocol({ sitting, parliamentName, agenda, entries: sampleRecord().entries() });
+
+/**
+ * The text a PDF shows, as far as this small reader needs: pdfkit's Flate streams, hex strings in
+ * TJ arrays, decoded through each font's ToUnicode map (embedded fonts) or as Windows-1252 (the
+ * standard fonts). Text objects on one line are joined; lines are separated by "\n".
+ */
+function pdfText(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  const objects = new Map<string, { dict: string; stream: string | null }>();
+  for (const m of raw.matchAll(/(\d+) 0 obj\n([\s\S]*?)endobj/g)) {
+    const body = m[2]!;
+    const s = /stream\n([\s\S]*?)\nendstream/.exec(body);
+    let stream: string | null = null;
+    if (s) {
+      const bytes = Buffer.from(s[1]!, 'latin1');
+      stream = body.includes('/FlateDecode') ? inflateSync(bytes).toString('latin1') : s[1]!;
+    }
+    objects.set(m[1]!, { dict: s ? body.slice(0, s.index) : body, stream });
+  }
+  const cmaps = new Map<string, Map<number, string>>(); // resource name → code → text
+  for (const m of raw.matchAll(/\/(F\d+) (\d+) 0 R/g)) {
+    const font = objects.get(m[2]!);
+    const ref = font && /\/ToUnicode (\d+) 0 R/.exec(font.dict);
+    if (!ref || cmaps.has(m[1]!)) continue;
+    const map = new Map<number, string>();
+    for (const range of (objects.get(ref[1]!)?.stream ?? '').matchAll(/<([0-9a-f]{4})> <[0-9a-f]{4}> \[([^\]]*)\]/g)) {
+      [...range[2]!.matchAll(/<([0-9a-f]+)>/g)].forEach((u, i) => map.set(parseInt(range[1]!, 16) + i, Buffer.from(u[1]!, 'hex').swap16().toString('utf16le')));
+    }
+    cmaps.set(m[1]!, map);
+  }
+  const cp1252 = new TextDecoder('windows-1252');
+  let out = '';
+  let lastY: string | null = null;
+  for (const { stream } of objects.values()) {
+    if (!stream || !stream.includes(' Tf')) continue;
+    let font = '';
+    for (const op of stream.matchAll(/\/(F\d+) [\d.]+ Tf|1 0 0 1 [\d.]+ ([\d.]+) Tm|\[((?:<[0-9a-f]*>|[\s\d.-])*)\] TJ/g)) {
+      if (op[1]) font = op[1];
+      else if (op[2]) {
+        if (lastY !== null && op[2] !== lastY) out += '\n';
+        lastY = op[2];
+      } else {
+        const hex = [...op[3]!.matchAll(/<([0-9a-f]*)>/g)].map((h) => h[1]!).join('');
+        const map = cmaps.get(font);
+        if (map) for (let i = 0; i < hex.length; i += 4) out += map.get(parseInt(hex.slice(i, i + 4), 16)) ?? '\uFFFD';
+        else out += cp1252.decode(Buffer.from(hex, 'hex'));
+      }
+    }
+  }
+  return out;
+}
+
+function pages(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type \/Page\n/g) ?? []).length;
+}
+
+/** A long debate: 80 speeches of four to six minutes, a vote every ten. */
+function longProtocol(): Protocol {
+  const s = new RecordScript();
+  const members = [people.brandt, people.kuhn, people.jaeger, people.ludwig, people.peters, people.vogel, people.boehm];
+  let t = 9 * 3600;
+  const at = () => {
+    const h = Math.floor(t / 3600);
+    const m = Math.floor((t % 3600) / 60);
+    return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
+  };
+  s.at(at(), { kind: 'sitting.opened', rulebook, statutoryMembers: 49 });
+  t += 60;
+  s.at(at(), { kind: 'agenda.item_called', agendaItemId: 'item-2', position: 2, title: agenda[1]!.title });
+  for (let i = 0; i < 80; i++) {
+    const person = members[i % members.length]!;
+    t += 10;
+    s.at(at(), { kind: 'floor.granted', floorId: `f-${i}`, agendaItemId: 'item-2', person, floorKind: 'speech', requestId: null, limitSeconds: 300 });
+    t += 240 + ((i * 37) % 120);
+    s.at(at(), { kind: 'floor.ended', floorId: `f-${i}` });
+    if (i % 10 === 9) {
+      const voteId = `v-${i}`;
+      t += 30;
+      s.at(at(), {
+        kind: 'vote.opened',
+        definition: { voteId, agendaItemId: 'item-2', title: `Änderungsantrag ${i + 1}`, kind: 'named', options: [{ id: 'yes', label: 'Yes', meaning: 'yes' }, { id: 'no', label: 'No', meaning: 'no' }], majority: 'simple', live: false, durationSeconds: null, autoCloseWhenAllVoted: true, statutoryMembers: 49 },
+        eligible: members,
+        closesAt: null,
+        quorate: true,
+      });
+      members.forEach((m, k) => {
+        t += 2;
+        s.at(at(), { kind: 'ballot.cast', voteId, optionId: k % 3 ? 'yes' : 'no', voter: m, pseudonym: null }, m.personId);
+      });
+      t += 5;
+      s.at(at(), { kind: 'vote.closed', voteId, closedBy: 'all_voted', result: { passed: true, reason: '4 yes > 3 no', reasonCode: 'majority_reached', counts: [{ optionId: 'yes', count: 4 }, { optionId: 'no', count: 3 }], perFaction: [], eligible: 7, cast: 7, quorate: true } }, null);
+    }
+  }
+  t += 60;
+  s.at(at(), { kind: 'sitting.closed' });
+  return buildProtocol({ sitting, parliamentName, agenda, entries: s.entries() });
+}
+
+describe('protocolPdf', () => {
+  it.each(['de', 'en'] as const)('renders the sample sitting in %s: a PDF with title, proceedings, results, the head hash and page numbers', async (lang) => {
+    const L = protocolLabels[lang];
+    const pdf = await protocolPdf(sample, lang);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.subarray(-6).toString()).toMatch(/%%EOF\n?$/);
+    const text = pdfText(pdf);
+    for (const expected of [
+      L.documentTitle,
+      `${L.sittingNumber(42)} · 42. Sitzung des Landtags`,
+      parliamentName,
+      'Haushaltsgesetz 2027 – erste Lesung',
+      'Jonas Brandt (SDA)',
+      'Ich beantrage den Schluss der Aussprache.',
+      'Überweisung des Haushaltsgesetzes an den Haushaltsausschuss',
+      L.turnout(10, 11, lang === 'de' ? '90,9' : '90.9'),
+      `${L.cancelled} 09:45:00`,
+      'Falsche Vorlage aufgerufen',
+      sample.record.head,
+      `npm run verify-record -- sitting-42 --head`,
+      L.page(1, pages(pdf)),
+      L.page(pages(pdf), pages(pdf)),
+    ]) {
+      expect(text).toContain(expected);
+    }
+    // Times in the sitting's zone (Berlin), not UTC.
+    expect(text).toContain(L.clock('09:00'));
+    expect(text).toContain(`${lang === 'de' ? 'Ja' : 'Yes'} (6): Anna Keller (SDA), David Peters (LNK)`);
+    expect(text).not.toContain('\uFFFD');
+  });
+
+  it('keeps pseudonyms apart from names in the PDF too', async () => {
+    const text = pdfText(await protocolPdf(sample, 'de'));
+    const line = text.split('\n').find((l) => l.includes('kiwi-30'));
+    expect(line).toMatch(/^Ja \(7\): /);
+    for (const m of Object.values(people)) expect(line).not.toContain(m.name);
+  });
+
+  it('runs over several pages for a long sitting, numbering every page', async () => {
+    const long = longProtocol();
+    const pdf = await protocolPdf(long, 'de');
+    const n = pages(pdf);
+    expect(n).toBeGreaterThan(4);
+    const text = pdfText(pdf);
+    for (let i = 1; i <= n; i++) expect(text).toContain(`Seite ${i} von ${n}`);
+    expect(text).toContain('Änderungsantrag 80');
+    expect(text).toContain(long.record.head);
+  });
+
+  it('gives the same bytes for the same protocol', async () => {
+    const [a, b] = await Promise.all([protocolPdf(sample, 'en'), protocolPdf(sample, 'en')]);
+    expect(a.equals(b)).toBe(true);
+  });
+
+  it('falls back to the standard fonts where the host has no TrueType family', async () => {
+    const pdf = await protocolPdf(sample, 'de', { fonts: standardFonts });
+    expect(pdf.toString('latin1')).not.toContain('/FontFile2');
+    const text = pdfText(pdf);
+    expect(text).toContain('42. Sitzung · 42. Sitzung des Landtags');
+    expect(text).toContain('Ida Böhm (CVP)');
+    expect(fitText('Łukasz Żółć – “ok” €', standardFonts)).toBe('?ukasz Zó?c – “ok” €');
+  });
+
+  it('uses an embedded Unicode font on this host when one is installed', () => {
+    const f = protocolFonts();
+    if (f.embedded) expect(f.regular).toMatch(/\.ttf$/);
+    else expect(f).toEqual(standardFonts);
+  });
+
+  it('marks a provisional protocol and a broken chain on the first page', async () => {
+    const entries = sampleRecord().entries().slice(0, 30);
+    entries[5] = { ...entries[5]!, actorId: 'p-forger' };
+    const p = buildProtocol({ sitting, parliamentName, agenda, entries });
+    const text = pdfText(await protocolPdf(p, 'en'));
+    // Long lines wrap: compare with the line breaks as spaces.
+    const first = text.split('Page 1 of')[0]!.replace(/\s+/g, ' ');
+    expect(first).toContain(protocolLabels.en.provisional('open'));
+    expect(first).toContain(protocolLabels.en.chainBroken(6, 'hash_mismatch'));
+  });
+
+  it('formats durations', () => {
+    expect([duration(0), duration(59), duration(345), duration(3600), duration(3725), duration(null)]).toEqual(['0:00', '0:59', '5:45', '1:00:00', '1:02:05', '–']);
+  });
+});

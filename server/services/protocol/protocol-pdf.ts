@@ -1,0 +1,318 @@
+/**
+ * The protocol as a PDF (pdfkit, A4): header, agenda, proceedings per agenda item with a time column,
+ * vote results as tables, attendance, speaking times, and the record's head hash at the end; page
+ * numbers in the footer. Labels in German or English (labels.ts). The same protocol gives the same
+ * bytes: the document date is the sitting's close (or its last entry), not the time of printing.
+ */
+import PDFDocument from 'pdfkit';
+import type { PersonRef } from '../../domain/procedure/events';
+import type { Protocol, ProtocolFloor, ProtocolPointOfOrder, ProtocolVote, Proceeding, ProtocolOptionCount } from './protocol';
+import { protocolLabels, type ProtocolLabels, type ProtocolLanguage } from './labels';
+import { protocolFonts, type PdfFonts } from './pdf-fonts';
+import { ALERT, GREY, PdfLayout, type Run } from './pdf-layout';
+
+const MARGIN = { top: 56, bottom: 70, left: 62, right: 56 };
+
+export async function protocolPdf(p: Protocol, lang: ProtocolLanguage, opts: { fonts?: PdfFonts } = {}): Promise<Buffer> {
+  const L = protocolLabels[lang];
+  const fonts = opts.fonts ?? protocolFonts();
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: MARGIN,
+    bufferPages: true,
+    lang,
+    displayTitle: true,
+    info: {
+      // Info strings are written as UTF-16: any text, whatever the fonts.
+      Title: `${L.documentTitle} – ${L.sittingNumber(p.sitting.number)}: ${p.sitting.title}`,
+      Author: p.parliament,
+      Subject: `${p.sitting.id} · head ${p.record.head}`,
+      Creator: 'Plenum',
+      Producer: 'Plenum',
+      CreationDate: new Date(p.closedAt ?? p.record.lastAt ?? p.sitting.startsAt),
+    },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  if (fonts.embedded) {
+    doc.registerFont('regular', fonts.regular);
+    doc.registerFont('bold', fonts.bold);
+    doc.registerFont('italic', fonts.italic);
+    doc.registerFont('mono', fonts.mono);
+  }
+  new ProtocolWriter(new PdfLayout(doc, fonts, MARGIN), p, L).write();
+  doc.end();
+  return done;
+}
+
+class ProtocolWriter {
+  private readonly time: Intl.DateTimeFormat;
+  private readonly clock: Intl.DateTimeFormat;
+  private readonly date: Intl.DateTimeFormat;
+
+  constructor(
+    private readonly out: PdfLayout,
+    private readonly p: Protocol,
+    private readonly L: ProtocolLabels,
+  ) {
+    const zone = { timeZone: p.timeZone, hourCycle: 'h23' } as const;
+    this.time = new Intl.DateTimeFormat(L.locale, { ...zone, hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    this.clock = new Intl.DateTimeFormat(L.locale, { ...zone, hour: '2-digit', minute: '2-digit' });
+    this.date = new Intl.DateTimeFormat(L.locale, { timeZone: p.timeZone, dateStyle: 'full' });
+  }
+
+  write(): void {
+    this.header();
+    this.agenda();
+    this.proceedings();
+    this.attendance();
+    this.speakingTimes();
+    this.verification();
+    this.out.footers(`${this.p.parliament} · ${this.L.sittingNumber(this.p.sitting.number)}`, this.L.page);
+  }
+
+  /** One proceeding: its time in the left column, the body beside it. */
+  private entry(at: string | null, body: (x: number, width: number) => void): void {
+    this.out.entry(at ? this.time.format(new Date(at)) : null, body);
+  }
+
+  private clockOf(at: string): string {
+    return this.L.clock(this.clock.format(new Date(at)));
+  }
+
+  private span(from: string, to: string | null): string {
+    return `${this.time.format(new Date(from))}–${to ? this.time.format(new Date(to)) : '…'}`;
+  }
+
+  private person(p: PersonRef): string {
+    return p.factionShortName ? `${p.name} (${p.factionShortName})` : p.name;
+  }
+
+  // ---- sections ----
+
+  private header(): void {
+    const { p, L } = this;
+    this.out.runs([['regular', p.parliament]], { size: 10, color: GREY });
+    this.out.doc.moveDown(0.2);
+    this.out.runs([['bold', L.documentTitle]], { size: 22 });
+    this.out.runs([['bold', `${L.sittingNumber(p.sitting.number)} · ${p.sitting.title}`]], { size: 13.5, gap: 0.2 });
+    this.out.runs([['regular', this.date.format(new Date(p.openedAt ?? p.sitting.startsAt))]], { size: 10.5, color: GREY, gap: 0.6 });
+    if (p.phase !== 'closed') this.out.runs([['bold', L.provisional(p.phase)]], { color: ALERT, gap: 0.4 });
+    if (!p.record.chain.ok) this.out.runs([['bold', L.chainBroken(p.record.chain.seq, p.record.chain.problem)]], { color: ALERT, gap: 0.4 });
+    const facts: [string, string][] = [];
+    if (!p.openedAt) facts.push([L.scheduledFor, `${this.date.format(new Date(p.sitting.startsAt))}, ${this.clockOf(p.sitting.startsAt)}`], ['', L.notOpened]);
+    if (p.openedAt) facts.push([L.opened, this.clockOf(p.openedAt)]);
+    for (const s of p.suspensions) facts.push([L.suspensions, `${this.clockOf(s.at)} – ${s.resumedAt ? this.clockOf(s.resumedAt) : L.notResumed}${s.reason ? ` (${s.reason})` : ''}`]);
+    if (p.closedAt) facts.push([L.closed, this.clockOf(p.closedAt)]);
+    if (p.rulebook) facts.push([L.rulebook, p.rulebook.name]);
+    if (p.statutoryMembers !== null) facts.push([L.statutoryMembers, String(p.statutoryMembers)]);
+    for (const [k, v] of facts) this.out.runs([['bold', k ? `${k}: ` : ''], ['regular', v]], { size: 10 });
+  }
+
+  private agenda(): void {
+    const { p, L } = this;
+    this.out.heading(L.agenda, 1);
+    for (const a of p.agenda) {
+      const called = a.calledAt.length ? `${L.calledAt} ${a.calledAt.map((t) => this.clockOf(t)).join(', ')}` : L.notCalled;
+      this.out.ensure(26);
+      this.out.runs([['bold', `${L.item(a.position)}  `], ['regular', a.title], ['italic', `  — ${called}`]], { gap: 0.25 });
+    }
+  }
+
+  private proceedings(): void {
+    const { p, L } = this;
+    this.out.heading(L.proceedings, 1);
+    for (const s of p.sections) {
+      this.out.heading(s.agendaItem ? `${L.item(s.agendaItem.position)} · ${s.agendaItem.title}` : L.beforeAgenda, 2);
+      if (s.calledAt) this.out.runs([['italic', `${L.calledAt} ${this.clockOf(s.calledAt)}`]], { size: 9, color: GREY, gap: 0.4 });
+      for (const x of s.proceedings) this.proceeding(x);
+    }
+  }
+
+  private proceeding(x: Proceeding): void {
+    const { L } = this;
+    switch (x.kind) {
+      case 'floor':
+        return this.floor(x);
+      case 'point_of_order':
+        return this.point(x);
+      case 'vote':
+        return this.vote(x);
+      case 'suspension':
+        return this.entry(x.at, (bx, w) => {
+          const resumed = x.resumedAt ? `${L.resumedAt} ${this.clockOf(x.resumedAt)} (${duration(x.durationSeconds)})` : L.notResumed;
+          const planned = x.resumesAt ? `; ${L.resumesAt} ${this.clockOf(x.resumesAt)}` : '';
+          this.out.runs([['bold', L.suspended], ['regular', `${x.reason ? ` (${x.reason})` : ''}${planned}; ${resumed}.`]], { x: bx, width: w });
+        });
+      case 'speaker_list':
+        return this.entry(x.at, (bx, w) => this.out.runs([['italic', L.speakerList[x.change]]], { x: bx, width: w }));
+      case 'order_policy':
+        return this.entry(x.at, (bx, w) => this.out.runs([['regular', `${L.orderPolicy}: `], ['italic', L.orderPolicies[x.policy]]], { x: bx, width: w }));
+      case 'speaking_time':
+        return this.entry(x.at, (bx, w) => {
+          const shares = x.perFaction.map((f) => `${f.factionShortName ?? f.factionId ?? L.noFaction} ${duration(f.seconds)}`).join(', ');
+          this.out.runs([['regular', `${L.debateTime}: `], ['bold', duration(x.debateSeconds)], ['regular', shares ? ` — ${shares}` : '']], { x: bx, width: w });
+        });
+      default: {
+        const unknown: never = x;
+        void unknown;
+      }
+    }
+  }
+
+  private floor(f: ProtocolFloor): void {
+    const { L } = this;
+    this.entry(f.startedAt, (x, width) => {
+      const what = [L.floorKind[f.floorKind], f.stance ? L.stance[f.stance] : null].filter(Boolean).join(', ');
+      const extra = [f.repliesTo ? `${L.repliesTo} ${this.person(f.repliesTo)}` : null, f.addedByChair ? L.addedByChair : null].filter(Boolean).join('; ');
+      this.out.runs([['bold', this.person(f.person)], ['regular', ` — ${what}`], ['italic', extra ? ` (${extra})` : '']], { x, width });
+      const timing: Run[] = [['regular', this.span(f.startedAt, f.endedAt)]];
+      if (f.endedAt === null) timing.push(['italic', ` · ${L.stillSpeaking}`]);
+      else {
+        timing.push(['regular', ` · ${L.duration} ${duration(f.durationSeconds)}`]);
+        if (f.speakingSeconds !== f.durationSeconds) timing.push(['regular', ` · ${L.speakingTime} ${duration(f.speakingSeconds)}`]);
+        timing.push(['regular', ` · ${L.allowed} ${f.limitSeconds === null ? L.noLimit : duration(f.limitSeconds)}`]);
+        if (f.extendedSeconds > 0) timing.push(['regular', ` (${L.extendedBy} ${duration(f.extendedSeconds)})`]);
+        if (f.overrunSeconds) timing.push(['bold', ` · ${L.overrun} ${duration(f.overrunSeconds)}`]);
+      }
+      this.out.runs(timing, { x, width, size: 8.5, color: GREY });
+      for (const i of f.interjections) {
+        const when = i.outcome === 'accepted' && i.startedAt ? `, ${this.span(i.startedAt, i.endedAt)} (${duration(i.durationSeconds)})` : '';
+        this.out.runs([['regular', `${L.interjection} `], ['bold', this.person(i.person)], ['regular', `: ${L.interjectionOutcome[i.outcome]}${when}`]], { x: x + 12, width: width - 12, size: 9 });
+      }
+    });
+  }
+
+  private point(po: ProtocolPointOfOrder): void {
+    const { L } = this;
+    const lang = L.locale.startsWith('de') ? 'de' : 'en';
+    const [open, close] = lang === 'de' ? ['„', '“'] : ['“', '”'];
+    this.entry(po.raisedAt, (x, width) => {
+      const category = po.category.label?.[lang] ?? po.category.id;
+      this.out.runs([['bold', `${L.pointOfOrder}: ${category}`], ['regular', ` — ${this.person(po.person)}`]], { x, width });
+      if (po.text.trim()) this.out.runs([['italic', `${open}${po.text.trim()}${close}`]], { x, width, size: 9.5 });
+      for (const f of po.floors) {
+        this.out.runs([['regular', `${L.pointRole[f.role]}: `], ['bold', this.person(f.person)], ['regular', `, ${this.span(f.startedAt, f.endedAt)} (${duration(f.durationSeconds)})`]], { x: x + 12, width: width - 12, size: 9 });
+      }
+      const d = po.decision;
+      const by = d?.by ? ` ${L.by} ${d.by.name ?? d.by.personId}` : '';
+      if (d) {
+        const vote = d.voteId ? this.p.sections.flatMap((s) => s.proceedings).find((v): v is ProtocolVote => v.kind === 'vote' && v.voteId === d.voteId) : undefined;
+        this.out.runs([['regular', `${L.decision} ${this.time.format(new Date(d.at))}${by}: `], ['bold', L.decisions[d.decision]], ['regular', `${vote ? ` — ${vote.title}` : ''}${d.note ? ` — ${d.note}` : ''}`]], { x, width, size: 9.5 });
+      } else if (po.withdrawnAt) {
+        this.out.runs([['italic', `${L.withdrawn} ${this.time.format(new Date(po.withdrawnAt))}`]], { x, width, size: 9.5 });
+      } else {
+        this.out.runs([['italic', L.undecided]], { x, width, size: 9.5 });
+      }
+    });
+  }
+
+  private optionLabel(v: ProtocolVote, c: Pick<ProtocolOptionCount, 'optionId' | 'label'>): string {
+    const option = v.options.find((o) => o.id === c.optionId);
+    const standard = ['yes', 'no', 'abstain', 'abstention', 'ja', 'nein', 'enthaltung'];
+    if (option && option.meaning !== 'other' && standard.includes(option.label.trim().toLowerCase())) return this.L.optionWords[option.meaning];
+    return option?.label ?? c.label;
+  }
+
+  private vote(v: ProtocolVote): void {
+    const { L } = this;
+    this.entry(v.openedAt, (x, width) => {
+      this.out.runs([['bold', `${L.vote}: ${v.title}`]], { x, width });
+      const point = v.forPointId ? this.p.sections.flatMap((s) => s.proceedings).find((q): q is ProtocolPointOfOrder => q.kind === 'point_of_order' && q.pointId === v.forPointId) : undefined;
+      const meta = [L.voteKind[v.voteKind], L.majority[v.majority], point ? `${L.forPoint} ${this.person(point.person)}` : null].filter(Boolean).join(' · ');
+      const when = v.closed ? `${L.voteOpened} ${this.time.format(new Date(v.openedAt))}, ${L.voteClosed} ${this.time.format(new Date(v.closed.at))} (${L.closedBy[v.closed.by]})` : `${L.voteOpened} ${this.time.format(new Date(v.openedAt))}`;
+      this.out.runs([['regular', `${meta} · ${when}`]], { x, width, size: 8.5, color: GREY, gap: 0.3 });
+      if (v.status === 'cancelled' && v.cancelled) {
+        const by = v.cancelled.actor ? ` ${L.by} ${v.cancelled.actor.name ?? v.cancelled.actor.personId}` : '';
+        this.out.runs([['bold', `${L.cancelled} ${this.time.format(new Date(v.cancelled.at))}${by}: `], ['regular', `${v.cancelled.reason}. ${L.ballotsBeforeCancel(v.ballotsCast)} ${L.resultInvalid}`]], { x, width, size: 9.5 });
+        return;
+      }
+      if (v.status === 'open' || !v.result) {
+        this.out.runs([['italic', L.stillOpen(v.ballotsCast)]], { x, width, size: 9.5 });
+        return;
+      }
+      const r = v.result;
+      const optionWidth = Math.min(78, (width - 110) / Math.max(1, r.counts.length));
+      const columns = [{ title: L.faction, width: 110 }, ...r.counts.map((c) => ({ title: this.optionLabel(v, c), width: optionWidth, align: 'right' as const }))];
+      const rows = r.perFaction.map((f) => ({ cells: [f.factionShortName ?? f.factionId ?? L.independent, ...r.counts.map((c) => String(f.counts.find((k) => k.optionId === c.optionId)?.count ?? 0))] }));
+      rows.push({ cells: [L.total, ...r.counts.map((c) => String(c.count))], bold: true } as (typeof rows)[number] & { bold: boolean });
+      this.out.table(x, columns, rows);
+      const percent = r.turnoutPercent === null ? '–' : r.turnoutPercent.toLocaleString(L.locale, { maximumFractionDigits: 1 });
+      this.out.runs([['regular', `${L.turnout(r.cast, r.eligible, percent)} ${r.quorate ? L.quorate : L.notQuorate}`]], { x, width, size: 9.5 });
+      const reason = `${L.reasonCode[r.reasonCode]} (${L.majority[v.majority]})${L.locale.startsWith('en') ? ` — ${r.reason}` : ''}`;
+      this.out.runs([['bold', `${r.passed ? L.passed : L.failed}: `], ['regular', reason]], { x, width, size: 10, gap: 0.2 });
+      if (!r.recountMatches) this.out.runs([['bold', L.recountMismatch]], { x, width, size: 9.5, color: ALERT });
+      this.ballots(v, x, width);
+    });
+  }
+
+  private ballots(v: ProtocolVote, x: number, width: number): void {
+    const { L } = this;
+    const b = v.ballots;
+    if (!b || !v.result) return;
+    this.out.runs([['italic', b.kind === 'named' ? L.namedVotes : L.pseudonymousVotes]], { x, width, size: 9, color: GREY });
+    for (const c of v.result.counts) {
+      const names = b.kind === 'named' ? b.votes.filter((z) => z.optionId === c.optionId).map((z) => this.person(z.voter)) : b.votes.filter((z) => z.optionId === c.optionId).map((z) => z.pseudonym);
+      if (names.length === 0) continue;
+      this.out.runs([['bold', `${this.optionLabel(v, c)} (${names.length}): `], ['regular', names.join(', ')]], { x: x + 12, width: width - 12, size: 8.5 });
+    }
+    if (b.kind === 'named' && b.notVoted.length) {
+      this.out.runs([['bold', `${L.notVoted} (${b.notVoted.length}): `], ['regular', b.notVoted.map((q) => this.person(q)).join(', ')]], { x: x + 12, width: width - 12, size: 8.5 });
+    }
+  }
+
+  private attendance(): void {
+    const { p, L } = this;
+    if (p.attendance.length === 0) return;
+    this.out.heading(L.attendance, 1);
+    const groups = new Map<string, string[]>();
+    for (const a of p.attendance) {
+      const key = a.person.factionShortName ?? '';
+      groups.set(key, [...(groups.get(key) ?? []), `${a.person.name}${a.presentAtEnd ? '' : ` (${L.leftEarly})`}`]);
+    }
+    const keys = [...groups.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
+    for (const k of keys) {
+      this.out.ensure(24);
+      this.out.runs([['bold', `${k || L.noFaction} (${groups.get(k)!.length}): `], ['regular', groups.get(k)!.join(', ')]], { size: 9.5, gap: 0.25 });
+    }
+  }
+
+  private speakingTimes(): void {
+    const { p, L } = this;
+    if (p.speakingTime.perPerson.length === 0) return;
+    this.out.heading(L.speakingTimes, 1);
+    this.out.table(this.out.left, [{ title: L.faction, width: 180 }, { title: L.contributions, width: 90, align: 'right' }, { title: L.speakingTime, width: 90, align: 'right' }],
+      p.speakingTime.perFaction.map((f) => ({ cells: [f.factionShortName ?? f.factionId ?? L.noFaction, String(f.floors), duration(f.seconds)] })));
+    this.out.doc.moveDown(0.4);
+    this.out.table(this.out.left, [{ title: '', width: 180 }, { title: L.faction, width: 90 }, { title: L.contributions, width: 90, align: 'right' }, { title: L.speakingTime, width: 90, align: 'right' }],
+      p.speakingTime.perPerson.map((s) => ({ cells: [s.person.name, s.person.factionShortName ?? '', String(s.floors), duration(s.seconds)] })));
+  }
+
+  private verification(): void {
+    const { p, L } = this;
+    this.out.heading(L.verification, 1);
+    this.out.ensure(110);
+    this.out.runs([['regular', L.derivedFrom(p.record.entries)]], { size: 9.5, gap: 0.2 });
+    if (p.record.chain.ok) this.out.runs([['regular', L.chainIntact]], { size: 9.5, gap: 0.4 });
+    else this.out.runs([['bold', L.chainBroken(p.record.chain.seq, p.record.chain.problem)]], { size: 9.5, color: ALERT, gap: 0.4 });
+    this.out.runs([['bold', `${L.headHash}:`]], { size: 9.5 });
+    this.out.runs([['mono', p.record.head]], { size: 9, gap: 0.4 });
+    this.out.runs([['bold', `${L.verifyWith}:`]], { size: 9.5 });
+    this.out.runs([['mono', `npm run verify-record -- ${p.sitting.id} --head ${p.record.head}`]], { size: 8 });
+  }
+}
+
+/** m:ss, or h:mm:ss from an hour on; "–" for unknown. */
+export function duration(totalSeconds: number | null): string {
+  if (totalSeconds === null) return '–';
+  const sign = totalSeconds < 0 ? '-' : '';
+  const s = Math.abs(totalSeconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = String(s % 60).padStart(2, '0');
+  return h ? `${sign}${h}:${String(m).padStart(2, '0')}:${sec}` : `${sign}${m}:${sec}`;
+}
