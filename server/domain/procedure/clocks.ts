@@ -1,0 +1,77 @@
+/**
+ * Time on the floor, derived from the record: the running clock of a speech (interjections stop it),
+ * and the faction quotas an agenda item's debate consumes.
+ */
+import type { PersonRef, ProcedureEvent } from './events';
+import type { CurrentFloor, ProcedureState } from './state';
+import type { FloorKind } from './vocabulary';
+import { itemOf, msBetween } from './lookup';
+
+/** Speaking time of the holder so far: since the grant, less the time interjections held the floor. */
+export function runningMs(floor: CurrentFloor, now: Date | string): number {
+  const paused = floor.pausedMs + (floor.interjection ? msBetween(floor.interjection.startedAt, now) : 0);
+  return Math.max(0, msBetween(floor.startedAt, now) - paused);
+}
+
+/** The events that end whatever holds the floor: the interjection beside it first, then the speech. */
+export function endCurrentFloor(state: ProcedureState): ProcedureEvent[] {
+  const floor = state.floor;
+  if (!floor) return [];
+  const events: ProcedureEvent[] = [];
+  if (floor.interjection) events.push({ kind: 'interjection.ended', requestId: floor.interjection.requestId });
+  events.push({ kind: 'floor.ended', floorId: floor.floorId });
+  return events;
+}
+
+/**
+ * Which floors use a faction's time: speeches (from the list or granted by the chair). Points of order,
+ * short interventions and their answers, and interjections are outside the allotment (Bundestag practice).
+ */
+export function chargesQuota(kind: FloorKind): boolean {
+  return kind === 'speech' || kind === 'chair_grant';
+}
+
+/** The pool a person's time is charged to: their faction, or "" (the independents' pool). */
+export function quotaKey(person: PersonRef): string {
+  return person.factionId ?? '';
+}
+
+/** Whose speeches count against a quota: by default everyone; the service passes "members only" (guests are not charged). */
+export type Chargeable = (person: PersonRef) => boolean;
+export const everyone: Chargeable = () => true;
+
+/** Milliseconds of each pool used on an item, the running speech included up to `now`. */
+export function usedMs(state: ProcedureState, agendaItemId: string, now: Date | string, chargeable: Chargeable = everyone): Map<string, number> {
+  const used = new Map<string, number>();
+  const add = (person: PersonRef, ms: number) => used.set(quotaKey(person), (used.get(quotaKey(person)) ?? 0) + ms);
+  for (const f of state.floors) {
+    if (f.agendaItemId === agendaItemId && chargesQuota(f.floorKind) && chargeable(f.person)) add(f.person, f.ms);
+  }
+  const live = state.floor;
+  if (live && live.agendaItemId === agendaItemId && chargesQuota(live.floorKind) && chargeable(live.person)) add(live.person, runningMs(live, now));
+  return used;
+}
+
+export interface QuotaLine {
+  readonly factionId: string;
+  readonly allotted: number;
+  readonly used: number;
+  readonly remaining: number;
+}
+
+/** Seconds allotted, used and remaining per pool of an item; null when the item has no allotment. */
+export function quotaLines(state: ProcedureState, agendaItemId: string, now: Date | string, chargeable: Chargeable = everyone): QuotaLine[] | null {
+  const allotment = itemOf(state, agendaItemId).allotment;
+  if (!allotment) return null;
+  const used = usedMs(state, agendaItemId, now, chargeable);
+  return Object.entries(allotment.perFaction).map(([factionId, allotted]) => {
+    const usedSeconds = (used.get(factionId) ?? 0) / 1000;
+    return { factionId, allotted, used: usedSeconds, remaining: allotted - usedSeconds };
+  });
+}
+
+/** Remaining seconds of a pool (0 for a pool with no allotment); null when the item has none. */
+export function remainingOf(lines: readonly QuotaLine[] | null, key: string): number | null {
+  if (!lines) return null;
+  return lines.find((l) => l.factionId === key)?.remaining ?? 0;
+}

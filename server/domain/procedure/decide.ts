@@ -1,0 +1,82 @@
+/**
+ * decide(state, command, context) → the events to append, or a thrown RuleViolation / NotFoundError /
+ * InputError naming what forbids it. Pure: time, the actor, the roster and fresh ids come in on the
+ * context. An empty answer means the command is already satisfied (an idempotent repeat).
+ */
+import { InputError } from '../errors';
+import type { DecideContext, ProcedureCommand } from './commands';
+import type { ProcedureEvent } from './events';
+import type { ProcedureState } from './state';
+import * as attendance from './attendance';
+import * as floor from './floor';
+import * as points from './points-of-order';
+import * as sitting from './sitting-rules';
+import * as speakers from './speakers';
+import * as votes from './votes';
+
+export function decide(state: ProcedureState, command: ProcedureCommand, ctx: DecideContext): readonly ProcedureEvent[] {
+  switch (command.kind) {
+    case 'sitting.open':
+      return sitting.openSitting(state, ctx);
+    case 'sitting.suspend':
+      return sitting.suspendSitting(state, command, ctx);
+    case 'sitting.resume':
+      return sitting.resumeSitting(state, ctx);
+    case 'sitting.close':
+      return sitting.closeSitting(state, ctx);
+    case 'attendance.join':
+      return attendance.join(state, command, ctx);
+    case 'attendance.leave':
+      return attendance.leave(state, command, ctx);
+    case 'agenda.call':
+      return sitting.callItem(state, command, ctx);
+    case 'agenda.set_order_policy':
+      return sitting.setOrderPolicy(state, command, ctx);
+    case 'agenda.allot_speaking_time':
+      return sitting.allotTime(state, command, ctx);
+    case 'speaker.request':
+      return speakers.requestSpeech(state, command, ctx);
+    case 'speaker.withdraw':
+      return speakers.withdraw(state, command, ctx);
+    case 'speaker.remove':
+      return speakers.remove(state, command, ctx);
+    case 'speaker.reorder':
+      return speakers.reorder(state, command, ctx);
+    case 'speaker_list.close':
+      return speakers.closeList(state, ctx);
+    case 'speaker_list.reopen':
+      return speakers.reopenList(state, ctx);
+    case 'floor.next':
+      return floor.next(state, ctx);
+    case 'floor.grant':
+      return floor.grant(state, command, ctx);
+    case 'floor.extend':
+      return floor.extend(state, command, ctx);
+    case 'floor.end':
+      return floor.end(state, ctx);
+    case 'interjection.accept':
+      return floor.acceptInterjection(state, command, ctx);
+    case 'interjection.decline':
+      return floor.declineInterjection(state, command, ctx);
+    case 'interjection.end':
+      return floor.endInterjection(state, ctx);
+    case 'point_of_order.raise':
+      return points.raise(state, command, ctx);
+    case 'point_of_order.withdraw':
+      return points.withdraw(state, command, ctx);
+    case 'point_of_order.decide':
+      return points.decidePoint(state, command, ctx);
+    case 'vote.open':
+      return votes.openVote(state, command, ctx);
+    case 'vote.cast':
+      return votes.cast(state, command, ctx);
+    case 'vote.close':
+      return votes.close(state, command, ctx);
+    case 'vote.cancel':
+      return votes.cancel(state, command, ctx);
+    default: {
+      const unknown: never = command;
+      throw new InputError([{ path: ['kind'], message: `unknown command ${JSON.stringify((unknown as { kind?: unknown }).kind)}` }]);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+/** Points of order decided and votes in the state: opened with a frozen electorate, one ballot per voter, closed or cancelled once. */
+import type { ProcedureEvent } from './events';
+import type { ProcedureState, VoteState } from './state';
+import { own } from './lookup';
+
+type Of<K extends ProcedureEvent['kind']> = Extract<ProcedureEvent, { kind: K }>;
+
+export function decidePoint(state: ProcedureState, e: Of<'point_of_order.decided'>): ProcedureState {
+  const point = own(state.points, e.pointId);
+  if (!point || point.status !== 'pending') return state;
+  return {
+    ...state,
+    points: { ...state.points, [e.pointId]: { ...point, status: 'decided', decision: e.decision, note: e.note, voteId: e.voteId } },
+  };
+}
+
+export function openVote(state: ProcedureState, e: Of<'vote.opened'>, at: string): ProcedureState {
+  const voteId = e.definition.voteId;
+  if (own(state.votes, voteId)) return state;
+  const vote: VoteState = {
+    voteId,
+    definition: e.definition,
+    eligible: e.eligible,
+    eligibleIds: Object.fromEntries(e.eligible.map((p) => [p.personId, true as const])),
+    lateJoiners: {},
+    openedAt: at,
+    closesAt: e.closesAt,
+    quorate: e.quorate,
+    status: 'open',
+    ballots: [],
+    ballotIndex: {},
+    closedAt: null,
+    closedBy: null,
+    result: null,
+    cancelReason: null,
+  };
+  return { ...state, votes: { ...state.votes, [voteId]: vote }, openVoteId: voteId };
+}
+
+/** The ballot key: the voter (named) or the pseudonym; the first ballot under a key stands. */
+export function ballotKey(e: Pick<Of<'ballot.cast'>, 'voter' | 'pseudonym'>): string | null {
+  return e.voter?.personId ?? e.pseudonym;
+}
+
+export function castBallot(state: ProcedureState, e: Of<'ballot.cast'>, seq: number, at: string): ProcedureState {
+  const vote = own(state.votes, e.voteId);
+  if (!vote || vote.status !== 'open') return state;
+  const key = ballotKey(e) ?? `#${seq}`;
+  if (own(vote.ballotIndex, key) !== undefined) return state;
+  const next: VoteState = {
+    ...vote,
+    ballots: [...vote.ballots, { key, optionId: e.optionId, voter: e.voter, pseudonym: e.pseudonym, castAt: at }],
+    ballotIndex: { ...vote.ballotIndex, [key]: vote.ballots.length },
+  };
+  return { ...state, votes: { ...state.votes, [vote.voteId]: next } };
+}
+
+export function closeVote(state: ProcedureState, e: Of<'vote.closed'>, at: string): ProcedureState {
+  const vote = own(state.votes, e.voteId);
+  if (!vote || vote.status !== 'open') return state;
+  const next: VoteState = { ...vote, status: 'closed', closedAt: at, closedBy: e.closedBy, result: e.result };
+  return { ...state, votes: { ...state.votes, [vote.voteId]: next }, openVoteId: state.openVoteId === vote.voteId ? null : state.openVoteId };
+}
+
+export function cancelVote(state: ProcedureState, e: Of<'vote.cancelled'>, at: string): ProcedureState {
+  const vote = own(state.votes, e.voteId);
+  if (!vote || vote.status !== 'open') return state;
+  const next: VoteState = { ...vote, status: 'cancelled', closedAt: at, cancelReason: e.reason };
+  return { ...state, votes: { ...state.votes, [vote.voteId]: next }, openVoteId: state.openVoteId === vote.voteId ? null : state.openVoteId };
+}

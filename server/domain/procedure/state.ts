@@ -1,0 +1,176 @@
+/**
+ * The state of a sitting's procedure: the fold of its record. Plain, readonly data (records keyed by id,
+ * arrays in record order); `evolve` is total and deterministic, so any state is `fold(entries)`.
+ */
+import type { Rulebook } from '../rulebook';
+import type { PersonRef, RecordedEvent, VoteDefinition, VoteResult } from './events';
+import type { FloorKind, OrderPolicy, PointOfOrderDecision, RequestKind, SittingPhase, Stance } from './vocabulary';
+import { evolveEntry } from './evolve';
+
+/**
+ * pending: waiting (for an interjection: waiting for the speaker's answer); heard: had the floor
+ * (an interjection: was put); accepted: an interjection holding the floor beside the speech now;
+ * lapsed: an interjection still pending when the speech it addressed ended.
+ */
+export type RequestStatus = 'pending' | 'withdrawn' | 'removed' | 'heard' | 'accepted' | 'declined' | 'lapsed';
+
+export interface SpeakerRequest {
+  readonly requestId: string;
+  readonly agendaItemId: string;
+  readonly person: PersonRef;
+  readonly requestKind: RequestKind;
+  readonly stance: Stance | null;
+  /** As recorded: the addressed floor's request id, or its floor id when that floor served no request. */
+  readonly addressesRequestId: string | null;
+  readonly addedBy: string | null;
+  readonly requestedAt: string;
+  /** Arrival order (the record's seq). */
+  readonly seq: number;
+  readonly status: RequestStatus;
+  /** Short intervention: the addressed speaker has answered it. */
+  readonly answered: boolean;
+}
+
+export interface ItemState {
+  /** null: the rulebook's default policy. */
+  readonly policy: OrderPolicy | null;
+  readonly listClosed: boolean;
+  /** The chair's order of the requests pending at the time (speaker.reordered); cleared by a new policy. */
+  readonly manualOrder: readonly string[] | null;
+  readonly allotment: { readonly debateSeconds: number; readonly perFaction: Readonly<Record<string, number>> } | null;
+}
+
+export interface RunningInterjection {
+  readonly requestId: string;
+  readonly person: PersonRef;
+  readonly startedAt: string;
+}
+
+/** The speech holding the floor now. */
+export interface CurrentFloor {
+  readonly floorId: string;
+  readonly agendaItemId: string | null;
+  readonly person: PersonRef;
+  readonly floorKind: FloorKind;
+  readonly requestId: string | null;
+  /** As granted (without extensions); null: no limit. */
+  readonly limitSeconds: number | null;
+  readonly extensionSeconds: number;
+  readonly startedAt: string;
+  /** Time interjections held the floor: not counted against the speaker. */
+  readonly pausedMs: number;
+  readonly interjection: RunningInterjection | null;
+}
+
+export interface FinishedFloor extends Omit<CurrentFloor, 'interjection'> {
+  readonly endedAt: string;
+  /** Speaking time of the holder: end − start − interjections. */
+  readonly ms: number;
+}
+
+export interface FinishedInterjection {
+  readonly requestId: string;
+  readonly floorId: string;
+  readonly agendaItemId: string | null;
+  readonly person: PersonRef;
+  readonly startedAt: string;
+  readonly endedAt: string;
+  readonly ms: number;
+}
+
+export interface PointOfOrder {
+  readonly pointId: string;
+  readonly agendaItemId: string | null;
+  readonly person: PersonRef;
+  readonly category: string;
+  readonly text: string;
+  readonly raisedAt: string;
+  readonly seq: number;
+  readonly status: 'pending' | 'withdrawn' | 'decided';
+  /** The mover has had the floor for it. */
+  readonly heard: boolean;
+  /** A speaker against has had the floor for it (rulebook.pointsOfOrder.hearOneAgainst). */
+  readonly counterHeard: boolean;
+  readonly decision: PointOfOrderDecision | null;
+  readonly note: string | null;
+  readonly voteId: string | null;
+}
+
+export interface Ballot {
+  /** named: the voter's person id; pseudonymous: the pseudonym. */
+  readonly key: string;
+  readonly optionId: string;
+  readonly voter: PersonRef | null;
+  readonly pseudonym: string | null;
+  readonly castAt: string;
+}
+
+export interface VoteState {
+  readonly voteId: string;
+  readonly definition: VoteDefinition;
+  /** Frozen at opening. */
+  readonly eligible: readonly PersonRef[];
+  readonly eligibleIds: Readonly<Record<string, true>>;
+  /** People who joined while the vote was open and were not frozen in (eligible if the rules let late joiners vote). */
+  readonly lateJoiners: Readonly<Record<string, PersonRef>>;
+  readonly openedAt: string;
+  readonly closesAt: string | null;
+  /** Presence quorum at opening. */
+  readonly quorate: boolean;
+  readonly status: 'open' | 'closed' | 'cancelled';
+  readonly ballots: readonly Ballot[];
+  /** ballot key → index in `ballots`. */
+  readonly ballotIndex: Readonly<Record<string, number>>;
+  readonly closedAt: string | null;
+  readonly closedBy: 'chair' | 'all_voted' | 'expired' | null;
+  readonly result: VoteResult | null;
+  readonly cancelReason: string | null;
+}
+
+export interface ProcedureState {
+  readonly phase: SittingPhase;
+  /** Frozen by sitting.opened; null before. */
+  readonly rulebook: Rulebook | null;
+  readonly statutoryMembers: number | null;
+  readonly suspension: { readonly reason: string | null; readonly resumesAt: string | null; readonly since: string } | null;
+  readonly present: Readonly<Record<string, { readonly person: PersonRef; readonly since: string }>>;
+  readonly currentItemId: string | null;
+  readonly items: Readonly<Record<string, ItemState>>;
+  readonly requests: Readonly<Record<string, SpeakerRequest>>;
+  readonly floor: CurrentFloor | null;
+  readonly floors: readonly FinishedFloor[];
+  readonly interjections: readonly FinishedInterjection[];
+  readonly points: Readonly<Record<string, PointOfOrder>>;
+  readonly votes: Readonly<Record<string, VoteState>>;
+  readonly openVoteId: string | null;
+  readonly lastSeq: number;
+  readonly lastAt: string | null;
+}
+
+export const initialState: ProcedureState = {
+  phase: 'scheduled',
+  rulebook: null,
+  statutoryMembers: null,
+  suspension: null,
+  present: {},
+  currentItemId: null,
+  items: {},
+  requests: {},
+  floor: null,
+  floors: [],
+  interjections: [],
+  points: {},
+  votes: {},
+  openVoteId: null,
+  lastSeq: 0,
+  lastAt: null,
+};
+
+/** One entry of the record applied to the state. Total: an entry that does not fit the state changes nothing but seq/at. */
+export function evolve(state: ProcedureState, entry: RecordedEvent): ProcedureState {
+  return { ...evolveEntry(state, entry), lastSeq: entry.seq, lastAt: entry.at };
+}
+
+export function fold(entries: readonly RecordedEvent[]): ProcedureState {
+  return entries.reduce(evolve, initialState);
+}

@@ -1,0 +1,193 @@
+/**
+ * Votes: opened from a prepared draft with one action (quorum checked first), the electorate frozen at
+ * opening (present members with voting rights; late joiners as the rules say), one ballot per voter
+ * (the same ballot again changes nothing, a different one is refused), closed by the chair, by the
+ * last eligible ballot, or on expiry; cancelled with a reason.
+ *
+ * Quorum of the result: quorate at opening (presence), or else by participation: ballots cast,
+ * abstentions included, reaching the quorum (abstentions count for quorum, not for a simple majority).
+ */
+import { InputError, NotFoundError, RuleViolation } from '../errors';
+import type { Rulebook } from '../rulebook';
+import { quorumStatus } from '../rulebook/quorum';
+import { evaluateVote } from '../votes/majority';
+import { tally } from '../votes/tally';
+import type { DecideContext, ProcedureCommand, SittingContext, VoteDraft } from './commands';
+import type { ProcedureEvent, VoteOption, VoteResult } from './events';
+import type { Ballot, ProcedureState, VoteState } from './state';
+import { majorityKinds } from './vocabulary';
+import { addSeconds, own } from './lookup';
+import { isVotingMember, personOf, personRef, presentVotingMembers, requireChair, requireOpen, rulesOf, statutoryOf } from './permissions';
+
+type Of<K extends ProcedureCommand['kind']> = Extract<ProcedureCommand, { kind: K }>;
+
+const maxTitleLength = 500;
+const maxDurationSeconds = 24 * 3600;
+const meanings = ['yes', 'no', 'abstain', 'other'] as const;
+
+export function requireNoOpenVote(state: ProcedureState): void {
+  if (state.openVoteId !== null) throw new RuleViolation('vote.already_open', 'another vote is open; one vote at a time');
+}
+
+function voteOf(state: ProcedureState, voteId: string): VoteState {
+  const vote = own(state.votes, voteId);
+  if (!vote) throw new NotFoundError('vote', voteId);
+  return vote;
+}
+
+export function openVote(state: ProcedureState, cmd: Of<'vote.open'>, ctx: DecideContext): ProcedureEvent[] {
+  requireChair(ctx.actor, 'open a vote');
+  requireOpen(state, 'opening a vote');
+  return openVoteEvents(state, ctx, cmd.draft);
+}
+
+/** Validates a draft against the rules in force and opens it; the vote's id is the draft's id. */
+export function openVoteEvents(state: ProcedureState, ctx: DecideContext, draft: VoteDraft): ProcedureEvent[] {
+  const rules = rulesOf(state, ctx);
+  requireNoOpenVote(state);
+  if (own(state.votes, draft.id)) throw new RuleViolation('vote.already_opened', 'this vote has been opened already');
+  const title = draft.title.trim();
+  if (title.length === 0 || title.length > maxTitleLength) throw new InputError([{ path: ['title'], message: `a vote has a title of 1 to ${maxTitleLength} characters` }]);
+  if (draft.kind !== 'named' && draft.kind !== 'pseudonymous') throw new InputError([{ path: ['kind'], message: 'a vote is named or pseudonymous' }]);
+  if (draft.agendaItemId !== null && !ctx.sitting.agenda.some((i) => i.id === draft.agendaItemId)) throw new NotFoundError('agendaItem', draft.agendaItemId);
+  const majority = draft.majority ?? rules.votes.defaultMajority;
+  if (!majorityKinds.includes(majority)) throw new InputError([{ path: ['majority'], message: `unknown majority ${String(majority)}` }]);
+  const d = draft.durationSeconds;
+  if (d !== null && !(Number.isInteger(d) && d > 0 && d <= maxDurationSeconds)) {
+    throw new InputError([{ path: ['durationSeconds'], message: `a vote lasts a whole number of seconds, 1 to ${maxDurationSeconds}` }]);
+  }
+  const abstention = draft.abstention && rules.votes.abstentionAllowed;
+  const options = optionsOf(draft, abstention);
+  if (draft.kind === 'named' && draft.category !== null && rules.votes.namedVote.excludedCategories.includes(draft.category)) {
+    throw new RuleViolation('vote.named_excluded', `the rules allow no named vote on ${draft.category}`);
+  }
+  const eligible = presentVotingMembers(state, ctx.sitting);
+  if (eligible.length === 0 && !rules.votes.lateJoinersMayVote) throw new RuleViolation('vote.no_eligible_voters', 'no member with voting rights is present');
+  const statutory = statutoryOf(state, ctx);
+  const quorum = quorumStatus(rules, statutory, Math.min(eligible.length, statutory));
+  if (!quorum.quorate && rules.quorum.onVoteWithoutQuorum === 'refuse') {
+    throw new RuleViolation('vote.no_quorum', `${quorum.present} members present, ${quorum.required} required: the house is not quorate`);
+  }
+  return [
+    {
+      kind: 'vote.opened',
+      definition: {
+        voteId: draft.id,
+        agendaItemId: draft.agendaItemId,
+        title,
+        kind: draft.kind,
+        options,
+        majority,
+        live: draft.live,
+        durationSeconds: d,
+        autoCloseWhenAllVoted: draft.autoCloseWhenAllVoted,
+        statutoryMembers: statutory,
+      },
+      eligible,
+      closesAt: d === null ? null : addSeconds(ctx.now, d),
+      quorate: quorum.quorate,
+    },
+  ];
+}
+
+/** Yes / no / abstain by default (abstain left out when not allowed); a custom list is checked. */
+function optionsOf(draft: VoteDraft, abstention: boolean): VoteOption[] {
+  if (draft.options.length === 0) {
+    const yesNo: VoteOption[] = [
+      { id: 'yes', label: 'Yes', meaning: 'yes' },
+      { id: 'no', label: 'No', meaning: 'no' },
+    ];
+    return abstention ? [...yesNo, { id: 'abstain', label: 'Abstain', meaning: 'abstain' }] : yesNo;
+  }
+  const ids = new Set(draft.options.map((o) => o.id.trim()));
+  if (draft.options.length < 2 || ids.size !== draft.options.length || ids.has('')) {
+    throw new InputError([{ path: ['options'], message: 'a vote has at least two options with distinct, non-empty ids' }]);
+  }
+  draft.options.forEach((o, i) => {
+    if (!o.label.trim()) throw new InputError([{ path: ['options', String(i), 'label'], message: 'an option has a label' }]);
+    if (!meanings.includes(o.meaning)) throw new InputError([{ path: ['options', String(i), 'meaning'], message: `unknown meaning ${String(o.meaning)}` }]);
+  });
+  if (!abstention && draft.options.some((o) => o.meaning === 'abstain')) {
+    throw new RuleViolation('vote.abstention_not_allowed', 'abstention is not allowed in this vote');
+  }
+  return draft.options.map((o) => ({ id: o.id.trim(), label: o.label.trim(), meaning: o.meaning }));
+}
+
+/** Late joiners may vote (if the rules say so) while present and entitled. */
+function mayVoteLate(state: ProcedureState, vote: VoteState, sitting: SittingContext, rules: Rulebook, personId: string): boolean {
+  if (!rules.votes.lateJoinersMayVote || !own(vote.lateJoiners, personId) || !Object.hasOwn(state.present, personId)) return false;
+  const person = sitting.people.get(personId);
+  return person !== undefined && isVotingMember(person);
+}
+
+/** The electorate: frozen at opening, plus entitled members who joined while the vote was open (if the rules let them vote). */
+export function eligibleCount(vote: VoteState, sitting: SittingContext | null, rules: Rulebook): number {
+  if (!rules.votes.lateJoinersMayVote || sitting === null) return vote.eligible.length;
+  let late = 0;
+  for (const id of Object.keys(vote.lateJoiners)) {
+    const person = sitting.people.get(id);
+    if (person && isVotingMember(person)) late += 1;
+  }
+  return vote.eligible.length + late;
+}
+
+export function cast(state: ProcedureState, cmd: Of<'vote.cast'>, ctx: DecideContext): ProcedureEvent[] {
+  const rules = rulesOf(state, ctx);
+  const vote = voteOf(state, cmd.voteId);
+  if (vote.status !== 'open') throw new RuleViolation('vote.not_open', `the vote is ${vote.status}`);
+  if (vote.closesAt !== null && ctx.now.getTime() >= Date.parse(vote.closesAt)) throw new RuleViolation('vote.expired', 'the time for this vote is over');
+  const personId = ctx.actor.personId;
+  if (personId === null || !(own(vote.eligibleIds, personId) || mayVoteLate(state, vote, ctx.sitting, rules, personId))) {
+    throw new RuleViolation('vote.not_eligible', 'only members with voting rights present when the vote opened vote');
+  }
+  if (!vote.definition.options.some((o) => o.id === cmd.optionId)) throw new RuleViolation('vote.unknown_option', `the vote has no option ${cmd.optionId}`);
+  const named = vote.definition.kind === 'named';
+  if (!named && !cmd.pseudonym) throw new InputError([{ path: ['pseudonym'], message: 'a pseudonymous ballot carries its pseudonym' }]);
+  const key = named ? personId : cmd.pseudonym!;
+  const index = own(vote.ballotIndex, key);
+  if (index !== undefined) {
+    if (vote.ballots[index]?.optionId === cmd.optionId) return []; // the same ballot again: already counted
+    throw new RuleViolation('vote.already_cast', 'a ballot has been cast already; it cannot be changed');
+  }
+  const voter = named ? (vote.eligible.find((p) => p.personId === personId) ?? own(vote.lateJoiners, personId) ?? personRef(ctx.sitting, personOf(ctx.sitting, personId))) : null;
+  const ballot: ProcedureEvent = { kind: 'ballot.cast', voteId: vote.voteId, optionId: cmd.optionId, voter, pseudonym: named ? null : cmd.pseudonym };
+  if (!vote.definition.autoCloseWhenAllVoted || vote.ballots.length + 1 < eligibleCount(vote, ctx.sitting, rules)) return [ballot];
+  const all = [...vote.ballots, { key, optionId: cmd.optionId, voter, pseudonym: named ? null : cmd.pseudonym, castAt: ctx.now.toISOString() }];
+  return [ballot, { kind: 'vote.closed', voteId: vote.voteId, closedBy: 'all_voted', result: resultOf(vote, all, ctx.sitting, rules) }];
+}
+
+/** The result of ballots under the vote's definition: tally per option and faction, majority, quorum. */
+export function resultOf(vote: VoteState, ballots: readonly Ballot[], sitting: SittingContext | null, rules: Rulebook): VoteResult {
+  const { counts, perFaction, cast: castCount } = tally(
+    vote.definition.options,
+    ballots.map((b) => ({ optionId: b.optionId, factionId: b.voter?.factionId ?? null })),
+  );
+  const statutory = vote.definition.statutoryMembers;
+  const quorate = vote.quorate || quorumStatus(rules, statutory, Math.min(castCount, statutory)).quorate;
+  return evaluateVote({ definition: vote.definition, counts, perFaction, eligible: eligibleCount(vote, sitting, rules), cast: castCount, quorate });
+}
+
+export function close(state: ProcedureState, cmd: Of<'vote.close'>, ctx: DecideContext): ProcedureEvent[] {
+  const vote = voteOf(state, cmd.voteId);
+  if (cmd.by === 'expired') {
+    // The service's timer: late (already closed or cancelled) changes nothing; early is refused.
+    if (vote.status !== 'open') return [];
+    if (vote.closesAt === null) throw new RuleViolation('vote.no_duration', 'the vote has no duration; the chair closes it');
+    if (ctx.now.getTime() < Date.parse(vote.closesAt)) throw new RuleViolation('vote.not_expired', 'the vote is still running');
+  } else {
+    requireChair(ctx.actor, 'close a vote');
+    if (vote.status !== 'open') throw new RuleViolation('vote.not_open', `the vote is ${vote.status}`);
+  }
+  return [{ kind: 'vote.closed', voteId: vote.voteId, closedBy: cmd.by, result: resultOf(vote, vote.ballots, ctx.sitting, rulesOf(state, ctx)) }];
+}
+
+export function cancel(state: ProcedureState, cmd: Of<'vote.cancel'>, ctx: DecideContext): ProcedureEvent[] {
+  requireChair(ctx.actor, 'cancel a vote');
+  const vote = voteOf(state, cmd.voteId);
+  if (vote.status !== 'open') throw new RuleViolation('vote.not_open', `the vote is ${vote.status}`);
+  const reason = cmd.reason.trim();
+  if (reason.length === 0 || reason.length > maxTitleLength) {
+    throw new InputError([{ path: ['reason'], message: `a cancelled vote says why, in 1 to ${maxTitleLength} characters` }]);
+  }
+  return [{ kind: 'vote.cancelled', voteId: vote.voteId, reason }];
+}
