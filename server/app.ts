@@ -8,7 +8,7 @@ import { openDatabase, type DatabaseHandle } from './db/connection';
 import { migrateToLatest } from './db/migrator';
 import { readFixture, seedIfEmpty } from './services/seed';
 import { createPlenumPubSub } from './services/pubsub';
-import { createServices } from './services';
+import { createServices, type Services } from './services';
 import { createAuth, type Auth } from './auth';
 import { WorkerPool } from './media/worker-pool';
 import { createGraphQLServer } from './http/graphql';
@@ -35,6 +35,7 @@ export class App {
     readonly media: WorkerPool | undefined,
     private readonly handler: ReturnType<typeof buildHttpApp>,
     private readonly ws: ReturnType<typeof createGraphQLWebSocket>,
+    readonly services: Services,
   ) {}
 
   /** `database`: an already open handle (tests pass one made from a template); the app closes it on stop. */
@@ -53,6 +54,9 @@ export class App {
 
       const pubsub = createPlenumPubSub();
       const services = createServices({ db: database.db, pubsub, log: log.child('services'), now: () => new Date() });
+      // Re-arm vote timers of sittings that were open when the server stopped.
+      await services.procedure.start();
+      cleanup.push(async () => services.procedure.stop());
       const auth = await createAuth({ config, db: database.db, log: log.child('auth') });
       cleanup.push(() => auth.close());
 
@@ -66,6 +70,7 @@ export class App {
       const yoga = createGraphQLServer({ services, log: log.child('graphql'), graphiql: config.env === 'development' });
       const handler = buildHttpApp({
         auth,
+        services,
         yoga,
         metrics,
         log: log.child('http'),
@@ -85,7 +90,7 @@ export class App {
         ],
       });
       const ws = createGraphQLWebSocket({ yoga, auth, log: log.child('graphql-ws'), metrics });
-      return new App(config, log, database, auth, media, handler, ws);
+      return new App(config, log, database, auth, media, handler, ws, services);
     } catch (error) {
       for (const undo of cleanup.reverse()) await undo().catch(() => {});
       throw error;
@@ -111,6 +116,7 @@ export class App {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    this.services.procedure.stop();
     await this.ws.close();
     if (this.server) {
       this.server.closeAllConnections();

@@ -63,3 +63,14 @@ export async function updateSitting(db: Kysely<Database>, id: string, s: Partial
     .catch((e: unknown) => mapConstraintError(e, conflicts));
   return row && rowToSitting(row);
 }
+
+/** Keeps the row's state in step with the record (the record is the truth; the column serves lists). */
+export async function setSittingState(tx: Transaction<Database>, id: string, state: SittingState): Promise<void> {
+  await tx.updateTable('sittings').set({ state, updated_at: new Date() }).where('id', '=', id).execute();
+}
+
+/** Sittings whose procedure may still run (timers to restore after a restart). */
+export async function listActiveSittingIds(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db.selectFrom('sittings').select('id').where('state', 'in', ['open', 'suspended']).execute();
+  return rows.map((r) => r.id);
+}

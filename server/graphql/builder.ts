@@ -8,7 +8,7 @@ import type { GraphQLContext } from './context';
 /** Configuration only: types live in one file per area. Scope-auth first, errors next. */
 export const builder = new SchemaBuilder<{
   Context: GraphQLContext;
-  Scalars: { DateTime: { Input: Date; Output: Date } };
+  Scalars: { DateTime: { Input: Date; Output: Date }; JSON: { Input: unknown; Output: unknown } };
   AuthScopes: { signedIn: boolean; itAdmin: boolean; anyRole: readonly Role[] };
   DefaultFieldNullability: false;
 }>({

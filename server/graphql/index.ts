@@ -5,6 +5,11 @@ import './errors';
 import './roster';
 import './sittings';
 import './viewer';
+import './votes';
+import './procedure';
+import './procedure-mutations';
+import './procedure-fields';
+import './public';
 
 /** The schema, types sorted so the printed file diffs cleanly. */
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -29,6 +29,7 @@ function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
 
 export function createLoaders(services: Services) {
   return {
+    person: batch<string, Person>(async (ids) => new Map((await services.roster.peopleByIds(ids)).map((p) => [p.id, p]))),
     faction: batch<string, Faction>(async (ids) => new Map((await services.roster.factionsByIds(ids)).map((f) => [f.id, f]))),
     membersOf: batch<string, Person[]>(async (ids) => groupBy(await services.roster.people({ factionIds: ids }), (p) => p.factionId!)),
     booth: batch<string, Booth>(async () => new Map((await services.roster.booths()).map((b) => [b.id, b]))),

@@ -1,6 +1,7 @@
 import { GraphQLError, Kind } from 'graphql';
 import { builder } from './builder';
 import { roles } from '../domain/parliament';
+import { majorityKinds, orderPolicies, requestKinds } from '../domain/procedure/vocabulary';
 
 builder.scalarType('DateTime', {
   description: 'An instant as an ISO-8601 string with offset, e.g. 2026-12-03T08:00:00.000Z.',
@@ -27,3 +28,23 @@ export const AgendaItemKindEnum = builder.enumType('AgendaItemKind', {
   values: upper(['procedure', 'debate', 'question_time', 'election', 'vote', 'other'] as const),
 });
 export const BoothKindEnum = builder.enumType('BoothKind', { values: upper(['spoken', 'sign'] as const) });
+
+// ---- procedure ----
+export const RequestKindEnum = builder.enumType('RequestKind', { values: upper(requestKinds) });
+export const StanceEnum = builder.enumType('Stance', { values: upper(['pro', 'contra'] as const) });
+export const OrderPolicyEnum = builder.enumType('OrderPolicy', { values: upper(orderPolicies) });
+export const FloorKindEnum = builder.enumType('FloorKind', {
+  values: upper(['speech', 'interjection', 'short_intervention', 'point_of_order', 'chair_grant'] as const),
+});
+export const PointOfOrderDecisionEnum = builder.enumType('PointOfOrderDecision', { values: upper(['accepted', 'rejected', 'put_to_vote', 'noted'] as const) });
+export const VoteKindEnum = builder.enumType('VoteKind', { values: upper(['named', 'pseudonymous'] as const) });
+export const MajorityKindEnum = builder.enumType('MajorityKind', { values: upper(majorityKinds) });
+export const OptionMeaningEnum = builder.enumType('OptionMeaning', { values: upper(['yes', 'no', 'abstain', 'other'] as const) });
+export const VoteStatusEnum = builder.enumType('VoteStatus', { values: upper(['open', 'closed', 'cancelled'] as const) });
+export const VoteResultReasonEnum = builder.enumType('VoteResultReason', { values: upper(['majority_reached', 'majority_missed', 'tie', 'no_quorum'] as const) });
+
+builder.scalarType('JSON', {
+  description: 'Any JSON value (record payloads, rulebooks).',
+  serialize: (v) => v,
+  parseValue: (v) => v,
+});

@@ -8,9 +8,12 @@ import { healthRoute, type HealthCheck } from './health';
 import { measureRequests, type Metrics } from './metrics';
 import { securityHeaders } from './security-headers';
 import { staticClient } from './static-client';
+import { protocolRoutes } from './protocol-routes';
+import type { Services } from '../services';
 
 export interface HttpDeps {
   readonly auth: Auth;
+  readonly services: Services;
   readonly yoga: PlenumYoga;
   readonly metrics: Metrics;
   readonly health: readonly HealthCheck[];
@@ -36,6 +39,7 @@ export function buildHttpApp(deps: HttpDeps): Koa {
   });
   app.use(router.routes());
   app.use(auth.middleware);
+  app.use(protocolRoutes(deps.services, (ctx) => authenticate(auth, ctx)).routes());
   app.use(graphqlMiddleware(yoga, (ctx) => authenticate(auth, ctx)));
   app.use(staticClient(deps.clientDir));
 

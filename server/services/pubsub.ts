@@ -1,4 +1,5 @@
 import { createPubSub } from 'graphql-yoga';
+import type { StoredEntry } from '../domain/record';
 
 /** Events a sitting publishes after commit; kinds use the `area.verb` names of commands and mutations. */
 export interface SittingEvent {
@@ -14,6 +15,12 @@ export interface RosterEvent {
   readonly at: Date;
 }
 
+/** Entries just appended to a sitting's record, in order; subscribers derive what they show. */
+export interface ProcedureCommitted {
+  readonly sittingId: string;
+  readonly entries: readonly StoredEntry[];
+}
+
 export type PlenumPubSub = ReturnType<typeof createPlenumPubSub>;
 
 /** One typed topic map; sitting topics take the sitting id as their dynamic part. */
@@ -21,5 +28,6 @@ export function createPlenumPubSub() {
   return createPubSub<{
     'sitting:events': [sittingId: string, event: SittingEvent];
     'roster:events': [event: RosterEvent];
+    'procedure:committed': [sittingId: string, committed: ProcedureCommitted];
   }>();
 }

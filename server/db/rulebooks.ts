@@ -1,0 +1,26 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './database';
+import type { Rulebook } from '../domain/rulebook';
+
+export async function getParliamentRulebook(db: Kysely<Database>): Promise<Rulebook | null> {
+  const row = await db.selectFrom('parliament').select('rulebook').executeTakeFirst();
+  return row?.rulebook ?? null;
+}
+
+export async function setParliamentRulebook(db: Kysely<Database>, rulebook: Rulebook): Promise<void> {
+  await db.updateTable('parliament').set({ rulebook: JSON.stringify(rulebook) }).execute();
+}
+
+export async function getSittingRulebookOverrides(db: Kysely<Database>, sittingId: string): Promise<unknown | null> {
+  const row = await db.selectFrom('sittings').select('rulebook_overrides').where('id', '=', sittingId).executeTakeFirst();
+  return row?.rulebook_overrides ?? null;
+}
+
+export async function setSittingRulebookOverrides(db: Kysely<Database>, sittingId: string, overrides: unknown | null): Promise<boolean> {
+  const res = await db
+    .updateTable('sittings')
+    .set({ rulebook_overrides: overrides === null ? null : JSON.stringify(overrides) })
+    .where('id', '=', sittingId)
+    .executeTakeFirst();
+  return res.numUpdatedRows > 0n;
+}

@@ -1,0 +1,89 @@
+import { builder } from './builder';
+import { SittingRef } from './sittings';
+import { SittingProcedureRef } from './procedure';
+import { VoteDraftRef } from './votes';
+import type { Rulebook } from '../domain/rulebook';
+import type { StoredEntry } from '../domain/record';
+
+const recordKeepers = { anyRole: ['chair', 'moderator', 'clerk', 'it_admin'] } as const;
+
+const PointOfOrderCategoryRef = builder.objectRef<Rulebook['pointsOfOrder']['categories'][number]>('PointOfOrderCategory').implement({
+  fields: (t) => ({ id: t.exposeID('id'), labelDe: t.string({ resolve: (c) => c.label.de }), labelEn: t.string({ resolve: (c) => c.label.en }) }),
+});
+
+const RulebookRef = builder.objectRef<Rulebook>('Rulebook').implement({
+  description: 'The rules of procedure in force: frozen into the record when the sitting opened.',
+  fields: (t) => ({
+    preset: t.exposeString('preset'),
+    name: t.exposeString('name'),
+    pointOfOrderCategories: t.field({ type: [PointOfOrderCategoryRef], resolve: (r) => [...r.pointsOfOrder.categories] }),
+    data: t.field({ type: 'JSON', description: 'Every parameter (see server/domain/rulebook.ts).', resolve: (r) => r }),
+  }),
+});
+
+const RecordEntryRef = builder.objectRef<StoredEntry>('RecordEntry').implement({
+  description: 'One entry of the hash-chained record: hash = SHA-256(prevHash + "\\n" + canonical JSON of {sittingId, seq, at, actorId, event}).',
+  fields: (t) => ({
+    seq: t.exposeInt('seq'),
+    at: t.exposeString('at'),
+    actorId: t.exposeID('actorId', { nullable: true }),
+    kind: t.string({ resolve: (e) => e.event.kind }),
+    payload: t.field({ type: 'JSON', resolve: (e) => e.event }),
+    prevHash: t.exposeString('prevHash'),
+    hash: t.exposeString('hash'),
+  }),
+});
+
+builder.objectFields(SittingRef, (t) => ({
+  rulebook: t.field({
+    type: RulebookRef,
+    resolve: async (s, _a, ctx) => (await ctx.services.procedure.snapshot(s.id)).state.rulebook ?? ctx.services.procedure.rulebook(s.id),
+  }),
+  voteDrafts: t.field({
+    type: [VoteDraftRef],
+    authScopes: { anyRole: ['chair', 'moderator', 'clerk'] },
+    resolve: (s, _a, ctx) => ctx.services.procedure.voteDrafts(s.id),
+  }),
+  record: t.field({
+    type: [RecordEntryRef],
+    authScopes: recordKeepers,
+    args: { afterSeq: t.arg.int({ defaultValue: 0 }) },
+    resolve: (s, { afterSeq }, ctx) => ctx.services.procedure.record(s.id, afterSeq ?? 0),
+  }),
+  protocolJsonUrl: t.string({ resolve: (s) => `/api/sittings/${encodeURIComponent(s.id)}/protocol.json` }),
+  protocolPdfUrl: t.string({
+    args: { lang: t.arg.string({ defaultValue: 'de' }) },
+    resolve: (s, { lang }) => `/api/sittings/${encodeURIComponent(s.id)}/protocol.pdf?lang=${lang === 'en' ? 'en' : 'de'}`,
+  }),
+}));
+
+// ---- live updates ----
+
+interface ProcedureUpdate {
+  readonly sittingId: string;
+  readonly seq: number;
+  readonly kinds: readonly string[];
+}
+
+const ProcedureUpdateRef = builder.objectRef<ProcedureUpdate>('ProcedureUpdate').implement({
+  fields: (t) => ({
+    sittingId: t.exposeID('sittingId'),
+    seq: t.exposeInt('seq'),
+    kinds: t.exposeStringList('kinds', { description: 'The kinds of the entries just committed, e.g. floor.granted, ballot.cast.' }),
+    procedure: t.field({
+      type: SittingProcedureRef,
+      resolve: async (u, _a, ctx) => ({ sittingId: u.sittingId, ...(await ctx.services.procedure.snapshot(u.sittingId)) }),
+    }),
+  }),
+});
+
+builder.subscriptionField('procedureUpdates', (t) =>
+  t.field({
+    type: ProcedureUpdateRef,
+    description: 'One update per commit to the sitting’s record: speaker list, floor, attendance, votes.',
+    authScopes: { signedIn: true },
+    args: { sittingId: t.arg.id({ required: true }) },
+    subscribe: (_r, { sittingId }, ctx) => ctx.services.pubsub.subscribe('procedure:committed', String(sittingId)),
+    resolve: (c) => ({ sittingId: c.sittingId, seq: c.entries.at(-1)?.seq ?? 0, kinds: c.entries.map((e) => e.event.kind) }),
+  }),
+);

@@ -1,0 +1,172 @@
+import { builder } from './builder';
+import { writeErrors } from './errors';
+import { parseInput } from './input';
+import { SittingProcedureRef } from './procedure';
+import { ReceiptRef, VoteDraftInput, VoteDraftRef, voteDraftSchema } from './votes';
+import { OrderPolicyEnum, PointOfOrderDecisionEnum, RequestKindEnum, StanceEnum } from './scalars';
+import type { GraphQLContext } from './context';
+import type { ProcedureCommand } from '../domain/procedure/commands';
+import type { ProcedureSnapshot } from './procedure-snapshot';
+
+/** Every procedural mutation: the signed-in actor, one command, then the procedure as it is now. */
+async function run(ctx: GraphQLContext, sittingId: string | number, command: ProcedureCommand): Promise<ProcedureSnapshot> {
+  const id = String(sittingId);
+  const actor = await ctx.services.procedure.actorFor(ctx.user!);
+  await ctx.services.procedure.execute(id, actor, command);
+  return { sittingId: id, ...(await ctx.services.procedure.snapshot(id)) };
+}
+
+const chairTeam = { anyRole: ['chair', 'moderator'] } as const;
+const signedIn = { signedIn: true } as const;
+const sittingId = (t: PothosFieldBuilder) => t.arg.id({ required: true });
+type PothosFieldBuilder = Parameters<Parameters<typeof builder.mutationFields>[0]>[0];
+
+builder.mutationFields((t) => {
+  const op = <Args extends object>(
+    authScopes: typeof chairTeam | typeof signedIn,
+    description: string,
+    args: Args,
+    command: (a: Record<string, unknown>, ctx: GraphQLContext) => ProcedureCommand | Promise<ProcedureCommand>,
+  ) =>
+    t.field({
+      type: SittingProcedureRef,
+      description,
+      authScopes,
+      errors: { types: writeErrors },
+      args: { sittingId: sittingId(t), ...(args as object) } as { sittingId: ReturnType<typeof sittingId> },
+      resolve: async (_r, a, ctx) => run(ctx, a.sittingId, await command(a as Record<string, unknown>, ctx)),
+    });
+  const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  const self = async (ctx: GraphQLContext) => {
+    const actor = await ctx.services.procedure.actorFor(ctx.user!);
+    return actor.personId ?? '';
+  };
+
+  return {
+    openSitting: op(chairTeam, 'Opens the sitting; the rulebook in force is frozen into the record.', {}, () => ({ kind: 'sitting.open' })),
+    suspendSitting: op(chairTeam, 'Suspends the sitting, optionally for a break of some minutes (a countdown for all).', { reason: t.arg.string(), breakMinutes: t.arg.int() }, (a) => ({
+      kind: 'sitting.suspend',
+      reason: str(a.reason),
+      breakMinutes: (a.breakMinutes as number | null | undefined) ?? null,
+    })),
+    resumeSitting: op(chairTeam, 'Resumes a suspended sitting.', {}, () => ({ kind: 'sitting.resume' })),
+    closeSitting: op(chairTeam, 'Closes the sitting for good.', {}, () => ({ kind: 'sitting.close' })),
+    joinSitting: op(signedIn, 'The signed-in person is present from now on.', {}, async (_a, ctx) => ({ kind: 'attendance.join', personId: await self(ctx) })),
+    leaveSitting: op(signedIn, 'The signed-in person leaves.', {}, async (_a, ctx) => ({ kind: 'attendance.leave', personId: await self(ctx) })),
+    callAgendaItem: op(chairTeam, 'Makes an item the current one.', { agendaItemId: t.arg.id({ required: true }) }, (a) => ({ kind: 'agenda.call', agendaItemId: String(a.agendaItemId) })),
+    setOrderPolicy: op(chairTeam, 'How the next speaker is chosen on an item.', { agendaItemId: t.arg.id({ required: true }), policy: t.arg({ type: OrderPolicyEnum, required: true }) }, (a) => ({
+      kind: 'agenda.set_order_policy',
+      agendaItemId: String(a.agendaItemId),
+      policy: a.policy as never,
+    })),
+    allotSpeakingTime: op(chairTeam, 'Splits a debate length among the factions by the rulebook.', { agendaItemId: t.arg.id({ required: true }), debateMinutes: t.arg.int({ required: true }) }, (a) => ({
+      kind: 'agenda.allot_speaking_time',
+      agendaItemId: String(a.agendaItemId),
+      debateSeconds: Number(a.debateMinutes) * 60,
+    })),
+    requestToSpeak: op(
+      signedIn,
+      'The signed-in member asks for the floor on the current item.',
+      { kind: t.arg({ type: RequestKindEnum, defaultValue: 'speech' }), stance: t.arg({ type: StanceEnum }), addressesRequestId: t.arg.id() },
+      async (a, ctx) => ({
+        kind: 'speaker.request',
+        personId: await self(ctx),
+        requestKind: (a.kind as never) ?? 'speech',
+        stance: (a.stance as never) ?? null,
+        addressesRequestId: str(a.addressesRequestId),
+      }),
+    ),
+    withdrawRequest: op(signedIn, 'Withdraws one’s own request.', { requestId: t.arg.id({ required: true }) }, (a) => ({ kind: 'speaker.withdraw', requestId: String(a.requestId) })),
+    addSpeaker: op(
+      chairTeam,
+      'The chair puts anyone who may speak on the list (podium guests too).',
+      { personId: t.arg.id({ required: true }), kind: t.arg({ type: RequestKindEnum, defaultValue: 'speech' }), stance: t.arg({ type: StanceEnum }) },
+      (a) => ({ kind: 'speaker.request', personId: String(a.personId), requestKind: (a.kind as never) ?? 'speech', stance: (a.stance as never) ?? null, addressesRequestId: null }),
+    ),
+    removeSpeaker: op(chairTeam, 'Takes a request off the list.', { requestId: t.arg.id({ required: true }) }, (a) => ({ kind: 'speaker.remove', requestId: String(a.requestId) })),
+    reorderSpeakers: op(chairTeam, 'The full order of the pending requests, as the chair wants it.', { order: t.arg.idList({ required: true }) }, (a) => ({
+      kind: 'speaker.reorder',
+      order: (a.order as unknown[]).map(String),
+    })),
+    closeSpeakerList: op(chairTeam, 'No more requests from members (the chair can still add).', {}, () => ({ kind: 'speaker_list.close' })),
+    reopenSpeakerList: op(chairTeam, 'Members may request again.', {}, () => ({ kind: 'speaker_list.reopen' })),
+    nextSpeaker: op(chairTeam, 'Ends the current speech and gives the floor to the next: a pending point of order first, then the list.', {}, () => ({ kind: 'floor.next' })),
+    grantFloor: op(chairTeam, 'Gives the floor to a request or to anyone.', { requestId: t.arg.id(), personId: t.arg.id(), limitSeconds: t.arg.int() }, (a) => ({
+      kind: 'floor.grant',
+      requestId: str(a.requestId),
+      personId: str(a.personId),
+      limitSeconds: (a.limitSeconds as number | null | undefined) ?? null,
+    })),
+    extendFloor: op(chairTeam, 'More time for the current speech.', { seconds: t.arg.int({ required: true }) }, (a) => ({ kind: 'floor.extend', seconds: Number(a.seconds) })),
+    endFloor: op(chairTeam, 'Ends the current speech.', {}, () => ({ kind: 'floor.end' })),
+    acceptInterjection: op(signedIn, 'The speaker (or the chair) accepts an interjection question.', { requestId: t.arg.id({ required: true }) }, (a) => ({
+      kind: 'interjection.accept',
+      requestId: String(a.requestId),
+    })),
+    declineInterjection: op(signedIn, 'The speaker (or the chair) declines an interjection question.', { requestId: t.arg.id({ required: true }) }, (a) => ({
+      kind: 'interjection.decline',
+      requestId: String(a.requestId),
+    })),
+    endInterjection: op(chairTeam, 'Ends the interjection question; the speech goes on.', {}, () => ({ kind: 'interjection.end' })),
+    raisePointOfOrder: op(signedIn, 'A point of order goes ahead of all speeches.', { category: t.arg.string({ required: true }), text: t.arg.string({ required: true }) }, (a) => ({
+      kind: 'point_of_order.raise',
+      category: String(a.category),
+      text: String(a.text),
+    })),
+    withdrawPointOfOrder: op(signedIn, 'Withdraws one’s own point of order.', { pointId: t.arg.id({ required: true }) }, (a) => ({ kind: 'point_of_order.withdraw', pointId: String(a.pointId) })),
+    decidePointOfOrder: op(
+      chairTeam,
+      'Records the chair’s decision; PUT_TO_VOTE opens a yes/no procedural vote at once (or the prepared vote named).',
+      { pointId: t.arg.id({ required: true }), decision: t.arg({ type: PointOfOrderDecisionEnum, required: true }), note: t.arg.string(), voteDraftId: t.arg.id() },
+      (a) => ({
+        kind: 'point_of_order.decide',
+        pointId: String(a.pointId),
+        decision: a.decision as never,
+        note: str(a.note),
+        voteDraftId: str(a.voteDraftId),
+      }),
+    ),
+    closeVote: op(chairTeam, 'Closes the vote and publishes the result.', { voteId: t.arg.id({ required: true }) }, (a) => ({ kind: 'vote.close', voteId: String(a.voteId), by: 'chair' })),
+    cancelVote: op(chairTeam, 'Cancels the vote; the reason stays in the record and no result is valid.', { voteId: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) }, (a) => ({
+      kind: 'vote.cancel',
+      voteId: String(a.voteId),
+      reason: String(a.reason),
+    })),
+
+    openVote: t.field({
+      type: SittingProcedureRef,
+      description: 'Opens a prepared vote with one action.',
+      authScopes: chairTeam,
+      errors: { types: writeErrors },
+      args: { sittingId: sittingId(t), draftId: t.arg.id({ required: true }) },
+      resolve: async (_r, a, ctx) => {
+        const id = String(a.sittingId);
+        await ctx.services.procedure.openVote(id, await ctx.services.procedure.actorFor(ctx.user!), String(a.draftId));
+        return { sittingId: id, ...(await ctx.services.procedure.snapshot(id)) };
+      },
+    }),
+    castVote: t.field({
+      type: ReceiptRef,
+      description: 'Casts the signed-in member’s ballot; the same ballot again returns the same receipt, a different one is refused.',
+      authScopes: signedIn,
+      errors: { types: writeErrors },
+      args: { sittingId: sittingId(t), voteId: t.arg.id({ required: true }), optionId: t.arg.id({ required: true }) },
+      resolve: async (_r, a, ctx) =>
+        ctx.services.procedure.castVote(String(a.sittingId), await ctx.services.procedure.actorFor(ctx.user!), String(a.voteId), String(a.optionId)),
+    }),
+    prepareVote: t.field({
+      type: VoteDraftRef,
+      description: 'Prepares a vote (before or during the sitting) to be opened later with one action.',
+      authScopes: { anyRole: ['chair', 'moderator', 'clerk'] },
+      errors: { types: writeErrors },
+      args: { sittingId: sittingId(t), input: t.arg({ type: VoteDraftInput, required: true }) },
+      resolve: (_r, a, ctx) => ctx.services.procedure.prepareVote(String(a.sittingId), parseInput(voteDraftSchema, a.input)),
+    }),
+    deleteVoteDraft: t.id({
+      authScopes: { anyRole: ['chair', 'moderator', 'clerk'] },
+      errors: { types: writeErrors },
+      args: { sittingId: sittingId(t), draftId: t.arg.id({ required: true }) },
+      resolve: (_r, a, ctx) => ctx.services.procedure.deleteVoteDraft(String(a.sittingId), String(a.draftId)),
+    }),
+  };
+});

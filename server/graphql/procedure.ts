@@ -1,0 +1,214 @@
+import { builder } from './builder';
+import { FactionRef, PersonRef } from './roster';
+import { AgendaItemRef, SittingRef } from './sittings';
+import { FloorKindEnum, OrderPolicyEnum, RequestKindEnum, SittingStateEnum, StanceEnum } from './scalars';
+import { VoteRef } from './votes';
+import type { GraphQLContext } from './context';
+import type { ProcedureSnapshot } from './procedure-snapshot';
+import { personOf } from './procedure-person';
+import {
+  attendanceView,
+  floorView,
+  interjectionsView,
+  pointsOfOrderQueue,
+  quotaView,
+  rankSpeakers,
+  speakerQueue,
+  speakingTimeTotals,
+  votesView,
+  type PendingPoint,
+  type PersonTotal,
+  type QueuedRequest,
+} from '../domain/procedure/views';
+import type { QuotaLine } from '../domain/procedure/clocks';
+
+const isChairTeam = (ctx: GraphQLContext) => ctx.user?.roles.some((r) => r === 'chair' || r === 'moderator') ?? false;
+
+const SpeakerRequestRef = builder.objectRef<QueuedRequest>('SpeakerRequest').implement({
+  fields: (t) => ({
+    id: t.exposeID('requestId'),
+    position: t.exposeInt('position', { description: '1-based place in the order the floor will be given.' }),
+    person: t.field({ type: PersonRef, resolve: (r, _a, ctx) => personOf(r.person, ctx) }),
+    kind: t.field({ type: RequestKindEnum, resolve: (r) => r.requestKind }),
+    stance: t.field({ type: StanceEnum, nullable: true, resolve: (r) => r.stance }),
+    requestedAt: t.field({ type: 'DateTime', resolve: (r) => new Date(r.requestedAt) }),
+    addressesRequestId: t.exposeID('addressesRequestId', { nullable: true }),
+    addedByChair: t.boolean({ resolve: (r) => r.addedBy !== null }),
+    pinned: t.exposeBoolean('pinned', { description: 'Placed by the chair’s reorder rather than by the policy.' }),
+  }),
+});
+
+interface SpeakerListData {
+  readonly agendaItemId: string | null;
+  readonly closed: boolean;
+  readonly requests: readonly QueuedRequest[];
+}
+const SpeakerListRef = builder.objectRef<SpeakerListData>('SpeakerList').implement({
+  fields: (t) => ({
+    agendaItemId: t.exposeID('agendaItemId', { nullable: true }),
+    closed: t.exposeBoolean('closed'),
+    requests: t.field({ type: [SpeakerRequestRef], resolve: (l) => [...l.requests] }),
+  }),
+});
+
+type InterjectionData = ReturnType<typeof interjectionsView>[number];
+const PendingInterjectionRef = builder.objectRef<InterjectionData>('PendingInterjection').implement({
+  fields: (t) => ({
+    requestId: t.exposeID('requestId'),
+    person: t.field({ type: PersonRef, resolve: (i, _a, ctx) => personOf(i.person, ctx) }),
+    requestedAt: t.field({ type: 'DateTime', resolve: (i) => new Date(i.requestedAt) }),
+    accepted: t.boolean({ resolve: (i) => i.status === 'accepted' }),
+  }),
+});
+
+type FloorData = NonNullable<ReturnType<typeof floorView>> & { readonly pending: readonly InterjectionData[] };
+type InterjectionOnFloor = NonNullable<FloorData['interjection']>;
+const InterjectionRef = builder.objectRef<InterjectionOnFloor>('Interjection').implement({
+  fields: (t) => ({
+    requestId: t.exposeID('requestId'),
+    person: t.field({ type: PersonRef, resolve: (i, _a, ctx) => personOf(i.person, ctx) }),
+    startedAt: t.field({ type: 'DateTime', resolve: (i) => new Date(i.startedAt) }),
+    elapsedSeconds: t.int({ resolve: (i) => Math.floor(i.elapsedSeconds) }),
+    limitSeconds: t.exposeInt('limitSeconds', { nullable: true }),
+  }),
+});
+
+const FloorRef = builder.objectRef<FloorData>('Floor').implement({
+  description: 'Who holds the floor; clocks are as of SittingProcedure.serverTime.',
+  fields: (t) => ({
+    id: t.exposeID('floorId'),
+    person: t.field({ type: PersonRef, resolve: (f, _a, ctx) => personOf(f.person, ctx) }),
+    kind: t.field({ type: FloorKindEnum, resolve: (f) => f.kind }),
+    requestId: t.exposeID('requestId', { nullable: true }),
+    answer: t.exposeBoolean('answer', { description: 'The addressed speaker answering a short intervention.' }),
+    startedAt: t.field({ type: 'DateTime', resolve: (f) => new Date(f.startedAt) }),
+    limitSeconds: t.exposeInt('limitSeconds', { nullable: true, description: 'Including extensions; null: no limit.' }),
+    elapsedSeconds: t.int({ description: 'The speaker’s own time: an accepted interjection stops it.', resolve: (f) => Math.floor(f.elapsedSeconds) }),
+    overrunSeconds: t.int({ resolve: (f) => Math.floor(f.overrunSeconds) }),
+    interjection: t.field({ type: InterjectionRef, nullable: true, resolve: (f) => f.interjection }),
+    pendingInterjections: t.field({ type: [PendingInterjectionRef], resolve: (f) => f.pending.filter((i) => i.status === 'pending') }),
+  }),
+});
+
+const PointOfOrderRef = builder.objectRef<PendingPoint>('PointOfOrder').implement({
+  fields: (t) => ({
+    id: t.exposeID('pointId'),
+    person: t.field({ type: PersonRef, resolve: (p, _a, ctx) => personOf(p.person, ctx) }),
+    category: t.exposeString('category'),
+    text: t.exposeString('text'),
+    raisedAt: t.field({ type: 'DateTime', resolve: (p) => new Date(p.raisedAt) }),
+    heard: t.exposeBoolean('heard'),
+  }),
+});
+
+type AttendanceData = ReturnType<typeof attendanceView>;
+const QuorumRef = builder.objectRef<AttendanceData['quorum']>('Quorum').implement({
+  fields: (t) => ({ present: t.exposeInt('present'), required: t.exposeInt('required'), quorate: t.exposeBoolean('quorate') }),
+});
+const FactionAttendanceRef = builder.objectRef<AttendanceData['perFaction'][number]>('FactionAttendance').implement({
+  description: 'Members present per faction; faction null: independents.',
+  fields: (t) => ({
+    faction: t.field({ type: FactionRef, nullable: true, resolve: (a, _x, ctx) => (a.factionId ? ctx.loaders.faction(a.factionId) : null) }),
+    present: t.exposeInt('present'),
+    votingPresent: t.exposeInt('votingPresent'),
+    seats: t.int({ resolve: (a) => a.seats ?? 0 }),
+  }),
+});
+const AttendanceRef = builder.objectRef<AttendanceData>('Attendance').implement({
+  fields: (t) => ({
+    presentCount: t.int({ resolve: (a) => a.present.length }),
+    present: t.field({ type: [PersonRef], resolve: (a, _x, ctx) => Promise.all(a.present.map((p) => personOf(p, ctx))) }),
+    perFaction: t.field({ type: [FactionAttendanceRef], resolve: (a) => [...a.perFaction] }),
+    quorum: t.field({ type: QuorumRef, resolve: (a) => a.quorum }),
+  }),
+});
+
+const FactionQuotaRef = builder.objectRef<QuotaLine>('FactionQuota').implement({
+  description: 'Speaking time of a faction on the current item; faction null: the independents’ pool.',
+  fields: (t) => ({
+    faction: t.field({ type: FactionRef, nullable: true, resolve: (q, _a, ctx) => (q.factionId ? ctx.loaders.faction(q.factionId) : null) }),
+    allottedSeconds: t.int({ resolve: (q) => Math.round(q.allotted) }),
+    usedSeconds: t.int({ resolve: (q) => Math.floor(q.used) }),
+    remainingSeconds: t.int({ description: 'Negative only by a recorded overrun.', resolve: (q) => Math.ceil(q.remaining) }),
+  }),
+});
+
+const SpeakingTimeRef = builder.objectRef<PersonTotal>('SpeakingTime').implement({
+  fields: (t) => ({
+    person: t.field({ type: PersonRef, resolve: (s, _a, ctx) => personOf(s.person, ctx) }),
+    seconds: t.int({ resolve: (s) => Math.floor(s.seconds) }),
+    turns: t.exposeInt('turns'),
+    lastSpokeAt: t.field({ type: 'DateTime', nullable: true, resolve: (s) => (s.lastSpokeAt ? new Date(s.lastSpokeAt) : null) }),
+  }),
+});
+
+const SpeakerSortEnum = builder.enumType('SpeakerSort', { values: { LAST: { value: 'last' }, LEAST: { value: 'least' }, MOST: { value: 'most' } } as const });
+
+export const SittingProcedureRef = builder.objectRef<ProcedureSnapshot>('SittingProcedure').implement({
+  description: 'The live procedure of a sitting, derived from its record.',
+  fields: (t) => ({
+    sittingId: t.exposeID('sittingId'),
+    seq: t.exposeInt('seq', { description: 'Position in the record; every update has a higher one.' }),
+    serverTime: t.field({ type: 'DateTime', description: 'Clocks are computed at this instant.', resolve: (s) => s.now }),
+    phase: t.field({ type: SittingStateEnum, resolve: (s) => s.state.phase }),
+    resumesAt: t.field({ type: 'DateTime', nullable: true, resolve: (s) => (s.state.suspension?.resumesAt ? new Date(s.state.suspension.resumesAt) : null) }),
+    suspensionReason: t.string({ nullable: true, resolve: (s) => s.state.suspension?.reason ?? null }),
+    currentItem: t.field({
+      type: AgendaItemRef,
+      nullable: true,
+      resolve: async (s, _a, ctx) => ((await ctx.loaders.agendaOf(s.sittingId)) ?? []).find((i) => i.id === s.state.currentItemId) ?? null,
+    }),
+    orderPolicy: t.field({
+      type: OrderPolicyEnum,
+      resolve: (s) => {
+        const item = s.state.currentItemId ? s.state.items[s.state.currentItemId] : undefined;
+        return item?.policy ?? (s.state.rulebook ?? s.context.rulebook).order.defaultPolicy;
+      },
+    }),
+    speakerList: t.field({
+      type: SpeakerListRef,
+      resolve: (s) => ({
+        agendaItemId: s.state.currentItemId,
+        closed: s.state.currentItemId ? (s.state.items[s.state.currentItemId]?.listClosed ?? false) : false,
+        requests: speakerQueue(s.state, s.context, undefined, s.now),
+      }),
+    }),
+    pointsOfOrder: t.field({ type: [PointOfOrderRef], description: 'Pending, oldest first: they go ahead of all speeches.', resolve: (s) => [...pointsOfOrderQueue(s.state)] }),
+    floor: t.field({
+      type: FloorRef,
+      nullable: true,
+      resolve: (s) => {
+        const f = floorView(s.state, s.now);
+        return f && { ...f, pending: interjectionsView(s.state) };
+      },
+    }),
+    attendance: t.field({ type: AttendanceRef, resolve: (s) => attendanceView(s.state, s.context) }),
+    quotas: t.field({
+      type: [FactionQuotaRef],
+      nullable: true,
+      resolve: (s) => (s.state.currentItemId ? quotaView(s.state, s.state.currentItemId, s.now, s.context)?.slice() ?? null : null),
+    }),
+    speakingTimes: t.field({
+      type: [SpeakingTimeRef],
+      description: 'Per person from the record; the chair’s team only (empty for others).',
+      args: { sort: t.arg({ type: SpeakerSortEnum, defaultValue: 'most' }) },
+      resolve: (s, { sort }, ctx) => (isChairTeam(ctx) ? rankSpeakers(speakingTimeTotals(s.state, s.now).perPerson, sort ?? 'most') : []),
+    }),
+    votes: t.field({ type: [VoteRef], description: 'Newest first.', resolve: (s) => votesView(s.state, s.context).map((v) => ({ ...v, sittingId: s.sittingId })).reverse() }),
+    openVote: t.field({
+      type: VoteRef,
+      nullable: true,
+      resolve: (s) => {
+        const v = votesView(s.state, s.context).find((x) => x.status === 'open');
+        return v ? { ...v, sittingId: s.sittingId } : null;
+      },
+    }),
+  }),
+});
+
+builder.objectField(SittingRef, 'procedure', (t) =>
+  t.field({
+    type: SittingProcedureRef,
+    resolve: async (s, _a, ctx) => ({ sittingId: s.id, ...(await ctx.services.procedure.snapshot(s.id)) }),
+  }),
+);

@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import { builder } from './builder';
+import { FactionRef, PersonRef } from './roster';
+import { MajorityKindEnum, OptionMeaningEnum, VoteKindEnum, VoteResultReasonEnum, VoteStatusEnum } from './scalars';
+import { personOf } from './procedure-person';
+import type { VoteView } from '../domain/procedure/views';
+import type { OptionCount, VoteOption, VoteResult } from '../domain/procedure/events';
+import type { VoteDraft } from '../domain/procedure/commands';
+import type { Receipt } from '../services/procedure';
+
+export type VoteData = VoteView & { readonly sittingId: string };
+
+const VoteOptionRef = builder.objectRef<VoteOption>('VoteOption').implement({
+  fields: (t) => ({ id: t.exposeID('id'), label: t.exposeString('label'), meaning: t.field({ type: OptionMeaningEnum, resolve: (o) => o.meaning }) }),
+});
+const OptionCountRef = builder.objectRef<OptionCount>('OptionCount').implement({
+  fields: (t) => ({ optionId: t.exposeID('optionId'), count: t.exposeInt('count') }),
+});
+type FactionCounts = VoteResult['perFaction'][number];
+const FactionCountsRef = builder.objectRef<FactionCounts>('FactionCounts').implement({
+  description: 'faction null: independents (and, for pseudonymous votes, everyone: ballots carry no faction).',
+  fields: (t) => ({
+    faction: t.field({ type: FactionRef, nullable: true, resolve: (f, _a, ctx) => (f.factionId ? ctx.loaders.faction(f.factionId) : null) }),
+    counts: t.field({ type: [OptionCountRef], resolve: (f) => [...f.counts] }),
+  }),
+});
+const VoteResultRef = builder.objectRef<VoteResult>('VoteResult').implement({
+  fields: (t) => ({
+    passed: t.exposeBoolean('passed'),
+    reason: t.exposeString('reason'),
+    reasonCode: t.field({ type: VoteResultReasonEnum, resolve: (r) => r.reasonCode }),
+    counts: t.field({ type: [OptionCountRef], resolve: (r) => [...r.counts] }),
+    perFaction: t.field({ type: [FactionCountsRef], resolve: (r) => [...r.perFaction] }),
+    eligible: t.exposeInt('eligible'),
+    cast: t.exposeInt('cast'),
+    quorate: t.exposeBoolean('quorate'),
+  }),
+});
+type Published = NonNullable<VoteView['ballots']>[number];
+const PublishedBallotRef = builder.objectRef<Published>('PublishedBallot').implement({
+  description: 'A ballot as published at close: the member (named) or the pseudonym (pseudonymous).',
+  fields: (t) => ({
+    optionId: t.exposeID('optionId'),
+    person: t.field({ type: PersonRef, nullable: true, resolve: (b, _a, ctx) => (b.voter ? personOf(b.voter, ctx) : null) }),
+    pseudonym: t.exposeString('pseudonym', { nullable: true }),
+  }),
+});
+export const ReceiptRef = builder.objectRef<Receipt>('Receipt').implement({
+  description: 'Proof of one’s own ballot: find `seq` in the published record; its hash starts with `entryHash`.',
+  fields: (t) => ({
+    voteId: t.exposeID('voteId'),
+    optionId: t.exposeID('optionId'),
+    pseudonym: t.exposeString('pseudonym', { nullable: true }),
+    seq: t.exposeInt('seq'),
+    entryHash: t.exposeString('entryHash'),
+    code: t.exposeString('code'),
+  }),
+});
+
+export const VoteRef = builder.objectRef<VoteData>('Vote').implement({
+  fields: (t) => ({
+    id: t.exposeID('voteId'),
+    title: t.string({ resolve: (v) => v.definition.title }),
+    kind: t.field({ type: VoteKindEnum, resolve: (v) => v.definition.kind }),
+    options: t.field({ type: [VoteOptionRef], resolve: (v) => [...v.definition.options] }),
+    majority: t.field({ type: MajorityKindEnum, resolve: (v) => v.definition.majority }),
+    live: t.boolean({ resolve: (v) => v.definition.live }),
+    agendaItemId: t.id({ nullable: true, resolve: (v) => v.definition.agendaItemId }),
+    status: t.field({ type: VoteStatusEnum, resolve: (v) => v.status }),
+    openedAt: t.field({ type: 'DateTime', resolve: (v) => new Date(v.openedAt) }),
+    closesAt: t.field({ type: 'DateTime', nullable: true, resolve: (v) => (v.closesAt ? new Date(v.closesAt) : null) }),
+    closedAt: t.field({ type: 'DateTime', nullable: true, resolve: (v) => (v.closedAt ? new Date(v.closedAt) : null) }),
+    eligibleCount: t.exposeInt('eligible'),
+    ballotsCast: t.exposeInt('cast', { description: 'Always visible, also while the vote is open.' }),
+    liveCounts: t.field({ type: [OptionCountRef], nullable: true, description: 'While open only for live votes; always after closing.', resolve: (v) => (v.counts ? [...v.counts] : null) }),
+    result: t.field({ type: VoteResultRef, nullable: true, resolve: (v) => v.result }),
+    ballots: t.field({ type: [PublishedBallotRef], nullable: true, description: 'Published when the vote closes.', resolve: (v) => (v.ballots ? [...v.ballots] : null) }),
+    cancelReason: t.exposeString('cancelReason', { nullable: true }),
+    quorateAtOpening: t.exposeBoolean('quorate'),
+    myBallot: t.field({
+      type: ReceiptRef,
+      nullable: true,
+      resolve: async (v, _a, ctx) => {
+        if (!ctx.user) return null;
+        const actor = await ctx.services.procedure.actorFor(ctx.user);
+        return actor.personId ? ctx.services.procedure.receiptFor(v.sittingId, v.voteId, actor.personId) : null;
+      },
+    }),
+    eligibleToMe: t.boolean({
+      description: 'May the signed-in person cast a ballot now.',
+      resolve: async (v, _a, ctx) => (ctx.user ? ctx.services.procedure.mayVote(v.sittingId, await ctx.services.procedure.actorFor(ctx.user), v.voteId) : false),
+    }),
+  }),
+});
+
+type DraftData = VoteDraft & { readonly openedAt: Date | null };
+export const VoteDraftRef = builder.objectRef<DraftData>('VoteDraft').implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    title: t.exposeString('title'),
+    kind: t.field({ type: VoteKindEnum, resolve: (d) => d.kind }),
+    options: t.field({ type: [VoteOptionRef], description: 'Empty: yes / no (/ abstain).', resolve: (d) => [...d.options] }),
+    abstention: t.exposeBoolean('abstention'),
+    majority: t.field({ type: MajorityKindEnum, nullable: true, resolve: (d) => d.majority }),
+    live: t.exposeBoolean('live'),
+    durationSeconds: t.exposeInt('durationSeconds', { nullable: true }),
+    autoCloseWhenAllVoted: t.exposeBoolean('autoCloseWhenAllVoted'),
+    category: t.exposeString('category', { nullable: true }),
+    agendaItemId: t.exposeID('agendaItemId', { nullable: true }),
+    opened: t.boolean({ resolve: (d) => d.openedAt !== null }),
+  }),
+});
+
+const VoteOptionInput = builder.inputType('VoteOptionInput', {
+  fields: (t) => ({ label: t.string({ required: true }), meaning: t.field({ type: OptionMeaningEnum, required: true }) }),
+});
+export const VoteDraftInput = builder.inputType('VoteDraftInput', {
+  fields: (t) => ({
+    title: t.string({ required: true }),
+    kind: t.field({ type: VoteKindEnum, required: true }),
+    options: t.field({ type: [VoteOptionInput], description: 'Omit for yes / no (/ abstain).' }),
+    abstention: t.boolean({ defaultValue: true }),
+    majority: t.field({ type: MajorityKindEnum }),
+    live: t.boolean({ defaultValue: false }),
+    durationSeconds: t.int(),
+    autoCloseWhenAllVoted: t.boolean({ defaultValue: false }),
+    category: t.string(),
+    agendaItemId: t.id(),
+  }),
+});
+
+export const voteDraftSchema = z.object({
+  title: z.string().trim().min(1, 'must not be empty').max(300),
+  kind: z.enum(['named', 'pseudonymous']),
+  options: z
+    .array(z.object({ label: z.string().trim().min(1).max(200), meaning: z.enum(['yes', 'no', 'abstain', 'other']) }))
+    .max(50)
+    .nullish()
+    .transform((o) => (o ?? []).map((x, i) => ({ id: `o${i + 1}`, label: x.label, meaning: x.meaning }))),
+  abstention: z.boolean().nullish().transform((v) => v ?? true),
+  majority: z.enum(['simple', 'absolute_members', 'two_thirds_cast', 'two_thirds_members']).nullish().transform((v) => v ?? null),
+  live: z.boolean().nullish().transform((v) => v ?? false),
+  durationSeconds: z.number().int().min(10, 'at least 10 seconds').max(24 * 3600).nullish().transform((v) => v ?? null),
+  autoCloseWhenAllVoted: z.boolean().nullish().transform((v) => v ?? false),
+  category: z.string().trim().min(1).max(64).nullish().transform((v) => v ?? null),
+  agendaItemId: z.string().min(1).nullish().transform((v) => v ?? null),
+});

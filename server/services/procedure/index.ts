@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import type { AuthUser } from '../../auth';
+import { decide } from '../../domain/procedure/decide';
+import { findPersonByUsername } from '../../db/people';
+import { findSittingsByIds, listActiveSittingIds } from '../../db/sittings';
+import { deleteVoteDraft, findBallot, findVoteDraft, insertVoteDraft, listVoteDrafts, voteSecret } from '../../db/votes';
+import { loadRecord } from '../../db/record';
+import { getParliament } from '../../db/parliament';
+import { listAgendaItems } from '../../db/agenda';
+import { buildProtocol, type Protocol } from '../protocol/protocol';
+import { NotFoundError, RuleViolation } from '../../domain/errors';
+import type { Actor, ProcedureCommand, VoteDraft } from '../../domain/procedure/commands';
+import type { ProcedureState } from '../../domain/procedure/state';
+import { votesView } from '../../domain/procedure/views';
+import { pseudonymFor, receiptCode } from '../../domain/votes/pseudonym';
+import type { StoredEntry } from '../../domain/record';
+import type { ServiceDeps } from '../context';
+import { loadSittingContext, effectiveRulebook } from './context';
+import { SittingEngine, type Outcome } from './sitting-engine';
+import { VoteTimers } from './vote-timers';
+
+export interface Receipt {
+  readonly voteId: string;
+  readonly optionId: string;
+  readonly pseudonym: string | null;
+  readonly seq: number;
+  readonly entryHash: string;
+  readonly code: string;
+}
+
+/**
+ * Procedure of sittings: the only writer of their records. Resolvers hand it an actor and a command;
+ * the domain decides; the engine appends and commits; subscribers and timers react to what committed.
+ */
+export function createProcedureService(deps: ServiceDeps) {
+  const { db, pubsub, log, now } = deps;
+  const engines = new Map<string, SittingEngine>();
+  const timers = new VoteTimers(log.child('vote-timers'), now, (sittingId, voteId) =>
+    execute(sittingId, systemActor, { kind: 'vote.close', voteId, by: 'expired' }).then(
+      () => undefined,
+      (error: unknown) => log.warn('vote timer | close refused', { sitting: sittingId, vote: voteId, error: String(error) }),
+    ),
+  );
+  const systemActor: Actor = { personId: null, roles: [] };
+
+  function committed(sittingId: string, entries: readonly StoredEntry[], state: ProcedureState): void {
+    timers.sync(sittingId, votesView(state));
+    pubsub.publish('procedure:committed', sittingId, { sittingId, entries });
+  }
+
+  async function engine(sittingId: string): Promise<SittingEngine> {
+    let e = engines.get(sittingId);
+    if (!e) {
+      if ((await findSittingsByIds(db, [sittingId])).length === 0) throw new NotFoundError('sitting', sittingId);
+      e = engines.get(sittingId) ?? new SittingEngine(sittingId, db, log.child('engine'), now, (entries, state) => committed(sittingId, entries, state));
+      engines.set(sittingId, e);
+    }
+    return e;
+  }
+
+  async function execute(sittingId: string, actor: Actor, command: ProcedureCommand): Promise<Outcome> {
+    return (await engine(sittingId)).submit(actor, command);
+  }
+
+  async function snapshot(sittingId: string) {
+    const e = await engine(sittingId);
+    const { state, seq } = await e.snapshot();
+    const context = await loadSittingContext(db, sittingId);
+    return { state, seq, context, now: now() };
+  }
+
+  async function receiptFor(sittingId: string, voteId: string, personId: string): Promise<Receipt | null> {
+    const ballot = await findBallot(db, voteId, personId);
+    if (!ballot) return null;
+    const [entry] = await loadRecord(db, sittingId, ballot.seq - 1, ballot.seq);
+    if (!entry) return null;
+    return {
+      voteId,
+      optionId: ballot.option_id,
+      pseudonym: ballot.pseudonym,
+      seq: ballot.seq,
+      entryHash: entry.hash,
+      code: receiptCode({ optionId: ballot.option_id, pseudonym: ballot.pseudonym, seq: ballot.seq, entryHash: entry.hash }),
+    };
+  }
+
+  /** May this actor vote now? Asked of the rules themselves: a dry run of the first option. */
+  async function mayVote(sittingId: string, actor: Actor, voteId: string): Promise<boolean> {
+    if (!actor.personId) return false;
+    const snap = await snapshot(sittingId);
+    const vote = snap.state.votes[voteId];
+    const first = vote?.definition.options[0];
+    if (!vote || vote.status !== 'open' || !first) return false;
+    const pseudonym = vote.definition.kind === 'pseudonymous' ? pseudonymFor(await voteSecret(db, voteId), voteId, actor.personId) : null;
+    try {
+      const events = decide(snap.state, { kind: 'vote.cast', voteId, optionId: first.id, pseudonym }, { now: snap.now, actor, sitting: snap.context, newId: randomUUID });
+      return events.length > 0;
+    } catch {
+      return false;
+    }
+  }
+
+  return {
+    execute,
+    snapshot,
+    receiptFor,
+    mayVote,
+
+    /** The actor behind a signed-in user: their person record (matched by username) and token roles. */
+    async actorFor(user: AuthUser): Promise<Actor> {
+      const person = await findPersonByUsername(db, user.username);
+      return { personId: person?.id ?? null, roles: user.roles };
+    },
+
+    /** Casts a ballot; the same ballot again answers with the same receipt, a different one is refused. */
+    async castVote(sittingId: string, actor: Actor, voteId: string, optionId: string): Promise<Receipt> {
+      if (!actor.personId) throw new RuleViolation('vote.not_eligible', 'only members of the parliament vote');
+      const { state } = await (await engine(sittingId)).snapshot();
+      const vote = votesView(state).find((v) => v.voteId === voteId);
+      if (!vote) throw new NotFoundError('vote', voteId);
+      const pseudonym = vote.definition.kind === 'pseudonymous' ? pseudonymFor(await voteSecret(db, voteId), voteId, actor.personId) : null;
+      await execute(sittingId, actor, { kind: 'vote.cast', voteId, optionId, pseudonym });
+      const receipt = await receiptFor(sittingId, voteId, actor.personId);
+      if (!receipt) throw new Error(`ballot of ${actor.personId} in ${voteId} was acknowledged but is not stored`);
+      return receipt;
+    },
+
+    async prepareVote(sittingId: string, draft: Omit<VoteDraft, 'id'>) {
+      const [sitting] = await findSittingsByIds(db, [sittingId]);
+      if (!sitting) throw new NotFoundError('sitting', sittingId);
+      if (sitting.state === 'closed') throw new RuleViolation('vote.sitting_closed', 'the sitting is closed');
+      return insertVoteDraft(db, sittingId, draft);
+    },
+    voteDrafts: (sittingId: string) => listVoteDrafts(db, sittingId),
+    async deleteVoteDraft(sittingId: string, draftId: string): Promise<string> {
+      const draft = await findVoteDraft(db, draftId);
+      if (!draft || draft.sittingId !== sittingId) throw new NotFoundError('voteDraft', draftId);
+      if (!(await deleteVoteDraft(db, draftId))) throw new RuleViolation('vote.draft_opened', 'an opened vote stays in the record');
+      return draftId;
+    },
+    async openVote(sittingId: string, actor: Actor, draftId: string): Promise<Outcome> {
+      const draft = await findVoteDraft(db, draftId);
+      if (!draft || draft.sittingId !== sittingId) throw new NotFoundError('voteDraft', draftId);
+      if (draft.openedAt) throw new RuleViolation('vote.draft_opened', 'this vote has been opened already');
+      return execute(sittingId, actor, { kind: 'vote.open', draft });
+    },
+
+    rulebook: (sittingId: string) => effectiveRulebook(db, sittingId),
+
+    /** The protocol, derived from the record alone (plus the sitting's header and planned agenda). */
+    async protocol(sittingId: string): Promise<Protocol> {
+      const [sitting] = await findSittingsByIds(db, [sittingId]);
+      if (!sitting) throw new NotFoundError('sitting', sittingId);
+      const parliament = await getParliament(db);
+      const agenda = await listAgendaItems(db, [sittingId]);
+      return buildProtocol({
+        sitting: { id: sitting.id, number: sitting.number, title: sitting.title, startsAt: sitting.startsAt.toISOString() },
+        parliamentName: parliament?.name ?? '',
+        agenda: agenda.map((i) => ({ id: i.id, position: i.position, title: i.title })),
+        entries: await loadRecord(db, sittingId),
+      });
+    },
+    record: (sittingId: string, afterSeq = 0) => loadRecord(db, sittingId, afterSeq),
+
+    /** After a restart: fold the records of open sittings and re-arm their vote timers. */
+    async start(): Promise<void> {
+      for (const id of await listActiveSittingIds(db)) {
+        const { state } = await (await engine(id)).snapshot();
+        timers.sync(id, votesView(state));
+      }
+    },
+    stop(): void {
+      timers.clear();
+    },
+  };
+}
+
+export type ProcedureService = ReturnType<typeof createProcedureService>;

@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/database';
+import { appendRecord, loadRecord, recordHead } from '../../db/record';
+import { insertBallots, markDraftOpened } from '../../db/votes';
+import { setSittingState } from '../../db/sittings';
+import { decide } from '../../domain/procedure/decide';
+import { evolve, initialState, type ProcedureState } from '../../domain/procedure/state';
+import type { Actor, ProcedureCommand } from '../../domain/procedure/commands';
+import type { ProcedureEvent, RecordedEvent } from '../../domain/procedure/events';
+import type { StoredEntry } from '../../domain/record';
+import type { Logger } from '../../log';
+import { loadSittingContext } from './context';
+
+export interface Submission {
+  readonly actor: Actor;
+  readonly command: ProcedureCommand;
+}
+
+/** What one accepted command appended (possibly nothing: an idempotent repeat). */
+export interface Outcome {
+  readonly entries: readonly StoredEntry[];
+}
+
+interface Pending extends Submission {
+  resolve(o: Outcome): void;
+  reject(e: unknown): void;
+}
+
+/** Commands are decided in batches of at most this many, in one transaction. */
+const MAX_BATCH = 500;
+
+function toRecorded(e: StoredEntry): RecordedEvent {
+  return { seq: e.seq, at: e.at, actorId: e.actorId, event: e.event };
+}
+
+/**
+ * The one writer of a sitting's record in this process. Commands queue up; each batch runs in one
+ * transaction: take the record head (an advisory lock, so other processes wait), catch up with
+ * entries written elsewhere, decide each command against the state so far (a refusal rejects only
+ * that command), append all events, update the side tables, commit, then answer and publish.
+ * Group commit keeps a burst of 700 ballots to a handful of transactions.
+ */
+export class SittingEngine {
+  private state: ProcedureState = initialState;
+  private seq = 0;
+  private queue: Pending[] = [];
+  private draining = false;
+
+  constructor(
+    readonly sittingId: string,
+    private readonly db: Kysely<Database>,
+    private readonly log: Logger,
+    private readonly now: () => Date,
+    private readonly committed: (entries: readonly StoredEntry[], state: ProcedureState) => void,
+  ) {}
+
+  /** The state as of the last commit seen by this process (reads may lag other processes by one commit). */
+  async snapshot(): Promise<{ state: ProcedureState; seq: number }> {
+    // While a batch runs it refreshes the state itself; reading the record beside it could fold twice.
+    if (!this.draining) await this.catchUp(this.db);
+    return { state: this.state, seq: this.seq };
+  }
+
+  submit(actor: Actor, command: ProcedureCommand): Promise<Outcome> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ actor, command, resolve, reject });
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  private async catchUp(db: Kysely<Database>): Promise<void> {
+    const newer = await loadRecord(db, this.sittingId, this.seq);
+    for (const e of newer) this.state = evolve(this.state, toRecorded(e));
+    if (newer.length) this.seq = newer.at(-1)!.seq;
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.queue.length) {
+        const batch = this.queue.splice(0, MAX_BATCH);
+        await this.run(batch);
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async run(batch: Pending[]): Promise<void> {
+    const results: ({ ok: true; from: number; to: number } | { ok: false; error: unknown })[] = [];
+    let stored: StoredEntry[] = [];
+    let state = this.state;
+    try {
+      stored = await this.db.transaction().execute(async (tx) => {
+        const head = await recordHead(tx, this.sittingId);
+        if (head.seq !== this.seq) {
+          await this.catchUp(tx);
+          if (this.seq !== head.seq) throw new Error(`record of ${this.sittingId} changed under the lock (${this.seq} ≠ ${head.seq})`);
+        }
+        state = this.state;
+        const context = await loadSittingContext(tx, this.sittingId);
+        const items: { at: Date; actorId: string | null; event: ProcedureEvent }[] = [];
+        const voters: (string | null)[] = [];
+        let seq = this.seq;
+        for (const p of batch) {
+          const at = this.now();
+          try {
+            const events = decide(state, p.command, { now: at, actor: p.actor, sitting: context, newId: randomUUID });
+            const from = seq + 1;
+            let next = state;
+            for (const event of events) {
+              seq += 1;
+              // A pseudonymous ballot names nobody in the record.
+              const actorId = event.kind === 'ballot.cast' && event.pseudonym !== null ? null : p.actor.personId;
+              next = evolve(next, { seq, at: at.toISOString(), actorId, event });
+              items.push({ at, actorId, event });
+              voters.push(event.kind === 'ballot.cast' ? p.actor.personId : null);
+            }
+            state = next;
+            results.push({ ok: true, from, to: seq });
+          } catch (error) {
+            results.push({ ok: false, error });
+          }
+        }
+        const appended = await appendRecord(tx, this.sittingId, items);
+        await this.applySideTables(tx, appended, voters);
+        return appended;
+      });
+    } catch (error) {
+      // Nothing of this batch was committed: every command in it fails, none is acknowledged.
+      this.log.error('run() | batch failed', { sitting: this.sittingId, commands: batch.length, error: String(error) });
+      // Forget the cache: the next batch or read folds the record again from the start.
+      this.state = initialState;
+      this.seq = 0;
+      for (const p of batch) p.reject(error);
+      return;
+    }
+    this.state = state;
+    if (stored.length) this.seq = stored.at(-1)!.seq;
+    batch.forEach((p, i) => {
+      const r = results[i]!;
+      if (r.ok) p.resolve({ entries: stored.filter((e) => e.seq >= r.from && e.seq <= r.to) });
+      else p.reject(r.error);
+    });
+    if (stored.length) this.committed(stored, state);
+  }
+
+  /** Tables kept beside the record: one ballot row per member (the database's own guard), the sitting's state, opened drafts. */
+  private async applySideTables(tx: Transaction<Database>, entries: readonly StoredEntry[], voters: readonly (string | null)[]): Promise<void> {
+    const ballots = [];
+    for (const [i, e] of entries.entries()) {
+      const ev = e.event;
+      switch (ev.kind) {
+        case 'ballot.cast':
+          ballots.push({ voteId: ev.voteId, personId: voters[i]!, sittingId: this.sittingId, optionId: ev.optionId, pseudonym: ev.pseudonym, seq: e.seq, castAt: new Date(e.at) });
+          break;
+        case 'sitting.opened':
+        case 'sitting.resumed':
+          await setSittingState(tx, this.sittingId, 'open');
+          break;
+        case 'sitting.suspended':
+          await setSittingState(tx, this.sittingId, 'suspended');
+          break;
+        case 'sitting.closed':
+          await setSittingState(tx, this.sittingId, 'closed');
+          break;
+        case 'vote.opened':
+          await markDraftOpened(tx, ev.definition.voteId, new Date(e.at));
+          break;
+        default:
+          break;
+      }
+    }
+    await insertBallots(tx, ballots);
+  }
+}
