@@ -28,7 +28,7 @@ describe.each(testDatabaseKinds())('procedure over GraphQL (%s)', (kind) => {
   beforeAll(async () => {
     t = await startTestApp({ database: kind });
     const login = async (u: string) => ({ cookie: (await loginSession(t.baseUrl, u)).cookie });
-    [chair, brandt, vogel, guest] = await Promise.all(['a.keller', 'j.brandt', 'l.vogel', 'minister'].map(login)) as [Headers, Headers, Headers, Headers];
+    [chair, brandt, vogel, guest] = (await Promise.all(['a.keller', 'j.brandt', 'l.vogel', 'minister'].map(login))) as unknown as [Headers, Headers, Headers, Headers];
   });
   afterAll(() => t?.stop());
 

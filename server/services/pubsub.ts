@@ -28,6 +28,8 @@ export function createPlenumPubSub() {
   return createPubSub<{
     'sitting:events': [sittingId: string, event: SittingEvent];
     'roster:events': [event: RosterEvent];
+    /** Every sitting's events on one topic, for caches that span sittings. */
+    'sittings:any': [event: SittingEvent];
     'procedure:committed': [sittingId: string, committed: ProcedureCommitted];
   }>();
 }

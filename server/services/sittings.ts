@@ -12,7 +12,11 @@ import type { SittingEvent } from './pubsub';
 /** Sittings and their agendas. Every agenda edit locks the sitting row, applies a domain rule, then publishes after commit. */
 export function createSittingService(deps: ServiceDeps) {
   const { db, pubsub, now } = deps;
-  const publish = (kind: SittingEvent['kind'], sittingId: string) => pubsub.publish('sitting:events', sittingId, { kind, sittingId, at: now() });
+  const publish = (kind: SittingEvent['kind'], sittingId: string) => {
+    const event = { kind, sittingId, at: now() };
+    pubsub.publish('sitting:events', sittingId, event);
+    pubsub.publish('sittings:any', event);
+  };
 
   async function editAgenda<T>(sittingId: string, edit: (tx: Transaction<Database>, order: string[], sitting: Sitting) => Promise<T>): Promise<T> {
     const result = await db.transaction().execute(async (tx) => {

@@ -9,7 +9,7 @@ import { getParliament } from '../../db/parliament';
 import { listAgendaItems } from '../../db/agenda';
 import { buildProtocol, type Protocol } from '../protocol/protocol';
 import { NotFoundError, RuleViolation } from '../../domain/errors';
-import type { Actor, ProcedureCommand, VoteDraft } from '../../domain/procedure/commands';
+import type { Actor, ProcedureCommand, SittingContext, VoteDraft } from '../../domain/procedure/commands';
 import type { ProcedureState } from '../../domain/procedure/state';
 import { votesView } from '../../domain/procedure/views';
 import { pseudonymFor, receiptCode } from '../../domain/votes/pseudonym';
@@ -62,11 +62,28 @@ export function createProcedureService(deps: ServiceDeps) {
     return (await engine(sittingId)).submit(actor, command);
   }
 
+  // The roster and agenda a sitting's rules read, kept until a roster or agenda change says otherwise.
+  const contexts = new Map<string, Promise<SittingContext>>();
+  function contextOf(sittingId: string): Promise<SittingContext> {
+    let c = contexts.get(sittingId);
+    if (!c) {
+      c = loadSittingContext(db, sittingId);
+      c.catch(() => contexts.delete(sittingId));
+      contexts.set(sittingId, c);
+    }
+    return c;
+  }
+  void (async () => {
+    for await (const _ of pubsub.subscribe('roster:events')) contexts.clear();
+  })();
+  void (async () => {
+    for await (const e of pubsub.subscribe('sittings:any')) contexts.delete(e.sittingId);
+  })();
+
   async function snapshot(sittingId: string) {
     const e = await engine(sittingId);
     const { state, seq } = await e.snapshot();
-    const context = await loadSittingContext(db, sittingId);
-    return { state, seq, context, now: now() };
+    return { state, seq, context: await contextOf(sittingId), now: now() };
   }
 
   async function receiptFor(sittingId: string, voteId: string, personId: string): Promise<Receipt | null> {

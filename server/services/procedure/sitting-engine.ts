@@ -27,6 +27,9 @@ interface Pending extends Submission {
   reject(e: unknown): void;
 }
 
+/** How stale a read may be with respect to commits made by other processes. */
+const CATCH_UP_INTERVAL_MS = 250;
+
 /** Commands are decided in batches of at most this many, in one transaction. */
 const MAX_BATCH = 500;
 
@@ -46,6 +49,8 @@ export class SittingEngine {
   private seq = 0;
   private queue: Pending[] = [];
   private draining = false;
+  private checkedAt = 0;
+  private checking: Promise<void> | undefined;
 
   constructor(
     readonly sittingId: string,
@@ -58,7 +63,15 @@ export class SittingEngine {
   /** The state as of the last commit seen by this process (reads may lag other processes by one commit). */
   async snapshot(): Promise<{ state: ProcedureState; seq: number }> {
     // While a batch runs it refreshes the state itself; reading the record beside it could fold twice.
-    if (!this.draining) await this.catchUp(this.db);
+    // Otherwise look for entries other processes appended, at most once per interval: a commit
+    // here wakes hundreds of subscribers at once, and each asks for a snapshot.
+    if (!this.draining && this.now().getTime() - this.checkedAt >= CATCH_UP_INTERVAL_MS) {
+      this.checking ??= this.catchUp(this.db).finally(() => {
+        this.checkedAt = this.now().getTime();
+        this.checking = undefined;
+      });
+      await this.checking;
+    }
     return { state: this.state, seq: this.seq };
   }
 
@@ -138,6 +151,7 @@ export class SittingEngine {
     }
     this.state = state;
     if (stored.length) this.seq = stored.at(-1)!.seq;
+    this.checkedAt = this.now().getTime();
     batch.forEach((p, i) => {
       const r = results[i]!;
       if (r.ok) p.resolve({ entries: stored.filter((e) => e.seq >= r.from && e.seq <= r.to) });
