@@ -14,12 +14,6 @@ export async function listFactions(db: Kysely<Database>): Promise<Faction[]> {
   return rows.map(rowToFaction);
 }
 
-export async function findFactionsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<Faction[]> {
-  if (ids.length === 0) return [];
-  const rows = await db.selectFrom('factions').selectAll().where('id', 'in', ids).execute();
-  return rows.map(rowToFaction);
-}
-
 export type FactionFields = Omit<Faction, 'id'>;
 
 export async function insertFaction(db: Kysely<Database>, f: FactionFields & { id?: string }): Promise<Faction> {

@@ -35,11 +35,6 @@ export async function listPeople(db: Kysely<Database>, filter: { factionIds?: re
   return rows.map(rowToPerson);
 }
 
-export async function findPeopleByIds(db: Kysely<Database>, ids: readonly string[]): Promise<Person[]> {
-  if (ids.length === 0) return [];
-  return (await db.selectFrom('people').selectAll().where('id', 'in', ids).execute()).map(rowToPerson);
-}
-
 export async function findPersonByUsername(db: Kysely<Database>, username: string): Promise<Person | undefined> {
   const row = await db.selectFrom('people').selectAll().where('username', '=', username).executeTakeFirst();
   return row && rowToPerson(row);

@@ -1,5 +1,5 @@
-import { findFactionsByIds, insertFaction, listFactions, seatCounts, updateFaction, deleteFaction, type FactionFields } from '../db/factions';
-import { deletePerson, findPeopleByIds, findPersonByUsername, insertPerson, listPeople, updatePerson, type PersonFields } from '../db/people';
+import { insertFaction, listFactions, seatCounts, updateFaction, deleteFaction, type FactionFields } from '../db/factions';
+import { deletePerson, findPersonByUsername, insertPerson, listPeople, updatePerson, type PersonFields } from '../db/people';
 import { getParliament } from '../db/parliament';
 import { listBooths } from '../db/booths';
 import { NotFoundError } from '../domain/errors';
@@ -10,11 +10,41 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database';
 import { sql } from 'kysely';
 
+const ROSTER_CACHE_MS = 5_000;
+const ROSTER_MISS_RELOAD_MS = 200;
+
 /** Factions, people and booths: what parliament IT maintains. */
 export function createRosterService(deps: ServiceDeps) {
   const { db, pubsub, now } = deps;
 
-  const publish = (kind: 'faction.changed' | 'person.changed', id: string) => pubsub.publish('roster:events', { kind, id, at: now() });
+  // The roster is read on every live update of every listener and changes rarely: keep it in memory,
+  // dropped on every change made here and after a short while for changes made by other processes.
+  let cached: { at: number; roster: Promise<{ people: Map<string, Person>; factions: Map<string, Faction> }> } | undefined;
+  const roster = () => {
+    if (!cached || now().getTime() - cached.at > ROSTER_CACHE_MS) {
+      const loading = Promise.all([listPeople(db), listFactions(db)]).then(([p, f]) => ({
+        people: new Map(p.map((x) => [x.id, x])),
+        factions: new Map(f.map((x) => [x.id, x])),
+      }));
+      loading.catch(() => (cached = undefined));
+      cached = { at: now().getTime(), roster: loading };
+    }
+    return cached.roster;
+  };
+  /** Ids the cache does not know may be new (added by another process): reload once, then answer. */
+  const pick = async <T>(which: (r: Awaited<ReturnType<typeof roster>>) => Map<string, T>, ids: readonly string[]) => {
+    let m = which(await roster());
+    if (ids.some((id) => !m.has(id)) && cached && now().getTime() - cached.at > ROSTER_MISS_RELOAD_MS) {
+      cached = undefined;
+      m = which(await roster());
+    }
+    return ids.flatMap((id) => (m.has(id) ? [m.get(id)!] : []));
+  };
+
+  const publish = (kind: 'faction.changed' | 'person.changed', id: string) => {
+    cached = undefined;
+    pubsub.publish('roster:events', { kind, id, at: now() });
+  };
 
   /** Seat rules are checked inside the writing transaction; the table lock serialises concurrent roster edits. */
   async function withSeatCheck<T>(write: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
@@ -35,9 +65,9 @@ export function createRosterService(deps: ServiceDeps) {
       return counts.factions.reduce((n, f) => n + f.members, 0) + counts.independents;
     },
     factions: () => listFactions(db),
-    factionsByIds: (ids: readonly string[]) => findFactionsByIds(db, ids),
+    factionsByIds: (ids: readonly string[]) => pick((r) => r.factions, ids),
     people: (filter: { factionIds?: readonly string[] } = {}) => listPeople(db, filter),
-    peopleByIds: (ids: readonly string[]) => findPeopleByIds(db, ids),
+    peopleByIds: (ids: readonly string[]) => pick((r) => r.people, ids),
     personByUsername: (username: string) => findPersonByUsername(db, username),
     booths: () => listBooths(db),
 

@@ -19,6 +19,8 @@ import { loadSittingContext, effectiveRulebook } from './context';
 import { SittingEngine, type Outcome } from './sitting-engine';
 import { VoteTimers } from './vote-timers';
 
+const CONTEXT_CACHE_MS = 5_000;
+
 export interface Receipt {
   readonly voteId: string;
   readonly optionId: string;
@@ -62,16 +64,17 @@ export function createProcedureService(deps: ServiceDeps) {
     return (await engine(sittingId)).submit(actor, command);
   }
 
-  // The roster and agenda a sitting's rules read, kept until a roster or agenda change says otherwise.
-  const contexts = new Map<string, Promise<SittingContext>>();
+  // The roster and agenda a sitting's views read, kept until a roster or agenda change here says
+  // otherwise, and for a few seconds at most (changes by other processes). Decisions always load
+  // the context fresh inside their transaction.
+  const contexts = new Map<string, { at: number; context: Promise<SittingContext> }>();
   function contextOf(sittingId: string): Promise<SittingContext> {
-    let c = contexts.get(sittingId);
-    if (!c) {
-      c = loadSittingContext(db, sittingId);
-      c.catch(() => contexts.delete(sittingId));
-      contexts.set(sittingId, c);
-    }
-    return c;
+    const hit = contexts.get(sittingId);
+    if (hit && now().getTime() - hit.at < CONTEXT_CACHE_MS) return hit.context;
+    const context = loadSittingContext(db, sittingId);
+    context.catch(() => contexts.delete(sittingId));
+    contexts.set(sittingId, { at: now().getTime(), context });
+    return context;
   }
   void (async () => {
     for await (const _ of pubsub.subscribe('roster:events')) contexts.clear();
