@@ -114,18 +114,29 @@ builder.mutationFields((t) => {
       text: String(a.text),
     })),
     withdrawPointOfOrder: op(signedIn, 'Withdraws one’s own point of order.', { pointId: t.arg.id({ required: true }) }, (a) => ({ kind: 'point_of_order.withdraw', pointId: String(a.pointId) })),
-    decidePointOfOrder: op(
-      chairTeam,
-      'Records the chair’s decision; PUT_TO_VOTE opens a yes/no procedural vote at once (or the prepared vote named).',
-      { pointId: t.arg.id({ required: true }), decision: t.arg({ type: PointOfOrderDecisionEnum, required: true }), note: t.arg.string(), voteDraftId: t.arg.id() },
-      (a) => ({
-        kind: 'point_of_order.decide',
-        pointId: String(a.pointId),
-        decision: a.decision as never,
-        note: str(a.note),
-        voteDraftId: str(a.voteDraftId),
-      }),
-    ),
+    decidePointOfOrder: t.field({
+      type: SittingProcedureRef,
+      description: 'Records the chair’s decision; PUT_TO_VOTE opens a yes/no procedural vote at once, or the prepared vote named.',
+      authScopes: chairTeam,
+      errors: { types: writeErrors },
+      args: {
+        sittingId: sittingId(t),
+        pointId: t.arg.id({ required: true }),
+        decision: t.arg({ type: PointOfOrderDecisionEnum, required: true }),
+        note: t.arg.string(),
+        voteDraftId: t.arg.id(),
+      },
+      resolve: async (_r, a, ctx) => {
+        const id = String(a.sittingId);
+        await ctx.services.procedure.decidePointOfOrder(id, await ctx.services.procedure.actorFor(ctx.user!), {
+          pointId: String(a.pointId),
+          decision: a.decision,
+          note: str(a.note),
+          voteDraftId: str(a.voteDraftId),
+        });
+        return { sittingId: id, ...(await ctx.services.procedure.snapshot(id)) };
+      },
+    }),
     closeVote: op(chairTeam, 'Closes the vote and publishes the result.', { voteId: t.arg.id({ required: true }) }, (a) => ({ kind: 'vote.close', voteId: String(a.voteId), by: 'chair' })),
     cancelVote: op(chairTeam, 'Cancels the vote; the reason stays in the record and no result is valid.', { voteId: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) }, (a) => ({
       kind: 'vote.cancel',

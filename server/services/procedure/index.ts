@@ -165,6 +165,21 @@ export function createProcedureService(deps: ServiceDeps) {
       return execute(sittingId, actor, { kind: 'vote.open', draft });
     },
 
+    /**
+     * Records the chair's decision on a point of order. PUT_TO_VOTE without a draft opens a yes/no
+     * vote in the same decision (the rules do that); with a prepared draft, the draft is opened next.
+     */
+    async decidePointOfOrder(
+      sittingId: string,
+      actor: Actor,
+      d: { pointId: string; decision: 'accepted' | 'rejected' | 'put_to_vote' | 'noted'; note: string | null; voteDraftId: string | null },
+    ): Promise<void> {
+      const draft = d.decision === 'put_to_vote' && d.voteDraftId ? await findVoteDraft(db, d.voteDraftId) : undefined;
+      if (d.voteDraftId && d.decision === 'put_to_vote' && (!draft || draft.sittingId !== sittingId)) throw new NotFoundError('voteDraft', d.voteDraftId);
+      await execute(sittingId, actor, { kind: 'point_of_order.decide', ...d });
+      if (draft) await execute(sittingId, actor, { kind: 'vote.open', draft });
+    },
+
     rulebook: (sittingId: string) => effectiveRulebook(db, sittingId),
 
     /** The protocol, derived from the record alone (plus the sitting's header and planned agenda). */
