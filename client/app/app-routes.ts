@@ -13,6 +13,16 @@ export const appRoutes: Routes = [
     loadComponent: () => import('./sitting/sitting-page').then((m) => m.SittingPage),
   },
   {
+    path: 'sittings/:id/chair',
+    title: 'Chair console · Plenum',
+    loadComponent: () => import('./chair/chair-page').then((m) => m.ChairPage),
+  },
+  {
+    path: 'sittings/:id/chamber',
+    title: 'Chamber · Plenum',
+    loadComponent: () => import('./chamber/chamber-page').then((m) => m.ChamberPage),
+  },
+  {
     path: '**',
     title: 'Page not found · Plenum',
     loadComponent: () => import('./shell/not-found-page').then((m) => m.NotFoundPage),

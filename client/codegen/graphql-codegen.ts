@@ -2,8 +2,12 @@
  * Generates the client's GraphQL types from the printed schema and the operations the client sends.
  *
  *   client/app/shared/graphql-schema.generated.ts   custom scalars, enums and input types of the schema
- *   client/app/<feature>/<name>.generated.ts        for each <name>.graphql: result and variable types
- *                                                   and the typed document
+ *   client/app/<feature>/<name>.generated.ts        for each <name>.graphql: a type per fragment, and per
+ *                                                   operation its result and variable types and the
+ *                                                   typed document (with the fragments it spreads)
+ *
+ * A `.graphql` file holds named operations and fragments; a fragment may be spread in any file.
+ * Unions and interfaces become TypeScript unions told apart by `__typename`, which must be selected.
  *
  * Every operation is validated against the schema first, so a renamed field fails here, not in the
  * browser. Run from the repository root:
@@ -15,8 +19,23 @@
 import { readFile, readdir, writeFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSchema, parse, validate, type GraphQLSchema } from 'graphql';
-import { renderOperation, soleOperation } from './operation-types.ts';
+import {
+  Kind,
+  NoUnusedFragmentsRule,
+  buildSchema,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+} from 'graphql';
+import {
+  fileDefinitions,
+  fragmentClosure,
+  renderModule,
+  type FragmentRegistry,
+  type FragmentSource,
+} from './operation-types.ts';
 import { renderSchemaTypes } from './schema-types.ts';
 
 const repositoryRoot = path.resolve(import.meta.dirname, '../..');
@@ -51,17 +70,67 @@ async function filesUnder(root: string, suffix: string): Promise<string[]> {
     .sort();
 }
 
-async function generateOperation(schema: GraphQLSchema, schemaSource: string, graphqlFile: string): Promise<[string, string]> {
-  const source = await readFile(graphqlFile, 'utf8');
-  const document = parse(source);
-  const problems = validate(schema, document);
-  if (problems.length > 0) {
-    throw new Error(`${relativeToRoot(graphqlFile)}:\n${problems.map((problem) => `  ${problem.message}`).join('\n')}`);
+/** A client `.graphql` file, parsed. */
+interface ClientDocument {
+  readonly file: string;
+  readonly document: DocumentNode;
+}
+
+/** Fragments by name over all files; a name used twice is an error, as in one GraphQL document. */
+function fragmentRegistry(documents: readonly ClientDocument[]): Map<string, FragmentSource> {
+  const registry = new Map<string, FragmentSource>();
+  for (const { file, document } of documents) {
+    for (const definition of fileDefinitions(document, relativeToRoot(file)).fragments) {
+      const earlier = registry.get(definition.name.value);
+      if (earlier !== undefined) {
+        throw new Error(
+          `fragment ${definition.name.value} is defined in ${relativeToRoot(earlier.file)} and ${relativeToRoot(file)}`,
+        );
+      }
+      registry.set(definition.name.value, { definition, file });
+    }
   }
-  const operation = soleOperation(document, relativeToRoot(graphqlFile));
-  const target = graphqlFile.replace(/\.graphql$/, generatedSuffix);
+  return registry;
+}
+
+/** Fragments may live in one file and be spread in others, and a file may hold only fragments. */
+const validationRules = specifiedRules.filter((rule) => rule !== NoUnusedFragmentsRule);
+
+function generateModule(
+  schema: GraphQLSchema,
+  schemaSource: string,
+  { file, document }: ClientDocument,
+  fragments: FragmentRegistry,
+): [string, string] {
+  const definitions = fileDefinitions(document, relativeToRoot(file));
+  const own = new Set(definitions.fragments.map((fragment) => fragment.name.value));
+  const borrowed = fragmentClosure(
+    document.definitions.flatMap((definition) =>
+      definition.kind === Kind.OPERATION_DEFINITION || definition.kind === Kind.FRAGMENT_DEFINITION
+        ? definition.selectionSet.selections
+        : [],
+    ),
+    fragments,
+  )
+    .filter((name) => !own.has(name))
+    .map((name) => fragments.get(name)?.definition)
+    .filter((definition) => definition !== undefined);
+  const problems = validate(schema, { ...document, definitions: [...document.definitions, ...borrowed] }, validationRules);
+  if (problems.length > 0) {
+    throw new Error(`${relativeToRoot(file)}:\n${problems.map((problem) => `  ${problem.message}`).join('\n')}`);
+  }
+  const target = file.replace(/\.graphql$/, generatedSuffix);
   const imports = { operation: importPath(target, operationModule), schemaTypes: importPath(target, schemaTypesFile) };
-  const text = renderOperation(schema, document, operation, imports, header([schemaSource, path.basename(graphqlFile)]));
+  const importPathOf = (graphqlFile: string): string => importPath(target, graphqlFile.replace(/\.graphql$/, '.generated.ts'));
+  const text = renderModule(
+    schema,
+    file,
+    definitions,
+    fragments,
+    imports,
+    importPathOf,
+    header([schemaSource, path.basename(file)]),
+  );
   return [target, text];
 }
 
@@ -85,8 +154,13 @@ async function main(): Promise<number> {
   const schema = buildSchema(await readFile(schemaFile, 'utf8'));
 
   const wanted = new Map<string, string>([[schemaTypesFile, renderSchemaTypes(schema, header([schemaSource]))]]);
-  for (const graphqlFile of await filesUnder(appRoot, '.graphql')) {
-    const [target, text] = await generateOperation(schema, schemaSource, graphqlFile);
+  const documents: ClientDocument[] = [];
+  for (const file of await filesUnder(appRoot, '.graphql')) {
+    documents.push({ file, document: parse(await readFile(file, 'utf8')) });
+  }
+  const fragments = fragmentRegistry(documents);
+  for (const document of documents) {
+    const [target, text] = generateModule(schema, schemaSource, document, fragments);
     wanted.set(target, text);
   }
   const orphans = (await filesUnder(appRoot, generatedSuffix)).filter((file) => !wanted.has(file));

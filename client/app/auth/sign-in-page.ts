@@ -1,5 +1,8 @@
 import { Location } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { LanguageSwitch } from '../i18n/language-switch';
+import { TranslationState } from '../i18n/translation-state';
+import { shellText } from '../shell/shell-text';
 
 /** The server's sign-in route; after the identity provider it sends the browser back to `returnTo`. */
 export function signInUrl(returnTo: string): string {
@@ -10,15 +13,17 @@ export function signInUrl(returnTo: string): string {
 /** Shown instead of the app while nobody is signed in. Signing in is a full-page visit to the server. */
 @Component({
   selector: 'plenum-sign-in-page',
+  imports: [LanguageSwitch],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <main class="sign-in">
+      <div class="language"><plenum-language-switch /></div>
       <h1>Plenum</h1>
       @if (sessionEnded()) {
-        <p class="notice" role="status">Your session has ended. Please sign in again.</p>
+        <p class="notice" role="status">{{ text().sessionEnded }}</p>
       }
-      <p>Sign in with your parliament account to follow the sittings.</p>
-      <a class="button" data-testid="sign-in" [href]="signInHref">Sign in</a>
+      <p>{{ text().signInPrompt }}</p>
+      <a class="button" data-testid="sign-in" [href]="signInHref">{{ text().signIn }}</a>
     </main>
   `,
   styles: `
@@ -30,6 +35,9 @@ export function signInUrl(returnTo: string): string {
       border: 1px solid var(--border);
       border-radius: 0.5rem;
     }
+    .language {
+      float: right;
+    }
     .notice {
       padding: 0.5rem 0.75rem;
       border-left: 4px solid var(--accent);
@@ -39,6 +47,7 @@ export function signInUrl(returnTo: string): string {
 })
 export class SignInPage {
   private readonly location = inject(Location);
+  protected readonly text = inject(TranslationState).catalogue(shellText);
 
   /** The session existed and the server no longer accepts it. */
   readonly sessionEnded = input(false);

@@ -35,7 +35,18 @@ export interface FactionPatch {
   readonly shortName?: string | null;
 }
 
+export type FloorKind = 'CHAIR_GRANT' | 'INTERJECTION' | 'POINT_OF_ORDER' | 'SHORT_INTERVENTION' | 'SPEECH';
+
+/** Any JSON value (record payloads, rulebooks). */
+export type JSON = unknown;
+
+export type MajorityKind = 'ABSOLUTE_MEMBERS' | 'SIMPLE' | 'TWO_THIRDS_CAST' | 'TWO_THIRDS_MEMBERS';
+
 export type Office = 'PRESIDENT' | 'VICE_PRESIDENT';
+
+export type OptionMeaning = 'ABSTAIN' | 'NO' | 'OTHER' | 'YES';
+
+export type OrderPolicy = 'ALTERNATE_FACTIONS' | 'FIRST_COME' | 'PRO_CONTRA' | 'QUOTA';
 
 export interface PersonInput {
   readonly boothId?: string | null;
@@ -64,6 +75,10 @@ export interface PersonPatch {
   readonly votingRights?: boolean | null;
 }
 
+export type PointOfOrderDecision = 'ACCEPTED' | 'NOTED' | 'PUT_TO_VOTE' | 'REJECTED';
+
+export type RequestKind = 'INTERJECTION' | 'SHORT_INTERVENTION' | 'SPEECH';
+
 export type Role = 'CHAIR' | 'CLERK' | 'INTERPRETER' | 'IT_ADMIN' | 'MEMBER' | 'MODERATOR' | 'PODIUM_GUEST';
 
 export interface SittingInput {
@@ -79,3 +94,32 @@ export interface SittingPatch {
 }
 
 export type SittingState = 'CLOSED' | 'OPEN' | 'SCHEDULED' | 'SUSPENDED';
+
+export type SpeakerSort = 'LAST' | 'LEAST' | 'MOST';
+
+export type Stance = 'CONTRA' | 'PRO';
+
+export interface VoteDraftInput {
+  readonly abstention?: boolean | null;
+  readonly agendaItemId?: string | null;
+  readonly autoCloseWhenAllVoted?: boolean | null;
+  readonly category?: string | null;
+  readonly durationSeconds?: number | null;
+  readonly kind: VoteKind;
+  readonly live?: boolean | null;
+  readonly majority?: MajorityKind | null;
+  /** Omit for yes / no (/ abstain). */
+  readonly options?: ReadonlyArray<VoteOptionInput> | null;
+  readonly title: string;
+}
+
+export type VoteKind = 'NAMED' | 'PSEUDONYMOUS';
+
+export interface VoteOptionInput {
+  readonly label: string;
+  readonly meaning: OptionMeaning;
+}
+
+export type VoteResultReason = 'MAJORITY_MISSED' | 'MAJORITY_REACHED' | 'NO_QUORUM' | 'TIE';
+
+export type VoteStatus = 'CANCELLED' | 'CLOSED' | 'OPEN';

@@ -1,15 +1,17 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, type OnInit } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { roleLabels } from '../auth/role-labels';
 import type { Viewer } from '../auth/viewer-state';
+import { LanguageSwitch } from '../i18n/language-switch';
+import { TranslationState } from '../i18n/translation-state';
 import { ErrorNotice } from '../shared/error-notice';
 import { readableTextColour } from '../shared/readable-text-colour';
 import { ShellState } from './shell-state';
+import { shellText } from './shell-text';
 
 /** The bar on every page: the parliament, who is signed in with which roles, and signing out. */
 @Component({
   selector: 'plenum-app-header',
-  imports: [RouterLink, ErrorNotice],
+  imports: [RouterLink, ErrorNotice, LanguageSwitch],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <header class="app-header">
@@ -22,12 +24,13 @@ import { ShellState } from './shell-state';
           </span>
         }
         <span class="viewer-roles">{{ roles() }}</span>
-        <a class="sign-out" href="/auth/logout">Sign out</a>
+        <plenum-language-switch />
+        <a class="sign-out" href="/auth/logout">{{ text().signOut }}</a>
       </div>
     </header>
     @if (shellState.error(); as error) {
       <div class="header-error">
-        <plenum-error-notice heading="Could not load the parliament's details" [error]="error" />
+        <plenum-error-notice [heading]="text().parliamentFailed" [error]="error" />
       </div>
     }
   `,
@@ -84,12 +87,14 @@ import { ShellState } from './shell-state';
 })
 export class AppHeader implements OnInit {
   protected readonly shellState = inject(ShellState);
+  private readonly translation = inject(TranslationState);
 
   readonly viewer = input.required<Viewer>();
 
+  protected readonly text = this.translation.catalogue(shellText);
   protected readonly roles = computed(() =>
     this.viewer()
-      .roles.map((role) => roleLabels[role])
+      .roles.map((role) => this.text().role[role])
       .join(', '),
   );
   protected readonly faction = computed(() => {

@@ -1,5 +1,7 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
+import { TranslationState } from '../i18n/translation-state';
+import { shellText } from './shell-text';
 
 /** Any address the app has no page for. */
 @Component({
@@ -7,8 +9,10 @@ import { RouterLink } from '@angular/router';
   imports: [RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h1>Page not found</h1>
-    <p>There is no page at this address. <a routerLink="/">Go to the list of sittings.</a></p>
+    <h1>{{ text().pageNotFound }}</h1>
+    <p>{{ text().noPageHere }} <a routerLink="/">{{ text().toSittings }}</a></p>
   `,
 })
-export class NotFoundPage {}
+export class NotFoundPage {
+  protected readonly text = inject(TranslationState).catalogue(shellText);
+}

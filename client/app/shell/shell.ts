@@ -2,8 +2,10 @@ import { ChangeDetectionStrategy, Component, inject, type OnInit } from '@angula
 import { RouterOutlet } from '@angular/router';
 import { SignInPage } from '../auth/sign-in-page';
 import { ViewerState } from '../auth/viewer-state';
+import { TranslationState } from '../i18n/translation-state';
 import { ErrorNotice } from '../shared/error-notice';
 import { AppHeader } from './app-header';
+import { shellText } from './shell-text';
 
 /** The root: checks the sign-in first, then frames the routed pages with the header. */
 @Component({
@@ -26,13 +28,13 @@ import { AppHeader } from './app-header';
       @case ('failed') {
         <main class="page">
           <h1>Plenum</h1>
-          <plenum-error-notice heading="Could not check your sign-in" [error]="viewerState.error()" />
-          <button type="button" (click)="retrySignInCheck()">Try again</button>
+          <plenum-error-notice [heading]="text().signInCheckFailed" [error]="viewerState.error()" />
+          <button type="button" (click)="retrySignInCheck()">{{ text().tryAgain }}</button>
         </main>
       }
       @default {
         <main class="page">
-          <p role="status">Checking your sign-in…</p>
+          <p role="status">{{ text().checkingSignIn }}</p>
         </main>
       }
     }
@@ -40,6 +42,7 @@ import { AppHeader } from './app-header';
 })
 export class Shell implements OnInit {
   protected readonly viewerState = inject(ViewerState);
+  protected readonly text = inject(TranslationState).catalogue(shellText);
 
   ngOnInit(): void {
     void this.viewerState.load();

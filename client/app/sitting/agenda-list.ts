@@ -1,6 +1,7 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { agendaItemKindLabels } from './sitting-labels';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { TranslationState } from '../i18n/translation-state';
 import type { AgendaItem } from './sitting-state';
+import { sittingText } from './sitting-text';
 
 /** The agenda in the order given, each item with its number, kind and description. */
 @Component({
@@ -14,7 +15,7 @@ import type { AgendaItem } from './sitting-state';
             <span class="agenda-position" aria-hidden="true">{{ item.position }}</span>
             <div class="agenda-body">
               <h3 class="agenda-title">{{ item.title }}</h3>
-              <p class="agenda-kind">{{ kindLabels[item.kind] }}</p>
+              <p class="agenda-kind">{{ text().agendaItemKind[item.kind] }}</p>
               @if (item.description) {
                 <p class="agenda-description">{{ item.description }}</p>
               }
@@ -23,7 +24,7 @@ import type { AgendaItem } from './sitting-state';
         }
       </ol>
     } @else {
-      <p>The agenda is empty.</p>
+      <p>{{ text().emptyAgenda }}</p>
     }
   `,
   styles: `
@@ -71,5 +72,5 @@ import type { AgendaItem } from './sitting-state';
 export class AgendaList {
   readonly items = input.required<readonly AgendaItem[]>();
 
-  protected readonly kindLabels = agendaItemKindLabels;
+  protected readonly text = inject(TranslationState).catalogue(sittingText);
 }

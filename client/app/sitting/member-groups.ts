@@ -1,11 +1,8 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { TranslationState } from '../i18n/translation-state';
 import type { FactionGroup } from './faction-groups';
 import { independentColour } from './seat-segments';
-import { officeLabels } from './sitting-labels';
-
-function memberCount(count: number): string {
-  return `${count} ${count === 1 ? 'member' : 'members'}`;
-}
+import { sittingText } from './sitting-text';
 
 /** Members of parliament by faction, independents last, office holders first within a group. */
 @Component({
@@ -19,23 +16,23 @@ function memberCount(count: number): string {
           @if (group.faction; as faction) {
             {{ faction.name }} <span class="short-name">({{ faction.shortName }})</span>
           } @else {
-            Independent members
+            {{ text().independentMembers }}
           }
         </h3>
-        <p class="count">{{ memberCount(group.members.length) }}</p>
+        <p class="count">{{ text().memberCount(group.members.length) }}</p>
         <ul class="member-list">
           @for (member of group.members; track member.id) {
             <li class="member">
               <span class="member-name">{{ member.name }}</span>
               @if (member.office) {
-                <span class="office">{{ officeLabels[member.office] }}</span>
+                <span class="office">{{ text().office[member.office] }}</span>
               }
             </li>
           }
         </ul>
       </section>
     } @empty {
-      <p>No members are listed.</p>
+      <p>{{ text().noMembers }}</p>
     }
   `,
   styles: `
@@ -92,7 +89,6 @@ function memberCount(count: number): string {
 export class MemberGroups {
   readonly groups = input.required<readonly FactionGroup[]>();
 
-  protected readonly officeLabels = officeLabels;
+  protected readonly text = inject(TranslationState).catalogue(sittingText);
   protected readonly independentColour = independentColour;
-  protected readonly memberCount = memberCount;
 }

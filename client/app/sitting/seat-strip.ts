@@ -1,10 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { TranslationState } from '../i18n/translation-state';
 import { readableTextColour } from '../shared/readable-text-colour';
 import type { SeatSegment } from './seat-segments';
-
-function seatWord(seats: number): string {
-  return seats === 1 ? 'seat' : 'seats';
-}
+import { sittingText } from './sitting-text';
 
 /** The chamber as one bar: each faction's share of the seats in its colour, with a legend in words. */
 @Component({
@@ -33,7 +31,7 @@ function seatWord(seats: number): string {
             <span>
               {{ segment.name }}
               <span class="legend-label">({{ segment.label }})</span>:
-              <strong>{{ segment.seats }} {{ seatWord(segment.seats) }}</strong>
+              <strong>{{ text().seats(segment.seats) }}</strong>
             </span>
           </li>
         }
@@ -113,17 +111,19 @@ export class SeatStrip {
   readonly statutoryMembers = input.required<number>();
   readonly seatsFilled = input.required<number>();
 
-  protected readonly seatWord = seatWord;
+  protected readonly text = inject(TranslationState).catalogue(sittingText);
   protected readonly drawn = computed(() =>
     this.segments().map((segment) => ({ ...segment, textColour: readableTextColour(segment.colour) })),
   );
   protected readonly caption = computed(
-    () => `${this.statutoryMembers()} ${seatWord(this.statutoryMembers())}, ${this.seatsFilled()} filled`,
+    () => this.text().seatsFilled(this.statutoryMembers(), this.seatsFilled()),
   );
   protected readonly summary = computed(
     () =>
-      `Seats: ${this.segments()
-        .map((segment) => `${segment.name} ${segment.seats}`)
-        .join(', ')}`,
+      this.text().seatsSummary(
+        this.segments()
+          .map((segment) => `${segment.name} ${segment.seats}`)
+          .join(', '),
+      ),
   );
 }

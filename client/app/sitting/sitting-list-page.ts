@@ -1,31 +1,31 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, type OnInit } from '@angular/core';
 import { RouterLink } from '@angular/router';
+import { TranslationState } from '../i18n/translation-state';
 import { ErrorNotice } from '../shared/error-notice';
-import { sittingStateLabels } from './sitting-labels';
 import { SittingState } from './sitting-state';
+import { sittingText } from './sitting-text';
 
 /** All sittings by start date, each linking to its overview. */
 @Component({
   selector: 'plenum-sitting-list-page',
-  imports: [DatePipe, ErrorNotice, RouterLink],
+  imports: [ErrorNotice, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h1>Sittings</h1>
+    <h1>{{ text().sittings }}</h1>
     @if (state.error(); as error) {
-      <plenum-error-notice heading="Could not load the sittings" [error]="error" />
+      <plenum-error-notice [heading]="text().loadSittingsFailed" [error]="error" />
     }
     @if (state.sittings(); as sittings) {
       @if (sittings.length > 0) {
         <div class="table-scroll">
           <table class="sittings">
-            <caption>Sittings by start date</caption>
+            <caption>{{ text().sittingsCaption }}</caption>
             <thead>
               <tr>
-                <th scope="col">No.</th>
-                <th scope="col">Title</th>
-                <th scope="col">Starts</th>
-                <th scope="col">State</th>
+                <th scope="col">{{ text().number }}</th>
+                <th scope="col">{{ text().title }}</th>
+                <th scope="col">{{ text().starts }}</th>
+                <th scope="col">{{ text().state }}</th>
               </tr>
             </thead>
             <tbody>
@@ -36,10 +36,10 @@ import { SittingState } from './sitting-state';
                     <a [routerLink]="['/sittings', sitting.id]">{{ sitting.title }}</a>
                   </td>
                   <td>
-                    <time [attr.datetime]="sitting.startsAt">{{ sitting.startsAt | date: 'EEE, d MMM y, HH:mm' }}</time>
+                    <time [attr.datetime]="sitting.startsAt">{{ translation.formatDateTime(sitting.startsAt) }}</time>
                   </td>
                   <td>
-                    <span class="state" [attr.data-state]="sitting.state">{{ stateLabels[sitting.state] }}</span>
+                    <span class="state" [attr.data-state]="sitting.state">{{ text().sittingState[sitting.state] }}</span>
                   </td>
                 </tr>
               }
@@ -47,10 +47,10 @@ import { SittingState } from './sitting-state';
           </table>
         </div>
       } @else {
-        <p>No sittings have been scheduled yet.</p>
+        <p>{{ text().noSittings }}</p>
       }
     } @else if (state.loading()) {
-      <p role="status">Loading the sittings…</p>
+      <p role="status">{{ text().loadingSittings }}</p>
     }
   `,
   styles: `
@@ -85,7 +85,8 @@ import { SittingState } from './sitting-state';
 export class SittingListPage implements OnInit {
   protected readonly state = inject(SittingState);
 
-  protected readonly stateLabels = sittingStateLabels;
+  protected readonly translation = inject(TranslationState);
+  protected readonly text = this.translation.catalogue(sittingText);
 
   ngOnInit(): void {
     void this.state.loadSittings();

@@ -1,24 +1,24 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
+import { ViewerState } from '../auth/viewer-state';
+import { TranslationState } from '../i18n/translation-state';
 import { ErrorNotice } from '../shared/error-notice';
 import { AgendaList } from './agenda-list';
-import { liveStatusLabels } from './live-labels';
 import { MemberGroups } from './member-groups';
 import { SeatStrip } from './seat-strip';
-import { sittingStateLabels } from './sitting-labels';
 import { SittingState } from './sitting-state';
+import { sittingText } from './sitting-text';
 
 /** One sitting: its facts, the agenda (kept live), the seats and the members by faction. */
 @Component({
   selector: 'plenum-sitting-page',
-  imports: [AgendaList, DatePipe, ErrorNotice, MemberGroups, RouterLink, SeatStrip],
+  imports: [AgendaList, ErrorNotice, MemberGroups, RouterLink, SeatStrip],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <p class="back"><a routerLink="/">← All sittings</a></p>
+    <p class="back"><a routerLink="/">{{ text().allSittings }}</a></p>
     @if (state.error(); as error) {
-      <plenum-error-notice heading="Could not load the sitting" [error]="error" />
+      <plenum-error-notice [heading]="text().loadSittingFailed" [error]="error" />
     }
     @if (state.overview(); as overview) {
       @if (overview.sitting; as sitting) {
@@ -26,43 +26,46 @@ import { SittingState } from './sitting-state';
           <h1 data-testid="sitting-title">{{ sitting.title }}</h1>
           <dl class="facts">
             <div>
-              <dt>Number</dt>
+              <dt>{{ text().numberLong }}</dt>
               <dd>{{ sitting.number }}</dd>
             </div>
             <div>
-              <dt>Starts</dt>
+              <dt>{{ text().starts }}</dt>
               <dd>
-                <time [attr.datetime]="sitting.startsAt">{{ sitting.startsAt | date: 'EEEE, d MMMM y, HH:mm' }}</time>
+                <time [attr.datetime]="sitting.startsAt">{{ translation.formatDateTime(sitting.startsAt) }}</time>
               </dd>
             </div>
             <div>
-              <dt>State</dt>
+              <dt>{{ text().state }}</dt>
               <dd>
-                <span class="state" [attr.data-state]="sitting.state">{{ stateLabels[sitting.state] }}</span>
+                <span class="state" [attr.data-state]="sitting.state">{{ text().sittingState[sitting.state] }}</span>
               </dd>
             </div>
           </dl>
           <p class="live" role="status" [attr.data-live]="state.live()">
             {{ liveLabel() }}
             @if (state.lastEvent(); as event) {
-              <span class="last-event">
-                Last change: {{ event.kind }} at
-                <time [attr.datetime]="event.at">{{ event.at | date: 'HH:mm:ss' }}</time>.
-              </span>
+              <span class="last-event">{{ text().lastChange(event.kind, translation.formatTime(event.at)) }}</span>
             }
           </p>
+          <nav class="procedure-links" [attr.aria-label]="text().chamberLink">
+            <a class="button" data-testid="chamber-link" [routerLink]="['/sittings', sitting.id, 'chamber']">{{ text().chamberLink }}</a>
+            @if (mayChair()) {
+              <a class="button" data-testid="chair-link" [routerLink]="['/sittings', sitting.id, 'chair']">{{ text().chairLink }}</a>
+            }
+          </nav>
         </header>
         @if (state.liveError(); as liveError) {
-          <plenum-error-notice heading="Live updates stopped" [error]="liveError" />
+          <plenum-error-notice [heading]="text().liveStopped" [error]="liveError" />
         }
 
         <section class="panel" aria-labelledby="agenda-heading">
-          <h2 id="agenda-heading">Agenda</h2>
+          <h2 id="agenda-heading">{{ text().agenda }}</h2>
           <plenum-agenda-list [items]="state.agenda()" />
         </section>
 
         <section class="panel" aria-labelledby="seats-heading">
-          <h2 id="seats-heading">Seats in {{ overview.parliament.name }}</h2>
+          <h2 id="seats-heading">{{ text().seatsIn(overview.parliament.name) }}</h2>
           <plenum-seat-strip
             [segments]="state.seatSegments()"
             [statutoryMembers]="overview.parliament.statutoryMembers"
@@ -71,15 +74,15 @@ import { SittingState } from './sitting-state';
         </section>
 
         <section class="panel" aria-labelledby="members-heading">
-          <h2 id="members-heading">Members</h2>
+          <h2 id="members-heading">{{ text().members }}</h2>
           <plenum-member-groups [groups]="state.memberGroups()" />
         </section>
       } @else {
-        <h1>Sitting not found</h1>
-        <p>There is no sitting with the id “{{ id() }}”. <a routerLink="/">See all sittings.</a></p>
+        <h1>{{ text().sittingNotFound }}</h1>
+        <p>{{ text().noSuchSitting(id()) }} <a routerLink="/">{{ text().seeAllSittings }}</a></p>
       }
     } @else if (state.loading()) {
-      <p role="status">Loading the sitting…</p>
+      <p role="status">{{ text().loadingSitting }}</p>
     }
   `,
   styles: `
@@ -105,6 +108,12 @@ import { SittingState } from './sitting-state';
       margin: 0;
       font-weight: 600;
     }
+    .procedure-links {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      margin-top: 1rem;
+    }
     .live {
       margin: 0.75rem 0 0;
       color: var(--muted);
@@ -123,12 +132,19 @@ import { SittingState } from './sitting-state';
 export class SittingPage {
   private readonly title = inject(Title);
   protected readonly state = inject(SittingState);
+  protected readonly translation = inject(TranslationState);
+  private readonly viewer = inject(ViewerState);
 
   /** From the route parameter `:id`. */
   readonly id = input.required<string>();
 
-  protected readonly stateLabels = sittingStateLabels;
-  protected readonly liveLabel = computed(() => liveStatusLabels[this.state.live()]);
+  protected readonly text = this.translation.catalogue(sittingText);
+  protected readonly liveLabel = computed(() => this.text().live[this.state.live()]);
+  /** The chair's team gets a link to the chair console. */
+  protected readonly mayChair = computed(() => {
+    const roles = this.viewer.viewer()?.roles ?? [];
+    return roles.includes('CHAIR') || roles.includes('MODERATOR');
+  });
 
   constructor() {
     effect((onCleanup) => {

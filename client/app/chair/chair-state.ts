@@ -1,0 +1,224 @@
+import { Injectable, computed, inject, signal } from '@angular/core';
+import { CommandRunner } from '../procedure/command-runner';
+import { ProcedureState, type Procedure } from '../procedure/procedure-state';
+import { GraphqlClient } from '../shared/graphql-client';
+import type { GraphqlOperation } from '../shared/graphql-operation';
+import type {
+  OrderPolicy,
+  PointOfOrderDecision,
+  RequestKind,
+  Stance,
+  VoteDraftInput,
+} from '../shared/graphql-schema.generated';
+import {
+  acceptInterjectionMutation,
+  addSpeakerMutation,
+  allotSpeakingTimeMutation,
+  callAgendaItemMutation,
+  cancelVoteMutation,
+  chairSetupQuery,
+  closeSittingMutation,
+  closeSpeakerListMutation,
+  closeVoteMutation,
+  decidePointOfOrderMutation,
+  declineInterjectionMutation,
+  deleteVoteDraftMutation,
+  endFloorMutation,
+  endInterjectionMutation,
+  extendFloorMutation,
+  grantFloorMutation,
+  nextSpeakerMutation,
+  openSittingMutation,
+  openVoteMutation,
+  prepareVoteMutation,
+  removeSpeakerMutation,
+  reopenSpeakerListMutation,
+  reorderSpeakersMutation,
+  resumeSittingMutation,
+  setOrderPolicyMutation,
+  suspendSittingMutation,
+  voteDraftsQuery,
+  type ChairSetupResult,
+  type VoteDraftFragment,
+} from './chair.generated';
+
+export type VoteDraft = VoteDraftFragment;
+export type RosterPerson = ChairSetupResult['people'][number];
+
+/** The parts of the console whose commands report problems beside themselves. */
+export type ChairControl =
+  | 'sitting'
+  | 'agenda'
+  | 'speakers'
+  | 'floor'
+  | 'interjections'
+  | 'points'
+  | 'draft'
+  | 'drafts'
+  | 'vote';
+
+/** The order of the speaker list after moving one request `by` places (−1 up, +1 down); null when it cannot move. */
+export function movedOrder(ids: readonly string[], id: string, by: number): string[] | null {
+  const from = ids.indexOf(id);
+  const to = from + by;
+  if (from < 0 || to < 0 || to >= ids.length) {
+    return null;
+  }
+  const order = [...ids];
+  order.splice(from, 1);
+  order.splice(to, 0, id);
+  return order;
+}
+
+/**
+ * What the chair's team operates: every chair command of the procedure, the vote drafts and the
+ * people who can be put on the speaker list. The procedure itself lives in ProcedureState; each
+ * command's answer is applied there at once, before the update the server pushes to everyone.
+ */
+@Injectable({ providedIn: 'root' })
+export class ChairState {
+  private readonly graphql = inject(GraphqlClient);
+  readonly procedure = inject(ProcedureState);
+
+  private readonly runner = new CommandRunner<ChairControl>(this.graphql);
+  private readonly draftsSignal = signal<readonly VoteDraft[]>([]);
+  private readonly peopleSignal = signal<readonly RosterPerson[]>([]);
+  private readonly setupErrorSignal = signal<unknown>(null);
+
+  readonly drafts = this.draftsSignal.asReadonly();
+  readonly people = this.peopleSignal.asReadonly();
+  readonly setupError = this.setupErrorSignal.asReadonly();
+  /** Drafts not yet opened, for opening and for a point of order put to a vote. */
+  readonly openableDrafts = computed(() => this.draftsSignal().filter((draft) => !draft.opened));
+  /** Members and podium guests: who may be put on the speaker list. */
+  readonly speakers = computed(() =>
+    this.peopleSignal().filter((person) => person.roles.includes('MEMBER') || person.roles.includes('PODIUM_GUEST')),
+  );
+
+  pending(control: ChairControl): boolean {
+    return this.runner.pending(control);
+  }
+
+  problem(control: ChairControl): string | null {
+    return this.runner.problem(control)?.message ?? null;
+  }
+
+  /** The drafts and the people; the procedure is loaded by ProcedureState. */
+  async loadSetup(sittingId: string): Promise<void> {
+    this.setupErrorSignal.set(null);
+    try {
+      const { sitting, people } = await this.graphql.request(chairSetupQuery, { sittingId });
+      this.draftsSignal.set(sitting?.voteDrafts ?? []);
+      this.peopleSignal.set(people);
+    } catch (error: unknown) {
+      this.setupErrorSignal.set(error);
+    }
+  }
+
+  async reloadDrafts(): Promise<void> {
+    const sittingId = this.procedure.sittingId();
+    if (sittingId === null) {
+      return;
+    }
+    try {
+      const { sitting } = await this.graphql.request(voteDraftsQuery, { sittingId });
+      this.draftsSignal.set(sitting?.voteDrafts ?? []);
+    } catch (error: unknown) {
+      this.setupErrorSignal.set(error);
+    }
+  }
+
+  // Sitting
+  openSitting = () => this.send('sitting', openSittingMutation, {});
+  suspendSitting = (breakMinutes: number | null, reason: string | null) =>
+    this.send('sitting', suspendSittingMutation, { breakMinutes, reason });
+  resumeSitting = () => this.send('sitting', resumeSittingMutation, {});
+  closeSitting = () => this.send('sitting', closeSittingMutation, {});
+
+  // Agenda
+  callItem = (agendaItemId: string) => this.send('agenda', callAgendaItemMutation, { agendaItemId });
+  setOrderPolicy = (agendaItemId: string, policy: OrderPolicy) =>
+    this.send('agenda', setOrderPolicyMutation, { agendaItemId, policy });
+  allotSpeakingTime = (agendaItemId: string, debateMinutes: number) =>
+    this.send('agenda', allotSpeakingTimeMutation, { agendaItemId, debateMinutes });
+
+  // Speaker list
+  addSpeaker = (personId: string, kind: RequestKind, stance: Stance | null) =>
+    this.send('speakers', addSpeakerMutation, { personId, kind, stance });
+  removeSpeaker = (requestId: string) => this.send('speakers', removeSpeakerMutation, { requestId });
+  closeSpeakerList = () => this.send('speakers', closeSpeakerListMutation, {});
+  reopenSpeakerList = () => this.send('speakers', reopenSpeakerListMutation, {});
+
+  /** Moves a request one place up (−1) or down (+1) in the speaker list. */
+  moveSpeaker(requestId: string, by: -1 | 1): Promise<boolean> {
+    const ids = this.procedure.procedure()?.speakerList.requests.map((request) => request.id) ?? [];
+    const order = movedOrder(ids, requestId, by);
+    return order === null ? Promise.resolve(false) : this.send('speakers', reorderSpeakersMutation, { order });
+  }
+
+  // Floor
+  nextSpeaker = () => this.send('floor', nextSpeakerMutation, {});
+  grantFloor = (requestId: string) => this.send('speakers', grantFloorMutation, { requestId });
+  extendFloor = (seconds: number) => this.send('floor', extendFloorMutation, { seconds });
+  endFloor = () => this.send('floor', endFloorMutation, {});
+  acceptInterjection = (requestId: string) => this.send('interjections', acceptInterjectionMutation, { requestId });
+  declineInterjection = (requestId: string) => this.send('interjections', declineInterjectionMutation, { requestId });
+  endInterjection = () => this.send('interjections', endInterjectionMutation, {});
+
+  // Points of order
+  decidePointOfOrder = (
+    pointId: string,
+    decision: PointOfOrderDecision,
+    note: string | null,
+    voteDraftId: string | null,
+  ) => this.send('points', decidePointOfOrderMutation, { pointId, decision, note, voteDraftId });
+
+  // Votes
+  async prepareVote(input: VoteDraftInput): Promise<boolean> {
+    const outcome = await this.runner.run('draft', prepareVoteMutation, { sittingId: this.sittingId(), input });
+    if (outcome.ok) {
+      this.draftsSignal.update((drafts) => [...drafts.filter((draft) => draft.id !== outcome.data.id), outcome.data]);
+    }
+    return outcome.ok;
+  }
+
+  async deleteDraft(draftId: string): Promise<boolean> {
+    const outcome = await this.runner.run('drafts', deleteVoteDraftMutation, { sittingId: this.sittingId(), draftId });
+    if (outcome.ok) {
+      this.draftsSignal.update((drafts) => drafts.filter((draft) => draft.id !== draftId));
+    }
+    return outcome.ok;
+  }
+
+  async openVote(draftId: string): Promise<boolean> {
+    const opened = await this.send('drafts', openVoteMutation, { draftId });
+    if (opened) {
+      void this.reloadDrafts();
+    }
+    return opened;
+  }
+
+  closeVote = (voteId: string) => this.send('vote', closeVoteMutation, { voteId });
+  cancelVote = (voteId: string, reason: string) => this.send('vote', cancelVoteMutation, { voteId, reason });
+
+  private sittingId(): string {
+    const sittingId = this.procedure.sittingId();
+    if (sittingId === null) {
+      throw new Error('No sitting is loaded.');
+    }
+    return sittingId;
+  }
+
+  /** Sends a command that answers with the procedure, and shows that procedure at once. */
+  private async send<TResult, TVariables extends { readonly sittingId: string }>(
+    control: ChairControl,
+    operation: GraphqlOperation<TResult, TVariables>,
+    variables: Omit<TVariables, 'sittingId'>,
+  ): Promise<boolean> {
+    const outcome = await this.runner.run(control, operation, { ...variables, sittingId: this.sittingId() } as TVariables);
+    if (outcome.ok) {
+      this.procedure.apply(outcome.data as Procedure);
+    }
+    return outcome.ok;
+  }
+}

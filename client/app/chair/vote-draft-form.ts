@@ -1,0 +1,85 @@
+import type { MajorityKind, VoteDraftInput, VoteKind } from '../shared/graphql-schema.generated';
+
+/** The vote preparation form as the chair fills it in. */
+export interface VoteDraftForm {
+  readonly title: string;
+  readonly kind: VoteKind;
+  /** Yes/no/abstain, or a list of the chair's own options. */
+  readonly optionSet: 'standard' | 'custom';
+  /** One option per line, for a custom list. */
+  readonly customOptions: string;
+  readonly abstention: boolean;
+  readonly majority: MajorityKind;
+  readonly live: boolean;
+  /** Empty: the chair closes the vote. */
+  readonly durationMinutes: number | null;
+  readonly autoClose: boolean;
+  /** An agenda item's id, `current` for whichever item is current when saving, or empty for none. */
+  readonly agendaItemId: string;
+}
+
+export const currentItemChoice = 'current';
+
+export function emptyVoteDraftForm(): VoteDraftForm {
+  return {
+    title: '',
+    kind: 'NAMED',
+    optionSet: 'standard',
+    customOptions: '',
+    abstention: true,
+    majority: 'SIMPLE',
+    live: false,
+    durationMinutes: null,
+    autoClose: false,
+    agendaItemId: currentItemChoice,
+  };
+}
+
+export type VoteDraftProblem = 'title-missing' | 'title-too-long' | 'too-few-options' | 'duration-invalid';
+
+export const titleLimit = 200;
+
+function customLabels(form: VoteDraftForm): string[] {
+  return form.customOptions
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+/** What stops the form from being sent, if anything. */
+export function voteDraftProblems(form: VoteDraftForm): VoteDraftProblem[] {
+  const problems: VoteDraftProblem[] = [];
+  const title = form.title.trim();
+  if (title === '') {
+    problems.push('title-missing');
+  } else if (title.length > titleLimit) {
+    problems.push('title-too-long');
+  }
+  if (form.optionSet === 'custom' && customLabels(form).length < 2) {
+    problems.push('too-few-options');
+  }
+  if (form.durationMinutes !== null && !(form.durationMinutes > 0 && form.durationMinutes <= 24 * 60)) {
+    problems.push('duration-invalid');
+  }
+  return problems;
+}
+
+/**
+ * The API input for a valid form: standard options are left to the server (yes, no, and abstain if
+ * allowed); `current` becomes the id of the item called now.
+ */
+export function voteDraftInput(form: VoteDraftForm, currentItemId: string | null): VoteDraftInput {
+  const agendaItemId = form.agendaItemId === currentItemChoice ? currentItemId : form.agendaItemId;
+  return {
+    title: form.title.trim(),
+    kind: form.kind,
+    options:
+      form.optionSet === 'custom' ? customLabels(form).map((label) => ({ label, meaning: 'OTHER' as const })) : null,
+    abstention: form.optionSet === 'standard' ? form.abstention : false,
+    majority: form.majority,
+    live: form.live,
+    durationSeconds: form.durationMinutes === null ? null : Math.round(form.durationMinutes * 60),
+    autoCloseWhenAllVoted: form.autoClose,
+    agendaItemId: agendaItemId === '' ? null : agendaItemId,
+  };
+}

@@ -1,0 +1,258 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
+import { Title } from '@angular/platform-browser';
+import { RouterLink } from '@angular/router';
+import { TranslationState } from '../i18n/translation-state';
+import { FloorView } from '../procedure/floor-view';
+import { procedureText } from '../procedure/procedure-text';
+import { SittingStatus } from '../procedure/sitting-status';
+import { VoteResults } from '../procedure/vote-results';
+import { CommandProblem } from '../shared/command-problem';
+import { ErrorNotice } from '../shared/error-notice';
+import { chamberText } from './chamber-text';
+import { ChamberState } from './chamber-state';
+import { PointOfOrderForm } from './point-of-order-form';
+import { SpeakingRequests } from './speaking-requests';
+import { VotePanel } from './vote-panel';
+
+/**
+ * The chamber as a member sees it (route `/sittings/:id/chamber`): join and leave, the floor with its
+ * clock, the speaker list and one's place in it, requests and points of order, the vote and its
+ * result. Anyone signed in may watch; only members act.
+ */
+@Component({
+  selector: 'plenum-chamber-page',
+  imports: [CommandProblem, ErrorNotice, FloorView, PointOfOrderForm, RouterLink, SittingStatus, SpeakingRequests, VotePanel, VoteResults],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <p class="back"><a [routerLink]="['/sittings', id()]">{{ words().backToSitting }}</a></p>
+    @if (procedureState.error(); as error) {
+      <plenum-error-notice [heading]="words().loadFailed" [error]="error" />
+    }
+    @if (procedureState.notFound()) {
+      <h1>{{ words().sittingNotFound }}</h1>
+      <p>{{ words().noSuchSitting(id()) }}</p>
+    } @else if (procedureState.procedure(); as procedure) {
+      <header class="chamber-header">
+        <h1 data-testid="chamber-title">{{ procedureState.frame()?.title }}</h1>
+        <plenum-sitting-status [procedure]="procedure" [live]="procedureState.live()" />
+        @if (state.isMember()) {
+          <p class="presence">
+            @if (state.present()) {
+              <strong data-testid="present">{{ text().youArePresent }}</strong>
+              <button type="button" class="secondary" data-testid="leave-sitting" [disabled]="state.pending('presence')" (click)="leave()">
+                {{ text().leave }}
+              </button>
+            } @else {
+              <span>{{ text().youAreAbsent }}</span>
+              <button type="button" data-testid="join-sitting" [disabled]="state.pending('presence')" (click)="join()">
+                {{ text().join }}
+              </button>
+            }
+          </p>
+          <plenum-command-problem [message]="state.problem('presence')" />
+        } @else {
+          <p class="watching" data-testid="watching">{{ text().watching }}</p>
+        }
+      </header>
+      @if (procedureState.liveError(); as liveError) {
+        <plenum-error-notice [heading]="words().liveStopped" [error]="liveError" />
+      }
+      <div class="chamber">
+        <div class="main-column">
+          <section class="panel" aria-labelledby="floor-heading">
+            <h2 id="floor-heading">{{ words().floor }}</h2>
+            <plenum-floor-view [floor]="procedure.floor" [serverTime]="procedure.serverTime" />
+          </section>
+          @if (voteShown(); as vote) {
+            <section class="panel vote-section" aria-labelledby="vote-heading">
+              <h2 id="vote-heading">{{ vote.status === 'OPEN' ? text().voteNow : text().lastResult }}</h2>
+              <plenum-vote-panel [vote]="vote" />
+            </section>
+          }
+          @if (state.isMember() && state.present()) {
+            <section class="panel" aria-labelledby="request-heading">
+              <h2 id="request-heading">{{ text().toSpeak }}</h2>
+              <plenum-speaking-requests />
+            </section>
+            <section class="panel" aria-labelledby="point-heading">
+              <h2 id="point-heading">{{ text().pointOfOrder }}</h2>
+              <plenum-point-of-order-form />
+            </section>
+          } @else if (state.isMember()) {
+            <p class="panel hint">{{ text().joinFirst }}</p>
+          }
+        </div>
+        <div class="side-column">
+          <section class="panel" aria-labelledby="list-heading">
+            <h2 id="list-heading">{{ text().speakerList }}</h2>
+            @if (procedure.pointsOfOrder.length > 0) {
+              <p class="points-waiting">{{ text().pointsWaiting(procedure.pointsOfOrder.length) }}</p>
+            }
+            <ol class="speakers" data-testid="speaker-list">
+              @for (request of procedure.speakerList.requests; track request.id) {
+                <li data-testid="speaker" [class.me]="request.person.id === state.me()?.id" [attr.aria-current]="request.person.id === state.me()?.id ? 'true' : null">
+                  <span class="name">{{ request.person.name }}</span>
+                  @if (request.person.faction; as faction) {
+                    <span class="faction" [style.border-color]="faction.colour">{{ faction.shortName }}</span>
+                  }
+                  <span class="kind">
+                    {{ words().requestKind[request.kind] }}
+                    @if (request.stance) {
+                      · {{ words().stance[request.stance] }}
+                    }
+                  </span>
+                  @if (request.person.id === state.me()?.id) {
+                    <strong>{{ text().you }}</strong>
+                  }
+                </li>
+              } @empty {
+                <li class="empty">{{ text().noSpeakers }}</li>
+              }
+            </ol>
+            @if (procedure.speakerList.closed) {
+              <p class="closed">{{ text().listClosed }}</p>
+            }
+          </section>
+          @if (earlierResults().length > 0) {
+            <section class="panel" aria-labelledby="earlier-heading">
+              <h2 id="earlier-heading">{{ text().earlierResults }}</h2>
+              @for (vote of earlierResults(); track vote.id) {
+                <details>
+                  <summary>{{ vote.title }}</summary>
+                  <plenum-vote-results [vote]="vote" />
+                </details>
+              }
+            </section>
+          }
+        </div>
+      </div>
+    } @else if (procedureState.loading()) {
+      <p role="status">{{ words().loading }}</p>
+    }
+  `,
+  styles: `
+    .back {
+      margin: 0 0 0.5rem;
+    }
+    h1 {
+      margin: 0 0 0.5rem;
+    }
+    .presence {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 1rem;
+      margin: 0.75rem 0 0;
+    }
+    .presence strong {
+      color: var(--success);
+    }
+    .watching,
+    .hint,
+    .closed {
+      color: var(--muted);
+    }
+    .chamber {
+      display: grid;
+      grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+      gap: 0 1.5rem;
+    }
+    .vote-section {
+      border-color: var(--accent);
+      border-width: 2px;
+    }
+    .speakers {
+      margin: 0;
+      padding-left: 1.5rem;
+    }
+    .speakers li {
+      padding: 0.25rem 0;
+      border-bottom: 1px solid var(--border);
+    }
+    .speakers li.me {
+      background: var(--accent-soft);
+    }
+    .speakers li.empty {
+      list-style: none;
+      color: var(--muted);
+    }
+    .name {
+      font-weight: 600;
+      margin-right: 0.5rem;
+    }
+    .faction {
+      padding: 0 0.375rem;
+      margin-right: 0.5rem;
+      border-left: 4px solid;
+    }
+    .kind {
+      color: var(--muted);
+      font-size: 0.875rem;
+      margin-right: 0.5rem;
+    }
+    .points-waiting {
+      margin: 0 0 0.5rem;
+      font-weight: 600;
+      color: #7a3a00;
+    }
+    details {
+      padding: 0.375rem 0;
+      border-bottom: 1px solid var(--border);
+    }
+    summary {
+      cursor: pointer;
+      font-weight: 600;
+    }
+    @media (max-width: 60rem) {
+      .chamber {
+        grid-template-columns: minmax(0, 1fr);
+      }
+    }
+  `,
+})
+export class ChamberPage {
+  private readonly title = inject(Title);
+  private readonly translation = inject(TranslationState);
+  protected readonly state = inject(ChamberState);
+  protected readonly procedureState = this.state.procedure;
+
+  /** From the route parameter `:id`. */
+  readonly id = input.required<string>();
+
+  protected readonly text = this.translation.catalogue(chamberText);
+  protected readonly words = this.translation.catalogue(procedureText);
+  /** The open vote, or else the latest published one. */
+  protected readonly voteShown = computed(() => {
+    const procedure = this.procedureState.procedure();
+    return procedure?.openVote ?? procedure?.votes.find((vote) => vote.status !== 'OPEN') ?? null;
+  });
+  protected readonly earlierResults = computed(() => {
+    const shown = this.voteShown();
+    return (this.procedureState.procedure()?.votes ?? []).filter((vote) => vote.status !== 'OPEN' && vote.id !== shown?.id);
+  });
+
+  constructor() {
+    effect((onCleanup) => {
+      const sittingId = this.id();
+      untracked(() => onCleanup(this.attend(sittingId)));
+    });
+    effect(() => {
+      const sitting = this.procedureState.frame()?.title;
+      this.title.setTitle(`${this.text().chamber}${sitting ? ` · ${sitting}` : ''} · Plenum`);
+    });
+  }
+
+  protected join(): void {
+    void this.state.join();
+  }
+
+  protected leave(): void {
+    void this.state.leave();
+  }
+
+  /** Loads the sitting and follows the procedure; returns what stops following. */
+  private attend(sittingId: string): () => void {
+    void this.procedureState.load(sittingId);
+    return this.procedureState.follow(sittingId);
+  }
+}

@@ -1,0 +1,28 @@
+import type { Language } from '../i18n/translation-state';
+import type { OptionMeaning } from '../shared/graphql-schema.generated';
+
+const standardLabels: Readonly<Record<Language, Readonly<Record<Exclude<OptionMeaning, 'OTHER'>, string>>>> = {
+  en: { YES: 'Yes', NO: 'No', ABSTAIN: 'Abstain' },
+  de: { YES: 'Ja', NO: 'Nein', ABSTAIN: 'Enthaltung' },
+};
+
+/** The standard option words in every language, lower case. */
+const standardWords = new Set(
+  Object.values(standardLabels).flatMap((labels) => Object.values(labels).map((label) => label.toLowerCase())),
+);
+
+/**
+ * How a vote option reads: the standard options (yes, no, abstain, under any of their usual labels)
+ * in the interface language; a custom option as the chair wrote it.
+ */
+export function optionLabel(option: { readonly label: string; readonly meaning: OptionMeaning }, language: Language): string {
+  if (option.meaning !== 'OTHER' && (option.label.trim() === '' || standardWords.has(option.label.trim().toLowerCase()))) {
+    return standardLabels[language][option.meaning];
+  }
+  return option.label;
+}
+
+/** The standard option label for a meaning, in the given language (for new drafts). */
+export function standardOptionLabel(meaning: Exclude<OptionMeaning, 'OTHER'>, language: Language): string {
+  return standardLabels[language][meaning];
+}

@@ -1,0 +1,208 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { TranslationState } from '../i18n/translation-state';
+import { optionLabel } from './option-label';
+import type { Vote } from './procedure-state';
+import { procedureText } from './procedure-text';
+
+/** One row of the per-faction table: a count per option, in the order of the options. */
+interface FactionRow {
+  readonly key: string;
+  readonly name: string;
+  readonly colour: string | null;
+  readonly counts: readonly number[];
+}
+
+/**
+ * A published vote: passed or not and why, the count per option and per faction, and every ballot
+ * with the member's name (named vote) or pseudonym (pseudonymous vote). A cancelled vote shows why.
+ */
+@Component({
+  selector: 'plenum-vote-results',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <article class="vote-result" data-testid="vote-result" [attr.data-vote-id]="vote().id" [attr.aria-labelledby]="headingId()">
+      <h3 [id]="headingId()">{{ text().resultHeading(vote().title) }}</h3>
+      <p class="meta">{{ text().voteKind[vote().kind] }} · {{ text().majority[vote().majority] }}</p>
+      @if (vote().status === 'CANCELLED') {
+        <p class="outcome cancelled" data-testid="vote-outcome">{{ text().cancelled(vote().cancelReason ?? '') }}</p>
+      } @else if (vote().result; as result) {
+        <p class="outcome" data-testid="vote-outcome" [attr.data-passed]="result.passed">
+          <strong>{{ result.passed ? text().passed : text().failed }}</strong>
+          {{ text().resultReason[result.reasonCode] }}
+          <span class="turnout">{{ text().turnout(result.cast, result.eligible) }}</span>
+        </p>
+        <table class="counts">
+          <caption class="visually-hidden">{{ text().votes }}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{{ text().option }}</th>
+              <th scope="col">{{ text().votes }}</th>
+            </tr>
+          </thead>
+          <tbody>
+            @for (option of options(); track option.id) {
+              <tr [attr.data-testid]="'result-count-' + option.meaning.toLowerCase()">
+                <th scope="row">{{ option.label }}</th>
+                <td>{{ option.count }}</td>
+              </tr>
+            }
+          </tbody>
+        </table>
+        @if (factionRows().length > 0) {
+          <table class="per-faction">
+            <caption>{{ text().perFaction }}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{{ text().faction }}</th>
+                @for (option of options(); track option.id) {
+                  <th scope="col">{{ option.label }}</th>
+                }
+              </tr>
+            </thead>
+            <tbody>
+              @for (row of factionRows(); track row.key) {
+                <tr>
+                  <th scope="row">
+                    <span class="swatch" [style.background-color]="row.colour ?? '#8a8f98'"></span>{{ row.name }}
+                  </th>
+                  @for (count of row.counts; track $index) {
+                    <td>{{ count }}</td>
+                  }
+                </tr>
+              }
+            </tbody>
+          </table>
+        }
+        <h4>{{ vote().kind === 'NAMED' ? text().byName : text().byPseudonym }}</h4>
+        <ul class="ballots" data-testid="vote-ballots">
+          @for (ballot of ballots(); track $index) {
+            <li data-testid="ballot-entry">
+              <span class="voter">{{ ballot.voter }}</span>
+              <span class="choice">{{ ballot.choice }}</span>
+            </li>
+          } @empty {
+            <li>{{ text().noBallots }}</li>
+          }
+        </ul>
+      }
+    </article>
+  `,
+  styles: `
+    h3 {
+      margin: 0;
+      font-size: 1.1rem;
+    }
+    .meta {
+      margin: 0.125rem 0 0.5rem;
+      color: var(--muted);
+      font-size: 0.875rem;
+    }
+    .outcome {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 0.75rem;
+      margin: 0 0 0.75rem;
+    }
+    .outcome[data-passed='true'] strong {
+      color: var(--success);
+    }
+    .outcome[data-passed='false'] strong,
+    .cancelled {
+      color: var(--danger);
+    }
+    .turnout {
+      color: var(--muted);
+    }
+    table {
+      margin: 0 0 0.75rem;
+      border-collapse: collapse;
+    }
+    caption {
+      text-align: left;
+      font-weight: 600;
+    }
+    th,
+    td {
+      padding: 0.25rem 0.75rem 0.25rem 0;
+      border-bottom: 1px solid var(--border);
+      text-align: left;
+      font-variant-numeric: tabular-nums;
+    }
+    .swatch {
+      display: inline-block;
+      width: 0.75rem;
+      height: 0.75rem;
+      margin-right: 0.375rem;
+      border-radius: 0.125rem;
+    }
+    h4 {
+      margin: 0.5rem 0 0.25rem;
+      font-size: 1rem;
+    }
+    .ballots {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+      gap: 0 1.5rem;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .ballots li {
+      display: flex;
+      justify-content: space-between;
+      gap: 0.5rem;
+      padding: 0.125rem 0;
+      border-bottom: 1px solid var(--border);
+    }
+    .choice {
+      font-weight: 600;
+    }
+  `,
+})
+export class VoteResults {
+  private readonly translation = inject(TranslationState);
+
+  readonly vote = input.required<Vote>();
+
+  protected readonly text = this.translation.catalogue(procedureText);
+  protected readonly headingId = computed(() => `vote-result-${this.vote().id}`);
+
+  private readonly labels = computed(
+    () => new Map(this.vote().options.map((option) => [option.id, optionLabel(option, this.translation.language())])),
+  );
+
+  protected readonly options = computed(() => {
+    const counts = new Map((this.vote().result?.counts ?? []).map((count) => [count.optionId, count.count]));
+    return this.vote().options.map((option) => ({
+      id: option.id,
+      meaning: option.meaning,
+      label: this.labels().get(option.id) ?? option.label,
+      count: counts.get(option.id) ?? 0,
+    }));
+  });
+
+  protected readonly factionRows = computed<readonly FactionRow[]>(() => {
+    const result = this.vote().result;
+    if (result === null) {
+      return [];
+    }
+    return result.perFaction.map((group) => {
+      const counts = new Map(group.counts.map((count) => [count.optionId, count.count]));
+      return {
+        key: group.faction?.id ?? 'independents',
+        name: group.faction?.shortName ?? this.text().independent,
+        colour: group.faction?.colour ?? null,
+        counts: this.vote().options.map((option) => counts.get(option.id) ?? 0),
+      };
+    });
+  });
+
+  protected readonly ballots = computed(() =>
+    (this.vote().ballots ?? []).map((ballot) => ({
+      voter: ballot.person
+        ? `${ballot.person.name}${ballot.person.faction ? ` (${ballot.person.faction.shortName})` : ''}`
+        : (ballot.pseudonym ?? '—'),
+      choice: this.labels().get(ballot.optionId) ?? ballot.optionId,
+    })),
+  );
+}
