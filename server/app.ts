@@ -107,7 +107,8 @@ export class App {
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(this.config.port, this.config.host, () => resolve());
+      // A vote opens and hundreds of members press at once: a deep accept queue instead of resets.
+      server.listen({ port: this.config.port, host: this.config.host, backlog: 4096 }, () => resolve());
     });
     this.server = server;
     return { port: (server.address() as AddressInfo).port };
