@@ -1,9 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
-import { Title } from '@angular/platform-browser';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { ViewerState } from '../auth/viewer-state';
 import { TranslationState } from '../i18n/translation-state';
 import { procedureText } from '../procedure/procedure-text';
+import { showProcedure } from '../procedure/show-procedure';
 import { SittingStatus } from '../procedure/sitting-status';
 import { VoteHistory } from '../procedure/vote-history';
 import { ErrorNotice } from '../shared/error-notice';
@@ -66,7 +66,7 @@ import { VotePreparation } from './vote-preparation';
         @if (procedureState.liveError(); as liveError) {
           <plenum-error-notice [heading]="words().liveStopped" [error]="liveError" />
         }
-        <div class="console">
+        <div class="procedure-columns">
           <div class="main-column">
             <section class="panel points-panel" aria-labelledby="points-heading">
               <h2 id="points-heading">{{ text().pointsOfOrder }} ({{ procedure.pointsOfOrder.length }})</h2>
@@ -130,23 +130,12 @@ import { VotePreparation } from './vote-preparation';
     .chamber-link {
       margin: 0;
     }
-    .console {
-      display: grid;
-      grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
-      gap: 0 1.5rem;
-    }
     .points-panel {
       border-color: var(--focus);
-    }
-    @media (max-width: 60rem) {
-      .console {
-        grid-template-columns: minmax(0, 1fr);
-      }
     }
   `,
 })
 export class ChairPage {
-  private readonly title = inject(Title);
   private readonly viewer = inject(ViewerState);
   private readonly translation = inject(TranslationState);
   protected readonly state = inject(ChairState);
@@ -166,22 +155,9 @@ export class ChairPage {
   );
 
   constructor() {
-    effect((onCleanup) => {
-      const sittingId = this.id();
-      if (this.mayChair()) {
-        untracked(() => onCleanup(this.operate(sittingId)));
-      }
+    showProcedure(this.id, () => this.text().consoleTitle, {
+      active: this.mayChair,
+      alsoLoad: (sittingId) => void this.state.loadSetup(sittingId),
     });
-    effect(() => {
-      const sitting = this.procedureState.frame()?.title;
-      this.title.setTitle(`${this.text().consoleTitle}${sitting ? ` · ${sitting}` : ''} · Plenum`);
-    });
-  }
-
-  /** Loads the sitting, the drafts and the people, and follows the procedure; returns what stops it. */
-  private operate(sittingId: string): () => void {
-    void this.procedureState.load(sittingId);
-    void this.state.loadSetup(sittingId);
-    return this.procedureState.follow(sittingId);
   }
 }

@@ -1,8 +1,6 @@
-import { Injectable, computed, inject, signal } from '@angular/core';
-import { CommandRunner } from '../procedure/command-runner';
-import { ProcedureState, type Procedure } from '../procedure/procedure-state';
-import { GraphqlClient } from '../shared/graphql-client';
-import type { GraphqlOperation } from '../shared/graphql-operation';
+import { Injectable, computed, signal } from '@angular/core';
+import { acceptInterjectionMutation, declineInterjectionMutation } from '../procedure/interjections.generated';
+import { ProcedureCommands } from '../procedure/procedure-commands';
 import type {
   OrderPolicy,
   PointOfOrderDecision,
@@ -11,7 +9,6 @@ import type {
   VoteDraftInput,
 } from '../shared/graphql-schema.generated';
 import {
-  acceptInterjectionMutation,
   addSpeakerMutation,
   allotSpeakingTimeMutation,
   callAgendaItemMutation,
@@ -21,7 +18,6 @@ import {
   closeSpeakerListMutation,
   closeVoteMutation,
   decidePointOfOrderMutation,
-  declineInterjectionMutation,
   deleteVoteDraftMutation,
   endFloorMutation,
   endInterjectionMutation,
@@ -76,11 +72,7 @@ export function movedOrder(ids: readonly string[], id: string, by: number): stri
  * command's answer is applied there at once, before the update the server pushes to everyone.
  */
 @Injectable({ providedIn: 'root' })
-export class ChairState {
-  private readonly graphql = inject(GraphqlClient);
-  readonly procedure = inject(ProcedureState);
-
-  private readonly runner = new CommandRunner<ChairControl>(this.graphql);
+export class ChairState extends ProcedureCommands<ChairControl> {
   private readonly draftsSignal = signal<readonly VoteDraft[]>([]);
   private readonly peopleSignal = signal<readonly RosterPerson[]>([]);
   private readonly setupErrorSignal = signal<unknown>(null);
@@ -94,14 +86,6 @@ export class ChairState {
   readonly speakers = computed(() =>
     this.peopleSignal().filter((person) => person.roles.includes('MEMBER') || person.roles.includes('PODIUM_GUEST')),
   );
-
-  pending(control: ChairControl): boolean {
-    return this.runner.pending(control);
-  }
-
-  problem(control: ChairControl): string | null {
-    return this.runner.problem(control)?.message ?? null;
-  }
 
   /** The drafts and the people; the procedure is loaded by ProcedureState. */
   async loadSetup(sittingId: string): Promise<void> {
@@ -200,25 +184,4 @@ export class ChairState {
 
   closeVote = (voteId: string) => this.send('vote', closeVoteMutation, { voteId });
   cancelVote = (voteId: string, reason: string) => this.send('vote', cancelVoteMutation, { voteId, reason });
-
-  private sittingId(): string {
-    const sittingId = this.procedure.sittingId();
-    if (sittingId === null) {
-      throw new Error('No sitting is loaded.');
-    }
-    return sittingId;
-  }
-
-  /** Sends a command that answers with the procedure, and shows that procedure at once. */
-  private async send<TResult, TVariables extends { readonly sittingId: string }>(
-    control: ChairControl,
-    operation: GraphqlOperation<TResult, TVariables>,
-    variables: Omit<TVariables, 'sittingId'>,
-  ): Promise<boolean> {
-    const outcome = await this.runner.run(control, operation, { ...variables, sittingId: this.sittingId() } as TVariables);
-    if (outcome.ok) {
-      this.procedure.apply(outcome.data as Procedure);
-    }
-    return outcome.ok;
-  }
 }

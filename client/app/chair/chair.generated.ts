@@ -3,7 +3,7 @@
 
 import type { GraphqlOperation } from '../shared/graphql-operation';
 import { commandProblemFragmentDocument, optionCountFragmentDocument, personRefFragmentDocument, procedureFragmentDocument, receiptFragmentDocument, speakerRequestFragmentDocument, voteFragmentDocument } from '../procedure/procedure.generated';
-import type { ProcedureFragment } from '../procedure/procedure.generated';
+import type { PersonRefFragment, ProcedureFragment } from '../procedure/procedure.generated';
 import type { MajorityKind, OptionMeaning, OrderPolicy, PointOfOrderDecision, RequestKind, Role, Stance, VoteDraftInput, VoteKind } from '../shared/graphql-schema.generated';
 
 export type VoteDraftFragment = {
@@ -27,25 +27,21 @@ export type VoteDraftFragment = {
 
 export const voteDraftFragmentDocument = "fragment VoteDraft on VoteDraft {\n  id\n  title\n  kind\n  options {\n    id\n    label\n    meaning\n  }\n  abstention\n  majority\n  live\n  durationSeconds\n  autoCloseWhenAllVoted\n  category\n  agendaItemId\n  opened\n}";
 
+export type SittingDraftsFragment = {
+  readonly id: string;
+  readonly voteDrafts: ReadonlyArray<VoteDraftFragment>;
+};
+
+export const sittingDraftsFragmentDocument = "fragment SittingDrafts on Sitting {\n  id\n  voteDrafts {\n    ...VoteDraft\n  }\n}";
+
 export interface ChairSetupVariables {
   readonly sittingId: string;
 }
 
 export interface ChairSetupResult {
-  readonly sitting: {
-    readonly id: string;
-    readonly voteDrafts: ReadonlyArray<VoteDraftFragment>;
-  } | null;
-  readonly people: ReadonlyArray<{
-    readonly id: string;
-    readonly name: string;
-    readonly title: string | null;
+  readonly sitting: SittingDraftsFragment | null;
+  readonly people: ReadonlyArray<PersonRefFragment & {
     readonly roles: ReadonlyArray<Role>;
-    readonly faction: {
-      readonly id: string;
-      readonly shortName: string;
-      readonly colour: string;
-    } | null;
   }>;
 }
 
@@ -53,7 +49,9 @@ export const chairSetupQuery: GraphqlOperation<ChairSetupResult, ChairSetupVaria
   kind: 'query',
   operationName: 'ChairSetup',
   document: [
-    "query ChairSetup($sittingId: ID!) {\n  sitting(id: $sittingId) {\n    id\n    voteDrafts {\n      ...VoteDraft\n    }\n  }\n  people {\n    id\n    name\n    title\n    roles\n    faction {\n      id\n      shortName\n      colour\n    }\n  }\n}",
+    "query ChairSetup($sittingId: ID!) {\n  sitting(id: $sittingId) {\n    ...SittingDrafts\n  }\n  people {\n    ...PersonRef\n    roles\n  }\n}",
+    personRefFragmentDocument,
+    sittingDraftsFragmentDocument,
     voteDraftFragmentDocument,
   ].join('\n\n'),
 };
@@ -63,17 +61,15 @@ export interface VoteDraftsVariables {
 }
 
 export interface VoteDraftsResult {
-  readonly sitting: {
-    readonly id: string;
-    readonly voteDrafts: ReadonlyArray<VoteDraftFragment>;
-  } | null;
+  readonly sitting: SittingDraftsFragment | null;
 }
 
 export const voteDraftsQuery: GraphqlOperation<VoteDraftsResult, VoteDraftsVariables> = {
   kind: 'query',
   operationName: 'VoteDrafts',
   document: [
-    "query VoteDrafts($sittingId: ID!) {\n  sitting(id: $sittingId) {\n    id\n    voteDrafts {\n      ...VoteDraft\n    }\n  }\n}",
+    "query VoteDrafts($sittingId: ID!) {\n  sitting(id: $sittingId) {\n    ...SittingDrafts\n  }\n}",
+    sittingDraftsFragmentDocument,
     voteDraftFragmentDocument,
   ].join('\n\n'),
 };
@@ -772,94 +768,6 @@ export const endFloorMutation: GraphqlOperation<EndFloorResult, EndFloorVariable
   operationName: 'EndFloor',
   document: [
     "mutation EndFloor($sittingId: ID!) {\n  endFloor(sittingId: $sittingId) {\n    __typename\n    ... on MutationEndFloorSuccess {\n      data {\n        ...Procedure\n      }\n    }\n    ...CommandProblem\n  }\n}",
-    commandProblemFragmentDocument,
-    optionCountFragmentDocument,
-    personRefFragmentDocument,
-    procedureFragmentDocument,
-    receiptFragmentDocument,
-    speakerRequestFragmentDocument,
-    voteFragmentDocument,
-  ].join('\n\n'),
-};
-
-export interface AcceptInterjectionVariables {
-  readonly sittingId: string;
-  readonly requestId: string;
-}
-
-export interface AcceptInterjectionResult {
-  readonly acceptInterjection: {
-    readonly __typename: 'ConflictError' | 'NotFoundError';
-    readonly code: string;
-    readonly message: string;
-  } | {
-    readonly __typename: 'InputError';
-    readonly code: string;
-    readonly message: string;
-    readonly issues: ReadonlyArray<{
-      readonly path: ReadonlyArray<string>;
-      readonly message: string;
-    }>;
-  } | {
-    readonly __typename: 'MutationAcceptInterjectionSuccess';
-    readonly data: ProcedureFragment;
-  } | {
-    readonly __typename: 'RuleViolation';
-    readonly code: string;
-    readonly message: string;
-    readonly rule: string;
-  };
-}
-
-export const acceptInterjectionMutation: GraphqlOperation<AcceptInterjectionResult, AcceptInterjectionVariables> = {
-  kind: 'mutation',
-  operationName: 'AcceptInterjection',
-  document: [
-    "mutation AcceptInterjection($sittingId: ID!, $requestId: ID!) {\n  acceptInterjection(sittingId: $sittingId, requestId: $requestId) {\n    __typename\n    ... on MutationAcceptInterjectionSuccess {\n      data {\n        ...Procedure\n      }\n    }\n    ...CommandProblem\n  }\n}",
-    commandProblemFragmentDocument,
-    optionCountFragmentDocument,
-    personRefFragmentDocument,
-    procedureFragmentDocument,
-    receiptFragmentDocument,
-    speakerRequestFragmentDocument,
-    voteFragmentDocument,
-  ].join('\n\n'),
-};
-
-export interface DeclineInterjectionVariables {
-  readonly sittingId: string;
-  readonly requestId: string;
-}
-
-export interface DeclineInterjectionResult {
-  readonly declineInterjection: {
-    readonly __typename: 'ConflictError' | 'NotFoundError';
-    readonly code: string;
-    readonly message: string;
-  } | {
-    readonly __typename: 'InputError';
-    readonly code: string;
-    readonly message: string;
-    readonly issues: ReadonlyArray<{
-      readonly path: ReadonlyArray<string>;
-      readonly message: string;
-    }>;
-  } | {
-    readonly __typename: 'MutationDeclineInterjectionSuccess';
-    readonly data: ProcedureFragment;
-  } | {
-    readonly __typename: 'RuleViolation';
-    readonly code: string;
-    readonly message: string;
-    readonly rule: string;
-  };
-}
-
-export const declineInterjectionMutation: GraphqlOperation<DeclineInterjectionResult, DeclineInterjectionVariables> = {
-  kind: 'mutation',
-  operationName: 'DeclineInterjection',
-  document: [
-    "mutation DeclineInterjection($sittingId: ID!, $requestId: ID!) {\n  declineInterjection(sittingId: $sittingId, requestId: $requestId) {\n    __typename\n    ... on MutationDeclineInterjectionSuccess {\n      data {\n        ...Procedure\n      }\n    }\n    ...CommandProblem\n  }\n}",
     commandProblemFragmentDocument,
     optionCountFragmentDocument,
     personRefFragmentDocument,

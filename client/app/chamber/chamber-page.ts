@@ -1,9 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
-import { Title } from '@angular/platform-browser';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslationState } from '../i18n/translation-state';
 import { FloorView } from '../procedure/floor-view';
 import { procedureText } from '../procedure/procedure-text';
+import { showProcedure } from '../procedure/show-procedure';
 import { SittingStatus } from '../procedure/sitting-status';
 import { VoteResults } from '../procedure/vote-results';
 import { CommandProblem } from '../shared/command-problem';
@@ -57,7 +57,7 @@ import { VotePanel } from './vote-panel';
       @if (procedureState.liveError(); as liveError) {
         <plenum-error-notice [heading]="words().liveStopped" [error]="liveError" />
       }
-      <div class="chamber">
+      <div class="procedure-columns">
         <div class="main-column">
           <section class="panel" aria-labelledby="floor-heading">
             <h2 id="floor-heading">{{ words().floor }}</h2>
@@ -152,11 +152,6 @@ import { VotePanel } from './vote-panel';
     .closed {
       color: var(--muted);
     }
-    .chamber {
-      display: grid;
-      grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
-      gap: 0 1.5rem;
-    }
     .vote-section {
       border-color: var(--accent);
       border-width: 2px;
@@ -203,15 +198,9 @@ import { VotePanel } from './vote-panel';
       cursor: pointer;
       font-weight: 600;
     }
-    @media (max-width: 60rem) {
-      .chamber {
-        grid-template-columns: minmax(0, 1fr);
-      }
-    }
   `,
 })
 export class ChamberPage {
-  private readonly title = inject(Title);
   private readonly translation = inject(TranslationState);
   protected readonly state = inject(ChamberState);
   protected readonly procedureState = this.state.procedure;
@@ -232,14 +221,7 @@ export class ChamberPage {
   });
 
   constructor() {
-    effect((onCleanup) => {
-      const sittingId = this.id();
-      untracked(() => onCleanup(this.attend(sittingId)));
-    });
-    effect(() => {
-      const sitting = this.procedureState.frame()?.title;
-      this.title.setTitle(`${this.text().chamber}${sitting ? ` · ${sitting}` : ''} · Plenum`);
-    });
+    showProcedure(this.id, () => this.text().chamber);
   }
 
   protected join(): void {
@@ -248,11 +230,5 @@ export class ChamberPage {
 
   protected leave(): void {
     void this.state.leave();
-  }
-
-  /** Loads the sitting and follows the procedure; returns what stops following. */
-  private attend(sittingId: string): () => void {
-    void this.procedureState.load(sittingId);
-    return this.procedureState.follow(sittingId);
   }
 }

@@ -1,15 +1,12 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { ViewerState } from '../auth/viewer-state';
-import { CommandRunner } from '../procedure/command-runner';
+import { acceptInterjectionMutation, declineInterjectionMutation } from '../procedure/interjections.generated';
+import { ProcedureCommands } from '../procedure/procedure-commands';
 import type { ReceiptFragment } from '../procedure/procedure.generated';
-import { ProcedureState, type Procedure, type SpeakerRequest, type Vote } from '../procedure/procedure-state';
-import { GraphqlClient } from '../shared/graphql-client';
-import type { GraphqlOperation } from '../shared/graphql-operation';
+import type { SpeakerRequest, Vote } from '../procedure/procedure-state';
 import type { RequestKind, Stance } from '../shared/graphql-schema.generated';
 import {
-  acceptQuestionAsSpeakerMutation,
   castVoteMutation,
-  declineQuestionAsSpeakerMutation,
   joinSittingMutation,
   leaveSittingMutation,
   raisePointOfOrderMutation,
@@ -46,12 +43,8 @@ export function placeInList(requests: readonly SpeakerRequest[], personId: strin
  * here and shown until the procedure carries it as `myBallot` (whichever arrives first counts).
  */
 @Injectable({ providedIn: 'root' })
-export class ChamberState {
-  private readonly graphql = inject(GraphqlClient);
+export class ChamberState extends ProcedureCommands<ChamberControl> {
   private readonly viewer = inject(ViewerState);
-  readonly procedure = inject(ProcedureState);
-
-  private readonly runner = new CommandRunner<ChamberControl>(this.graphql);
   private readonly receiptsSignal = signal<Readonly<Record<string, Receipt>>>({});
 
   /** The signed-in user's record in the parliament (null for accounts without one). */
@@ -86,14 +79,6 @@ export class ChamberState {
     this.holdsFloor() ? (this.procedure.procedure()?.floor?.pendingInterjections ?? []).filter((question) => !question.accepted) : [],
   );
 
-  pending(control: ChamberControl): boolean {
-    return this.runner.pending(control);
-  }
-
-  problem(control: ChamberControl): string | null {
-    return this.runner.problem(control)?.message ?? null;
-  }
-
   /** My ballot in a vote: from the procedure, or the receipt casting returned if that came first. */
   ballotIn(vote: Vote): Receipt | null {
     return vote.myBallot ?? this.receiptsSignal()[vote.id] ?? null;
@@ -104,8 +89,8 @@ export class ChamberState {
   requestToSpeak = (kind: RequestKind, stance: Stance | null) =>
     this.send('request', requestToSpeakMutation, { kind, stance, addressesRequestId: null });
   withdrawRequest = (requestId: string) => this.send('request', withdrawRequestMutation, { requestId });
-  acceptQuestion = (requestId: string) => this.send('request', acceptQuestionAsSpeakerMutation, { requestId });
-  declineQuestion = (requestId: string) => this.send('request', declineQuestionAsSpeakerMutation, { requestId });
+  acceptQuestion = (requestId: string) => this.send('request', acceptInterjectionMutation, { requestId });
+  declineQuestion = (requestId: string) => this.send('request', declineInterjectionMutation, { requestId });
   raisePointOfOrder = (category: string, text: string) =>
     this.send('point', raisePointOfOrderMutation, { category, text });
   withdrawPointOfOrder = (pointId: string) => this.send('point', withdrawPointOfOrderMutation, { pointId });
@@ -115,26 +100,6 @@ export class ChamberState {
     const outcome = await this.runner.run('ballot', castVoteMutation, { sittingId: this.sittingId(), voteId, optionId });
     if (outcome.ok) {
       this.receiptsSignal.update((receipts) => ({ ...receipts, [outcome.data.voteId]: outcome.data }));
-    }
-    return outcome.ok;
-  }
-
-  private sittingId(): string {
-    const sittingId = this.procedure.sittingId();
-    if (sittingId === null) {
-      throw new Error('No sitting is loaded.');
-    }
-    return sittingId;
-  }
-
-  private async send<TResult, TVariables extends { readonly sittingId: string }>(
-    control: ChamberControl,
-    operation: GraphqlOperation<TResult, TVariables>,
-    variables: Omit<TVariables, 'sittingId'>,
-  ): Promise<boolean> {
-    const outcome = await this.runner.run(control, operation, { ...variables, sittingId: this.sittingId() } as TVariables);
-    if (outcome.ok) {
-      this.procedure.apply(outcome.data as Procedure);
     }
     return outcome.ok;
   }

@@ -1,6 +1,6 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { GraphqlClient } from '../shared/graphql-client';
-import { GraphqlSubscriptions } from '../shared/graphql-subscriptions';
+import { GraphqlSubscriptions, liveStatus, type LiveStatus } from '../shared/graphql-subscriptions';
 import {
   procedureQuery,
   procedureUpdatesSubscription,
@@ -33,7 +33,7 @@ export interface JoinEntry {
 }
 
 /** How current the procedure on screen is. */
-export type ProcedureLive = 'off' | 'connecting' | 'live' | 'interrupted';
+export type ProcedureLive = LiveStatus;
 
 /** Joins kept for the event console; older ones drop off. */
 const keptJoins = 30;
@@ -89,15 +89,9 @@ export class ProcedureState {
   readonly categories = computed<readonly PointOfOrderCategory[]>(
     () => this.frameSignal()?.rulebook.pointOfOrderCategories ?? [],
   );
-  readonly live = computed<ProcedureLive>(() => {
-    if (!this.followingSignal()) {
-      return 'off';
-    }
-    if (this.liveErrorSignal() !== null) {
-      return 'interrupted';
-    }
-    return this.subscriptions.connection() === 'open' ? 'live' : 'connecting';
-  });
+  readonly live = computed<ProcedureLive>(() =>
+    liveStatus(this.followingSignal(), this.liveErrorSignal(), this.subscriptions.connection()),
+  );
 
   /** Loads the sitting's frame and procedure; a different sitting clears what was shown first. */
   async load(sittingId: string): Promise<void> {

@@ -4,33 +4,35 @@ import type {
   OrderPolicy,
   PointOfOrderDecision,
   RequestKind,
-  SittingState,
   Stance,
   VoteKind,
   VoteResultReason,
   VoteStatus,
 } from '../shared/graphql-schema.generated';
 import type { Translations } from '../i18n/translation-state';
+import { sittingText } from '../sitting/sitting-text';
 import type { ProcedureLive } from './procedure-state';
 
+const requestKindEn: Record<RequestKind, string> = {
+  SPEECH: 'Speech',
+  INTERJECTION: 'Interjection question',
+  SHORT_INTERVENTION: 'Short intervention',
+};
+const requestKindDe: typeof requestKindEn = { SPEECH: 'Rede', INTERJECTION: 'Zwischenfrage', SHORT_INTERVENTION: 'Kurzintervention' };
+
+// The sitting's state and the words around loading and following it are the sitting page's.
 const en = {
-  phase: { SCHEDULED: 'Scheduled', OPEN: 'Open', SUSPENDED: 'Suspended', CLOSED: 'Closed' } as Record<SittingState, string>,
+  phase: sittingText.en.sittingState,
   orderPolicy: {
     FIRST_COME: 'First come, first served',
     ALTERNATE_FACTIONS: 'Alternating between factions',
     PRO_CONTRA: 'Alternating pro and contra',
     QUOTA: 'Speaking-time quotas per faction',
   } as Record<OrderPolicy, string>,
-  requestKind: {
-    SPEECH: 'Speech',
-    INTERJECTION: 'Interjection question',
-    SHORT_INTERVENTION: 'Short intervention',
-  } as Record<RequestKind, string>,
+  requestKind: requestKindEn,
   stance: { PRO: 'Pro', CONTRA: 'Contra' } as Record<Stance, string>,
   floorKind: {
-    SPEECH: 'Speech',
-    INTERJECTION: 'Interjection question',
-    SHORT_INTERVENTION: 'Short intervention',
+    ...requestKindEn,
     POINT_OF_ORDER: 'Point of order',
     CHAIR_GRANT: 'Given the floor by the chair',
   } as Record<FloorKind, string>,
@@ -54,17 +56,12 @@ const en = {
     TIE: 'Tie: the motion fails.',
     NO_QUORUM: 'The house was not quorate.',
   } as Record<VoteResultReason, string>,
-  live: {
-    off: 'Live updates are off.',
-    connecting: 'Connecting to live updates…',
-    live: 'Live',
-    interrupted: 'Live updates stopped. Reload the page to see the latest state.',
-  } as Record<ProcedureLive, string>,
-  loading: 'Loading the sitting…',
-  loadFailed: 'Could not load the sitting',
-  liveStopped: 'Live updates stopped',
-  sittingNotFound: 'Sitting not found',
-  noSuchSitting: (id: string) => `There is no sitting with the id “${id}”.`,
+  live: { ...sittingText.en.live, live: 'Live' } as Record<ProcedureLive, string>,
+  loading: sittingText.en.loadingSitting,
+  loadFailed: sittingText.en.loadSittingFailed,
+  liveStopped: sittingText.en.liveStopped,
+  sittingNotFound: sittingText.en.sittingNotFound,
+  noSuchSitting: sittingText.en.noSuchSitting,
   backToSitting: '← Back to the sitting',
   currentItem: 'Current item',
   noCurrentItem: 'No agenda item has been called.',
@@ -103,19 +100,17 @@ const en = {
 };
 
 const de: typeof en = {
-  phase: { SCHEDULED: 'Geplant', OPEN: 'Eröffnet', SUSPENDED: 'Unterbrochen', CLOSED: 'Geschlossen' },
+  phase: sittingText.de.sittingState,
   orderPolicy: {
     FIRST_COME: 'Reihenfolge der Wortmeldungen',
     ALTERNATE_FACTIONS: 'Wechsel zwischen den Fraktionen',
     PRO_CONTRA: 'Wechsel von Für und Wider',
     QUOTA: 'Redezeitkontingente der Fraktionen',
   },
-  requestKind: { SPEECH: 'Rede', INTERJECTION: 'Zwischenfrage', SHORT_INTERVENTION: 'Kurzintervention' },
+  requestKind: requestKindDe,
   stance: { PRO: 'Dafür', CONTRA: 'Dagegen' },
   floorKind: {
-    SPEECH: 'Rede',
-    INTERJECTION: 'Zwischenfrage',
-    SHORT_INTERVENTION: 'Kurzintervention',
+    ...requestKindDe,
     POINT_OF_ORDER: 'Geschäftsordnungsantrag',
     CHAIR_GRANT: 'Worterteilung durch den Vorsitz',
   },
@@ -134,17 +129,12 @@ const de: typeof en = {
     TIE: 'Stimmengleichheit: Der Antrag ist abgelehnt.',
     NO_QUORUM: 'Das Haus war nicht beschlussfähig.',
   },
-  live: {
-    off: 'Live-Aktualisierung ist aus.',
-    connecting: 'Verbinde für Live-Aktualisierung …',
-    live: 'Live',
-    interrupted: 'Die Live-Aktualisierung ist unterbrochen. Laden Sie die Seite neu, um den aktuellen Stand zu sehen.',
-  },
-  loading: 'Die Sitzung wird geladen …',
-  loadFailed: 'Die Sitzung konnte nicht geladen werden',
-  liveStopped: 'Live-Aktualisierung unterbrochen',
-  sittingNotFound: 'Sitzung nicht gefunden',
-  noSuchSitting: (id) => `Es gibt keine Sitzung mit der Kennung „${id}“.`,
+  live: { ...sittingText.de.live, live: 'Live' },
+  loading: sittingText.de.loadingSitting,
+  loadFailed: sittingText.de.loadSittingFailed,
+  liveStopped: sittingText.de.liveStopped,
+  sittingNotFound: sittingText.de.sittingNotFound,
+  noSuchSitting: sittingText.de.noSuchSitting,
   backToSitting: '← Zurück zur Sitzung',
   currentItem: 'Aktueller Tagesordnungspunkt',
   noCurrentItem: 'Es ist noch kein Tagesordnungspunkt aufgerufen.',

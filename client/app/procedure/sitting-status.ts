@@ -48,15 +48,6 @@ import { ServerClock } from './server-clock';
       color: var(--muted);
       font-size: 0.875rem;
     }
-    .live[data-live='live']::before {
-      content: '';
-      display: inline-block;
-      width: 0.625rem;
-      height: 0.625rem;
-      margin-right: 0.375rem;
-      border-radius: 50%;
-      background: var(--success);
-    }
     .break {
       margin: 0.5rem 0 0;
       padding: 0.5rem 0.75rem;

@@ -16,6 +16,20 @@ export const graphqlWsClientFactory = new InjectionToken<(options: ClientOptions
 /** State of the one WebSocket all subscriptions share. */
 export type LiveConnection = 'closed' | 'connecting' | 'open';
 
+/** How current a page kept live by a subscription is: `interrupted` means its updates stopped with an error. */
+export type LiveStatus = 'off' | 'connecting' | 'live' | 'interrupted';
+
+/** The live status of a page that is `following` or not, whose subscription failed with `liveError` (or null). */
+export function liveStatus(following: boolean, liveError: unknown, connection: LiveConnection): LiveStatus {
+  if (!following) {
+    return 'off';
+  }
+  if (liveError !== null) {
+    return 'interrupted';
+  }
+  return connection === 'open' ? 'live' : 'connecting';
+}
+
 /** graphql-ws close codes that mean "sign in first" (4401 Unauthorized, 4403 Forbidden). */
 const authenticationCloseCodes: ReadonlySet<number> = new Set([4401, 4403]);
 

@@ -2,7 +2,9 @@
 // change the .graphql file or the schema and run `npx tsx client/codegen/graphql-codegen.ts`.
 
 import type { GraphqlOperation } from '../shared/graphql-operation';
-import type { AgendaItemKind, DateTime, SittingState } from '../shared/graphql-schema.generated';
+import { sittingDetailFragmentDocument } from './sitting-overview.generated';
+import type { SittingDetailFragment } from './sitting-overview.generated';
+import type { DateTime } from '../shared/graphql-schema.generated';
 
 export interface SittingEventsVariables {
   readonly sittingId: string;
@@ -13,25 +15,15 @@ export interface SittingEventsResult {
     readonly kind: string;
     readonly sittingId: string;
     readonly at: DateTime;
-    readonly sitting: {
-      readonly id: string;
-      readonly number: number;
-      readonly title: string;
-      readonly startsAt: DateTime;
-      readonly state: SittingState;
-      readonly agenda: ReadonlyArray<{
-        readonly id: string;
-        readonly position: number;
-        readonly title: string;
-        readonly kind: AgendaItemKind;
-        readonly description: string | null;
-      }>;
-    };
+    readonly sitting: SittingDetailFragment;
   };
 }
 
 export const sittingEventsSubscription: GraphqlOperation<SittingEventsResult, SittingEventsVariables> = {
   kind: 'subscription',
   operationName: 'SittingEvents',
-  document: "subscription SittingEvents($sittingId: ID!) {\n  sittingEvents(sittingId: $sittingId) {\n    kind\n    sittingId\n    at\n    sitting {\n      id\n      number\n      title\n      startsAt\n      state\n      agenda {\n        id\n        position\n        title\n        kind\n        description\n      }\n    }\n  }\n}",
+  document: [
+    "subscription SittingEvents($sittingId: ID!) {\n  sittingEvents(sittingId: $sittingId) {\n    kind\n    sittingId\n    at\n    sitting {\n      ...SittingDetail\n    }\n  }\n}",
+    sittingDetailFragmentDocument,
+  ].join('\n\n'),
 };

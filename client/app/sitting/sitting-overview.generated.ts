@@ -4,25 +4,29 @@
 import type { GraphqlOperation } from '../shared/graphql-operation';
 import type { AgendaItemKind, DateTime, Office, Role, SittingState } from '../shared/graphql-schema.generated';
 
+export type SittingDetailFragment = {
+  readonly id: string;
+  readonly number: number;
+  readonly title: string;
+  readonly startsAt: DateTime;
+  readonly state: SittingState;
+  readonly agenda: ReadonlyArray<{
+    readonly id: string;
+    readonly position: number;
+    readonly title: string;
+    readonly kind: AgendaItemKind;
+    readonly description: string | null;
+  }>;
+};
+
+export const sittingDetailFragmentDocument = "fragment SittingDetail on Sitting {\n  id\n  number\n  title\n  startsAt\n  state\n  agenda {\n    id\n    position\n    title\n    kind\n    description\n  }\n}";
+
 export interface SittingOverviewVariables {
   readonly id: string;
 }
 
 export interface SittingOverviewResult {
-  readonly sitting: {
-    readonly id: string;
-    readonly number: number;
-    readonly title: string;
-    readonly startsAt: DateTime;
-    readonly state: SittingState;
-    readonly agenda: ReadonlyArray<{
-      readonly id: string;
-      readonly position: number;
-      readonly title: string;
-      readonly kind: AgendaItemKind;
-      readonly description: string | null;
-    }>;
-  } | null;
+  readonly sitting: SittingDetailFragment | null;
   readonly parliament: {
     readonly name: string;
     readonly statutoryMembers: number;
@@ -51,5 +55,8 @@ export interface SittingOverviewResult {
 export const sittingOverviewQuery: GraphqlOperation<SittingOverviewResult, SittingOverviewVariables> = {
   kind: 'query',
   operationName: 'SittingOverview',
-  document: "query SittingOverview($id: ID!) {\n  sitting(id: $id) {\n    id\n    number\n    title\n    startsAt\n    state\n    agenda {\n      id\n      position\n      title\n      kind\n      description\n    }\n  }\n  parliament {\n    name\n    statutoryMembers\n    seatsFilled\n  }\n  factions {\n    id\n    shortName\n    name\n    colour\n    seats\n  }\n  people {\n    id\n    name\n    familyName\n    title\n    office\n    roles\n    faction {\n      id\n    }\n  }\n}",
+  document: [
+    "query SittingOverview($id: ID!) {\n  sitting(id: $id) {\n    ...SittingDetail\n  }\n  parliament {\n    name\n    statutoryMembers\n    seatsFilled\n  }\n  factions {\n    id\n    shortName\n    name\n    colour\n    seats\n  }\n  people {\n    id\n    name\n    familyName\n    title\n    office\n    roles\n    faction {\n      id\n    }\n  }\n}",
+    sittingDetailFragmentDocument,
+  ].join('\n\n'),
 };

@@ -118,15 +118,6 @@ import { sittingText } from './sitting-text';
       margin: 0.75rem 0 0;
       color: var(--muted);
     }
-    .live[data-live='live']::before {
-      content: '';
-      display: inline-block;
-      width: 0.625rem;
-      height: 0.625rem;
-      margin-right: 0.375rem;
-      border-radius: 50%;
-      background: var(--success);
-    }
   `,
 })
 export class SittingPage {

@@ -1,6 +1,6 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { GraphqlClient } from '../shared/graphql-client';
-import { GraphqlSubscriptions } from '../shared/graphql-subscriptions';
+import { GraphqlSubscriptions, liveStatus, type LiveStatus } from '../shared/graphql-subscriptions';
 import { factionGroups, isMember } from './faction-groups';
 import { seatSegments } from './seat-segments';
 import { sittingEventsSubscription, type SittingEventsResult } from './sitting-events.generated';
@@ -13,8 +13,6 @@ export type SittingDetail = NonNullable<SittingOverviewResult['sitting']>;
 export type AgendaItem = SittingDetail['agenda'][number];
 export type SittingEvent = SittingEventsResult['sittingEvents'];
 
-/** How current the shown sitting is: `interrupted` means live updates stopped with an error. */
-export type LiveStatus = 'off' | 'connecting' | 'live' | 'interrupted';
 
 /** The sittings list and the one sitting being looked at, kept current by its events. */
 @Injectable({ providedIn: 'root' })
@@ -55,15 +53,9 @@ export class SittingState {
     const independents = overview.people.filter((person) => isMember(person) && person.faction === null).length;
     return seatSegments(overview.parliament.statutoryMembers, overview.factions, independents);
   });
-  readonly live = computed<LiveStatus>(() => {
-    if (this.followedIdSignal() === null) {
-      return 'off';
-    }
-    if (this.liveErrorSignal() !== null) {
-      return 'interrupted';
-    }
-    return this.subscriptions.connection() === 'open' ? 'live' : 'connecting';
-  });
+  readonly live = computed<LiveStatus>(() =>
+    liveStatus(this.followedIdSignal() !== null, this.liveErrorSignal(), this.subscriptions.connection()),
+  );
 
   async loadSittings(): Promise<void> {
     this.loadingSignal.set(true);

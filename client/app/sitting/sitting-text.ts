@@ -1,6 +1,6 @@
 import type { Translations } from '../i18n/translation-state';
 import type { AgendaItemKind, Office, SittingState } from '../shared/graphql-schema.generated';
-import type { LiveStatus } from './sitting-state';
+import type { LiveStatus } from '../shared/graphql-subscriptions';
 
 const en = {
   sittingState: { SCHEDULED: 'Scheduled', OPEN: 'Open', SUSPENDED: 'Suspended', CLOSED: 'Closed' } as Record<SittingState, string>,

@@ -1,0 +1,47 @@
+import { Injectable, inject } from '@angular/core';
+import { GraphqlClient } from '../shared/graphql-client';
+import type { GraphqlOperation } from '../shared/graphql-operation';
+import { CommandRunner } from './command-runner';
+import { ProcedureState, type Procedure } from './procedure-state';
+
+/**
+ * What the chair's and the member's stores share: commands of the loaded sitting, sent on behalf of
+ * named controls. A command that answers with the procedure has it shown at once in ProcedureState,
+ * before the update the server pushes to everyone.
+ */
+@Injectable()
+export abstract class ProcedureCommands<Control extends string> {
+  protected readonly graphql = inject(GraphqlClient);
+  readonly procedure = inject(ProcedureState);
+
+  protected readonly runner = new CommandRunner<Control>(this.graphql);
+
+  pending(control: Control): boolean {
+    return this.runner.pending(control);
+  }
+
+  problem(control: Control): string | null {
+    return this.runner.problem(control)?.message ?? null;
+  }
+
+  protected sittingId(): string {
+    const sittingId = this.procedure.sittingId();
+    if (sittingId === null) {
+      throw new Error('No sitting is loaded.');
+    }
+    return sittingId;
+  }
+
+  /** Sends a command of the loaded sitting that answers with the procedure, and shows that procedure at once. */
+  protected async send<TResult, TVariables extends { readonly sittingId: string }>(
+    control: Control,
+    operation: GraphqlOperation<TResult, TVariables>,
+    variables: Omit<TVariables, 'sittingId'>,
+  ): Promise<boolean> {
+    const outcome = await this.runner.run(control, operation, { ...variables, sittingId: this.sittingId() } as TVariables);
+    if (outcome.ok) {
+      this.procedure.apply(outcome.data as Procedure);
+    }
+    return outcome.ok;
+  }
+}
