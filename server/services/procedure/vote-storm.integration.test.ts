@@ -23,10 +23,10 @@ const S = 'sitting-42';
 const N = 700;
 
 const actorOf = (p: Person): Actor => ({ personId: p.id, roles: p.roles });
-const draft = (title: string): Omit<VoteDraft, 'id'> => ({
+const draft = (title: string, kind: VoteDraft['kind'] = 'named'): Omit<VoteDraft, 'id'> => ({
   agendaItemId: null,
   title,
-  kind: 'named',
+  kind,
   options: [],
   abstention: true,
   majority: 'simple',
@@ -51,14 +51,14 @@ describe.each(testDatabaseKinds())('a storm of %s ballots', (kind) => {
   });
   afterAll(() => t?.stop());
 
-  async function openVote(title: string): Promise<string> {
-    const d = await service().prepareVote(S, draft(title));
+  async function openVote(title: string, voteKind: VoteDraft['kind'] = 'named'): Promise<string> {
+    const d = await service().prepareVote(S, draft(title, voteKind));
     await service().openVote(S, actorOf(parliament.chair), d.id);
     return d.id;
   }
 
   async function ballotRows(voteId: string) {
-    return db().selectFrom('ballots').select(['person_id', 'option_id', 'seq']).where('vote_id', '=', voteId).execute();
+    return db().selectFrom('ballots').select(['person_id', 'option_id', 'seq', 'pseudonym']).where('vote_id', '=', voteId).execute();
   }
 
   async function ballotEntries(voteId: string): Promise<StoredEntry[]> {
@@ -161,26 +161,59 @@ describe.each(testDatabaseKinds())('a storm of %s ballots', (kind) => {
     expect(verifyChain(await loadRecord(db(), S))).toMatchObject({ ok: true });
   });
 
-  it(`takes ${N} concurrent ballots over HTTP GraphQL with bearer tokens, each stored once; a different second one is refused`, async () => {
-    const headers = await signInAll(t.baseUrl, parliament.voters.map((p) => p.username), 'bearer', 24);
+  it(`keeps ${N} concurrent pseudonymous ballots, each sent twice, once each and unlinked in the record`, async () => {
+    const voteId = await openVote('Pseudonymous storm', 'pseudonymous');
+    const chosen = new Map(parliament.voters.map((p, i) => [p.id, optionFor(i + 3)]));
+    const pairs = await Promise.all(
+      parliament.voters.map((p) => Promise.all([service().castVote(S, actorOf(p), voteId, chosen.get(p.id)!), service().castVote(S, actorOf(p), voteId, chosen.get(p.id)!)])),
+    );
+    for (const [a, b] of pairs) expect(b).toEqual(a);
+    const rows = await ballotRows(voteId);
+    const entries = await ballotEntries(voteId);
+    expect(rows).toHaveLength(N);
+    expect(entries).toHaveLength(N);
+    const bySeq = new Map(entries.map((e) => [e.seq, e]));
+    parliament.voters.forEach((p, i) => {
+      const receipt = pairs[i]![0];
+      const row = rows.find((r) => r.person_id === p.id)!;
+      expect(receipt).toMatchObject({ optionId: chosen.get(p.id), seq: row.seq, pseudonym: row.pseudonym });
+      const entry = bySeq.get(row.seq)!;
+      // The record names no one: no actor, no voter, only the pseudonym.
+      expect(entry.actorId).toBeNull();
+      expect(entry.event).toMatchObject({ kind: 'ballot.cast', voter: null, pseudonym: receipt.pseudonym, optionId: receipt.optionId });
+      expect(receipt.entryHash).toBe(entry.hash);
+    });
+    expect(new Set(rows.map((r) => r.pseudonym)).size).toBe(N);
+    const result = await closeAndResult(voteId);
+    expect(Object.fromEntries(result.counts.map((c) => [c.optionId, c.count]))).toEqual(tallyOf(chosen));
+    expect(verifyChain(await loadRecord(db(), S))).toMatchObject({ ok: true });
+  });
+
+  // On PGlite every query runs on the event loop the HTTP server and this client share: 1,400 requests at
+  // once take ~25 s there and the server's keep-alive timer can reset a reused connection before it reads the
+  // request. PGlite gets a smaller storm over HTTP (all 700 stay eligible); PostgreSQL the full one.
+  const httpVoters = kind === 'pglite' ? 200 : N;
+  it(`takes ${httpVoters} concurrent ballots, each sent twice, over HTTP GraphQL with bearer tokens; each stored once, a different second one refused`, async () => {
+    const voters = parliament.voters.slice(0, httpVoters);
+    const headers = await signInAll(t.baseUrl, voters.map((p) => p.username), 'bearer', 24);
     const voteId = await openVote('Storm over HTTP');
-    const chosen = new Map(parliament.voters.map((p, i) => [p.id, optionFor(i + 2)]));
+    const chosen = new Map(voters.map((p, i) => [p.id, optionFor(i + 2)]));
     const send = (p: Person, option: string): Promise<CastOutcome> => castOverHttp(t.baseUrl, headers.get(p.username) as Headers, S, voteId, option);
     const started = performance.now();
     // Every member twice at once: the retry of a client that did not see the first answer.
-    const outcomes = await Promise.all(parliament.voters.map((p) => Promise.all([send(p, chosen.get(p.id)!), send(p, chosen.get(p.id)!)])));
+    const outcomes = await Promise.all(voters.map((p) => Promise.all([send(p, chosen.get(p.id)!), send(p, chosen.get(p.id)!)])));
     const ms = performance.now() - started;
     const acknowledged = new Map<string, Receipt>();
     outcomes.forEach(([a, b], i) => {
       expect(a.ok && b.ok, JSON.stringify([a, b])).toBe(true);
       if (a.ok && b.ok) {
         expect(b.receipt).toEqual(a.receipt);
-        acknowledged.set(parliament.voters[i]!.id, a.receipt);
+        acknowledged.set(voters[i]!.id, a.receipt);
       }
     });
     await expectStoredExactlyOnce(voteId, acknowledged, chosen);
 
-    const refused = await Promise.all(parliament.voters.slice(0, 100).map((p) => send(p, chosen.get(p.id) === 'no' ? 'yes' : 'no')));
+    const refused = await Promise.all(voters.slice(0, 100).map((p) => send(p, chosen.get(p.id) === 'no' ? 'yes' : 'no')));
     for (const r of refused) expect(r).toMatchObject({ ok: false, typename: 'RuleViolation', rule: 'vote.already_cast' });
     await expectStoredExactlyOnce(voteId, acknowledged, chosen);
 
@@ -191,6 +224,7 @@ describe.each(testDatabaseKinds())('a storm of %s ballots', (kind) => {
     // The database agrees with itself: one ballot row per ballot entry of the record, over all votes.
     const { rows } = await sql<{ n: string }>`select count(*) as n from ballots where sitting_id = ${S}`.execute(db());
     expect(Number(rows[0]!.n)).toBe(chain.filter((e) => e.event.kind === 'ballot.cast').length);
-    console.info(`[${kind}] ${2 * N} casts (${N} ballots) over HTTP in ${ms.toFixed(0)} ms`);
+    expect(result.cast).toBe(httpVoters);
+    console.info(`[${kind}] ${2 * httpVoters} casts (${httpVoters} ballots) over HTTP in ${ms.toFixed(0)} ms`);
   });
 });
