@@ -14,10 +14,27 @@ export interface BearerOptions {
   clientId: string;
 }
 
+/** Verified tokens are remembered until they expire (at most this many), so a client's every request does not pay a signature check. */
+const CACHE_LIMIT = 10_000;
+
 /** Verifies a JWT access token (signature, iss, exp, aud) and says whom it names. */
-export function createBearerVerifier(opts: BearerOptions): (token: string) => Promise<AuthUser> {
+export function createBearerVerifier(opts: BearerOptions, now: () => Date = () => new Date()): (token: string) => Promise<AuthUser> {
+  const verified = new Map<string, { user: AuthUser; expiresAt: number }>();
+  const verify = verifier(opts);
   return async (raw) => {
     const token = raw.trim().replace(/^bearer\s+/i, '');
+    const hit = verified.get(token);
+    if (hit && hit.expiresAt > now().getTime()) return hit.user;
+    if (hit) verified.delete(token);
+    const { user, exp } = await verify(token);
+    if (verified.size >= CACHE_LIMIT) verified.delete(verified.keys().next().value!);
+    verified.set(token, { user, expiresAt: exp * 1000 });
+    return user;
+  };
+}
+
+function verifier(opts: BearerOptions): (token: string) => Promise<{ user: AuthUser; exp: number }> {
+  return async (token) => {
     if (!jwtShape.test(token)) throw new AuthError('INVALID_TOKEN', 'the bearer token is not a JWT');
     const keys = await opts.issuer.keys();
     let verified;
@@ -41,7 +58,7 @@ export function createBearerVerifier(opts: BearerOptions): (token: string) => Pr
     }
     const user = userFromClaims(payload, opts.clientId, 'bearer');
     if (!user) throw new AuthError('INVALID_TOKEN', 'the bearer token names no subject');
-    return user;
+    return { user, exp: payload.exp! };
   };
 }
 

@@ -4,10 +4,11 @@ import { createSittingService } from './sittings';
 import { createProcedureService } from './procedure';
 
 export function createServices(deps: ServiceDeps) {
+  const roster = createRosterService(deps);
   return {
-    roster: createRosterService(deps),
+    roster,
     sittings: createSittingService(deps),
-    procedure: createProcedureService(deps),
+    procedure: createProcedureService(deps, { personByUsername: roster.personByUsername }),
     pubsub: deps.pubsub,
   };
 }

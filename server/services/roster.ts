@@ -1,5 +1,5 @@
 import { insertFaction, listFactions, seatCounts, updateFaction, deleteFaction, type FactionFields } from '../db/factions';
-import { deletePerson, findPersonByUsername, insertPerson, listPeople, updatePerson, type PersonFields } from '../db/people';
+import { deletePerson, insertPerson, listPeople, updatePerson, type PersonFields } from '../db/people';
 import { getParliament } from '../db/parliament';
 import { listBooths } from '../db/booths';
 import { NotFoundError } from '../domain/errors';
@@ -19,11 +19,12 @@ export function createRosterService(deps: ServiceDeps) {
 
   // The roster is read on every live update of every listener and changes rarely: keep it in memory,
   // dropped on every change made here and after a short while for changes made by other processes.
-  let cached: { at: number; roster: Promise<{ people: Map<string, Person>; factions: Map<string, Faction> }> } | undefined;
+  let cached: { at: number; roster: Promise<{ people: Map<string, Person>; byUsername: Map<string, Person>; factions: Map<string, Faction> }> } | undefined;
   const roster = () => {
     if (!cached || now().getTime() - cached.at > ROSTER_CACHE_MS) {
       const loading = Promise.all([listPeople(db), listFactions(db)]).then(([p, f]) => ({
         people: new Map(p.map((x) => [x.id, x])),
+        byUsername: new Map(p.map((x) => [x.username, x])),
         factions: new Map(f.map((x) => [x.id, x])),
       }));
       loading.catch(() => (cached = undefined));
@@ -68,7 +69,8 @@ export function createRosterService(deps: ServiceDeps) {
     factionsByIds: (ids: readonly string[]) => pick((r) => r.factions, ids),
     people: (filter: { factionIds?: readonly string[] } = {}) => listPeople(db, filter),
     peopleByIds: (ids: readonly string[]) => pick((r) => r.people, ids),
-    personByUsername: (username: string) => findPersonByUsername(db, username),
+    /** Asked on every request (who is acting): answered from memory. */
+    personByUsername: async (username: string) => (await pick((r) => r.byUsername, [username]))[0],
     booths: () => listBooths(db),
 
     async createFaction(fields: FactionFields): Promise<Faction> {

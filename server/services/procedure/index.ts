@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthUser } from '../../auth';
 import { decide } from '../../domain/procedure/decide';
-import { findPersonByUsername } from '../../db/people';
+import type { Person } from '../../domain/parliament';
 import { findSittingsByIds, listActiveSittingIds } from '../../db/sittings';
 import { deleteVoteDraft, findBallot, findVoteDraft, insertVoteDraft, listVoteDrafts, voteSecret } from '../../db/votes';
 import { loadRecord } from '../../db/record';
@@ -18,6 +18,7 @@ import type { ServiceDeps } from '../context';
 import { loadSittingContext, effectiveRulebook } from './context';
 import { SittingEngine, type Outcome } from './sitting-engine';
 import { VoteTimers } from './vote-timers';
+import { UpdateThrottle } from './update-throttle';
 
 const CONTEXT_CACHE_MS = 5_000;
 
@@ -34,20 +35,26 @@ export interface Receipt {
  * Procedure of sittings: the only writer of their records. Resolvers hand it an actor and a command;
  * the domain decides; the engine appends and commits; subscribers and timers react to what committed.
  */
-export function createProcedureService(deps: ServiceDeps) {
+export function createProcedureService(deps: ServiceDeps, roster: { personByUsername(username: string): Promise<Person | undefined> }) {
   const { db, pubsub, log, now } = deps;
   const engines = new Map<string, SittingEngine>();
-  const timers = new VoteTimers(log.child('vote-timers'), now, (sittingId, voteId) =>
-    execute(sittingId, systemActor, { kind: 'vote.close', voteId, by: 'expired' }).then(
-      () => undefined,
-      (error: unknown) => log.warn('vote timer | close refused', { sitting: sittingId, vote: voteId, error: String(error) }),
-    ),
-  );
+  const timers = new VoteTimers(log.child('vote-timers'), now, async (sittingId, voteId) => {
+    try {
+      await execute(sittingId, systemActor, { kind: 'vote.close', voteId, by: 'expired' });
+    } catch (error) {
+      // Refused (the clock stepped back, or the timer fired a hair early): arm again from the record.
+      log.warn('vote timer | close refused; re-arming', { sitting: sittingId, vote: voteId, error: String(error) });
+      const { state } = await (await engine(sittingId)).snapshot();
+      timers.sync(sittingId, votesView(state), { retry: true });
+    }
+  });
   const systemActor: Actor = { personId: null, roles: [] };
+
+  const updates = new UpdateThrottle((sittingId, entries) => pubsub.publish('procedure:committed', sittingId, { sittingId, entries }));
 
   function committed(sittingId: string, entries: readonly StoredEntry[], state: ProcedureState): void {
     timers.sync(sittingId, votesView(state));
-    pubsub.publish('procedure:committed', sittingId, { sittingId, entries });
+    updates.committed(sittingId, entries);
   }
 
   async function engine(sittingId: string): Promise<SittingEngine> {
@@ -89,19 +96,15 @@ export function createProcedureService(deps: ServiceDeps) {
     return { state, seq, context: await contextOf(sittingId), now: now() };
   }
 
+  function receiptOf(voteId: string, optionId: string, pseudonym: string | null, entry: StoredEntry): Receipt {
+    return { voteId, optionId, pseudonym, seq: entry.seq, entryHash: entry.hash, code: receiptCode({ optionId, pseudonym, seq: entry.seq, entryHash: entry.hash }) };
+  }
+
   async function receiptFor(sittingId: string, voteId: string, personId: string): Promise<Receipt | null> {
     const ballot = await findBallot(db, voteId, personId);
     if (!ballot) return null;
     const [entry] = await loadRecord(db, sittingId, ballot.seq - 1, ballot.seq);
-    if (!entry) return null;
-    return {
-      voteId,
-      optionId: ballot.option_id,
-      pseudonym: ballot.pseudonym,
-      seq: ballot.seq,
-      entryHash: entry.hash,
-      code: receiptCode({ optionId: ballot.option_id, pseudonym: ballot.pseudonym, seq: ballot.seq, entryHash: entry.hash }),
-    };
+    return entry ? receiptOf(voteId, ballot.option_id, ballot.pseudonym, entry) : null;
   }
 
   /** May this actor vote now? Asked of the rules themselves: a dry run of the first option. */
@@ -128,7 +131,7 @@ export function createProcedureService(deps: ServiceDeps) {
 
     /** The actor behind a signed-in user: their person record (matched by username) and token roles. */
     async actorFor(user: AuthUser): Promise<Actor> {
-      const person = await findPersonByUsername(db, user.username);
+      const person = await roster.personByUsername(user.username);
       return { personId: person?.id ?? null, roles: user.roles };
     },
 
@@ -139,8 +142,10 @@ export function createProcedureService(deps: ServiceDeps) {
       const vote = votesView(state).find((v) => v.voteId === voteId);
       if (!vote) throw new NotFoundError('vote', voteId);
       const pseudonym = vote.definition.kind === 'pseudonymous' ? pseudonymFor(await voteSecret(db, voteId), voteId, actor.personId) : null;
-      await execute(sittingId, actor, { kind: 'vote.cast', voteId, optionId, pseudonym });
-      const receipt = await receiptFor(sittingId, voteId, actor.personId);
+      const { entries } = await execute(sittingId, actor, { kind: 'vote.cast', voteId, optionId, pseudonym });
+      const entry = entries.find((e) => e.event.kind === 'ballot.cast');
+      // The ballot just appended answers at once; a repeat (nothing appended) is looked up.
+      const receipt = entry ? receiptOf(voteId, optionId, pseudonym, entry) : await receiptFor(sittingId, voteId, actor.personId);
       if (!receipt) throw new Error(`ballot of ${actor.personId} in ${voteId} was acknowledged but is not stored`);
       return receipt;
     },
@@ -206,6 +211,7 @@ export function createProcedureService(deps: ServiceDeps) {
     },
     stop(): void {
       timers.clear();
+      updates.clear();
     },
   };
 }

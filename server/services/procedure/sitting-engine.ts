@@ -84,8 +84,12 @@ export class SittingEngine {
 
   private async catchUp(db: Kysely<Database>): Promise<void> {
     const newer = await loadRecord(db, this.sittingId, this.seq);
-    for (const e of newer) this.state = evolve(this.state, toRecorded(e));
-    if (newer.length) this.seq = newer.at(-1)!.seq;
+    // Another catch-up may have folded some of these while this one waited for the database.
+    for (const e of newer) {
+      if (e.seq <= this.seq) continue;
+      this.state = evolve(this.state, toRecorded(e));
+      this.seq = e.seq;
+    }
   }
 
   private async drain(): Promise<void> {

@@ -1,5 +1,8 @@
 import type { Logger } from '../../log';
 
+/** After a refused close, try again no sooner than this. */
+const RETRY_MS = 250;
+
 interface TimedVote {
   readonly voteId: string;
   readonly status: string;
@@ -20,7 +23,8 @@ export class VoteTimers {
     private readonly close: (sittingId: string, voteId: string) => Promise<void>,
   ) {}
 
-  sync(sittingId: string, votes: readonly TimedVote[]): void {
+  /** `retry`: after a refused close, arm again even for the same deadline (at least RETRY_MS later). */
+  sync(sittingId: string, votes: readonly TimedVote[], opts: { retry?: boolean } = {}): void {
     for (const v of votes) {
       const current = this.armed.get(v.voteId);
       if (v.status !== 'open' || !v.closesAt) {
@@ -30,9 +34,9 @@ export class VoteTimers {
         }
         continue;
       }
-      if (current?.closesAt === v.closesAt) continue;
+      if (current?.closesAt === v.closesAt && !opts.retry) continue;
       if (current) clearTimeout(current.timer);
-      const delay = Math.max(0, new Date(v.closesAt).getTime() - this.now().getTime());
+      const delay = Math.max(opts.retry ? RETRY_MS : 0, new Date(v.closesAt).getTime() - this.now().getTime());
       const timer = setTimeout(() => {
         this.armed.delete(v.voteId);
         this.log.info('expired | closing vote', { sitting: sittingId, vote: v.voteId });
