@@ -156,6 +156,18 @@ builder.mutationFields((t) => {
         return { sittingId: id, ...(await ctx.services.procedure.snapshot(id)) };
       },
     }),
+    demandNamedVote: t.field({
+      type: SittingProcedureRef,
+      description: 'The signed-in member demands that a prepared vote be taken by name: for their faction, or joining the members’ demand (the rulebook says who and until when).',
+      authScopes: signedIn,
+      errors: { types: writeErrors },
+      args: { sittingId: sittingId(t), draftId: t.arg.id({ required: true }) },
+      resolve: async (_r, a, ctx) => {
+        const id = String(a.sittingId);
+        await ctx.services.procedure.demandNamedVote(id, await ctx.services.procedure.actorFor(ctx.user!), String(a.draftId));
+        return { sittingId: id, ...(await ctx.services.procedure.snapshot(id)) };
+      },
+    }),
     castVote: t.field({
       type: ReceiptRef,
       description: 'Casts the signed-in member’s ballot; the same ballot again returns the same receipt, a different one is refused.',

@@ -93,7 +93,7 @@ export const VoteRef = builder.objectRef<VoteData>('Vote').implement({
   }),
 });
 
-type DraftData = VoteDraft & { readonly openedAt: Date | null };
+type DraftData = VoteDraft & { readonly sittingId: string; readonly openedAt: Date | null };
 export const VoteDraftRef = builder.objectRef<DraftData>('VoteDraft').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -108,6 +108,13 @@ export const VoteDraftRef = builder.objectRef<DraftData>('VoteDraft').implement(
     category: t.exposeString('category', { nullable: true }),
     agendaItemId: t.exposeID('agendaItemId', { nullable: true }),
     opened: t.boolean({ resolve: (d) => d.openedAt !== null }),
+    namedDemanded: t.boolean({
+      description: 'A valid demand for a named vote stands: the vote opens as named whatever its kind.',
+      resolve: async (d, _a, ctx) => {
+        const demands = (await ctx.services.procedure.snapshot(d.sittingId)).state.namedDemands;
+        return Object.hasOwn(demands, d.id) && demands[d.id]!.valid;
+      },
+    }),
   }),
 });
 

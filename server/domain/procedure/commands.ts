@@ -53,6 +53,8 @@ export type ProcedureCommand =
     }
   // votes
   | { readonly kind: 'vote.open'; readonly draft: VoteDraft }
+  /** A member demands that a prepared vote be taken by name (for their faction, or joining members' demand); `category` is the draft's. */
+  | { readonly kind: 'vote.demand_named'; readonly draftId: string; readonly category: string | null }
   | { readonly kind: 'vote.cast'; readonly voteId: string; readonly optionId: string; readonly pseudonym: string | null }
   | { readonly kind: 'vote.close'; readonly voteId: string; readonly by: 'chair' | 'expired' }
   | { readonly kind: 'vote.cancel'; readonly voteId: string; readonly reason: string };
@@ -100,6 +102,8 @@ export interface SittingContext {
     }
   >;
   readonly agenda: readonly { readonly id: string; readonly position: number; readonly title: string }[];
+  /** ISO instant the sitting is scheduled to start (the deadline `evening_before` of a named-vote demand reads it). */
+  readonly startsAt?: string;
 }
 
 /** What a decision may use besides the state: the time, the actor, fresh ids. */

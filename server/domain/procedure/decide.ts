@@ -9,6 +9,7 @@ import type { ProcedureEvent } from './events';
 import type { ProcedureState } from './state';
 import * as attendance from './attendance';
 import * as floor from './floor';
+import * as namedVotes from './named-votes';
 import * as points from './points-of-order';
 import * as sitting from './sitting-rules';
 import * as speakers from './speakers';
@@ -68,6 +69,8 @@ export function decide(state: ProcedureState, command: ProcedureCommand, ctx: De
       return points.decidePoint(state, command, ctx);
     case 'vote.open':
       return votes.openVote(state, command, ctx);
+    case 'vote.demand_named':
+      return namedVotes.demandNamed(state, command, ctx);
     case 'vote.cast':
       return votes.cast(state, command, ctx);
     case 'vote.close':

@@ -147,6 +147,17 @@ export type ProcedureEvent =
       readonly quorate: boolean;
     }
   | {
+      /** A demand that a prepared vote (its draft id, which becomes the vote id) be taken by name. */
+      readonly kind: 'vote.named_demanded';
+      readonly draftId: string;
+      /** A faction (through one of its members), or members joining the members' demand. */
+      readonly demandedBy:
+        | { readonly kind: 'faction'; readonly factionId: string; readonly personId: string }
+        | { readonly kind: 'members'; readonly personIds: readonly string[] };
+      /** The demand stands from this entry on: a faction's at once, members' once enough of those present demand. */
+      readonly valid: boolean;
+    }
+  | {
       readonly kind: 'ballot.cast';
       readonly voteId: string;
       readonly optionId: string;

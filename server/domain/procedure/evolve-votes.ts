@@ -14,6 +14,19 @@ export function decidePoint(state: ProcedureState, e: Of<'point_of_order.decided
   };
 }
 
+/** Demands add up per draft (each faction and member once); a demand once valid stays valid. */
+export function demandNamed(state: ProcedureState, e: Of<'vote.named_demanded'>): ProcedureState {
+  const prior = own(state.namedDemands, e.draftId) ?? { factionIds: [], personIds: [], valid: false };
+  const by = e.demandedBy;
+  const add = (list: readonly string[], ids: readonly string[]) => [...list, ...ids.filter((id, i) => !list.includes(id) && ids.indexOf(id) === i)];
+  const next = {
+    factionIds: by.kind === 'faction' ? add(prior.factionIds, [by.factionId]) : prior.factionIds,
+    personIds: by.kind === 'members' ? add(prior.personIds, by.personIds) : prior.personIds,
+    valid: prior.valid || e.valid,
+  };
+  return { ...state, namedDemands: { ...state.namedDemands, [e.draftId]: next } };
+}
+
 export function openVote(state: ProcedureState, e: Of<'vote.opened'>, at: string): ProcedureState {
   const voteId = e.definition.voteId;
   if (own(state.votes, voteId)) return state;

@@ -7,7 +7,7 @@ import type { PersonRef, RecordedEvent } from './events';
 import type { ItemState, ProcedureState, SpeakerRequest } from './state';
 import { itemOf, own } from './lookup';
 import { endFloor, extendFloor, grantFloor, acceptInterjection, endInterjection } from './evolve-floor';
-import { castBallot, closeVote, cancelVote, openVote, decidePoint } from './evolve-votes';
+import { castBallot, closeVote, cancelVote, demandNamed, openVote, decidePoint } from './evolve-votes';
 
 export function evolveEntry(state: ProcedureState, entry: RecordedEvent): ProcedureState {
   const e = entry.event;
@@ -109,6 +109,8 @@ export function evolveEntry(state: ProcedureState, entry: RecordedEvent): Proced
       return decidePoint(state, e);
     case 'vote.opened':
       return openVote(state, e, at);
+    case 'vote.named_demanded':
+      return demandNamed(state, e);
     case 'ballot.cast':
       return castBallot(state, e, entry.seq, at);
     case 'vote.closed':

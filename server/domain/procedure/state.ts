@@ -127,6 +127,13 @@ export interface VoteState {
   readonly cancelReason: string | null;
 }
 
+/** Demands for a named vote on one prepared vote (keyed by draft id); once valid, the draft opens as named. */
+export interface NamedVoteDemand {
+  readonly factionIds: readonly string[];
+  readonly personIds: readonly string[];
+  readonly valid: boolean;
+}
+
 export interface ProcedureState {
   readonly phase: SittingPhase;
   /** Frozen by sitting.opened; null before. */
@@ -143,6 +150,8 @@ export interface ProcedureState {
   readonly points: Readonly<Record<string, PointOfOrder>>;
   readonly votes: Readonly<Record<string, VoteState>>;
   readonly openVoteId: string | null;
+  /** draft id → the demands for a named vote on it. */
+  readonly namedDemands: Readonly<Record<string, NamedVoteDemand>>;
   readonly lastSeq: number;
   readonly lastAt: string | null;
 }
@@ -162,6 +171,7 @@ export const initialState: ProcedureState = {
   points: {},
   votes: {},
   openVoteId: null,
+  namedDemands: {},
   lastSeq: 0,
   lastAt: null,
 };

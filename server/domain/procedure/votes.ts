@@ -17,6 +17,7 @@ import type { ProcedureEvent, VoteOption, VoteResult } from './events';
 import type { Ballot, ProcedureState, VoteState } from './state';
 import { majorityKinds } from './vocabulary';
 import { addSeconds, own } from './lookup';
+import { namedDemanded } from './named-votes';
 import { isVotingMember, personOf, personRef, presentVotingMembers, requireChair, requireOpen, rulesOf, statutoryOf } from './permissions';
 
 type Of<K extends ProcedureCommand['kind']> = Extract<ProcedureCommand, { kind: K }>;
@@ -58,9 +59,10 @@ export function openVoteEvents(state: ProcedureState, ctx: DecideContext, draft:
   }
   const abstention = draft.abstention && rules.votes.abstentionAllowed;
   const options = optionsOf(draft, abstention);
-  if (draft.kind === 'named' && draft.category !== null && rules.votes.namedVote.excludedCategories.includes(draft.category)) {
-    throw new RuleViolation('vote.named_excluded', `the rules allow no named vote on ${draft.category}`);
-  }
+  const excluded = draft.category !== null && rules.votes.namedVote.excludedCategories.includes(draft.category);
+  if (draft.kind === 'named' && excluded) throw new RuleViolation('vote.named_excluded', `the rules allow no named vote on ${draft.category}`);
+  // A valid demand (§ 52 BTGO, Rule 190 EP, council on request) makes the vote named whatever was prepared.
+  const kind = !excluded && namedDemanded(state, draft.id) ? 'named' : draft.kind;
   const eligible = presentVotingMembers(state, ctx.sitting);
   if (eligible.length === 0 && !rules.votes.lateJoinersMayVote) throw new RuleViolation('vote.no_eligible_voters', 'no member with voting rights is present');
   const statutory = statutoryOf(state, ctx);
@@ -75,7 +77,7 @@ export function openVoteEvents(state: ProcedureState, ctx: DecideContext, draft:
         voteId: draft.id,
         agendaItemId: draft.agendaItemId,
         title,
-        kind: draft.kind,
+        kind,
         options,
         majority,
         live: draft.live,

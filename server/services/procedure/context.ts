@@ -5,6 +5,7 @@ import { listFactions } from '../../db/factions';
 import { listPeople } from '../../db/people';
 import { listAgendaItems } from '../../db/agenda';
 import { getParliament } from '../../db/parliament';
+import { findSittingsByIds } from '../../db/sittings';
 import { NotFoundError } from '../../domain/errors';
 import { fullName } from '../../domain/parliament';
 import { presets } from '../../domain/rulebook/presets';
@@ -31,6 +32,7 @@ export async function loadSittingContext(db: Kysely<Database>, sittingId: string
   const people = await listPeople(db);
   const agenda = await listAgendaItems(db, [sittingId]);
   const rulebook = await effectiveRulebook(db, sittingId);
+  const [sitting] = await findSittingsByIds(db, [sittingId]);
   if (!parliament) throw new NotFoundError('sitting', sittingId);
   return {
     sittingId,
@@ -39,5 +41,6 @@ export async function loadSittingContext(db: Kysely<Database>, sittingId: string
     factions: factions.map((f) => ({ id: f.id, shortName: f.shortName, seats: f.seats })),
     people: new Map(people.map((p) => [p.id, { id: p.id, name: fullName(p), factionId: p.factionId, votingRights: p.votingRights, roles: p.roles }])),
     agenda: agenda.map((i) => ({ id: i.id, position: i.position, title: i.title })),
+    ...(sitting ? { startsAt: sitting.startsAt.toISOString() } : {}),
   };
 }

@@ -170,6 +170,13 @@ export function createProcedureService(deps: ServiceDeps, roster: { personByUser
       return execute(sittingId, actor, { kind: 'vote.open', draft });
     },
 
+    /** The signed-in member demands a named vote on a prepared vote of this sitting (the rulebook says who and until when). */
+    async demandNamedVote(sittingId: string, actor: Actor, draftId: string): Promise<Outcome> {
+      const draft = await findVoteDraft(db, draftId);
+      if (!draft || draft.sittingId !== sittingId) throw new NotFoundError('voteDraft', draftId);
+      return execute(sittingId, actor, { kind: 'vote.demand_named', draftId, category: draft.category });
+    },
+
     /**
      * Records the chair's decision on a point of order. PUT_TO_VOTE without a draft opens a yes/no
      * vote in the same decision (the rules do that); with a prepared draft, the draft is opened next.

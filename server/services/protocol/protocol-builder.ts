@@ -190,6 +190,9 @@ export class ProtocolBuilder {
       }
       case 'vote.opened':
         return this.openVote(e, at, entry.actorId);
+      case 'vote.named_demanded':
+        // The protocol shows the outcome: the vote opens as named and lists the names.
+        return;
       case 'ballot.cast': {
         const vote = this.votes.get(e.voteId);
         if (!vote || vote.status !== 'open') return;
