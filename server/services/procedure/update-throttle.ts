@@ -1,7 +1,7 @@
 import type { StoredEntry } from '../../domain/record';
 
-/** While ballots stream in, subscribers hear at most one update per window per sitting. */
-export const BALLOT_WINDOW_MS = 100;
+/** While ballots stream in, subscribers hear at most one update per window per sitting: turnout twice a second is plenty. */
+export const BALLOT_WINDOW_MS = 500;
 
 /**
  * Every commit wakes every listener of the sitting, and each wake-up costs the server a fraction of
