@@ -2,7 +2,7 @@
 // that specs render the same factions, people and agenda the server seeds (one source of truth).
 import fixture from '../../fixtures/parliament.json';
 import type { AgendaItemKind, Office, Role, SittingState } from '../app/shared/graphql-schema.generated';
-import type { SittingOverviewResult } from '../app/sitting/sitting-overview.generated';
+import type { SittingOverviewResult, SittingProtocolFragment } from '../app/sitting/sitting-overview.generated';
 import type { SittingsResult } from '../app/sitting/sittings.generated';
 
 type Sitting = NonNullable<SittingOverviewResult['sitting']>;
@@ -24,6 +24,16 @@ export function demoPeople(): SittingOverviewResult['people'] {
   }));
 }
 
+/** Where the server serves a sitting's protocol (the Sitting.protocol*Url fields). */
+export function protocolUrls(sittingId: string): SittingProtocolFragment {
+  const base = `/api/sittings/${encodeURIComponent(sittingId)}`;
+  return {
+    protocolJsonUrl: `${base}/protocol.json`,
+    protocolPdfDe: `${base}/protocol.pdf?lang=de`,
+    protocolPdfEn: `${base}/protocol.pdf?lang=en`,
+  };
+}
+
 export function demoSitting(): Sitting {
   const sitting = fixture.sittings[0];
   if (sitting === undefined) {
@@ -35,6 +45,7 @@ export function demoSitting(): Sitting {
     title: sitting.title,
     startsAt: sitting.startsAt,
     state: upper<SittingState>(sitting.state),
+    ...protocolUrls(sitting.id),
     agenda: sitting.agenda.map((item, index) => ({
       id: `${sitting.id}-item-${index + 1}`,
       position: index + 1,

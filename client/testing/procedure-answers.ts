@@ -4,6 +4,7 @@ import type { GraphqlClient } from '../app/shared/graphql-client';
 import type { GraphqlOperation } from '../app/shared/graphql-operation';
 import type { ProcedureResult } from '../app/procedure/procedure.generated';
 import type { Procedure } from '../app/procedure/procedure-state';
+import { protocolUrls } from './demo-parliament';
 
 /** The answer to the Procedure query for sitting 42 with the given procedure. */
 export function procedureAnswer(procedure: Procedure): ProcedureResult {
@@ -12,6 +13,7 @@ export function procedureAnswer(procedure: Procedure): ProcedureResult {
       id: 'sitting-42',
       number: 42,
       title: '42nd plenary sitting',
+      ...protocolUrls('sitting-42'),
       agenda: [
         { id: 'sitting-42-item-1', position: 1, title: 'Opening of the sitting, approval of the agenda', kind: 'PROCEDURE' },
         { id: 'sitting-42-item-2', position: 2, title: 'Budget Act 2027 – first reading', kind: 'DEBATE' },

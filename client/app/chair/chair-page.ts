@@ -7,6 +7,7 @@ import { showProcedure } from '../procedure/show-procedure';
 import { SittingStatus } from '../procedure/sitting-status';
 import { VoteHistory } from '../procedure/vote-history';
 import { ErrorNotice } from '../shared/error-notice';
+import { ProtocolLinks } from '../sitting/protocol-links';
 import { AgendaControls } from './agenda-controls';
 import { AttendancePanel } from './attendance-panel';
 import { chairText } from './chair-text';
@@ -31,6 +32,7 @@ import { VotePreparation } from './vote-preparation';
     FloorControls,
     OpenVoteControl,
     PointsOfOrderQueue,
+    ProtocolLinks,
     RouterLink,
     SittingControls,
     SittingStatus,
@@ -62,6 +64,9 @@ import { VotePreparation } from './vote-preparation';
           <plenum-sitting-status [procedure]="procedure" [live]="procedureState.live()" />
           <plenum-sitting-controls />
           <p class="chamber-link"><a [routerLink]="['/sittings', id(), 'chamber']">{{ text().toChamber }}</a></p>
+          @if (procedureState.frame(); as frame) {
+            <plenum-protocol-links [sitting]="frame" />
+          }
         </header>
         @if (procedureState.liveError(); as liveError) {
           <plenum-error-notice [heading]="words().liveStopped" [error]="liveError" />

@@ -1,8 +1,10 @@
 import { Injectable, inject } from '@angular/core';
+import { TranslationState } from '../i18n/translation-state';
 import { GraphqlClient } from '../shared/graphql-client';
 import type { GraphqlOperation } from '../shared/graphql-operation';
 import { CommandRunner } from './command-runner';
 import { ProcedureState, type Procedure } from './procedure-state';
+import { refusalText, ruleText } from './rule-text';
 
 /**
  * What the chair's and the member's stores share: commands of the loaded sitting, sent on behalf of
@@ -15,13 +17,16 @@ export abstract class ProcedureCommands<Control extends string> {
   readonly procedure = inject(ProcedureState);
 
   protected readonly runner = new CommandRunner<Control>(this.graphql);
+  private readonly rules = inject(TranslationState).catalogue(ruleText);
 
   pending(control: Control): boolean {
     return this.runner.pending(control);
   }
 
+  /** Why the last command of this control failed, in the interface language where the rule is known. */
   problem(control: Control): string | null {
-    return this.runner.problem(control)?.message ?? null;
+    const problem = this.runner.problem(control);
+    return problem === null ? null : refusalText(problem, this.rules());
   }
 
   protected sittingId(): string {

@@ -1,6 +1,7 @@
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Subject } from 'rxjs';
+import { protocolUrls } from '../../testing/demo-parliament';
 import { demoPerson, demoProcedure } from '../../testing/demo-procedure';
 import { GraphqlClient } from '../shared/graphql-client';
 import { GraphqlSubscriptions, type LiveConnection } from '../shared/graphql-subscriptions';
@@ -21,6 +22,7 @@ describe('ProcedureState', () => {
         id: 'sitting-42',
         number: 42,
         title: '42nd plenary sitting',
+        ...protocolUrls('sitting-42'),
         agenda: [
           { id: 'sitting-42-item-2', position: 2, title: 'Budget Act 2027 – first reading', kind: 'DEBATE' },
           { id: 'sitting-42-item-1', position: 1, title: 'Opening of the sitting', kind: 'PROCEDURE' },

@@ -2,6 +2,8 @@
 // change the .graphql file or the schema and run `npx tsx client/codegen/graphql-codegen.ts`.
 
 import type { GraphqlOperation } from '../shared/graphql-operation';
+import { sittingProtocolFragmentDocument } from '../sitting/sitting-overview.generated';
+import type { SittingProtocolFragment } from '../sitting/sitting-overview.generated';
 import type { AgendaItemKind, DateTime, FloorKind, MajorityKind, OptionMeaning, OrderPolicy, RequestKind, SittingState, Stance, VoteKind, VoteResultReason, VoteStatus } from '../shared/graphql-schema.generated';
 
 export type PersonRefFragment = {
@@ -213,7 +215,7 @@ export interface ProcedureVariables {
 }
 
 export interface ProcedureResult {
-  readonly sitting: {
+  readonly sitting: SittingProtocolFragment & {
     readonly id: string;
     readonly number: number;
     readonly title: string;
@@ -240,11 +242,12 @@ export const procedureQuery: GraphqlOperation<ProcedureResult, ProcedureVariable
   kind: 'query',
   operationName: 'Procedure',
   document: [
-    "query Procedure($sittingId: ID!) {\n  sitting(id: $sittingId) {\n    id\n    number\n    title\n    agenda {\n      id\n      position\n      title\n      kind\n    }\n    rulebook {\n      preset\n      name\n      pointOfOrderCategories {\n        id\n        labelDe\n        labelEn\n      }\n    }\n    procedure {\n      ...Procedure\n    }\n  }\n}",
+    "query Procedure($sittingId: ID!) {\n  sitting(id: $sittingId) {\n    id\n    number\n    title\n    ...SittingProtocol\n    agenda {\n      id\n      position\n      title\n      kind\n    }\n    rulebook {\n      preset\n      name\n      pointOfOrderCategories {\n        id\n        labelDe\n        labelEn\n      }\n    }\n    procedure {\n      ...Procedure\n    }\n  }\n}",
     optionCountFragmentDocument,
     personRefFragmentDocument,
     procedureFragmentDocument,
     receiptFragmentDocument,
+    sittingProtocolFragmentDocument,
     speakerRequestFragmentDocument,
     voteFragmentDocument,
   ].join('\n\n'),

@@ -1,5 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import type { Client, ClientOptions, Sink, SubscribePayload } from 'graphql-ws/client';
+import { protocolUrls } from '../../testing/demo-parliament';
 import { sittingEventsSubscription, type SittingEventsResult } from '../sitting/sitting-events.generated';
 import { GraphqlRequestError } from './graphql-error';
 import { GraphqlSubscriptions, graphqlWsClientFactory } from './graphql-subscriptions';
@@ -46,7 +47,7 @@ describe('GraphqlSubscriptions', () => {
       kind: 'agenda.changed',
       sittingId: 'sitting-42',
       at: '2026-12-03T09:05:00.000Z',
-      sitting: { id: 'sitting-42', number: 42, title: '42nd plenary sitting', startsAt: '2026-12-03T08:00:00.000Z', state: 'OPEN', agenda: [] },
+      sitting: { id: 'sitting-42', number: 42, title: '42nd plenary sitting', startsAt: '2026-12-03T08:00:00.000Z', state: 'OPEN', ...protocolUrls('sitting-42'), agenda: [] },
     },
   };
 

@@ -2,7 +2,7 @@
 // change the .graphql file or the schema and run `npx tsx client/codegen/graphql-codegen.ts`.
 
 import type { GraphqlOperation } from '../shared/graphql-operation';
-import { sittingDetailFragmentDocument } from './sitting-overview.generated';
+import { sittingDetailFragmentDocument, sittingProtocolFragmentDocument } from './sitting-overview.generated';
 import type { SittingDetailFragment } from './sitting-overview.generated';
 import type { DateTime } from '../shared/graphql-schema.generated';
 
@@ -25,5 +25,6 @@ export const sittingEventsSubscription: GraphqlOperation<SittingEventsResult, Si
   document: [
     "subscription SittingEvents($sittingId: ID!) {\n  sittingEvents(sittingId: $sittingId) {\n    kind\n    sittingId\n    at\n    sitting {\n      ...SittingDetail\n    }\n  }\n}",
     sittingDetailFragmentDocument,
+    sittingProtocolFragmentDocument,
   ].join('\n\n'),
 };

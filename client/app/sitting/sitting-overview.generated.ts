@@ -4,7 +4,7 @@
 import type { GraphqlOperation } from '../shared/graphql-operation';
 import type { AgendaItemKind, DateTime, Office, Role, SittingState } from '../shared/graphql-schema.generated';
 
-export type SittingDetailFragment = {
+export type SittingDetailFragment = SittingProtocolFragment & {
   readonly id: string;
   readonly number: number;
   readonly title: string;
@@ -19,7 +19,15 @@ export type SittingDetailFragment = {
   }>;
 };
 
-export const sittingDetailFragmentDocument = "fragment SittingDetail on Sitting {\n  id\n  number\n  title\n  startsAt\n  state\n  agenda {\n    id\n    position\n    title\n    kind\n    description\n  }\n}";
+export const sittingDetailFragmentDocument = "fragment SittingDetail on Sitting {\n  id\n  number\n  title\n  startsAt\n  state\n  ...SittingProtocol\n  agenda {\n    id\n    position\n    title\n    kind\n    description\n  }\n}";
+
+export type SittingProtocolFragment = {
+  readonly protocolJsonUrl: string;
+  readonly protocolPdfDe: string;
+  readonly protocolPdfEn: string;
+};
+
+export const sittingProtocolFragmentDocument = "fragment SittingProtocol on Sitting {\n  protocolJsonUrl\n  protocolPdfDe: protocolPdfUrl(lang: \"de\")\n  protocolPdfEn: protocolPdfUrl(lang: \"en\")\n}";
 
 export interface SittingOverviewVariables {
   readonly id: string;
@@ -58,5 +66,6 @@ export const sittingOverviewQuery: GraphqlOperation<SittingOverviewResult, Sitti
   document: [
     "query SittingOverview($id: ID!) {\n  sitting(id: $id) {\n    ...SittingDetail\n  }\n  parliament {\n    name\n    statutoryMembers\n    seatsFilled\n  }\n  factions {\n    id\n    shortName\n    name\n    colour\n    seats\n  }\n  people {\n    id\n    name\n    familyName\n    title\n    office\n    roles\n    faction {\n      id\n    }\n  }\n}",
     sittingDetailFragmentDocument,
+    sittingProtocolFragmentDocument,
   ].join('\n\n'),
 };

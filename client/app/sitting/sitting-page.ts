@@ -6,6 +6,7 @@ import { TranslationState } from '../i18n/translation-state';
 import { ErrorNotice } from '../shared/error-notice';
 import { AgendaList } from './agenda-list';
 import { MemberGroups } from './member-groups';
+import { ProtocolLinks } from './protocol-links';
 import { SeatStrip } from './seat-strip';
 import { SittingState } from './sitting-state';
 import { sittingText } from './sitting-text';
@@ -13,7 +14,7 @@ import { sittingText } from './sitting-text';
 /** One sitting: its facts, the agenda (kept live), the seats and the members by faction. */
 @Component({
   selector: 'plenum-sitting-page',
-  imports: [AgendaList, ErrorNotice, MemberGroups, RouterLink, SeatStrip],
+  imports: [AgendaList, ErrorNotice, MemberGroups, ProtocolLinks, RouterLink, SeatStrip],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p class="back"><a routerLink="/">{{ text().allSittings }}</a></p>
@@ -54,6 +55,7 @@ import { sittingText } from './sitting-text';
               <a class="button" data-testid="chair-link" [routerLink]="['/sittings', sitting.id, 'chair']">{{ text().chairLink }}</a>
             }
           </nav>
+          <plenum-protocol-links [sitting]="sitting" />
         </header>
         @if (state.liveError(); as liveError) {
           <plenum-error-notice [heading]="text().liveStopped" [error]="liveError" />
