@@ -6,14 +6,14 @@ import { ReceiptRef, VoteDraftInput, VoteDraftRef, voteDraftSchema } from './vot
 import { OrderPolicyEnum, PointOfOrderDecisionEnum, RequestKindEnum, StanceEnum } from './scalars';
 import type { GraphQLContext } from './context';
 import type { ProcedureCommand } from '../domain/procedure/commands';
-import type { ProcedureSnapshot } from './procedure-snapshot';
+import type { ProcedureSnapshot } from '../services/procedure';
 
 /** Every procedural mutation: the signed-in actor, one command, then the procedure as it is now. */
 async function run(ctx: GraphQLContext, sittingId: string | number, command: ProcedureCommand): Promise<ProcedureSnapshot> {
   const id = String(sittingId);
   const actor = await ctx.services.procedure.actorFor(ctx.user!);
   await ctx.services.procedure.execute(id, actor, command);
-  return { sittingId: id, ...(await ctx.services.procedure.snapshot(id)) };
+  return ctx.services.procedure.snapshot(id);
 }
 
 const chairTeam = { anyRole: ['chair', 'moderator'] } as const;
@@ -134,7 +134,7 @@ builder.mutationFields((t) => {
           note: str(a.note),
           voteDraftId: str(a.voteDraftId),
         });
-        return { sittingId: id, ...(await ctx.services.procedure.snapshot(id)) };
+        return ctx.services.procedure.snapshot(id);
       },
     }),
     closeVote: op(chairTeam, 'Closes the vote and publishes the result.', { voteId: t.arg.id({ required: true }) }, (a) => ({ kind: 'vote.close', voteId: String(a.voteId), by: 'chair' })),
@@ -153,7 +153,7 @@ builder.mutationFields((t) => {
       resolve: async (_r, a, ctx) => {
         const id = String(a.sittingId);
         await ctx.services.procedure.openVote(id, await ctx.services.procedure.actorFor(ctx.user!), String(a.draftId));
-        return { sittingId: id, ...(await ctx.services.procedure.snapshot(id)) };
+        return ctx.services.procedure.snapshot(id);
       },
     }),
     demandNamedVote: t.field({
@@ -165,7 +165,7 @@ builder.mutationFields((t) => {
       resolve: async (_r, a, ctx) => {
         const id = String(a.sittingId);
         await ctx.services.procedure.demandNamedVote(id, await ctx.services.procedure.actorFor(ctx.user!), String(a.draftId));
-        return { sittingId: id, ...(await ctx.services.procedure.snapshot(id)) };
+        return ctx.services.procedure.snapshot(id);
       },
     }),
     castVote: t.field({

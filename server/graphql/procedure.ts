@@ -3,9 +3,9 @@ import { FactionRef, PersonRef } from './roster';
 import { AgendaItemRef, SittingRef } from './sittings';
 import { FloorKindEnum, OrderPolicyEnum, RequestKindEnum, SittingStateEnum, StanceEnum } from './scalars';
 import { VoteRef } from './votes';
-import type { GraphQLContext } from './context';
-import type { ProcedureSnapshot } from './procedure-snapshot';
+import type { ProcedureSnapshot } from '../services/procedure';
 import { personOf } from './procedure-person';
+import { isChairTeam } from '../domain/procedure/permissions';
 import {
   attendanceView,
   floorView,
@@ -22,7 +22,6 @@ import {
 } from '../domain/procedure/views';
 import type { QuotaLine } from '../domain/procedure/clocks';
 
-const isChairTeam = (ctx: GraphQLContext) => ctx.user?.roles.some((r) => r === 'chair' || r === 'moderator') ?? false;
 
 const SpeakerRequestRef = builder.objectRef<QueuedRequest>('SpeakerRequest').implement({
   fields: (t) => ({
@@ -192,7 +191,7 @@ export const SittingProcedureRef = builder.objectRef<ProcedureSnapshot>('Sitting
       type: [SpeakingTimeRef],
       description: 'Per person from the record; the chair’s team only (empty for others).',
       args: { sort: t.arg({ type: SpeakerSortEnum, defaultValue: 'most' }) },
-      resolve: (s, { sort }, ctx) => (isChairTeam(ctx) ? rankSpeakers(speakingTimeTotals(s.state, s.now).perPerson, sort ?? 'most') : []),
+      resolve: (s, { sort }, ctx) => (ctx.user && isChairTeam({ personId: null, roles: ctx.user.roles }) ? rankSpeakers(speakingTimeTotals(s.state, s.now).perPerson, sort ?? 'most') : []),
     }),
     votes: t.field({ type: [VoteRef], description: 'Newest first.', resolve: (s) => votesView(s.state, s.context).map((v) => ({ ...v, sittingId: s.sittingId })).reverse() }),
     openVote: t.field({
@@ -209,6 +208,6 @@ export const SittingProcedureRef = builder.objectRef<ProcedureSnapshot>('Sitting
 builder.objectField(SittingRef, 'procedure', (t) =>
   t.field({
     type: SittingProcedureRef,
-    resolve: async (s, _a, ctx) => ({ sittingId: s.id, ...(await ctx.services.procedure.snapshot(s.id)) }),
+    resolve: async (s, _a, ctx) => (ctx.services.procedure.snapshot(s.id)),
   }),
 );

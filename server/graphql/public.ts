@@ -3,7 +3,7 @@ import { FloorKindEnum, SittingStateEnum } from './scalars';
 import { floorView, votesView } from '../domain/procedure/views';
 import type { GraphQLContext } from './context';
 import type { Sitting } from '../domain/parliament';
-import type { ProcedureSnapshot } from './procedure-snapshot';
+import type { ProcedureSnapshot } from '../services/procedure';
 
 /** What the public may see of a sitting, without signing in: no roster details, no open ballots. */
 interface PublicSittingData {
@@ -14,7 +14,7 @@ interface PublicSittingData {
 async function publicSitting(ctx: GraphQLContext, id: string): Promise<PublicSittingData | null> {
   const [sitting] = await ctx.services.sittings.byIds([id]);
   if (!sitting) return null;
-  return { sitting, snapshot: { sittingId: id, ...(await ctx.services.procedure.snapshot(id)) } };
+  return { sitting, snapshot: await ctx.services.procedure.snapshot(id) };
 }
 
 const PublicAgendaItemRef = builder.objectRef<{ position: number; title: string }>('PublicAgendaItem').implement({

@@ -22,6 +22,14 @@ import { UpdateThrottle } from './update-throttle';
 
 const CONTEXT_CACHE_MS = 5_000;
 
+export interface ProcedureSnapshot {
+  readonly sittingId: string;
+  readonly state: ProcedureState;
+  readonly seq: number;
+  readonly context: SittingContext;
+  readonly now: Date;
+}
+
 export interface Receipt {
   readonly voteId: string;
   readonly optionId: string;
@@ -90,10 +98,11 @@ export function createProcedureService(deps: ServiceDeps, roster: { personByUser
     for await (const e of pubsub.subscribe('sittings:any')) contexts.delete(e.sittingId);
   })();
 
-  async function snapshot(sittingId: string) {
+  /** One consistent read of a sitting's procedure: what every view and API field is derived from. */
+  async function snapshot(sittingId: string): Promise<ProcedureSnapshot> {
     const e = await engine(sittingId);
     const { state, seq } = await e.snapshot();
-    return { state, seq, context: await contextOf(sittingId), now: now() };
+    return { sittingId, state, seq, context: await contextOf(sittingId), now: now() };
   }
 
   function receiptOf(voteId: string, optionId: string, pseudonym: string | null, entry: StoredEntry): Receipt {
