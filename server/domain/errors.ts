@@ -8,7 +8,7 @@ export abstract class PlenumError extends Error {
   abstract readonly code: ErrorCode;
 }
 
-export type Entity = 'faction' | 'person' | 'sitting' | 'agendaItem' | 'booth' | 'vote' | 'voteDraft' | 'speakerRequest' | 'pointOfOrder';
+export type Entity = 'faction' | 'person' | 'sitting' | 'agendaItem' | 'booth' | 'vote' | 'voteDraft' | 'speakerRequest' | 'pointOfOrder' | 'subroom';
 
 export class NotFoundError extends PlenumError {
   readonly code = 'NOT_FOUND';

@@ -40,6 +40,9 @@ export type ProcedureCommand =
   | { readonly kind: 'interjection.accept'; readonly requestId: string }
   | { readonly kind: 'interjection.decline'; readonly requestId: string }
   | { readonly kind: 'interjection.end' }
+  // the chamber's microphones (chair's team)
+  | { readonly kind: 'chamber.mute_all' }
+  | { readonly kind: 'chamber.lift_mute_all' }
   // points of order
   | { readonly kind: 'point_of_order.raise'; readonly category: string; readonly text: string }
   | { readonly kind: 'point_of_order.withdraw'; readonly pointId: string }

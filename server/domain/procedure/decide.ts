@@ -8,6 +8,7 @@ import type { DecideContext, ProcedureCommand } from './commands';
 import type { ProcedureEvent } from './events';
 import type { ProcedureState } from './state';
 import * as attendance from './attendance';
+import * as chamber from './chamber';
 import * as floor from './floor';
 import * as namedVotes from './named-votes';
 import * as points from './points-of-order';
@@ -61,6 +62,10 @@ export function decide(state: ProcedureState, command: ProcedureCommand, ctx: De
       return floor.declineInterjection(state, command, ctx);
     case 'interjection.end':
       return floor.endInterjection(state, ctx);
+    case 'chamber.mute_all':
+      return chamber.muteAll(state, ctx);
+    case 'chamber.lift_mute_all':
+      return chamber.liftMuteAll(state, ctx);
     case 'point_of_order.raise':
       return points.raise(state, command, ctx);
     case 'point_of_order.withdraw':

@@ -119,6 +119,9 @@ export type ProcedureEvent =
   | { readonly kind: 'interjection.accepted'; readonly requestId: string; readonly floorId: string }
   | { readonly kind: 'interjection.declined'; readonly requestId: string }
   | { readonly kind: 'interjection.ended'; readonly requestId: string }
+  /** "Mute all": only the chair's team and podium guests stay audible, until lifted or the floor is next granted. */
+  | { readonly kind: 'chamber.muted_all' }
+  | { readonly kind: 'chamber.mute_all_lifted' }
   // ---- points of order ----
   | {
       readonly kind: 'point_of_order.raised';

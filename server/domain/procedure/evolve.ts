@@ -66,7 +66,11 @@ export function evolveEntry(state: ProcedureState, entry: RecordedEvent): Proced
     case 'speaker_list.reopened':
       return withItem(state, e.agendaItemId, { listClosed: false });
     case 'floor.granted':
-      return grantFloor(state, e, at);
+      return { ...grantFloor(state, e, at), mutedAll: false };
+    case 'chamber.muted_all':
+      return { ...state, mutedAll: true };
+    case 'chamber.mute_all_lifted':
+      return { ...state, mutedAll: false };
     case 'floor.extended':
       return extendFloor(state, e.floorId, e.seconds);
     case 'floor.ended':

@@ -257,3 +257,21 @@ describe('points of order on the floor', () => {
     expect(rule(() => bt.decide(chair, { kind: 'floor.grant', requestId: pointId, personId: 'j.brandt', limitSeconds: null }))).toBe('point_of_order.no_counter_speech');
   });
 });
+
+describe('chamber.mute_all', () => {
+  it('is the chair’s, recorded once, and lifted by the chair or the next grant of the floor', () => {
+    const c = debate(noQuota);
+    c.request('j.brandt');
+    expect(rule(() => c.decide('j.brandt', { kind: 'chamber.mute_all' }))).toBe('forbidden.chair_only');
+    expect(c.run(chair, { kind: 'chamber.mute_all' })).toEqual([{ kind: 'chamber.muted_all' }]);
+    expect(c.state.mutedAll).toBe(true);
+    expect(c.run(chair, { kind: 'chamber.mute_all' })).toEqual([]);
+    expect(c.run(chair, { kind: 'chamber.lift_mute_all' })).toEqual([{ kind: 'chamber.mute_all_lifted' }]);
+    expect(c.state.mutedAll).toBe(false);
+    c.run(chair, { kind: 'chamber.mute_all' });
+    c.run(chair, { kind: 'floor.next' });
+    expect(c.state.mutedAll).toBe(false);
+    c.run(chair, { kind: 'sitting.close' });
+    expect(rule(() => c.decide(chair, { kind: 'chamber.mute_all' }))).toBe('sitting.closed');
+  });
+});

@@ -145,6 +145,8 @@ export interface ProcedureState {
   readonly items: Readonly<Record<string, ItemState>>;
   readonly requests: Readonly<Record<string, SpeakerRequest>>;
   readonly floor: CurrentFloor | null;
+  /** The chair muted all but the chair's team and podium guests; the next grant of the floor lifts it. */
+  readonly mutedAll: boolean;
   readonly floors: readonly FinishedFloor[];
   readonly interjections: readonly FinishedInterjection[];
   readonly points: Readonly<Record<string, PointOfOrder>>;
@@ -166,6 +168,7 @@ export const initialState: ProcedureState = {
   items: {},
   requests: {},
   floor: null,
+  mutedAll: false,
   floors: [],
   interjections: [],
   points: {},

@@ -203,6 +203,10 @@ export class ProtocolBuilder {
       }
       case 'vote.closed':
         return this.closeVote(e, at, entry.actorId);
+      case 'chamber.muted_all':
+      case 'chamber.mute_all_lifted':
+        // Microphone control, not a proceeding: it stays in the record, not in the protocol.
+        return;
       case 'vote.cancelled': {
         const vote = this.votes.get(e.voteId);
         if (!vote || vote.status !== 'open') return;
