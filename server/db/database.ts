@@ -142,6 +142,13 @@ export interface BallotTable {
   cast_at: Timestamp;
 }
 
+/** One row per sitting: booths on air, relays and subrooms (server/domain/chamber.ts), as JSON. */
+export interface ChamberStateTable {
+  sitting_id: string;
+  state: ColumnType<unknown, string, string>;
+  updated_at: ColumnType<Date, Date, Date>;
+}
+
 export interface Database {
   parliament: ParliamentTable;
   factions: FactionTable;
@@ -154,6 +161,7 @@ export interface Database {
   vote_drafts: VoteDraftTable;
   vote_secrets: VoteSecretTable;
   ballots: BallotTable;
+  chamber_states: ChamberStateTable;
 }
 
 export type FactionRow = Selectable<FactionTable>;

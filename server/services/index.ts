@@ -2,13 +2,20 @@ import type { ServiceDeps } from './context';
 import { createRosterService } from './roster';
 import { createSittingService } from './sittings';
 import { createProcedureService } from './procedure';
+import { createChamberService } from './chamber';
 
 export function createServices(deps: ServiceDeps) {
   const roster = createRosterService(deps);
+  const procedure = createProcedureService(deps, { personByUsername: roster.personByUsername });
   return {
     roster,
     sittings: createSittingService(deps),
-    procedure: createProcedureService(deps, { personByUsername: roster.personByUsername }),
+    procedure,
+    chamber: createChamberService(deps, {
+      people: () => roster.people(),
+      booths: roster.booths,
+      phaseOf: async (sittingId) => (await procedure.snapshot(sittingId)).state.phase,
+    }),
     pubsub: deps.pubsub,
   };
 }

@@ -1,5 +1,6 @@
 import { createPubSub } from 'graphql-yoga';
 import type { StoredEntry } from '../domain/record';
+import type { ChamberState } from '../domain/chamber';
 
 /** Events a sitting publishes after commit; kinds use the `area.verb` names of commands and mutations. */
 export interface SittingEvent {
@@ -31,5 +32,7 @@ export function createPlenumPubSub() {
     /** Every sitting's events on one topic, for caches that span sittings. */
     'sittings:any': [event: SittingEvent];
     'procedure:committed': [sittingId: string, committed: ProcedureCommitted];
+    /** Booths on air, relays and subrooms of a sitting changed. */
+    'chamber:changed': [sittingId: string, state: ChamberState];
   }>();
 }

@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { findChamberState, lockChamberState, saveChamberState } from '../db/chamber';
+import { decideChamber, type ChamberCommand, type ChamberPerson, type ChamberState } from '../domain/chamber';
+import { RuleViolation } from '../domain/errors';
+import type { Booth, Person } from '../domain/parliament';
+import type { SittingPhase } from '../domain/procedure/vocabulary';
+import type { ServiceDeps } from './context';
+
+interface ChamberDeps {
+  /** Everyone who may take part, with faction, roles and booth. */
+  people(): Promise<readonly Person[]>;
+  booths(): Promise<readonly Booth[]>;
+  /** The sitting's procedural phase: arrangements are made while it is open or suspended. */
+  phaseOf(sittingId: string): Promise<SittingPhase>;
+}
+
+const asChamberPerson = (p: Person): ChamberPerson => ({ id: p.id, factionId: p.factionId, roles: p.roles, boothId: p.boothId });
+
+/**
+ * Booths on air, relays and subrooms per sitting. Each change runs the domain's rules inside one
+ * transaction on the sitting's locked row, then publishes `chamber:changed` for the media to apply.
+ */
+export function createChamberService(deps: ServiceDeps, roster: ChamberDeps) {
+  const { db, pubsub, now } = deps;
+  const cache = new Map<string, Promise<ChamberState>>();
+
+  function state(sittingId: string): Promise<ChamberState> {
+    let hit = cache.get(sittingId);
+    if (!hit) {
+      hit = findChamberState(db, sittingId);
+      hit.catch(() => cache.delete(sittingId));
+      cache.set(sittingId, hit);
+    }
+    return hit;
+  }
+
+  async function change(sittingId: string, actor: Person, command: ChamberCommand): Promise<ChamberState> {
+    const phase = await roster.phaseOf(sittingId);
+    if (phase !== 'open' && phase !== 'suspended') throw new RuleViolation('sitting.not_open', 'the chamber is arranged while the sitting is open');
+    const [people, booths] = await Promise.all([roster.people(), roster.booths()]);
+    const ctx = { actor: asChamberPerson(actor), people: new Map(people.map((p) => [p.id, asChamberPerson(p)])), booths, newId: randomUUID };
+    const at = now();
+    const next = await db.transaction().execute(async (tx) => {
+      const current = await lockChamberState(tx, sittingId, at);
+      const decided = decideChamber(current, command, ctx);
+      if (decided !== current) await saveChamberState(tx, sittingId, decided, at);
+      return decided;
+    });
+    cache.set(sittingId, Promise.resolve(next));
+    pubsub.publish('chamber:changed', sittingId, next);
+    return next;
+  }
+
+  return { state, change };
+}
+
+export type ChamberService = ReturnType<typeof createChamberService>;
