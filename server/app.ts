@@ -11,6 +11,10 @@ import { createPlenumPubSub } from './services/pubsub';
 import { createServices, type Services } from './services';
 import { createAuth, type Auth } from './auth';
 import { WorkerPool } from './media/worker-pool';
+import { listenFromConfig, MediaRegistry } from './media/media-registry';
+import { chamberBridge } from './media/chamber-bridge';
+import { createMediaSignallingSocket, type MediaSignallingSocket } from './media/signalling-socket';
+import { mediaParticipantOf } from './http/media-auth';
 import { createGraphQLServer } from './http/graphql';
 import { createGraphQLWebSocket } from './http/graphql-ws';
 import { buildHttpApp } from './http/app';
@@ -36,6 +40,8 @@ export class App {
     private readonly handler: ReturnType<typeof buildHttpApp>,
     private readonly ws: ReturnType<typeof createGraphQLWebSocket>,
     readonly services: Services,
+    readonly mediaRegistry: MediaRegistry | undefined,
+    private readonly mediaSocket: MediaSignallingSocket | undefined,
   ) {}
 
   /** `database`: an already open handle (tests pass one made from a template); the app closes it on stop. */
@@ -65,6 +71,18 @@ export class App {
         ? await WorkerPool.create({ workers, rtcMinPort: config.media.rtcMinPort, rtcMaxPort: config.media.rtcMaxPort, logLevel: config.logLevel }, log.child('media'))
         : undefined;
       if (media) cleanup.push(() => media.close());
+      const registry = media
+        ? new MediaRegistry({
+            pool: media,
+            log: log.child('media'),
+            listen: listenFromConfig(config),
+            peersPerRouter: config.media.peersPerRouter,
+            prepare: chamberBridge({ pubsub, log: log.child('chamber-bridge'), snapshot: services.procedure.snapshot, chamberState: services.chamber.state }),
+          })
+        : undefined;
+      if (registry) cleanup.push(() => registry.close());
+      const mediaSocket = registry ? createMediaSignallingSocket({ registry, log: log.child('media-socket'), authenticate: mediaParticipantOf(auth, services) }) : undefined;
+      if (mediaSocket) cleanup.push(() => mediaSocket.close());
 
       const metrics = createMetrics();
       const yoga = createGraphQLServer({ services, log: log.child('graphql'), graphiql: config.env === 'development' });
@@ -90,7 +108,7 @@ export class App {
         ],
       });
       const ws = createGraphQLWebSocket({ yoga, auth, log: log.child('graphql-ws'), metrics });
-      return new App(config, log, database, auth, media, handler, ws, services);
+      return new App(config, log, database, auth, media, handler, ws, services, registry, mediaSocket);
     } catch (error) {
       for (const undo of cleanup.reverse()) await undo().catch(() => {});
       throw error;
@@ -103,6 +121,7 @@ export class App {
     server.on('upgrade', (req, socket, head) => {
       const path = new URL(req.url ?? '/', 'http://upgrade').pathname;
       if (path === '/graphql') return this.ws.handleUpgrade(req, socket, head);
+      if (this.mediaSocket?.handleUpgrade(req, socket, head)) return;
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
     });
     await new Promise<void>((resolve, reject) => {
@@ -119,6 +138,8 @@ export class App {
     this.stopped = true;
     this.services.procedure.stop();
     await this.ws.close();
+    await this.mediaSocket?.close();
+    await this.mediaRegistry?.close();
     if (this.server) {
       this.server.closeAllConnections();
       await new Promise<void>((resolve) => this.server!.close(() => resolve()));

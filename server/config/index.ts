@@ -26,6 +26,11 @@ const schema = z
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     /** Number of mediasoup workers; default one per core. */
     MEDIA_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
+    /**
+     * Peers of a sitting one worker takes before the sitting grows onto another worker (producers
+     * are piped there). The default is what `npm run bench:chamber` forwards without loss per core.
+     */
+    MEDIA_PEERS_PER_WORKER: z.coerce.number().int().min(1).max(10_000).default(350),
     /** UDP/TCP port range for WebRTC and plain transports. */
     RTC_MIN_PORT: z.coerce.number().int().min(1024).max(65535).default(40000),
     RTC_MAX_PORT: z.coerce.number().int().min(1024).max(65535).default(49999),
@@ -63,6 +68,7 @@ export interface Config {
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   readonly media: {
     readonly workers: number | undefined;
+    readonly peersPerRouter: number;
     readonly rtcMinPort: number;
     readonly rtcMaxPort: number;
     readonly announcedAddress: string;
@@ -104,6 +110,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     media: Object.freeze({
       workers: e.MEDIA_WORKERS,
+      peersPerRouter: e.MEDIA_PEERS_PER_WORKER,
       rtcMinPort: e.RTC_MIN_PORT,
       rtcMaxPort: e.RTC_MAX_PORT,
       announcedAddress: e.RTC_ANNOUNCED_ADDRESS ?? '127.0.0.1',

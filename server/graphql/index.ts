@@ -10,6 +10,7 @@ import './procedure';
 import './procedure-mutations';
 import './procedure-fields';
 import './public';
+import './chamber';
 
 /** The schema, types sorted so the printed file diffs cleanly. */
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -99,6 +99,8 @@ builder.mutationFields((t) => {
     })),
     extendFloor: op(chairTeam, 'More time for the current speech.', { seconds: t.arg.int({ required: true }) }, (a) => ({ kind: 'floor.extend', seconds: Number(a.seconds) })),
     endFloor: op(chairTeam, 'Ends the current speech.', {}, () => ({ kind: 'floor.end' })),
+    muteAll: op(chairTeam, 'Mutes every microphone but the chair’s team and podium guests, until lifted or the floor is next granted.', {}, () => ({ kind: 'chamber.mute_all' })),
+    liftMuteAll: op(chairTeam, 'Lifts “mute all”: the holder of the floor is heard again.', {}, () => ({ kind: 'chamber.lift_mute_all' })),
     acceptInterjection: op(signedIn, 'The speaker (or the chair) accepts an interjection question.', { requestId: t.arg.id({ required: true }) }, (a) => ({
       kind: 'interjection.accept',
       requestId: String(a.requestId),

@@ -181,6 +181,7 @@ export const SittingProcedureRef = builder.objectRef<ProcedureSnapshot>('Sitting
         return f && { ...f, pending: interjectionsView(s.state) };
       },
     }),
+    mutedAll: t.boolean({ description: '"Mute all" holds: only the chair’s team and podium guests are heard until it is lifted or the floor is next granted.', resolve: (s) => s.state.mutedAll }),
     attendance: t.field({ type: AttendanceRef, resolve: (s) => attendanceView(s.state, s.context) }),
     quotas: t.field({
       type: [FactionQuotaRef],

@@ -9,6 +9,7 @@ export type MediaErrorCode =
   | 'media.producer_not_found'
   | 'media.consumer_not_found'
   | 'media.not_allowed'
+  | 'media.not_signed_in'
   | 'media.cannot_consume'
   /** Sent by the socket for a server fault; its details stay in the log. */
   | 'media.internal';

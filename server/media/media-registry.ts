@@ -9,6 +9,8 @@ export interface MediaRegistryOptions {
   readonly log: Logger;
   readonly listen: MediaListen;
   readonly peersPerRouter?: number;
+  /** Runs on a new sitting's media before anyone can join it (the procedure's floor is applied here). */
+  readonly prepare?: (media: SittingMedia) => Promise<void>;
 }
 
 /**
@@ -37,7 +39,13 @@ export class MediaRegistry {
     let pending = this.creating.get(sittingId);
     if (!pending) {
       pending = SittingMedia.create({ sittingId, pool: this.opts.pool, log: this.opts.log.child('sitting'), listen: this.opts.listen, ...(this.opts.peersPerRouter ? { peersPerRouter: this.opts.peersPerRouter } : {}) })
-        .then((media) => {
+        .then(async (media) => {
+          try {
+            await this.opts.prepare?.(media);
+          } catch (error) {
+            media.close();
+            throw error;
+          }
           this.sittings.set(sittingId, media);
           media.once('close', () => {
             if (this.sittings.get(sittingId) === media) this.sittings.delete(sittingId);

@@ -25,6 +25,8 @@ export class Peer {
   readonly transports = new Map<string, types.Transport>();
   readonly producers = new Map<string, types.Producer<ProducerData>>();
   readonly consumers = new Map<string, types.Consumer<ConsumerData>>();
+  /** Producers the peer muted themselves; the server never unmutes them. */
+  readonly selfMuted = new Set<string>();
   /** The channels and volumes this peer consumes now; recomputed on every floor or choice change. */
   plan: readonly Listening[] = [];
   closed = false;

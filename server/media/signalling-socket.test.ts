@@ -115,12 +115,12 @@ describe('media signalling socket', () => {
     const t = (await m1.request('createWebRtcTransport', { direction: 'send' })).data as { id: string };
     const rtpParameters = { mid: '0', codecs: [{ mimeType: 'audio/opus', payloadType: 111, clockRate: 48000, channels: 2 }], encodings: [{ ssrc: 99 }] };
     const produced = await m1.request('produce', { transportId: t.id, kind: 'audio', rtpParameters, channel: { kind: 'floor' }, source: 'microphone' });
-    expect(produced).toMatchObject({ ok: true, data: { live: false } });
+    expect(produced).toMatchObject({ ok: true, data: { live: false, held: 'no_floor' } });
     const producerId = (produced.data as { id: string }).id;
     expect(await until(() => clerk.notifications.some((n) => n.notification === 'producerAdded'))).toBe(true);
     expect(clerk.notifications[0]).toEqual({
       notification: 'producerAdded',
-      data: { producerId, peerId: 'm1', kind: 'audio', channel: 'floor', source: 'microphone', gain: 1, live: false },
+      data: { producerId, peerId: 'm1', kind: 'audio', channel: 'floor', source: 'microphone', gain: 1, live: false, held: 'no_floor' },
     });
 
     // A second tab of the same member replaces the first: the old socket closes, its producer goes.

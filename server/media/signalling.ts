@@ -77,6 +77,10 @@ const handlers = {
     const d = transportId.extend({ kind: z.enum(['audio', 'video']), rtpParameters, channel, source: z.enum(['microphone', 'camera', 'screen']) }).parse(data);
     return joined(ctx).produce(ctx.participant.id, d.transportId, { ...d, rtpParameters: d.rtpParameters as types.RtpParameters });
   },
+  async setSelfMuted(ctx, data) {
+    const d = z.strictObject({ producerId: id, muted: z.boolean() }).parse(data);
+    return joined(ctx).setSelfMuted(ctx.participant.id, d.producerId, d.muted);
+  },
   async closeProducer(ctx, data) {
     const d = z.strictObject({ producerId: id }).parse(data);
     joined(ctx).closeProducer(ctx.participant.id, d.producerId);

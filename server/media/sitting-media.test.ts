@@ -86,13 +86,13 @@ describe('SittingMedia', () => {
     await feed.sender.send(20);
     expect(await rx.waitFor(1, 300)).toBe(0);
 
-    await media.setFloor(floor({ speakerId: 'm1' }));
-    expect(notes).toContainEqual(['m1', { method: 'producerLive', data: { producerId: feed.id, live: true } }]);
-    expect(notes).toContainEqual(['clerk', { method: 'producerLive', data: { producerId: feed.id, live: true } }]);
+    await media.setFloor(floor({ speakers: ['m1'] }));
+    expect(notes).toContainEqual(['m1', { method: 'producerLive', data: { producerId: feed.id, live: true, held: null } }]);
+    expect(notes).toContainEqual(['clerk', { method: 'producerLive', data: { producerId: feed.id, live: true, held: null } }]);
     await feed.sender.send(20);
     expect(await rx.waitFor(20)).toBe(20);
 
-    await media.setFloor(floor({ speakerId: 'm2' }));
+    await media.setFloor(floor({ speakers: ['m2'] }));
     await feed.sender.send(20);
     expect(await rx.waitFor(21, 300)).toBe(20);
     expect(notes).toContainEqual(['clerk', { method: 'consumerPaused', data: expect.objectContaining({}) }]);

@@ -2,10 +2,10 @@ import { EventEmitter } from 'node:events';
 import type { types } from 'mediasoup';
 import type { Logger } from '../log';
 import { MediaError } from './errors';
-import type { ConsumerInfo, JoinResult, MediaCloseReason, MediaNotification, ProduceRequest, ProducerInfo, TransportInfo } from './media-protocol';
+import { floorView, type ConsumerInfo, type Held, type JoinResult, type MediaCloseReason, type MediaNotification, type ProduceRequest, type ProducerInfo, type TransportInfo } from './media-protocol';
 import { Peer, type ConsumerData, type ProducerData } from './peer';
 import { RouterSet } from './router-set';
-import { channelKey, EMPTY_FLOOR, parseChannelKey, gainIn, isLive, listenPlan, mayPublish, type FloorState, type ListenerChoice, type Listening, type MediaParticipant } from './topology';
+import { channelKey, EMPTY_FLOOR, parseChannelKey, gainIn, holdReason, listenPlan, mayPublish, type FloorState, type ListenerChoice, type Listening, type MediaParticipant } from './topology';
 import type { WorkerPool } from './worker-pool';
 
 export interface SittingMediaOptions {
@@ -103,7 +103,7 @@ export class SittingMedia extends EventEmitter<SittingMediaEvents> {
     peer.plan = listenPlan(participant, choice, this.floor);
     this.peers.set(peer.id, peer);
     this.opts.log.debug('join() | peer joined', { sitting: this.sittingId, peer: peer.id, router: router.id });
-    return { routerRtpCapabilities: this.rtpCapabilities, plan: peer.plan, producers: this.visibleTo(peer) };
+    return { routerRtpCapabilities: this.rtpCapabilities, plan: peer.plan, producers: this.visibleTo(peer), floor: floorView(this.floor) };
   }
 
   leave(peerId: string): void {
@@ -160,14 +160,14 @@ export class SittingMedia extends EventEmitter<SittingMediaEvents> {
     return (transport as types.WebRtcTransport).restartIce();
   }
 
-  async produce(peerId: string, transportId: string, req: ProduceRequest): Promise<{ id: string; live: boolean }> {
+  async produce(peerId: string, transportId: string, req: ProduceRequest): Promise<{ id: string; live: boolean; held: Held | null }> {
     const peer = this.peer(peerId);
     const transport = this.transport(peer, transportId);
     if (!mayPublish(peer.participant, req.channel, this.floor)) {
       throw new MediaError('media.not_allowed', `${peerId} may not publish into ${channelKey(req.channel)}`);
     }
     const channel = channelKey(req.channel);
-    const live = isLive(peer.participant, req.channel, this.floor);
+    const live = holdReason(peer.participant, req.channel, this.floor) === null;
     const producer = (await transport.produce({
       kind: req.kind,
       rtpParameters: req.rtpParameters,
@@ -189,7 +189,18 @@ export class SittingMedia extends EventEmitter<SittingMediaEvents> {
       const info = p === peer ? undefined : this.infoFor(p, { peer, producer });
       if (info) this.notify(p, { method: 'producerAdded', data: info });
     }
-    return { id: producer.id, live };
+    return { id: producer.id, live, held: this.heldBecause(peer, producer) };
+  }
+
+  /** A peer mutes or unmutes one of their own producers; the server's hold stays on top of it. */
+  async setSelfMuted(peerId: string, producerId: string, muted: boolean): Promise<{ live: boolean; held: Held | null }> {
+    const peer = this.peer(peerId);
+    const producer = peer.producers.get(producerId);
+    if (!producer) throw new MediaError('media.producer_not_found', `no producer ${producerId} of ${peerId}`);
+    if (muted) peer.selfMuted.add(producerId);
+    else peer.selfMuted.delete(producerId);
+    await this.reconcile({ peer, producer });
+    return { live: !producer.paused, held: this.heldBecause(peer, producer) };
   }
 
   closeProducer(peerId: string, producerId: string): void {
@@ -255,22 +266,41 @@ export class SittingMedia extends EventEmitter<SittingMediaEvents> {
     this.assertOpen();
     this.floor = floor;
     const changes: Promise<void>[] = [];
-    for (const { peer, producer } of [...this.published.values()]) {
-      const channel = parseChannelKey(producer.appData.channel);
-      if (!mayPublish(peer.participant, channel, floor)) {
-        producer.close(); // e.g. a member who left their subroom
+    for (const pub of [...this.published.values()]) {
+      if (!mayPublish(pub.peer.participant, parseChannelKey(pub.producer.appData.channel), floor)) {
+        pub.producer.close(); // e.g. a member who left their subroom
         continue;
       }
-      const live = isLive(peer.participant, channel, floor);
-      if (live === !producer.paused) continue;
-      changes.push(live ? producer.resume() : producer.pause());
-      // The owner shows "you are live"; listeners consume floor microphones only while live.
-      for (const p of this.peers.values()) {
-        if (p === peer || gainIn(p.plan, producer.appData.channel) !== undefined) this.notify(p, { method: 'producerLive', data: { producerId: producer.id, live } });
-      }
+      changes.push(this.reconcile(pub));
     }
-    for (const peer of this.peers.values()) this.replan(peer);
+    const view = floorView(floor);
+    for (const peer of this.peers.values()) {
+      this.replan(peer);
+      this.notify(peer, { method: 'floorChanged', data: view });
+    }
     await Promise.all(changes);
+  }
+
+  get floorState(): FloorState {
+    return this.floor;
+  }
+
+  /** Why a producer is held now: the floor state's reason, else the owner's own mute, else null. */
+  private heldBecause(peer: Peer, producer: types.Producer<ProducerData>): Held | null {
+    return holdReason(peer.participant, parseChannelKey(producer.appData.channel), this.floor) ?? (peer.selfMuted.has(producer.id) ? 'self_muted' : null);
+  }
+
+  /** Pauses or resumes one producer to match the floor state and the owner's mute, and says so. */
+  private async reconcile({ peer, producer }: Published): Promise<void> {
+    const held = this.heldBecause(peer, producer);
+    const live = held === null;
+    if (live === !producer.paused) return;
+    const change = live ? producer.resume() : producer.pause();
+    // The owner shows "you are live" (or why not); listeners consume floor microphones only while live.
+    for (const p of this.peers.values()) {
+      if (p === peer || gainIn(p.plan, producer.appData.channel) !== undefined) this.notify(p, { method: 'producerLive', data: { producerId: producer.id, live, held } });
+    }
+    await change;
   }
 
   /** Counts for /metrics and tests. */
@@ -315,7 +345,7 @@ export class SittingMedia extends EventEmitter<SittingMediaEvents> {
     const gain = gainIn(viewer.plan, producer.appData.channel);
     if (gain === undefined) return undefined;
     const { channel, source } = producer.appData;
-    return { producerId: producer.id, peerId: peer.id, kind: producer.kind, channel, source, gain, live: !producer.paused };
+    return { producerId: producer.id, peerId: peer.id, kind: producer.kind, channel, source, gain, live: !producer.paused, held: this.heldBecause(peer, producer) };
   }
 
   private async observeSpeaker(peer: Peer, producer: types.Producer): Promise<void> {

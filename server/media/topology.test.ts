@@ -3,6 +3,7 @@ import {
   channelKey,
   DUCKED_FLOOR_GAIN,
   EMPTY_FLOOR,
+  holdReason,
   isLive,
   listenPlan,
   mayPublish,
@@ -59,11 +60,11 @@ describe('who may publish where', () => {
 describe('who is live', () => {
   it('unmutes a member only while they have the floor', () => {
     expect(isLive(member, FLOOR, EMPTY_FLOOR)).toBe(false);
-    expect(isLive(member, FLOOR, floor({ speakerId: 'm1' }))).toBe(true);
-    expect(isLive(other, FLOOR, floor({ speakerId: 'm1' }))).toBe(false);
+    expect(isLive(member, FLOOR, floor({ speakers: ['m1'] }))).toBe(true);
+    expect(isLive(other, FLOOR, floor({ speakers: ['m1'] }))).toBe(false);
   });
   it('mutes all but the chair and podium guests', () => {
-    const f = floor({ speakerId: 'm1', mutedAll: true });
+    const f = floor({ speakers: ['m1'], mutedAll: true });
     expect([chair, guest, member].map((p) => isLive(p, FLOOR, f))).toEqual([true, true, false]);
   });
   it('switches a booth between its interpreters on hand-over', () => {
@@ -72,8 +73,23 @@ describe('who is live', () => {
     expect([isLive(interpA, FR, aLive), isLive(interpB, FR, aLive)]).toEqual([true, false]);
     expect([isLive(interpA, FR, bLive), isLive(interpB, FR, bLive)]).toEqual([false, true]);
   });
+  it('lets an interjection\'s asker be heard beside the speaker', () => {
+    const f = floor({ speakers: ['m1', 'm2'] });
+    expect([isLive(member, FLOOR, f), isLive(other, FLOOR, f)]).toEqual([true, true]);
+  });
+  it('keeps the whole chair\'s team audible, moderators included', () => {
+    const moderator: MediaParticipant = { id: 'mod', roles: ['moderator'], booth: null };
+    expect(isLive(moderator, FLOOR, floor({ mutedAll: true }))).toBe(true);
+  });
+  it('says why a producer is held, for the UI', () => {
+    expect(holdReason(member, FLOOR, EMPTY_FLOOR)).toBe('no_floor');
+    expect(holdReason(member, FLOOR, floor({ speakers: ['m1'], mutedAll: true }))).toBe('muted_all');
+    expect(holdReason(interpB, FR, floor({ liveInterpreters: new Map([['booth-fr', 'fr-a']]) }))).toBe('not_on_air');
+    expect(holdReason(clerk, FLOOR, EMPTY_FLOOR)).toBe('not_allowed');
+    expect(holdReason(guest, FLOOR, floor({ mutedAll: true }))).toBeNull();
+  });
   it('never makes live what may not be published', () => {
-    expect(isLive(clerk, FLOOR, floor({ speakerId: 'clerk' }))).toBe(false);
+    expect(isLive(clerk, FLOOR, floor({ speakers: ['clerk'] }))).toBe(false);
   });
 });
 

@@ -39,8 +39,8 @@ export interface ListenerChoice {
 
 /** Procedure state as the media layer needs it. Built by the services from events. */
 export interface FloorState {
-  /** The person who has the floor, or null. */
-  readonly speakerId: string | null;
+  /** Who may be heard on the floor besides the chair's team and podium: the holder of the floor and, during an interjection, its asker. */
+  readonly speakers: readonly string[];
   /** "Mute all": only the chair and podium guests stay live. The services lift it on the next grant. */
   readonly mutedAll: boolean;
   /** Booth id → the interpreter who is live in it now; hand-over changes the entry. */
@@ -57,11 +57,11 @@ export interface Listening {
   readonly gain: number;
 }
 
-/** Volume of the floor under an interpretation or a subroom: audible, not competing. */
-export const DUCKED_FLOOR_GAIN = 0.15;
+/** Volume of the floor under an interpretation or a subroom (20 %): audible, not competing; listeners adjust it. */
+export const DUCKED_FLOOR_GAIN = 0.2;
 
 export const EMPTY_FLOOR: FloorState = Object.freeze({
-  speakerId: null,
+  speakers: [],
   mutedAll: false,
   liveInterpreters: new Map<string, string>(),
   relays: new Map<string, string>(),
@@ -119,19 +119,32 @@ export function mayPublish(p: MediaParticipant, channel: Channel, floor: FloorSt
   }
 }
 
+/** Why a producer is held (paused) by the server; the UI says it to the person. */
+export type HoldReason = 'not_allowed' | 'no_floor' | 'muted_all' | 'not_on_air';
+
+/** The chair's team presides and podium guests keep their voice through "mute all". */
+export function isAlwaysHeard(p: MediaParticipant): boolean {
+  return has(p, 'chair') || has(p, 'moderator') || has(p, 'podium_guest');
+}
+
 /** Whether the participant's producer in the channel flows now (resumed) or is held (paused). */
 export function isLive(p: MediaParticipant, channel: Channel, floor: FloorState): boolean {
-  if (!mayPublish(p, channel, floor)) return false;
+  return holdReason(p, channel, floor) === null;
+}
+
+/** null: the producer flows; else why the server holds it. Self-mute is the peer's own, on top. */
+export function holdReason(p: MediaParticipant, channel: Channel, floor: FloorState): HoldReason | null {
+  if (!mayPublish(p, channel, floor)) return 'not_allowed';
   switch (channel.kind) {
     case 'floor':
-      // The chair presides and podium guests keep their voice through "mute all".
-      if (has(p, 'chair') || has(p, 'podium_guest')) return true;
-      return floor.speakerId === p.id && !floor.mutedAll;
+      if (isAlwaysHeard(p)) return null;
+      if (!floor.speakers.includes(p.id)) return 'no_floor';
+      return floor.mutedAll ? 'muted_all' : null;
     case 'interpretation':
     case 'sign':
-      return p.booth !== null && floor.liveInterpreters.get(p.booth.id) === p.id;
+      return p.booth !== null && floor.liveInterpreters.get(p.booth.id) === p.id ? null : 'not_on_air';
     case 'subroom':
-      return true;
+      return null;
     default: {
       const never: never = channel;
       throw new Error(`unknown channel ${JSON.stringify(never)}`);

@@ -157,7 +157,7 @@ describe('WebRTC in the chamber', () => {
     expect(await packets(clerk, memberMic)).toBe(0);
 
     const granted = performance.now();
-    await registry.get('s1')!.setFloor({ ...EMPTY_FLOOR, speakerId: 'm1' });
+    await registry.get('s1')!.setFloor({ ...EMPTY_FLOOR, speakers: ['m1'] });
     await expect.poll(() => packets(clerk, memberMic), { timeout: 15_000, interval: 20 }).toBeGreaterThan(0);
     console.info(`floor grant → first packet in the listener's browser: ${Math.round(performance.now() - granted)} ms (polled every 20 ms)`);
     await expect.poll(() => packets(clerk, memberMic), { timeout: 15_000 }).toBeGreaterThan(50);

@@ -1,0 +1,23 @@
+import type http from 'node:http';
+import type { Auth } from '../auth';
+import { MediaError } from '../media/errors';
+import type { MediaParticipant } from '../media/topology';
+import type { Services } from '../services';
+
+/**
+ * Who opens the media socket, as a participant of that sitting: the session cookie's user, their
+ * person (for the booth) and the token's roles, the same the GraphQL API acts with. Refused when
+ * not signed in, not in the roster, or when the sitting is not open or suspended.
+ */
+export function mediaParticipantOf(auth: Auth, services: Services) {
+  return async (req: http.IncomingMessage, sittingId: string): Promise<MediaParticipant> => {
+    const user = await auth.authenticateRequest(req);
+    if (!user) throw new MediaError('media.not_signed_in', 'sign in to join the chamber');
+    const person = await services.roster.personByUsername(user.username);
+    if (!person) throw new MediaError('media.not_allowed', `${user.username} is not in the roster`);
+    const { state } = await services.procedure.snapshot(sittingId);
+    if (state.phase !== 'open' && state.phase !== 'suspended') throw new MediaError('media.not_allowed', `sitting ${sittingId} is ${state.phase}`);
+    const booth = person.boothId ? (await services.roster.booths()).find((b) => b.id === person.boothId) : undefined;
+    return { id: person.id, roles: user.roles, booth: booth ? { id: booth.id, language: booth.language, kind: booth.kind } : null };
+  };
+}

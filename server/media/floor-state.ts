@@ -1,0 +1,22 @@
+import type { ChamberState } from '../domain/chamber';
+import type { ProcedureState } from '../domain/procedure/state';
+import type { FloorState } from './topology';
+
+/**
+ * The media's floor state from what procedure and the chamber decided: the holder of the floor
+ * (and an interjection's asker beside them), "mute all", booths on air, relays and subrooms.
+ * A mapping only; nothing here decides.
+ */
+export function floorStateOf(procedure: ProcedureState, chamber: ChamberState): FloorState {
+  const floor = procedure.phase === 'open' ? procedure.floor : null;
+  const speakers = floor ? [floor.person.personId, ...(floor.interjection ? [floor.interjection.person.personId] : [])] : [];
+  const subrooms = new Map<string, string>();
+  for (const room of chamber.subrooms) for (const id of room.members) subrooms.set(id, room.id);
+  return {
+    speakers,
+    mutedAll: procedure.mutedAll,
+    liveInterpreters: new Map(Object.entries(chamber.onAir)),
+    relays: new Map(Object.entries(chamber.relays)),
+    subrooms,
+  };
+}
