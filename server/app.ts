@@ -18,7 +18,7 @@ import { mediaParticipantOf } from './http/media-auth';
 import { createGraphQLServer } from './http/graphql';
 import { createGraphQLWebSocket } from './http/graphql-ws';
 import { buildHttpApp } from './http/app';
-import { createMetrics } from './http/metrics';
+import { createMetrics, measureMedia } from './http/metrics';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
 export const clientDir = path.join(repoRoot, 'dist/client/browser');
@@ -85,6 +85,7 @@ export class App {
       if (mediaSocket) cleanup.push(() => mediaSocket.close());
 
       const metrics = createMetrics();
+      if (registry) measureMedia(metrics, () => registry.stats());
       const yoga = createGraphQLServer({ services, log: log.child('graphql'), graphiql: config.env === 'development' });
       const handler = buildHttpApp({
         auth,

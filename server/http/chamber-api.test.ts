@@ -99,6 +99,7 @@ describe('the chamber over the media socket and GraphQL', () => {
     expect(joined.ok).toBe(true);
     expect(joined.data!['floor']).toEqual({ speakers: [], mutedAll: false, onAir: {}, relays: {} });
     expect(joined.data!['plan']).toEqual([{ channel: 'floor', gain: 0.2 }, { channel: 'interpretation:en', gain: 1 }]);
+    expect(await (await fetch(`${t.baseUrl}/metrics`)).text()).toContain('plenum_media_objects{kind="peers"} 1');
 
     await ok(t, h('j.brandt'), 'requestToSpeak');
     await ok(t, h('a.keller'), 'nextSpeaker');

@@ -25,6 +25,19 @@ export function createMetrics() {
   return { registry, requests, duration, wsConnections, mediaWorkers };
 }
 
+/** Chamber media counts, read at each scrape. */
+export function measureMedia(metrics: Metrics, stats: () => Record<'sittings' | 'peers' | 'producers' | 'consumers' | 'routers', number>): void {
+  const gauge = new Gauge({
+    name: 'plenum_media_objects',
+    help: 'Chamber media now: sittings with media, peers, producers, consumers, routers.',
+    labelNames: ['kind'] as const,
+    registers: [metrics.registry],
+    collect() {
+      for (const [kind, n] of Object.entries(stats())) gauge.set({ kind }, n);
+    },
+  });
+}
+
 /** Route groups, not raw paths: keeps label cardinality bounded. */
 function routeGroup(path: string): string {
   const first = path.split('/')[1] ?? '';

@@ -32,6 +32,8 @@ export interface SittingMediaEvents {
 interface Published {
   readonly peer: Peer;
   readonly producer: types.Producer<ProducerData>;
+  /** The hold reason its owner was last told. */
+  held: Held | null;
 }
 
 /**
@@ -175,7 +177,8 @@ export class SittingMedia extends EventEmitter<SittingMediaEvents> {
       appData: { peerId, channel, source: req.source },
     })) as types.Producer<ProducerData>;
     peer.producers.set(producer.id, producer);
-    this.published.set(producer.id, { peer, producer });
+    const pub: Published = { peer, producer, held: this.heldBecause(peer, producer) };
+    this.published.set(producer.id, pub);
     producer.observer.once('close', () => {
       peer.producers.delete(producer.id);
       this.published.delete(producer.id);
@@ -186,21 +189,21 @@ export class SittingMedia extends EventEmitter<SittingMediaEvents> {
       await this.observeSpeaker(peer, producer).catch((error: unknown) => this.opts.log.warn('produce() | active-speaker observer refused the producer', { producer: producer.id, error }));
     }
     for (const p of this.peers.values()) {
-      const info = p === peer ? undefined : this.infoFor(p, { peer, producer });
+      const info = p === peer ? undefined : this.infoFor(p, pub);
       if (info) this.notify(p, { method: 'producerAdded', data: info });
     }
-    return { id: producer.id, live, held: this.heldBecause(peer, producer) };
+    return { id: producer.id, live, held: pub.held };
   }
 
   /** A peer mutes or unmutes one of their own producers; the server's hold stays on top of it. */
   async setSelfMuted(peerId: string, producerId: string, muted: boolean): Promise<{ live: boolean; held: Held | null }> {
     const peer = this.peer(peerId);
-    const producer = peer.producers.get(producerId);
-    if (!producer) throw new MediaError('media.producer_not_found', `no producer ${producerId} of ${peerId}`);
+    const pub = peer.producers.has(producerId) ? this.published.get(producerId) : undefined;
+    if (!pub) throw new MediaError('media.producer_not_found', `no producer ${producerId} of ${peerId}`);
     if (muted) peer.selfMuted.add(producerId);
     else peer.selfMuted.delete(producerId);
-    await this.reconcile({ peer, producer });
-    return { live: !producer.paused, held: this.heldBecause(peer, producer) };
+    await this.reconcile(pub);
+    return { live: !pub.producer.paused, held: pub.held };
   }
 
   closeProducer(peerId: string, producerId: string): void {
@@ -291,10 +294,17 @@ export class SittingMedia extends EventEmitter<SittingMediaEvents> {
   }
 
   /** Pauses or resumes one producer to match the floor state and the owner's mute, and says so. */
-  private async reconcile({ peer, producer }: Published): Promise<void> {
+  private async reconcile(pub: Published): Promise<void> {
+    const { peer, producer } = pub;
     const held = this.heldBecause(peer, producer);
     const live = held === null;
-    if (live === !producer.paused) return;
+    const told = pub.held;
+    pub.held = held;
+    if (live === !producer.paused) {
+      // Still held, for another reason (e.g. self-muted, then the floor passed): only the owner's UI cares.
+      if (held !== told) this.notify(peer, { method: 'producerLive', data: { producerId: producer.id, live, held } });
+      return;
+    }
     const change = live ? producer.resume() : producer.pause();
     // The owner shows "you are live" (or why not); listeners consume floor microphones only while live.
     for (const p of this.peers.values()) {
