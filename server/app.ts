@@ -94,6 +94,7 @@ export class App {
         metrics,
         log: log.child('http'),
         clientDir,
+        hlsRoot: path.join(config.dataDir, 'hls'),
         https: config.publicUrl.startsWith('https:'),
         health: [
           { name: 'database', run: async () => (await database.ping(), { ok: true, kind: database.kind }) },

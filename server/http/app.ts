@@ -9,6 +9,7 @@ import { measureRequests, type Metrics } from './metrics';
 import { securityHeaders } from './security-headers';
 import { staticClient } from './static-client';
 import { protocolRoutes } from './protocol-routes';
+import { hlsRoutes } from './hls-routes';
 import type { Services } from '../services';
 
 export interface HttpDeps {
@@ -19,6 +20,8 @@ export interface HttpDeps {
   readonly health: readonly HealthCheck[];
   readonly log: Logger;
   readonly clientDir: string;
+  /** Where the broadcast writes its HLS files, one folder per sitting. */
+  readonly hlsRoot: string;
   readonly https: boolean;
 }
 
@@ -38,6 +41,7 @@ export function buildHttpApp(deps: HttpDeps): Koa {
     ctx.body = await metrics.registry.metrics();
   });
   app.use(router.routes());
+  app.use(hlsRoutes(deps.hlsRoot).routes());
   app.use(auth.middleware);
   app.use(protocolRoutes(deps.services, (ctx) => authenticate(auth, ctx)).routes());
   app.use(graphqlMiddleware(yoga, (ctx) => authenticate(auth, ctx)));
