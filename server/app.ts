@@ -86,7 +86,7 @@ export class App {
 
       const metrics = createMetrics();
       if (registry) measureMedia(metrics, () => registry.stats());
-      const yoga = createGraphQLServer({ services, log: log.child('graphql'), graphiql: config.env === 'development' });
+      const yoga = createGraphQLServer({ services, log: log.child('graphql'), graphiql: config.env === 'development', mediaAvailable: registry !== undefined });
       const handler = buildHttpApp({
         auth,
         services,

@@ -23,6 +23,11 @@ export const appRoutes: Routes = [
     loadComponent: () => import('./chamber/chamber-page').then((m) => m.ChamberPage),
   },
   {
+    path: 'sittings/:id/booth',
+    title: 'Interpreter booth · Plenum',
+    loadComponent: () => import('./booth/booth-page').then((m) => m.BoothPage),
+  },
+  {
     path: '**',
     title: 'Page not found · Plenum',
     loadComponent: () => import('./shell/not-found-page').then((m) => m.NotFoundPage),

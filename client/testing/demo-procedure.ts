@@ -116,6 +116,7 @@ export function demoProcedure(change: Partial<Procedure> = {}): Procedure {
     seq: 10,
     serverTime: '2026-12-03T09:30:00.000Z',
     phase: 'OPEN',
+    mutedAll: false,
     resumesAt: null,
     suspensionReason: null,
     currentItem: { id: 'sitting-42-item-2', position: 2, title: 'Budget Act 2027 – first reading', kind: 'DEBATE' },

@@ -56,6 +56,7 @@ const ChamberRef = builder.objectRef<ChamberView>('Chamber').implement({
   description: 'The chamber of a sitting besides procedure: booths and subrooms.',
   fields: (t) => ({
     sittingId: t.exposeID('sittingId'),
+    mediaAvailable: t.boolean({ description: 'Whether this server carries audio and video (the /media socket); false when it runs without media workers.', resolve: (_v, _a, ctx) => ctx.mediaAvailable }),
     booths: t.field({ type: [BoothStateRef], resolve: async (v, _a, ctx) => (await ctx.services.roster.booths()).map((booth) => ({ booth, view: v })) }),
     subrooms: t.field({
       type: [SubroomRef],

@@ -7,4 +7,6 @@ export interface GraphQLContext {
   readonly user: AuthUser | null;
   readonly services: Services;
   readonly loaders: Loaders;
+  /** Whether this server runs mediasoup workers (MEDIA_WORKERS=0 turns audio and video off). */
+  readonly mediaAvailable: boolean;
 }

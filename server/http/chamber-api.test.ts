@@ -100,6 +100,9 @@ describe('the chamber over the media socket and GraphQL', () => {
     expect(joined.data!['floor']).toEqual({ speakers: [], mutedAll: false, onAir: {}, relays: {} });
     expect(joined.data!['plan']).toEqual([{ channel: 'floor', gain: 0.2 }, { channel: 'interpretation:en', gain: 1 }]);
     expect(await (await fetch(`${t.baseUrl}/metrics`)).text()).toContain('plenum_media_objects{kind="peers"} 1');
+    expect(await vogel.request('closeConsumer', { consumerId: 'nope' })).toMatchObject({ ok: false, error: { code: 'media.consumer_not_found' } });
+    const available = await gql<{ sitting: { chamber: { mediaAvailable: boolean } } }>(t.baseUrl, `{ sitting(id: "${S}") { chamber { mediaAvailable } } }`, {}, h('l.vogel'));
+    expect(available.body.data!.sitting.chamber.mediaAvailable).toBe(true);
 
     await ok(t, h('j.brandt'), 'requestToSpeak');
     await ok(t, h('a.keller'), 'nextSpeaker');

@@ -90,6 +90,11 @@ const handlers = {
     const d = transportId.extend({ producerId: id }).parse(data);
     return joined(ctx).consume(ctx.participant.id, d.transportId, d.producerId);
   },
+  /** A listener drops a consumer it no longer shows (a floor microphone that went quiet, say). */
+  async closeConsumer(ctx, data) {
+    joined(ctx).consumer(ctx.participant.id, consumerId.parse(data).consumerId).close();
+    return {};
+  },
   async resumeConsumer(ctx, data) {
     await joined(ctx).consumer(ctx.participant.id, consumerId.parse(data).consumerId).resume();
     return {};

@@ -13,7 +13,7 @@ describe('ViewerState', () => {
     username: 'a.keller',
     name: 'Anna Keller',
     roles: ['MEMBER', 'CHAIR'],
-    person: { id: 'p1', name: 'Anna Keller', faction: { shortName: 'SDA', colour: '#d7263d' } },
+    person: { id: 'p1', name: 'Anna Keller', faction: { id: 'sda', shortName: 'SDA', colour: '#d7263d' }, booth: null },
   };
 
   beforeEach(() => {

@@ -2,7 +2,7 @@
 // change the .graphql file or the schema and run `npx tsx client/codegen/graphql-codegen.ts`.
 
 import type { GraphqlOperation } from '../shared/graphql-operation';
-import type { Role } from '../shared/graphql-schema.generated';
+import type { BoothKind, Role } from '../shared/graphql-schema.generated';
 
 export type ViewerVariables = Record<string, never>;
 
@@ -15,8 +15,14 @@ export interface ViewerResult {
       readonly id: string;
       readonly name: string;
       readonly faction: {
+        readonly id: string;
         readonly shortName: string;
         readonly colour: string;
+      } | null;
+      readonly booth: {
+        readonly id: string;
+        readonly language: string;
+        readonly kind: BoothKind;
       } | null;
     } | null;
   } | null;
@@ -25,5 +31,5 @@ export interface ViewerResult {
 export const viewerQuery: GraphqlOperation<ViewerResult, ViewerVariables> = {
   kind: 'query',
   operationName: 'Viewer',
-  document: "query Viewer {\n  me {\n    username\n    name\n    roles\n    person {\n      id\n      name\n      faction {\n        shortName\n        colour\n      }\n    }\n  }\n}",
+  document: "query Viewer {\n  me {\n    username\n    name\n    roles\n    person {\n      id\n      name\n      faction {\n        id\n        shortName\n        colour\n      }\n      booth {\n        id\n        language\n        kind\n      }\n    }\n  }\n}",
 };

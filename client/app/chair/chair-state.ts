@@ -23,6 +23,8 @@ import {
   endInterjectionMutation,
   extendFloorMutation,
   grantFloorMutation,
+  liftMuteAllMutation,
+  muteAllMutation,
   nextSpeakerMutation,
   openSittingMutation,
   openVoteMutation,
@@ -148,6 +150,8 @@ export class ChairState extends ProcedureCommands<ChairControl> {
   acceptInterjection = (requestId: string) => this.send('interjections', acceptInterjectionMutation, { requestId });
   declineInterjection = (requestId: string) => this.send('interjections', declineInterjectionMutation, { requestId });
   endInterjection = () => this.send('interjections', endInterjectionMutation, {});
+  muteAll = () => this.send('floor', muteAllMutation, {});
+  liftMuteAll = () => this.send('floor', liftMuteAllMutation, {});
 
   // Points of order
   decidePointOfOrder = (

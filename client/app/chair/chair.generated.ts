@@ -778,6 +778,92 @@ export const endFloorMutation: GraphqlOperation<EndFloorResult, EndFloorVariable
   ].join('\n\n'),
 };
 
+export interface MuteAllVariables {
+  readonly sittingId: string;
+}
+
+export interface MuteAllResult {
+  readonly muteAll: {
+    readonly __typename: 'ConflictError' | 'NotFoundError';
+    readonly code: string;
+    readonly message: string;
+  } | {
+    readonly __typename: 'InputError';
+    readonly code: string;
+    readonly message: string;
+    readonly issues: ReadonlyArray<{
+      readonly path: ReadonlyArray<string>;
+      readonly message: string;
+    }>;
+  } | {
+    readonly __typename: 'MutationMuteAllSuccess';
+    readonly data: ProcedureFragment;
+  } | {
+    readonly __typename: 'RuleViolation';
+    readonly code: string;
+    readonly message: string;
+    readonly rule: string;
+  };
+}
+
+export const muteAllMutation: GraphqlOperation<MuteAllResult, MuteAllVariables> = {
+  kind: 'mutation',
+  operationName: 'MuteAll',
+  document: [
+    "mutation MuteAll($sittingId: ID!) {\n  muteAll(sittingId: $sittingId) {\n    __typename\n    ... on MutationMuteAllSuccess {\n      data {\n        ...Procedure\n      }\n    }\n    ...CommandProblem\n  }\n}",
+    commandProblemFragmentDocument,
+    optionCountFragmentDocument,
+    personRefFragmentDocument,
+    procedureFragmentDocument,
+    receiptFragmentDocument,
+    speakerRequestFragmentDocument,
+    voteFragmentDocument,
+  ].join('\n\n'),
+};
+
+export interface LiftMuteAllVariables {
+  readonly sittingId: string;
+}
+
+export interface LiftMuteAllResult {
+  readonly liftMuteAll: {
+    readonly __typename: 'ConflictError' | 'NotFoundError';
+    readonly code: string;
+    readonly message: string;
+  } | {
+    readonly __typename: 'InputError';
+    readonly code: string;
+    readonly message: string;
+    readonly issues: ReadonlyArray<{
+      readonly path: ReadonlyArray<string>;
+      readonly message: string;
+    }>;
+  } | {
+    readonly __typename: 'MutationLiftMuteAllSuccess';
+    readonly data: ProcedureFragment;
+  } | {
+    readonly __typename: 'RuleViolation';
+    readonly code: string;
+    readonly message: string;
+    readonly rule: string;
+  };
+}
+
+export const liftMuteAllMutation: GraphqlOperation<LiftMuteAllResult, LiftMuteAllVariables> = {
+  kind: 'mutation',
+  operationName: 'LiftMuteAll',
+  document: [
+    "mutation LiftMuteAll($sittingId: ID!) {\n  liftMuteAll(sittingId: $sittingId) {\n    __typename\n    ... on MutationLiftMuteAllSuccess {\n      data {\n        ...Procedure\n      }\n    }\n    ...CommandProblem\n  }\n}",
+    commandProblemFragmentDocument,
+    optionCountFragmentDocument,
+    personRefFragmentDocument,
+    procedureFragmentDocument,
+    receiptFragmentDocument,
+    speakerRequestFragmentDocument,
+    voteFragmentDocument,
+  ].join('\n\n'),
+};
+
 export interface EndInterjectionVariables {
   readonly sittingId: string;
 }

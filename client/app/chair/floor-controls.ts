@@ -32,7 +32,19 @@ export const extensionSeconds = 60;
             {{ text().endFloor }}
           </button>
         }
+        @if (procedure.mutedAll) {
+          <button type="button" class="secondary" data-testid="lift-mute-all" [attr.aria-pressed]="true" [disabled]="busy()" (click)="liftMuteAll()">
+            {{ text().liftMuteAll }}
+          </button>
+        } @else {
+          <button type="button" class="secondary" data-testid="mute-all" [disabled]="busy()" (click)="muteAll()">
+            {{ text().muteAll }}
+          </button>
+        }
       </div>
+      @if (procedure.mutedAll) {
+        <p class="muted-all" role="status" data-testid="muted-all">{{ text().mutedAll }}</p>
+      }
       <plenum-command-problem [message]="state.problem('floor')" />
 
       @if (procedure.floor; as floor) {
@@ -82,6 +94,11 @@ export const extensionSeconds = 60;
       flex-wrap: wrap;
       gap: 0.5rem;
       margin-top: 0.75rem;
+    }
+    .muted-all {
+      margin: 0.5rem 0 0;
+      font-weight: 600;
+      color: var(--danger);
     }
     h3 {
       margin: 1rem 0 0.25rem;
@@ -135,6 +152,14 @@ export class FloorControls {
 
   protected declineInterjection(requestId: string): void {
     void this.state.declineInterjection(requestId);
+  }
+
+  protected muteAll(): void {
+    void this.state.muteAll();
+  }
+
+  protected liftMuteAll(): void {
+    void this.state.liftMuteAll();
   }
 
   protected endInterjection(): void {

@@ -1,6 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslationState } from '../i18n/translation-state';
+import { ArrangementsState } from '../media/arrangements-state';
 import { FloorView } from '../procedure/floor-view';
 import { procedureText } from '../procedure/procedure-text';
 import { showProcedure } from '../procedure/show-procedure';
@@ -8,10 +9,12 @@ import { SittingStatus } from '../procedure/sitting-status';
 import { VoteResults } from '../procedure/vote-results';
 import { CommandProblem } from '../shared/command-problem';
 import { ErrorNotice } from '../shared/error-notice';
+import { ChamberMedia } from './chamber-media';
 import { chamberText } from './chamber-text';
 import { ChamberState } from './chamber-state';
 import { PointOfOrderForm } from './point-of-order-form';
 import { SpeakingRequests } from './speaking-requests';
+import { SubroomPanel } from './subroom-panel';
 import { VotePanel } from './vote-panel';
 
 /**
@@ -21,7 +24,19 @@ import { VotePanel } from './vote-panel';
  */
 @Component({
   selector: 'plenum-chamber-page',
-  imports: [CommandProblem, ErrorNotice, FloorView, PointOfOrderForm, RouterLink, SittingStatus, SpeakingRequests, VotePanel, VoteResults],
+  imports: [
+    ChamberMedia,
+    CommandProblem,
+    ErrorNotice,
+    FloorView,
+    PointOfOrderForm,
+    RouterLink,
+    SittingStatus,
+    SpeakingRequests,
+    SubroomPanel,
+    VotePanel,
+    VoteResults,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p class="back"><a [routerLink]="['/sittings', id()]">{{ words().backToSitting }}</a></p>
@@ -59,6 +74,10 @@ import { VotePanel } from './vote-panel';
       }
       <div class="procedure-columns">
         <div class="main-column">
+          <section class="panel" aria-labelledby="media-heading">
+            <h2 id="media-heading">{{ text().media }}</h2>
+            <plenum-chamber-media [sittingId]="id()" [active]="mediaActive()" />
+          </section>
           <section class="panel" aria-labelledby="floor-heading">
             <h2 id="floor-heading">{{ words().floor }}</h2>
             <plenum-floor-view [floor]="procedure.floor" [serverTime]="procedure.serverTime" />
@@ -83,6 +102,12 @@ import { VotePanel } from './vote-panel';
           }
         </div>
         <div class="side-column">
+          @if (state.isMember() && mediaActive()) {
+            <section class="panel" aria-labelledby="subroom-heading">
+              <h2 id="subroom-heading">{{ text().subroom }}</h2>
+              <plenum-subroom-panel />
+            </section>
+          }
           <section class="panel" aria-labelledby="list-heading">
             <h2 id="list-heading">{{ text().speakerList }}</h2>
             @if (procedure.pointsOfOrder.length > 0) {
@@ -220,8 +245,21 @@ export class ChamberPage {
     return (this.procedureState.procedure()?.votes ?? []).filter((vote) => vote.status !== 'OPEN' && vote.id !== shown?.id);
   });
 
+  /** The chamber's media run while the sitting is open or suspended. */
+  protected readonly mediaActive = computed(() => {
+    const phase = this.procedureState.procedure()?.phase;
+    return phase === 'OPEN' || phase === 'SUSPENDED';
+  });
+
   constructor() {
     showProcedure(this.id, () => this.text().chamber);
+    const arrangements = inject(ArrangementsState);
+    effect((onCleanup) => {
+      const sittingId = this.id();
+      if (this.mediaActive()) {
+        untracked(() => onCleanup(arrangements.follow(sittingId)));
+      }
+    });
   }
 
   protected join(): void {

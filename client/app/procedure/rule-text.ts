@@ -27,7 +27,19 @@ export type RuleCode =
   | 'vote.already_cast'
   | 'vote.not_open'
   | 'vote.named_excluded'
-  | 'vote.named_demand_late';
+  | 'vote.named_demand_late'
+  | 'forbidden.not_in_roster'
+  | 'forbidden.not_interpreter'
+  | 'forbidden.subroom_owner'
+  | 'booth.no_partner'
+  | 'booth.relay_own_language'
+  | 'booth.no_such_channel'
+  | 'subroom.bad_name'
+  | 'subroom.no_faction'
+  | 'subroom.not_in'
+  | 'subroom.not_invited'
+  | 'subroom.not_member'
+  | 'subroom.other_faction';
 
 const en: Readonly<Record<RuleCode, string>> = {
   'forbidden.chair_only': 'Only the chair may do this.',
@@ -56,6 +68,18 @@ const en: Readonly<Record<RuleCode, string>> = {
   'vote.not_open': 'The vote is not open.',
   'vote.named_excluded': 'The rules of procedure allow no named vote on this matter.',
   'vote.named_demand_late': 'It is too late to demand a named vote.',
+  'forbidden.not_in_roster': 'Only people in the parliament’s roster take part in the chamber.',
+  'forbidden.not_interpreter': 'Only an interpreter of a booth may do this.',
+  'forbidden.subroom_owner': 'Only who opened the subroom, or the chair’s team, may close it.',
+  'booth.no_partner': 'Your booth has no partner to hand over to.',
+  'booth.relay_own_language': 'A booth cannot relay its own language.',
+  'booth.no_such_channel': 'There is no booth for that language to relay from.',
+  'subroom.bad_name': 'Give the subroom a name of 1 to 80 characters.',
+  'subroom.no_faction': 'Members without a faction have no faction to consult.',
+  'subroom.not_in': 'You are not in this subroom.',
+  'subroom.not_invited': 'You have no invitation to this subroom.',
+  'subroom.not_member': 'Only members can be invited to a subroom.',
+  'subroom.other_faction': 'Only members of the subroom’s faction can be invited.',
 };
 
 const de: typeof en = {
@@ -87,6 +111,18 @@ const de: typeof en = {
   'vote.not_open': 'Die Abstimmung läuft nicht.',
   'vote.named_excluded': 'Die Geschäftsordnung lässt hierzu keine namentliche Abstimmung zu.',
   'vote.named_demand_late': 'Für das Verlangen einer namentlichen Abstimmung ist es zu spät.',
+  'forbidden.not_in_roster': 'Am Plenarsaal nehmen nur Personen aus dem Verzeichnis des Parlaments teil.',
+  'forbidden.not_interpreter': 'Das dürfen nur Dolmetscherinnen und Dolmetscher einer Kabine.',
+  'forbidden.subroom_owner': 'Schließen dürfen nur, wer den Beratungsraum geöffnet hat, oder die Sitzungsleitung.',
+  'booth.no_partner': 'Ihre Kabine hat keine Partnerin und keinen Partner für die Übergabe.',
+  'booth.relay_own_language': 'Eine Kabine kann nicht ihre eigene Sprache als Relais nehmen.',
+  'booth.no_such_channel': 'Für diese Sprache gibt es keine Kabine als Relais.',
+  'subroom.bad_name': 'Geben Sie dem Beratungsraum einen Namen mit 1 bis 80 Zeichen.',
+  'subroom.no_faction': 'Fraktionslose Mitglieder haben keine Fraktion zur Beratung.',
+  'subroom.not_in': 'Sie sind nicht in diesem Beratungsraum.',
+  'subroom.not_invited': 'Sie sind in diesen Beratungsraum nicht eingeladen.',
+  'subroom.not_member': 'In einen Beratungsraum können nur Mitglieder eingeladen werden.',
+  'subroom.other_faction': 'Eingeladen werden können nur Mitglieder der Fraktion des Beratungsraums.',
 };
 
 /** Why the server refused a command, by the rule it named, in the interface language. */

@@ -54,6 +54,9 @@ import { sittingText } from './sitting-text';
             @if (mayChair()) {
               <a class="button" data-testid="chair-link" [routerLink]="['/sittings', sitting.id, 'chair']">{{ text().chairLink }}</a>
             }
+            @if (interprets()) {
+              <a class="button" data-testid="booth-link" [routerLink]="['/sittings', sitting.id, 'booth']">{{ text().boothLink }}</a>
+            }
           </nav>
           <plenum-protocol-links [sitting]="sitting" />
         </header>
@@ -137,6 +140,12 @@ export class SittingPage {
   protected readonly mayChair = computed(() => {
     const roles = this.viewer.viewer()?.roles ?? [];
     return roles.includes('CHAIR') || roles.includes('MODERATOR');
+  });
+
+  /** Interpreters with a booth get a link to it. */
+  protected readonly interprets = computed(() => {
+    const viewer = this.viewer.viewer();
+    return (viewer?.roles ?? []).includes('INTERPRETER') && viewer?.person?.booth != null;
   });
 
   constructor() {

@@ -1,0 +1,56 @@
+import type { Translations } from '../i18n/translation-state';
+
+const en = {
+  booth: 'Interpreter booth',
+  boothOf: (name: string) => `Interpreter booth: ${name}`,
+  backToSitting: '← Back to the sitting',
+  notInterpreter: 'This page is for interpreters assigned to a booth.',
+  notOpen: 'The booth goes live when the sitting is open.',
+  onAirBadge: 'On air',
+  offAirBadge: 'Off air',
+  youAreOnAir: 'You are on air.',
+  partnerOnAir: (name: string) => `${name} is on air.`,
+  nobodyOnAir: 'Nobody in this booth is on air.',
+  goOnAir: 'Go on air',
+  handOverTo: (name: string) => `Hand over to ${name}`,
+  takeOverFrom: (name: string) => `Take over from ${name}`,
+  partners: 'Booth partner',
+  connected: 'connected',
+  notConnected: 'not connected',
+  onAir: 'on air',
+  noPartner: 'This booth has no partner.',
+  source: 'Interpret from',
+  sourceFloor: 'The floor (original)',
+  sourceRelay: (name: string) => `Relay: ${name}`,
+  yourMicrophone: 'Your microphone',
+  floor: 'Floor',
+};
+
+const de: typeof en = {
+  booth: 'Dolmetschkabine',
+  boothOf: (name) => `Dolmetschkabine: ${name}`,
+  backToSitting: '← Zurück zur Sitzung',
+  notInterpreter: 'Diese Seite ist für Dolmetscherinnen und Dolmetscher einer Kabine.',
+  notOpen: 'Die Kabine geht auf Sendung, sobald die Sitzung eröffnet ist.',
+  onAirBadge: 'Auf Sendung',
+  offAirBadge: 'Nicht auf Sendung',
+  youAreOnAir: 'Sie sind auf Sendung.',
+  partnerOnAir: (name) => `${name} ist auf Sendung.`,
+  nobodyOnAir: 'Niemand in dieser Kabine ist auf Sendung.',
+  goOnAir: 'Auf Sendung gehen',
+  handOverTo: (name) => `An ${name} übergeben`,
+  takeOverFrom: (name) => `Von ${name} übernehmen`,
+  partners: 'Kabinenpartner',
+  connected: 'verbunden',
+  notConnected: 'nicht verbunden',
+  onAir: 'auf Sendung',
+  noPartner: 'Diese Kabine hat keine zweite Besetzung.',
+  source: 'Dolmetschen aus',
+  sourceFloor: 'Dem Saal (Originalton)',
+  sourceRelay: (name) => `Relais: ${name}`,
+  yourMicrophone: 'Ihr Mikrofon',
+  floor: 'Saal',
+};
+
+/** Every label of the interpreter booth, in German and English. */
+export const boothText: Translations<typeof en> = { en, de };

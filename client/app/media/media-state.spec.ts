@@ -1,0 +1,136 @@
+import { TestBed } from '@angular/core/testing';
+import { testFakeParameters } from 'mediasoup-client';
+import { FakeSocket } from '../../testing/fake-media-socket';
+import { mediaAvailable, mediaDisabledIn } from './media-availability';
+import { MediaState, mediaSocketFactory } from './media-state';
+
+/** Waits (in real time) until the condition holds. */
+async function until(condition: () => boolean, what: string, ms = 3000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > end) {
+      throw new Error(`timed out waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/**
+ * MediaState against a fake signalling server and mediasoup-client's fake parameters (a real
+ * Device in this Chromium). A listener without capture: no getUserMedia is needed.
+ */
+describe('MediaState (rejoining)', () => {
+  let sockets: FakeSocket[];
+  let media: MediaState;
+  let available: boolean;
+
+  /** The server's side: every request answered as a sitting's media would. */
+  function serve(socket: FakeSocket): void {
+    socket.answerWith = (method, data) => {
+      switch (method) {
+        case 'getRouterRtpCapabilities':
+          return testFakeParameters.generateRouterRtpCapabilities();
+        case 'join': {
+          const { language } = data as { language: string | null };
+          return {
+            routerRtpCapabilities: testFakeParameters.generateRouterRtpCapabilities(),
+            plan: language === null ? [{ channel: 'floor', gain: 1 }] : [{ channel: 'floor', gain: 0.15 }, { channel: `interpretation:${language}`, gain: 1 }],
+            producers: [],
+            floor: { speakers: ['p-speaker'], mutedAll: false, onAir: {}, relays: {} },
+          };
+        }
+        case 'createWebRtcTransport':
+          return testFakeParameters.generateTransportRemoteParameters();
+        case 'setChoice': {
+          const { language } = data as { language: string | null };
+          return { plan: language === null ? [{ channel: 'floor', gain: 1 }] : [{ channel: 'floor', gain: 0.15 }, { channel: `interpretation:${language}`, gain: 1 }] };
+        }
+        default:
+          return {};
+      }
+    };
+    queueMicrotask(() => socket.open());
+  }
+
+  beforeEach(() => {
+    sockets = [];
+    available = true;
+    TestBed.configureTestingModule({
+      providers: [
+        MediaState,
+        { provide: mediaAvailable, useValue: () => Promise.resolve(available) },
+        {
+          provide: mediaSocketFactory,
+          useValue: (url: string) => {
+            const socket = new FakeSocket(url);
+            sockets.push(socket);
+            serve(socket);
+            return socket;
+          },
+        },
+      ],
+    });
+    media = TestBed.inject(MediaState);
+  });
+
+  afterEach(() => media.stop());
+
+  const joins = () => sockets.flatMap((socket) => socket.requests('join')) as { language: string | null; sign: boolean }[];
+
+  it('joins with what the listener chose, and after a drop rejoins with the same choice', async () => {
+    void media.start('sitting-42');
+    await until(() => media.status() === 'joined', 'the first join');
+    expect(sockets[0]!.url).toMatch(/\/media\?sitting=sitting-42$/);
+    expect(joins()).toEqual([jasmine.objectContaining({ language: null, sign: false })]);
+
+    media.setLanguage('en');
+    media.setSign(true);
+    media.setDuckLevel(0.35);
+    media.pin('p-guest');
+    await until(() => sockets[0]!.requests('setChoice').length === 2, 'both choices sent');
+    expect(sockets[0]!.requests('setChoice').at(-1)).toEqual({ language: 'en', sign: true });
+
+    sockets[0]!.closeFromServer(1006);
+    expect(media.status()).toBe('retrying');
+    await until(() => media.status() === 'joined' && sockets.length === 2, 'the rejoin');
+
+    expect(joins().at(-1)).toEqual(jasmine.objectContaining({ language: 'en', sign: true }));
+    expect(media.plan()).toEqual([
+      { channel: 'floor', gain: 0.15 },
+      { channel: 'interpretation:en', gain: 1 },
+    ]);
+    expect(media.duckLevel()).toBe(0.35);
+    expect(media.pinned()).toBe('p-guest');
+  });
+
+  it('rejoins on the same socket when the server’s media worker died, and ends when the sitting’s media close', async () => {
+    void media.start('sitting-42');
+    await until(() => media.status() === 'joined', 'the first join');
+
+    sockets[0]!.receive({ notification: 'mediaClosed', data: { reason: 'worker_died' } });
+    await until(() => joins().length === 2 && media.status() === 'joined', 'the rejoin');
+    expect(sockets).toHaveSize(1);
+
+    sockets[0]!.receive({ notification: 'mediaClosed', data: { reason: 'closed' } });
+    expect(media.status()).toBe('ended');
+  });
+
+  it('does not come back when refused or replaced by another tab', async () => {
+    void media.start('sitting-42');
+    await until(() => media.status() === 'joined', 'the first join');
+    sockets[0]!.closeFromServer(4002);
+    expect(media.status()).toBe('replaced');
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(sockets).toHaveSize(1);
+  });
+
+  it('opens no socket on a server without media', async () => {
+    available = false;
+    await media.start('sitting-42');
+    expect(media.status()).toBe('unavailable');
+    expect(sockets).toEqual([]);
+    expect(mediaDisabledIn({ status: 'ok', checks: { media: { ok: true, workers: [], disabled: true } } })).toBeTrue();
+    expect(mediaDisabledIn({ status: 'ok', checks: { media: { ok: true, workers: [{ alive: true }] } } })).toBeFalse();
+    expect(mediaDisabledIn('<!doctype html>')).toBeFalse();
+  });
+});
