@@ -1,3 +1,4 @@
+import { DEFAULT_PEERS_PER_WORKER } from '../media/worker-settings';
 import { z } from 'zod';
 import path from 'node:path';
 
@@ -30,7 +31,7 @@ const schema = z
      * Peers of a sitting one worker takes before the sitting grows onto another worker (producers
      * are piped there). The default is what `npm run bench:chamber` forwards without loss per core.
      */
-    MEDIA_PEERS_PER_WORKER: z.coerce.number().int().min(1).max(10_000).default(350),
+    MEDIA_PEERS_PER_WORKER: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_PEERS_PER_WORKER),
     /** UDP/TCP port range for WebRTC and plain transports. */
     RTC_MIN_PORT: z.coerce.number().int().min(1024).max(65535).default(40000),
     RTC_MAX_PORT: z.coerce.number().int().min(1024).max(65535).default(49999),

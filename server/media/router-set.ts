@@ -1,6 +1,7 @@
 import type { types } from 'mediasoup';
 import { MEDIA_CODECS } from './codecs';
 import type { WorkerPool } from './worker-pool';
+import { SOCKET_BUFFER_BYTES } from './worker-settings';
 
 /**
  * A sitting's routers: the primary one, where the floor is observed and the program taps in,
@@ -67,7 +68,7 @@ export class RouterSet {
     const key = `${producerId}@${to.id}`;
     let pipe = this.pipes.get(key);
     if (!pipe) {
-      pipe = from.pipeToRouter({ producerId, router: to, listenInfo: { protocol: 'udp', ip: '127.0.0.1' } }).then(({ pipeProducer }) => {
+      pipe = from.pipeToRouter({ producerId, router: to, listenInfo: { protocol: 'udp', ip: '127.0.0.1', recvBufferSize: SOCKET_BUFFER_BYTES, sendBufferSize: SOCKET_BUFFER_BYTES } }).then(({ pipeProducer }) => {
         pipeProducer?.observer.once('close', () => this.pipes.delete(key));
       });
       // A failed pipe must not be cached: the next consumer tries again.

@@ -7,6 +7,9 @@ import { Peer, type ConsumerData, type ProducerData } from './peer';
 import { RouterSet } from './router-set';
 import { channelKey, EMPTY_FLOOR, parseChannelKey, gainIn, holdReason, listenPlan, mayPublish, type FloorState, type ListenerChoice, type Listening, type MediaParticipant } from './topology';
 import type { WorkerPool } from './worker-pool';
+import { DEFAULT_PEERS_PER_WORKER, SOCKET_BUFFER_BYTES } from './worker-settings';
+
+const BUFFERS = { recvBufferSize: SOCKET_BUFFER_BYTES, sendBufferSize: SOCKET_BUFFER_BYTES };
 
 export interface SittingMediaOptions {
   readonly sittingId: string;
@@ -51,7 +54,7 @@ export class SittingMedia extends EventEmitter<SittingMediaEvents> {
   private readonly watched = new WeakSet<types.Router>();
 
   static async create(opts: SittingMediaOptions): Promise<SittingMedia> {
-    const routers = await RouterSet.create(opts.pool, opts.peersPerRouter ?? 250, { sittingId: opts.sittingId });
+    const routers = await RouterSet.create(opts.pool, opts.peersPerRouter ?? DEFAULT_PEERS_PER_WORKER, { sittingId: opts.sittingId });
     try {
       const speaker = await routers.primary.createActiveSpeakerObserver({ interval: 300 });
       return new SittingMedia(opts, routers, speaker);
@@ -119,7 +122,7 @@ export class SittingMedia extends EventEmitter<SittingMediaEvents> {
   async createWebRtcTransport(peerId: string, direction: 'send' | 'recv'): Promise<TransportInfo> {
     const peer = this.peer(peerId);
     const { ip, announcedAddress, portRange } = this.opts.listen;
-    const listen = (protocol: 'udp' | 'tcp'): types.TransportListenInfo => ({ protocol, ip, ...(announcedAddress ? { announcedAddress } : {}), portRange: { ...portRange } });
+    const listen = (protocol: 'udp' | 'tcp'): types.TransportListenInfo => ({ protocol, ip, ...(announcedAddress ? { announcedAddress } : {}), portRange: { ...portRange }, ...BUFFERS });
     const transport = await peer.router.createWebRtcTransport({
       listenInfos: [listen('udp'), listen('tcp')],
       enableUdp: true,
@@ -143,7 +146,7 @@ export class SittingMedia extends EventEmitter<SittingMediaEvents> {
     const peer = this.peer(peerId);
     const { ip, announcedAddress, portRange } = this.opts.listen;
     const transport = await peer.router.createPlainTransport({
-      listenInfo: { protocol: 'udp', ip, ...(announcedAddress ? { announcedAddress } : {}), portRange: { ...portRange } },
+      listenInfo: { protocol: 'udp', ip, ...(announcedAddress ? { announcedAddress } : {}), portRange: { ...portRange }, ...BUFFERS },
       rtcpMux: true,
       comedia: opts.comedia,
       appData: { peerId },

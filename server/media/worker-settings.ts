@@ -41,3 +41,14 @@ export function workerSettings(options: WorkerPoolOptions, index: number): ms.Wo
     appData: { index },
   };
 }
+
+/**
+ * Socket buffers of transports that take a sitting's ingress (a speaker, a hall feed, a pipe to
+ * another worker). One packet dropped there is lost for every listener behind it; the kernel's
+ * default (~208 KiB) overflows when a busy machine schedules the worker late (bench:chamber).
+ * The kernel caps it at net.core.rmem_max / wmem_max.
+ */
+export const SOCKET_BUFFER_BYTES = 4 * 1024 * 1024;
+
+/** Peers of a sitting per worker before it grows onto another: half of what bench:chamber forwarded without loss on one core. */
+export const DEFAULT_PEERS_PER_WORKER = 350;
