@@ -15,6 +15,7 @@ import { listenFromConfig, MediaRegistry } from './media/media-registry';
 import { chamberBridge } from './media/chamber-bridge';
 import { createMediaSignallingSocket, type MediaSignallingSocket } from './media/signalling-socket';
 import { mediaParticipantOf } from './http/media-auth';
+import { Broadcasts } from './broadcast/broadcasts';
 import { createGraphQLServer } from './http/graphql';
 import { createGraphQLWebSocket } from './http/graphql-ws';
 import { buildHttpApp } from './http/app';
@@ -42,6 +43,7 @@ export class App {
     readonly services: Services,
     readonly mediaRegistry: MediaRegistry | undefined,
     private readonly mediaSocket: MediaSignallingSocket | undefined,
+    readonly broadcasts: Broadcasts | undefined,
   ) {}
 
   /** `database`: an already open handle (tests pass one made from a template); the app closes it on stop. */
@@ -83,10 +85,27 @@ export class App {
       if (registry) cleanup.push(() => registry.close());
       const mediaSocket = registry ? createMediaSignallingSocket({ registry, log: log.child('media-socket'), authenticate: mediaParticipantOf(auth, services) }) : undefined;
       if (mediaSocket) cleanup.push(() => mediaSocket.close());
+      const broadcasts =
+        registry && config.broadcast.enabled
+          ? new Broadcasts({
+              config,
+              registry,
+              pubsub,
+              log: log.child('broadcast'),
+              snapshot: services.procedure.snapshot,
+              activeSittingIds: services.procedure.activeSittingIds,
+              people: () => services.roster.people(),
+              booths: services.roster.booths,
+            })
+          : undefined;
+      if (broadcasts) {
+        await broadcasts.start();
+        cleanup.push(() => broadcasts.stop());
+      }
 
       const metrics = createMetrics();
       if (registry) measureMedia(metrics, () => registry.stats());
-      const yoga = createGraphQLServer({ services, log: log.child('graphql'), graphiql: config.env === 'development', mediaAvailable: registry !== undefined });
+      const yoga = createGraphQLServer({ services, log: log.child('graphql'), graphiql: config.env === 'development', mediaAvailable: registry !== undefined, broadcasts: broadcasts ?? null });
       const handler = buildHttpApp({
         auth,
         services,
@@ -110,7 +129,7 @@ export class App {
         ],
       });
       const ws = createGraphQLWebSocket({ yoga, auth, log: log.child('graphql-ws'), metrics });
-      return new App(config, log, database, auth, media, handler, ws, services, registry, mediaSocket);
+      return new App(config, log, database, auth, media, handler, ws, services, registry, mediaSocket, broadcasts);
     } catch (error) {
       for (const undo of cleanup.reverse()) await undo().catch(() => {});
       throw error;
@@ -141,6 +160,7 @@ export class App {
     this.services.procedure.stop();
     await this.ws.close();
     await this.mediaSocket?.close();
+    await this.broadcasts?.stop();
     await this.mediaRegistry?.close();
     if (this.server) {
       this.server.closeAllConnections();

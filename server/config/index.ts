@@ -32,6 +32,15 @@ const schema = z
      * are piped there). The default is what `npm run bench:chamber` forwards without loss per core.
      */
     MEDIA_PEERS_PER_WORKER: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_PEERS_PER_WORKER),
+    /** Broadcast every open sitting as HLS with a recording (needs media workers). */
+    BROADCAST: z.enum(['on', 'off']).default('on'),
+    /** How far back viewers of the live stream can seek, in seconds. */
+    HLS_DVR_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
+    /** Loopback UDP ports for the program's FFmpeg inputs (about 20 per broadcast sitting). */
+    BROADCAST_MIN_PORT: z.coerce.number().int().min(1024).max(65535).default(39000),
+    BROADCAST_MAX_PORT: z.coerce.number().int().min(1024).max(65535).default(39499),
+    /** The language spoken on the floor (BCP 47), the original audio rendition's LANGUAGE. */
+    FLOOR_LANGUAGE: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "de"').default('de'),
     /** UDP/TCP port range for WebRTC and plain transports. */
     RTC_MIN_PORT: z.coerce.number().int().min(1024).max(65535).default(40000),
     RTC_MAX_PORT: z.coerce.number().int().min(1024).max(65535).default(49999),
@@ -43,6 +52,9 @@ const schema = z
   .superRefine((env, ctx) => {
     if (env.OIDC_ISSUER && !env.OIDC_CLIENT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['OIDC_CLIENT_SECRET'], message: 'is required when OIDC_ISSUER is set' });
+    }
+    if (env.BROADCAST_MIN_PORT + 40 > env.BROADCAST_MAX_PORT) {
+      ctx.addIssue({ code: 'custom', path: ['BROADCAST_MIN_PORT'], message: 'leave at least 40 ports up to BROADCAST_MAX_PORT' });
     }
     if (env.RTC_MIN_PORT > env.RTC_MAX_PORT) {
       ctx.addIssue({ code: 'custom', path: ['RTC_MIN_PORT'], message: 'must not exceed RTC_MAX_PORT' });
@@ -73,6 +85,12 @@ export interface Config {
     readonly rtcMinPort: number;
     readonly rtcMaxPort: number;
     readonly announcedAddress: string;
+  };
+  readonly broadcast: {
+    readonly enabled: boolean;
+    readonly dvrSeconds: number;
+    readonly ports: { readonly min: number; readonly max: number };
+    readonly floorLanguage: string;
   };
   readonly env: 'development' | 'production' | 'test';
 }
@@ -115,6 +133,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       rtcMinPort: e.RTC_MIN_PORT,
       rtcMaxPort: e.RTC_MAX_PORT,
       announcedAddress: e.RTC_ANNOUNCED_ADDRESS ?? '127.0.0.1',
+    }),
+    broadcast: Object.freeze({
+      enabled: e.BROADCAST === 'on',
+      dvrSeconds: e.HLS_DVR_SECONDS,
+      ports: Object.freeze({ min: e.BROADCAST_MIN_PORT, max: e.BROADCAST_MAX_PORT }),
+      floorLanguage: e.FLOOR_LANGUAGE,
     }),
     env: e.NODE_ENV,
   });

@@ -11,6 +11,7 @@ import './procedure-mutations';
 import './procedure-fields';
 import './public';
 import './chamber';
+import './broadcast';
 
 /** The schema, types sorted so the printed file diffs cleanly. */
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -53,7 +53,7 @@ const PublicVoteResultRef = builder.objectRef<ClosedVote>('PublicVoteResult').im
   }),
 });
 
-const PublicSittingRef = builder.objectRef<PublicSittingData>('PublicSitting').implement({
+export const PublicSittingRef = builder.objectRef<PublicSittingData>('PublicSitting').implement({
   description: 'Read-only, no sign-in: for the public viewer.',
   fields: (t) => ({
     id: t.id({ resolve: (p) => p.sitting.id }),

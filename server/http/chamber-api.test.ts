@@ -72,7 +72,7 @@ describe('the chamber over the media socket and GraphQL', () => {
   const floor = (): FloorState => t.app.mediaRegistry!.get(S)!.floorState;
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { MEDIA_WORKERS: '1', RTC_MIN_PORT: '47000', RTC_MAX_PORT: '47499' } });
+    t = await startTestApp({ env: { MEDIA_WORKERS: '1', RTC_MIN_PORT: '47000', RTC_MAX_PORT: '47499', BROADCAST: 'off' } });
     for (const u of ['a.keller', 'j.brandt', 'l.vogel', 'minister', 'interpreter.en1', 'interpreter.en2', 'clerk']) {
       const { cookie } = await loginSession(t.baseUrl, u);
       const me = await gql<{ me: { person: { id: string } } }>(t.baseUrl, '{ me { person { id } } }', {}, { cookie });

@@ -16,7 +16,7 @@ export interface ServerContext {
 
 export type PlenumYoga = YogaServerInstance<ServerContext, GraphQLContext>;
 
-export function createGraphQLServer(deps: { services: Services; log: Logger; graphiql: boolean; mediaAvailable: boolean }): PlenumYoga {
+export function createGraphQLServer(deps: { services: Services; log: Logger; graphiql: boolean; mediaAvailable: boolean; broadcasts: GraphQLContext['broadcasts'] }): PlenumYoga {
   const { services, log } = deps;
   return createYoga<ServerContext, GraphQLContext>({
     schema,
@@ -33,7 +33,7 @@ export function createGraphQLServer(deps: { services: Services; log: Logger; gra
     renderGraphiQL,
     landingPage: false,
     logging: false,
-    context: ({ user }) => ({ user, services, loaders: createLoaders(services), mediaAvailable: deps.mediaAvailable }),
+    context: ({ user }) => ({ user, services, loaders: createLoaders(services), mediaAvailable: deps.mediaAvailable, broadcasts: deps.broadcasts }),
   });
 }
 

@@ -27,7 +27,14 @@ export interface MediaListen {
   readonly portRange: { readonly min: number; readonly max: number };
 }
 
+/** An original producer (not a pipe copy) and the router it lives on: what the broadcast program taps. */
+export interface ProgramProducerRef {
+  readonly producer: types.Producer<ProducerData>;
+  readonly router: types.Router;
+}
+
 export interface SittingMediaEvents {
+  programProducer: [ref: ProgramProducerRef];
   notify: [peerId: string, notification: MediaNotification];
   close: [reason: MediaCloseReason];
 }
@@ -182,6 +189,7 @@ export class SittingMedia extends EventEmitter<SittingMediaEvents> {
     peer.producers.set(producer.id, producer);
     const pub: Published = { peer, producer, held: this.heldBecause(peer, producer) };
     this.published.set(producer.id, pub);
+    this.emit('programProducer', { producer, router: peer.router });
     producer.observer.once('close', () => {
       peer.producers.delete(producer.id);
       this.published.delete(producer.id);
@@ -314,6 +322,11 @@ export class SittingMedia extends EventEmitter<SittingMediaEvents> {
       if (p === peer || gainIn(p.plan, producer.appData.channel) !== undefined) this.notify(p, { method: 'producerLive', data: { producerId: producer.id, live, held } });
     }
     await change;
+  }
+
+  /** Every original producer now, with its router (the broadcast program taps them). */
+  programProducers(): ProgramProducerRef[] {
+    return [...this.published.values()].map(({ peer, producer }) => ({ producer, router: peer.router }));
   }
 
   /** Counts for /metrics and tests. */

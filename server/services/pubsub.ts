@@ -32,6 +32,8 @@ export function createPlenumPubSub() {
     /** Every sitting's events on one topic, for caches that span sittings. */
     'sittings:any': [event: SittingEvent];
     'procedure:committed': [sittingId: string, committed: ProcedureCommitted];
+    /** The same commits of every sitting on one topic, for what spans sittings (the broadcasts). */
+    'procedure:any': [committed: ProcedureCommitted];
     /** Booths on air, relays and subrooms of a sitting changed. */
     'chamber:changed': [sittingId: string, state: ChamberState];
   }>();

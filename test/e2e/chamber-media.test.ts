@@ -44,7 +44,7 @@ describe('the chamber’s media', () => {
   const seats: Seat[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { MEDIA_WORKERS: '1', RTC_MIN_PORT: '47000', RTC_MAX_PORT: '47999' } });
+    t = await startTestApp({ env: { MEDIA_WORKERS: '1', RTC_MIN_PORT: '47000', RTC_MAX_PORT: '47999', BROADCAST: 'off' } });
     browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs({ media: true }) });
   });
   afterAll(async () => {

@@ -58,7 +58,10 @@ export function createProcedureService(deps: ServiceDeps, roster: { personByUser
   });
   const systemActor: Actor = { personId: null, roles: [] };
 
-  const updates = new UpdateThrottle((sittingId, entries) => pubsub.publish('procedure:committed', sittingId, { sittingId, entries }));
+  const updates = new UpdateThrottle((sittingId, entries) => {
+    pubsub.publish('procedure:committed', sittingId, { sittingId, entries });
+    pubsub.publish('procedure:any', { sittingId, entries });
+  });
 
   function committed(sittingId: string, entries: readonly StoredEntry[], state: ProcedureState): void {
     timers.sync(sittingId, votesView(state));
@@ -225,6 +228,8 @@ export function createProcedureService(deps: ServiceDeps, roster: { personByUser
         timers.sync(id, votesView(state));
       }
     },
+    /** Sittings open or suspended now. */
+    activeSittingIds: () => listActiveSittingIds(db),
     stop(): void {
       timers.clear();
       updates.clear();
