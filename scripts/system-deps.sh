@@ -13,8 +13,9 @@ set -euo pipefail
 # python3-pip: mediasoup's build script installs meson, ninja and invoke with `python3 -m pip`.
 worker_build=(g++ make pkg-config python3 python3-pip libssl-dev libuv1-dev libabsl-dev libsrtp2-dev
   libusrsctp-dev libflatbuffers-dev flatbuffers-compiler liburing-dev)
-# FFmpeg and ffprobe, used when ffmpeg-static's binary is not available (streaming/ffmpeg-path.ts).
-runtime=(ffmpeg)
+# FFmpeg and ffprobe, used when ffmpeg-static's binary is not available (streaming/ffmpeg-path.ts),
+# and a font for the broadcast's lower third and vote card (streaming/fonts.ts).
+runtime=(ffmpeg fonts-dejavu-core)
 # Tests: headless Chromium and fonts (browser tests, legible screenshots); the openssl CLI is the
 # DTLS client of server/media/dtls-handshake.test.ts.
 test_tools=(chromium fonts-liberation fonts-dejavu-core openssl)
