@@ -1,5 +1,17 @@
 import type { Routes } from '@angular/router';
 
+/**
+ * The first path segments of pages anyone may open without signing in: the shell shows them
+ * without checking the sign-in first.
+ */
+export const publicSections: ReadonlySet<string> = new Set(['watch']);
+
+/** Whether a URL ('/watch/sitting-42?x#y') is one of a page open to everyone. */
+export function isPublicUrl(url: string): boolean {
+  const first = url.replace(/^\/+/, '').split(/[/?#;(]/, 1)[0] ?? '';
+  return publicSections.has(first);
+}
+
 export const appRoutes: Routes = [
   {
     path: '',
@@ -26,6 +38,12 @@ export const appRoutes: Routes = [
     path: 'sittings/:id/booth',
     title: 'Interpreter booth · Plenum',
     loadComponent: () => import('./booth/booth-page').then((m) => m.BoothPage),
+  },
+  {
+    // The public viewer: no sign-in (see publicSections).
+    path: 'watch/:id',
+    title: 'Live · Plenum',
+    loadComponent: () => import('./watch/watch-page').then((m) => m.WatchPage),
   },
   {
     path: '**',

@@ -83,6 +83,11 @@ export class Broadcasts {
     return this.live.has(sittingId);
   }
 
+  /** The sitting's program FFmpeg now (pid null between a crash and its restart), for health and tests. */
+  process(sittingId: string): { pid: number | null; runs: number } | null {
+    return this.live.get(sittingId)?.broadcast.process ?? null;
+  }
+
   async recordings(sittingId: string): Promise<readonly RecordingFile[]> {
     try {
       return JSON.parse(await fs.readFile(path.join(this.publicDir(sittingId), 'recordings', RECORDINGS_INDEX), 'utf8')) as RecordingFile[];

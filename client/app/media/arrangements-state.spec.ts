@@ -22,6 +22,7 @@ describe('ArrangementsState', () => {
   };
   const chamber = (change: Partial<Chamber> = {}): Chamber => ({
     sittingId: 'sitting-42',
+    mediaAvailable: true,
     booths: [
       {
         booth: { id: 'en', language: 'en', name: 'English', kind: 'SPOKEN' },
@@ -76,6 +77,19 @@ describe('ArrangementsState', () => {
     expect(state.hasSignBooth()).toBeTrue();
     expect(state.chamber()?.myInvitations.map((invitation) => invitation.name)).toEqual(['SDA consultation']);
     expect(state.names().get('p-brandt')).toBe('Jonas Brandt');
+  });
+
+  it('tells whether the server carries media from the arrangements, fetching them only when not at hand', async () => {
+    const fetches = () => graphql.request.calls.allArgs().filter(([operation]) => operation.operationName === 'ChamberArrangements').length;
+    expect(await state.mediaAvailable('sitting-42')).toBeTrue();
+    expect(fetches()).toBe(1);
+
+    graphql.request.calls.reset();
+    answerByName(graphql, { ChamberArrangements: { ...arrangements, sitting: { id: 'sitting-43', chamber: chamber({ sittingId: 'sitting-43', mediaAvailable: false }) } } });
+    const [first, second] = await Promise.all([state.mediaAvailable('sitting-43'), state.mediaAvailable('sitting-43')]);
+    expect([first, second]).toEqual([false, false]);
+    expect(graphql.request.calls.count()).toBe(1);
+    expect(state.chamber()?.sittingId).toBe('sitting-43');
   });
 
   it('offers the members of my own faction to invite, not me, not other factions, not interpreters', () => {

@@ -47,6 +47,8 @@ export class ArrangementsState {
   private readonly peopleSignal = signal<readonly RosterPerson[]>([]);
   private readonly errorSignal = signal<unknown>(null);
   private loadRequest = 0;
+  /** The load under way, so that asking whether media are available does not fetch twice. */
+  private loading: { readonly sittingId: string; readonly done: Promise<void> } | null = null;
 
   readonly chamber = this.chamberSignal.asReadonly();
   readonly people = this.peopleSignal.asReadonly();
@@ -79,29 +81,44 @@ export class ArrangementsState {
     return problem === null ? null : refusalText(problem, this.rules());
   }
 
-  async load(sittingId: string): Promise<void> {
-    const request = ++this.loadRequest;
-    if (this.sittingIdSignal() !== sittingId) {
-      this.sittingIdSignal.set(sittingId);
-      this.chamberSignal.set(null);
-    }
-    try {
-      const { sitting, people } = await this.graphql.request(chamberArrangementsQuery, { sittingId });
-      if (request === this.loadRequest) {
-        this.chamberSignal.set(sitting?.chamber ?? null);
-        this.peopleSignal.set(people);
-        this.errorSignal.set(null);
+  /** Loads the sitting's arrangements and the roster; the latest load wins. */
+  load(sittingId: string): Promise<void> {
+    const done = this.fetch(sittingId);
+    const loading = { sittingId, done };
+    this.loading = loading;
+    void done.finally(() => {
+      if (this.loading === loading) {
+        this.loading = null;
       }
-    } catch (error: unknown) {
-      if (request === this.loadRequest) {
-        this.errorSignal.set(error);
-      }
+    });
+    return done;
+  }
+
+  /**
+   * Whether the server carries the sitting's audio and video (`Chamber.mediaAvailable`): from the
+   * arrangements already loaded, or the load under way, or a load of its own. Anything unclear (the
+   * load failed) counts as available, so a server that has media is never taken for one without.
+   */
+  async mediaAvailable(sittingId: string): Promise<boolean> {
+    const known = this.chamberSignal();
+    if (known?.sittingId === sittingId) {
+      return known.mediaAvailable;
     }
+    await (this.loading?.sittingId === sittingId ? this.loading.done : this.load(sittingId));
+    // A newer load of the same sitting (a reconnect) may have overtaken the one awaited.
+    while (this.loading?.sittingId === sittingId) {
+      await this.loading.done;
+    }
+    const chamber = this.chamberSignal();
+    return chamber?.sittingId === sittingId ? chamber.mediaAvailable : true;
   }
 
   /** Loads the sitting's arrangements and follows their updates until the returned function is called. */
   follow(sittingId: string): () => void {
-    void this.load(sittingId);
+    // A load already under way (the media asking whether they are available) is as fresh.
+    if (this.loading?.sittingId !== sittingId) {
+      void this.load(sittingId);
+    }
     const subscription = this.subscriptions.subscribe(chamberUpdatesSubscription, { sittingId }).subscribe({
       next: ({ chamberUpdates }) => this.apply(chamberUpdates),
       error: (error: unknown) => this.errorSignal.set(error),
@@ -139,5 +156,25 @@ export class ArrangementsState {
       this.apply(outcome.data as Chamber);
     }
     return outcome.ok;
+  }
+
+  private async fetch(sittingId: string): Promise<void> {
+    const request = ++this.loadRequest;
+    if (this.sittingIdSignal() !== sittingId) {
+      this.sittingIdSignal.set(sittingId);
+      this.chamberSignal.set(null);
+    }
+    try {
+      const { sitting, people } = await this.graphql.request(chamberArrangementsQuery, { sittingId });
+      if (request === this.loadRequest) {
+        this.chamberSignal.set(sitting?.chamber ?? null);
+        this.peopleSignal.set(people);
+        this.errorSignal.set(null);
+      }
+    } catch (error: unknown) {
+      if (request === this.loadRequest) {
+        this.errorSignal.set(error);
+      }
+    }
   }
 }

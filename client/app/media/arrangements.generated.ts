@@ -37,6 +37,7 @@ export const subroomFragmentDocument = "fragment Subroom on Subroom {\n  id\n  n
 
 export type ChamberFragment = {
   readonly sittingId: string;
+  readonly mediaAvailable: boolean;
   readonly booths: ReadonlyArray<{
     readonly booth: {
       readonly id: string;
@@ -59,7 +60,7 @@ export type ChamberFragment = {
   readonly myInvitations: ReadonlyArray<SubroomFragment>;
 };
 
-export const chamberFragmentDocument = "fragment Chamber on Chamber {\n  sittingId\n  booths {\n    booth {\n      id\n      language\n      name\n      kind\n    }\n    onAir {\n      id\n    }\n    relayLanguage\n    interpreters {\n      id\n      givenName\n      familyName\n    }\n  }\n  subrooms {\n    ...Subroom\n  }\n  mySubroom {\n    ...Subroom\n  }\n  myInvitations {\n    ...Subroom\n  }\n}";
+export const chamberFragmentDocument = "fragment Chamber on Chamber {\n  sittingId\n  mediaAvailable\n  booths {\n    booth {\n      id\n      language\n      name\n      kind\n    }\n    onAir {\n      id\n    }\n    relayLanguage\n    interpreters {\n      id\n      givenName\n      familyName\n    }\n  }\n  subrooms {\n    ...Subroom\n  }\n  mySubroom {\n    ...Subroom\n  }\n  myInvitations {\n    ...Subroom\n  }\n}";
 
 export interface ChamberArrangementsVariables {
   readonly sittingId: string;

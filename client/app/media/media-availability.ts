@@ -1,34 +1,16 @@
-import { DOCUMENT } from '@angular/common';
 import { InjectionToken, inject } from '@angular/core';
+import { ArrangementsState } from './arrangements-state';
 
 /**
- * Whether this server runs media at all. A deployment (or a test) without media workers has no
- * /media socket; opening one anyway fails with a console error on every retry.
- *
- * NOTE: read from /healthz (`checks.media.disabled`) until the API says it; anything unclear
- * counts as available, so a server that has media is never taken for one that has none.
+ * Whether this server carries the sitting's audio and video at all. A deployment (or a test)
+ * without media workers has no /media socket; opening one anyway fails with a console error on
+ * every retry. The API says it as `Chamber.mediaAvailable`, fetched with the chamber's
+ * arrangements; specs hand in a stand-in.
  */
-export const mediaAvailable = new InjectionToken<() => Promise<boolean>>('media available', {
+export const mediaAvailable = new InjectionToken<(sittingId: string) => Promise<boolean>>('media available', {
   providedIn: 'root',
   factory: () => {
-    const fetchFn = inject(DOCUMENT).defaultView?.fetch.bind(inject(DOCUMENT).defaultView);
-    return async () => {
-      try {
-        const response = await fetchFn?.('/healthz', { cache: 'no-store', headers: { accept: 'application/json' } });
-        const body: unknown = await response?.json();
-        return !mediaDisabledIn(body);
-      } catch {
-        return true;
-      }
-    };
+    const arrangements = inject(ArrangementsState);
+    return (sittingId) => arrangements.mediaAvailable(sittingId);
   },
 });
-
-/** True only when a /healthz body says in so many words that media are disabled. */
-export function mediaDisabledIn(body: unknown): boolean {
-  if (typeof body !== 'object' || body === null) {
-    return false;
-  }
-  const media = (body as { checks?: { media?: { disabled?: unknown } } }).checks?.media;
-  return media?.disabled === true;
-}

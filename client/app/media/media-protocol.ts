@@ -91,6 +91,7 @@ export interface MediaMethods {
   setSelfMuted: [{ producerId: string; muted: boolean }, { live: boolean; held: Held | null }];
   closeProducer: [{ producerId: string }, Record<string, never>];
   consume: [{ transportId: string; producerId: string }, ConsumerInfo];
+  closeConsumer: [{ consumerId: string }, Record<string, never>];
   resumeConsumer: [{ consumerId: string }, Record<string, never>];
   pauseConsumer: [{ consumerId: string }, Record<string, never>];
   requestConsumerKeyFrame: [{ consumerId: string }, Record<string, never>];

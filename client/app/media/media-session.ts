@@ -201,8 +201,13 @@ export class MediaSession {
       return;
     }
     const info = this.known.get(producerId);
-    if (info !== undefined) {
-      this.learn({ ...info, live, held });
+    if (info === undefined) {
+      return;
+    }
+    const now = { ...info, live, held };
+    this.learn(now);
+    if (!shouldConsume(now, this.plan)) {
+      this.consumers?.release(producerId);
     }
   }
 

@@ -129,7 +129,7 @@ export class MediaState {
     this.connection = null;
     const request = ++this.startRequest;
     this.statusSignal.set('connecting');
-    const available = await this.available();
+    const available = await this.available(sittingId);
     if (request !== this.startRequest) {
       return;
     }

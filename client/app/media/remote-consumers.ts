@@ -31,15 +31,15 @@ interface Report {
 /**
  * The consumers of one session on its receive transport: made for producers the session decides
  * to take, resumed once set up, paused and layered as the stage wants, closed when their producer
- * or the plan lets go of them.
+ * or the plan lets go of them, or when a floor producer goes quiet (released).
  *
  * NOTE: consumers are created paused at the server and resumed here once mediasoup-client has set
  * them up, so the first packets and the key frame are not lost to negotiation.
  */
 export class RemoteConsumers {
   private readonly received = new Map<string, Received>();
-  /** Producer ids being consumed or consumed. */
-  private readonly consuming = new Set<string>();
+  /** Producer id → the attempt that consumes it (or consumed it); a release forgets it. */
+  private readonly consuming = new Map<string, symbol>();
   /** consumerId → the want last sent ('paused', 'layer:2', …). */
   private readonly appliedVideo = new Map<string, string>();
   private disposed = false;
@@ -54,7 +54,8 @@ export class RemoteConsumers {
     if (this.consuming.has(info.producerId) || this.disposed) {
       return;
     }
-    this.consuming.add(info.producerId);
+    const attempt = Symbol(info.producerId);
+    this.consuming.set(info.producerId, attempt);
     try {
       const transport = await this.transport;
       const answer = await this.signalling.request('consume', { transportId: transport.id, producerId: info.producerId });
@@ -65,16 +66,35 @@ export class RemoteConsumers {
         rtpParameters: answer.rtpParameters,
         streamId: `${info.peerId}-${info.channel}`,
       });
-      if (this.disposed || !this.consuming.has(info.producerId)) {
+      if (this.disposed || this.consuming.get(info.producerId) !== attempt) {
+        // Released (or replanned away) while it was being made: its server side goes too.
         consumer.close();
+        this.closeAtServer(answer.id);
         return;
       }
       this.received.set(answer.id, { consumer, info, producerPaused: answer.producerPaused });
       this.changed();
       await this.signalling.request('resumeConsumer', { consumerId: answer.id });
     } catch (error: unknown) {
-      this.consuming.delete(info.producerId);
+      if (this.consuming.get(info.producerId) === attempt) {
+        this.consuming.delete(info.producerId);
+      }
       this.report.failed(error);
+    }
+  }
+
+  /**
+   * Stops taking a producer one no longer needs (a floor microphone that went quiet): its consumer
+   * closes here and at the server, so consumers do not pile up one per person who has spoken. It
+   * is consumed afresh should it go live again.
+   */
+  release(producerId: string): void {
+    this.consuming.delete(producerId);
+    for (const [consumerId, { info }] of this.received) {
+      if (info.producerId === producerId) {
+        this.close(consumerId);
+        this.closeAtServer(consumerId);
+      }
     }
   }
 
@@ -148,6 +168,12 @@ export class RemoteConsumers {
       consumer.close();
     }
     this.received.clear();
+  }
+
+  private closeAtServer(consumerId: string): void {
+    if (!this.disposed) {
+      this.signalling.request('closeConsumer', { consumerId }).catch((error: unknown) => this.report.failed(error));
+    }
   }
 
   private changed(): void {

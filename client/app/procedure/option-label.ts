@@ -26,3 +26,18 @@ export function optionLabel(option: { readonly label: string; readonly meaning: 
 export function standardOptionLabel(meaning: Exclude<OptionMeaning, 'OTHER'>, language: Language): string {
   return standardLabels[language][meaning];
 }
+
+/**
+ * A label as the public results carry it, without its meaning: any standard word (yes, no, abstain,
+ * in either language) in the interface language; anything else as the chair wrote it.
+ */
+export function publishedOptionLabel(label: string, language: Language): string {
+  const word = label.trim().toLowerCase();
+  for (const labels of Object.values(standardLabels)) {
+    const meaning = (Object.keys(labels) as Exclude<OptionMeaning, 'OTHER'>[]).find((key) => labels[key].toLowerCase() === word);
+    if (meaning !== undefined) {
+      return standardLabels[language][meaning];
+    }
+  }
+  return label;
+}

@@ -1,15 +1,31 @@
+import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { Router, provideRouter } from '@angular/router';
+import { isPublicUrl } from '../app-routes';
 import { GraphqlClient } from '../shared/graphql-client';
 import type { GraphqlOperation } from '../shared/graphql-operation';
 import { Shell } from './shell';
+
+@Component({ selector: 'plenum-public-stub', template: '<p data-testid="public-page">Anyone may watch</p>' })
+class PublicStub {}
+
+@Component({ selector: 'plenum-private-stub', template: '<p data-testid="private-page">Members only</p>' })
+class PrivateStub {}
 
 describe('Shell', () => {
   let graphql: jasmine.SpyObj<GraphqlClient>;
 
   beforeEach(() => {
     graphql = jasmine.createSpyObj<GraphqlClient>('GraphqlClient', ['request']);
-    TestBed.configureTestingModule({ providers: [provideRouter([]), { provide: GraphqlClient, useValue: graphql }] });
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([
+          { path: 'watch/:id', component: PublicStub },
+          { path: 'sittings/:id', component: PrivateStub },
+        ]),
+        { provide: GraphqlClient, useValue: graphql },
+      ],
+    });
   });
 
   function answer(answers: Record<string, unknown>): void {
@@ -57,6 +73,33 @@ describe('Shell', () => {
     expect(page.querySelector('.faction-badge')?.textContent?.trim()).toBe('CVP');
     expect(page.querySelector('a.sign-out')?.getAttribute('href')).toBe('/auth/logout');
     expect(page.querySelector('[data-testid="sign-in"]')).toBeNull();
+  });
+
+  it('shows the public viewer to anyone without asking who is there, and asks on the first page that needs it', async () => {
+    answer({ Viewer: { me: null } });
+    const fixture = TestBed.createComponent(Shell);
+    await TestBed.inject(Router).navigateByUrl('/watch/sitting-42');
+    await fixture.whenStable();
+    const page = fixture.nativeElement as HTMLElement;
+    expect(page.querySelector('[data-testid="public-page"]')).not.toBeNull();
+    expect(page.querySelector('[data-testid="sign-in"]')).toBeNull();
+    expect(graphql.request).not.toHaveBeenCalled();
+
+    await TestBed.inject(Router).navigateByUrl('/sittings/sitting-42');
+    await fixture.whenStable();
+    await fixture.whenStable();
+    expect(page.querySelector('[data-testid="sign-in"]')).not.toBeNull();
+    expect(page.querySelector('[data-testid="private-page"]')).toBeNull();
+    expect(graphql.request).toHaveBeenCalledTimes(1);
+  });
+
+  it('knows the pages open to everyone by their address', () => {
+    expect(isPublicUrl('/watch/sitting-42')).toBeTrue();
+    expect(isPublicUrl('watch/sitting-42?lang=de#player')).toBeTrue();
+    expect(isPublicUrl('/watch')).toBeTrue();
+    expect(isPublicUrl('/sittings/sitting-42/chair')).toBeFalse();
+    expect(isPublicUrl('/watchlist')).toBeFalse();
+    expect(isPublicUrl('')).toBeFalse();
   });
 
   it('shows the error and a way to try again when the sign-in check fails', async () => {

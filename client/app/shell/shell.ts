@@ -1,5 +1,8 @@
-import { ChangeDetectionStrategy, Component, inject, type OnInit } from '@angular/core';
-import { RouterOutlet } from '@angular/router';
+import { Location } from '@angular/common';
+import { ChangeDetectionStrategy, Component, effect, inject, signal, untracked } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterOutlet } from '@angular/router';
+import { isPublicUrl } from '../app-routes';
 import { SignInPage } from '../auth/sign-in-page';
 import { ViewerState } from '../auth/viewer-state';
 import { TranslationState } from '../i18n/translation-state';
@@ -7,45 +10,69 @@ import { ErrorNotice } from '../shared/error-notice';
 import { AppHeader } from './app-header';
 import { shellText } from './shell-text';
 
-/** The root: checks the sign-in first, then frames the routed pages with the header. */
+/**
+ * The root: checks the sign-in first, then frames the routed pages with the header. Pages open to
+ * everyone (the public viewer) are shown as they are, without asking who is there.
+ */
 @Component({
   selector: 'plenum-root',
   imports: [RouterOutlet, AppHeader, SignInPage, ErrorNotice],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @switch (viewerState.status()) {
-      @case ('signed-in') {
-        @if (viewerState.viewer(); as viewer) {
-          <plenum-app-header [viewer]="viewer" />
+    @if (publicPage()) {
+      <router-outlet />
+    } @else {
+      @switch (viewerState.status()) {
+        @case ('signed-in') {
+          @if (viewerState.viewer(); as viewer) {
+            <plenum-app-header [viewer]="viewer" />
+          }
+          <main class="page">
+            <router-outlet />
+          </main>
         }
-        <main class="page">
-          <router-outlet />
-        </main>
-      }
-      @case ('signed-out') {
-        <plenum-sign-in-page [sessionEnded]="viewerState.sessionEnded()" />
-      }
-      @case ('failed') {
-        <main class="page">
-          <h1>Plenum</h1>
-          <plenum-error-notice [heading]="text().signInCheckFailed" [error]="viewerState.error()" />
-          <button type="button" (click)="retrySignInCheck()">{{ text().tryAgain }}</button>
-        </main>
-      }
-      @default {
-        <main class="page">
-          <p role="status">{{ text().checkingSignIn }}</p>
-        </main>
+        @case ('signed-out') {
+          <plenum-sign-in-page [sessionEnded]="viewerState.sessionEnded()" />
+        }
+        @case ('failed') {
+          <main class="page">
+            <h1>Plenum</h1>
+            <plenum-error-notice [heading]="text().signInCheckFailed" [error]="viewerState.error()" />
+            <button type="button" (click)="retrySignInCheck()">{{ text().tryAgain }}</button>
+          </main>
+        }
+        @default {
+          <main class="page">
+            <p role="status">{{ text().checkingSignIn }}</p>
+          </main>
+        }
       }
     }
   `,
 })
-export class Shell implements OnInit {
+export class Shell {
   protected readonly viewerState = inject(ViewerState);
   protected readonly text = inject(TranslationState).catalogue(shellText);
+  private readonly publicPageSignal = signal(isPublicUrl(inject(Location).path()));
+  /** The sign-in is checked once, when the first page that needs it is shown. */
+  private viewerRequested = false;
 
-  ngOnInit(): void {
-    void this.viewerState.load();
+  protected readonly publicPage = this.publicPageSignal.asReadonly();
+
+  constructor() {
+    inject(Router)
+      .events.pipe(takeUntilDestroyed())
+      .subscribe((event) => {
+        if (event instanceof NavigationEnd) {
+          this.publicPageSignal.set(isPublicUrl(event.urlAfterRedirects));
+        }
+      });
+    effect(() => {
+      if (!this.publicPageSignal() && !this.viewerRequested) {
+        this.viewerRequested = true;
+        untracked(() => void this.viewerState.load());
+      }
+    });
   }
 
   protected retrySignInCheck(): void {
