@@ -1,7 +1,7 @@
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, startTestApp, type TestApp } from '../../test/support/app';
 import { loginSession } from '../../test/support/oidc-login';
+import { connectMediaPeer, type MediaPeer } from '../../test/support/media-peer';
 import type { FloorState } from '../media/topology';
 
 // The chamber end to end inside the server: the media socket's sign-in and sitting checks, the
@@ -11,40 +11,8 @@ import type { FloorState } from '../media/topology';
 const S = 'sitting-42';
 type Headers = Record<string, string>;
 
-interface Peer {
-  readonly ws: WebSocket;
-  readonly notifications: { notification: string; data: Record<string, unknown> }[];
-  readonly closed: Promise<number>;
-  request(method: string, data?: unknown): Promise<{ ok: boolean; data?: Record<string, unknown>; error?: { code: string } }>;
-}
-
-async function mediaPeer(t: TestApp, cookie: string | null, sitting = S): Promise<Peer> {
-  const ws = new WebSocket(`${t.baseUrl.replace('http', 'ws')}/media?sitting=${sitting}`, { headers: cookie ? { cookie } : {} });
-  const pending = new Map<number, (frame: never) => void>();
-  const notifications: Peer['notifications'] = [];
-  let next = 1;
-  ws.on('message', (raw) => {
-    const frame = JSON.parse(raw.toString()) as { id?: number; notification?: string; data: Record<string, unknown> };
-    if (frame.notification) notifications.push(frame as Peer['notifications'][number]);
-    else if (typeof frame.id === 'number') pending.get(frame.id)?.(frame as never);
-  });
-  const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', resolve);
-    ws.once('error', reject);
-  });
-  return {
-    ws,
-    notifications,
-    closed,
-    request: (method, data = {}) =>
-      new Promise((resolve) => {
-        const id = next++;
-        pending.set(id, resolve as (frame: never) => void);
-        ws.send(JSON.stringify({ id, method, data }));
-      }),
-  };
-}
+const mediaPeer = (t: TestApp, cookie: string | null, sitting = S): Promise<MediaPeer> =>
+  connectMediaPeer(`${t.baseUrl.replace('http', 'ws')}/media?sitting=${sitting}`, cookie ? { cookie } : {});
 
 const until = async (check: () => boolean, ms = 3000) => {
   const end = Date.now() + ms;

@@ -1,8 +1,8 @@
 // The WebSocket carrier end to end: a real HTTP server on loopback, `ws` clients, real workers.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { connectMediaPeer, type MediaPeer } from '../../test/support/media-peer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import { createLogger } from '../log';
 import { MediaRegistry } from './media-registry';
 import { createMediaSignallingSocket, type MediaSignallingSocket } from './signalling-socket';
@@ -49,41 +49,7 @@ afterAll(async () => {
   await pool.close();
 });
 
-interface Client {
-  ws: WebSocket;
-  request(method: string, data?: unknown): Promise<{ ok: boolean; data?: unknown; error?: { code: string; message: string } }>;
-  notifications: { notification: string; data: unknown }[];
-  closed: Promise<number>;
-}
-
-async function connect(person: string, sitting = 's1'): Promise<Client> {
-  const ws = new WebSocket(`${base}/media?sitting=${sitting}`, { headers: { 'x-test-person': person } });
-  const pending = new Map<number, (frame: never) => void>();
-  const notifications: Client['notifications'] = [];
-  let next = 1;
-  ws.on('message', (raw) => {
-    const frame = JSON.parse(raw.toString()) as { id?: number; notification?: string; data: unknown };
-    if (frame.notification) notifications.push(frame as Client['notifications'][number]);
-    else if (typeof frame.id === 'number') pending.get(frame.id)?.(frame as never);
-  });
-  const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', resolve);
-    ws.once('error', reject);
-  });
-  return {
-    ws,
-    notifications,
-    closed,
-    // Sent right after open on purpose: frames arriving before authentication finishes must wait, not vanish.
-    request: (method, data) =>
-      new Promise((resolve) => {
-        const id = next++;
-        pending.set(id, resolve as (frame: never) => void);
-        ws.send(JSON.stringify({ id, method, data }));
-      }),
-  };
-}
+const connect = (person: string, sitting = 's1'): Promise<MediaPeer> => connectMediaPeer(`${base}/media?sitting=${sitting}`, { 'x-test-person': person });
 
 const until = async (check: () => boolean, ms = 2000) => {
   const end = Date.now() + ms;
