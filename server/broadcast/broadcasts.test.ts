@@ -70,6 +70,23 @@ describe('the broadcast of a sitting', () => {
     expect(cue).toContain('-->');
   }, 90_000);
 
+  it('goes on from its archive on a rebuilt media when the media worker dies', async () => {
+    const media = t.app.mediaRegistry!.get(S)!;
+    const before = t.app.broadcasts!.process(S)!;
+    const pid = media.routers.primary.appData['workerPid'] as number;
+    process.kill(pid, 'SIGKILL');
+    const after = await until(async () => {
+      const p = t.app.broadcasts!.process(S);
+      return p && p.pid !== null && p.pid !== before.pid && t.app.mediaRegistry!.get(S) !== media ? p : undefined;
+    }, 20_000);
+    expect(after).toBeDefined();
+    const marked = await until(async () => {
+      const text = await (await fetch(`${t.baseUrl}/hls/${S}/video/index.m3u8`)).text();
+      return text.includes('#EXT-X-DISCONTINUITY') ? text : undefined;
+    }, 15_000);
+    expect(marked).toBeDefined();
+  }, 60_000);
+
   it('ends with recordings per language, listed in the API and served', async () => {
     expect((await mutate(t, h['a.keller']!, 'closeSitting')).__typename).toBe('MutationCloseSittingSuccess');
     const recordings = await until(async () => {

@@ -37,6 +37,8 @@ interface Live {
 }
 
 const RECORDINGS_INDEX = 'recordings.json';
+/** How soon a broadcast that could not start is tried again. */
+const RETRY_MS = 1_000;
 
 /**
  * Every open sitting is broadcast: started when the record says the sitting is open (or was, at
@@ -110,7 +112,11 @@ export class Broadcasts {
     const phase = snap.state.phase;
     if (phase === 'closed') return this.end(sittingId);
     if (phase !== 'open' && phase !== 'suspended') return;
-    const live = this.live.get(sittingId) ?? (await this.begin(sittingId));
+    const live = this.live.get(sittingId) ?? (await this.begin(sittingId).catch((error: unknown) => {
+      // No live worker yet (one just died and its replacement is starting): try again shortly.
+      setTimeout(() => void this.sync(sittingId), RETRY_MS).unref();
+      throw error;
+    }));
     const chairs = await this.chairsInPrecedence();
     const direction = programDirection(snap.state, chairs, snap.now, this.words);
     await live.broadcast.setProgram(direction);
