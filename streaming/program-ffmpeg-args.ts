@@ -39,7 +39,7 @@ export function programFfmpegArgs(layout: ProgramLayout, target: HlsTarget): str
   return [
     '-hide_banner', '-loglevel', 'warning', '-nostats',
     '-protocol_whitelist', 'file,udp,rtp', '-localaddr', '127.0.0.1', '-buffer_size', '1048576',
-    '-analyzeduration', '1000000', '-probesize', '5000000', '-f', 'sdp', '-i', SDP_FILE,
+    '-analyzeduration', '1000000', '-probesize', '5000000', '-reinit_filter', '0', '-f', 'sdp', '-i', SDP_FILE,
     '-filter_complex', videoGraph(width, height, fps),
     '-filter_complex', audioGraph(layout.floorSlots, firstLanguage, interpretations),
     '-map', '[program]', '-map', '[floor]',
@@ -72,8 +72,13 @@ function videoGraph(width: number, height: number, fps: number): string {
   const nameSize = Math.round(height / 14);
   const factionSize = Math.round(height / 20);
   return [
-    `[0:${SLOT_STREAM.program}]scale=${width}:${height}:force_original_aspect_ratio=decrease,pad=${width}:${height}:(ow-iw)/2:(oh-ih)/2:color=0x1b2b48,setsar=1,fps=${fps}[main]`,
-    `[0:${SLOT_STREAM.sign}]scale=w='if(${empty},${EMPTY_INSET_SIZE},${inset})':h='if(${empty},${EMPTY_INSET_SIZE},trunc(${inset}*ih/iw/2)*2)',setsar=1,fps=${fps}[inset]`,
+    // NOTE: the inputs change size (slate, cameras) without the graph being rebuilt (-reinit_filter 0):
+    // a rebuild held segments back by seconds. So sizes are evaluated per frame and the picture is
+    // letterboxed by an overlay onto a fixed background, which takes any size.
+    `color=c=0x1b2b48:s=${width}x${height}:r=${fps}[bg]`,
+    `[0:${SLOT_STREAM.program}]scale=${width}:${height}:force_original_aspect_ratio=decrease:eval=frame,setsar=1,fps=${fps}[fg]`,
+    `[bg][fg]overlay=x='(W-w)/2':y='(H-h)/2':eval=frame:shortest=1[main]`,
+    `[0:${SLOT_STREAM.sign}]scale=w='if(${empty},${EMPTY_INSET_SIZE},${inset})':h='if(${empty},${EMPTY_INSET_SIZE},trunc(${inset}*ih/iw/2)*2)':eval=frame,setsar=1,fps=${fps}[inset]`,
     `[main][inset]overlay=x='if(lte(w,${EMPTY_INSET_SIZE}),W,W-w-${margin})':y='H-h-${margin}':eval=frame[pip]`,
     `[pip]${text(OVERLAY_FILES.name, `fontsize=${nameSize}:x=${margin}:y=h-${margin * 2 + nameSize + factionSize * 2}:box=1:boxcolor=0x1b2b48@0.9:boxborderw=${Math.round(nameSize / 3)}`)},` +
       `${text(OVERLAY_FILES.faction, `fontsize=${factionSize}:x=${margin}:y=h-${margin + factionSize * 2}:box=1:boxcolor=0x3a5a8c@0.9:boxborderw=${Math.round(factionSize / 3)}`)},` +
