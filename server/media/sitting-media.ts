@@ -5,7 +5,7 @@ import { MediaError } from './errors';
 import { floorView, type ConsumerInfo, type Held, type JoinResult, type MediaCloseReason, type MediaNotification, type ProduceRequest, type ProducerInfo, type TransportInfo } from './media-protocol';
 import { Peer, type ConsumerData, type ProducerData } from './peer';
 import { RouterSet } from './router-set';
-import { channelKey, EMPTY_FLOOR, parseChannelKey, gainIn, holdReason, listenPlan, mayPublish, type FloorState, type ListenerChoice, type Listening, type MediaParticipant } from './topology';
+import { channelKey, EMPTY_FLOOR, parseChannelKey, gainIn, holdReason, listenPlan, mayPublish, sameFloor, type FloorState, type ListenerChoice, type Listening, type MediaParticipant } from './topology';
 import type { WorkerPool } from './worker-pool';
 import { DEFAULT_PEERS_PER_WORKER, SOCKET_BUFFER_BYTES } from './worker-settings';
 
@@ -278,6 +278,8 @@ export class SittingMedia extends EventEmitter<SittingMediaEvents> {
    */
   async setFloor(floor: FloorState): Promise<void> {
     this.assertOpen();
+    // Most commits (ballots, requests) leave the floor as it was: nothing to tell hundreds of peers.
+    if (sameFloor(this.floor, floor)) return;
     this.floor = floor;
     const changes: Promise<void>[] = [];
     for (const pub of [...this.published.values()]) {

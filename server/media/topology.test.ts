@@ -5,6 +5,7 @@ import {
   EMPTY_FLOOR,
   holdReason,
   isLive,
+  sameFloor,
   listenPlan,
   mayPublish,
   parseChannelKey,
@@ -127,5 +128,15 @@ describe('what each participant hears', () => {
   });
   it('lets the sign interpreter see the sign channel they publish into', () => {
     expect(listenPlan(signer, { language: null, sign: false }, EMPTY_FLOOR).map((l) => l.channel)).toEqual(['floor', 'sign']);
+  });
+});
+
+describe('sameFloor', () => {
+  it('tells a floor state that changes nothing from one that does', () => {
+    expect(sameFloor(floor({ speakers: ['m1'] }), floor({ speakers: ['m1'] }))).toBe(true);
+    expect(sameFloor(floor({ speakers: ['m1'] }), floor({ speakers: ['m1', 'm2'] }))).toBe(false);
+    expect(sameFloor(EMPTY_FLOOR, floor({ mutedAll: true }))).toBe(false);
+    expect(sameFloor(EMPTY_FLOOR, floor({ relays: new Map([['booth-fr', 'en']]) }))).toBe(false);
+    expect(sameFloor(floor({ subrooms: new Map([['m1', 'a']]) }), floor({ subrooms: new Map([['m1', 'b']]) }))).toBe(false);
   });
 });

@@ -179,3 +179,16 @@ export function listenPlan(p: MediaParticipant, choice: ListenerChoice, floor: F
 export function gainIn(plan: readonly Listening[], channel: ChannelKey): number | undefined {
   return plan.find((l) => l.channel === channel)?.gain;
 }
+
+/** Whether two floor states would apply the same way (speakers, mute all, booths, relays, subrooms). */
+export function sameFloor(a: FloorState, b: FloorState): boolean {
+  const sameMap = (x: ReadonlyMap<string, string>, y: ReadonlyMap<string, string>) => x.size === y.size && [...x].every(([k, v]) => y.get(k) === v);
+  return (
+    a.mutedAll === b.mutedAll &&
+    a.speakers.length === b.speakers.length &&
+    a.speakers.every((id, i) => b.speakers[i] === id) &&
+    sameMap(a.liveInterpreters, b.liveInterpreters) &&
+    sameMap(a.relays, b.relays) &&
+    sameMap(a.subrooms, b.subrooms)
+  );
+}
