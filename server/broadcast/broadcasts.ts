@@ -58,7 +58,10 @@ export class Broadcasts {
 
   async start(): Promise<void> {
     void (async () => {
-      for await (const c of this.deps.pubsub.subscribe('procedure:any')) this.sync(c.sittingId);
+      for await (const c of this.deps.pubsub.subscribe('procedure:any')) {
+        // Ballots never change the program; a vote storm must not re-read the roster twice a second.
+        if (c.entries.some((e) => e.event.kind !== 'ballot.cast')) this.sync(c.sittingId);
+      }
     })();
     for (const id of await this.deps.activeSittingIds()) this.sync(id);
   }
