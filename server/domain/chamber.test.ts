@@ -19,7 +19,7 @@ const booths: ChamberBooth[] = [
   { id: 'dgs', language: 'de-DGS', kind: 'sign' },
 ];
 let n = 0;
-const ctx = (actor: string): ChamberContext => ({ actor: people.find((p) => p.id === actor)!, people: new Map(people.map((p) => [p.id, p])), booths, newId: () => `room-${++n}` });
+const ctx = (actor: string, phase: ChamberContext['phase'] = 'open'): ChamberContext => ({ phase, actor: people.find((p) => p.id === actor)!, people: new Map(people.map((p) => [p.id, p])), booths, newId: () => `room-${++n}` });
 const run = (state: ChamberState, actor: string, command: ChamberCommand) => decideChamber(state, command, ctx(actor));
 const ruleOf = (fn: () => unknown) => {
   try {
@@ -87,5 +87,14 @@ describe('subrooms', () => {
     expect(ruleOf(() => run(s, 'a2', { kind: 'subroom.close', subroomId: room }))).toBe('forbidden.subroom_owner');
     expect(run(s, 'chair', { kind: 'subroom.close', subroomId: room }).subrooms).toEqual([]);
     expect(() => run(s, 'a1', { kind: 'subroom.leave', subroomId: 'nope' })).toThrow(NotFoundError);
+  });
+});
+
+describe('the sitting', () => {
+  it('is arranged only while open or suspended', () => {
+    expect(decideChamber(EMPTY_CHAMBER, { kind: 'booth.hand_over' }, ctx('en1', 'suspended')).onAir).toEqual({ en: 'en1' });
+    for (const phase of ['scheduled', 'closed'] as const) {
+      expect(ruleOf(() => decideChamber(EMPTY_CHAMBER, { kind: 'booth.hand_over' }, ctx('en1', phase)))).toBe('sitting.not_open');
+    }
   });
 });

@@ -6,6 +6,7 @@
  */
 import { NotFoundError, RuleViolation } from './errors';
 import type { Role } from './parliament';
+import type { SittingPhase } from './procedure/vocabulary';
 
 export interface Subroom {
   readonly id: string;
@@ -53,6 +54,8 @@ export interface ChamberBooth {
 }
 
 export interface ChamberContext {
+  /** The sitting's procedural phase: the chamber is arranged while it is open or suspended. */
+  readonly phase: SittingPhase;
   readonly actor: ChamberPerson;
   readonly people: ReadonlyMap<string, ChamberPerson>;
   readonly booths: readonly ChamberBooth[];
@@ -63,6 +66,7 @@ const isChairTeam = (p: ChamberPerson) => p.roles.includes('chair') || p.roles.i
 const isMember = (p: ChamberPerson) => p.roles.includes('member');
 
 export function decideChamber(state: ChamberState, command: ChamberCommand, ctx: ChamberContext): ChamberState {
+  if (ctx.phase !== 'open' && ctx.phase !== 'suspended') throw new RuleViolation('sitting.not_open', 'the chamber is arranged while the sitting is open');
   switch (command.kind) {
     case 'booth.hand_over':
       return handOver(state, ctx);

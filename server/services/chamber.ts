@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { findChamberState, lockChamberState, saveChamberState } from '../db/chamber';
 import { decideChamber, type ChamberCommand, type ChamberPerson, type ChamberState } from '../domain/chamber';
-import { RuleViolation } from '../domain/errors';
 import type { Booth, Person } from '../domain/parliament';
 import type { SittingPhase } from '../domain/procedure/vocabulary';
 import type { ServiceDeps } from './context';
@@ -35,10 +34,8 @@ export function createChamberService(deps: ServiceDeps, roster: ChamberDeps) {
   }
 
   async function change(sittingId: string, actor: Person, command: ChamberCommand): Promise<ChamberState> {
-    const phase = await roster.phaseOf(sittingId);
-    if (phase !== 'open' && phase !== 'suspended') throw new RuleViolation('sitting.not_open', 'the chamber is arranged while the sitting is open');
-    const [people, booths] = await Promise.all([roster.people(), roster.booths()]);
-    const ctx = { actor: asChamberPerson(actor), people: new Map(people.map((p) => [p.id, asChamberPerson(p)])), booths, newId: randomUUID };
+    const [phase, people, booths] = await Promise.all([roster.phaseOf(sittingId), roster.people(), roster.booths()]);
+    const ctx = { phase, actor: asChamberPerson(actor), people: new Map(people.map((p) => [p.id, asChamberPerson(p)])), booths, newId: randomUUID };
     const at = now();
     const next = await db.transaction().execute(async (tx) => {
       const current = await lockChamberState(tx, sittingId, at);
