@@ -94,7 +94,7 @@ export class App {
               log: log.child('broadcast'),
               snapshot: services.procedure.snapshot,
               activeSittingIds: services.procedure.activeSittingIds,
-              people: () => services.roster.people(),
+              people: services.roster.everyone,
               booths: services.roster.booths,
             })
           : undefined;

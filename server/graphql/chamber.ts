@@ -47,7 +47,7 @@ const BoothStateRef = builder.objectRef<{ booth: Booth; view: ChamberView }>('Bo
     relayLanguage: t.string({ nullable: true, description: 'null: the booth interprets the floor; else the channel it relays.', resolve: (b) => b.view.state.relays[b.booth.id] ?? null }),
     interpreters: t.field({
       type: [PersonRef],
-      resolve: async (b, _a, ctx) => (await ctx.services.roster.people()).filter((p) => p.boothId === b.booth.id && p.roles.includes('interpreter')),
+      resolve: async (b, _a, ctx) => (await ctx.services.roster.everyone()).filter((p) => p.boothId === b.booth.id && p.roles.includes('interpreter')),
     }),
   }),
 });

@@ -12,7 +12,7 @@ export function createServices(deps: ServiceDeps) {
     sittings: createSittingService(deps),
     procedure,
     chamber: createChamberService(deps, {
-      people: () => roster.people(),
+      people: roster.everyone,
       booths: roster.booths,
       phaseOf: async (sittingId) => (await procedure.snapshot(sittingId)).state.phase,
     }),

@@ -69,6 +69,8 @@ export function createRosterService(deps: ServiceDeps) {
     factionsByIds: (ids: readonly string[]) => pick((r) => r.factions, ids),
     people: (filter: { factionIds?: readonly string[] } = {}) => listPeople(db, filter),
     peopleByIds: (ids: readonly string[]) => pick((r) => r.people, ids),
+    /** Everyone, from the in-memory roster: for what runs on every change (chamber, broadcast). */
+    everyone: async (): Promise<Person[]> => [...(await roster()).people.values()],
     /** Asked on every request (who is acting): answered from memory. */
     personByUsername: async (username: string) => (await pick((r) => r.byUsername, [username]))[0],
     booths: () => listBooths(db),
