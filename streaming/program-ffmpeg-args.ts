@@ -35,11 +35,13 @@ export function programFfmpegArgs(layout: ProgramLayout, target: HlsTarget): str
   const { width, height, fps, bitrateKbps } = layout.video;
   const interpretations = layout.audio.length - 1;
   const firstLanguage = SLOT_STREAM.firstFloor + layout.floorSlots;
+  // NOTE: '-threads 1' before the input is the decoders' setting: VP8's frame threads held every
+  // camera frame back by two frames (≈130 ms at 15 fps, measured with -debug_ts).
   // prettier-ignore
   return [
     '-hide_banner', '-loglevel', 'warning', '-nostats',
     '-protocol_whitelist', 'file,udp,rtp', '-localaddr', '127.0.0.1', '-buffer_size', '1048576',
-    '-analyzeduration', '1000000', '-probesize', '5000000', '-reinit_filter', '0', '-f', 'sdp', '-i', SDP_FILE,
+    '-analyzeduration', '1000000', '-probesize', '5000000', '-reinit_filter', '0', '-threads', '1', '-f', 'sdp', '-i', SDP_FILE,
     '-filter_complex', videoGraph(width, height, fps),
     '-filter_complex', audioGraph(layout.floorSlots, firstLanguage, interpretations),
     '-map', '[program]', '-map', '[floor]',
@@ -93,7 +95,13 @@ function videoGraph(width: number, height: number, fps: number): string {
  * floor ducked under it, as a listener in the chamber hears it.
  */
 function audioGraph(floorSlots: number, firstLanguage: number, interpretations: number): string {
-  const clean = (stream: number, label: string) => `[0:${stream}]aresample=48000:async=1000:first_pts=0,aformat=sample_fmts=fltp:channel_layouts=stereo[${label}]`;
+  // NOTE: flags=res keeps libswresample's resampler from the start. Without it, the first small
+  // timestamp correction (async, a source switch or a stall of a few ms) creates the resampler by
+  // re-initialising swr, which puts its output clock back to first_pts=0: that chain's timestamps
+  // jumped back by the time the broadcast had run, amix kept the offset, and the HLS muxer, which
+  // interleaves all renditions, held every segment back by it (0.3–5 s, a different amount each
+  // run; FFmpeg 5.1, seen as "Non-monotonous DTS" and "Queue input is backward in time").
+  const clean = (stream: number, label: string) => `[0:${stream}]aresample=48000:async=1000:first_pts=0:flags=res,aformat=sample_fmts=fltp:channel_layouts=stereo[${label}]`;
   const parts: string[] = [];
   for (let i = 0; i < floorSlots; i++) parts.push(clean(SLOT_STREAM.firstFloor + i, `f${i}`));
   const floorInputs = Array.from({ length: floorSlots }, (_, i) => `[f${i}]`).join('');
