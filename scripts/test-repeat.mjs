@@ -22,8 +22,9 @@ for (const f of files) {
     process.exit(2);
   }
 }
-// e2e files run in the e2e project, the rest in the server project (vitest.config.ts).
+// e2e files run in the e2e project; the rest in the server or the realtime project, whichever includes them (vitest.config.ts).
 const projectOf = (f) => (f.startsWith('test/e2e/') ? 'e2e' : 'server');
+const projectArgs = (project) => (project === 'e2e' ? ['--project', 'e2e'] : ['--project', 'server', '--project', 'realtime']);
 const groups = new Map();
 for (const f of files) groups.set(projectOf(f), [...(groups.get(projectOf(f)) ?? []), f]);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'plenum-repeat-'));
@@ -32,7 +33,7 @@ if (!env.CHROME_BIN && fs.existsSync('/usr/bin/chromium')) env.CHROME_BIN = '/us
 
 function vitest(project, group, out) {
   return new Promise((resolve) => {
-    const child = spawn(path.join(root, 'node_modules', '.bin', 'vitest'), ['run', '--project', project, '--reporter=dot', '--reporter=json', `--outputFile.json=${out}`, ...group], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(path.join(root, 'node_modules', '.bin', 'vitest'), ['run', ...projectArgs(project), '--reporter=dot', '--reporter=json', `--outputFile.json=${out}`, ...group], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
     child.on('close', (code) => resolve(code ?? 1));
   });
 }

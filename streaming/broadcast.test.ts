@@ -17,6 +17,7 @@ import { Broadcast, type BroadcastOptions, type BroadcastResult } from './broadc
 import { resolveFfmpeg, resolveFfprobe } from './ffmpeg-path';
 import { feedRtpParameters, LavfiFeeds, type LavfiFeed, type LavfiSource } from './lavfi-feeds';
 import { segmentStartPts } from './ts-pts';
+import { assertStreamOnTime } from '../test/support/stream-lag';
 
 const run = promisify(execFile);
 const log = createLogger('silent');
@@ -204,6 +205,7 @@ describe('Broadcast', () => {
     await broadcast.setProgram({ speakerPeerId: 'm1', chairPeerId: 'chair', lowerThird: { name: 'Max Beispiel', faction: 'Fraktion der Mitte' }, voteCard: null });
     const waited = await switched;
     const firstAfter = mediaPlaylist('video').segments.length;
+    assertStreamOnTime(outDir, archiveDir);
     await until(() => {
       const segs = mediaPlaylist('video').segments;
       return segs.length >= firstAfter + 4 || (segs.at(-1)?.programDateTime?.getTime() ?? 0) > floorChange + 3_000;
@@ -242,6 +244,7 @@ describe('Broadcast', () => {
   });
 
   it('puts a clerk\'s caption in the subtitles rendition, timed on the picture\'s clock', async () => {
+    assertStreamOnTime(outDir, archiveDir, { variants: ['video', 'audio_floor', 'audio_en'] });
     const at = new Date();
     broadcast.addCaption('Ich eröffne die Aussprache.', at);
     let vtt = '';

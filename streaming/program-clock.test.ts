@@ -16,13 +16,12 @@ import { WorkerPool } from '../server/media/worker-pool';
 import { Broadcast } from './broadcast';
 import { feedRtpParameters, LavfiFeeds, type LavfiFeed, type LavfiSource } from './lavfi-feeds';
 import { ptsSeconds, segmentStartPts } from './ts-pts';
+import { MAX_SEGMENT_WRITE_LAG_MS, segmentWriteLags } from '../test/support/stream-lag';
 
 const log = createLogger('silent');
 /** This file's own ports (49000–49999). */
 const RTC_PORTS = { min: 49000, max: 49499 };
 const PROGRAM_PORTS = { min: 49500, max: 49999 };
-/** The write lag this test tolerates: seconds of lag are the bug, a few hundred ms a busy machine. */
-const MAX_WRITE_LAG_MS = 1_500;
 
 const chair: MediaParticipant = { id: 'chair', roles: ['chair', 'member'], booth: null };
 const interpreter: MediaParticipant = { id: 'en-a', roles: ['interpreter'], booth: { id: 'booth-en', language: 'en', kind: 'spoken' } };
@@ -54,13 +53,6 @@ async function publish(p: MediaParticipant, channel: Channel, source: LavfiSourc
   const feed: LavfiFeed = { ...source, port: transport.port };
   await media.produce(p.id, transport.id, { kind: source.kind, rtpParameters: feedRtpParameters(feed), channel, source: source.kind === 'video' ? 'camera' : 'microphone' });
   return feed;
-}
-
-/** How long after the end of its picture FFmpeg finished each segment of `variant` (archive copy's mtime). */
-function writeLags(variant: string, from: number): number[] {
-  return playlist(outDir, variant)
-    .segments.filter((s) => s.programDateTime && s.programDateTime.getTime() >= from)
-    .map((s) => fs.statSync(path.join(archiveDir, variant, s.uri)).mtimeMs - (s.programDateTime!.getTime() + s.duration * 1_000));
 }
 
 beforeAll(async () => {
@@ -117,8 +109,8 @@ describe('the program clock', () => {
     }
     // And FFmpeg wrote them on time: a clock put back would hold every rendition by seconds.
     for (const variant of ['video', 'audio_floor', 'audio_en']) {
-      const lags = writeLags(variant, started);
-      expect(Math.max(...lags), `${variant}: segment write lag after the end of its picture (ms): ${lags.map(Math.round).join(', ')}`).toBeLessThan(MAX_WRITE_LAG_MS);
+      const lags = segmentWriteLags(outDir, archiveDir, variant, started);
+      expect(Math.max(...lags), `${variant}: segment write lag after the end of its picture (ms): ${lags.join(', ')}`).toBeLessThan(MAX_SEGMENT_WRITE_LAG_MS);
     }
   });
 });

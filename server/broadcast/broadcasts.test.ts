@@ -1,7 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import * as HLS from 'hls-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, startTestApp, type TestApp } from '../../test/support/app';
 import { loginSession } from '../../test/support/oidc-login';
+import { assertStreamOnTime } from '../../test/support/stream-lag';
 
 // The broadcast inside the whole server: it starts when the sitting opens, serves its HLS at
 // /hls/<sitting>/, takes captions from a clerk, and leaves recordings listed in the API at close.
@@ -22,6 +25,12 @@ async function mutate(t: TestApp, who: Headers, field: string, args = '') {
   const res = await gql<{ r: { __typename: string; rule?: string } }>(t.baseUrl, `mutation { r: ${field}(sittingId: "${S}"${args ? `, ${args}` : ''}) { __typename ... on RuleViolation { rule } } }`, {}, who);
   if (res.body.errors) return { __typename: String(res.body.errors[0]?.extensions?.code) };
   return res.body.data!.r;
+}
+
+/** Segments in a rendition's public playlist so far. */
+function segmentsOf(t: TestApp, variant: string): number {
+  const file = path.join(t.app.config.dataDir, 'hls', S, variant, 'index.m3u8');
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.endsWith('.ts')).length : 0;
 }
 
 describe('the broadcast of a sitting', () => {
@@ -58,6 +67,8 @@ describe('the broadcast of a sitting', () => {
 
     expect((await mutate(t, h['j.brandt']!, 'addCaption', 'text: "Hello"')).__typename).toBe('FORBIDDEN');
     expect((await mutate(t, h['clerk']!, 'addCaption', 'text: ""')).__typename).toBe('InputError');
+    await until(async () => (segmentsOf(t, 'video') >= 3 ? true : undefined), 20_000);
+    assertStreamOnTime(path.join(t.app.config.dataDir, 'hls', S), path.join(t.app.config.dataDir, 'archive', S), { variants: ['video', 'audio_floor', 'audio_en', 'audio_fr'] });
     expect((await mutate(t, h['clerk']!, 'addCaption', 'text: "Die Sitzung ist eröffnet."')).__typename).toBe('MutationAddCaptionSuccess');
     const cue = await until(async () => {
       const subs = await (await fetch(`${t.baseUrl}/hls/${S}/subs/index.m3u8`)).text();

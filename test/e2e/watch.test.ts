@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, startTestApp, type TestApp } from '../support/app';
 import { chromiumArgs, chromiumPath } from '../support/chromium';
 import { loginSession } from '../support/oidc-login';
+import { assertStreamOnTime } from '../support/stream-lag';
 
 // The public viewer in the built client, for a visitor who is not signed in, watching the real
 // broadcast (mediasoup worker, the program FFmpeg, Plenum's playlists): /watch/sitting-42 says the
@@ -124,6 +125,7 @@ describe('the public viewer', () => {
     await page.getByTestId('captions-toggle').click();
     expect(await page.getByTestId('captions-toggle').getAttribute('aria-pressed')).toBe('true');
     const clerk = { cookie: (await loginSession(t.baseUrl, 'clerk')).cookie };
+    assertStreamOnTime(path.join(t.app.config.dataDir, 'hls', SITTING), path.join(t.app.config.dataDir, 'archive', SITTING), { variants: ['video', 'audio_floor', 'audio_fr'] });
     const typed = await gql<{ addCaption: { __typename: string } }>(t.baseUrl, `mutation { addCaption(sittingId: "${SITTING}", text: "Die Sitzung ist eröffnet.") { __typename } }`, {}, clerk);
     expect(typed.body.data?.addCaption.__typename).toBe('MutationAddCaptionSuccess');
     await page.getByTestId('caption-text').filter({ hasText: 'Die Sitzung ist eröffnet.' }).waitFor({ timeout: 15_000 });
