@@ -244,7 +244,7 @@ describe('Broadcast', () => {
   });
 
   it('puts a clerk\'s caption in the subtitles rendition, timed on the picture\'s clock', async () => {
-    assertStreamOnTime(outDir, archiveDir, { variants: ['video', 'audio_floor', 'audio_en'] });
+    console.info(`[broadcast] segment write lag (ms): ${JSON.stringify(assertStreamOnTime(outDir, archiveDir, { variants: ['video', 'audio_floor', 'audio_en'] }))}`);
     const at = new Date();
     broadcast.addCaption('Ich eröffne die Aussprache.', at);
     let vtt = '';

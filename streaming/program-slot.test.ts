@@ -54,6 +54,22 @@ describe('ProgramSlot (audio)', () => {
     expect(timestampDelta(sent[6]!.timestamp, sent[0]!.timestamp)).toBe(130 * 48);
   });
 
+  it('drops audio that arrives in a burst rather than run ahead of the wall clock', () => {
+    const { slot, sent } = audioSlot();
+    slot.open(0);
+    slot.setSource(source('a'), 0);
+    // 500 ms of a microphone arrive at once (the event loop was held), then one packet every 20 ms.
+    for (let i = 0; i < 25; i++) slot.push('a', buildRtp({ marker: false, payloadType: 100, sequenceNumber: 100 + i, timestamp: 9_600 + i * 960, ssrc: 1 }, Buffer.of(i)), 500);
+    for (let i = 25; i < 50; i++) slot.push('a', buildRtp({ marker: false, payloadType: 100, sequenceNumber: 100 + i, timestamp: 9_600 + i * 960, ssrc: 1 }, Buffer.of(i)), 500 + (i - 24) * 20);
+    expectContinuous(sent);
+    // Nothing sent is stamped more than 80 ms ahead of the moment it was sent, and the live audio goes on.
+    const wallTicks = (t: number) => t * 48;
+    const lastSent = sent.at(-1)!;
+    expect(timestampDelta(lastSent.timestamp, sent[0]!.timestamp)).toBeLessThanOrEqual(wallTicks(500 + 25 * 20) + 80 * 48);
+    expect(sent.filter((p) => p.payload[0]! >= 25).length).toBeGreaterThanOrEqual(20);
+    for (const p of sent) expect(timestampDelta(p.timestamp, sent[0]!.timestamp)).toBeLessThanOrEqual(wallTicks(1_000) + 80 * 48);
+  });
+
   it('fills a paused microphone with silence and re-stamps it when it speaks again', () => {
     const { slot, sent } = audioSlot();
     slot.open(0);

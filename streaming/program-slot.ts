@@ -187,6 +187,14 @@ export class ProgramSlot extends EventEmitter<ProgramSlotEvents> {
     }
     current.lastInTs = rtp.timestamp;
     const timestamp = (rtp.timestamp + current.tsOffset) >>> 0;
+    if (this.spec.kind === 'audio' && timestampDelta(timestamp, this.wallTimestamp(now)) > (this.timing.maxDriftMs * this.spec.clockRate) / 1000) {
+      // NOTE: a burst (the event loop was held and the source's packets queued): stamped one after
+      // another they would run ahead of the wall clock, and timestamps never go back, so the slot
+      // would stay ahead for good (measured: audio 0.5 s ahead of the picture). The stale audio is
+      // dropped instead, and the source is stamped afresh from the next packet.
+      current.anchored = false;
+      return;
+    }
     const sequenceNumber = (rtp.sequenceNumber + current.seqOffset) & 0xffff;
     this.send(buildRtp({ marker: rtp.marker, payloadType: this.spec.payloadType, sequenceNumber, timestamp, ssrc: this.spec.ssrc }, rtp.payload));
     this.forwarded++;
