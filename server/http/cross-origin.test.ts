@@ -165,7 +165,8 @@ describe.each(testDatabaseKinds())('cross-origin requests with a session cookie 
       expect(await get.text()).toMatch(/<form method="post" action="\/auth\/logout">/);
       expect(await me()).toEqual({ username: 'j.brandt' });
 
-      for (const headers of [{ origin: foreign }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }]) {
+      const foreignForms: Record<string, string>[] = [{ origin: foreign }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }];
+      for (const headers of foreignForms) {
         const res = await fetch(`${t.baseUrl}/auth/logout`, { method: 'POST', redirect: 'manual', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', ...headers } });
         expect(res.status, JSON.stringify(headers)).toBe(403);
         expect(res.headers.getSetCookie()).toEqual([]);
@@ -191,7 +192,8 @@ describe.each(testDatabaseKinds())('cross-origin requests with a session cookie 
       const direct = await fetch(`${t.baseUrl}/metrics`);
       expect(direct.status).toBe(200);
       expect(await direct.text()).toContain('plenum_http_requests_total');
-      for (const h of [{ 'x-forwarded-for': '127.0.0.1' }, { forwarded: 'for=127.0.0.1' }, { 'x-real-ip': '127.0.0.1' }]) {
+      const viaProxy: Record<string, string>[] = [{ 'x-forwarded-for': '127.0.0.1' }, { forwarded: 'for=127.0.0.1' }, { 'x-real-ip': '127.0.0.1' }];
+      for (const h of viaProxy) {
         const proxied = await fetch(`${t.baseUrl}/metrics`, { headers: { ...h, cookie: admin } });
         expect(proxied.status, JSON.stringify(h)).toBe(403);
         expect(await proxied.text()).not.toContain('plenum_http_requests_total');
@@ -217,7 +219,8 @@ describe('with TRUST_PROXY and METRICS_TOKEN', () => {
 
   it('refuses /metrics without the token, with a wrong one or a session, even from loopback', async () => {
     const cookie = (await loginSession(t.baseUrl, 'it.admin')).cookie;
-    for (const headers of [{}, { authorization: `Bearer ${token.slice(0, -1)}` }, { authorization: `Bearer ${token}x` }, { authorization: token }, { cookie }]) {
+    const refused: Record<string, string>[] = [{}, { authorization: `Bearer ${token.slice(0, -1)}` }, { authorization: `Bearer ${token}x` }, { authorization: token }, { cookie }];
+    for (const headers of refused) {
       const res = await fetch(`${t.baseUrl}/metrics`, { headers });
       expect(res.status, JSON.stringify(headers)).toBe(401);
       expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
