@@ -115,6 +115,7 @@ export class App {
         clientDir,
         hlsRoot: path.join(config.dataDir, 'hls'),
         https: config.publicUrl.startsWith('https:'),
+        config,
         health: [
           { name: 'database', run: async () => (await database.ping(), { ok: true, kind: database.kind }) },
           {

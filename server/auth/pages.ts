@@ -84,3 +84,14 @@ ${form}
 export function signedOutPage(homeHref: string): string {
   return page('Signed out', `<h1>Signed out</h1>\n<p><a href="${escapeHtml(homeHref)}">Back to Plenum</a></p>`);
 }
+
+/** GET /auth/logout: signing out changes state, so it takes a POST from this page (or the app's button). */
+export function signOutFormPage(action: string): string {
+  return page(
+    'Sign out',
+    `<h1>Sign out of Plenum?</h1>
+<form method="post" action="${escapeHtml(action)}">
+<button type="submit" data-testid="sign-out">Sign out</button>
+</form>`,
+  );
+}

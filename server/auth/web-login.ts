@@ -10,7 +10,8 @@ import { parseCookies, serializeCookie } from './cookies';
 import { AuthError } from './errors';
 import { describe, type IssuerConnection } from './issuer';
 import { loginStateTtlSeconds, openLoginState, sealLoginState } from './login-state';
-import { errorPage } from './pages';
+import { errorPage, signOutFormPage } from './pages';
+import { requestFromTrustedOrigin, trustedOrigins } from '../config/origins';
 import { randomId } from './secrets';
 import { userFromClaims, type AuthUser } from './user';
 
@@ -37,6 +38,7 @@ export function webLoginRoutes(deps: WebLoginDeps): Koa.Middleware {
   const secure = config.publicUrl.startsWith('https:');
   const redirectUri = `${config.publicUrl}/auth/callback`;
   const home = `${config.publicUrl}/`;
+  const trusted = trustedOrigins(config);
   let lastPurge = 0;
   const router = new Router({ prefix: '/auth' });
 
@@ -48,11 +50,8 @@ export function webLoginRoutes(deps: WebLoginDeps): Koa.Middleware {
   };
 
   router.get('/login', async (ctx) => {
+    // Anything that is not plainly a page of this site falls back to the start page.
     const returnTo = safeReturnTo(ctx.query.returnTo, config.publicUrl);
-    if (returnTo === undefined) {
-      page(ctx, 400, 'Sign-in refused', 'returnTo must be a path on this site, such as /chamber.');
-      return;
-    }
     let configuration: client.Configuration;
     try {
       configuration = await issuer.configuration();
@@ -141,10 +140,20 @@ export function webLoginRoutes(deps: WebLoginDeps): Koa.Middleware {
     log.info('callback() | signed in', { username: user.username, roles: user.roles.join(',') });
     ctx.append('Set-Cookie', serializeCookie(sessionCookieName, id, { path: '/', maxAge: sessionTtlSeconds, secure, sameSite: 'Lax' }));
     ctx.set('Cache-Control', 'no-store');
-    ctx.redirect(login.returnTo);
+    // Sealed by us at /auth/login, checked again anyway: a redirect off-site must be impossible.
+    ctx.redirect(safeReturnTo(login.returnTo, config.publicUrl));
   });
 
-  const logout: Koa.Middleware = async (ctx) => {
+  // Signing out changes state: a POST from a trusted origin only. GET shows a form that posts.
+  router.post('/logout', async (ctx) => {
+    if (!requestFromTrustedOrigin(ctx.headers, trusted)) {
+      log.warn('logout() | refused: foreign origin', { origin: ctx.get('origin').slice(0, 200) });
+      ctx.status = 403;
+      ctx.type = 'html';
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = errorPage('Sign-out refused', 'Sign out from Plenum’s own pages.', { href: '/auth/logout', label: 'Sign out here' });
+      return;
+    }
     const id = parseCookies(ctx.get('cookie')).get(sessionCookieName);
     const session = id ? await deleteSession(db, id) : undefined;
     ctx.append('Set-Cookie', serializeCookie(sessionCookieName, '', { path: '/', maxAge: 0, secure, sameSite: 'Lax' }));
@@ -163,24 +172,62 @@ export function webLoginRoutes(deps: WebLoginDeps): Koa.Middleware {
     if (session) log.info('logout() | signed out', { username: session.username });
     ctx.status = 303;
     ctx.redirect(target);
-  };
-  router.get('/logout', logout);
-  router.post('/logout', logout);
+  });
+  router.get('/logout', (ctx) => {
+    ctx.status = 405;
+    ctx.set('Allow', 'POST');
+    ctx.type = 'html';
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = signOutFormPage('/auth/logout');
+  });
 
   return router.routes() as Koa.Middleware;
 }
 
+/** The longest returnTo considered; a longer one is not a page of ours. */
+const maxReturnTo = 2048;
+/** C0 controls, DEL, C1 controls and the Unicode line/paragraph separators. */
+const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
 /**
- * A path on this site to return to after sign-in, or undefined when the value could lead elsewhere
- * (absolute or protocol-relative URLs, backslashes, control characters) or back into sign-in itself.
+ * The page to return to after sign-in: normalised first (parsed as a URL against PUBLIC_URL), then
+ * checked, and "/" whenever the value could lead anywhere but a page of this site — another origin
+ * (absolute, protocol-relative, backslashed, `javascript:`), control characters that URL parsing
+ * would silently drop, percent-encoded variants of any of these, or back into sign-in itself.
  */
-export function safeReturnTo(value: unknown, publicUrl: string): string | undefined {
-  if (value === undefined || value === '') return '/';
-  if (typeof value !== 'string' || value.length > 2048) return undefined;
-  if (!value.startsWith('/') || value.startsWith('//') || /[\\\x00-\x1f\x7f]/.test(value)) return undefined;
+export function safeReturnTo(value: unknown, publicUrl: string): string {
+  const fallback = '/';
+  if (typeof value !== 'string' || value === '' || value.length > maxReturnTo) return fallback;
+  // Before parsing: the URL parser strips tabs and newlines ("/\t/evil" would become "//evil").
+  if (controlCharacters.test(value) || value.includes('\\')) return fallback;
   const base = new URL(publicUrl);
-  const url = new URL(value, base);
-  if (url.origin !== base.origin) return undefined;
-  if (/^\/(auth|oidc)(\/|$)/.test(url.pathname)) return undefined;
-  return `${url.pathname}${url.search}${url.hash}`;
+  // An absolute URL is taken as one ("http:evil" is not a path); otherwise only a path from the root.
+  const absolute = URL.canParse(value);
+  if (!absolute && !value.startsWith('/')) return fallback;
+  const url = absolute ? new URL(value) : URL.parse(value, base.href);
+  if (url === null) return fallback;
+  if (url.origin !== base.origin || url.username !== '' || url.password !== '') return fallback;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // After parsing: "/.//evil" normalises to "//evil", which a browser reads as another host.
+  if (!path.startsWith('/') || path.startsWith('//')) return fallback;
+  const decoded = fullyDecoded(url.pathname);
+  if (decoded === undefined || decoded.startsWith('//') || decoded.includes('\\') || controlCharacters.test(decoded)) return fallback;
+  if (/^\/(auth|oidc)(\/|$)/i.test(decoded)) return fallback;
+  return path;
+}
+
+/** Percent-decoding until nothing changes (at most a few rounds), so "%252F%252F" is seen as "//"; undefined when malformed. */
+function fullyDecoded(path: string): string | undefined {
+  let current = path;
+  for (let round = 0; round < 4; round++) {
+    let next: string;
+    try {
+      next = decodeURIComponent(current);
+    } catch {
+      return undefined;
+    }
+    if (next === current) return current;
+    current = next;
+  }
+  return undefined;
 }

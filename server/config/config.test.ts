@@ -41,4 +41,23 @@ describe('configuration', () => {
     expect(() => loadConfig({ RTC_MIN_PORT: '50000', RTC_MAX_PORT: '40000' })).toThrow(/RTC_MIN_PORT: must not exceed RTC_MAX_PORT/);
     expect(() => loadConfig({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET: must be at least 32 characters/);
   });
+
+  it('trusts no proxy, no other origin and no remote metrics reader by default', () => {
+    const c = loadConfig({});
+    expect(c.trustProxy).toBe(false);
+    expect(c.corsOrigins).toEqual([]);
+    expect(c.metricsToken).toBeUndefined();
+  });
+
+  it('reads CORS_ORIGINS as a list of origins and refuses anything else', () => {
+    const c = loadConfig({ CORS_ORIGINS: ' https://admin.example.org, http://localhost:4200/ ,HTTPS://Tools.Example.org ', TRUST_PROXY: 'true', METRICS_TOKEN: 'm'.repeat(32) });
+    expect(c.corsOrigins).toEqual(['https://admin.example.org', 'http://localhost:4200', 'https://tools.example.org']);
+    expect(c.trustProxy).toBe(true);
+    expect(c.metricsToken).toBe('m'.repeat(32));
+    for (const bad of ['*', 'null', 'https://admin.example.org/path', 'admin.example.org', 'ftp://files.example.org', 'https://a.example.org,*', 'https://user@a.example.org']) {
+      expect(() => loadConfig({ CORS_ORIGINS: bad }), bad).toThrow(/CORS_ORIGINS.*must be comma-separated origins/);
+    }
+    expect(() => loadConfig({ TRUST_PROXY: 'maybe' })).toThrow(/^ {2}- TRUST_PROXY: /m);
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN: must be at least 16 characters/);
+  });
 });

@@ -46,6 +46,16 @@ const schema = z
     RTC_MAX_PORT: z.coerce.number().int().min(1024).max(65535).default(49999),
     /** Address announced to browsers in ICE candidates; defaults to 127.0.0.1. */
     RTC_ANNOUNCED_ADDRESS: z.string().min(1).optional(),
+    /** Further origins (besides PUBLIC_URL's) that may call the API with credentials: comma-separated `scheme://host[:port]`. */
+    CORS_ORIGINS: z
+      .string()
+      .transform((v) => v.split(',').map((o) => o.trim()).filter((o) => o !== ''))
+      .pipe(z.array(z.string().refine(isOrigin, 'must be comma-separated origins such as https://admin.example.org (no path, no "*")')))
+      .default([]),
+    /** Believe X-Forwarded-For/-Proto/-Host from one reverse proxy in front; off, they are ignored. */
+    TRUST_PROXY: z.stringbool().default(false),
+    /** Bearer token that /metrics requires; unset: /metrics answers only direct loopback requests. */
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     /** development enables GraphiQL and the built-in OpenID provider. */
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   })
@@ -93,6 +103,18 @@ export interface Config {
     readonly floorLanguage: string;
   };
   readonly env: 'development' | 'production' | 'test';
+  /** Origins besides PUBLIC_URL's allowed to call with credentials (CORS, Origin checks). */
+  readonly corsOrigins: readonly string[];
+  /** Koa's `proxy`: whether X-Forwarded-* headers are believed. */
+  readonly trustProxy: boolean;
+  readonly metricsToken: string | undefined;
+}
+
+/** `scheme://host[:port]` exactly as a browser sends it in `Origin` (a trailing slash is tolerated). */
+function isOrigin(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value.replace(/\/$/, '').toLowerCase();
 }
 
 export class ConfigError extends Error {
@@ -141,5 +163,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       floorLanguage: e.FLOOR_LANGUAGE,
     }),
     env: e.NODE_ENV,
+    corsOrigins: Object.freeze(e.CORS_ORIGINS.map((o) => new URL(o).origin)),
+    trustProxy: e.TRUST_PROXY,
+    metricsToken: e.METRICS_TOKEN,
   });
 }

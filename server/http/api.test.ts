@@ -113,7 +113,7 @@ describe.each(testDatabaseKinds())('GraphQL over HTTP and WebSocket (%s)', (kind
     const abort = new AbortController();
     const res = await fetch(`${t.baseUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...member },
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', 'x-plenum-csrf': '1', ...member },
       body: JSON.stringify({ query: 'subscription { sittingEvents(sittingId: "sitting-42") { kind sittingId } }' }),
       signal: abort.signal,
     });

@@ -11,6 +11,11 @@ import { staticClient } from './static-client';
 import { protocolRoutes } from './protocol-routes';
 import { hlsRoutes } from './hls-routes';
 import type { Services } from '../services';
+import type { Config } from '../config';
+import { trustedOrigins } from '../config/origins';
+import { corsAllowList } from './cors';
+import { csrfGuard } from './csrf';
+import { metricsAccess } from './metrics-access';
 
 export interface HttpDeps {
   readonly auth: Auth;
@@ -23,20 +28,24 @@ export interface HttpDeps {
   /** Where the broadcast writes its HLS files, one folder per sitting. */
   readonly hlsRoot: string;
   readonly https: boolean;
+  /** Origins, proxy trust and the metrics token. */
+  readonly config: Pick<Config, 'publicUrl' | 'corsOrigins' | 'trustProxy' | 'metricsToken'>;
 }
 
-/** The Koa app: security headers on everything, then /healthz, /metrics, auth, /graphql and the client. */
+/** The Koa app: security headers and CORS on everything, then /healthz, /metrics, auth, /graphql and the client. */
 export function buildHttpApp(deps: HttpDeps): Koa {
   const { auth, yoga, metrics, log } = deps;
-  const app = new Koa({ proxy: true });
+  // X-Forwarded-* only when asked (TRUST_PROXY), and then only the hop our own proxy appended.
+  const app = new Koa({ proxy: deps.config.trustProxy, maxIpsCount: 1 });
 
   app.use(errorHandler(log));
   app.use(securityHeaders({ https: deps.https }));
+  app.use(corsAllowList(trustedOrigins(deps.config)));
   app.use(measureRequests(metrics));
 
   const router = new Router();
   router.get('/healthz', healthRoute(deps.health));
-  router.get('/metrics', async (ctx) => {
+  router.get('/metrics', metricsAccess(deps.config.metricsToken), async (ctx) => {
     ctx.type = metrics.registry.contentType;
     ctx.body = await metrics.registry.metrics();
   });
@@ -44,6 +53,7 @@ export function buildHttpApp(deps: HttpDeps): Koa {
   app.use(hlsRoutes(deps.hlsRoot).routes());
   app.use(auth.middleware);
   app.use(protocolRoutes(deps.services, (ctx) => authenticate(auth, ctx)).routes());
+  app.use(csrfGuard());
   app.use(graphqlMiddleware(yoga, (ctx) => authenticate(auth, ctx)));
   app.use(staticClient(deps.clientDir));
 

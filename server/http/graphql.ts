@@ -8,6 +8,7 @@ import type { AuthUser } from '../auth';
 import type { Services } from '../services';
 import type { Logger } from '../log';
 import { graphiqlContentSecurityPolicy } from './security-headers';
+import { csrfHeader } from './csrf';
 
 /** What the HTTP and WebSocket edges hand to Yoga: the already authenticated user. */
 export interface ServerContext {
@@ -29,7 +30,9 @@ export function createGraphQLServer(deps: { services: Services; log: Logger; gra
         return masked;
       },
     },
-    graphiql: deps.graphiql ? { title: 'Plenum GraphQL', subscriptionsProtocol: 'WS' } : false,
+    graphiql: deps.graphiql ? { title: 'Plenum GraphQL', subscriptionsProtocol: 'WS', additionalHeaders: { [csrfHeader]: '1' } } : false,
+    // Yoga's default CORS reflects any origin with credentials; corsAllowList answers CORS in Koa instead.
+    cors: false,
     renderGraphiQL,
     landingPage: false,
     logging: false,

@@ -50,7 +50,8 @@ export async function gql<T = unknown>(
 ): Promise<{ status: number; body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] } }> {
   const res = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
+    // x-plenum-csrf: what the web client sends; cookie-authenticated requests need it (server/http/csrf.ts).
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', 'x-plenum-csrf': '1', ...headers },
     body: JSON.stringify({ query, variables }),
   });
   return { status: res.status, body: (await res.json()) as never };

@@ -36,7 +36,7 @@ const castMutation = /* GraphQL */ `
 export async function graphql<T>(baseUrl: string, headers: Headers, query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
   const res = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', 'x-plenum-csrf': '1', ...headers },
     body: JSON.stringify({ query, variables }),
     ...(signal ? { signal } : {}),
   });

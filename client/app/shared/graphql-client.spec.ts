@@ -44,6 +44,8 @@ describe('GraphqlClient', () => {
       variables: { id: 'sitting-42' },
     });
     expect(request.request.headers.get('accept')).toContain('application/graphql-response+json');
+    // Without it the server refuses a cookie-authenticated request as possibly cross-site.
+    expect(request.request.headers.get('x-plenum-csrf')).toBe('1');
     const data = { sitting: null, parliament: { name: 'Landtag', statutoryMembers: 49, seatsFilled: 47 }, factions: [], people: [] };
     request.flush({ data });
 

@@ -9,6 +9,12 @@ import { SessionState } from './session-state';
 export const graphqlPath = '/graphql';
 
 /**
+ * Sent on every request: the server refuses cookie-authenticated GraphQL without it, since a page of
+ * another site cannot add a custom header without a CORS preflight (server/http/csrf.ts).
+ */
+export const csrfHeaders = { 'x-plenum-csrf': '1' } as const;
+
+/**
  * Queries and mutations over HTTP POST. This is the transport edge: callers get a Promise of the
  * typed data, or a GraphqlRequestError naming every problem.
  */
@@ -29,7 +35,7 @@ export class GraphqlClient {
         this.http.post<unknown>(
           graphqlPath,
           { query: operation.document, operationName: operation.operationName, variables },
-          { headers: { accept: 'application/graphql-response+json, application/json' } },
+          { headers: { accept: 'application/graphql-response+json, application/json', ...csrfHeaders } },
         ),
       );
       return dataFrom<TResult>(operation.operationName, body, 200);

@@ -25,7 +25,10 @@ import { shellText } from './shell-text';
         }
         <span class="viewer-roles">{{ roles() }}</span>
         <plenum-language-switch />
-        <a class="sign-out" href="/auth/logout">{{ text().signOut }}</a>
+        <!-- Signing out changes state, so it is a POST (the server checks its Origin), never a link. -->
+        <form class="sign-out-form" method="post" action="/auth/logout">
+          <button class="sign-out" type="submit">{{ text().signOut }}</button>
+        </form>
       </div>
     </header>
     @if (shellState.error(); as error) {
@@ -74,9 +77,18 @@ import { shellText } from './shell-text';
     .viewer-roles {
       font-size: 0.875rem;
     }
+    .sign-out-form {
+      margin: 0;
+    }
     .sign-out {
+      padding: 0;
+      border: 0;
+      background: none;
       color: inherit;
+      font: inherit;
       font-weight: 600;
+      text-decoration: underline;
+      cursor: pointer;
     }
     .header-error {
       max-width: 72rem;

@@ -53,7 +53,7 @@ describe('Shell', () => {
     expect(graphql.request).toHaveBeenCalledTimes(1);
   });
 
-  it('shows the parliament, the viewer with roles and faction, and a sign-out link when signed in', async () => {
+  it('shows the parliament, the viewer with roles and faction, and a sign-out button (a POST form) when signed in', async () => {
     answer({
       Viewer: {
         me: {
@@ -71,7 +71,10 @@ describe('Shell', () => {
     expect(page.querySelector('.brand')?.textContent).toBe('Landtag of Nordmark');
     expect(page.querySelector('.viewer-roles')?.textContent).toBe('Member, Chair');
     expect(page.querySelector('.faction-badge')?.textContent?.trim()).toBe('CVP');
-    expect(page.querySelector('a.sign-out')?.getAttribute('href')).toBe('/auth/logout');
+    const signOut = page.querySelector<HTMLFormElement>('form.sign-out-form');
+    expect(signOut?.getAttribute('method')).toBe('post');
+    expect(signOut?.getAttribute('action')).toBe('/auth/logout');
+    expect(signOut?.querySelector('button.sign-out')?.textContent?.trim()).toBeTruthy();
     expect(page.querySelector('[data-testid="sign-in"]')).toBeNull();
   });
 
