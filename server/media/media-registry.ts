@@ -12,6 +12,8 @@ export interface MediaRegistryOptions {
   readonly peersPerRouter?: number;
   /** What one peer may hold at once; the defaults of media-quotas.ts when unset. */
   readonly quotas?: PeerQuotas;
+  /** Request rates per person; tests pass one with their own clock. */
+  readonly rates?: PersonRates;
   /** Runs on a new sitting's media before anyone can join it (the procedure's floor is applied here). */
   readonly prepare?: (media: SittingMedia) => Promise<void>;
 }
@@ -25,9 +27,11 @@ export class MediaRegistry {
   private readonly creating = new Map<string, Promise<SittingMedia>>();
   private closed = false;
   /** Request rates per person, across sittings and reconnects (a new socket does not refill them). */
-  readonly rates = new PersonRates();
+  readonly rates: PersonRates;
 
-  constructor(private readonly opts: MediaRegistryOptions) {}
+  constructor(private readonly opts: MediaRegistryOptions) {
+    this.rates = opts.rates ?? new PersonRates();
+  }
 
   get pool(): WorkerPool {
     return this.opts.pool;

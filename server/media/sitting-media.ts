@@ -383,6 +383,13 @@ export class SittingMedia extends EventEmitter<SittingMediaEvents> {
     return { peers: this.peers.size, producers: this.published.size, consumers, ...this.routers.counts };
   }
 
+  /** What one peer holds, counted as its quotas count it; undefined when it has not joined. */
+  usage(peerId: string): { webRtcTransports: number; transports: number; producers: number; consumers: number } | undefined {
+    const peer = this.peers.get(peerId);
+    if (!peer) return undefined;
+    return { webRtcTransports: this.webRtcTransports(peer), transports: peer.transports.size, producers: peer.producers.size, consumers: peer.consumers.size };
+  }
+
   close(reason: MediaCloseReason = 'closed'): void {
     if (this.closed) return;
     this.closed = true;
