@@ -73,9 +73,10 @@ describe('media quotas against a hostile peer', () => {
     const goodMic = (await call<{ id: string }>(good, 'produce', mic(goodSend))).id;
     await joinWith(hostile);
 
-    // Transports: a burst of 8 at once (the rate's whole burst) gets exactly the quota of 4.
-    const burst = await Promise.all(Array.from({ length: 8 }, (_, i) => attempt(call<TransportInfo>(hostile, 'createWebRtcTransport', { direction: i % 2 ? 'recv' : 'send' }))));
-    expect(tally(burst.map((r) => r.code))).toEqual({ ok: quotas.transports, 'media.quota_exceeded': 8 - quotas.transports });
+    // Transports: the rate's whole burst at once gets exactly the quota of 4.
+    const n = RATES.transport.burst;
+    const burst = await Promise.all(Array.from({ length: n }, (_, i) => attempt(call<TransportInfo>(hostile, 'createWebRtcTransport', { direction: i % 2 ? 'recv' : 'send' }))));
+    expect(tally(burst.map((r) => r.code))).toEqual({ ok: quotas.transports, 'media.quota_exceeded': n - quotas.transports });
     expect(usage(hostile)).toMatchObject({ webRtcTransports: 4 });
     // Its rate spent, more of the same is refused before any work, and still nothing grows.
     expect(await outcome(call(hostile, 'createWebRtcTransport', { direction: 'send' }))).toBe('media.rate_limited');

@@ -38,8 +38,11 @@ export interface Rate {
 export const RATES = Object.freeze({
   /** A join places the peer on a router; reconnects and worker deaths rejoin, a loop of joins is not that. */
   join: { burst: 10, perSecond: 1 },
-  /** Transports take ports and worker memory; a DTLS failure frees one, and a loop of failures must not churn ports. */
-  transport: { burst: 8, perSecond: 0.5 },
+  /**
+   * Transports take ports and worker memory; a DTLS failure frees one, and a loop of failures must
+   * not churn ports. A session takes 4 (two created, two connected): a few reloads in a row fit.
+   */
+  transport: { burst: 16, perSecond: 1 },
   /** An ICE restart renegotiates a transport; clients do it on a network change, not in a loop. */
   iceRestart: { burst: 5, perSecond: 0.2 },
   /** Each key frame request makes the sender encode a full frame: a storm degrades the speaker's video for all. */
