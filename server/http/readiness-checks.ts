@@ -68,38 +68,44 @@ export function readinessChecks(deps: ReadinessDeps): HealthCheck[] {
           return { ok: true, ...details };
         },
       },
-      {
-        name: 'rtcPorts',
-        run: async () => {
-          const bound = await boundUdpPorts();
-          if (!bound) return { ok: true, unknown: true };
-          const { min, max } = media.rtcPorts;
-          let used = 0;
-          for (const port of bound) if (port >= min && port <= max) used++;
-          const free = max - min + 1 - used;
-          return free >= RTC_PORTS_PER_PEER
-            ? { ok: true, used, free }
-            : { ok: false, problem: `WebRTC port range ${min}–${max} exhausted: ${free} free, a peer needs ${RTC_PORTS_PER_PEER}`, used, free };
-        },
-      },
+      rtcPortsCheck(media.rtcPorts),
     );
   }
-  const broadcast = deps.broadcastPorts;
-  if (broadcast) {
-    checks.push({
-      name: 'broadcastPorts',
-      run: async () => {
-        const bound = await boundUdpPorts();
-        if (!bound) return { ok: true, unknown: true };
-        let freePairs = 0;
-        for (let port = broadcast.min + (broadcast.min % 2); port + 1 <= broadcast.max; port += 2) if (!bound.has(port) && !bound.has(port + 1)) freePairs++;
-        return freePairs >= BROADCAST_PAIRS_PER_SITTING
-          ? { ok: true, freePairs }
-          : { ok: false, problem: `broadcast port range ${broadcast.min}–${broadcast.max} exhausted: ${freePairs} free pairs, a broadcast needs up to ${BROADCAST_PAIRS_PER_SITTING}`, freePairs };
-      },
-    });
-  }
+  if (deps.broadcastPorts) checks.push(broadcastPortsCheck(deps.broadcastPorts));
   return checks;
+}
+
+/** Ready while the WebRTC range has a UDP port for each transport a new peer may open. */
+export function rtcPortsCheck({ min, max }: PortRange): HealthCheck {
+  return {
+    name: 'rtcPorts',
+    run: async () => {
+      const bound = await boundUdpPorts();
+      if (!bound) return { ok: true, unknown: true };
+      let used = 0;
+      for (const port of bound) if (port >= min && port <= max) used++;
+      const free = max - min + 1 - used;
+      return free >= RTC_PORTS_PER_PEER
+        ? { ok: true, used, free }
+        : { ok: false, problem: `WebRTC port range ${min}–${max} exhausted: ${free} free, a peer needs ${RTC_PORTS_PER_PEER}`, used, free };
+    },
+  };
+}
+
+/** Ready while the broadcast range has the RTP/RTCP port pairs another broadcast may need. */
+export function broadcastPortsCheck({ min, max }: PortRange): HealthCheck {
+  return {
+    name: 'broadcastPorts',
+    run: async () => {
+      const bound = await boundUdpPorts();
+      if (!bound) return { ok: true, unknown: true };
+      let freePairs = 0;
+      for (let port = min + (min % 2); port + 1 <= max; port += 2) if (!bound.has(port) && !bound.has(port + 1)) freePairs++;
+      return freePairs >= BROADCAST_PAIRS_PER_SITTING
+        ? { ok: true, freePairs }
+        : { ok: false, problem: `broadcast port range ${min}–${max} exhausted: ${freePairs} free pairs, a broadcast needs up to ${BROADCAST_PAIRS_PER_SITTING}`, freePairs };
+    },
+  };
 }
 
 /**

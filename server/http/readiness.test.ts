@@ -9,8 +9,8 @@ import { loginSession } from '../../test/support/oidc-login';
 import { opusParameters } from '../media/rtp-probe';
 
 const S = 'sitting-42';
-/** Ten WebRTC ports: a hostile peer's four and a good one's two leave four, the least a new peer needs. */
-const RTC = { min: 49500, max: 49509 };
+/** Ten WebRTC ports (below the kernel's ephemeral range, so no stray socket takes one): a hostile peer's four and a good one's two leave four, the least a new peer needs. */
+const RTC = { min: 31500, max: 31509 };
 
 interface Probe {
   readonly status: number;
@@ -50,7 +50,8 @@ describe('readiness under a hostile media peer', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { MEDIA_WORKERS: '1', RTC_MIN_PORT: String(RTC.min), RTC_MAX_PORT: String(RTC.max), BROADCAST: 'off' } });
+    // Three peers fill the one worker: the third one makes the instance unready.
+    t = await startTestApp({ env: { MEDIA_WORKERS: '1', MEDIA_PEERS_PER_WORKER: '3', RTC_MIN_PORT: String(RTC.min), RTC_MAX_PORT: String(RTC.max), BROADCAST: 'off' } });
     for (const u of ['a.keller', 'j.brandt', 'l.vogel']) cookies[u] = (await loginSession(t.baseUrl, u)).cookie;
     const open = await gql<{ r: { __typename: string } }>(t.baseUrl, `mutation { r: openSitting(sittingId: "${S}") { __typename } }`, {}, { cookie: cookies['a.keller']! });
     expect(open.body.data?.r.__typename).toBe('MutationOpenSittingSuccess');
@@ -114,12 +115,19 @@ describe('readiness under a hostile media peer', () => {
     const health = await t.app.media!.health();
     expect(health.workers).toMatchObject([{ alive: true, replaced: 0 }]);
 
-    // Six of ten ports are taken and four are left: still ready. One more transport, and not.
-    expect(await until('/readyz', (p) => p.status === 200)).toMatchObject({ status: 200, body: { checks: { rtcPorts: { ok: true, free: 4 } } } });
+    // Two peers of three, six of ten ports taken and four left: still ready. A third peer with a
+    // transport fills the worker and leaves too few ports for a fourth.
+    expect(await until('/readyz', (p) => p.status === 200)).toMatchObject({ status: 200, body: { checks: { rtcPorts: { ok: true, free: 4 }, media: { ok: true, peers: 2, capacity: 3 } } } });
     const chair = await joined('a.keller');
     await transport(chair, 'send');
-    const exhausted = await until('/readyz', (p) => p.status === 503);
-    expect(exhausted).toMatchObject({ status: 503, body: { status: 'not_ready', failing: { rtcPorts: `WebRTC port range ${RTC.min}–${RTC.max} exhausted: 3 free, a peer needs 4` } } });
+    const exhausted = await until('/readyz', (p) => p.status === 503 && Object.keys(p.body.failing).length === 2);
+    expect(exhausted).toMatchObject({
+      status: 503,
+      body: {
+        status: 'not_ready',
+        failing: { rtcPorts: `WebRTC port range ${RTC.min}–${RTC.max} exhausted: 3 free, a peer needs 4`, media: 'media peers at capacity: 3 of 3 (1 live workers × 3)' },
+      },
+    });
     expect(await probe('/healthz')).toMatchObject({ status: 200, body: { status: 'degraded', ready: false, failing: { rtcPorts: expect.any(String) } } });
     // The chair leaves: the port is free again, and so is the instance.
     chair.ws.close();

@@ -12,7 +12,7 @@ import { EMPTY_FLOOR, type MediaParticipant } from './topology';
 import { WorkerPool } from './worker-pool';
 
 const log = createLogger('silent');
-const portRange = { min: 49000, max: 49499 };
+const portRange = { min: 31000, max: 31499 };
 /** As an operator would set MEDIA_MAX_CONSUMERS_PER_PEER, small enough to reach in a test. */
 const quotas = { ...DEFAULT_PEER_QUOTAS, consumers: 4 };
 const S = 'q1';
