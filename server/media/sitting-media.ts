@@ -284,7 +284,7 @@ export class SittingMedia extends EventEmitter<SittingMediaEvents> {
       })) as types.Consumer<ConsumerData>;
     } finally {
       peer.pending.consumers--;
-      peer.pending.consuming.delete(producerId);
+      if (browser) peer.pending.consuming.delete(producerId);
     }
     // NOTE: the floor state may have changed while the pipe and consumer were being made.
     if (peer.closed || gainIn(peer.plan, channel) === undefined) {
