@@ -11,6 +11,7 @@ import { createPlenumPubSub } from './services/pubsub';
 import { createServices, type Services } from './services';
 import { createAuth, type Auth } from './auth';
 import { WorkerPool } from './media/worker-pool';
+import { DEFAULT_PEER_QUOTAS } from './media/media-quotas';
 import { listenFromConfig, MediaRegistry } from './media/media-registry';
 import { chamberBridge } from './media/chamber-bridge';
 import { createMediaSignallingSocket, type MediaSignallingSocket } from './media/signalling-socket';
@@ -20,6 +21,7 @@ import { createGraphQLServer } from './http/graphql';
 import { createGraphQLWebSocket } from './http/graphql-ws';
 import { buildHttpApp } from './http/app';
 import { createMetrics, measureMedia } from './http/metrics';
+import { readinessChecks } from './http/readiness-checks';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
 export const clientDir = path.join(repoRoot, 'dist/client/browser');
@@ -79,6 +81,7 @@ export class App {
             log: log.child('media'),
             listen: listenFromConfig(config),
             peersPerRouter: config.media.peersPerRouter,
+            quotas: { ...DEFAULT_PEER_QUOTAS, consumers: config.media.maxConsumersPerPeer },
             prepare: chamberBridge({ pubsub, log: log.child('chamber-bridge'), snapshot: services.procedure.snapshot, chamberState: services.chamber.state }),
           })
         : undefined;
@@ -116,18 +119,14 @@ export class App {
         hlsRoot: path.join(config.dataDir, 'hls'),
         https: config.publicUrl.startsWith('https:'),
         config,
-        health: [
-          { name: 'database', run: async () => (await database.ping(), { ok: true, kind: database.kind }) },
-          {
-            name: 'media',
-            run: async () => {
-              if (!media) return { ok: true, workers: [], disabled: true };
-              const h = await media.health();
-              metrics.mediaWorkers.set(h.workers.filter((w) => w.alive).length);
-              return h;
-            },
-          },
-        ],
+        // /readyz runs these; /healthz answers while the process does and shows their last verdict.
+        health: readinessChecks({
+          database,
+          ...(media && registry
+            ? { media: { pool: media, registry, peersPerWorker: config.media.peersPerRouter, rtcPorts: { min: config.media.rtcMinPort, max: config.media.rtcMaxPort }, onWorkers: (alive) => metrics.mediaWorkers.set(alive) } }
+            : {}),
+          ...(broadcasts ? { broadcastPorts: config.broadcast.ports } : {}),
+        }),
       });
       const ws = createGraphQLWebSocket({ yoga, auth, log: log.child('graphql-ws'), metrics });
       return new App(config, log, database, auth, media, handler, ws, services, registry, mediaSocket, broadcasts);

@@ -1,4 +1,5 @@
 import { DEFAULT_PEERS_PER_WORKER } from '../media/worker-settings';
+import { DEFAULT_PEER_QUOTAS } from '../media/media-quotas';
 import { z } from 'zod';
 import path from 'node:path';
 
@@ -32,6 +33,8 @@ const schema = z
      * are piped there). The default is what `npm run bench:chamber` forwards without loss per core.
      */
     MEDIA_PEERS_PER_WORKER: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_PEERS_PER_WORKER),
+    /** Consumers one media peer may hold at once (server/media/media-quotas.ts); raise for chambers with many cameras. */
+    MEDIA_MAX_CONSUMERS_PER_PEER: z.coerce.number().int().min(10).max(10_000).default(DEFAULT_PEER_QUOTAS.consumers),
     /** Broadcast every open sitting as HLS with a recording (needs media workers). */
     BROADCAST: z.enum(['on', 'off']).default('on'),
     /** How far back viewers of the live stream can seek, in seconds. */
@@ -92,6 +95,7 @@ export interface Config {
   readonly media: {
     readonly workers: number | undefined;
     readonly peersPerRouter: number;
+    readonly maxConsumersPerPeer: number;
     readonly rtcMinPort: number;
     readonly rtcMaxPort: number;
     readonly announcedAddress: string;
@@ -152,6 +156,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     media: Object.freeze({
       workers: e.MEDIA_WORKERS,
       peersPerRouter: e.MEDIA_PEERS_PER_WORKER,
+      maxConsumersPerPeer: e.MEDIA_MAX_CONSUMERS_PER_PEER,
       rtcMinPort: e.RTC_MIN_PORT,
       rtcMaxPort: e.RTC_MAX_PORT,
       announcedAddress: e.RTC_ANNOUNCED_ADDRESS ?? '127.0.0.1',

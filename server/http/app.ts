@@ -4,7 +4,7 @@ import type { Auth, AuthUser } from '../auth';
 import { AuthError } from '../auth';
 import type { Logger } from '../log';
 import { graphqlMiddleware, type PlenumYoga } from './graphql';
-import { healthRoute, type HealthCheck } from './health';
+import { healthRoutes, type HealthCheck } from './health';
 import { measureRequests, type Metrics } from './metrics';
 import { securityHeaders } from './security-headers';
 import { staticClient } from './static-client';
@@ -32,7 +32,7 @@ export interface HttpDeps {
   readonly config: Pick<Config, 'publicUrl' | 'corsOrigins' | 'trustProxy' | 'metricsToken'>;
 }
 
-/** The Koa app: security headers and CORS on everything, then /healthz, /metrics, auth, /graphql and the client. */
+/** The Koa app: security headers and CORS on everything, then /healthz, /readyz, /metrics, auth, /graphql and the client. */
 export function buildHttpApp(deps: HttpDeps): Koa {
   const { auth, yoga, metrics, log } = deps;
   // X-Forwarded-* only when asked (TRUST_PROXY), and then only the hop our own proxy appended.
@@ -44,7 +44,9 @@ export function buildHttpApp(deps: HttpDeps): Koa {
   app.use(measureRequests(metrics));
 
   const router = new Router();
-  router.get('/healthz', healthRoute(deps.health));
+  const health = healthRoutes(deps.health);
+  router.get('/healthz', health.live);
+  router.get('/readyz', health.ready);
   router.get('/metrics', metricsAccess(deps.config.metricsToken), async (ctx) => {
     ctx.type = metrics.registry.contentType;
     ctx.body = await metrics.registry.metrics();

@@ -11,6 +11,10 @@ export type MediaErrorCode =
   | 'media.not_allowed'
   | 'media.not_signed_in'
   | 'media.cannot_consume'
+  /** The peer holds as many transports, producers or consumers (or sittings) as it may; nothing was created. */
+  | 'media.quota_exceeded'
+  /** The person asks faster than the method's rate allows; retry later. */
+  | 'media.rate_limited'
   /** Sent by the socket for a server fault; its details stay in the log. */
   | 'media.internal';
 

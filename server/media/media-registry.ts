@@ -1,6 +1,7 @@
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import { MediaError } from './errors';
+import { PersonRates, type PeerQuotas } from './media-quotas';
 import { SittingMedia, type MediaListen } from './sitting-media';
 import type { WorkerPool } from './worker-pool';
 
@@ -9,6 +10,10 @@ export interface MediaRegistryOptions {
   readonly log: Logger;
   readonly listen: MediaListen;
   readonly peersPerRouter?: number;
+  /** What one peer may hold at once; the defaults of media-quotas.ts when unset. */
+  readonly quotas?: PeerQuotas;
+  /** Request rates per person; tests pass one with their own clock. */
+  readonly rates?: PersonRates;
   /** Runs on a new sitting's media before anyone can join it (the procedure's floor is applied here). */
   readonly prepare?: (media: SittingMedia) => Promise<void>;
 }
@@ -21,8 +26,12 @@ export class MediaRegistry {
   private readonly sittings = new Map<string, SittingMedia>();
   private readonly creating = new Map<string, Promise<SittingMedia>>();
   private closed = false;
+  /** Request rates per person, across sittings and reconnects (a new socket does not refill them). */
+  readonly rates: PersonRates;
 
-  constructor(private readonly opts: MediaRegistryOptions) {}
+  constructor(private readonly opts: MediaRegistryOptions) {
+    this.rates = opts.rates ?? new PersonRates();
+  }
 
   get pool(): WorkerPool {
     return this.opts.pool;
@@ -38,7 +47,7 @@ export class MediaRegistry {
     if (existing) return existing;
     let pending = this.creating.get(sittingId);
     if (!pending) {
-      pending = SittingMedia.create({ sittingId, pool: this.opts.pool, log: this.opts.log.child('sitting'), listen: this.opts.listen, ...(this.opts.peersPerRouter ? { peersPerRouter: this.opts.peersPerRouter } : {}) })
+      pending = SittingMedia.create({ sittingId, pool: this.opts.pool, log: this.opts.log.child('sitting'), listen: this.opts.listen, ...(this.opts.peersPerRouter ? { peersPerRouter: this.opts.peersPerRouter } : {}), ...(this.opts.quotas ? { quotas: this.opts.quotas } : {}) })
         .then(async (media) => {
           try {
             await this.opts.prepare?.(media);
@@ -65,6 +74,13 @@ export class MediaRegistry {
 
   get size(): number {
     return this.sittings.size;
+  }
+
+  /** Sittings whose media the person has joined now. */
+  sittingsOf(personId: string): number {
+    let n = 0;
+    for (const media of this.sittings.values()) if (media.has(personId)) n++;
+    return n;
   }
 
   /** Totals over every sitting, for /metrics. */

@@ -25,6 +25,16 @@ export class Peer {
   readonly transports = new Map<string, types.Transport>();
   readonly producers = new Map<string, types.Producer<ProducerData>>();
   readonly consumers = new Map<string, types.Consumer<ConsumerData>>();
+  /**
+   * What the peer asked for and the worker is still making: counted against the quotas, so a
+   * burst of requests sent at once cannot all pass the check before the first one lands.
+   * `producers` holds slot keys (channel and source), `consuming` producer ids.
+   */
+  readonly pending = { transports: 0, producers: new Set<string>(), consumers: 0, consuming: new Set<string>() };
+  /** The browser's producers by slot (`channel/source`): one each. Hall feeds are not in here. */
+  readonly slots = new Map<string, string>();
+  /** Producer id → the browser consumer of it: one each. Server-side taps are not in here. */
+  readonly consuming = new Map<string, string>();
   /** Producers the peer muted themselves; the server never unmutes them. */
   readonly selfMuted = new Set<string>();
   /** The channels and volumes this peer consumes now; recomputed on every floor or choice change. */

@@ -4,6 +4,7 @@
 import type { types } from 'mediasoup';
 import { z } from 'zod';
 import { MediaError } from './errors';
+import { MAX_SITTINGS_PER_PERSON, type RateClass } from './media-quotas';
 import type { MediaRegistry } from './media-registry';
 import type { SittingMedia } from './sitting-media';
 import type { MediaParticipant } from './topology';
@@ -54,6 +55,10 @@ const handlers = {
   async join(ctx, data) {
     const d = z.strictObject({ rtpCapabilities, language: choice.shape.language, sign: choice.shape.sign }).parse(data);
     const media = await ctx.registry.getOrCreate(ctx.sittingId);
+    // Per person, not per peer: each sitting's media would otherwise multiply every quota.
+    if (!media.has(ctx.participant.id) && ctx.registry.sittingsOf(ctx.participant.id) >= MAX_SITTINGS_PER_PERSON) {
+      throw new MediaError('media.quota_exceeded', `${ctx.participant.id} takes part in the media of ${MAX_SITTINGS_PER_PERSON} sittings already, the most one person may`);
+    }
     return media.join(ctx.participant, d.rtpCapabilities as types.RtpCapabilities, { language: d.language, sign: d.sign });
   },
   async leave(ctx) {
@@ -120,6 +125,24 @@ const handlers = {
 } satisfies Record<string, Handler>;
 
 export type SignallingMethod = keyof typeof handlers;
+
+/** The rate (media-quotas.ts RATES) each method draws on; unlisted methods only read or leave. */
+const RATED: { readonly [M in SignallingMethod]?: RateClass } = {
+  join: 'join',
+  createWebRtcTransport: 'transport',
+  connectWebRtcTransport: 'transport',
+  restartIce: 'iceRestart',
+  produce: 'fanout',
+  closeProducer: 'fanout',
+  setSelfMuted: 'fanout',
+  consume: 'consumers',
+  closeConsumer: 'consumers',
+  pauseConsumer: 'consumers',
+  resumeConsumer: 'consumers',
+  setConsumerPreferredLayers: 'layers',
+  requestConsumerKeyFrame: 'keyFrame',
+  setChoice: 'choice',
+};
 export const SIGNALLING_METHODS = Object.freeze(Object.keys(handlers)) as readonly SignallingMethod[];
 
 /**
@@ -128,6 +151,9 @@ export const SIGNALLING_METHODS = Object.freeze(Object.keys(handlers)) as readon
  */
 export async function handleMediaRequest(ctx: SignallingContext, method: string, data: unknown): Promise<unknown> {
   if (!Object.hasOwn(handlers, method)) throw new MediaError('media.unknown_method', `unknown media method ${JSON.stringify(method)}`);
+  const rated = RATED[method as SignallingMethod];
+  // Before validation: a flood of malformed requests costs as much to refuse as well-formed ones.
+  if (rated) ctx.registry.rates.take(ctx.participant.id, rated, method);
   try {
     return await handlers[method as SignallingMethod](ctx, data ?? {});
   } catch (error) {

@@ -3,7 +3,8 @@ import type { types } from 'mediasoup';
 import type { Logger } from '../log';
 import { MediaError } from './errors';
 import { floorView, type ConsumerInfo, type Held, type JoinResult, type MediaCloseReason, type MediaNotification, type ProduceRequest, type ProducerInfo, type TransportInfo } from './media-protocol';
-import { Peer, type ConsumerData, type ProducerData } from './peer';
+import { DEFAULT_PEER_QUOTAS, quotaExceeded, type PeerQuotas } from './media-quotas';
+import { Peer, type ConsumerData, type MediaSource, type ProducerData } from './peer';
 import { RouterSet } from './router-set';
 import { channelKey, EMPTY_FLOOR, parseChannelKey, gainIn, holdReason, listenPlan, mayPublish, sameFloor, type FloorState, type ListenerChoice, type Listening, type MediaParticipant } from './topology';
 import type { WorkerPool } from './worker-pool';
@@ -19,6 +20,8 @@ export interface SittingMediaOptions {
   readonly listen: MediaListen;
   /** Peers per router before the sitting grows a router on another worker. */
   readonly peersPerRouter?: number;
+  /** What one peer may hold at once; DEFAULT_PEER_QUOTAS when unset. */
+  readonly quotas?: PeerQuotas;
 }
 
 export interface MediaListen {
@@ -38,6 +41,9 @@ export interface SittingMediaEvents {
   notify: [peerId: string, notification: MediaNotification];
   close: [reason: MediaCloseReason];
 }
+
+/** The kind a browser's capture carries; hall feeds may carry either. */
+const KIND_OF_SOURCE: Readonly<Record<MediaSource, types.MediaKind | undefined>> = { microphone: 'audio', camera: 'video', screen: 'video', hall: undefined };
 
 interface Published {
   readonly peer: Peer;
@@ -130,14 +136,22 @@ export class SittingMedia extends EventEmitter<SittingMediaEvents> {
     const peer = this.peer(peerId);
     const { ip, announcedAddress, portRange } = this.opts.listen;
     const listen = (protocol: 'udp' | 'tcp'): types.TransportListenInfo => ({ protocol, ip, ...(announcedAddress ? { announcedAddress } : {}), portRange: { ...portRange }, ...BUFFERS });
-    const transport = await peer.router.createWebRtcTransport({
-      listenInfos: [listen('udp'), listen('tcp')],
-      enableUdp: true,
-      enableTcp: true,
-      preferUdp: true,
-      initialAvailableOutgoingBitrate: 1_000_000,
-      appData: { peerId, direction },
-    });
+    const limit = this.quotas.transports;
+    if (this.webRtcTransports(peer) + peer.pending.transports >= limit) throw quotaExceeded('WebRTC transports', limit, peerId);
+    peer.pending.transports++;
+    let transport: types.WebRtcTransport;
+    try {
+      transport = await peer.router.createWebRtcTransport({
+        listenInfos: [listen('udp'), listen('tcp')],
+        enableUdp: true,
+        enableTcp: true,
+        preferUdp: true,
+        initialAvailableOutgoingBitrate: 1_000_000,
+        appData: { peerId, direction },
+      });
+    } finally {
+      peer.pending.transports--;
+    }
     this.adoptTransport(peer, transport);
     transport.on('dtlsstatechange', (state) => {
       if (state === 'failed' || state === 'closed') {
@@ -179,19 +193,31 @@ export class SittingMedia extends EventEmitter<SittingMediaEvents> {
       throw new MediaError('media.not_allowed', `${peerId} may not publish into ${channelKey(req.channel)}`);
     }
     const channel = channelKey(req.channel);
+    const kind = KIND_OF_SOURCE[req.source];
+    if (kind && kind !== req.kind) throw new MediaError('media.bad_request', `a ${req.source} producer carries ${kind}, not ${req.kind}`);
+    // A browser holds one producer per channel and source; hall feeds (plain transports) are the server's own.
+    const slot = transport.type === 'webrtc' ? `${channel}/${req.source}` : undefined;
+    if (slot) this.reserveSlot(peer, slot, `its ${req.source} into ${channel}`);
     const live = holdReason(peer.participant, req.channel, this.floor) === null;
-    const producer = (await transport.produce({
-      kind: req.kind,
-      rtpParameters: req.rtpParameters,
-      paused: !live,
-      appData: { peerId, channel, source: req.source },
-    })) as types.Producer<ProducerData>;
+    let producer: types.Producer<ProducerData>;
+    try {
+      producer = (await transport.produce({
+        kind: req.kind,
+        rtpParameters: req.rtpParameters,
+        paused: !live,
+        appData: { peerId, channel, source: req.source },
+      })) as types.Producer<ProducerData>;
+    } finally {
+      if (slot) peer.pending.producers.delete(slot);
+    }
     peer.producers.set(producer.id, producer);
+    if (slot) peer.slots.set(slot, producer.id);
     const pub: Published = { peer, producer, held: this.heldBecause(peer, producer) };
     this.published.set(producer.id, pub);
     this.emit('programProducer', { producer, router: peer.router });
     producer.observer.once('close', () => {
       peer.producers.delete(producer.id);
+      if (slot && peer.slots.get(slot) === producer.id) peer.slots.delete(slot);
       this.published.delete(producer.id);
       for (const p of this.peers.values()) if (p !== peer && gainIn(p.plan, channel) !== undefined) this.notify(p, { method: 'producerRemoved', data: { producerId: producer.id } });
     });
@@ -231,27 +257,46 @@ export class SittingMedia extends EventEmitter<SittingMediaEvents> {
     const channel = source.producer.appData.channel;
     const gain = gainIn(peer.plan, channel);
     if (gain === undefined || source.peer === peer) throw new MediaError('media.not_allowed', `${peerId} does not listen to ${channel}`);
-    await this.routers.ensureOn(producerId, source.peer.router, peer.router);
-    if (!peer.router.canConsume({ producerId, rtpCapabilities: peer.rtpCapabilities })) {
-      throw new MediaError('media.cannot_consume', `${peerId}'s device cannot receive producer ${producerId}`);
+    // A browser consumes each producer once (the topology's bound); server-side taps are the server's own.
+    const browser = transport.type === 'webrtc';
+    if (browser && (peer.consuming.has(producerId) || peer.pending.consuming.has(producerId))) {
+      throw new MediaError('media.quota_exceeded', `${peerId} already consumes producer ${producerId}`);
     }
-    // NOTE: consumers start paused; the client resumes once its side is set up, so the first
-    // packets (and the key frame the resume requests) are not lost to SDP negotiation.
-    const consumer = (await transport.consume({
-      producerId,
-      rtpCapabilities: peer.rtpCapabilities,
-      paused: true,
-      // Listeners who do not pin a speaker get the lowest simulcast layer.
-      ...(source.producer.kind === 'video' ? { preferredLayers: { spatialLayer: 0 } } : {}),
-      appData: { peerId, channel },
-    })) as types.Consumer<ConsumerData>;
+    const limit = this.quotas.consumers;
+    if (peer.consumers.size + peer.pending.consumers >= limit) throw quotaExceeded('consumers', limit, peerId);
+    peer.pending.consumers++;
+    if (browser) peer.pending.consuming.add(producerId);
+    let consumer: types.Consumer<ConsumerData>;
+    try {
+      await this.routers.ensureOn(producerId, source.peer.router, peer.router);
+      if (!peer.router.canConsume({ producerId, rtpCapabilities: peer.rtpCapabilities })) {
+        throw new MediaError('media.cannot_consume', `${peerId}'s device cannot receive producer ${producerId}`);
+      }
+      // NOTE: consumers start paused; the client resumes once its side is set up, so the first
+      // packets (and the key frame the resume requests) are not lost to SDP negotiation.
+      consumer = (await transport.consume({
+        producerId,
+        rtpCapabilities: peer.rtpCapabilities,
+        paused: true,
+        // Listeners who do not pin a speaker get the lowest simulcast layer.
+        ...(source.producer.kind === 'video' ? { preferredLayers: { spatialLayer: 0 } } : {}),
+        appData: { peerId, channel },
+      })) as types.Consumer<ConsumerData>;
+    } finally {
+      peer.pending.consumers--;
+      if (browser) peer.pending.consuming.delete(producerId);
+    }
     // NOTE: the floor state may have changed while the pipe and consumer were being made.
     if (peer.closed || gainIn(peer.plan, channel) === undefined) {
       consumer.close();
       throw new MediaError('media.not_allowed', `${peerId} no longer listens to ${channel}`);
     }
     peer.consumers.set(consumer.id, consumer);
-    consumer.observer.once('close', () => peer.consumers.delete(consumer.id));
+    if (browser) peer.consuming.set(producerId, consumer.id);
+    consumer.observer.once('close', () => {
+      peer.consumers.delete(consumer.id);
+      if (peer.consuming.get(producerId) === consumer.id) peer.consuming.delete(producerId);
+    });
     consumer.on('producerclose', () => this.notify(peer, { method: 'consumerClosed', data: { consumerId: consumer.id } }));
     consumer.on('producerpause', () => this.notify(peer, { method: 'consumerPaused', data: { consumerId: consumer.id } }));
     consumer.on('producerresume', () => this.notify(peer, { method: 'consumerResumed', data: { consumerId: consumer.id } }));
@@ -338,6 +383,13 @@ export class SittingMedia extends EventEmitter<SittingMediaEvents> {
     return { peers: this.peers.size, producers: this.published.size, consumers, ...this.routers.counts };
   }
 
+  /** What one peer holds, counted as its quotas count it; undefined when it has not joined. */
+  usage(peerId: string): { webRtcTransports: number; transports: number; producers: number; consumers: number } | undefined {
+    const peer = this.peers.get(peerId);
+    if (!peer) return undefined;
+    return { webRtcTransports: this.webRtcTransports(peer), transports: peer.transports.size, producers: peer.producers.size, consumers: peer.consumers.size };
+  }
+
   close(reason: MediaCloseReason = 'closed'): void {
     if (this.closed) return;
     this.closed = true;
@@ -379,6 +431,26 @@ export class SittingMedia extends EventEmitter<SittingMediaEvents> {
   private async observeSpeaker(peer: Peer, producer: types.Producer): Promise<void> {
     await this.routers.ensureOn(producer.id, peer.router, this.routers.primary);
     await this.speaker.addProducer({ producerId: producer.id });
+  }
+
+  private get quotas(): PeerQuotas {
+    return this.opts.quotas ?? DEFAULT_PEER_QUOTAS;
+  }
+
+  private webRtcTransports(peer: Peer): number {
+    let n = 0;
+    for (const t of peer.transports.values()) if (t.type === 'webrtc') n++;
+    return n;
+  }
+
+  /** Takes a producer slot for the browser, or refuses: one per channel and source, and a few in all. */
+  private reserveSlot(peer: Peer, slot: string, what: string): void {
+    if (peer.slots.has(slot) || peer.pending.producers.has(slot)) {
+      throw new MediaError('media.quota_exceeded', `${peer.id} already publishes ${what}: close that producer first`);
+    }
+    const limit = this.quotas.producers;
+    if (peer.slots.size + peer.pending.producers.size >= limit) throw quotaExceeded('producers', limit, peer.id);
+    peer.pending.producers.add(slot);
   }
 
   private adoptTransport(peer: Peer, transport: types.Transport): void {

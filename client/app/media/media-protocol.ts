@@ -76,6 +76,29 @@ export interface ListenerChoice {
   readonly sign: boolean;
 }
 
+/**
+ * Why a request was refused (server/media/errors.ts), plus the client's own `media.disconnected`
+ * and `media.timeout`. `media.quota_exceeded` (the peer holds as many transports, producers or
+ * consumers as it may) and `media.rate_limited` (too many of one request; retry later) change nothing.
+ */
+export type MediaErrorCode =
+  | 'media.closed'
+  | 'media.bad_request'
+  | 'media.unknown_method'
+  | 'media.not_joined'
+  | 'media.already_joined'
+  | 'media.transport_not_found'
+  | 'media.producer_not_found'
+  | 'media.consumer_not_found'
+  | 'media.not_allowed'
+  | 'media.not_signed_in'
+  | 'media.cannot_consume'
+  | 'media.quota_exceeded'
+  | 'media.rate_limited'
+  | 'media.internal'
+  | 'media.disconnected'
+  | 'media.timeout';
+
 /** Each method's data and answer. */
 export interface MediaMethods {
   getRouterRtpCapabilities: [Record<string, never>, types.RtpCapabilities];
