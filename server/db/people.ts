@@ -40,6 +40,11 @@ export async function findPersonByUsername(db: Kysely<Database>, username: strin
   return row && rowToPerson(row);
 }
 
+export async function findPersonById(db: Kysely<Database>, id: string): Promise<Person | undefined> {
+  const row = await db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && rowToPerson(row);
+}
+
 export type PersonFields = Omit<Person, 'id'>;
 
 function toColumns(p: Partial<PersonFields>) {

@@ -6,7 +6,7 @@ import { createChamberService } from './chamber';
 
 export function createServices(deps: ServiceDeps) {
   const roster = createRosterService(deps);
-  const procedure = createProcedureService(deps, { personByUsername: roster.personByUsername });
+  const procedure = createProcedureService(deps, { personOf: roster.personOf });
   return {
     roster,
     sittings: createSittingService(deps),

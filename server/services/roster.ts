@@ -19,12 +19,11 @@ export function createRosterService(deps: ServiceDeps) {
 
   // The roster is read on every live update of every listener and changes rarely: keep it in memory,
   // dropped on every change made here and after a short while for changes made by other processes.
-  let cached: { at: number; roster: Promise<{ people: Map<string, Person>; byUsername: Map<string, Person>; factions: Map<string, Faction> }> } | undefined;
+  let cached: { at: number; roster: Promise<{ people: Map<string, Person>; factions: Map<string, Faction> }> } | undefined;
   const roster = () => {
     if (!cached || now().getTime() - cached.at > ROSTER_CACHE_MS) {
       const loading = Promise.all([listPeople(db), listFactions(db)]).then(([p, f]) => ({
         people: new Map(p.map((x) => [x.id, x])),
-        byUsername: new Map(p.map((x) => [x.username, x])),
         factions: new Map(f.map((x) => [x.id, x])),
       }));
       loading.catch(() => (cached = undefined));
@@ -71,8 +70,12 @@ export function createRosterService(deps: ServiceDeps) {
     peopleByIds: (ids: readonly string[]) => pick((r) => r.people, ids),
     /** Everyone, from the in-memory roster: for what runs on every change (chamber, broadcast). */
     everyone: async (): Promise<Person[]> => [...(await roster()).people.values()],
-    /** Asked on every request (who is acting): answered from memory. */
-    personByUsername: async (username: string) => (await pick((r) => r.byUsername, [username]))[0],
+    /**
+     * The person a signed-in user acts as: the one bound to their account (server/auth/identity-binding.ts),
+     * never whoever holds their username today. Asked on every request: answered from memory.
+     */
+    personOf: async (user: { readonly personId: string | null } | null): Promise<Person | undefined> =>
+      user?.personId ? (await pick((r) => r.people, [user.personId]))[0] : undefined,
     booths: () => listBooths(db),
 
     async createFaction(fields: FactionFields): Promise<Faction> {
