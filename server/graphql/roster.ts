@@ -3,6 +3,9 @@ import { builder } from './builder';
 import { writeErrors } from './errors';
 import { parseInput, patchOf, text, withoutAbsent } from './input';
 import { BoothKindEnum, OfficeEnum, RoleEnum } from './scalars';
+import type { GraphQLContext } from './context';
+import type { Actor } from '../domain/procedure/commands';
+import { RuleViolation } from '../domain/errors';
 import { fullName, roles, type Booth, type Faction, type Parliament, type Person } from '../domain/parliament';
 
 export const ParliamentRef = builder.objectRef<Parliament>('Parliament').implement({
@@ -142,6 +145,12 @@ const PersonPatch = builder.inputType('PersonPatch', {
 });
 
 
+/** Who edits the roster: their bound person (for the rules about oneself) and token roles (for the record). */
+async function editorOf(ctx: GraphQLContext): Promise<Actor> {
+  if (!ctx.user) throw new RuleViolation('forbidden.no_person', 'sign in to change the roster');
+  return ctx.services.procedure.actorFor(ctx.user);
+}
+
 builder.mutationFields((t) => ({
   createFaction: t.field({
     type: FactionRef,
@@ -168,20 +177,20 @@ builder.mutationFields((t) => ({
     authScopes: { itAdmin: true },
     errors: { types: writeErrors },
     args: { input: t.arg({ type: PersonInput, required: true }) },
-    resolve: (_r, { input }, ctx) => ctx.services.roster.createPerson(parseInput(personSchema, withoutAbsent(input))),
+    resolve: async (_r, { input }, ctx) => ctx.services.roster.createPerson(await editorOf(ctx), parseInput(personSchema, withoutAbsent(input))),
   }),
   updatePerson: t.field({
     type: PersonRef,
     authScopes: { itAdmin: true },
     errors: { types: writeErrors },
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: PersonPatch, required: true }) },
-    resolve: (_r, { id, input }, ctx) =>
-      ctx.services.roster.updatePerson(String(id), parseInput(patchOf(personFields), withoutAbsent(input))),
+    resolve: async (_r, { id, input }, ctx) =>
+      ctx.services.roster.updatePerson(await editorOf(ctx), String(id), parseInput(patchOf(personFields), withoutAbsent(input))),
   }),
   deletePerson: t.id({
     authScopes: { itAdmin: true },
     errors: { types: writeErrors },
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, { id }, ctx) => ctx.services.roster.deletePerson(String(id)),
+    resolve: async (_r, { id }, ctx) => ctx.services.roster.deletePerson(await editorOf(ctx), String(id)),
   }),
 }));

@@ -204,6 +204,11 @@ export function createProcedureService(deps: ServiceDeps, roster: { personOf(use
       if (draft) await execute(sittingId, actor, { kind: 'vote.open', draft });
     },
 
+    /** A roster change by parliament IT, noted in the record of every open or suspended sitting (the domain decides what to note). */
+    async noteRosterChange(editor: Actor, change: Omit<Extract<ProcedureCommand, { kind: 'roster.note_change' }>, 'kind'>): Promise<void> {
+      for (const sittingId of await listActiveSittingIds(db)) await execute(sittingId, editor, { kind: 'roster.note_change', ...change });
+    },
+
     rulebook: (sittingId: string) => effectiveRulebook(db, sittingId),
 
     /** The protocol, derived from the record alone (plus the sitting's header and planned agenda). */
