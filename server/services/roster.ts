@@ -1,5 +1,5 @@
 import { insertFaction, listFactions, seatCounts, updateFaction, deleteFaction, type FactionFields } from '../db/factions';
-import { deletePerson, findPersonById, insertPerson, listPeople, updatePerson, type PersonFields } from '../db/people';
+import { deletePerson, findPersonById, insertPerson, listPeople, updatePerson, type PeoplePage, type PersonFields } from '../db/people';
 import { getParliament } from '../db/parliament';
 import { listBooths } from '../db/booths';
 import { NotFoundError } from '../domain/errors';
@@ -99,7 +99,7 @@ export function createRosterService(deps: ServiceDeps, notary: RosterChangeNotar
     },
     factions: () => listFactions(db),
     factionsByIds: (ids: readonly string[]) => pick((r) => r.factions, ids),
-    people: (filter: { factionIds?: readonly string[] } = {}) => listPeople(db, filter),
+    people: (filter: { factionIds?: readonly string[] } = {}, page?: PeoplePage) => listPeople(db, filter, page),
     peopleByIds: (ids: readonly string[]) => pick((r) => r.people, ids),
     /** Everyone, from the in-memory roster: for what runs on every change (chamber, broadcast). */
     everyone: async (): Promise<Person[]> => [...(await roster()).people.values()],
