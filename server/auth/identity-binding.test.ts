@@ -170,6 +170,23 @@ describe.each(testDatabaseKinds())('people are bound to accounts, not usernames 
     expect((await me(jonasToken)).body.data?.me?.person?.id).toBe(jonas);
   });
 
+  it('a web session follows its account too, and the development provider keeps a renamed person’s subject', async () => {
+    const vogel = fixturePersonId('l.vogel');
+    const hartmann = fixturePersonId('f.hartmann');
+    const session = { cookie: (await loginSession(t.baseUrl, 'l.vogel')).cookie };
+    expect((await me(session)).body.data?.me?.person?.id).toBe(vogel);
+    // "l.vogel" now labels Hartmann; Vogel is "l.vogel2".
+    expect((await updatePerson(it_, vogel, 'username: "l.vogel2"')).body.data?.updatePerson.__typename).toBe('MutationUpdatePersonSuccess');
+    expect((await updatePerson(it_, hartmann, 'username: "l.vogel"')).body.data?.updatePerson.__typename).toBe('MutationUpdatePersonSuccess');
+    // The session (whose row still says "l.vogel") is Vogel's account: still Vogel.
+    expect((await me(session)).body.data?.me).toMatchObject({ username: 'l.vogel', person: { id: vogel, username: 'l.vogel2' } });
+    // Vogel signs in under the new label with the same subject; the old label is Hartmann's account now.
+    expect((await me({ cookie: (await loginSession(t.baseUrl, 'l.vogel2')).cookie })).body.data?.me?.person?.id).toBe(vogel);
+    expect((await me({ cookie: (await loginSession(t.baseUrl, 'l.vogel')).cookie })).body.data?.me?.person?.id).toBe(hartmann);
+    const bound = await bindings();
+    expect(bound.filter((b) => b.person_id === vogel)).toEqual([{ subject: vogel, person_id: vogel }]);
+  });
+
   it('lists people in bounded pages', async () => {
     const all = await gql<{ people: { id: string }[] }>(t.baseUrl, '{ people { id } }', {}, chair);
     expect(all.body.data!.people).toHaveLength(58);
