@@ -8,6 +8,9 @@ import { loadConfig } from '../config';
 import { createLogger } from '../log';
 import { AuthError, createAuth } from '.';
 import { startAuthTestServer, whoami, type AuthTestServer } from '../../test/support/auth-server';
+import { fixturePersonId } from '../services/seed';
+
+const kellerId = fixturePersonId('a.keller');
 
 let a: AuthTestServer;
 let token: string;
@@ -28,7 +31,7 @@ async function signed(claims: Record<string, unknown>, opts: { exp?: number; key
   const payload = {
     iss: `${a.baseUrl}/oidc`,
     aud: `${a.baseUrl}/graphql`,
-    sub: 'a.keller',
+    sub: kellerId,
     iat: now - 120,
     exp: opts.exp ?? now + 600,
     roles: ['chair'],
@@ -46,14 +49,14 @@ describe('bearer tokens from the development provider', () => {
     expect(decodeJwt(token)).toMatchObject({
       iss: `${a.baseUrl}/oidc`,
       aud: `${a.baseUrl}/graphql`,
-      sub: 'a.keller',
+      sub: kellerId,
       client_id: 'plenum-api',
       roles: ['member', 'chair'],
     });
   });
 
   it('authenticates a request and a graphql-ws connection with it', async () => {
-    const expected = { subject: 'a.keller', username: 'a.keller', name: 'Anna Keller', email: 'a.keller@plenum.test', roles: ['chair', 'member'], via: 'bearer' };
+    const expected = { issuer: `${a.baseUrl}/oidc`, subject: kellerId, personId: kellerId, username: 'a.keller', name: 'Anna Keller', email: 'a.keller@plenum.test', roles: ['chair', 'member'], via: 'bearer' };
     expect(await whoami(a.baseUrl, bearer(token))).toEqual({ status: 200, body: { user: expected } });
     expect(await a.auth.authenticateBearer(`Bearer ${token}`)).toEqual(expected);
     expect(await a.auth.authenticateBearer(token)).toEqual(expected);

@@ -1,7 +1,7 @@
 import { errors, jwtVerify } from 'jose';
 import { AuthError } from './errors';
 import type { IssuerConnection } from './issuer';
-import { userFromClaims, type AuthUser } from './user';
+import { userFromClaims, type ClaimedUser } from './user';
 
 const jwtShape = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 /** Header `typ` values of access tokens: RFC 9068, and plain JWT (Keycloak). */
@@ -18,8 +18,8 @@ export interface BearerOptions {
 const CACHE_LIMIT = 10_000;
 
 /** Verifies a JWT access token (signature, iss, exp, aud) and says whom it names. */
-export function createBearerVerifier(opts: BearerOptions, now: () => Date = () => new Date()): (token: string) => Promise<AuthUser> {
-  const verified = new Map<string, { user: AuthUser; expiresAt: number }>();
+export function createBearerVerifier(opts: BearerOptions, now: () => Date = () => new Date()): (token: string) => Promise<ClaimedUser> {
+  const verified = new Map<string, { user: ClaimedUser; expiresAt: number }>();
   const verify = verifier(opts);
   return async (raw) => {
     const token = raw.trim().replace(/^bearer\s+/i, '');
@@ -33,7 +33,7 @@ export function createBearerVerifier(opts: BearerOptions, now: () => Date = () =
   };
 }
 
-function verifier(opts: BearerOptions): (token: string) => Promise<{ user: AuthUser; exp: number }> {
+function verifier(opts: BearerOptions): (token: string) => Promise<{ user: ClaimedUser; exp: number }> {
   return async (token) => {
     if (!jwtShape.test(token)) throw new AuthError('INVALID_TOKEN', 'the bearer token is not a JWT');
     const keys = await opts.issuer.keys();

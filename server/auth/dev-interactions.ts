@@ -60,11 +60,12 @@ export function interactionRoutes(provider: Provider, accounts: DevAccounts, con
       showForm(ctx, interaction.uid, { username, error: 'Unknown username or wrong password.' });
       return;
     }
-    const grantId = await grantAllRequested(provider, interaction, account.username);
+    // The account id is the stable subject, not the username typed: renaming a person changes no `sub`.
+    const grantId = await grantAllRequested(provider, interaction, account.subject);
     const returnTo = await provider.interactionResult(
       ctx.req,
       ctx.res,
-      { login: { accountId: account.username }, consent: { grantId } },
+      { login: { accountId: account.subject }, consent: { grantId } },
       { mergeWithLastSubmission: false },
     );
     seeOther(ctx, returnTo);

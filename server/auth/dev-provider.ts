@@ -48,7 +48,7 @@ export async function createDevProvider(deps: {
   const store = new DevStore();
 
   const accessTokenClaims = async (accountId: string | undefined) => {
-    const account = accountId === undefined ? undefined : await accounts.find(accountId);
+    const account = accountId === undefined ? undefined : await accounts.findBySubject(accountId);
     return account && { preferred_username: account.username, name: `${account.givenName} ${account.familyName}`, email: account.email, roles: [...account.roles] };
   };
 
@@ -96,7 +96,7 @@ export async function createDevProvider(deps: {
     // The ID token carries the profile and roles, so the web app needs no userinfo round trip.
     conformIdTokenClaims: false,
     async findAccount(_ctx, sub) {
-      const account = await accounts.find(sub);
+      const account = await accounts.findBySubject(sub);
       if (!account) return undefined;
       return {
         accountId: sub,

@@ -11,6 +11,8 @@ export type AuthErrorCode =
   | 'LOGIN_FAILED'
   /** Discovery, the token endpoint or the JWKS could not be reached. */
   | 'ISSUER_UNREACHABLE'
+  /** The account is not bound, and the username it claims names a person bound to another account. */
+  | 'IDENTITY_CONFLICT'
   /** The configuration cannot work (the development provider in production, plain http to a remote issuer). */
   | 'MISCONFIGURED';
 
@@ -19,6 +21,7 @@ const statusOf: Record<AuthErrorCode, number> = {
   TOKEN_EXPIRED: 401,
   LOGIN_FAILED: 400,
   ISSUER_UNREACHABLE: 503,
+  IDENTITY_CONFLICT: 403,
   MISCONFIGURED: 500,
 };
 

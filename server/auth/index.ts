@@ -10,19 +10,20 @@ import { parseCookies } from './cookies';
 import { chain } from './chain';
 import { createDevProvider } from './dev-provider';
 import { AuthError } from './errors';
+import { createIdentityBinder } from './identity-binding';
 import { connectIssuer } from './issuer';
 import { deriveKey } from './secrets';
 import type { AuthUser } from './user';
 import { sessionCookieName, webLoginRoutes } from './web-login';
 
 export type { Role } from '../db/database';
-export type { AuthUser } from './user';
+export type { AuthUser, ClaimedUser } from './user';
 export { AuthError, type AuthErrorCode } from './errors';
 
 export interface Auth {
   /** Koa middleware: serves the dev provider under /oidc (when no OIDC_ISSUER) and /auth/login, /auth/callback, /auth/logout; passes everything else on. */
   readonly middleware: Koa.Middleware;
-  /** Session cookie or `Authorization: Bearer <JWT>`; null when neither is present; throws AuthError (typed code) for an invalid/expired bearer token. Works for a Koa ctx.req and for a WebSocket upgrade request. */
+  /** Session cookie or `Authorization: Bearer <JWT>`; null when neither is present; throws AuthError (typed code) for an invalid/expired bearer token, or IDENTITY_CONFLICT. Works for a Koa ctx.req and for a WebSocket upgrade request. */
   authenticateRequest(req: http.IncomingMessage): Promise<AuthUser | null>;
   /** For graphql-ws connectionParams { authorization: 'Bearer …' }; a bare token works too. */
   authenticateBearer(token: string): Promise<AuthUser>;
@@ -49,8 +50,11 @@ export async function createAuth(deps: { config: Config; db: Kysely<Database>; l
     allowHttp: plainHttpAllowed(issuerUrl, config.env),
     ...(dev ? { localKeys: dev.publicJwks } : {}),
   });
-  const verifyBearer = createBearerVerifier({ issuer, audience: config.oidc.audience ?? dev?.apiResource, clientId: config.oidc.clientId });
-  const webLogin = webLoginRoutes({ config, db, log, issuer, stateKey: deriveKey(config.sessionSecret, 'login state'), now });
+  const verifyToken = createBearerVerifier({ issuer, audience: config.oidc.audience ?? dev?.apiResource, clientId: config.oidc.clientId });
+  // Bearer tokens and web sessions alike act as the person bound to their account, never by username.
+  const binder = createIdentityBinder(db, log, now);
+  const verifyBearer = async (token: string) => binder.resolve(await verifyToken(token));
+  const webLogin = webLoginRoutes({ config, db, log, issuer, binder, stateKey: deriveKey(config.sessionSecret, 'login state'), now });
 
   log.info(dev ? 'createAuth() | development OpenID provider (fixture users, password "plenum")' : 'createAuth() | external OpenID provider', { issuer: issuerUrl });
 
@@ -69,7 +73,8 @@ export async function createAuth(deps: { config: Config; db: Kysely<Database>; l
       // A stale or unknown cookie is just "not signed in": the client goes to /auth/login again.
       const session = await findLiveSession(db, id, now());
       if (!session) return null;
-      return { subject: session.subject, username: session.username, name: session.name, email: null, roles: session.roles, via: 'session' };
+      // Sessions are only ever made by this issuer's sign-in (web-login.ts).
+      return binder.resolve({ issuer: issuer.issuer, subject: session.subject, username: session.username, name: session.name, email: null, roles: session.roles, via: 'session' });
     },
     // Nothing to release: the dev provider's store is plain memory and the HTTP server belongs to the app.
     close: async () => {},

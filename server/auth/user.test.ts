@@ -21,9 +21,12 @@ describe('rolesFromClaims', () => {
 });
 
 describe('userFromClaims', () => {
-  it('requires a subject and falls back sensibly for the rest', () => {
+  it('requires an issuer and a subject and falls back sensibly for the rest', () => {
     expect(userFromClaims({ preferred_username: 'x' }, 'plenum', 'bearer')).toBeUndefined();
-    expect(userFromClaims({ sub: 'f3a1', given_name: 'Anna', family_name: 'Keller' }, 'plenum', 'session')).toEqual({
+    expect(userFromClaims({ sub: 'f3a1', preferred_username: 'x' }, 'plenum', 'bearer')).toBeUndefined();
+    expect(userFromClaims({ iss: 'https://idp.test', sub: 'x'.repeat(256) }, 'plenum', 'bearer')).toBeUndefined();
+    expect(userFromClaims({ iss: 'https://idp.test', sub: 'f3a1', given_name: 'Anna', family_name: 'Keller' }, 'plenum', 'session')).toEqual({
+      issuer: 'https://idp.test',
       subject: 'f3a1',
       username: 'f3a1',
       name: 'Anna Keller',

@@ -9,6 +9,7 @@ import { browse, CookieJar, loginSession } from '../../test/support/oidc-login';
 import { startAuthTestServer, whoami, type AuthTestServer } from '../../test/support/auth-server';
 import { safeReturnTo } from './web-login';
 import { hostileReturnTos } from '../../test/support/hostile-return-to';
+import { fixturePersonId } from '../services/seed';
 
 describe.each(testDatabaseKinds())('web sign-in through the development provider (%s)', (databaseKind) => {
   let s: AuthTestServer;
@@ -31,7 +32,8 @@ describe.each(testDatabaseKinds())('web sign-in through the development provider
 
     const { status, body } = await whoami(s.baseUrl, { cookie });
     expect(status).toBe(200);
-    expect(body.user).toEqual({ subject: 'a.keller', username: 'a.keller', name: 'Anna Keller', email: null, roles: ['chair', 'member'], via: 'session' });
+    const kellerId = fixturePersonId('a.keller');
+    expect(body.user).toEqual({ issuer: `${s.baseUrl}/oidc`, subject: kellerId, personId: kellerId, username: 'a.keller', name: 'Anna Keller', email: null, roles: ['chair', 'member'], via: 'session' });
 
     const row = await s.database.db.selectFrom('sessions').selectAll().where('id', '=', sessionKey(cookie.split('=')[1]!)).executeTakeFirstOrThrow();
     const hours = (row.expires_at.getTime() - row.created_at.getTime()) / 3_600_000;

@@ -8,6 +8,7 @@ import { deleteExpiredSessions, deleteSession, insertSession } from '../db/sessi
 import type { Logger } from '../log';
 import { parseCookies, serializeCookie } from './cookies';
 import { AuthError } from './errors';
+import type { IdentityBinder } from './identity-binding';
 import { describe, type IssuerConnection } from './issuer';
 import { loginStateTtlSeconds, openLoginState, sealLoginState } from './login-state';
 import { errorPage, signOutFormPage } from './pages';
@@ -26,6 +27,8 @@ export interface WebLoginDeps {
   db: Kysely<Database>;
   log: Logger;
   issuer: IssuerConnection;
+  /** Binds the account to its person at sign-in; refuses an account whose username names someone else's person. */
+  binder: IdentityBinder;
   /** Encrypts the pending-login cookie. */
   stateKey: Uint8Array;
   now?: () => Date;
@@ -108,8 +111,13 @@ export function webLoginRoutes(deps: WebLoginDeps): Koa.Middleware {
       }
       const found = userFromClaims(claims, config.oidc.clientId, 'session');
       if (!found) throw new AuthError('LOGIN_FAILED', 'the ID token names no subject');
-      user = found;
+      // Bound under the issuer string sessions are later resolved with (index.ts); the ID token's `iss` was checked against it.
+      user = await deps.binder.resolve({ ...found, issuer: issuer.issuer });
     } catch (err) {
+      if (err instanceof AuthError && err.code === 'IDENTITY_CONFLICT') {
+        page(ctx, 403, 'Sign-in refused', `${err.message}. Ask parliament IT.`, login.returnTo);
+        return;
+      }
       if (err instanceof AuthError && err.code === 'ISSUER_UNREACHABLE') {
         log.warn('callback() | issuer unreachable', { issuer: issuer.issuer, error: describe(err) });
         page(ctx, 503, 'Sign-in unavailable', 'The identity provider cannot be reached just now.', login.returnTo);

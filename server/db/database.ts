@@ -149,6 +149,14 @@ export interface ChamberStateTable {
   updated_at: ColumnType<Date, Date, Date>;
 }
 
+/** The identity provider's account a person is bound to (server/auth/identity-binding.ts). */
+export interface PersonIdentityTable {
+  issuer: string;
+  subject: string;
+  person_id: string;
+  bound_at: ColumnType<Date, Date | undefined, never>;
+}
+
 export interface Database {
   parliament: ParliamentTable;
   factions: FactionTable;
@@ -162,6 +170,7 @@ export interface Database {
   vote_secrets: VoteSecretTable;
   ballots: BallotTable;
   chamber_states: ChamberStateTable;
+  person_identities: PersonIdentityTable;
 }
 
 export type FactionRow = Selectable<FactionTable>;

@@ -25,18 +25,31 @@ export function rowToPerson(r: PersonRow): Person {
   };
 }
 
-export async function listPeople(db: Kysely<Database>, filter: { factionIds?: readonly string[] } = {}): Promise<Person[]> {
+/** A page of people: at most `limit`, after skipping `offset`, in a stable order (name, then id). */
+export interface PeoplePage {
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export async function listPeople(db: Kysely<Database>, filter: { factionIds?: readonly string[] } = {}, page?: PeoplePage): Promise<Person[]> {
   let q = db.selectFrom('people').selectAll();
   if (filter.factionIds) {
     if (filter.factionIds.length === 0) return [];
     q = q.where('faction_id', 'in', filter.factionIds);
   }
-  const rows = await q.orderBy('family_name').orderBy('given_name').execute();
+  q = q.orderBy('family_name').orderBy('given_name').orderBy('id');
+  if (page) q = q.limit(page.limit).offset(page.offset);
+  const rows = await q.execute();
   return rows.map(rowToPerson);
 }
 
 export async function findPersonByUsername(db: Kysely<Database>, username: string): Promise<Person | undefined> {
   const row = await db.selectFrom('people').selectAll().where('username', '=', username).executeTakeFirst();
+  return row && rowToPerson(row);
+}
+
+export async function findPersonById(db: Kysely<Database>, id: string): Promise<Person | undefined> {
+  const row = await db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
   return row && rowToPerson(row);
 }
 

@@ -94,7 +94,7 @@ builder.mutationFields((t) => {
       args: { sittingId: t.arg.id({ required: true }), ...(args as object) } as { sittingId: ReturnType<typeof t.arg.id> },
       resolve: async (_r, a, ctx) => {
         const sittingId = String(a.sittingId);
-        const person = await ctx.services.roster.personByUsername(ctx.user!.username);
+        const person = await ctx.services.roster.personOf(ctx.user);
         if (!person) throw new RuleViolation('forbidden.not_in_roster', 'only people in the roster take part in the chamber');
         // The token's roles are what the person may act as, as everywhere else in the API.
         const state = await ctx.services.chamber.change(sittingId, { ...person, roles: ctx.user!.roles }, command(a as Record<string, unknown>));

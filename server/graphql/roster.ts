@@ -3,7 +3,23 @@ import { builder } from './builder';
 import { writeErrors } from './errors';
 import { parseInput, patchOf, text, withoutAbsent } from './input';
 import { BoothKindEnum, OfficeEnum, RoleEnum } from './scalars';
+import type { GraphQLContext } from './context';
+import type { Actor } from '../domain/procedure/commands';
+import { GraphQLError } from 'graphql';
+import { RuleViolation } from '../domain/errors';
+import type { PeoplePage } from '../db/people';
 import { fullName, roles, type Booth, type Faction, type Parliament, type Person } from '../domain/parliament';
+
+/** The most people one request answers: a whole parliament with its staff, not an unbounded list. */
+export const MAX_PEOPLE_PAGE = 1000;
+const MAX_PEOPLE_OFFSET = 1_000_000;
+
+/** A list query's arguments out of range are the caller's error (a GraphQL error with a code, not a masked one). */
+function peoplePage(limit: number, offset: number): PeoplePage {
+  if (limit < 1 || limit > MAX_PEOPLE_PAGE) throw new GraphQLError(`first must be between 1 and ${MAX_PEOPLE_PAGE}`, { extensions: { code: 'BAD_USER_INPUT' } });
+  if (offset < 0 || offset > MAX_PEOPLE_OFFSET) throw new GraphQLError(`offset must be between 0 and ${MAX_PEOPLE_OFFSET}`, { extensions: { code: 'BAD_USER_INPUT' } });
+  return { limit, offset };
+}
 
 export const ParliamentRef = builder.objectRef<Parliament>('Parliament').implement({
   fields: (t) => ({
@@ -64,8 +80,14 @@ builder.queryFields((t) => ({
   }),
   people: t.field({
     type: [PersonRef],
-    args: { factionId: t.arg.id() },
-    resolve: (_r, { factionId }, ctx) => ctx.services.roster.people(factionId ? { factionIds: [String(factionId)] } : {}),
+    description: `Ordered by family name, given name and id; at most ${MAX_PEOPLE_PAGE} per page (\`first\`), from \`offset\` on.`,
+    args: {
+      factionId: t.arg.id(),
+      first: t.arg.int({ description: `Page size, 1–${MAX_PEOPLE_PAGE}; default ${MAX_PEOPLE_PAGE}.` }),
+      offset: t.arg.int({ description: 'People to skip; default 0.' }),
+    },
+    resolve: (_r, { factionId, first, offset }, ctx) =>
+      ctx.services.roster.people(factionId ? { factionIds: [String(factionId)] } : {}, peoplePage(first ?? MAX_PEOPLE_PAGE, offset ?? 0)),
   }),
   person: t.field({
     type: PersonRef,
@@ -142,6 +164,12 @@ const PersonPatch = builder.inputType('PersonPatch', {
 });
 
 
+/** Who edits the roster: their bound person (for the rules about oneself) and token roles (for the record). */
+async function editorOf(ctx: GraphQLContext): Promise<Actor> {
+  if (!ctx.user) throw new RuleViolation('forbidden.no_person', 'sign in to change the roster');
+  return ctx.services.procedure.actorFor(ctx.user);
+}
+
 builder.mutationFields((t) => ({
   createFaction: t.field({
     type: FactionRef,
@@ -168,20 +196,20 @@ builder.mutationFields((t) => ({
     authScopes: { itAdmin: true },
     errors: { types: writeErrors },
     args: { input: t.arg({ type: PersonInput, required: true }) },
-    resolve: (_r, { input }, ctx) => ctx.services.roster.createPerson(parseInput(personSchema, withoutAbsent(input))),
+    resolve: async (_r, { input }, ctx) => ctx.services.roster.createPerson(await editorOf(ctx), parseInput(personSchema, withoutAbsent(input))),
   }),
   updatePerson: t.field({
     type: PersonRef,
     authScopes: { itAdmin: true },
     errors: { types: writeErrors },
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: PersonPatch, required: true }) },
-    resolve: (_r, { id, input }, ctx) =>
-      ctx.services.roster.updatePerson(String(id), parseInput(patchOf(personFields), withoutAbsent(input))),
+    resolve: async (_r, { id, input }, ctx) =>
+      ctx.services.roster.updatePerson(await editorOf(ctx), String(id), parseInput(patchOf(personFields), withoutAbsent(input))),
   }),
   deletePerson: t.id({
     authScopes: { itAdmin: true },
     errors: { types: writeErrors },
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, { id }, ctx) => ctx.services.roster.deletePerson(String(id)),
+    resolve: async (_r, { id }, ctx) => ctx.services.roster.deletePerson(await editorOf(ctx), String(id)),
   }),
 }));

@@ -12,8 +12,8 @@ const ViewerRef = builder.objectRef<AuthUser>('Viewer').implement({
     person: t.field({
       type: PersonRef,
       nullable: true,
-      description: 'The parliament’s record of this user (matched by username), if any.',
-      resolve: (u, _a, ctx) => ctx.services.roster.personByUsername(u.username).then((p) => p ?? null),
+      description: 'The parliament’s record of this user (the person bound to their account), if any.',
+      resolve: (u, _a, ctx) => ctx.services.roster.personOf(u).then((p) => p ?? null),
     }),
   }),
 });

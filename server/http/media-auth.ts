@@ -13,7 +13,7 @@ export function mediaParticipantOf(auth: Auth, services: Services) {
   return async (req: http.IncomingMessage, sittingId: string): Promise<MediaParticipant> => {
     const user = await auth.authenticateRequest(req);
     if (!user) throw new MediaError('media.not_signed_in', 'sign in to join the chamber');
-    const person = await services.roster.personByUsername(user.username);
+    const person = await services.roster.personOf(user);
     if (!person) throw new MediaError('media.not_allowed', `${user.username} is not in the roster`);
     const { state } = await services.procedure.snapshot(sittingId);
     if (state.phase !== 'open' && state.phase !== 'suspended') throw new MediaError('media.not_allowed', `sitting ${sittingId} is ${state.phase}`);

@@ -5,8 +5,9 @@ import { createProcedureService } from './procedure';
 import { createChamberService } from './chamber';
 
 export function createServices(deps: ServiceDeps) {
-  const roster = createRosterService(deps);
-  const procedure = createProcedureService(deps, { personByUsername: roster.personByUsername });
+  // Each needs the other: procedure asks who a user is, the roster has its changes noted in open sittings' records.
+  const procedure = createProcedureService(deps, { personOf: (user) => roster.personOf(user) });
+  const roster = createRosterService(deps, procedure.noteRosterChange);
   return {
     roster,
     sittings: createSittingService(deps),

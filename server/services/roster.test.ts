@@ -2,15 +2,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../../test/support/database';
 import { createLogger } from '../log';
 import { createPlenumPubSub } from './pubsub';
-import { createRosterService } from './roster';
+import { createServices } from '.';
+import type { Actor } from '../domain/procedure/commands';
 import { ConflictError, NotFoundError, RuleViolation } from '../domain/errors';
 
 describe.each(testDatabaseKinds())('roster service on %s', (kind) => {
   let h: TestDatabase;
-  let roster: ReturnType<typeof createRosterService>;
+  let roster: ReturnType<typeof createServices>['roster'];
+  const it_admin: Actor = { personId: null, roles: ['it_admin'] };
   beforeEach(async () => {
     h = await createTestDatabase(kind);
-    roster = createRosterService({ db: h.db, pubsub: createPlenumPubSub(), log: createLogger('silent'), now: () => new Date() });
+    roster = createServices({ db: h.db, pubsub: createPlenumPubSub(), log: createLogger('silent'), now: () => new Date() }).roster;
   });
   afterEach(() => h.close());
 
@@ -34,13 +36,13 @@ describe.each(testDatabaseKinds())('roster service on %s', (kind) => {
   });
 
   it('fills the vacant seat with a new member and reports unknown ids', async () => {
-    const p = await roster.createPerson({
+    const p = await roster.createPerson(it_admin, {
       username: 'new.member', givenName: 'New', familyName: 'Member', title: null, email: null, factionId: 'cvp',
       office: null, roles: ['member'], votingRights: true, boothId: null,
     });
     expect(p.factionId).toBe('cvp');
     expect(await roster.seatsFilled()).toBe(49);
-    await expect(roster.updatePerson('nope', { title: 'x' })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(roster.updatePerson(it_admin, 'nope', { title: 'x' })).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('keeps a faction with members', async () => {

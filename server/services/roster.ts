@@ -1,10 +1,13 @@
 import { insertFaction, listFactions, seatCounts, updateFaction, deleteFaction, type FactionFields } from '../db/factions';
-import { deletePerson, insertPerson, listPeople, updatePerson, type PersonFields } from '../db/people';
+import { deletePerson, findPersonById, insertPerson, listPeople, updatePerson, type PeoplePage, type PersonFields } from '../db/people';
 import { getParliament } from '../db/parliament';
 import { listBooths } from '../db/booths';
 import { NotFoundError } from '../domain/errors';
 import { checkSeats } from '../domain/roster';
-import type { Faction, Parliament, Person } from '../domain/parliament';
+import { checkPersonEdit } from '../domain/roster-edits';
+import type { Actor } from '../domain/procedure/commands';
+import type { RosterFacts } from '../domain/procedure/events';
+import { fullName, type Faction, type Parliament, type Person } from '../domain/parliament';
 import type { ServiceDeps } from './context';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database';
@@ -13,18 +16,30 @@ import { sql } from 'kysely';
 const ROSTER_CACHE_MS = 5_000;
 const ROSTER_MISS_RELOAD_MS = 200;
 
+/** A change to who someone is, as the record of an open sitting keeps it. */
+export interface RosterChange {
+  readonly person: { readonly personId: string; readonly name: string; readonly factionId: string | null };
+  readonly before: RosterFacts | null;
+  readonly after: RosterFacts | null;
+}
+
+/** Notes a roster change in the record of every open sitting (procedure decides); throws when it could not. */
+export type RosterChangeNotary = (editor: Actor, change: RosterChange) => Promise<void>;
+
+const factsOf = (p: Person): RosterFacts => ({ username: p.username, roles: [...p.roles], votingRights: p.votingRights });
+const personOfChange = (p: Person): RosterChange['person'] => ({ personId: p.id, name: fullName(p), factionId: p.factionId });
+
 /** Factions, people and booths: what parliament IT maintains. */
-export function createRosterService(deps: ServiceDeps) {
-  const { db, pubsub, now } = deps;
+export function createRosterService(deps: ServiceDeps, notary: RosterChangeNotary) {
+  const { db, pubsub, now, log } = deps;
 
   // The roster is read on every live update of every listener and changes rarely: keep it in memory,
   // dropped on every change made here and after a short while for changes made by other processes.
-  let cached: { at: number; roster: Promise<{ people: Map<string, Person>; byUsername: Map<string, Person>; factions: Map<string, Faction> }> } | undefined;
+  let cached: { at: number; roster: Promise<{ people: Map<string, Person>; factions: Map<string, Faction> }> } | undefined;
   const roster = () => {
     if (!cached || now().getTime() - cached.at > ROSTER_CACHE_MS) {
       const loading = Promise.all([listPeople(db), listFactions(db)]).then(([p, f]) => ({
         people: new Map(p.map((x) => [x.id, x])),
-        byUsername: new Map(p.map((x) => [x.username, x])),
         factions: new Map(f.map((x) => [x.id, x])),
       }));
       loading.catch(() => (cached = undefined));
@@ -59,6 +74,23 @@ export function createRosterService(deps: ServiceDeps) {
     });
   }
 
+  /**
+   * A change stands only once every open sitting's record notes it: if the record cannot take it,
+   * the change is undone and the caller told, so no one gains a vote or an identity unrecorded.
+   */
+  async function noted(editor: Actor, change: RosterChange, undo: (() => Promise<void>) | undefined): Promise<void> {
+    try {
+      await notary(editor, change);
+    } catch (error) {
+      log.error('roster | change not recorded', { person: change.person.personId, undone: undo !== undefined, error: String(error) });
+      if (undo) {
+        await undo();
+        publish('person.changed', change.person.personId);
+      }
+      throw error;
+    }
+  }
+
   return {
     parliament: () => requireParliament(db),
     seatsFilled: async () => {
@@ -67,12 +99,16 @@ export function createRosterService(deps: ServiceDeps) {
     },
     factions: () => listFactions(db),
     factionsByIds: (ids: readonly string[]) => pick((r) => r.factions, ids),
-    people: (filter: { factionIds?: readonly string[] } = {}) => listPeople(db, filter),
+    people: (filter: { factionIds?: readonly string[] } = {}, page?: PeoplePage) => listPeople(db, filter, page),
     peopleByIds: (ids: readonly string[]) => pick((r) => r.people, ids),
     /** Everyone, from the in-memory roster: for what runs on every change (chamber, broadcast). */
     everyone: async (): Promise<Person[]> => [...(await roster()).people.values()],
-    /** Asked on every request (who is acting): answered from memory. */
-    personByUsername: async (username: string) => (await pick((r) => r.byUsername, [username]))[0],
+    /**
+     * The person a signed-in user acts as: the one bound to their account (server/auth/identity-binding.ts),
+     * never whoever holds their username today. Asked on every request: answered from memory.
+     */
+    personOf: async (user: { readonly personId: string | null } | null): Promise<Person | undefined> =>
+      user?.personId ? (await pick((r) => r.people, [user.personId]))[0] : undefined,
     booths: () => listBooths(db),
 
     async createFaction(fields: FactionFields): Promise<Faction> {
@@ -91,20 +127,42 @@ export function createRosterService(deps: ServiceDeps) {
       publish('faction.changed', id);
       return id;
     },
-    async createPerson(fields: PersonFields): Promise<Person> {
-      const p = await withSeatCheck((tx) => insertPerson(tx, fields));
+    /** `editor` is who acts (their bound person and token roles): the rules of roster-edits.ts and the record need them. */
+    async createPerson(editor: Actor, fields: PersonFields): Promise<Person> {
+      const p = await withSeatCheck(async (tx) => {
+        checkPersonEdit(editor, null, null, factsOf({ ...fields, id: '' }));
+        return insertPerson(tx, fields);
+      });
       publish('person.changed', p.id);
+      await noted(editor, { person: personOfChange(p), before: null, after: factsOf(p) }, async () => {
+        await deletePerson(db, p.id);
+      });
       return p;
     },
-    async updatePerson(id: string, fields: Partial<PersonFields>): Promise<Person> {
-      const p = await withSeatCheck((tx) => updatePerson(tx, id, fields));
-      if (!p) throw new NotFoundError('person', id);
-      publish('person.changed', p.id);
-      return p;
+    async updatePerson(editor: Actor, id: string, fields: Partial<PersonFields>): Promise<Person> {
+      const { before, after } = await withSeatCheck(async (tx) => {
+        const before = await findPersonById(tx, id);
+        if (!before) throw new NotFoundError('person', id);
+        checkPersonEdit(editor, id, factsOf(before), factsOf({ ...before, ...fields }));
+        const after = await updatePerson(tx, id, fields);
+        if (!after) throw new NotFoundError('person', id);
+        return { before, after };
+      });
+      publish('person.changed', after.id);
+      await noted(editor, { person: personOfChange(after), before: factsOf(before), after: factsOf(after) }, async () => {
+        const { id: _id, ...previous } = before;
+        await updatePerson(db, id, previous);
+      });
+      return after;
     },
-    async deletePerson(id: string): Promise<string> {
+    async deletePerson(editor: Actor, id: string): Promise<string> {
+      const before = await findPersonById(db, id);
+      if (!before) throw new NotFoundError('person', id);
+      checkPersonEdit(editor, id, factsOf(before), null);
       if (!(await deletePerson(db, id))) throw new NotFoundError('person', id);
       publish('person.changed', id);
+      // Nothing to undo with: a removal that the record missed is logged loudly instead.
+      await noted(editor, { person: personOfChange(before), before: factsOf(before), after: null }, undefined);
       return id;
     },
   };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { z } from 'zod';
 import type { Kysely } from 'kysely';
@@ -59,6 +60,15 @@ export async function readFixture(file: URL | string = defaultFixturePath): Prom
   return fixtureSchema.parse(JSON.parse(await fs.readFile(file, 'utf8')));
 }
 
+/**
+ * A fixture person's id, the same in every database seeded from the fixture: the development
+ * provider issues it as the `sub`, so a fixture user's account is stable across restarts and renames.
+ */
+export function fixturePersonId(username: string): string {
+  const h = createHash('sha256').update(`plenum fixture person\n${username}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
 /** Loads the fixture into an empty database in one transaction; returns false when data exists already. */
 export async function seedIfEmpty(db: Kysely<Database>, fixture: Fixture): Promise<boolean> {
   if (await getParliament(db)) return false;
@@ -75,6 +85,7 @@ export async function seedIfEmpty(db: Kysely<Database>, fixture: Fixture): Promi
     for (const b of fixture.booths) await insertBooth(tx, b);
     for (const p of fixture.people) {
       await insertPerson(tx, {
+        id: fixturePersonId(p.username),
         username: p.username,
         givenName: p.givenName,
         familyName: p.familyName,

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as createParliament from './2026_11_21_000000_create_parliament';
 import * as createRecord from './2026_11_21_010000_create_record';
 import * as createChamber from './2026_11_22_000000_create_chamber';
+import * as bindIdentities from './2026_12_06_000000_bind_identities';
 
 /** Listed in code: Kysely's FileMigrationProvider cannot import .ts under vitest. Names sort by date. */
 export const migrations: Record<string, Migration> = {
   '2026_11_21_000000_create_parliament': createParliament,
   '2026_11_21_010000_create_record': createRecord,
   '2026_11_22_000000_create_chamber': createChamber,
+  '2026_12_06_000000_bind_identities': bindIdentities,
 };

@@ -4,6 +4,7 @@
  * mutations and permission strings.
  */
 import type { Rulebook } from '../rulebook';
+import type { RosterFacts } from './events';
 import type { MajorityKind, OrderPolicy, PointOfOrderDecision, RequestKind, Stance, VoteKind, OptionMeaning } from './vocabulary';
 
 export type ProcedureCommand =
@@ -60,7 +61,14 @@ export type ProcedureCommand =
   | { readonly kind: 'vote.demand_named'; readonly draftId: string; readonly category: string | null }
   | { readonly kind: 'vote.cast'; readonly voteId: string; readonly optionId: string; readonly pseudonym: string | null }
   | { readonly kind: 'vote.close'; readonly voteId: string; readonly by: 'chair' | 'expired' }
-  | { readonly kind: 'vote.cancel'; readonly voteId: string; readonly reason: string };
+  | { readonly kind: 'vote.cancel'; readonly voteId: string; readonly reason: string }
+  // roster (parliament IT): a change to who someone is, noted in the record of every open sitting
+  | {
+      readonly kind: 'roster.note_change';
+      readonly person: { readonly personId: string; readonly name: string; readonly factionId: string | null };
+      readonly before: RosterFacts | null;
+      readonly after: RosterFacts | null;
+    };
 
 export type ProcedureCommandKind = ProcedureCommand['kind'];
 

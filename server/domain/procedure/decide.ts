@@ -12,6 +12,7 @@ import * as chamber from './chamber';
 import * as floor from './floor';
 import * as namedVotes from './named-votes';
 import * as points from './points-of-order';
+import * as roster from './roster-changes';
 import * as sitting from './sitting-rules';
 import * as speakers from './speakers';
 import * as votes from './votes';
@@ -82,6 +83,8 @@ export function decide(state: ProcedureState, command: ProcedureCommand, ctx: De
       return votes.close(state, command, ctx);
     case 'vote.cancel':
       return votes.cancel(state, command, ctx);
+    case 'roster.note_change':
+      return roster.noteChange(state, command, ctx);
     default: {
       const unknown: never = command;
       throw new InputError([{ path: ['kind'], message: `unknown command ${JSON.stringify((unknown as { kind?: unknown }).kind)}` }]);

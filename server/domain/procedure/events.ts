@@ -4,6 +4,7 @@
  * Names are `area.verb` in the past tense of the command. Payloads hold plain JSON only: ids,
  * numbers, strings, ISO instants. Never change the meaning of a field once written: records are kept forever.
  */
+import type { Role } from '../parliament';
 import type { Rulebook } from '../rulebook';
 import type {
   FloorKind,
@@ -22,6 +23,13 @@ export interface PersonRef {
   readonly name: string;
   readonly factionId: string | null;
   readonly factionShortName: string | null;
+}
+
+/** What the roster says about a person that bears on procedure: who signs in as them, what they may do, whether they vote. */
+export interface RosterFacts {
+  readonly username: string;
+  readonly roles: readonly Role[];
+  readonly votingRights: boolean;
 }
 
 export interface VoteOption {
@@ -170,7 +178,17 @@ export type ProcedureEvent =
       readonly pseudonym: string | null;
     }
   | { readonly kind: 'vote.closed'; readonly voteId: string; readonly closedBy: 'chair' | 'all_voted' | 'expired'; readonly result: VoteResult }
-  | { readonly kind: 'vote.cancelled'; readonly voteId: string; readonly reason: string };
+  | { readonly kind: 'vote.cancelled'; readonly voteId: string; readonly reason: string }
+  // ---- roster ----
+  | {
+      /** Parliament IT changed a person's roles, voting right or username while the sitting was open or suspended; the actor is who did. */
+      readonly kind: 'roster.changed';
+      readonly person: PersonRef;
+      /** null: the person was added. */
+      readonly before: RosterFacts | null;
+      /** null: the person was removed. */
+      readonly after: RosterFacts | null;
+    };
 
 export type ProcedureEventKind = ProcedureEvent['kind'];
 

@@ -121,6 +121,9 @@ export function evolveEntry(state: ProcedureState, entry: RecordedEvent): Proced
       return closeVote(state, e, at);
     case 'vote.cancelled':
       return cancelVote(state, e, at);
+    case 'roster.changed':
+      // Testimony only: rules read today's roster from the context; votes keep the electorate frozen at opening.
+      return state;
     default: {
       // Exhaustive at compile time; an entry of a kind this version does not know changes nothing.
       const unknown: never = e;

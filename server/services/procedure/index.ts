@@ -43,7 +43,7 @@ export interface Receipt {
  * Procedure of sittings: the only writer of their records. Resolvers hand it an actor and a command;
  * the domain decides; the engine appends and commits; subscribers and timers react to what committed.
  */
-export function createProcedureService(deps: ServiceDeps, roster: { personByUsername(username: string): Promise<Person | undefined> }) {
+export function createProcedureService(deps: ServiceDeps, roster: { personOf(user: AuthUser): Promise<Person | undefined> }) {
   const { db, pubsub, log, now } = deps;
   const engines = new Map<string, SittingEngine>();
   const timers = new VoteTimers(log.child('vote-timers'), now, async (sittingId, voteId) => {
@@ -141,9 +141,9 @@ export function createProcedureService(deps: ServiceDeps, roster: { personByUser
     receiptFor,
     mayVote,
 
-    /** The actor behind a signed-in user: their person record (matched by username) and token roles. */
+    /** The actor behind a signed-in user: the person bound to their account (not their username) and token roles. */
     async actorFor(user: AuthUser): Promise<Actor> {
-      const person = await roster.personByUsername(user.username);
+      const person = await roster.personOf(user);
       return { personId: person?.id ?? null, roles: user.roles };
     },
 
@@ -202,6 +202,11 @@ export function createProcedureService(deps: ServiceDeps, roster: { personByUser
       if (d.voteDraftId && d.decision === 'put_to_vote' && (!draft || draft.sittingId !== sittingId)) throw new NotFoundError('voteDraft', d.voteDraftId);
       await execute(sittingId, actor, { kind: 'point_of_order.decide', ...d });
       if (draft) await execute(sittingId, actor, { kind: 'vote.open', draft });
+    },
+
+    /** A roster change by parliament IT, noted in the record of every open or suspended sitting (the domain decides what to note). */
+    async noteRosterChange(editor: Actor, change: Omit<Extract<ProcedureCommand, { kind: 'roster.note_change' }>, 'kind'>): Promise<void> {
+      for (const sittingId of await listActiveSittingIds(db)) await execute(sittingId, editor, { kind: 'roster.note_change', ...change });
     },
 
     rulebook: (sittingId: string) => effectiveRulebook(db, sittingId),

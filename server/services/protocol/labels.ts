@@ -76,6 +76,17 @@ export interface ProtocolLabels {
   readonly optionWords: { readonly yes: string; readonly no: string; readonly abstain: string };
   readonly speakerList: { readonly closed: string; readonly reopened: string };
   readonly orderPolicy: string;
+  readonly rosterChange: {
+    readonly title: string;
+    readonly added: string;
+    readonly removed: string;
+    readonly votingRight: string;
+    readonly roles: string;
+    readonly username: string;
+    readonly yes: string;
+    readonly no: string;
+    readonly by: string;
+  };
   readonly orderPolicies: Readonly<Record<OrderPolicy, string>>;
   readonly debateTime: string;
   readonly attendance: string;
@@ -170,6 +181,17 @@ const de: ProtocolLabels = {
   optionWords: { yes: 'Ja', no: 'Nein', abstain: 'Enthaltung' },
   speakerList: { closed: 'Die Rednerliste wird geschlossen.', reopened: 'Die Rednerliste wird wieder geöffnet.' },
   orderPolicy: 'Reihenfolge der Redner',
+  rosterChange: {
+    title: 'Änderung im Mitgliederverzeichnis',
+    added: 'aufgenommen',
+    removed: 'gestrichen',
+    votingRight: 'Stimmrecht',
+    roles: 'Rollen',
+    username: 'Benutzername',
+    yes: 'ja',
+    no: 'nein',
+    by: 'durch',
+  },
   orderPolicies: {
     first_come: 'nach Eingang der Wortmeldungen',
     alternate_factions: 'im Wechsel der Fraktionen',
@@ -268,6 +290,17 @@ const en: ProtocolLabels = {
   optionWords: { yes: 'Yes', no: 'No', abstain: 'Abstain' },
   speakerList: { closed: 'The list of speakers is closed.', reopened: 'The list of speakers is reopened.' },
   orderPolicy: 'Order of speakers',
+  rosterChange: {
+    title: 'Roster change',
+    added: 'added',
+    removed: 'removed',
+    votingRight: 'voting right',
+    roles: 'roles',
+    username: 'username',
+    yes: 'yes',
+    no: 'no',
+    by: 'by',
+  },
   orderPolicies: {
     first_come: 'first come, first served',
     alternate_factions: 'alternating between groups',

@@ -207,6 +207,9 @@ export class ProtocolBuilder {
       case 'chamber.mute_all_lifted':
         // Microphone control, not a proceeding: it stays in the record, not in the protocol.
         return;
+      case 'roster.changed':
+        this.section.proceedings.push({ kind: 'roster_change', at, person: e.person, before: e.before, after: e.after, by: this.actor(entry.actorId) });
+        return;
       case 'vote.cancelled': {
         const vote = this.votes.get(e.voteId);
         if (!vote || vote.status !== 'open') return;

@@ -157,11 +157,32 @@ class ProtocolWriter {
           const shares = x.perFaction.map((f) => `${f.factionShortName ?? f.factionId ?? L.noFaction} ${duration(f.seconds)}`).join(', ');
           this.out.runs([['regular', `${L.debateTime}: `], ['bold', duration(x.debateSeconds)], ['regular', shares ? ` — ${shares}` : '']], { x: bx, width: w });
         });
+      case 'roster_change':
+        return this.entry(x.at, (bx, w) => this.out.runs([['bold', `${L.rosterChange.title}: `], ['regular', this.rosterChange(x)]], { x: bx, width: w }));
       default: {
         const unknown: never = x;
         void unknown;
       }
     }
+  }
+
+  /** "Jonas Brandt (SDA): voting right yes → no; roles member → member, chair (by Ina Admin)". */
+  private rosterChange(x: Extract<Proceeding, { kind: 'roster_change' }>): string {
+    const R = this.L.rosterChange;
+    const yesNo = (v: boolean) => (v ? R.yes : R.no);
+    const parts: string[] = [];
+    if (x.before === null) parts.push(R.added);
+    if (x.after === null) parts.push(R.removed);
+    const before = x.before;
+    const after = x.after;
+    const field = (label: string, from: string | undefined, to: string | undefined) => {
+      if (from !== to) parts.push(`${label} ${from ?? '—'} → ${to ?? '—'}`);
+    };
+    field(R.votingRight, before ? yesNo(before.votingRights) : undefined, after ? yesNo(after.votingRights) : undefined);
+    field(R.roles, before?.roles.join(', '), after?.roles.join(', '));
+    field(R.username, before?.username, after?.username);
+    const by = x.by ? ` (${R.by} ${x.by.name ?? x.by.personId})` : '';
+    return `${this.person(x.person)}: ${parts.join('; ')}${by}`;
   }
 
   private floor(f: ProtocolFloor): void {

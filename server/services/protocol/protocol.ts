@@ -6,7 +6,7 @@
  * Pure: no clock, no database. Pseudonymous ballots appear under their pseudonyms only: the record
  * never links them to members, and the protocol adds no time or order that could (ballots are sorted).
  */
-import type { PersonRef, VoteOption } from '../../domain/procedure/events';
+import type { PersonRef, RosterFacts, VoteOption } from '../../domain/procedure/events';
 import type { FloorKind, MajorityKind, OrderPolicy, PointOfOrderDecision, SittingPhase, Stance, VoteKind } from '../../domain/procedure/vocabulary';
 import { GENESIS_HASH, verifyChain, type ChainProblem, type StoredEntry } from '../../domain/record';
 import { byName, ProtocolBuilder } from './protocol-builder';
@@ -127,6 +127,8 @@ export type Proceeding =
   | { readonly kind: 'suspension'; readonly at: string; readonly reason: string | null; readonly resumesAt: string | null; readonly resumedAt: string | null; readonly durationSeconds: number | null }
   | { readonly kind: 'speaker_list'; readonly at: string; readonly change: 'closed' | 'reopened' }
   | { readonly kind: 'order_policy'; readonly at: string; readonly policy: OrderPolicy }
+  /** Parliament IT changed a person's roles, voting right or username while the sitting was open (before null: added; after null: removed). */
+  | { readonly kind: 'roster_change'; readonly at: string; readonly person: PersonRef; readonly before: RosterFacts | null; readonly after: RosterFacts | null; readonly by: Actor | null }
   | { readonly kind: 'speaking_time'; readonly at: string; readonly debateSeconds: number; readonly perFaction: readonly { readonly factionId: string | null; readonly factionShortName: string | null; readonly seconds: number }[] };
 
 export interface ProtocolSection {
