@@ -11,6 +11,16 @@ const schema = z
     HOST: z.string().min(1).default('127.0.0.1'),
     /** The URL people type; used for OIDC redirects and the printed start-up line. Defaults to http://localhost:PORT. */
     PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /**
+     * Other origins whose pages may use the API with the session cookie (CORS) and open its
+     * WebSockets, comma-separated (`https://tv.example.org,https://intranet.example.org`). The
+     * origin of PUBLIC_URL always may.
+     */
+    CORS_ORIGINS: z
+      .string()
+      .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+      .pipe(z.array(z.url({ protocol: /^https?$/ }).refine((o) => new URL(o).origin === o.replace(/\/+$/, ''), 'each must be an origin (scheme://host[:port]), without a path')))
+      .default([]),
     /** Where embedded PGlite, media scratch files and HLS output live. */
     DATA_DIR: z.string().min(1).default('./data'),
     /** PostgreSQL connection string; unset means embedded PGlite in DATA_DIR/pglite. */
@@ -32,6 +42,8 @@ const schema = z
      * are piped there). The default is what `npm run bench:chamber` forwards without loss per core.
      */
     MEDIA_PEERS_PER_WORKER: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_PEERS_PER_WORKER),
+    /** Media signalling sockets one person may hold at once, over all sittings; one more is refused (close code 4003). */
+    MEDIA_SOCKETS_PER_PERSON: z.coerce.number().int().min(1).max(100).default(4),
     /** Broadcast every open sitting as HLS with a recording (needs media workers). */
     BROADCAST: z.enum(['on', 'off']).default('on'),
     /** How far back viewers of the live stream can seek, in seconds. */
@@ -68,6 +80,8 @@ export interface Config {
   readonly host: string;
   /** Without a trailing slash. */
   readonly publicUrl: string;
+  /** CORS_ORIGINS as origins (`scheme://host[:port]`); the origin of publicUrl is not repeated here. */
+  readonly corsOrigins: readonly string[];
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
   readonly oidc: {
@@ -82,6 +96,7 @@ export interface Config {
   readonly media: {
     readonly workers: number | undefined;
     readonly peersPerRouter: number;
+    readonly socketsPerPerson: number;
     readonly rtcMinPort: number;
     readonly rtcMaxPort: number;
     readonly announcedAddress: string;
@@ -122,6 +137,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     publicUrl,
+    corsOrigins: Object.freeze(e.CORS_ORIGINS.map((o) => new URL(o).origin)),
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     oidc: Object.freeze({ issuer: e.OIDC_ISSUER?.replace(/\/+$/, ''), clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, audience: e.OIDC_AUDIENCE }),
@@ -130,6 +146,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     media: Object.freeze({
       workers: e.MEDIA_WORKERS,
       peersPerRouter: e.MEDIA_PEERS_PER_WORKER,
+      socketsPerPerson: e.MEDIA_SOCKETS_PER_PERSON,
       rtcMinPort: e.RTC_MIN_PORT,
       rtcMaxPort: e.RTC_MAX_PORT,
       announcedAddress: e.RTC_ANNOUNCED_ADDRESS ?? '127.0.0.1',
