@@ -19,7 +19,7 @@ const schema = z
     CORS_ORIGINS: z
       .string()
       .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
-      .pipe(z.array(z.url({ protocol: /^https?$/ }).refine((o) => new URL(o).origin === o.replace(/\/+$/, ''), 'each must be an origin (scheme://host[:port]), without a path')))
+      .pipe(z.array(z.url({ protocol: /^https?$/ }).refine((o) => URL.canParse(o) && new URL(o).origin === o.replace(/\/+$/, '').toLowerCase(), 'each must be an origin (scheme://host[:port]), without a path')))
       .default([]),
     /** Where embedded PGlite, media scratch files and HLS output live. */
     DATA_DIR: z.string().min(1).default('./data'),
