@@ -148,6 +148,14 @@ describe.each(testDatabaseKinds())('hostile sockets (%s)', (kind) => {
     });
   });
 
+  it('a graphql-ws subscribe that does not parse gets its errors, and the connection stays', async () => {
+    const errors = await new Promise<unknown>((resolve, reject) => {
+      wsClient.subscribe({ query: '{ parliament { name ' }, { next: () => reject(new Error('answered')), error: resolve, complete: () => reject(new Error('completed')) });
+    });
+    expect(errors).toMatchObject([{ message: expect.stringMatching(/Syntax Error/) }]);
+    await expectAlive();
+  });
+
   it('upgrades to paths no one serves are answered and closed, however the path is spelt', async () => {
     for (const p of ['/nope', '//', '//[', '/media', '/media?sitting=', `/media?sitting=${'x'.repeat(200)}`, '*']) {
       const o = await rawExchange(port, upgradeRequest(p), { until: (x) => x.status !== null });
