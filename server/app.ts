@@ -22,6 +22,8 @@ import { createGraphQLWebSocket } from './http/graphql-ws';
 import { buildHttpApp } from './http/app';
 import { createMetrics, measureMedia } from './http/metrics';
 import { readinessChecks } from './http/readiness-checks';
+import { routeUpgrades } from './http/upgrade-router';
+import { websocketOriginPolicy } from './http/websocket-origin';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
 export const clientDir = path.join(repoRoot, 'dist/client/browser');
@@ -86,7 +88,7 @@ export class App {
           })
         : undefined;
       if (registry) cleanup.push(() => registry.close());
-      const mediaSocket = registry ? createMediaSignallingSocket({ registry, log: log.child('media-socket'), authenticate: mediaParticipantOf(auth, services) }) : undefined;
+      const mediaSocket = registry ? createMediaSignallingSocket({ registry, log: log.child('media-socket'), authenticate: mediaParticipantOf(auth, services), socketsPerPerson: config.media.socketsPerPerson }) : undefined;
       if (mediaSocket) cleanup.push(() => mediaSocket.close());
       const broadcasts =
         registry && config.broadcast.enabled
@@ -139,11 +141,10 @@ export class App {
   /** Listens on HOST:PORT (PORT 0 picks a free port); resolves with the bound port. */
   async start(): Promise<{ port: number }> {
     const server = http.createServer(this.handler.callback());
-    server.on('upgrade', (req, socket, head) => {
-      const path = new URL(req.url ?? '/', 'http://upgrade').pathname;
-      if (path === '/graphql') return this.ws.handleUpgrade(req, socket, head);
-      if (this.mediaSocket?.handleUpgrade(req, socket, head)) return;
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+    routeUpgrades(server, {
+      allowOrigin: websocketOriginPolicy(this.config.publicUrl, this.config.corsOrigins),
+      handlers: [this.ws.handleUpgrade, ...(this.mediaSocket ? [this.mediaSocket.handleUpgrade] : [])],
+      log: this.log.child('http'),
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -1,6 +1,7 @@
 import { App, clientDir } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './log';
+import { installProcessGuard } from './process-guard';
 import fs from 'node:fs';
 
 /** `npm start` entry: validated config, the whole system in one process, a clean stop on SIGINT/SIGTERM. */
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const log = createLogger(config.logLevel);
+  installProcessGuard(log.child('main'));
   const started = performance.now();
   const app = await App.create(config, { log });
   await app.start();

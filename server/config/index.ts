@@ -35,6 +35,8 @@ const schema = z
     MEDIA_PEERS_PER_WORKER: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_PEERS_PER_WORKER),
     /** Consumers one media peer may hold at once (server/media/media-quotas.ts); raise for chambers with many cameras. */
     MEDIA_MAX_CONSUMERS_PER_PEER: z.coerce.number().int().min(10).max(10_000).default(DEFAULT_PEER_QUOTAS.consumers),
+    /** Media signalling sockets one person may hold at once, over all sittings; one more is refused (close code 4003). */
+    MEDIA_SOCKETS_PER_PERSON: z.coerce.number().int().min(1).max(100).default(4),
     /** Broadcast every open sitting as HLS with a recording (needs media workers). */
     BROADCAST: z.enum(['on', 'off']).default('on'),
     /** How far back viewers of the live stream can seek, in seconds. */
@@ -49,7 +51,7 @@ const schema = z
     RTC_MAX_PORT: z.coerce.number().int().min(1024).max(65535).default(49999),
     /** Address announced to browsers in ICE candidates; defaults to 127.0.0.1. */
     RTC_ANNOUNCED_ADDRESS: z.string().min(1).optional(),
-    /** Further origins (besides PUBLIC_URL's) that may call the API with credentials: comma-separated `scheme://host[:port]`. */
+    /** Further origins (besides PUBLIC_URL's) that may call the API with credentials and open its WebSockets: comma-separated `scheme://host[:port]`. */
     CORS_ORIGINS: z
       .string()
       .transform((v) => v.split(',').map((o) => o.trim()).filter((o) => o !== ''))
@@ -96,6 +98,7 @@ export interface Config {
     readonly workers: number | undefined;
     readonly peersPerRouter: number;
     readonly maxConsumersPerPeer: number;
+    readonly socketsPerPerson: number;
     readonly rtcMinPort: number;
     readonly rtcMaxPort: number;
     readonly announcedAddress: string;
@@ -157,6 +160,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       workers: e.MEDIA_WORKERS,
       peersPerRouter: e.MEDIA_PEERS_PER_WORKER,
       maxConsumersPerPeer: e.MEDIA_MAX_CONSUMERS_PER_PEER,
+      socketsPerPerson: e.MEDIA_SOCKETS_PER_PERSON,
       rtcMinPort: e.RTC_MIN_PORT,
       rtcMaxPort: e.RTC_MAX_PORT,
       announcedAddress: e.RTC_ANNOUNCED_ADDRESS ?? '127.0.0.1',

@@ -1,12 +1,21 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import type { ExecutionArgs } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
 import type { AuthUser } from '../auth';
 import type { Logger } from '../log';
 import type { PlenumYoga } from './graphql';
 import type { Metrics } from './metrics';
+import { limitedWebSocketServer, type SocketLimits } from './socket-limits';
+import { upgradePath } from './upgrade-router';
+
+export const GRAPHQL_WS_PATH = '/graphql';
+
+/**
+ * The client sends a handful of subscriptions when a page opens and graphql-ws pings; documents
+ * are small (queries and mutations go over HTTP).
+ */
+export const GRAPHQL_WS_LIMITS: SocketLimits = { maxPayload: 64 * 1024, burst: 100, perSecond: 20 };
 
 type Enveloped = ReturnType<PlenumYoga['getEnveloped']>;
 
@@ -23,7 +32,7 @@ interface Authenticator {
 export function createGraphQLWebSocket(deps: { yoga: PlenumYoga; auth: Authenticator; log: Logger; metrics: Metrics }) {
   const { yoga, auth, log, metrics } = deps;
   // noServer: the app routes upgrades by path, so other WebSocket endpoints can share the port.
-  const wss = new WebSocketServer({ noServer: true });
+  const wss = limitedWebSocketServer('graphql-ws', GRAPHQL_WS_LIMITS, log);
   const users = new WeakMap<object, AuthUser | null>();
 
   const disposable = useServer<Record<string, unknown> | undefined, { request: http.IncomingMessage }>(
@@ -52,10 +61,17 @@ export function createGraphQLWebSocket(deps: { yoga: PlenumYoga; auth: Authentic
           req: ctx.extra.request,
           params: payload,
         });
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          // A syntax error is the client's: an error message for this operation, not a 4500 close.
+          return [error instanceof GraphQLError ? error : new GraphQLError('the query could not be parsed')];
+        }
         const args: ExecutionArgs = {
           schema,
           operationName: payload.operationName ?? null,
-          document: parse(payload.query),
+          document,
           variableValues: payload.variables ?? null,
           contextValue: await contextFactory(),
           rootValue: { execute, subscribe },
@@ -70,8 +86,11 @@ export function createGraphQLWebSocket(deps: { yoga: PlenumYoga; auth: Authentic
   );
 
   return {
-    handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void {
+    /** Takes the upgrade if its path is ours; false leaves it to another handler. */
+    handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): boolean {
+      if (upgradePath(req)?.pathname !== GRAPHQL_WS_PATH) return false;
       wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+      return true;
     },
     close: async () => {
       for (const client of wss.clients) client.terminate();

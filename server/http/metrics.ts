@@ -1,5 +1,6 @@
 import type Koa from 'koa';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { unhandledErrorCount } from '../process-guard';
 
 export type Metrics = ReturnType<typeof createMetrics>;
 
@@ -22,7 +23,17 @@ export function createMetrics() {
   });
   const wsConnections = new Gauge({ name: 'plenum_graphql_ws_connections', help: 'Open graphql-ws connections.', registers: [registry] });
   const mediaWorkers = new Gauge({ name: 'plenum_media_workers_alive', help: 'Live mediasoup workers.', registers: [registry] });
-  return { registry, requests, duration, wsConnections, mediaWorkers };
+  // Counted by the process guard (one per process), read at each scrape.
+  const unhandledErrors: Counter = new Counter({
+    name: 'plenum_unhandled_errors_total',
+    help: 'Uncaught exceptions and unhandled rejections the process survived.',
+    registers: [registry],
+    collect() {
+      unhandledErrors.reset();
+      unhandledErrors.inc(unhandledErrorCount());
+    },
+  });
+  return { registry, requests, duration, wsConnections, mediaWorkers, unhandledErrors };
 }
 
 /** Chamber media counts, read at each scrape. */

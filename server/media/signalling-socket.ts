@@ -6,8 +6,10 @@
 // one HTTP server, and ws answers 400 to any path but its own when it owns the server).
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type { WebSocket } from 'ws';
 import type { Logger } from '../log';
+import { CLOSE_POLICY, keepAlive, limitedWebSocketServer, type SocketLimits } from '../http/socket-limits';
+import { refuseUpgrade, upgradePath } from '../http/upgrade-router';
 import { MediaError } from './errors';
 import type { MediaRegistry } from './media-registry';
 import type { MediaNotification } from './media-protocol';
@@ -25,6 +27,8 @@ export interface MediaSignallingDeps {
    * throw when they may not take part. The services load this; the socket knows nothing of auth.
    */
   authenticate(req: http.IncomingMessage, sittingId: string): Promise<MediaParticipant>;
+  /** Media sockets one person may hold at once, over all sittings (MEDIA_SOCKETS_PER_PERSON); default 4. */
+  readonly socketsPerPerson?: number;
 }
 
 export interface MediaSignallingSocket {
@@ -33,27 +37,57 @@ export interface MediaSignallingSocket {
   close(): Promise<void>;
 }
 
-/** Close codes the client acts on: 4001 refused (do not retry), 4002 replaced by a newer tab. */
+/**
+ * Close codes the client acts on: 4001 refused (do not retry), 4002 replaced by a newer tab (same
+ * person, same sitting). 4003: the person already holds `socketsPerPerson` media sockets (in other
+ * sittings); the new one is refused and the ones in use are left alone, so two tabs cannot take
+ * turns throwing each other out. The client retries it with its backoff, and gets in once another
+ * of that person's sockets has closed.
+ */
 const REFUSED = 4001;
 const REPLACED = 4002;
+const TOO_MANY = 4003;
+
+/**
+ * Signalling is small JSON requests: a join's RTP capabilities are the largest (a few KB). A client
+ * joining a full chamber consumes every producer it may hear and see, two requests each, at once.
+ */
+export const MEDIA_SOCKET_LIMITS: SocketLimits = { maxPayload: 64 * 1024, burst: 200, perSecond: 50 };
+/** A browser answers pings by itself; one that is gone is noticed within two intervals. */
+const KEEPALIVE_MS = 15_000;
+/** Notifications queued for a peer that does not read: beyond this it is cut off, not buffered without end. */
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
 export function createMediaSignallingSocket(deps: MediaSignallingDeps): MediaSignallingSocket {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  const wss = limitedWebSocketServer('media socket', MEDIA_SOCKET_LIMITS, deps.log);
+  const socketsPerPerson = deps.socketsPerPerson ?? 4;
   /** `${sittingId}/${personId}` → the one live socket of that peer. */
   const live = new Map<string, WebSocket>();
+  /** personId → how many of `live` are theirs. */
+  const held = new Map<string, number>();
 
   /** One connection: authenticated once; frames that arrive meanwhile wait, in order. */
   function serve(ws: WebSocket, req: http.IncomingMessage, sittingId: string): void {
-    const ready = deps.authenticate(req, sittingId).then(
-      (participant) => openSession(ws, sittingId, participant),
-      (error: unknown) => {
-        deps.log.info('media socket | refused', { sitting: sittingId, error: String(error) });
-        ws.close(REFUSED, 'not allowed in this sitting');
+    keepAlive(ws, KEEPALIVE_MS);
+    // Nothing below may reject unhandled: every step ends in a logged, closed connection.
+    const ready = deps
+      .authenticate(req, sittingId)
+      .then(
+        (participant) => (ws.readyState === ws.OPEN ? openSession(ws, sittingId, participant) : null),
+        (error: unknown) => {
+          deps.log.info('media socket | refused', { sitting: sittingId, error: String(error) });
+          ws.close(REFUSED, 'not allowed in this sitting');
+          return null;
+        },
+      )
+      .catch((error: unknown) => {
+        deps.log.error('media socket | session failed to open', { sitting: sittingId, error });
+        ws.terminate();
         return null;
-      },
-    );
-    ws.on('message', (raw, isBinary) => void ready.then((session) => session?.handle(isBinary ? null : raw.toString())));
-    ws.on('close', () => void ready.then((session) => session?.end()));
+      });
+    const failed = (error: unknown) => deps.log.error('media socket | frame failed', { sitting: sittingId, error });
+    ws.on('message', (raw) => void ready.then((session) => session?.handle(raw.toString())).catch(failed));
+    ws.on('close', () => void ready.then((session) => session?.end()).catch(failed));
   }
 
   function openSession(ws: WebSocket, sittingId: string, participant: MediaParticipant) {
@@ -63,13 +97,25 @@ export function createMediaSignallingSocket(deps: MediaSignallingDeps): MediaSig
       // NOTE: a reload or second tab replaces the old connection; its peer leaves first so the
       // new one can join under the same person id.
       live.delete(key);
+      held.set(participant.id, (held.get(participant.id) ?? 1) - 1);
       deps.registry.get(sittingId)?.leave(participant.id);
       previous.close(REPLACED, 'replaced by a newer connection');
+    } else if ((held.get(participant.id) ?? 0) >= socketsPerPerson) {
+      deps.log.info('media socket | too many sockets', { sitting: sittingId, person: participant.id, held: socketsPerPerson });
+      ws.close(TOO_MANY, 'too many media connections for this person');
+      return null;
     }
     live.set(key, ws);
+    held.set(participant.id, (held.get(participant.id) ?? 0) + 1);
     const ctx: SignallingContext = { registry: deps.registry, sittingId, participant };
     const send = (frame: unknown) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+      if (ws.readyState !== ws.OPEN) return;
+      if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+        deps.log.info('media socket | peer does not read', { sitting: sittingId, peer: participant.id, buffered: ws.bufferedAmount });
+        ws.close(CLOSE_POLICY, 'not reading');
+        return;
+      }
+      ws.send(JSON.stringify(frame));
     };
     let attached: { media: SittingMedia; listener: (peerId: string, n: MediaNotification) => void } | undefined;
     const detach = () => {
@@ -88,10 +134,10 @@ export function createMediaSignallingSocket(deps: MediaSignallingDeps): MediaSig
       attached = { media, listener };
     };
 
-    async function handle(text: string | null): Promise<void> {
+    async function handle(text: string): Promise<void> {
       let id: unknown = null;
       try {
-        const frame: unknown = text === null ? null : JSON.parse(text);
+        const frame: unknown = JSON.parse(text);
         if (typeof frame !== 'object' || frame === null || typeof (frame as { method?: unknown }).method !== 'string') {
           throw new MediaError('media.bad_request', 'a request is a JSON object {"id", "method", "data"}');
         }
@@ -116,6 +162,9 @@ export function createMediaSignallingSocket(deps: MediaSignallingDeps): MediaSig
       detach();
       if (live.get(key) !== ws) return;
       live.delete(key);
+      const left = (held.get(participant.id) ?? 1) - 1;
+      if (left > 0) held.set(participant.id, left);
+      else held.delete(participant.id);
       deps.registry.get(sittingId)?.leave(participant.id);
     }
 
@@ -124,11 +173,11 @@ export function createMediaSignallingSocket(deps: MediaSignallingDeps): MediaSig
 
   return {
     handleUpgrade(req, socket, head) {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      if (url.pathname !== MEDIA_SIGNALLING_PATH) return false;
+      const url = upgradePath(req);
+      if (url?.pathname !== MEDIA_SIGNALLING_PATH) return false;
       const sittingId = url.searchParams.get('sitting');
       if (!sittingId || sittingId.length > 100) {
-        socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+        refuseUpgrade(socket, 400);
         return true;
       }
       wss.handleUpgrade(req, socket, head, (ws) => serve(ws, req, sittingId));
