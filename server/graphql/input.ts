@@ -26,13 +26,14 @@ export const cleanString = (max: number) =>
 export const text = (max: number) =>
   z
     .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`)
+    // Before trimming: trim() would drop a trailing vertical tab or form feed unseen.
     .superRefine((s, ctx) => {
       const problem = textProblem(s, Infinity);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    });
+    })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`);
 
 /** Optional text: absent, null or blank all mean none (null). */
 export const optionalText = (max: number) =>
