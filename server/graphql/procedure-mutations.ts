@@ -190,7 +190,10 @@ builder.mutationFields((t) => {
       authScopes: { anyRole: ['chair', 'moderator', 'clerk'] },
       errors: { types: writeErrors },
       args: { sittingId: sittingId(t), input: t.arg({ type: VoteDraftInput, required: true }) },
-      resolve: (_r, a, ctx) => ctx.services.procedure.prepareVote(parse({ sittingId: id }, a).sittingId, parseInput(voteDraftSchema, a.input)),
+      resolve: (_r, a, ctx) => {
+        const v = parse({ sittingId: id, input: voteDraftSchema }, a);
+        return ctx.services.procedure.prepareVote(v.sittingId, v.input);
+      },
     }),
     deleteVoteDraft: t.id({
       authScopes: { anyRole: ['chair', 'moderator', 'clerk'] },

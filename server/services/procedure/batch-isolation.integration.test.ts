@@ -177,19 +177,21 @@ describe.each(testDatabaseKinds())('a batch with one hostile command (%s)', (kin
       end if;`);
     const seen: { seq: number; status: string | undefined; cast: number }[] = [];
     let polling = true;
-    const poller = (async () => {
-      while (polling) {
-        const { state, seq } = await service().snapshot(S);
-        const vote = state.votes[voteId];
-        seen.push({ seq, status: vote?.status, cast: vote ? vote.ballots.length : -1 });
-        await delay(1);
-      }
-    })();
+    let poller: Promise<void> = Promise.resolve();
     try {
       // One batch: the outage command and twenty ballots; then twenty more queue behind it.
       const release = await holdRecordLock();
       const first = settle(service().execute(S, actorOf(chair()), { kind: 'attendance.join', personId: chair().id }));
       await delay(20);
+      // Reads from here on: while batches wait, fail, reload and commit, and after.
+      poller = (async () => {
+        while (polling) {
+          const { state, seq } = await service().snapshot(S);
+          const vote = state.votes[voteId];
+          seen.push({ seq, status: vote?.status, cast: vote ? vote.ballots.length : -1 });
+          await delay(1);
+        }
+      })();
       const failing = [
         settle(service().execute(S, actorOf(spare(2)), { kind: 'point_of_order.raise', category: 'closure_of_debate', text: 'outage' })),
         ...voters().slice(10, 30).map((p) => settle(service().castVote(S, actorOf(p), voteId, 'yes'))),
