@@ -10,6 +10,13 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.ou
   throw new InputError(result.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })));
 }
 
+/** Validates the `input` argument, so that refusals name it (input.title, not title). */
+export function inputArg<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new InputError(result.error.issues.map((i) => ({ path: ['input', ...i.path.map(String)], message: i.message })));
+}
+
 /** GraphQL null means "clear" for nullable fields, absent means "keep": drop the absent ones before validating. */
 export function withoutAbsent<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;

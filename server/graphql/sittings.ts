@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { builder } from './builder';
 import { writeErrors } from './errors';
-import { idArg, parseInput, patchOf, text, whole, withoutAbsent } from './input';
+import { idArg, inputArg, parseInput, patchOf, text, whole, withoutAbsent } from './input';
 import { numberLimits } from '../domain/number-limits';
 import { textLimits } from '../domain/text';
 import { AgendaItemKindEnum, SittingStateEnum } from './scalars';
@@ -92,7 +92,7 @@ builder.mutationFields((t) => ({
     authScopes: { itAdmin: true },
     errors: { types: writeErrors },
     args: { input: t.arg({ type: SittingInput, required: true }) },
-    resolve: (_r, { input }, ctx) => ctx.services.sittings.create(parseInput(sittingSchema, input)),
+    resolve: (_r, { input }, ctx) => ctx.services.sittings.create(inputArg(sittingSchema, input)),
   }),
   updateSitting: t.field({
     type: SittingRef,
@@ -102,7 +102,7 @@ builder.mutationFields((t) => ({
     resolve: (_r, { id, input }, ctx) =>
       ctx.services.sittings.update(
         idArg('id', id),
-        parseInput(patchOf(sittingSchema), withoutAbsent(input)),
+        inputArg(patchOf(sittingSchema), withoutAbsent(input)),
       ),
   }),
   addAgendaItem: t.field({
@@ -117,7 +117,7 @@ builder.mutationFields((t) => ({
     resolve: (_r, { sittingId, input, position }, ctx) =>
       ctx.services.sittings.addAgendaItem(
         idArg('sittingId', sittingId),
-        parseInput(agendaSchema, withoutAbsent(input)),
+        inputArg(agendaSchema, withoutAbsent(input)),
         position == null ? undefined : positionArg(position),
       ),
   }),
@@ -126,7 +126,7 @@ builder.mutationFields((t) => ({
     authScopes: agendaKeepers,
     errors: { types: writeErrors },
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: AgendaItemPatch, required: true }) },
-    resolve: (_r, { id, input }, ctx) => ctx.services.sittings.updateAgendaItem(idArg('id', id), parseInput(agendaPatchSchema, withoutAbsent(input))),
+    resolve: (_r, { id, input }, ctx) => ctx.services.sittings.updateAgendaItem(idArg('id', id), inputArg(agendaPatchSchema, withoutAbsent(input))),
   }),
   moveAgendaItem: t.field({
     type: AgendaItemRef,
