@@ -25,6 +25,17 @@ export function assertAgendaEditable(state: SittingState): void {
   if (state === 'closed') throw new RuleViolation('agenda.sitting_closed', 'the sitting is closed; its agenda can no longer change');
 }
 
+/**
+ * The procedure of a sitting in progress (open or suspended) refers to its items by id and by place:
+ * calling, speaking time, votes. Removing or reordering them outside procedure would pull them out
+ * from under it, so neither happens then. Adding at the end and correcting a title stay possible.
+ */
+export function assertAgendaArrangeable(state: SittingState, change: 'remove' | 'move' | 'insert'): void {
+  if (state !== 'open' && state !== 'suspended') return;
+  const what = { remove: 'removed', move: 'moved', insert: 'inserted between others (add it at the end)' }[change];
+  throw new RuleViolation('agenda.sitting_in_progress', `the sitting is ${state}; an item of its agenda cannot be ${what} outside procedure`);
+}
+
 function clamp(n: number, lo: number, hi: number): number {
   return Math.min(Math.max(n, lo), hi);
 }

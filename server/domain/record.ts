@@ -11,6 +11,7 @@
  * Pure: hashing is computation (node:crypto), no I/O.
  */
 import { createHash } from 'node:crypto';
+import { InputError } from './errors';
 import type { ProcedureEvent } from './procedure/events';
 
 /** prev_hash of the first entry of every record. */
@@ -90,6 +91,17 @@ function write(value: unknown, path: string, ancestors: object[]): string {
     }
     default:
       throw new TypeError(`canonicalJson: ${typeof value} at ${path}`);
+  }
+}
+
+/** Refuses events the record could not hold (what canonicalJson refuses), before they reach a batch. */
+export function assertStorable(events: readonly ProcedureEvent[]): void {
+  for (const event of events) {
+    try {
+      canonicalJson(event);
+    } catch (error) {
+      throw new InputError([{ path: [], message: `cannot be written to the record: ${(error as Error).message}` }]);
+    }
   }
 }
 

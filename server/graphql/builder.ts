@@ -1,6 +1,7 @@
 import SchemaBuilder from '@pothos/core';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ErrorsPlugin from '@pothos/plugin-errors';
+import TextGuardPlugin from './text-guard-plugin';
 import { GraphQLError } from 'graphql';
 import type { Role } from '../domain/parliament';
 import type { GraphQLContext } from './context';
@@ -12,7 +13,8 @@ export const builder = new SchemaBuilder<{
   AuthScopes: { signedIn: boolean; itAdmin: boolean; anyRole: readonly Role[] };
   DefaultFieldNullability: false;
 }>({
-  plugins: [ScopeAuthPlugin, ErrorsPlugin],
+  // Each wraps the ones after it: authorisation, then typed errors, then the text rule of mutation arguments.
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, TextGuardPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: (ctx) => ({

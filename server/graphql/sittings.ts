@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { builder } from './builder';
 import { writeErrors } from './errors';
-import { parseInput, patchOf, text, withoutAbsent } from './input';
+import { idArg, inputArg, parseInput, patchOf, text, whole, withoutAbsent } from './input';
+import { numberLimits } from '../domain/number-limits';
+import { textLimits } from '../domain/text';
 import { AgendaItemKindEnum, SittingStateEnum } from './scalars';
 import type { AgendaItem, Sitting } from '../domain/parliament';
 import type { SittingEvent } from '../services/pubsub';
@@ -62,11 +64,12 @@ builder.subscriptionFields((t) => ({
 
 // ---- mutations: IT schedules sittings; IT, the chair and clerks keep the agenda ----
 
-const sittingSchema = z.object({ number: z.number().int().positive(), title: text(200), startsAt: z.date() });
+const sittingSchema = z.object({ number: whole(1, numberLimits.sittingNumber), title: text(textLimits.sittingTitle), startsAt: z.date() });
 const agendaKind = z.enum(['procedure', 'debate', 'question_time', 'election', 'vote', 'other']);
-const agendaSchema = z.object({ title: text(300), kind: agendaKind, description: text(5000).nullable().default(null) });
-const agendaPatchSchema = patchOf(z.object({ title: text(300), kind: agendaKind, description: text(5000).nullable() }));
-const positionSchema = z.number().int().min(1, 'positions start at 1');
+const agendaSchema = z.object({ title: text(textLimits.agendaTitle), kind: agendaKind, description: text(textLimits.agendaDescription).nullable().default(null) });
+const agendaPatchSchema = patchOf(z.object({ title: text(textLimits.agendaTitle), kind: agendaKind, description: text(textLimits.agendaDescription).nullable() }));
+const positionSchema = whole(1, numberLimits.agendaPosition);
+const positionArg = (position: number) => parseInput(z.object({ position: positionSchema }), { position }).position;
 
 const SittingInput = builder.inputType('SittingInput', {
   fields: (t) => ({ number: t.int({ required: true }), title: t.string({ required: true }), startsAt: t.field({ type: 'DateTime', required: true }) }),
@@ -89,7 +92,7 @@ builder.mutationFields((t) => ({
     authScopes: { itAdmin: true },
     errors: { types: writeErrors },
     args: { input: t.arg({ type: SittingInput, required: true }) },
-    resolve: (_r, { input }, ctx) => ctx.services.sittings.create(parseInput(sittingSchema, input)),
+    resolve: (_r, { input }, ctx) => ctx.services.sittings.create(inputArg(sittingSchema, input)),
   }),
   updateSitting: t.field({
     type: SittingRef,
@@ -98,8 +101,8 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: SittingPatch, required: true }) },
     resolve: (_r, { id, input }, ctx) =>
       ctx.services.sittings.update(
-        String(id),
-        parseInput(patchOf(sittingSchema), withoutAbsent(input)),
+        idArg('id', id),
+        inputArg(patchOf(sittingSchema), withoutAbsent(input)),
       ),
   }),
   addAgendaItem: t.field({
@@ -113,9 +116,9 @@ builder.mutationFields((t) => ({
     },
     resolve: (_r, { sittingId, input, position }, ctx) =>
       ctx.services.sittings.addAgendaItem(
-        String(sittingId),
-        parseInput(agendaSchema, withoutAbsent(input)),
-        position == null ? undefined : parseInput(positionSchema, position),
+        idArg('sittingId', sittingId),
+        inputArg(agendaSchema, withoutAbsent(input)),
+        position == null ? undefined : positionArg(position),
       ),
   }),
   updateAgendaItem: t.field({
@@ -123,19 +126,19 @@ builder.mutationFields((t) => ({
     authScopes: agendaKeepers,
     errors: { types: writeErrors },
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: AgendaItemPatch, required: true }) },
-    resolve: (_r, { id, input }, ctx) => ctx.services.sittings.updateAgendaItem(String(id), parseInput(agendaPatchSchema, withoutAbsent(input))),
+    resolve: (_r, { id, input }, ctx) => ctx.services.sittings.updateAgendaItem(idArg('id', id), inputArg(agendaPatchSchema, withoutAbsent(input))),
   }),
   moveAgendaItem: t.field({
     type: AgendaItemRef,
     authScopes: agendaKeepers,
     errors: { types: writeErrors },
     args: { id: t.arg.id({ required: true }), position: t.arg.int({ required: true }) },
-    resolve: (_r, { id, position }, ctx) => ctx.services.sittings.moveAgendaItem(String(id), parseInput(positionSchema, position)),
+    resolve: (_r, { id, position }, ctx) => ctx.services.sittings.moveAgendaItem(idArg('id', id), positionArg(position)),
   }),
   removeAgendaItem: t.id({
     authScopes: agendaKeepers,
     errors: { types: writeErrors },
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, { id }, ctx) => ctx.services.sittings.removeAgendaItem(String(id)),
+    resolve: (_r, { id }, ctx) => ctx.services.sittings.removeAgendaItem(idArg('id', id)),
   }),
 }));

@@ -2,8 +2,9 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../db/database';
 import { findSittingsByIds, insertSitting, listSittings, lockSitting, updateSitting, type SittingFields } from '../db/sittings';
 import { deleteAgendaItem, findAgendaItem, insertAgendaItem, listAgendaItems, updateAgendaItem, writeAgendaOrder, type AgendaItemFields } from '../db/agenda';
-import { assertAgendaEditable, insertAt, moveTo, remove } from '../domain/agenda';
+import { assertAgendaArrangeable, assertAgendaEditable, insertAt, moveTo, remove } from '../domain/agenda';
 import { NotFoundError } from '../domain/errors';
+import { assertCleanText } from '../domain/text';
 import { assertSchedulable } from '../domain/sitting';
 import type { AgendaItem, Sitting } from '../domain/parliament';
 import type { ServiceDeps } from './context';
@@ -42,11 +43,13 @@ export function createSittingService(deps: ServiceDeps) {
     agendaOf: (sittingIds: readonly string[]) => listAgendaItems(db, sittingIds),
 
     async create(fields: SittingFields): Promise<Sitting> {
+      assertCleanText(fields);
       const s = await insertSitting(db, fields);
       publish('sitting.created', s.id);
       return s;
     },
     async update(id: string, fields: Partial<SittingFields>): Promise<Sitting> {
+      assertCleanText(fields);
       const s = await db.transaction().execute(async (tx) => {
         const current = await lockSitting(tx, id);
         if (!current) throw new NotFoundError('sitting', id);
@@ -58,7 +61,9 @@ export function createSittingService(deps: ServiceDeps) {
     },
 
     addAgendaItem: (sittingId: string, fields: AgendaItemFields, position?: number): Promise<AgendaItem> =>
-      editAgenda(sittingId, async (tx, order) => {
+      editAgenda(sittingId, async (tx, order, sitting) => {
+        assertCleanText(fields);
+        if (position !== undefined && position <= order.length) assertAgendaArrangeable(sitting.state, 'insert');
         const item = await insertAgendaItem(tx, sittingId, order.length + 1, fields);
         const next = insertAt(order, item.id, position);
         await writeAgendaOrder(tx, next);
@@ -66,6 +71,7 @@ export function createSittingService(deps: ServiceDeps) {
       }),
 
     async updateAgendaItem(id: string, fields: Partial<AgendaItemFields>): Promise<AgendaItem> {
+      assertCleanText(fields);
       const { sittingId } = await requireItem(id);
       await editAgenda(sittingId, (tx) => updateAgendaItem(tx, id, fields));
       return requireItem(id);
@@ -73,13 +79,17 @@ export function createSittingService(deps: ServiceDeps) {
 
     async moveAgendaItem(id: string, position: number): Promise<AgendaItem> {
       const { sittingId } = await requireItem(id);
-      await editAgenda(sittingId, (tx, order) => writeAgendaOrder(tx, moveTo(order, id, position)));
+      await editAgenda(sittingId, async (tx, order, sitting) => {
+        assertAgendaArrangeable(sitting.state, 'move');
+        await writeAgendaOrder(tx, moveTo(order, id, position));
+      });
       return requireItem(id);
     },
 
     async removeAgendaItem(id: string): Promise<string> {
       const { sittingId } = await requireItem(id);
-      await editAgenda(sittingId, async (tx, order) => {
+      await editAgenda(sittingId, async (tx, order, sitting) => {
+        assertAgendaArrangeable(sitting.state, 'remove');
         await deleteAgendaItem(tx, id);
         await writeAgendaOrder(tx, remove(order, id));
       });

@@ -4,6 +4,7 @@
  * context. An empty answer means the command is already satisfied (an idempotent repeat).
  */
 import { InputError } from '../errors';
+import { assertCleanText } from '../text';
 import type { DecideContext, ProcedureCommand } from './commands';
 import type { ProcedureEvent } from './events';
 import type { ProcedureState } from './state';
@@ -18,6 +19,8 @@ import * as speakers from './speakers';
 import * as votes from './votes';
 
 export function decide(state: ProcedureState, command: ProcedureCommand, ctx: DecideContext): readonly ProcedureEvent[] {
+  // Below the API as well: text the record cannot hold (or should not show) fails this command alone.
+  assertCleanText(command);
   switch (command.kind) {
     case 'sitting.open':
       return sitting.openSitting(state, ctx);

@@ -10,6 +10,7 @@
  * rulebook.speech.shortInterventionAnswerSeconds. It is given once per intervention.
  */
 import { InputError, NotFoundError, RuleViolation } from '../errors';
+import { numberLimits } from '../number-limits';
 import type { DecideContext, ProcedureCommand } from './commands';
 import type { PersonRef, ProcedureEvent } from './events';
 import type { PointOfOrder, ProcedureState, SpeakerRequest } from './state';
@@ -97,8 +98,8 @@ export function grant(state: ProcedureState, cmd: Of<'floor.grant'>, ctx: Decide
   requireChair(ctx.actor, 'give the floor');
   requireOpen(state, 'giving the floor');
   const override = cmd.limitSeconds;
-  if (override !== null && !(Number.isInteger(override) && override > 0)) {
-    throw new InputError([{ path: ['limitSeconds'], message: 'a limit is a whole number of seconds above 0' }]);
+  if (override !== null && !(Number.isInteger(override) && override > 0 && override <= numberLimits.limitSeconds)) {
+    throw new InputError([{ path: ['limitSeconds'], message: `a limit is a whole number of seconds, 1 to ${numberLimits.limitSeconds}` }]);
   }
   if (cmd.requestId !== null) return granted(state, ctx, grantFor(state, ctx, cmd.requestId, cmd.personId, override));
   if (cmd.personId === null) throw new InputError([{ path: ['requestId'], message: 'name a request or a person to give the floor to' }]);

@@ -9,6 +9,7 @@ import { getParliament } from '../../db/parliament';
 import { listAgendaItems } from '../../db/agenda';
 import { buildProtocol, type Protocol } from '../protocol/protocol';
 import { NotFoundError, RuleViolation } from '../../domain/errors';
+import { assertCleanText } from '../../domain/text';
 import type { Actor, ProcedureCommand, SittingContext, VoteDraft } from '../../domain/procedure/commands';
 import type { ProcedureState } from '../../domain/procedure/state';
 import { votesView } from '../../domain/procedure/views';
@@ -163,6 +164,7 @@ export function createProcedureService(deps: ServiceDeps, roster: { personOf(use
     },
 
     async prepareVote(sittingId: string, draft: Omit<VoteDraft, 'id'>) {
+      assertCleanText(draft);
       const [sitting] = await findSittingsByIds(db, [sittingId]);
       if (!sitting) throw new NotFoundError('sitting', sittingId);
       if (sitting.state === 'closed') throw new RuleViolation('vote.sitting_closed', 'the sitting is closed');

@@ -8,9 +8,10 @@ import { decide } from '../../domain/procedure/decide';
 import { evolve, initialState, type ProcedureState } from '../../domain/procedure/state';
 import type { Actor, ProcedureCommand } from '../../domain/procedure/commands';
 import type { ProcedureEvent, RecordedEvent } from '../../domain/procedure/events';
-import type { StoredEntry } from '../../domain/record';
+import { assertStorable, type StoredEntry } from '../../domain/record';
 import type { Logger } from '../../log';
 import { loadSittingContext } from './context';
+import { blamesACommand, unwritable } from './write-failure';
 
 export interface Submission {
   readonly actor: Actor;
@@ -33,6 +34,14 @@ const CATCH_UP_INTERVAL_MS = 250;
 /** Commands are decided in batches of at most this many, in one transaction. */
 const MAX_BATCH = 500;
 
+type Result = { ok: true; from: number; to: number } | { ok: false; error: unknown };
+interface Committed {
+  readonly stored: StoredEntry[];
+  readonly state: ProcedureState;
+  readonly results: readonly Result[];
+}
+type Attempt = ({ ok: true } & Committed) | { ok: false; error: unknown };
+
 function toRecorded(e: StoredEntry): RecordedEvent {
   return { seq: e.seq, at: e.at, actorId: e.actorId, event: e.event };
 }
@@ -47,6 +56,8 @@ function toRecorded(e: StoredEntry): RecordedEvent {
 export class SittingEngine {
   private state: ProcedureState = initialState;
   private seq = 0;
+  private loaded = false;
+  private loading: Promise<void> | undefined;
   private queue: Pending[] = [];
   private draining = false;
   private checkedAt = 0;
@@ -62,6 +73,8 @@ export class SittingEngine {
 
   /** The state as of the last commit seen by this process (reads may lag other processes by one commit). */
   async snapshot(): Promise<{ state: ProcedureState; seq: number }> {
+    // Never the empty state of an engine that has not read its record yet, even while a batch runs.
+    await this.ensureLoaded();
     // While a batch runs it refreshes the state itself; reading the record beside it could fold twice.
     // Otherwise look for entries other processes appended, at most once per interval: a commit
     // here wakes hundreds of subscribers at once, and each asks for a snapshot.
@@ -82,6 +95,22 @@ export class SittingEngine {
     });
   }
 
+  /** The first read of the record, shared by every caller; tried again after a failure. */
+  private ensureLoaded(): Promise<void> {
+    if (this.loaded) return Promise.resolve();
+    this.loading ??= this.catchUp(this.db).then(
+      () => {
+        this.loaded = true;
+        this.checkedAt = this.now().getTime();
+      },
+      (error: unknown) => {
+        this.loading = undefined;
+        throw error;
+      },
+    );
+    return this.loading;
+  }
+
   private async catchUp(db: Kysely<Database>): Promise<void> {
     const newer = await loadRecord(db, this.sittingId, this.seq);
     // Another catch-up may have folded some of these while this one waited for the database.
@@ -89,6 +118,24 @@ export class SittingEngine {
       if (e.seq <= this.seq) continue;
       this.state = evolve(this.state, toRecorded(e));
       this.seq = e.seq;
+    }
+  }
+
+  /**
+   * After a batch that committed nothing: fold the record again from the start, beside the state
+   * served now, and swap when done. Until then (and if the database does not answer) readers keep
+   * the last committed state; the next batch compares it with the record head under the lock.
+   */
+  private async reload(): Promise<void> {
+    try {
+      const entries = await loadRecord(this.db, this.sittingId);
+      let state = initialState;
+      for (const e of entries) state = evolve(state, toRecorded(e));
+      this.state = state;
+      this.seq = entries.at(-1)?.seq ?? 0;
+      this.checkedAt = this.now().getTime();
+    } catch (error) {
+      this.log.warn('reload() | record unreadable; keeping the last committed state', { sitting: this.sittingId, error: String(error) });
     }
   }
 
@@ -104,12 +151,44 @@ export class SittingEngine {
     }
   }
 
+  /**
+   * One batch, one transaction. If the database refuses it for something a command carries (a data
+   * or integrity error: see blamesACommand), the batch is halved and each half tried again, down to
+   * the one culprit, so one member's command cannot fail the others'. Any other failure (connection,
+   * lock, timeout) fails the whole batch: retrying command by command would only multiply the load.
+   */
   private async run(batch: Pending[]): Promise<void> {
-    const results: ({ ok: true; from: number; to: number } | { ok: false; error: unknown })[] = [];
-    let stored: StoredEntry[] = [];
+    try {
+      await this.ensureLoaded();
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+      return;
+    }
+    const attempt = await this.attempt(batch);
+    if (attempt.ok) {
+      this.settle(batch, attempt);
+      return;
+    }
+    const { error } = attempt;
+    if (blamesACommand(error) && batch.length > 1) {
+      this.log.warn('run() | batch refused by the database; retrying in halves', { sitting: this.sittingId, commands: batch.length, error: String(error) });
+      const half = Math.ceil(batch.length / 2);
+      await this.run(batch.slice(0, half));
+      await this.run(batch.slice(half));
+      return;
+    }
+    // Nothing of this batch was committed: every command in it fails, none is acknowledged.
+    this.log.error('run() | batch failed', { sitting: this.sittingId, commands: batch.length, error: String(error) });
+    await this.reload();
+    const refusal = batch.length === 1 && blamesACommand(error) ? unwritable(error) : error;
+    for (const p of batch) p.reject(refusal);
+  }
+
+  private async attempt(batch: readonly Pending[]): Promise<Attempt> {
+    const results: Result[] = [];
     let state = this.state;
     try {
-      stored = await this.db.transaction().execute(async (tx) => {
+      const stored = await this.db.transaction().execute(async (tx) => {
         const head = await recordHead(tx, this.sittingId);
         if (head.seq !== this.seq) {
           await this.catchUp(tx);
@@ -124,6 +203,8 @@ export class SittingEngine {
           const at = this.now();
           try {
             const events = decide(state, p.command, { now: at, actor: p.actor, sitting: context, newId: randomUUID });
+            // What the record cannot hold is refused here, for this command alone, not by the insert for all.
+            assertStorable(events);
             const from = seq + 1;
             let next = state;
             for (const event of events) {
@@ -144,15 +225,13 @@ export class SittingEngine {
         await this.applySideTables(tx, appended, voters);
         return appended;
       });
+      return { ok: true, stored, state, results };
     } catch (error) {
-      // Nothing of this batch was committed: every command in it fails, none is acknowledged.
-      this.log.error('run() | batch failed', { sitting: this.sittingId, commands: batch.length, error: String(error) });
-      // Forget the cache: the next batch or read folds the record again from the start.
-      this.state = initialState;
-      this.seq = 0;
-      for (const p of batch) p.reject(error);
-      return;
+      return { ok: false, error };
     }
+  }
+
+  private settle(batch: readonly Pending[], { stored, state, results }: Committed): void {
     this.state = state;
     if (stored.length) this.seq = stored.at(-1)!.seq;
     this.checkedAt = this.now().getTime();

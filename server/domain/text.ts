@@ -1,0 +1,70 @@
+/**
+ * What text the house accepts: no control characters but newline and tab, no unpaired surrogates,
+ * and a length limit per field. Text that breaks these cannot be shown, printed in the protocol or
+ * (NUL, lone surrogates) stored in the record at all, so it is refused where it enters, with the
+ * field named. Pure: no I/O.
+ */
+import { InputError, type InputIssue } from './errors';
+
+/** Maximum length (UTF-16 code units, as String#length counts) of each kind of text field. */
+export const textLimits = {
+  /** Ids of sittings, items, people, votes, options, requests… (uuids and fixture slugs are far shorter). */
+  id: 128,
+  sittingTitle: 200,
+  agendaTitle: 300,
+  agendaDescription: 5000,
+  voteTitle: 300,
+  optionLabel: 200,
+  category: 64,
+  pointOfOrderText: 500,
+  note: 500,
+  reason: 500,
+  caption: 200,
+  /** Anything not named above, e.g. the strings of a command below the API (the second guard). */
+  any: 10_000,
+} as const;
+
+// C0 controls but tab (U+0009) and newline (U+000A), DEL, C1 controls (U+0085 NEL among them).
+const control = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** What is wrong with one text, or null. Linear in its length. */
+export function textProblem(s: string, max: number): string | null {
+  if (s.length > max) return `must be at most ${max} characters`;
+  const c = control.exec(s);
+  if (c) return `must not contain control characters (${codePoint(c[0])} at ${c.index})`;
+  const l = loneSurrogate.exec(s);
+  if (l) return `must not contain an unpaired surrogate (${codePoint(l[0])} at ${l.index})`;
+  return null;
+}
+
+/** Depth beyond which a value is refused as a whole: no input of the API nests half as deep. */
+const MAX_DEPTH = 16;
+
+/**
+ * Every text problem in a value (strings, arrays, plain objects, nested), each with its path. Object
+ * keys are checked like strings. Numbers, booleans, null and other objects (dates) pass.
+ */
+export function textProblems(value: unknown, max: number = textLimits.any, path: readonly string[] = []): InputIssue[] {
+  if (typeof value === 'string') {
+    const p = textProblem(value, max);
+    return p ? [{ path: [...path], message: p }] : [];
+  }
+  if (value === null || typeof value !== 'object') return [];
+  if (path.length >= MAX_DEPTH) return [{ path: [...path], message: 'nested too deeply' }];
+  if (Array.isArray(value)) return value.flatMap((v, i) => textProblems(v, max, [...path, String(i)]));
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return [];
+  return Object.entries(value).flatMap(([k, v]) => {
+    const key = textProblem(k, textLimits.id);
+    return key ? [{ path: [...path, k.slice(0, 40)], message: `name ${key}` }] : textProblems(v, max, [...path, k]);
+  });
+}
+
+/** Throws an InputError naming every field with a text problem. */
+export function assertCleanText(value: unknown, max: number = textLimits.any, path: readonly string[] = []): void {
+  const issues = textProblems(value, max, path);
+  if (issues.length) throw new InputError(issues);
+}
