@@ -46,6 +46,8 @@ const schema = z
     RTC_MAX_PORT: z.coerce.number().int().min(1024).max(65535).default(49999),
     /** Address announced to browsers in ICE candidates; defaults to 127.0.0.1. */
     RTC_ANNOUNCED_ADDRESS: z.string().min(1).optional(),
+    /** How long a GraphQL subscription over HTTP (server-sent events) stays open before it ends cleanly and the client reconnects. */
+    SSE_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
     /** development enables GraphiQL and the built-in OpenID provider. */
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   })
@@ -93,6 +95,8 @@ export interface Config {
     readonly floorLanguage: string;
   };
   readonly env: 'development' | 'production' | 'test';
+  /** Seconds a GraphQL subscription over server-sent events may stay open. */
+  readonly sseMaxSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -141,5 +145,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       floorLanguage: e.FLOOR_LANGUAGE,
     }),
     env: e.NODE_ENV,
+    sseMaxSeconds: e.SSE_MAX_SECONDS,
   });
 }
