@@ -30,8 +30,9 @@ export class ExecutionBudgetPlugin<Types extends SchemaTypes> extends BasePlugin
     return (parent, args, context, info) => {
       const key = context as object;
       if (startsEvent && info.path.prev === undefined) spent.delete(key);
-      // The fields of a list's items were paid for when the list came back (below).
-      if (typeof info.path.prev?.key !== 'number') charge(key, 1);
+      // The fields of a list's items were paid for when the list came back (below); once the budget
+      // is spent, nothing more runs.
+      if (typeof info.path.prev?.key !== 'number' || (spent.get(key) ?? 0) > graphqlLimits.maxResolvedFields) charge(key, 1);
       const result = resolver(parent, args, context, info);
       return isPromiseLike(result) ? Promise.resolve(result).then((v) => chargeList(key, v, info)) : chargeList(key, result, info);
     };

@@ -19,7 +19,7 @@ export const graphqlLimits = {
   /** graphql-armor's static cost (objects 2, scalars 1, times 1.5 per level): the client's largest operation costs about 2,500. */
   maxCost: 20_000,
   /** Field values resolved while executing one result (one event of a subscription): bounds list × nesting, which static limits cannot see. */
-  maxResolvedFields: 25_000,
+  maxResolvedFields: 10_000,
   /** Characters of one serialised result (one event of a subscription). */
   maxResponseChars: 2 * 1024 * 1024,
 } as const;
