@@ -110,7 +110,7 @@ export class App {
 
       const metrics = createMetrics();
       if (registry) measureMedia(metrics, () => registry.stats());
-      const yoga = createGraphQLServer({ services, log: log.child('graphql'), graphiql: config.env === 'development', mediaAvailable: registry !== undefined, broadcasts: broadcasts ?? null });
+      const yoga = createGraphQLServer({ services, log: log.child('graphql'), graphiql: config.env === 'development', sseMaxSeconds: config.sseMaxSeconds, mediaAvailable: registry !== undefined, broadcasts: broadcasts ?? null });
       const handler = buildHttpApp({
         auth,
         services,

@@ -61,6 +61,8 @@ const schema = z
     TRUST_PROXY: z.stringbool().default(false),
     /** Bearer token that /metrics requires; unset: /metrics answers only direct loopback requests. */
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** How long a GraphQL subscription over HTTP (server-sent events) stays open before it ends cleanly and the client reconnects. */
+    SSE_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
     /** development enables GraphiQL and the built-in OpenID provider. */
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   })
@@ -115,6 +117,8 @@ export interface Config {
   /** Koa's `proxy`: whether X-Forwarded-* headers are believed. */
   readonly trustProxy: boolean;
   readonly metricsToken: string | undefined;
+  /** Seconds a GraphQL subscription over server-sent events may stay open. */
+  readonly sseMaxSeconds: number;
 }
 
 /** `scheme://host[:port]` exactly as a browser sends it in `Origin` (a trailing slash is tolerated). */
@@ -175,5 +179,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corsOrigins: Object.freeze(e.CORS_ORIGINS.map((o) => new URL(o).origin)),
     trustProxy: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN,
+    sseMaxSeconds: e.SSE_MAX_SECONDS,
   });
 }

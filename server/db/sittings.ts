@@ -10,8 +10,11 @@ export function rowToSitting(r: SittingRow): Sitting {
   return { id: r.id, number: r.number, title: r.title, startsAt: r.starts_at, state: r.state };
 }
 
-export async function listSittings(db: Kysely<Database>): Promise<Sitting[]> {
-  return (await db.selectFrom('sittings').selectAll().orderBy('starts_at').orderBy('number').execute()).map(rowToSitting);
+/** Ordered by start (then number); with `page`, only that window. */
+export async function listSittings(db: Kysely<Database>, page?: { limit: number; offset: number }): Promise<Sitting[]> {
+  let q = db.selectFrom('sittings').selectAll().orderBy('starts_at').orderBy('number').orderBy('id');
+  if (page) q = q.limit(page.limit).offset(page.offset);
+  return (await q.execute()).map(rowToSitting);
 }
 
 export async function findSittingsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<Sitting[]> {

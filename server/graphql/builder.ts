@@ -5,18 +5,22 @@ import TextGuardPlugin from './text-guard-plugin';
 import { GraphQLError } from 'graphql';
 import type { Role } from '../domain/parliament';
 import type { GraphQLContext } from './context';
+import { executionBudgetPlugin } from './execution-budget';
 
-/** Configuration only: types live in one file per area. Scope-auth first, errors next. */
+/** Configuration only: types live in one file per area. Scope-auth first, errors next, the execution budget innermost. */
 export const builder = new SchemaBuilder<{
   Context: GraphQLContext;
   Scalars: { DateTime: { Input: Date; Output: Date }; JSON: { Input: unknown; Output: unknown } };
   AuthScopes: { signedIn: boolean; itAdmin: boolean; anyRole: readonly Role[] };
   DefaultFieldNullability: false;
 }>({
-  // Each wraps the ones after it: authorisation, then typed errors, then the text rule of mutation arguments.
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, TextGuardPlugin],
+  // Each wraps the ones after it: authorisation, then typed errors, then the text rule of mutation
+  // arguments; the execution budget counts every resolved value.
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, TextGuardPlugin, executionBudgetPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
+    // Checked when a subscription starts, not only per event: a refused subscriber must not even learn when events happen.
+    authorizeOnSubscribe: true,
     authScopes: (ctx) => ({
       signedIn: ctx.user !== null,
       itAdmin: ctx.user?.roles.includes('it_admin') ?? false,

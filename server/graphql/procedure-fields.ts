@@ -4,6 +4,8 @@ import { SittingProcedureRef } from './procedure';
 import { VoteDraftRef } from './votes';
 import type { Rulebook } from '../domain/rulebook';
 import type { StoredEntry } from '../domain/record';
+import { pageSizes } from '../http/graphql-limits';
+import { pageArgDescriptions, pageOf, pageWindow } from './pagination';
 
 const recordKeepers = { anyRole: ['chair', 'moderator', 'clerk', 'it_admin'] } as const;
 
@@ -42,13 +44,22 @@ builder.objectFields(SittingRef, (t) => ({
   voteDrafts: t.field({
     type: [VoteDraftRef],
     authScopes: { anyRole: ['chair', 'moderator', 'clerk'] },
-    resolve: (s, _a, ctx) => ctx.services.procedure.voteDrafts(s.id),
+    args: {
+      first: t.arg.int({ description: pageArgDescriptions.first(pageSizes.votes) }),
+      offset: t.arg.int({ defaultValue: 0, description: pageArgDescriptions.offset }),
+    },
+    resolve: async (s, a, ctx) => pageOf(await ctx.services.procedure.voteDrafts(s.id), a, pageSizes.votes),
   }),
   record: t.field({
     type: [RecordEntryRef],
     authScopes: recordKeepers,
-    args: { afterSeq: t.arg.int({ defaultValue: 0 }) },
-    resolve: (s, { afterSeq }, ctx) => ctx.services.procedure.record(s.id, afterSeq ?? 0),
+    description: 'Entries after `afterSeq`, in order, a page at a time: read on from the last seq received.',
+    args: { afterSeq: t.arg.int({ defaultValue: 0 }), first: t.arg.int({ description: pageArgDescriptions.first(pageSizes.record) }) },
+    resolve: (s, { afterSeq, first }, ctx) => {
+      const after = Math.max(0, afterSeq ?? 0);
+      // Seqs are contiguous from 1 (a hash chain), so a page is a range of them.
+      return ctx.services.procedure.record(s.id, after, after + pageWindow({ first }, pageSizes.record).limit);
+    },
   }),
   protocolJsonUrl: t.string({ resolve: (s) => `/api/sittings/${encodeURIComponent(s.id)}/protocol.json` }),
   protocolPdfUrl: t.string({

@@ -21,6 +21,8 @@ import {
   type QueuedRequest,
 } from '../domain/procedure/views';
 import type { QuotaLine } from '../domain/procedure/clocks';
+import { pageSizes } from '../http/graphql-limits';
+import { pageArgDescriptions, pageOf } from './pagination';
 
 
 const SpeakerRequestRef = builder.objectRef<QueuedRequest>('SpeakerRequest').implement({
@@ -194,7 +196,15 @@ export const SittingProcedureRef = builder.objectRef<ProcedureSnapshot>('Sitting
       args: { sort: t.arg({ type: SpeakerSortEnum, defaultValue: 'most' }) },
       resolve: (s, { sort }, ctx) => (ctx.user && isChairTeam({ personId: null, roles: ctx.user.roles }) ? rankSpeakers(speakingTimeTotals(s.state, s.now).perPerson, sort ?? 'most') : []),
     }),
-    votes: t.field({ type: [VoteRef], description: 'Newest first.', resolve: (s) => votesView(s.state, s.context).map((v) => ({ ...v, sittingId: s.sittingId })).reverse() }),
+    votes: t.field({
+      type: [VoteRef],
+      description: 'Newest first.',
+      args: {
+        first: t.arg.int({ description: pageArgDescriptions.first(pageSizes.votes) }),
+        offset: t.arg.int({ defaultValue: 0, description: pageArgDescriptions.offset }),
+      },
+      resolve: (s, a) => pageOf(votesView(s.state, s.context).map((v) => ({ ...v, sittingId: s.sittingId })).reverse(), a, pageSizes.votes),
+    }),
     openVote: t.field({
       type: VoteRef,
       nullable: true,

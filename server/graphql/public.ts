@@ -4,6 +4,8 @@ import { floorView, votesView } from '../domain/procedure/views';
 import type { GraphQLContext } from './context';
 import type { Sitting } from '../domain/parliament';
 import type { ProcedureSnapshot } from '../services/procedure';
+import { pageSizes } from '../http/graphql-limits';
+import { pageArgDescriptions, pageOf } from './pagination';
 
 /** What the public may see of a sitting, without signing in: no roster details, no open ballots. */
 interface PublicSittingData {
@@ -69,7 +71,11 @@ export const PublicSittingRef = builder.objectRef<PublicSittingData>('PublicSitt
     closedVotes: t.field({
       type: [PublicVoteResultRef],
       description: 'Results as published at close, newest first.',
-      resolve: (p) => votesView(p.snapshot.state).filter((v) => v.status === 'closed' && v.result !== null).reverse(),
+      args: {
+        first: t.arg.int({ description: pageArgDescriptions.first(pageSizes.votes) }),
+        offset: t.arg.int({ defaultValue: 0, description: pageArgDescriptions.offset }),
+      },
+      resolve: (p, a) => pageOf(votesView(p.snapshot.state).filter((v) => v.status === 'closed' && v.result !== null).reverse(), a, pageSizes.votes),
     }),
   }),
 });

@@ -7,6 +7,8 @@ import { textLimits } from '../domain/text';
 import { AgendaItemKindEnum, SittingStateEnum } from './scalars';
 import type { AgendaItem, Sitting } from '../domain/parliament';
 import type { SittingEvent } from '../services/pubsub';
+import { pageSizes } from '../http/graphql-limits';
+import { pageArgDescriptions, pageWindow } from './pagination';
 
 export const AgendaItemRef = builder.objectRef<AgendaItem>('AgendaItem').implement({
   fields: (t) => ({
@@ -43,7 +45,15 @@ const SittingEventRef = builder.objectRef<SittingEvent>('SittingEvent').implemen
 });
 
 builder.queryFields((t) => ({
-  sittings: t.field({ type: [SittingRef], description: 'Ordered by start.', resolve: (_r, _a, ctx) => ctx.services.sittings.list() }),
+  sittings: t.field({
+    type: [SittingRef],
+    description: 'Ordered by start.',
+    args: {
+      first: t.arg.int({ description: pageArgDescriptions.first(pageSizes.sittings) }),
+      offset: t.arg.int({ defaultValue: 0, description: pageArgDescriptions.offset }),
+    },
+    resolve: (_r, a, ctx) => ctx.services.sittings.list(pageWindow(a, pageSizes.sittings)),
+  }),
   sitting: t.field({
     type: SittingRef,
     nullable: true,

@@ -7,6 +7,8 @@ import type { VoteView } from '../domain/procedure/views';
 import type { OptionCount, VoteOption, VoteResult } from '../domain/procedure/events';
 import type { VoteDraft } from '../domain/procedure/commands';
 import type { Receipt } from '../services/procedure';
+import { pageSizes } from '../http/graphql-limits';
+import { pageArgDescriptions, pageOf } from './pagination';
 
 export type VoteData = VoteView & { readonly sittingId: string };
 
@@ -74,7 +76,16 @@ export const VoteRef = builder.objectRef<VoteData>('Vote').implement({
     ballotsCast: t.exposeInt('cast', { description: 'Always visible, also while the vote is open.' }),
     liveCounts: t.field({ type: [OptionCountRef], nullable: true, description: 'While open only for live votes; always after closing.', resolve: (v) => (v.counts ? [...v.counts] : null) }),
     result: t.field({ type: VoteResultRef, nullable: true, resolve: (v) => v.result }),
-    ballots: t.field({ type: [PublishedBallotRef], nullable: true, description: 'Published when the vote closes.', resolve: (v) => (v.ballots ? [...v.ballots] : null) }),
+    ballots: t.field({
+      type: [PublishedBallotRef],
+      nullable: true,
+      description: 'Published when the vote closes: named in the order cast, pseudonymous in the order of the pseudonyms.',
+      args: {
+        first: t.arg.int({ description: pageArgDescriptions.first(pageSizes.ballots) }),
+        offset: t.arg.int({ defaultValue: 0, description: pageArgDescriptions.offset }),
+      },
+      resolve: (v, a) => (v.ballots ? pageOf(v.ballots, a, pageSizes.ballots) : null),
+    }),
     cancelReason: t.exposeString('cancelReason', { nullable: true }),
     quorateAtOpening: t.exposeBoolean('quorate'),
     myBallot: t.field({

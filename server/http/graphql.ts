@@ -9,6 +9,9 @@ import type { Services } from '../services';
 import type { Logger } from '../log';
 import { graphiqlContentSecurityPolicy } from './security-headers';
 import { csrfHeader } from './csrf';
+import { bodyTooLargeResponse, BodyTooLarge, readBodyWithin } from './graphql-body';
+import { useResultLimits, useSseLifetime } from './graphql-result-limits';
+import { useCostLimits } from './graphql-cost';
 
 /** What the HTTP and WebSocket edges hand to Yoga: the already authenticated user. */
 export interface ServerContext {
@@ -17,15 +20,24 @@ export interface ServerContext {
 
 export type PlenumYoga = YogaServerInstance<ServerContext, GraphQLContext>;
 
-export function createGraphQLServer(deps: { services: Services; log: Logger; graphiql: boolean; mediaAvailable: boolean; broadcasts: GraphQLContext['broadcasts'] }): PlenumYoga {
+export function createGraphQLServer(deps: {
+  services: Services;
+  log: Logger;
+  graphiql: boolean;
+  mediaAvailable: boolean;
+  broadcasts: GraphQLContext['broadcasts'];
+  /** How long a subscription over HTTP (server-sent events) may stay open. */
+  sseMaxSeconds: number;
+}): PlenumYoga {
   const { services, log } = deps;
   return createYoga<ServerContext, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
-    // Unexpected errors are masked for clients and logged here; GraphQLErrors with codes pass through.
+    // Unexpected errors (database errors among them) are masked for clients and logged here; GraphQLErrors
+    // with codes pass through. Never in development mode either: its masked errors carry the original message.
     maskedErrors: {
-      maskError: (error, message, isDev) => {
-        const masked = maskError(error, message, isDev);
+      maskError: (error, message) => {
+        const masked = maskError(error, message, false);
         if (masked !== error) log.error('graphql | unexpected error', { error: String((error as { originalError?: unknown }).originalError ?? error) });
         return masked;
       },
@@ -36,6 +48,7 @@ export function createGraphQLServer(deps: { services: Services; log: Logger; gra
     renderGraphiQL,
     landingPage: false,
     logging: false,
+    plugins: [useCostLimits({ introspection: deps.graphiql }), useResultLimits(), useSseLifetime(deps.sseMaxSeconds)],
     context: ({ user }) => ({ user, services, loaders: createLoaders(services), mediaAvailable: deps.mediaAvailable, broadcasts: deps.broadcasts }),
   });
 }
@@ -44,6 +57,20 @@ export function createGraphQLServer(deps: { services: Services; log: Logger; gra
 export function graphqlMiddleware(yoga: PlenumYoga, authenticate: (ctx: Koa.Context) => Promise<AuthUser | null>): Koa.Middleware {
   return async (ctx, next) => {
     if (ctx.path !== '/graphql') return next();
+    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') {
+      try {
+        // Read within the limit before Yoga parses anything; whatwg-node takes the bytes from `body`.
+        Object.assign(ctx.req, { body: await readBodyWithin(ctx.req) });
+      } catch (error) {
+        if (!(error instanceof BodyTooLarge)) throw error;
+        const refusal = bodyTooLargeResponse();
+        ctx.status = refusal.status;
+        ctx.type = 'application/json';
+        ctx.set('Connection', 'close');
+        ctx.body = refusal.body;
+        return;
+      }
+    }
     const user = await authenticate(ctx);
     const response = await yoga.handleNodeRequestAndResponse(ctx.req, ctx.res, { user });
     ctx.status = response.status;

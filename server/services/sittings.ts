@@ -38,7 +38,7 @@ export function createSittingService(deps: ServiceDeps) {
   }
 
   return {
-    list: () => listSittings(db),
+    list: (page?: { limit: number; offset: number }) => listSittings(db, page),
     byIds: (ids: readonly string[]) => findSittingsByIds(db, ids),
     agendaOf: (sittingIds: readonly string[]) => listAgendaItems(db, sittingIds),
 

@@ -265,6 +265,17 @@ export interface VoteView {
   readonly ballots: readonly { readonly voter: PersonRef | null; readonly pseudonym: string | null; readonly optionId: string }[] | null;
 }
 
+/**
+ * The ballots as published at close. Pseudonymous ones in the order of their pseudonyms, never in
+ * cast order: the order (and a position in it) must not let anyone match a pseudonym to the moment
+ * a member was seen voting. Named ones stay in cast order: the name is public anyway.
+ */
+function publishedBallots(v: VoteState): NonNullable<VoteView['ballots']> {
+  const published = v.ballots.map((b) => ({ voter: b.voter, pseudonym: b.pseudonym, optionId: b.optionId }));
+  if (v.definition.kind !== 'pseudonymous') return published;
+  return published.sort((a, b) => ((a.pseudonym ?? '') < (b.pseudonym ?? '') ? -1 : (a.pseudonym ?? '') > (b.pseudonym ?? '') ? 1 : 0));
+}
+
 /** Every vote of the sitting, in the order opened. */
 export function votesView(state: ProcedureState, sitting?: SittingContext): readonly VoteView[] {
   const rules = state.rulebook ?? sitting?.rulebook ?? null;
@@ -289,7 +300,7 @@ export function votesView(state: ProcedureState, sitting?: SittingContext): read
         counts,
         result: v.result,
         cancelReason: v.cancelReason,
-        ballots: closed ? v.ballots.map((b) => ({ voter: b.voter, pseudonym: b.pseudonym, optionId: b.optionId })) : null,
+        ballots: closed ? publishedBallots(v) : null,
       };
     });
 }

@@ -226,7 +226,7 @@ export function createProcedureService(deps: ServiceDeps, roster: { personOf(use
         entries: await loadRecord(db, sittingId),
       });
     },
-    record: (sittingId: string, afterSeq = 0) => loadRecord(db, sittingId, afterSeq),
+    record: (sittingId: string, afterSeq = 0, throughSeq?: number) => loadRecord(db, sittingId, afterSeq, throughSeq),
 
     /** After a restart: fold the records of open sittings and re-arm their vote timers. */
     async start(): Promise<void> {
