@@ -39,10 +39,10 @@ export function describeFrame(f: Frame): string {
   }
 }
 
-const id = (rng: Rng) => (rng.chance(0.5) ? rng.pick(['x', '1', 'sitting-42', '00000000-0000-0000-0000-000000000000']) : hostileString(rng));
-const language = (rng: Rng) => (rng.chance(0.7) ? rng.pick(['en', 'fr', 'dgs', 'de', null]) : hostileString(rng));
+const id = (rng: Rng) => (rng.chance(0.5) ? rng.pick(['x', '1', 'sitting-42', '00000000-0000-0000-0000-000000000000']) : hostileString(rng, true));
+const language = (rng: Rng) => (rng.chance(0.7) ? rng.pick(['en', 'fr', 'dgs', 'de', null]) : hostileString(rng, true));
 const codec = (rng: Rng) => ({
-  mimeType: rng.pick(['audio/opus', 'video/VP8', 'video/H264', 'audio/x', hostileString(rng)]),
+  mimeType: rng.pick(['audio/opus', 'video/VP8', 'video/H264', 'audio/x', hostileString(rng, true)]),
   kind: rng.pick(['audio', 'video', 'x']),
   payloadType: rng.chance(0.8) ? rng.int(0, 127) : hostileNumber(rng),
   clockRate: rng.chance(0.8) ? rng.pick([48000, 90000]) : hostileNumber(rng),
@@ -55,21 +55,21 @@ const fieldMakers: Record<string, (rng: Rng) => unknown> = {
   transportId: id,
   consumerId: id,
   producerId: id,
-  direction: (rng) => rng.pick(['send', 'recv', 'both', hostileString(rng)]),
+  direction: (rng) => rng.pick(['send', 'recv', 'both', hostileString(rng, true)]),
   dtlsParameters: (rng) => ({
     role: rng.pick(['auto', 'client', 'server', 'x']),
-    fingerprints: Array.from({ length: rng.int(0, 3) }, () => ({ algorithm: rng.pick(['sha-256', 'sha-1', 'md5']), value: rng.chance(0.5) ? 'AB:CD:EF' : hostileString(rng) })),
+    fingerprints: Array.from({ length: rng.int(0, 3) }, () => ({ algorithm: rng.pick(['sha-256', 'sha-1', 'md5']), value: rng.chance(0.5) ? 'AB:CD:EF' : hostileString(rng, true) })),
   }),
-  kind: (rng) => rng.pick(['audio', 'video', 'data', hostileString(rng)]),
+  kind: (rng) => rng.pick(['audio', 'video', 'data', hostileString(rng, true)]),
   rtpParameters: (rng) => ({
-    codecs: Array.from({ length: rng.chance(0.03) ? rng.int(100, 2000) : rng.int(0, 3) }, () => codec(rng)),
-    encodings: Array.from({ length: rng.int(0, 4) }, () => ({ ssrc: hostileNumber(rng), rid: rng.chance(0.5) ? 'r0' : hostileString(rng), maxBitrate: hostileNumber(rng) })),
+    codecs: Array.from({ length: rng.chance(0.03) ? rng.int(100, 300) : rng.int(0, 3) }, () => codec(rng)),
+    encodings: Array.from({ length: rng.int(0, 4) }, () => ({ ssrc: hostileNumber(rng), rid: rng.chance(0.5) ? 'r0' : hostileString(rng, true), maxBitrate: hostileNumber(rng) })),
     headerExtensions: rng.chance(0.3) ? hostileJson(rng, 2) : [],
-    rtcp: rng.chance(0.3) ? { cname: hostileString(rng) } : undefined,
+    rtcp: rng.chance(0.3) ? { cname: hostileString(rng, true) } : undefined,
   }),
   channel: (rng) =>
-    rng.pick([{ kind: 'floor' }, { kind: 'sign' }, { kind: 'interpretation', language: language(rng) }, { kind: 'subroom', subroomId: id(rng) }, { kind: hostileString(rng) }]),
-  source: (rng) => rng.pick(['microphone', 'camera', 'screen', hostileString(rng)]),
+    rng.pick([{ kind: 'floor' }, { kind: 'sign' }, { kind: 'interpretation', language: language(rng) }, { kind: 'subroom', subroomId: id(rng) }, { kind: hostileString(rng, true) }]),
+  source: (rng) => rng.pick(['microphone', 'camera', 'screen', hostileString(rng, true)]),
   muted: (rng) => rng.pick([true, false, 'true', 0]),
   spatialLayer: (rng) => (rng.chance(0.7) ? rng.int(0, 3) : hostileNumber(rng)),
   temporalLayer: (rng) => (rng.chance(0.7) ? rng.int(0, 3) : hostileNumber(rng)),
@@ -100,7 +100,8 @@ const methodFields: Record<string, readonly string[]> = {
 function mediaData(rng: Rng, method: string): unknown {
   if (rng.chance(0.1)) return hostileJson(rng, 4);
   const data: Record<string, unknown> = {};
-  for (const f of methodFields[method] ?? Object.keys(fieldMakers).filter(() => rng.chance(0.2))) if (rng.chance(0.9)) data[f] = fieldMakers[f]!(rng);
+  const fields = Object.hasOwn(methodFields, method) ? methodFields[method]! : Object.keys(fieldMakers).filter(() => rng.chance(0.2));
+  for (const f of fields) if (rng.chance(0.9)) data[f] = fieldMakers[f]!(rng);
   if (rng.chance(0.05)) data[rng.pick(['extra', '__proto__', 'constructor'])] = hostileJson(rng, 2);
   return data;
 }
@@ -126,7 +127,7 @@ function envelopeViolations(rng: Rng, request: string, maxPayload: number): WsFr
 
 /** One frame on /media: mostly requests of the protocol, some that break its envelope. */
 export function mediaFrame(rng: Rng): WsFrame {
-  const method = rng.chance(0.9) ? rng.pick(SIGNALLING_METHODS) : rng.pick(['unknown', '__proto__', 'constructor', 'hasOwnProperty', 'toString', hostileString(rng)]);
+  const method = rng.chance(0.9) ? rng.pick(SIGNALLING_METHODS) : rng.pick(['unknown', '__proto__', 'constructor', 'hasOwnProperty', 'toString', hostileString(rng, true)]);
   const frame: Record<string, unknown> = { id: rng.chance(0.9) ? rng.int(1, 1_000_000) : hostileJson(rng, 2), method, data: mediaData(rng, method) };
   if (rng.chance(0.05)) delete frame.method;
   const text = JSON.stringify(frame);
@@ -135,7 +136,7 @@ export function mediaFrame(rng: Rng): WsFrame {
 
 /** One frame on graphql-ws: protocol messages with generated documents, and violations. */
 export function graphqlWsFrame(rng: Rng, schema: GraphQLSchema, ids: readonly string[], bearer: string | undefined): WsFrame {
-  const subscriptionId = rng.chance(0.8) ? String(rng.int(1, 20)) : hostileString(rng);
+  const subscriptionId = rng.chance(0.8) ? String(rng.int(1, 20)) : hostileString(rng, true);
   const message = rng.weighted<() => unknown>([
     [5, () => ({ type: 'connection_init', payload: rng.chance(0.5) && bearer ? { authorization: `Bearer ${bearer}` } : hostileJson(rng, 2) })],
     [50, () => {
@@ -144,7 +145,7 @@ export function graphqlWsFrame(rng: Rng, schema: GraphQLSchema, ids: readonly st
     }],
     [10, () => ({ id: subscriptionId, type: 'complete' })],
     [8, () => ({ type: rng.pick(['ping', 'pong']), payload: rng.chance(0.3) ? hostileJson(rng, 2) : undefined })],
-    [7, () => ({ type: rng.pick(['start', 'stop', 'connection_terminate', 'next', 'error', hostileString(rng)]), id: subscriptionId, payload: hostileJson(rng, 2) })],
+    [7, () => ({ type: rng.pick(['start', 'stop', 'connection_terminate', 'next', 'error', hostileString(rng, true)]), id: subscriptionId, payload: hostileJson(rng, 2) })],
     [10, () => hostileJson(rng, 4)],
   ])();
   const text = JSON.stringify(message) ?? 'null';

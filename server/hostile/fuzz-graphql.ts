@@ -36,24 +36,25 @@ export interface GeneratedDocument {
 type Composite = GraphQLObjectType | GraphQLNamedType;
 
 /** A literal of `type`: mostly right, sometimes hostile, sometimes the wrong type altogether. */
-function argLiteral(rng: Rng, type: GraphQLInputType, depth: number, ids: readonly string[]): string {
+function argLiteral(rng: Rng, type: GraphQLInputType, depth: number, ids: readonly string[], small: boolean): string {
+  const str = () => hostileString(rng, small || depth > 0);
   const roll = rng.next();
   if (roll < 0.08) return rng.pick(['null', '1', '"x"', 'true', '[]', '{}', 'NOT_AN_ENUM', '$undeclared', '-1.5e400']);
   const t = getNullableType(type);
   if (isListType(t)) {
-    const n = rng.chance(0.05) ? rng.int(50, 2000) : rng.int(0, 3);
-    return `[${Array.from({ length: n }, () => argLiteral(rng, t.ofType, depth + 1, ids)).join(', ')}]`;
+    const n = !small && rng.chance(0.05) ? rng.int(50, 2000) : rng.int(0, 3);
+    return `[${Array.from({ length: n }, () => argLiteral(rng, t.ofType, depth + 1, ids, small)).join(', ')}]`;
   }
   if (isInputObjectType(t)) {
     if (depth > 4) return '{}';
     const fields = Object.values(t.getFields()).filter((f) => isNonNullType(f.type) || rng.chance(0.5));
-    return `{ ${fields.map((f) => `${f.name}: ${argLiteral(rng, f.type, depth + 1, ids)}`).join(', ')} }`;
+    return `{ ${fields.map((f) => `${f.name}: ${argLiteral(rng, f.type, depth + 1, ids, small)}`).join(', ')} }`;
   }
   if (isEnumType(t)) return rng.chance(0.9) ? rng.pick(t.getValues()).name : rng.pick(['speech', 'SPEECHX', '"SPEECH"']);
   if (isScalarType(t)) {
     switch (t.name) {
       case 'ID':
-        return JSON.stringify(rng.chance(0.6) ? rng.pick(ids) : hostileString(rng));
+        return JSON.stringify(rng.chance(0.6) ? rng.pick(ids) : str());
       case 'Int':
         return String(Math.trunc(hostileNumber(rng)));
       case 'Float':
@@ -61,31 +62,37 @@ function argLiteral(rng: Rng, type: GraphQLInputType, depth: number, ids: readon
       case 'Boolean':
         return rng.chance(0.5) ? 'true' : 'false';
       case 'DateTime':
-        return JSON.stringify(rng.pick(['2030-01-01T09:00:00Z', '0000-00-00T00:00:00Z', '+275760-09-13T00:00:00.001Z', hostileString(rng)]));
+        return JSON.stringify(rng.pick(['2030-01-01T09:00:00Z', '0000-00-00T00:00:00Z', '+275760-09-13T00:00:00.001Z', str()]));
       case 'JSON':
         return JSON.stringify(JSON.stringify(hostileJson(rng, 3)));
       default:
-        return JSON.stringify(hostileString(rng));
+        return JSON.stringify(str());
     }
   }
   return 'null';
 }
 
-function args(rng: Rng, field: GraphQLField<unknown, unknown>, ids: readonly string[]): string {
+function args(rng: Rng, field: GraphQLField<unknown, unknown>, ids: readonly string[], small: boolean): string {
   const chosen = field.args.filter((a) => isNonNullType(a.type) ? rng.chance(0.95) : rng.chance(0.4));
   if (rng.chance(0.03)) return `(${rng.pick(['unknownArg', 'id', 'sittingId'])}: "x")`;
-  return chosen.length ? `(${chosen.map((a) => `${a.name}: ${argLiteral(rng, a.type, 0, ids)}`).join(', ')})` : '';
+  return chosen.length ? `(${chosen.map((a) => `${a.name}: ${argLiteral(rng, a.type, 0, ids, small)}`).join(', ')})` : '';
 }
 
 const fieldsOf = (t: Composite): GraphQLField<unknown, unknown>[] => (isObjectType(t) || isInterfaceType(t) ? Object.values(t.getFields()) : []);
 
 /** A selection set of `type`, `depth` levels left; object-typed fields preferred when `dive`. */
-function selection(rng: Rng, schema: GraphQLSchema, type: GraphQLNamedType, depth: number, ids: readonly string[], dive: boolean): string {
+function selection(rng: Rng, schema: GraphQLSchema, type: GraphQLNamedType, depth: number, ids: readonly string[], dive: boolean, small: boolean): string {
   if (isLeafType(type)) return '';
   if (depth <= 0) return ' { __typename }';
   const parts: string[] = ['__typename'];
   if (isUnionType(type) || isInterfaceType(type)) {
-    for (const p of schema.getPossibleTypes(type)) if (rng.chance(dive ? 0.2 : 0.5)) parts.push(`... on ${p.name}${selection(rng, schema, p, depth - 1, ids, dive)}`);
+    const possible = schema.getPossibleTypes(type);
+    // Diving goes down one path only: a branch per possible type would grow exponentially with depth.
+    if (dive) {
+      const p = rng.pick(possible);
+      return ` { __typename ... on ${p.name}${selection(rng, schema, p, depth - 1, ids, dive, small)} }`;
+    }
+    for (const p of possible) if (rng.chance(0.5)) parts.push(`... on ${p.name}${selection(rng, schema, p, depth - 1, ids, dive, small)}`);
   }
   const fields = fieldsOf(type);
   if (fields.length) {
@@ -94,7 +101,7 @@ function selection(rng: Rng, schema: GraphQLSchema, type: GraphQLNamedType, dept
     for (let i = 0; i < n; i++) {
       const f = dive && composite.length ? rng.pick(composite) : rng.pick(fields);
       const alias = rng.chance(0.1) ? `${rng.pick(['a', 'b', '__a'])}${i}: ` : '';
-      parts.push(`${alias}${f.name}${args(rng, f, ids)}${selection(rng, schema, getNamedType(f.type), depth - 1, ids, dive)}`);
+      parts.push(`${alias}${f.name}${args(rng, f, ids, small)}${selection(rng, schema, getNamedType(f.type), depth - 1, ids, dive, small)}`);
     }
   }
   return ` { ${parts.join(' ')} }`;
@@ -109,9 +116,9 @@ function rootOf(rng: Rng, schema: GraphQLSchema): { keyword: string; type: Graph
   return type ? { keyword, type } : { keyword: 'query', type: schema.getQueryType()! };
 }
 
-function oneField(rng: Rng, schema: GraphQLSchema, root: GraphQLObjectType, ids: readonly string[], depth: number): string {
+function oneField(rng: Rng, schema: GraphQLSchema, root: GraphQLObjectType, ids: readonly string[], depth: number, small = false): string {
   const f = rng.pick(Object.values(root.getFields()));
-  return `${f.name}${args(rng, f, ids)}${selection(rng, schema, getNamedType(f.type), depth, ids, false)}`;
+  return `${f.name}${args(rng, f, ids, small)}${selection(rng, schema, getNamedType(f.type), depth, ids, false, small)}`;
 }
 
 export function generateDocument(rng: Rng, schema: GraphQLSchema, ids: readonly string[]): GeneratedDocument {
@@ -139,15 +146,16 @@ export function generateDocument(rng: Rng, schema: GraphQLSchema, ids: readonly 
       break;
     }
     case 'aliases': {
-      const field = oneField(rng, schema, type, ids, rng.int(1, 3));
-      const n = rng.pick([100, 1000, 5000, rng.int(2, 20000)]);
+      const field = oneField(rng, schema, type, ids, rng.int(1, 3), true);
+      // Many aliases of one field, up to about 1 MB of document.
+      const n = Math.min(rng.pick([100, 1000, 5000, rng.int(2, 20000)]), Math.floor(1_000_000 / (field.length + 8)));
       query = `${keyword} { ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
       break;
     }
     case 'deep': {
       const root = schema.getQueryType()!;
       const f = rng.pick(Object.values(root.getFields()));
-      query = `query { ${f.name}${args(rng, f, ids)}${selection(rng, schema, getNamedType(f.type), rng.pick([10, 30, 100, 300]), ids, true)} }`;
+      query = `query { ${f.name}${args(rng, f, ids, true)}${selection(rng, schema, getNamedType(f.type), rng.pick([10, 30, 100, 300]), ids, true, true)} }`;
       break;
     }
     case 'fragments': {
@@ -166,7 +174,7 @@ export function generateDocument(rng: Rng, schema: GraphQLSchema, ids: readonly 
     case 'directives': {
       const n = rng.pick([10, 1000, 20000]);
       const d = rng.pick(['@include(if: true)', '@skip(if: false)', '@deprecated', '@unknown(x: 1)', '@include(if: $nope)']);
-      query = `query { __typename ${d.repeat(n)} ${oneField(rng, schema, schema.getQueryType()!, ids, 2)} }`;
+      query = `query { __typename ${d.repeat(n)} ${oneField(rng, schema, schema.getQueryType()!, ids, 2, true)} }`;
       break;
     }
     case 'tokens': {
@@ -232,7 +240,7 @@ export function wrapInHttp(rng: Rng, document: GeneratedDocument): HttpInput {
     case 'invalid-json':
       return { envelope, method: 'POST', path: '/graphql', headers: json, body: body.slice(0, rng.int(0, body.length - 1)), document };
     case 'batch':
-      return { envelope, method: 'POST', path: '/graphql', headers: json, body: JSON.stringify(Array.from({ length: rng.int(2, 200) }, () => ({ query: document.query }))), document };
+      return { envelope, method: 'POST', path: '/graphql', headers: json, body: JSON.stringify(Array.from({ length: Math.min(rng.int(2, 200), Math.ceil(1_000_000 / (document.query.length + 1))) }, () => ({ query: document.query }))), document };
     case 'json-wrong-types':
       return { envelope, method: 'POST', path: '/graphql', headers: json, body: JSON.stringify({ query: hostileJson(rng, 3), variables: hostileJson(rng, 3), operationName: hostileJson(rng, 2), extensions: hostileJson(rng, 3) }), document };
     case 'no-body':

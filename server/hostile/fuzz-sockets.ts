@@ -10,6 +10,8 @@ import WebSocket from 'ws';
 import type { WsFrame } from './fuzz-frames';
 
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** How long a frame waits for the server to answer it before the next is sent anyway. */
+const answerWaitMs = 1000;
 
 export class FuzzSocket {
   readonly #ws: WebSocket;
@@ -65,13 +67,19 @@ export class FuzzSocket {
         }
       }
     });
-    await Promise.race([sent, settle(3000)]);
+    await Promise.race([sent, settle(answerWaitMs)]);
+    let cleanup = () => undefined as void;
     const answered =
       waitForId === null
         ? new Promise<void>((resolve) => {
             if (this.#closed) return resolve();
-            ws.once('pong', () => resolve());
-            ws.once('close', () => resolve());
+            const done = () => resolve();
+            ws.once('pong', done);
+            ws.once('close', done);
+            cleanup = () => {
+              ws.off('pong', done);
+              ws.off('close', done);
+            };
             try {
               ws.ping();
             } catch {
@@ -82,7 +90,8 @@ export class FuzzSocket {
             this.#answers.set(waitForId, resolve);
             if (this.#closed) resolve();
           });
-    await Promise.race([answered, settle(3000)]);
+    await Promise.race([answered, settle(answerWaitMs)]);
+    cleanup();
     if (waitForId !== null) this.#answers.delete(waitForId);
     return true;
   }

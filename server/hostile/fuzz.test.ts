@@ -108,15 +108,18 @@ describe.each(testDatabaseKinds())('hostile-input fuzzer (%s)', (kind) => {
     const watch = new FuzzWatch(limits.blockMs);
     const fivexx: Incident[] = [];
     const silent: Incident[] = [];
+    let mediaSent = 0, gqlWsSent = 0, rawConnections = 0, documents = 0, rawRequests = 0;
+    const perRaw = 5;
     const before = memory();
     watch.start();
+    try {
 
     // ---- media signalling: four people, each on their own connection (one per person is allowed) ----
     const mediaPeople = ['j.brandt', 'l.vogel', 'c.sommer', 'interpreter.en1'];
     const wsUrl = t.baseUrl.replace(/^http/, 'ws');
     const origin = t.baseUrl;
     const sendFrame = (label: string, socket: FuzzSocket, frame: WsFrame) => watch.track(label, () => socket.send(frame, requestId(frame)));
-    const mediaSent = await runLanes(
+    mediaSent = await runLanes(
       counts.mediaFrames,
       mediaPeople.length,
       180_000,
@@ -129,7 +132,7 @@ describe.each(testDatabaseKinds())('hostile-input fuzzer (%s)', (kind) => {
 
     // ---- graphql-ws: anonymous and signed-in connections ----
     const wsBearer = [undefined, undefined, bearer.get('j.brandt'), bearer.get('a.keller')];
-    const gqlWsSent = await runLanes(
+    gqlWsSent = await runLanes(
       counts.graphqlWsFrames,
       wsBearer.length,
       180_000,
@@ -141,8 +144,7 @@ describe.each(testDatabaseKinds())('hostile-input fuzzer (%s)', (kind) => {
     );
 
     // ---- raw bytes under the WebSocket framing, five frames per connection, both endpoints ----
-    const perRaw = 5;
-    const rawConnections = await runPhase(Math.ceil(counts.rawFrames / perRaw), 4, 120_000, async (c) => {
+    rawConnections = await runPhase(Math.ceil(counts.rawFrames / perRaw), 4, 120_000, async (c) => {
       const frames = Array.from({ length: perRaw }, (_, k) => rawFrame(rngFor(seed, 'raw-ws', c * perRaw + k)));
       const media = c % 2 === 0;
       const label = `raw-ws#${c * perRaw}…${c * perRaw + perRaw - 1} ${media ? '/media' : '/graphql'} ${frames.map((f) => describeFrame(f)).join(' ; ')}`;
@@ -151,7 +153,6 @@ describe.each(testDatabaseKinds())('hostile-input fuzzer (%s)', (kind) => {
       );
       if (status !== null && status >= 500) fivexx.push({ what: `upgrade answered ${status}`, inFlight: [label] });
     });
-    const rawSent = rawConnections * perRaw;
 
     // ---- GraphQL documents over HTTP, as nobody, a member, the chair and IT ----
     const identities = [
@@ -160,7 +161,7 @@ describe.each(testDatabaseKinds())('hostile-input fuzzer (%s)', (kind) => {
       [10, 'a.keller'],
       [5, 'it.admin'],
     ] as const;
-    const documents = await runPhase(counts.documents, 4, 300_000, async (i) => {
+    documents = await runPhase(counts.documents, 4, 300_000, async (i) => {
       const rng = rngFor(seed, 'http', i);
       const who = rng.weighted<string>(identities);
       const input = wrapInHttp(rng, generateDocument(rng, schema, ids));
@@ -180,7 +181,7 @@ describe.each(testDatabaseKinds())('hostile-input fuzzer (%s)', (kind) => {
     });
 
     // ---- raw bytes at the HTTP parser ----
-    const rawRequests = await runPhase(counts.rawHttp, 4, 60_000, async (i) => {
+    rawRequests = await runPhase(counts.rawHttp, 4, 60_000, async (i) => {
       const rng = rngFor(seed, 'raw-http', i);
       const bytes = rng.weighted<() => Buffer>([
         [30, () => rng.bytes(rng.int(1, 4096))],
@@ -194,13 +195,16 @@ describe.each(testDatabaseKinds())('hostile-input fuzzer (%s)', (kind) => {
       if (status !== null && status >= 500) fivexx.push({ what: `HTTP ${status}`, inFlight: [label] });
     });
 
-    // ---- afterwards: the server still answers everyone, and what it held is given back ----
-    await new Promise((r) => setTimeout(r, 1000));
-    watch.stop();
+    } finally {
+      // ---- afterwards: the server still answers everyone, and what it held is given back ----
+      await new Promise((r) => setTimeout(r, 1000));
+      watch.stop();
+    }
     const after = memory();
     const alive = await gql<{ __typename: string }>(t.baseUrl, '{ __typename }').catch((e: unknown) => ({ status: 0, body: { errors: [{ message: String(e) }] } }));
     const health = await fetch(`${t.baseUrl}/healthz`).then((r) => r.status, () => 0);
 
+    const rawSent = rawConnections * perRaw;
     const requests = documents + rawRequests + rawConnections;
     const frames = mediaSent + gqlWsSent + rawSent;
     console.log(

@@ -35,13 +35,14 @@ const fragments = [
   ' ',
 ];
 
-export function hostileString(rng: Rng): string {
+/** `small`: for values inside containers, so one value stays within a few KB and one input within a few hundred. */
+export function hostileString(rng: Rng, small = false): string {
   const kind = rng.weighted<'short' | 'mixed' | 'long' | 'huge' | 'plain'>([
     [20, 'plain'],
     [40, 'mixed'],
     [20, 'short'],
-    [15, 'long'],
-    [5, 'huge'],
+    [small ? 0 : 15, 'long'],
+    [small ? 0 : 5, 'huge'],
   ]);
   switch (kind) {
     case 'plain':
@@ -64,8 +65,8 @@ export function hostileNumber(rng: Rng): number {
   return rng.pick([0, -1, 1, 2 ** 31 - 1, 2 ** 31, -(2 ** 31) - 1, 2 ** 53 + 1, Number.MAX_VALUE, -Number.MAX_VALUE, 1e308, 1.5, -0.0001, 1e-320, 86400 * 365 * 1000, rng.int(-1000, 100000)]);
 }
 
-/** Any JSON value, `depth` levels deep at most; sometimes very deep. */
-export function hostileJson(rng: Rng, depth = 3): unknown {
+/** Any JSON value, `depth` levels deep at most; sometimes very deep. Big strings only at the top. */
+export function hostileJson(rng: Rng, depth = 3, nested = false): unknown {
   if (depth <= 0) return rng.pick<unknown>([null, true, 0, 'x']);
   const kind = rng.weighted<'string' | 'number' | 'bool' | 'null' | 'array' | 'object' | 'deep'>([
     [30, 'string'],
@@ -78,7 +79,7 @@ export function hostileJson(rng: Rng, depth = 3): unknown {
   ]);
   switch (kind) {
     case 'string':
-      return hostileString(rng);
+      return hostileString(rng, nested);
     case 'number':
       return hostileNumber(rng);
     case 'bool':
@@ -86,10 +87,11 @@ export function hostileJson(rng: Rng, depth = 3): unknown {
     case 'null':
       return null;
     case 'array':
-      return Array.from({ length: rng.chance(0.05) ? rng.int(100, 5000) : rng.int(0, 4) }, () => hostileJson(rng, depth - 1));
+      // A long array holds scalars only: length, not volume, is what it tests.
+      return rng.chance(0.05) ? Array.from({ length: rng.int(100, 5000) }, () => rng.int(-9, 9)) : Array.from({ length: rng.int(0, 4) }, () => hostileJson(rng, depth - 1, true));
     case 'object': {
       const o: Record<string, unknown> = {};
-      for (let i = rng.int(0, 5); i > 0; i--) o[rng.chance(0.7) ? rng.pick(['id', 'data', 'method', '__proto__', 'constructor', 'toString', 'kind', 'type', 'payload']) : hostileString(rng).slice(0, 100)] = hostileJson(rng, depth - 1);
+      for (let i = rng.int(0, 5); i > 0; i--) o[rng.chance(0.7) ? rng.pick(['id', 'data', 'method', '__proto__', 'constructor', 'toString', 'kind', 'type', 'payload']) : hostileString(rng, true).slice(0, 100)] = hostileJson(rng, depth - 1, true);
       return o;
     }
     case 'deep': {
