@@ -113,87 +113,86 @@ describe.each(testDatabaseKinds())('hostile-input fuzzer (%s)', (kind) => {
     const before = memory();
     watch.start();
     try {
-
-    // ---- media signalling: four people, each on their own connection (one per person is allowed) ----
-    const mediaPeople = ['j.brandt', 'l.vogel', 'c.sommer', 'interpreter.en1'];
-    const wsUrl = t.baseUrl.replace(/^http/, 'ws');
-    const origin = t.baseUrl;
-    const sendFrame = (label: string, socket: FuzzSocket, frame: WsFrame) => watch.track(label, () => socket.send(frame, requestId(frame)));
-    mediaSent = await runLanes(
-      counts.mediaFrames,
-      mediaPeople.length,
-      180_000,
-      (lane) => new FuzzSocket(`${wsUrl}/media?sitting=${S}`, { cookie: cookies.get(mediaPeople[lane]!)!, origin }),
-      () => mediaJoinFrame,
-      (i) => mediaFrame(rngFor(seed, 'media', i)),
-      sendFrame,
-      'media',
-    );
-
-    // ---- graphql-ws: anonymous and signed-in connections ----
-    const wsBearer = [undefined, undefined, bearer.get('j.brandt'), bearer.get('a.keller')];
-    gqlWsSent = await runLanes(
-      counts.graphqlWsFrames,
-      wsBearer.length,
-      180_000,
-      () => new FuzzSocket(`${wsUrl}/graphql`, { origin }, 'graphql-transport-ws'),
-      (lane) => graphqlWsInit(wsBearer[lane]),
-      (i) => graphqlWsFrame(rngFor(seed, 'graphql-ws', i), schema, ids, wsBearer[i % wsBearer.length]),
-      (label, socket, frame) => watch.track(label, () => socket.send(frame, null)),
-      'graphql-ws',
-    );
-
-    // ---- raw bytes under the WebSocket framing, five frames per connection, both endpoints ----
-    rawConnections = await runPhase(Math.ceil(counts.rawFrames / perRaw), 4, 120_000, async (c) => {
-      const frames = Array.from({ length: perRaw }, (_, k) => rawFrame(rngFor(seed, 'raw-ws', c * perRaw + k)));
-      const media = c % 2 === 0;
-      const label = `raw-ws#${c * perRaw}…${c * perRaw + perRaw - 1} ${media ? '/media' : '/graphql'} ${frames.map((f) => describeFrame(f)).join(' ; ')}`;
-      const status = await watch.track(label, () =>
-        rawUpgradeAndWrite(host, port, media ? `/media?sitting=${S}` : '/graphql', media ? { cookie: cookies.get('j.brandt')!, origin } : { origin, 'sec-websocket-protocol': 'graphql-transport-ws' }, frames.map((f) => (f.kind === 'raw' ? f.data : Buffer.alloc(0)))),
+      // ---- media signalling: four people, each on their own connection (one per person is allowed) ----
+      const mediaPeople = ['j.brandt', 'l.vogel', 'c.sommer', 'interpreter.en1'];
+      const wsUrl = t.baseUrl.replace(/^http/, 'ws');
+      const origin = t.baseUrl;
+      const sendFrame = (label: string, socket: FuzzSocket, frame: WsFrame) => watch.track(label, () => socket.send(frame, requestId(frame)));
+      mediaSent = await runLanes(
+        counts.mediaFrames,
+        mediaPeople.length,
+        180_000,
+        (lane) => new FuzzSocket(`${wsUrl}/media?sitting=${S}`, { cookie: cookies.get(mediaPeople[lane]!)!, origin }),
+        () => mediaJoinFrame,
+        (i) => mediaFrame(rngFor(seed, 'media', i)),
+        sendFrame,
+        'media',
       );
-      if (status !== null && status >= 500) fivexx.push({ what: `upgrade answered ${status}`, inFlight: [label] });
-    });
 
-    // ---- GraphQL documents over HTTP, as nobody, a member, the chair and IT ----
-    const identities = [
-      [60, 'anonymous'],
-      [25, 'j.brandt'],
-      [10, 'a.keller'],
-      [5, 'it.admin'],
-    ] as const;
-    documents = await runPhase(counts.documents, 4, 300_000, async (i) => {
-      const rng = rngFor(seed, 'http', i);
-      const who = rng.weighted<string>(identities);
-      const input = wrapInHttp(rng, generateDocument(rng, schema, ids));
-      const headers: Record<string, string> = { ...input.headers, ...(who === 'anonymous' ? {} : { authorization: `Bearer ${bearer.get(who)}` }) };
-      const label = `http#${i} as=${who} ${input.method} ${input.envelope}/${input.document.shape} query=${clip(input.document.query)} variables=${clip(JSON.stringify(input.document.variables), 80)}`;
-      await watch.track(label, async () => {
-        try {
-          const res = await fetch(`${t.baseUrl}${input.path}`, { method: input.method, headers, body: input.body, signal: AbortSignal.timeout(limits.answerMs) });
-          if (res.status >= 500) fivexx.push({ what: `HTTP ${res.status}`, inFlight: [label] });
-          // An event stream does not end by itself (its lifetime is another test's business): read its start only.
-          if (res.headers.get('content-type')?.startsWith('text/event-stream')) await res.body?.cancel();
-          else await res.arrayBuffer();
-        } catch (error) {
-          silent.push({ what: `no complete answer within ${limits.answerMs} ms: ${String(error)}`, inFlight: [label] });
-        }
+      // ---- graphql-ws: anonymous and signed-in connections ----
+      const wsBearer = [undefined, undefined, bearer.get('j.brandt'), bearer.get('a.keller')];
+      gqlWsSent = await runLanes(
+        counts.graphqlWsFrames,
+        wsBearer.length,
+        180_000,
+        () => new FuzzSocket(`${wsUrl}/graphql`, { origin }, 'graphql-transport-ws'),
+        (lane) => graphqlWsInit(wsBearer[lane]),
+        (i) => graphqlWsFrame(rngFor(seed, 'graphql-ws', i), schema, ids, wsBearer[i % wsBearer.length]),
+        (label, socket, frame) => watch.track(label, () => socket.send(frame, null)),
+        'graphql-ws',
+      );
+
+      // ---- raw bytes under the WebSocket framing, five frames per connection, both endpoints ----
+      rawConnections = await runPhase(Math.ceil(counts.rawFrames / perRaw), 4, 120_000, async (c) => {
+        const frames = Array.from({ length: perRaw }, (_, k) => rawFrame(rngFor(seed, 'raw-ws', c * perRaw + k)));
+        const media = c % 2 === 0;
+        const label = `raw-ws#${c * perRaw}…${c * perRaw + perRaw - 1} ${media ? '/media' : '/graphql'} ${frames.map((f) => describeFrame(f)).join(' ; ')}`;
+        const status = await watch.track(label, () =>
+          rawUpgradeAndWrite(host, port, media ? `/media?sitting=${S}` : '/graphql', media ? { cookie: cookies.get('j.brandt')!, origin } : { origin, 'sec-websocket-protocol': 'graphql-transport-ws' }, frames.map((f) => (f.kind === 'raw' ? f.data : Buffer.alloc(0)))),
+        );
+        if (status !== null && status >= 500) fivexx.push({ what: `upgrade answered ${status}`, inFlight: [label] });
       });
-    });
 
-    // ---- raw bytes at the HTTP parser ----
-    rawRequests = await runPhase(counts.rawHttp, 4, 60_000, async (i) => {
-      const rng = rngFor(seed, 'raw-http', i);
-      const bytes = rng.weighted<() => Buffer>([
-        [30, () => rng.bytes(rng.int(1, 4096))],
-        [20, () => Buffer.concat([Buffer.from(`POST /graphql HTTP/1.1\r\nHost: x\r\n`), rng.bytes(rng.int(0, 512)), Buffer.from('\r\n\r\n')])],
-        [15, () => Buffer.from(`POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${rng.int(0, 100)}\r\nTransfer-Encoding: chunked\r\n\r\n${rng.pick(['0\r\n\r\n', 'zz\r\n', 'ffffffffffffffff\r\n', '5\r\n{"qu'])}`)],
-        [15, () => Buffer.from(`GET /${rng.pick(['graphql', 'media', 'hls/x/../../etc/passwd', 'auth/callback', 'metrics', 'api/sittings/%00/protocol.pdf'])}?${'a=%ff&'.repeat(rng.int(1, 2000))} HTTP/1.1\r\nHost: x\r\n${`X-${rng.int(0, 9)}: ${'v'.repeat(rng.int(1, 20000))}\r\n`}\r\n`)],
-        [20, () => Buffer.from(`${rng.pick(['GET', 'POST', 'PUT', 'OPTIONS', 'TRACE', 'CONNECT', 'G\u0000T'])} ${rng.pick(['/graphql', '/', '*', 'http://evil/', '/media?sitting=sitting-42'])} HTTP/${rng.pick(['1.1', '1.0', '2.0', '9'])}\r\nHost: x\r\nUpgrade: ${rng.pick(['websocket', 'h2c', 'x'])}\r\nConnection: ${rng.pick(['Upgrade', 'close', 'keep-alive'])}\r\nSec-WebSocket-Version: ${rng.pick(['13', '8', 'x'])}\r\nSec-WebSocket-Key: ${rng.pick(['', 'x', 'dGhlIHNhbXBsZSBub25jZQ=='])}\r\n\r\n`, 'latin1')],
-      ])();
-      const label = `raw-http#${i} ${bytes.subarray(0, 80).toString('hex')} (${bytes.length} bytes)`;
-      const status = await watch.track(label, () => rawHttp(host, port, bytes));
-      if (status !== null && status >= 500) fivexx.push({ what: `HTTP ${status}`, inFlight: [label] });
-    });
+      // ---- GraphQL documents over HTTP, as nobody, a member, the chair and IT ----
+      const identities = [
+        [60, 'anonymous'],
+        [25, 'j.brandt'],
+        [10, 'a.keller'],
+        [5, 'it.admin'],
+      ] as const;
+      documents = await runPhase(counts.documents, 4, 300_000, async (i) => {
+        const rng = rngFor(seed, 'http', i);
+        const who = rng.weighted<string>(identities);
+        const input = wrapInHttp(rng, generateDocument(rng, schema, ids));
+        const headers: Record<string, string> = { ...input.headers, ...(who === 'anonymous' ? {} : { authorization: `Bearer ${bearer.get(who)}` }) };
+        const label = `http#${i} as=${who} ${input.method} ${input.envelope}/${input.document.shape} query=${clip(input.document.query)} variables=${clip(JSON.stringify(input.document.variables), 80)}`;
+        await watch.track(label, async () => {
+          try {
+            const res = await fetch(`${t.baseUrl}${input.path}`, { method: input.method, headers, body: input.body, signal: AbortSignal.timeout(limits.answerMs) });
+            if (res.status >= 500) fivexx.push({ what: `HTTP ${res.status}`, inFlight: [label] });
+            // An event stream does not end by itself (its lifetime is another test's business): read its start only.
+            if (res.headers.get('content-type')?.startsWith('text/event-stream')) await res.body?.cancel();
+            else await res.arrayBuffer();
+          } catch (error) {
+            silent.push({ what: `no complete answer within ${limits.answerMs} ms: ${String(error)}`, inFlight: [label] });
+          }
+        });
+      });
+
+      // ---- raw bytes at the HTTP parser ----
+      rawRequests = await runPhase(counts.rawHttp, 4, 60_000, async (i) => {
+        const rng = rngFor(seed, 'raw-http', i);
+        const bytes = rng.weighted<() => Buffer>([
+          [30, () => rng.bytes(rng.int(1, 4096))],
+          [20, () => Buffer.concat([Buffer.from(`POST /graphql HTTP/1.1\r\nHost: x\r\n`), rng.bytes(rng.int(0, 512)), Buffer.from('\r\n\r\n')])],
+          [15, () => Buffer.from(`POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${rng.int(0, 100)}\r\nTransfer-Encoding: chunked\r\n\r\n${rng.pick(['0\r\n\r\n', 'zz\r\n', 'ffffffffffffffff\r\n', '5\r\n{"qu'])}`)],
+          [15, () => Buffer.from(`GET /${rng.pick(['graphql', 'media', 'hls/x/../../etc/passwd', 'auth/callback', 'metrics', 'api/sittings/%00/protocol.pdf'])}?${'a=%ff&'.repeat(rng.int(1, 2000))} HTTP/1.1\r\nHost: x\r\n${`X-${rng.int(0, 9)}: ${'v'.repeat(rng.int(1, 20000))}\r\n`}\r\n`)],
+          [20, () => Buffer.from(`${rng.pick(['GET', 'POST', 'PUT', 'OPTIONS', 'TRACE', 'CONNECT', 'G\u0000T'])} ${rng.pick(['/graphql', '/', '*', 'http://evil/', '/media?sitting=sitting-42'])} HTTP/${rng.pick(['1.1', '1.0', '2.0', '9'])}\r\nHost: x\r\nUpgrade: ${rng.pick(['websocket', 'h2c', 'x'])}\r\nConnection: ${rng.pick(['Upgrade', 'close', 'keep-alive'])}\r\nSec-WebSocket-Version: ${rng.pick(['13', '8', 'x'])}\r\nSec-WebSocket-Key: ${rng.pick(['', 'x', 'dGhlIHNhbXBsZSBub25jZQ=='])}\r\n\r\n`, 'latin1')],
+        ])();
+        const label = `raw-http#${i} ${bytes.subarray(0, 80).toString('hex')} (${bytes.length} bytes)`;
+        const status = await watch.track(label, () => rawHttp(host, port, bytes));
+        if (status !== null && status >= 500) fivexx.push({ what: `HTTP ${status}`, inFlight: [label] });
+      });
 
     } finally {
       // ---- afterwards: the server still answers everyone, and what it held is given back ----
