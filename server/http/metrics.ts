@@ -52,7 +52,7 @@ export function measureMedia(metrics: Metrics, stats: () => Record<'sittings' | 
 /** Route groups, not raw paths: keeps label cardinality bounded. */
 function routeGroup(path: string): string {
   const first = path.split('/')[1] ?? '';
-  return ['graphql', 'auth', 'oidc', 'healthz', 'metrics', 'hls'].includes(first) ? `/${first}` : first.includes('.') ? '/asset' : '/app';
+  return ['graphql', 'auth', 'oidc', 'healthz', 'readyz', 'metrics', 'hls'].includes(first) ? `/${first}` : first.includes('.') ? '/asset' : '/app';
 }
 
 export function measureRequests(metrics: Metrics): Koa.Middleware {
