@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, startTestApp, type TestApp } from '../../test/support/app';
 import { testDatabaseKinds } from '../../test/support/database';
 import { fetchAccessToken, loginSession } from '../../test/support/oidc-login';
+import { csrfHeader } from './csrf';
 import { graphqlLimits, limitCodes, pageSizes } from './graphql-limits';
 
 /**
@@ -76,7 +77,7 @@ async function loopHeldDuring<T>(run: () => Promise<T>): Promise<{ result: T; he
 async function post(baseUrl: string, body: string, headers: Record<string, string>) {
   const res = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', [csrfHeader]: '1', ...headers },
     body,
   });
   const text = await res.text();

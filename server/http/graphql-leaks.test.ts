@@ -8,6 +8,7 @@ import { loginSession } from '../../test/support/oidc-login';
 import { mapConstraintError } from '../db/errors';
 import { ConflictError } from '../domain/errors';
 import { createLogger } from '../log';
+import { csrfHeader } from './csrf';
 import { createGraphQLServer } from './graphql';
 
 /** Class 7 of issue 10, the GraphQL part: subscriptions authorised at start, SSE lifetime, masked database errors. */
@@ -35,7 +36,7 @@ async function readStream(res: Response, ms: number): Promise<{ text: string; en
 const sse = (baseUrl: string, query: string, headers: Record<string, string> = {}) =>
   fetch(`${baseUrl}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers },
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream', [csrfHeader]: '1', ...headers },
     body: JSON.stringify({ query }),
   });
 
