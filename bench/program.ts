@@ -52,6 +52,7 @@ function traceWrapper(ffmpeg: string): string {
   fs.writeFileSync(
     wrapper,
     `#!${process.execPath}
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 const args = process.argv.slice(2);
 const program = args.includes('program.sdp');
