@@ -41,6 +41,8 @@ const log = createLogger('silent');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'plenum-bench-program-'));
+/** The synthetic cameras and microphones: stopped whatever happens, or they would outlive the bench. */
+const feeds: LavfiFeeds[] = [];
 const traceFile = path.join(scratch, 'ffmpeg-trace.txt');
 
 /**
@@ -155,14 +157,14 @@ async function main(): Promise<Record<string, unknown>> {
     return feed;
   };
   const floor: Channel = { kind: 'floor' };
-  const feeds = [
+  feeds.push(
     LavfiFeeds.start([
       await publish('chair', floor, { kind: 'video', color: 'blue', ssrc: 5001 }),
       await publish('member', floor, { kind: 'video', color: 'red', ssrc: 5002 }),
       await publish('chair', floor, { kind: 'audio', frequency: 440, ssrc: 5101 }),
       await publish('member', floor, { kind: 'audio', frequency: 660, ssrc: 5102 }),
     ]),
-  ];
+  );
   await broadcast.setProgram({ speakerPeerId: null, chairPeerId: 'chair', lowerThird: { name: 'Präsidentin', faction: '' }, voteCard: null });
   const started = Date.now();
   let speaking = false;
@@ -212,13 +214,15 @@ main()
     console.log(JSON.stringify(result));
     process.exit(0);
   })
-  .catch((error: unknown) => {
+  .catch(async (error: unknown) => {
+    for (const f of feeds) await f.stop().catch(() => undefined);
     console.log(`[bench:program] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     console.log(JSON.stringify({ bench: 'program', error: String(error) }));
     process.exit(1);
   });
 // Bounded: whatever happens, the bench ends.
 setTimeout(() => {
+  for (const f of feeds) void f.stop();
   console.log(JSON.stringify({ bench: 'program', error: 'watchdog' }));
   process.exit(1);
 }, (SECONDS + 60) * 1_000).unref();
