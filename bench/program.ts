@@ -24,7 +24,8 @@ import { EMPTY_FLOOR, type Channel, type MediaParticipant } from '../server/medi
 import { WorkerPool } from '../server/media/worker-pool';
 import { Broadcast } from '../streaming/broadcast';
 import { resolveFfmpeg } from '../streaming/ffmpeg-path';
-import { feedRtpParameters, LavfiFeeds, type LavfiFeed, type LavfiSource } from '../streaming/lavfi-feeds';
+import { LavfiFeeds, type LavfiFeed, type LavfiSource } from '../streaming/lavfi-feeds';
+import { publishFeed } from '../test/support/publish-feed';
 import { segmentWriteLags } from '../test/support/stream-lag';
 
 function arg(name: string, fallback: number): number {
@@ -150,12 +151,7 @@ async function main(): Promise<Record<string, unknown>> {
   ];
   for (const p of people) await media.join(p, media.rtpCapabilities, { language: null, sign: false });
   await media.setFloor({ ...EMPTY_FLOOR, speakers: ['member'], liveInterpreters: new Map([['booth-en', 'en'], ['booth-fr', 'fr']]) });
-  const publish = async (who: string, channel: Channel, source: LavfiSource): Promise<LavfiFeed> => {
-    const transport = await media.createPlainTransport(who, { comedia: true });
-    const feed: LavfiFeed = { ...source, port: transport.port };
-    await media.produce(who, transport.id, { kind: source.kind, rtpParameters: feedRtpParameters(feed), channel, source: source.kind === 'video' ? 'camera' : 'microphone' });
-    return feed;
-  };
+  const publish = (who: string, channel: Channel, source: LavfiSource): Promise<LavfiFeed> => publishFeed(media, who, channel, source);
   const floor: Channel = { kind: 'floor' };
   feeds.push(
     LavfiFeeds.start([

@@ -15,7 +15,8 @@ import { EMPTY_FLOOR, type Channel, type MediaParticipant } from '../server/medi
 import { WorkerPool } from '../server/media/worker-pool';
 import { Broadcast, type BroadcastOptions, type BroadcastResult } from './broadcast';
 import { resolveFfmpeg, resolveFfprobe } from './ffmpeg-path';
-import { feedRtpParameters, LavfiFeeds, type LavfiFeed, type LavfiSource } from './lavfi-feeds';
+import { LavfiFeeds, type LavfiFeed, type LavfiSource } from './lavfi-feeds';
+import { publishFeed } from '../test/support/publish-feed';
 import { segmentStartPts } from './ts-pts';
 import { assertStreamOnTime } from '../test/support/stream-lag';
 
@@ -90,12 +91,7 @@ const isBlue = ([r, g, b]: [number, number, number]) => b > 180 && r < 80 && g <
 const isGreen = ([r, g, b]: [number, number, number]) => g > 90 && r < 80 && b < 80;
 
 /** A participant publishing synthetic media into `channel` through a comedia plain transport. */
-async function publish(p: MediaParticipant, channel: Channel, source: LavfiSource): Promise<LavfiFeed> {
-  const transport = await media.createPlainTransport(p.id, { comedia: true });
-  const feed: LavfiFeed = { ...source, port: transport.port };
-  await media.produce(p.id, transport.id, { kind: source.kind, rtpParameters: feedRtpParameters(feed), channel, source: source.kind === 'video' ? 'camera' : 'microphone' });
-  return feed;
-}
+const publish = (p: MediaParticipant, channel: Channel, source: LavfiSource): Promise<LavfiFeed> => publishFeed(media, p.id, channel, source);
 
 /** Seconds of CPU (user + system) process `pid` has used, from /proc. */
 function cpuSeconds(pid: number): number {

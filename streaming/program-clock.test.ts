@@ -14,7 +14,8 @@ import { SittingMedia } from '../server/media/sitting-media';
 import { EMPTY_FLOOR, type Channel, type MediaParticipant } from '../server/media/topology';
 import { WorkerPool } from '../server/media/worker-pool';
 import { Broadcast } from './broadcast';
-import { feedRtpParameters, LavfiFeeds, type LavfiFeed, type LavfiSource } from './lavfi-feeds';
+import { LavfiFeeds, type LavfiFeed, type LavfiSource } from './lavfi-feeds';
+import { publishFeed } from '../test/support/publish-feed';
 import { ptsSeconds, segmentStartPts } from './ts-pts';
 import { MAX_SEGMENT_WRITE_LAG_MS, segmentWriteLags } from '../test/support/stream-lag';
 
@@ -48,12 +49,7 @@ async function until(check: () => boolean, ms: number, what: string): Promise<vo
   }
 }
 
-async function publish(p: MediaParticipant, channel: Channel, source: LavfiSource): Promise<LavfiFeed> {
-  const transport = await media.createPlainTransport(p.id, { comedia: true });
-  const feed: LavfiFeed = { ...source, port: transport.port };
-  await media.produce(p.id, transport.id, { kind: source.kind, rtpParameters: feedRtpParameters(feed), channel, source: source.kind === 'video' ? 'camera' : 'microphone' });
-  return feed;
-}
+const publish = (p: MediaParticipant, channel: Channel, source: LavfiSource): Promise<LavfiFeed> => publishFeed(media, p.id, channel, source);
 
 beforeAll(async () => {
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'plenum-program-clock-'));
