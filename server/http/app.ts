@@ -16,6 +16,7 @@ import { trustedOrigins } from '../config/origins';
 import { corsAllowList } from './cors';
 import { csrfGuard } from './csrf';
 import { metricsAccess } from './metrics-access';
+import { allowedMethods } from './allowed-methods';
 
 export interface HttpDeps {
   readonly auth: Auth;
@@ -42,6 +43,7 @@ export function buildHttpApp(deps: HttpDeps): Koa {
   app.use(securityHeaders({ https: deps.https }));
   app.use(corsAllowList(trustedOrigins(deps.config)));
   app.use(measureRequests(metrics));
+  app.use(allowedMethods());
 
   const router = new Router();
   const health = healthRoutes(deps.health);

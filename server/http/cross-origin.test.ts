@@ -200,6 +200,33 @@ describe.each(testDatabaseKinds())('cross-origin requests with a session cookie 
       }
     });
   });
+
+  describe('methods the server does not answer', () => {
+    /** node:http, since fetch refuses TRACE itself. */
+    const send = (method: string, path: string, headers: Record<string, string> = {}) =>
+      new Promise<{ status: number; allow: string | undefined; body: string }>((resolve, reject) => {
+        const req = http.request(`${t.baseUrl}${path}`, { method, headers: { cookie: admin, ...headers } }, (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, allow: res.headers.allow, body }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+
+    it('refuses TRACE, PUT, DELETE, PATCH and made-up methods with 405 on every path, echoing nothing', async () => {
+      for (const method of ['TRACE', 'PUT', 'DELETE', 'PATCH', 'PROPFIND']) {
+        for (const path of ['/', '/graphql', '/oidc/token', '/auth/login', '/media?sitting=sitting-42', '/sitting/sitting-42', '/healthz']) {
+          const res = await send(method, path, { 'x-secret': 'echo-me' });
+          expect(res.status, `${method} ${path}`).toBe(405);
+          expect(res.allow).toBe('GET, HEAD, POST, OPTIONS');
+          expect(res.body).not.toContain('echo-me');
+        }
+      }
+      const after = await gql<{ sitting: { title: string } }>(t.baseUrl, agendaQuery, {}, bearer);
+      expect(after.body.data?.sitting.title).toBeTruthy();
+    });
+  });
 });
 
 describe('with TRUST_PROXY and METRICS_TOKEN', () => {
