@@ -1,6 +1,7 @@
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
 import { GraphQLError, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
 import { graphqlLimits, limitCodes } from '../http/graphql-limits';
+import { nextSlice, sliceSpent } from './time-slice';
 
 /**
  * Counts the field values resolved for one result (a list's items' fields as soon as the list is
@@ -10,9 +11,17 @@ import { graphqlLimits, limitCodes } from '../http/graphql-limits';
  * budget per event: their context lives as long as the subscription.
  */
 const spent = new WeakMap<object, number>();
+/**
+ * The one error a spent budget throws, for every field still running. Each new error would capture
+ * and format a stack (with source maps: ~0.1 ms), and graphql-js wraps every unlocated error in
+ * another: thousands of fields in flight made that a second of held event loop. Located (a path),
+ * it passes graphql-js's locatedError unwrapped. The result is replaced by one error anyway.
+ */
+const exhausted = new WeakMap<object, GraphQLError>();
 
-export function budgetExceeded(): GraphQLError {
+export function budgetExceeded(path?: readonly (string | number)[]): GraphQLError {
   return new GraphQLError(`The answer would need more than ${graphqlLimits.maxResolvedFields} values; ask for less (fewer fields, smaller pages).`, {
+    path,
     extensions: { code: limitCodes.tooExpensive, http: { status: 400 } },
   });
 }
@@ -27,15 +36,20 @@ export class ExecutionBudgetPlugin<Types extends SchemaTypes> extends BasePlugin
     fieldConfig: PothosOutputFieldConfig<Types>,
   ): GraphQLFieldResolver<unknown, Types['Context'], object> {
     const startsEvent = fieldConfig.kind === 'Subscription';
-    return (parent, args, context, info) => {
+    const run: GraphQLFieldResolver<unknown, Types['Context'], object> = (parent, args, context, info) => {
       const key = context as object;
-      if (startsEvent && info.path.prev === undefined) spent.delete(key);
+      if (startsEvent && info.path.prev === undefined) {
+        spent.delete(key);
+        exhausted.delete(key);
+      }
       // The fields of a list's items were paid for when the list came back (below); once the budget
       // is spent, nothing more runs.
       if (typeof info.path.prev?.key !== 'number' || (spent.get(key) ?? 0) > graphqlLimits.maxResolvedFields) charge(key, 1);
       const result = resolver(parent, args, context, info);
       return isPromiseLike(result) ? Promise.resolve(result).then((v) => chargeList(key, v, info)) : chargeList(key, result, info);
     };
+    // A field that starts after the loop's slice is spent waits for a later turn (time-slice.ts).
+    return (parent, args, context, info) => (sliceSpent() ? nextSlice().then(() => run(parent, args, context, info)) : run(parent, args, context, info));
   }
 }
 
@@ -54,7 +68,10 @@ function chargeList<T>(key: object, value: T, info: GraphQLResolveInfo): T {
 function charge(key: object, n: number): void {
   const used = (spent.get(key) ?? 0) + n;
   spent.set(key, used);
-  if (used > graphqlLimits.maxResolvedFields) throw budgetExceeded();
+  if (used <= graphqlLimits.maxResolvedFields) return;
+  let error = exhausted.get(key);
+  if (!error) exhausted.set(key, (error = budgetExceeded([])));
+  throw error;
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {

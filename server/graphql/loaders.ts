@@ -1,9 +1,12 @@
 import type { Services } from '../services';
 import type { AgendaItem, Booth, Faction, Person } from '../domain/parliament';
+import { nextSlice, sliceSpent } from './time-slice';
 
 /**
  * Batches the lookups of one tick into one query. No cache beyond the batch: a graphql-ws
- * subscription keeps its context for hours, and cached rows would go stale.
+ * subscription keeps its context for hours, and cached rows would go stale. A batch of thousands of
+ * keys hands its rows out over as many slices as that takes (time-slice.ts): each row goes on to
+ * resolve its own fields.
  */
 export function batch<K, V>(load: (keys: readonly K[]) => Promise<Map<K, V>>): (key: K) => Promise<V | undefined> {
   let pending: { keys: K[]; result: Promise<Map<K, V>> } | undefined;
@@ -17,7 +20,10 @@ export function batch<K, V>(load: (keys: readonly K[]) => Promise<Map<K, V>>): (
       pending = { keys, result };
     }
     pending.keys.push(key);
-    return pending.result.then((m) => m.get(key));
+    return pending.result.then(async (m) => {
+      if (sliceSpent()) await nextSlice();
+      return m.get(key);
+    });
   };
 }
 
