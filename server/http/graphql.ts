@@ -1,4 +1,5 @@
 import type Koa from 'koa';
+import { boundedDocumentCache } from './document-cache';
 import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { schema } from '../graphql';
@@ -48,6 +49,12 @@ export function createGraphQLServer(deps: {
     renderGraphiQL,
     landingPage: false,
     logging: false,
+    // A parsed document takes about 115 times its source in memory (tokens and locations): 128 KB of
+    // sources is some 15 MB. The client's operations together are about 20 KB.
+    parserAndValidationCache: {
+      documentCache: boundedDocumentCache({ maxChars: 128 * 1024, maxSourceChars: 16 * 1024 }),
+      errorCache: boundedDocumentCache({ maxChars: 32 * 1024, maxSourceChars: 4 * 1024 }),
+    },
     plugins: [useCostLimits({ introspection: deps.graphiql }), useResultLimits(), useSseLifetime(deps.sseMaxSeconds)],
     context: ({ user }) => ({ user, services, loaders: createLoaders(services), mediaAvailable: deps.mediaAvailable, broadcasts: deps.broadcasts }),
   });
