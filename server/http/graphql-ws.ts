@@ -15,7 +15,26 @@ export const GRAPHQL_WS_PATH = '/graphql';
  * The client sends a handful of subscriptions when a page opens and graphql-ws pings; documents
  * are small (queries and mutations go over HTTP).
  */
-export const GRAPHQL_WS_LIMITS: SocketLimits = { maxPayload: 64 * 1024, burst: 100, perSecond: 20 };
+export const GRAPHQL_WS_LIMITS: SocketLimits = { maxPayload: 64 * 1024, burst: 100, perSecond: 20, refuse: serverMessageFromClient };
+
+/** What graphql-transport-ws lets a client send. */
+const clientMessageTypes = new Set(['connection_init', 'ping', 'pong', 'subscribe', 'complete']);
+
+/**
+ * A server's message (`next`, `error`, `connection_ack`) or an unknown type sent by a client:
+ * graphql-ws would throw on it, log a stack trace and close with 4500 ("internal error"), so any
+ * visitor could fill the log and count as our fault. Malformed JSON is left to graphql-ws (4400).
+ */
+function serverMessageFromClient(text: string): string | null {
+  let message: unknown;
+  try {
+    message = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const type = typeof message === 'object' && message !== null && 'type' in message ? message.type : undefined;
+  return typeof type === 'string' && !clientMessageTypes.has(type) ? 'Invalid message received' : null;
+}
 
 type Enveloped = ReturnType<PlenumYoga['getEnveloped']>;
 

@@ -6,7 +6,7 @@
 import net from 'node:net';
 import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { gql, startTestApp, type TestApp } from '../../test/support/app';
 import { testDatabaseKinds } from '../../test/support/database';
 import { connectMediaPeer, type MediaPeer } from '../../test/support/media-peer';
@@ -153,6 +153,21 @@ describe.each(testDatabaseKinds())('hostile sockets (%s)', (kind) => {
       wsClient.subscribe({ query: '{ parliament { name ' }, { next: () => reject(new Error('answered')), error: resolve, complete: () => reject(new Error('completed')) });
     });
     expect(errors).toMatchObject([{ message: expect.stringMatching(/Syntax Error/) }]);
+    await expectAlive();
+  });
+
+  it('a graphql-ws client that sends server messages or unknown types is closed with 4400, and nothing is logged as an internal error', async () => {
+    const logged = vi.spyOn(console, 'error');
+    try {
+      for (const text of ['{"type":"next","id":"1","payload":{"data":{}}}', '{"type":"error","id":"1","payload":[]}', '{"type":"connection_ack"}', '{"type":"x\\u0000"}']) {
+        const o = await attack('graphql', 'signed in', [frame(OP.text, text)]);
+        expect(o.status).toBe(101);
+        expect(o.closeCode, text).toBe(4400);
+      }
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
     await expectAlive();
   });
 

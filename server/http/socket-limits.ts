@@ -5,6 +5,7 @@
 //   1009 message too big  — ws itself, from `maxPayload` (fragments count together)
 //   1008 policy violation — more messages (pings and pongs included) than the rate allows
 //   1003 unsupported data — a binary frame: both protocols are JSON text
+//   4400 bad request      — a message the endpoint's protocol never accepts from a client (`refuse`)
 //   1007 invalid UTF-8, 1002 protocol errors — ws itself
 import { WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '../log';
@@ -16,11 +17,14 @@ export interface SocketLimits {
   readonly burst: number;
   /** …and per second on average after that (a token bucket). */
   readonly perSecond: number;
+  /** Why a text message is not one a client may send, or null; refused messages close with 4400. */
+  readonly refuse?: (text: string) => string | null;
 }
 
 export const CLOSE_UNSUPPORTED_DATA = 1003;
 export const CLOSE_POLICY = 1008;
 export const CLOSE_TOO_BIG = 1009;
+export const CLOSE_BAD_REQUEST = 4400;
 
 /** A peer that does not answer our close frame is cut off after this long, not ws's 30 s. */
 const CLOSE_GRACE_MS = 1000;
@@ -47,6 +51,10 @@ export function limitedWebSocketServer(name: string, limits: SocketLimits, log: 
         return true;
       }
       if ((event === 'message' || event === 'ping' || event === 'pong') && !this.#admit(event === 'message' && args[1] === true)) return false;
+      if (event === 'message' && limits.refuse) {
+        const problem = limits.refuse(String(args[0]));
+        if (problem !== null) return this.#refuse(CLOSE_BAD_REQUEST, problem);
+      }
       return super.emit(event, ...args);
     }
 
