@@ -16,6 +16,14 @@ describe('the text rule', () => {
     }
   });
 
+  it('refuses bidirectional overrides, embeddings and isolates and the Unicode line separators, and keeps right-to-left text', () => {
+    for (const c of ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u2028', '\u2029']) {
+      const code = `U+${c.charCodeAt(0).toString(16).toUpperCase()}`;
+      expect(textProblem(`Dr. A${c}B`, 100)).toBe(`must not contain bidirectional or line-separator controls (${code} at 5)`);
+    }
+    for (const s of ['مشروع قانون الميزانية', 'הצעת חוק', 'Motion \u200fعربي\u200e 12']) expect(textProblem(s, 100), s).toBeNull();
+  });
+
   it('refuses unpaired surrogates, high or low, anywhere', () => {
     for (const s of ['\ud800', 'x\udbff', '\udc00y', 'ab\udfff', '\udc00\ud800', '👍'.slice(0, 1), '👍'.slice(1)]) {
       expect(textProblem(s, 100), JSON.stringify(s)).toMatch(/unpaired surrogate/);
