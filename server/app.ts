@@ -24,6 +24,7 @@ import { createMetrics, measureMedia } from './http/metrics';
 import { readinessChecks } from './http/readiness-checks';
 import { routeUpgrades } from './http/upgrade-router';
 import { websocketOriginPolicy } from './http/websocket-origin';
+import { trustedOrigins } from './config/origins';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
 export const clientDir = path.join(repoRoot, 'dist/client/browser');
@@ -142,7 +143,7 @@ export class App {
   async start(): Promise<{ port: number }> {
     const server = http.createServer(this.handler.callback());
     routeUpgrades(server, {
-      allowOrigin: websocketOriginPolicy(this.config.publicUrl, this.config.corsOrigins),
+      allowOrigin: websocketOriginPolicy(trustedOrigins(this.config)),
       handlers: [this.ws.handleUpgrade, ...(this.mediaSocket ? [this.mediaSocket.handleUpgrade] : [])],
       log: this.log.child('http'),
     });

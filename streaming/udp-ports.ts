@@ -33,12 +33,11 @@ function canBind(port: number): Promise<boolean> {
 }
 
 /**
- * Whether every port is bound by some process, from the kernel's socket tables; null where
- * those are not readable (not Linux), and the caller falls back to a fixed delay.
- * NOTE: probing by binding the port ourselves would race FFmpeg's own bind.
+ * Local UDP ports bound by any process, from the kernel's socket tables; null where they are not
+ * readable (not Linux). Reading beats probing: binding a port to test it would race its owner.
  */
-export async function portsBound(ports: readonly number[]): Promise<boolean | null> {
-  let table = '';
+export async function boundUdpPorts(): Promise<Set<number> | null> {
+  let table: string;
   try {
     table = await fs.readFile('/proc/net/udp', 'utf8');
   } catch {
@@ -46,9 +45,19 @@ export async function portsBound(ports: readonly number[]): Promise<boolean | nu
   }
   table += await fs.readFile('/proc/net/udp6', 'utf8').catch(() => '');
   const bound = new Set<number>();
+  // "  12: 0100007F:9C40 00000000:0000 07 …": the local port is the hex after the first colon-separated address.
   for (const line of table.split('\n')) {
     const local = /^\s*\d+:\s+[0-9A-F]+:([0-9A-F]{4})\s/i.exec(line);
     if (local) bound.add(parseInt(local[1]!, 16));
   }
-  return ports.every((port) => bound.has(port));
+  return bound;
+}
+
+/**
+ * Whether every port is bound by some process; null where the socket tables are not readable,
+ * and the caller falls back to a fixed delay.
+ */
+export async function portsBound(ports: readonly number[]): Promise<boolean | null> {
+  const bound = await boundUdpPorts();
+  return bound && ports.every((port) => bound.has(port));
 }

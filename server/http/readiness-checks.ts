@@ -1,11 +1,11 @@
 // What /readyz checks: each answers "can this instance take new work?" and, when not, says why.
-import fs from 'node:fs/promises';
 import { Migrator } from 'kysely';
 import type { DatabaseHandle } from '../db/connection';
 import { migrations } from '../db/migrations';
 import { DEFAULT_PEER_QUOTAS } from '../media/media-quotas';
 import type { MediaRegistry } from '../media/media-registry';
 import type { WorkerPool } from '../media/worker-pool';
+import { boundUdpPorts } from '../../streaming/udp-ports';
 import type { HealthCheck } from './health';
 
 export interface PortRange {
@@ -106,25 +106,4 @@ export function broadcastPortsCheck({ min, max }: PortRange): HealthCheck {
         : { ok: false, problem: `broadcast port range ${min}–${max} exhausted: ${freePairs} free pairs, a broadcast needs up to ${BROADCAST_PAIRS_PER_SITTING}`, freePairs };
     },
   };
-}
-
-/**
- * Local UDP ports bound by any process, from the kernel's socket tables; null where they are not
- * readable (not Linux). Reading beats probing: binding a port to test it would race its owner.
- */
-async function boundUdpPorts(): Promise<Set<number> | null> {
-  let table: string;
-  try {
-    table = await fs.readFile('/proc/net/udp', 'utf8');
-  } catch {
-    return null;
-  }
-  table += await fs.readFile('/proc/net/udp6', 'utf8').catch(() => '');
-  const bound = new Set<number>();
-  // "  12: 0100007F:9C40 00000000:0000 07 …": the local port is the hex after the first colon-separated address.
-  for (const line of table.split('\n')) {
-    const local = /^\s*\d+:\s+[0-9A-F]+:([0-9A-F]{4})\s/i.exec(line);
-    if (local) bound.add(parseInt(local[1]!, 16));
-  }
-  return bound;
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../config';
+import { trustedOrigins } from '../config/origins';
 import { websocketOriginPolicy } from './websocket-origin';
 
 describe('WebSocket origin policy', () => {
-  const allow = websocketOriginPolicy('https://plenum.example.org', ['https://tv.example.org', 'http://localhost:4200']);
+  const allow = websocketOriginPolicy(trustedOrigins({ publicUrl: 'https://plenum.example.org/', corsOrigins: ['https://tv.example.org', 'http://localhost:4200'] }));
 
   it('lets in our own origin, the configured ones and requests without Origin', () => {
     for (const origin of ['https://plenum.example.org', 'https://tv.example.org', 'http://localhost:4200', 'HTTPS://PLENUM.example.org', undefined]) expect(allow(origin), String(origin)).toBe(true);
