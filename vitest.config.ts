@@ -3,8 +3,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // Tests that run a live media pipeline (a program FFmpeg, FFmpeg-fed producers) and judge it in
 // real time. Two of them side by side on two cores starved each other's FFmpeg: its socket queues
 // grew and segments came seconds late (issue #9). They run one file at a time, after the rest.
-// The seeded hostile-input fuzzer (issue #10): minutes long, and not yet green (it still finds
-// event-loop holds of about a second from nested lists); `npm run test:fuzz` runs it.
+// The seeded hostile-input fuzzer (issue #10) measures this process's event loop and memory: it
+// runs alone, after the rest (`npm run test:fuzz` runs just it).
 const FUZZ = ['server/hostile/fuzz.test.ts'];
 const REALTIME = ['streaming/broadcast.test.ts', 'streaming/program-clock.test.ts', 'server/broadcast/broadcasts.test.ts', 'server/media/chamber-routing.test.ts'];
 

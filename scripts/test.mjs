@@ -55,8 +55,8 @@ check('typecheck codegen', r);
 r = await run(bin('tsx'), ['client/codegen/graphql-codegen.ts', '--check']);
 check('client codegen', r);
 
-// realtime: live media pipelines, one file at a time (vitest.config.ts).
-for (const project of ['server', 'realtime']) {
+// realtime: live media pipelines, one file at a time; fuzz: the hostile-input fuzzer, alone (vitest.config.ts).
+for (const project of ['server', 'realtime', 'fuzz']) {
   const out = path.join(tmp, `${project}.json`);
   r = await run(bin('vitest'), ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
   const c = vitestCounts(out);

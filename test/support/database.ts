@@ -11,6 +11,14 @@ export function testDatabaseKinds(): TestDatabaseKind[] {
   return postgresAdminUrl() ? ['pglite', 'postgres'] : ['pglite'];
 }
 
+/**
+ * One kind, for tests too long to run twice: PostgreSQL when there is one (what a parliament runs;
+ * its memory is its own process's, not the test's), else PGlite.
+ */
+export function preferredTestDatabaseKind(): TestDatabaseKind {
+  return postgresAdminUrl() ? 'postgres' : 'pglite';
+}
+
 function postgresAdminUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
 }
