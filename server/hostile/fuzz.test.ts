@@ -131,7 +131,7 @@ describe.each([preferredTestDatabaseKind()])('hostile-input fuzzer (%s)', (kind)
         180_000,
         (lane) => new FuzzSocket(`${wsUrl}/media?sitting=${S}`, { cookie: cookies.get(mediaPeople[lane]!)!, origin }),
         () => mediaJoinFrame,
-        (i) => mediaFrame(rngFor(seed, 'media', at(i))),
+        (i) => watch.excluding(() => mediaFrame(rngFor(seed, 'media', at(i)))),
         sendFrame,
         `${name}/media`,
       );
@@ -144,7 +144,7 @@ describe.each([preferredTestDatabaseKind()])('hostile-input fuzzer (%s)', (kind)
         180_000,
         () => new FuzzSocket(`${wsUrl}/graphql`, { origin }, 'graphql-transport-ws'),
         (lane) => graphqlWsInit(wsBearer[lane]),
-        (i) => graphqlWsFrame(rngFor(seed, 'graphql-ws', at(i)), schema, ids, wsBearer[i % wsBearer.length]),
+        (i) => watch.excluding(() => graphqlWsFrame(rngFor(seed, 'graphql-ws', at(i)), schema, ids, wsBearer[i % wsBearer.length])),
         (label, socket, frame) => watch.track(label, () => socket.send(frame, null)),
         `${name}/graphql-ws`,
       );
@@ -152,7 +152,7 @@ describe.each([preferredTestDatabaseKind()])('hostile-input fuzzer (%s)', (kind)
       // ---- raw bytes under the WebSocket framing, five frames per connection, both endpoints ----
       sent.upgrades = await runPhase(Math.ceil(n(counts.rawFrames) / perRaw), 4, 120_000, async (c) => {
         const first = at(c * perRaw);
-        const frames = Array.from({ length: perRaw }, (_, k) => rawFrame(rngFor(seed, 'raw-ws', first + k)));
+        const frames = watch.excluding(() => Array.from({ length: perRaw }, (_, k) => rawFrame(rngFor(seed, 'raw-ws', first + k))));
         const media = c % 2 === 0;
         const label = `${name}/raw-ws#${first}…${first + perRaw - 1} ${media ? '/media' : '/graphql'} ${frames.map((f) => describeFrame(f)).join(' ; ')}`;
         const status = await watch.track(label, () =>
@@ -171,7 +171,7 @@ describe.each([preferredTestDatabaseKind()])('hostile-input fuzzer (%s)', (kind)
       sent.documents = await runPhase(n(counts.documents), 4, 300_000, async (i) => {
         const rng = rngFor(seed, 'http', at(i));
         const who = rng.weighted<string>(identities);
-        const input = wrapInHttp(rng, generateDocument(rng, schema, ids));
+        const input = watch.excluding(() => wrapInHttp(rng, generateDocument(rng, schema, ids)));
         const headers: Record<string, string> = { ...input.headers, ...(who === 'anonymous' ? {} : { authorization: `Bearer ${bearer.get(who)}` }) };
         const label = `${name}/http#${at(i)} as=${who} ${input.method} ${input.envelope}/${input.document.shape} query=${clip(input.document.query)} variables=${clip(JSON.stringify(input.document.variables), 80)}`;
         await watch.track(label, async () => {
@@ -190,13 +190,13 @@ describe.each([preferredTestDatabaseKind()])('hostile-input fuzzer (%s)', (kind)
       // ---- raw bytes at the HTTP parser ----
       sent.rawHttp = await runPhase(n(counts.rawHttp), 4, 60_000, async (i) => {
         const rng = rngFor(seed, 'raw-http', at(i));
-        const bytes = rng.weighted<() => Buffer>([
+        const bytes = watch.excluding(rng.weighted<() => Buffer>([
           [30, () => rng.bytes(rng.int(1, 4096))],
           [20, () => Buffer.concat([Buffer.from(`POST /graphql HTTP/1.1\r\nHost: x\r\n`), rng.bytes(rng.int(0, 512)), Buffer.from('\r\n\r\n')])],
           [15, () => Buffer.from(`POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${rng.int(0, 100)}\r\nTransfer-Encoding: chunked\r\n\r\n${rng.pick(['0\r\n\r\n', 'zz\r\n', 'ffffffffffffffff\r\n', '5\r\n{"qu'])}`)],
           [15, () => Buffer.from(`GET /${rng.pick(['graphql', 'media', 'hls/x/../../etc/passwd', 'auth/callback', 'metrics', 'api/sittings/%00/protocol.pdf'])}?${'a=%ff&'.repeat(rng.int(1, 2000))} HTTP/1.1\r\nHost: x\r\n${`X-${rng.int(0, 9)}: ${'v'.repeat(rng.int(1, 20000))}\r\n`}\r\n`)],
           [20, () => Buffer.from(`${rng.pick(['GET', 'POST', 'PUT', 'OPTIONS', 'TRACE', 'CONNECT', 'G\u0000T'])} ${rng.pick(['/graphql', '/', '*', 'http://evil/', '/media?sitting=sitting-42'])} HTTP/${rng.pick(['1.1', '1.0', '2.0', '9'])}\r\nHost: x\r\nUpgrade: ${rng.pick(['websocket', 'h2c', 'x'])}\r\nConnection: ${rng.pick(['Upgrade', 'close', 'keep-alive'])}\r\nSec-WebSocket-Version: ${rng.pick(['13', '8', 'x'])}\r\nSec-WebSocket-Key: ${rng.pick(['', 'x', 'dGhlIHNhbXBsZSBub25jZQ=='])}\r\n\r\n`, 'latin1')],
-        ])();
+        ]));
         const label = `${name}/raw-http#${at(i)} ${bytes.subarray(0, 80).toString('hex')} (${bytes.length} bytes)`;
         const status = await watch.track(label, () => rawHttp(host, port, bytes));
         if (status !== null && status >= 500) fivexx.push({ what: `HTTP ${status}`, inFlight: [label] });
