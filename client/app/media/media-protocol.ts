@@ -47,11 +47,22 @@ export interface FloorView {
   readonly relays: Readonly<Record<string, string>>;
 }
 
+/** A TURN server and the short-lived credentials minted for this join (server/media/turn-credentials.ts). */
+export interface IceServer {
+  readonly urls: readonly string[];
+  readonly username: string;
+  readonly credential: string;
+}
+
 export interface JoinResult {
   readonly routerRtpCapabilities: types.RtpCapabilities;
   readonly plan: readonly Listening[];
   readonly producers: readonly ProducerInfo[];
   readonly floor: FloorView;
+  /** Empty when the server has no TURN relay (TURN_URLS unset). */
+  readonly iceServers: readonly IceServer[];
+  /** `relay` when the server says so (TURN_FORCE_RELAY): only relayed candidates are tried. */
+  readonly iceTransportPolicy: 'all' | 'relay';
 }
 
 export interface TransportInfo {
