@@ -174,6 +174,14 @@ describe('TURN credentials with the join', () => {
     expect(username).not.toBe(expired);
     expect(Number(username.split(':')[0]) * 1000).toBe(clock - (clock % 1000) + 600_000);
     expect(renewed.iceServers[0]!.credential).toBe(hmac(username));
+    // An ICE restart (the network changed) may allocate a new relay: it gets a credential valid now.
+    clock += 601_000;
+    const t = (await again.request('createWebRtcTransport', { direction: 'recv' })).data as { id: string };
+    const restarted = await again.request('restartIce', { transportId: t.id });
+    expect(restarted).toMatchObject({ ok: true, data: { iceParameters: expect.any(Object) } });
+    const restartUsername = (restarted.data as unknown as Ice).iceServers[0]!.username;
+    expect(restartUsername).toBe(`${Math.floor(clock / 1000) + 600}:m1`);
+    expect((restarted.data as unknown as Ice).iceServers[0]!.credential).toBe(hmac(restartUsername));
     // Leave and join on the same socket: fresh again.
     clock += 1000;
     expect(await again.request('leave')).toMatchObject({ ok: true });

@@ -84,7 +84,8 @@ const handlers = {
   },
   async restartIce(ctx, data) {
     const d = transportId.parse(data);
-    return { iceParameters: await joined(ctx).restartIce(ctx.participant.id, d.transportId) };
+    // A restart may allocate a new relay (the network changed): with a credential valid now, not the join's.
+    return { iceParameters: await joined(ctx).restartIce(ctx.participant.id, d.transportId), iceServers: (ctx.ice?.() ?? NO_ICE).iceServers };
   },
   async produce(ctx, data) {
     const d = transportId.extend({ kind: z.enum(['audio', 'video']), rtpParameters, channel, source: z.enum(['microphone', 'camera', 'screen']) }).parse(data);

@@ -1,4 +1,4 @@
-import type { JoinResult } from './media-protocol';
+import type { IceServer, JoinResult } from './media-protocol';
 
 /** What a mediasoup-client transport needs of the join's TURN servers: RTCPeerConnection's ICE options. */
 export interface IceOptions {
@@ -12,8 +12,13 @@ export interface IceOptions {
  */
 export function iceOptions(joined: Pick<JoinResult, 'iceServers' | 'iceTransportPolicy'>): IceOptions {
   return {
-    iceServers: joined.iceServers.map(({ urls, username, credential }) => ({ urls: [...urls], username, credential })),
+    iceServers: rtcIceServers(joined.iceServers),
     // Relay-only without a relay would never connect: then the browser's default stands.
     iceTransportPolicy: joined.iceTransportPolicy === 'relay' && joined.iceServers.length > 0 ? 'relay' : 'all',
   };
+}
+
+/** The server's ICE servers as RTCPeerConnection takes them (mutable copies). */
+export function rtcIceServers(servers: readonly IceServer[]): RTCIceServer[] {
+  return servers.map(({ urls, username, credential }) => ({ urls: [...urls], username, credential }));
 }

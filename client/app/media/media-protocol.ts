@@ -117,7 +117,8 @@ export interface MediaMethods {
   leave: [Record<string, never>, Record<string, never>];
   createWebRtcTransport: [{ direction: 'send' | 'recv' }, TransportInfo];
   connectWebRtcTransport: [{ transportId: string; dtlsParameters: types.DtlsParameters }, Record<string, never>];
-  restartIce: [{ transportId: string }, { iceParameters: types.IceParameters }];
+  /** With fresh TURN credentials: the restart may have to allocate a new relay. */
+  restartIce: [{ transportId: string }, { iceParameters: types.IceParameters; iceServers: readonly IceServer[] }];
   produce: [
     { transportId: string; kind: types.MediaKind; rtpParameters: types.RtpParameters; channel: Channel; source: MediaSource },
     { id: string; live: boolean; held: Held | null },

@@ -1,5 +1,5 @@
 import { Device, type types } from 'mediasoup-client';
-import { iceOptions, type IceOptions } from './ice-options';
+import { iceOptions, rtcIceServers, type IceOptions } from './ice-options';
 import { shouldConsume } from './listening';
 import type { FloorView, Held, ListenerChoice, Listening, MediaNotification, ProducerInfo } from './media-protocol';
 import type { MediaSignalling } from './media-signalling';
@@ -185,7 +185,9 @@ export class MediaSession {
 
   private async restartIce(transport: types.Transport): Promise<void> {
     try {
-      const { iceParameters } = await this.signalling.request('restartIce', { transportId: transport.id });
+      const { iceParameters, iceServers } = await this.signalling.request('restartIce', { transportId: transport.id });
+      // The join's TURN credentials may have expired by now; a new relay needs the fresh ones.
+      await transport.updateIceServers({ iceServers: rtcIceServers(iceServers) });
       await transport.restartIce({ iceParameters });
     } catch (error: unknown) {
       this.fail(error);

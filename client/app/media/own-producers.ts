@@ -1,5 +1,5 @@
 import type { types } from 'mediasoup-client';
-import type { IceOptions } from './ice-options';
+import { rtcIceServers, type IceOptions } from './ice-options';
 import { channelKey, type ChannelKey, type Held } from './media-protocol';
 import type { MediaSignalling } from './media-signalling';
 import type { CaptureSource, OwnKey, OwnWant } from './own-media';
@@ -194,7 +194,11 @@ export class OwnProducers {
       if (state === 'failed' && !this.disposed) {
         this.signalling
           .request('restartIce', { transportId: transport.id })
-          .then(({ iceParameters }) => transport.restartIce({ iceParameters }))
+          // With fresh TURN credentials: the join's may have expired by now.
+          .then(async ({ iceParameters, iceServers }) => {
+            await transport.updateIceServers({ iceServers: rtcIceServers(iceServers) });
+            await transport.restartIce({ iceParameters });
+          })
           .catch((error: unknown) => this.report.failed(error));
       }
     });
