@@ -1,5 +1,6 @@
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mintTurnCredential } from '../../server/media/turn-credentials';
 import { startTestApp, type TestApp } from '../support/app';
 import { bytesOf, connectedRoutes, enterChamber, flowing, takeSeat, type Seat } from '../support/chamber-seat';
 import { chromiumArgs, chromiumPath } from '../support/chromium';
@@ -12,6 +13,7 @@ import { preferredTestDatabaseKind } from '../support/database';
 // were reachable. The chair (a.keller) gives Jonas Brandt the floor; Leonie Vogel hears him.
 // Proof that it went through the relay: the pages' selected candidate pairs are relay candidates,
 // and coturn's own log shows an allocation for each of them under the username Plenum minted.
+// Then coturn itself is asked with an expired credential and a forged one: it refuses both.
 
 const secret = 'plenum-relay-test-shared-secret-0123456789';
 
@@ -120,5 +122,19 @@ describe('the floor through a TURN relay', () => {
 
     expect(seats.flatMap((entry) => entry.problems)).toEqual([]);
     await Promise.all(seats.map((entry) => entry.context.close()));
+  });
+
+  it('is refused by coturn with an expired credential or one signed with another secret', async () => {
+    const now = Date.now();
+    const fresh = mintTurnCredential(secret, 'p-probe', 600, now);
+    const expired = mintTurnCredential(secret, 'p-probe', 600, now - 1_200_000);
+    const forged = mintTurnCredential('another-secret-that-coturn-does-not-know', 'p-forger', 600, now);
+    for (const c of [expired, forged, fresh]) await coturn.tryAllocate(c.username, c.credential);
+    const allocated = coturn.allocations();
+    expect(allocated).toContain(fresh.username);
+    expect(allocated).not.toContain(expired.username);
+    expect(allocated).not.toContain(forged.username);
+    expect(coturn.log()).toContain(`user <${expired.username}>: incoming packet message processed, error 401`);
+    expect(coturn.log()).toContain(`user <${forged.username}>: incoming packet message processed, error 401`);
   });
 });

@@ -4,7 +4,7 @@
  * goes to stdout and is kept here, so a test can read coturn's own account of its allocations.
  * Nothing of the package's system service is used: the configuration is written to a temp folder.
  */
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +19,11 @@ export interface Coturn {
   log(): string;
   /** Usernames coturn allocated a relay for (its "ALLOCATE processed, success" lines). */
   allocations(): string[];
+  /**
+   * Asks coturn for one allocation with this username and password (coturn's own client,
+   * turnutils_uclient, for about two seconds); then read `allocations()` and `log()`.
+   */
+  tryAllocate(username: string, password: string): Promise<void>;
   /** SIGTERM, then SIGKILL after two seconds; removes the temp folder. */
   stop(): Promise<void>;
 }
@@ -94,6 +99,12 @@ export async function startCoturn(opts: { readonly secret: string; readonly real
     port,
     relayPorts,
     log: () => output,
+    tryAllocate: (username, password) =>
+      new Promise<void>((resolve) => {
+        // It keeps sending to its peer (relayPorts.max, nobody there) until killed: the allocation comes first.
+        const args = ['-u', username, '-w', password, '-p', String(port), '-n', '1', '-m', '1', '-l', '100', '-e', '127.0.0.1', '-r', String(relayPorts.max), '127.0.0.1'];
+        execFile('/usr/bin/turnutils_uclient', args, { timeout: 2000 }, () => resolve());
+      }),
     allocations: () => [...output.matchAll(/user <([^>]*)>: incoming packet ALLOCATE processed, success/g)].map((m) => m[1] ?? ''),
     stop,
   };
