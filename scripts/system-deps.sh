@@ -2,7 +2,7 @@
 # Installs the Debian 12 (bookworm) packages Plenum needs and a fresh machine lacks.
 #
 #   bash scripts/system-deps.sh           worker build libraries + ffmpeg
-#   bash scripts/system-deps.sh --test    the same + what the tests use: chromium, fonts, openssl
+#   bash scripts/system-deps.sh --test    the same + what the tests use: chromium, fonts, openssl, coturn
 #   bash scripts/system-deps.sh --check   install nothing: print what is missing, exit 3 if anything is
 #
 # Idempotent: when everything is installed it only asks dpkg-query and exits (well under a second).
@@ -17,8 +17,9 @@ worker_build=(g++ make pkg-config python3 python3-pip libssl-dev libuv1-dev liba
 # and a font for the broadcast's lower third and vote card (streaming/fonts.ts).
 runtime=(ffmpeg fonts-dejavu-core)
 # Tests: headless Chromium and fonts (browser tests, legible screenshots); the openssl CLI is the
-# DTLS client of server/media/dtls-handshake.test.ts.
-test_tools=(chromium fonts-liberation fonts-dejavu-core openssl)
+# DTLS client of server/media/dtls-handshake.test.ts; coturn is the TURN relay that
+# test/e2e/relay.test.ts starts itself (the package's service stays disabled).
+test_tools=(chromium fonts-liberation fonts-dejavu-core openssl coturn)
 
 want=("${worker_build[@]}" "${runtime[@]}")
 check_only=0

@@ -89,7 +89,7 @@ export class App {
           })
         : undefined;
       if (registry) cleanup.push(() => registry.close());
-      const mediaSocket = registry ? createMediaSignallingSocket({ registry, log: log.child('media-socket'), authenticate: mediaParticipantOf(auth, services), socketsPerPerson: config.media.socketsPerPerson }) : undefined;
+      const mediaSocket = registry ? createMediaSignallingSocket({ registry, log: log.child('media-socket'), authenticate: mediaParticipantOf(auth, services), socketsPerPerson: config.media.socketsPerPerson, turn: config.media.turn, forceRelay: config.media.forceRelay }) : undefined;
       if (mediaSocket) cleanup.push(() => mediaSocket.close());
       const broadcasts =
         registry && config.broadcast.enabled

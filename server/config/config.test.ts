@@ -60,4 +60,33 @@ describe('configuration', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'maybe' })).toThrow(/^ {2}- TRUST_PROXY: /m);
     expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN: must be at least 16 characters/);
   });
+
+  it('has no TURN relay by default', () => {
+    const c = loadConfig({});
+    expect(c.media.turn).toBeUndefined();
+    expect(c.media.forceRelay).toBe(false);
+  });
+
+  it('reads TURN_URLS, TURN_SECRET and TURN_TTL_S', () => {
+    const secret = 's'.repeat(32);
+    const c = loadConfig({ TURN_URLS: ' turn:turn.example.org:3478?transport=udp, turns:turn.example.org:443?transport=tcp ,', TURN_SECRET: secret, TURN_TTL_S: '600', TURN_FORCE_RELAY: 'true' });
+    expect(c.media.turn).toEqual({ urls: ['turn:turn.example.org:3478?transport=udp', 'turns:turn.example.org:443?transport=tcp'], secret, ttlSeconds: 600 });
+    expect(Object.isFrozen(c.media.turn)).toBe(true);
+    expect(c.media.forceRelay).toBe(true);
+    expect(loadConfig({ TURN_URLS: 'turn:127.0.0.1:3478', TURN_SECRET: secret }).media.turn?.ttlSeconds).toBe(3600);
+  });
+
+  it('refuses bad TURN settings and names the variable', () => {
+    const secret = 's'.repeat(32);
+    for (const bad of ['turn://turn.example.org', 'stun:stun.example.org', 'https://turn.example.org', 'turn:turn.example.org:99999', 'turns:turn.example.org?transport=udp', 'turn:a.example.org,turn:user@b.example.org']) {
+      expect(() => loadConfig({ TURN_URLS: bad, TURN_SECRET: secret }), bad).toThrow(/^ {2}- TURN_URLS(\.\d+)?: must be comma-separated TURN URLs/m);
+    }
+    expect(() => loadConfig({ TURN_URLS: 'turn:turn.example.org' })).toThrow(/TURN_SECRET: is required when TURN_URLS is set/);
+    expect(() => loadConfig({ TURN_URLS: 'turn:turn.example.org', TURN_SECRET: 'short' })).toThrow(/TURN_SECRET: must be at least 32 characters/);
+    for (const ttl of ['59', '86401', '1.5', 'an hour']) {
+      expect(() => loadConfig({ TURN_URLS: 'turn:turn.example.org', TURN_SECRET: secret, TURN_TTL_S: ttl }), ttl).toThrow(/^ {2}- TURN_TTL_S: .*\(got /m);
+    }
+    expect(() => loadConfig({ TURN_FORCE_RELAY: 'true' })).toThrow(/TURN_FORCE_RELAY: needs TURN_URLS/);
+    expect(() => loadConfig({ TURN_URLS: 'turn:turn.example.org', TURN_SECRET: secret, TURN_FORCE_RELAY: 'sometimes' })).toThrow(/^ {2}- TURN_FORCE_RELAY: /m);
+  });
 });

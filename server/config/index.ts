@@ -1,5 +1,6 @@
 import { DEFAULT_PEERS_PER_WORKER } from '../media/worker-settings';
 import { DEFAULT_PEER_QUOTAS } from '../media/media-quotas';
+import { isTurnUrl, type TurnSettings } from '../media/turn-credentials';
 import { z } from 'zod';
 import path from 'node:path';
 
@@ -51,6 +52,22 @@ const schema = z
     RTC_MAX_PORT: z.coerce.number().int().min(1024).max(65535).default(49999),
     /** Address announced to browsers in ICE candidates; defaults to 127.0.0.1. */
     RTC_ANNOUNCED_ADDRESS: z.string().min(1).optional(),
+    /**
+     * TURN relay for members whose networks block UDP or allow only 443 (coturn with
+     * `use-auth-secret`): comma-separated `turn:`/`turns:` URLs handed to browsers with each join.
+     * Unset: no relay, browsers reach the RTC ports directly.
+     */
+    TURN_URLS: z
+      .string()
+      .transform((v) => v.split(',').map((u) => u.trim()).filter((u) => u !== ''))
+      .pipe(z.array(z.string().refine(isTurnUrl, { error: (issue) => `must be comma-separated TURN URLs such as turn:turn.example.org:3478 or turns:turn.example.org:443?transport=tcp (${JSON.stringify(issue.input)} is not one)` })).min(1, 'must name at least one TURN URL'))
+      .optional(),
+    /** coturn's `static-auth-secret`: signs the credentials Plenum mints per join. Required with TURN_URLS. */
+    TURN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** Seconds a minted TURN credential lets a browser allocate a relay; a rejoin mints a fresh one. */
+    TURN_TTL_S: z.coerce.number().int().min(60).max(86_400).default(3600),
+    /** Browsers use only relayed candidates (iceTransportPolicy "relay"): to test the relay, or when the RTC ports are reachable only through it. */
+    TURN_FORCE_RELAY: z.stringbool().default(false),
     /** Further origins (besides PUBLIC_URL's) that may call the API with credentials and open its WebSockets: comma-separated `scheme://host[:port]`. */
     CORS_ORIGINS: z
       .string()
@@ -72,6 +89,12 @@ const schema = z
     }
     if (env.BROADCAST_MIN_PORT + 40 > env.BROADCAST_MAX_PORT) {
       ctx.addIssue({ code: 'custom', path: ['BROADCAST_MIN_PORT'], message: 'leave at least 40 ports up to BROADCAST_MAX_PORT' });
+    }
+    if (env.TURN_URLS && !env.TURN_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['TURN_SECRET'], message: 'is required when TURN_URLS is set' });
+    }
+    if (env.TURN_FORCE_RELAY && !env.TURN_URLS) {
+      ctx.addIssue({ code: 'custom', path: ['TURN_FORCE_RELAY'], message: 'needs TURN_URLS: relay only without a relay connects no one' });
     }
     if (env.RTC_MIN_PORT > env.RTC_MAX_PORT) {
       ctx.addIssue({ code: 'custom', path: ['RTC_MIN_PORT'], message: 'must not exceed RTC_MAX_PORT' });
@@ -104,6 +127,10 @@ export interface Config {
     readonly rtcMinPort: number;
     readonly rtcMaxPort: number;
     readonly announcedAddress: string;
+    /** undefined: no TURN relay (TURN_URLS unset). */
+    readonly turn: TurnSettings | undefined;
+    /** Browsers use only relayed candidates. */
+    readonly forceRelay: boolean;
   };
   readonly broadcast: {
     readonly enabled: boolean;
@@ -168,6 +195,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       rtcMinPort: e.RTC_MIN_PORT,
       rtcMaxPort: e.RTC_MAX_PORT,
       announcedAddress: e.RTC_ANNOUNCED_ADDRESS ?? '127.0.0.1',
+      turn: e.TURN_URLS && e.TURN_SECRET ? Object.freeze({ urls: Object.freeze(e.TURN_URLS), secret: e.TURN_SECRET, ttlSeconds: e.TURN_TTL_S }) : undefined,
+      forceRelay: e.TURN_FORCE_RELAY,
     }),
     broadcast: Object.freeze({
       enabled: e.BROADCAST === 'on',

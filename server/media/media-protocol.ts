@@ -2,6 +2,7 @@
 import type { types } from 'mediasoup';
 import type { MediaSource } from './peer';
 import type { Channel, ChannelKey, FloorState, HoldReason, Listening } from './topology';
+import type { IceServer } from './turn-credentials';
 
 /** Why a producer does not flow: the procedure holds it, or its owner muted it. */
 export type Held = HoldReason | 'self_muted';
@@ -49,6 +50,19 @@ export interface JoinResult {
   readonly producers: readonly ProducerInfo[];
   readonly floor: FloorView;
 }
+
+/** How browsers reach the media: TURN servers with credentials minted for this join, and whether they must relay. */
+export interface JoinIce {
+  /** Empty without TURN (TURN_URLS unset). */
+  readonly iceServers: readonly IceServer[];
+  /** `relay` with TURN_FORCE_RELAY: browsers try only relayed candidates. */
+  readonly iceTransportPolicy: 'all' | 'relay';
+}
+
+/** What a join answers: the sitting's side and the carrier's ICE servers. */
+export type JoinAnswer = JoinResult & JoinIce;
+
+export const NO_ICE: JoinIce = Object.freeze({ iceServers: Object.freeze([]), iceTransportPolicy: 'all' });
 
 export interface TransportInfo {
   readonly id: string;

@@ -12,10 +12,11 @@ import { CLOSE_POLICY, keepAlive, limitedWebSocketServer, type SocketLimits } fr
 import { refuseUpgrade, upgradePath } from '../http/upgrade-router';
 import { MediaError } from './errors';
 import type { MediaRegistry } from './media-registry';
-import type { MediaNotification } from './media-protocol';
+import type { JoinIce, MediaNotification } from './media-protocol';
 import { handleMediaRequest, type SignallingContext } from './signalling';
 import type { SittingMedia } from './sitting-media';
 import type { MediaParticipant } from './topology';
+import { iceServersFor, type TurnSettings } from './turn-credentials';
 
 export const MEDIA_SIGNALLING_PATH = '/media';
 
@@ -29,6 +30,12 @@ export interface MediaSignallingDeps {
   authenticate(req: http.IncomingMessage, sittingId: string): Promise<MediaParticipant>;
   /** Media sockets one person may hold at once, over all sittings (MEDIA_SOCKETS_PER_PERSON); default 4. */
   readonly socketsPerPerson?: number;
+  /** The TURN relay whose credentials each join hands out (TURN_URLS …); unset: none. */
+  readonly turn?: TurnSettings;
+  /** Browsers use only relayed candidates (TURN_FORCE_RELAY). */
+  readonly forceRelay?: boolean;
+  /** The clock TURN credentials expire by; Date.now unless a test moves time. */
+  readonly now?: () => number;
 }
 
 export interface MediaSignallingSocket {
@@ -61,6 +68,8 @@ const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 export function createMediaSignallingSocket(deps: MediaSignallingDeps): MediaSignallingSocket {
   const wss = limitedWebSocketServer('media socket', MEDIA_SOCKET_LIMITS, deps.log);
   const socketsPerPerson = deps.socketsPerPerson ?? 4;
+  const now = deps.now ?? Date.now;
+  const iceTransportPolicy = deps.turn && deps.forceRelay ? 'relay' : 'all';
   /** `${sittingId}/${personId}` → the one live socket of that peer. */
   const live = new Map<string, WebSocket>();
   /** personId → how many of `live` are theirs. */
@@ -107,7 +116,9 @@ export function createMediaSignallingSocket(deps: MediaSignallingDeps): MediaSig
     }
     live.set(key, ws);
     held.set(participant.id, (held.get(participant.id) ?? 0) + 1);
-    const ctx: SignallingContext = { registry: deps.registry, sittingId, participant };
+    // The person is the one authenticated for this socket: a credential names them and no one else.
+    const ice = (): JoinIce => ({ iceServers: iceServersFor(deps.turn, participant.id, now()), iceTransportPolicy });
+    const ctx: SignallingContext = { registry: deps.registry, sittingId, participant, ice };
     const send = (frame: unknown) => {
       if (ws.readyState !== ws.OPEN) return;
       if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {

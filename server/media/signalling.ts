@@ -5,6 +5,7 @@ import type { types } from 'mediasoup';
 import { z } from 'zod';
 import { MediaError } from './errors';
 import { MAX_SITTINGS_PER_PERSON, type RateClass } from './media-quotas';
+import { NO_ICE, type JoinAnswer, type JoinIce } from './media-protocol';
 import type { MediaRegistry } from './media-registry';
 import type { SittingMedia } from './sitting-media';
 import type { MediaParticipant } from './topology';
@@ -14,6 +15,11 @@ export interface SignallingContext {
   readonly sittingId: string;
   /** Who is asking, as the services loaded them after authentication. */
   readonly participant: MediaParticipant;
+  /**
+   * The ICE servers for a join of this participant, minted at the moment of asking (TURN
+   * credentials expire; each join, so each reconnect, gets fresh ones). Unset: no TURN.
+   */
+  readonly ice?: () => JoinIce;
 }
 
 const id = z.string().min(1).max(100);
@@ -59,7 +65,9 @@ const handlers = {
     if (!media.has(ctx.participant.id) && ctx.registry.sittingsOf(ctx.participant.id) >= MAX_SITTINGS_PER_PERSON) {
       throw new MediaError('media.quota_exceeded', `${ctx.participant.id} takes part in the media of ${MAX_SITTINGS_PER_PERSON} sittings already, the most one person may`);
     }
-    return media.join(ctx.participant, d.rtpCapabilities as types.RtpCapabilities, { language: d.language, sign: d.sign });
+    const joined = await media.join(ctx.participant, d.rtpCapabilities as types.RtpCapabilities, { language: d.language, sign: d.sign });
+    // Minted only for a join that succeeded, for the authenticated participant and no one else.
+    return { ...joined, ...(ctx.ice?.() ?? NO_ICE) } satisfies JoinAnswer;
   },
   async leave(ctx) {
     ctx.registry.get(ctx.sittingId)?.leave(ctx.participant.id);
@@ -76,7 +84,8 @@ const handlers = {
   },
   async restartIce(ctx, data) {
     const d = transportId.parse(data);
-    return { iceParameters: await joined(ctx).restartIce(ctx.participant.id, d.transportId) };
+    // A restart may allocate a new relay (the network changed): with a credential valid now, not the join's.
+    return { iceParameters: await joined(ctx).restartIce(ctx.participant.id, d.transportId), iceServers: (ctx.ice?.() ?? NO_ICE).iceServers };
   },
   async produce(ctx, data) {
     const d = transportId.extend({ kind: z.enum(['audio', 'video']), rtpParameters, channel, source: z.enum(['microphone', 'camera', 'screen']) }).parse(data);

@@ -1,42 +1,17 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app';
+import { bytesOf, enterChamber as enterChamberOf, flowing, takeSeat, type Seat } from '../support/chamber-seat';
 import { chromiumArgs, chromiumPath } from '../support/chromium';
-import { loginSession } from '../support/oidc-login';
 
 // The chamber's media in the built client, over real WebRTC to the server's mediasoup workers:
 // Chromium contexts with fake microphones and cameras. The chair (a.keller) opens sitting 42 and
 // gives the floor to Jonas Brandt; Leonie Vogel, in the chamber, receives his voice and picture.
 // The English interpreter (interpreter.en1) goes on air from the booth; Vogel picks English and
 // receives the English channel, the floor ducked under it.
-// What flows is measured in the page: bytes of the RTCPeerConnection's inbound-rtp stream that
-// carries the track of an <audio data-channel=…> sink, and the <video> element's size and clock.
-
-interface Seat {
-  readonly context: BrowserContext;
-  readonly page: Page;
-  readonly problems: string[];
-}
-
-/** Keeps every RTCPeerConnection the page makes (for getStats) and its media sockets (to drop one). */
-const recordPeerConnections = `(() => {
-  const NativePeerConnection = window.RTCPeerConnection;
-  window.__peerConnections = [];
-  window.RTCPeerConnection = class extends NativePeerConnection {
-    constructor(...args) {
-      super(...args);
-      window.__peerConnections.push(this);
-    }
-  };
-  const NativeWebSocket = window.WebSocket;
-  window.__mediaSockets = [];
-  window.WebSocket = class extends NativeWebSocket {
-    constructor(url, protocols) {
-      super(url, protocols);
-      if (String(url).includes('/media?')) window.__mediaSockets.push(this);
-    }
-  };
-})();`;
+// What flows is measured in the page (test/support/chamber-seat.ts): bytes of the
+// RTCPeerConnection's inbound-rtp stream that carries the track of an <audio data-channel=…> sink,
+// and the <video> element's size and clock.
 
 describe('the chamber’s media', () => {
   let t: TestApp;
@@ -53,57 +28,12 @@ describe('the chamber’s media', () => {
   });
 
   async function seat(username: string): Promise<Seat> {
-    const { cookie } = await loginSession(t.baseUrl, username);
-    const [name = '', value = ''] = cookie.split('=');
-    const context = await browser.newContext({ locale: 'en-GB', permissions: ['microphone', 'camera'] });
-    context.setDefaultTimeout(20_000);
-    await context.addCookies([{ name, value, url: t.baseUrl }]);
-    await context.addInitScript(recordPeerConnections);
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`${username}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`${username}: ${error.message}`));
-    const entry = { context, page, problems };
+    const entry = await takeSeat(browser, t.baseUrl, username);
     seats.push(entry);
     return entry;
   }
 
-  /** Bytes received so far on the inbound stream that carries the track of the first matching element. */
-  function bytesOf(page: Page, selector: string): Promise<number> {
-    return page.evaluate(async (css) => {
-      const element = document.querySelector<HTMLMediaElement>(css);
-      const track = element?.srcObject instanceof MediaStream ? element.srcObject.getTracks()[0] : undefined;
-      if (!track) return 0;
-      const pcs = (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections;
-      for (const pc of pcs) {
-        const receiver = pc.getReceivers().find((r) => r.track.id === track.id);
-        if (!receiver) continue;
-        let bytes = 0;
-        (await receiver.getStats()).forEach((s: { type: string; bytesReceived?: number }) => {
-          if (s.type === 'inbound-rtp') bytes += s.bytesReceived ?? 0;
-        });
-        return bytes;
-      }
-      return 0;
-    }, selector);
-  }
-
-  /** Waits until the bytes of the matching stream have grown by `by` over their first reading. */
-  async function flowing(page: Page, selector: string, by = 4_000): Promise<number> {
-    await page.locator(selector).first().waitFor({ state: 'attached' });
-    const first = await bytesOf(page, selector);
-    await expect.poll(() => bytesOf(page, selector), { timeout: 20_000, interval: 250 }).toBeGreaterThan(first + by);
-    return bytesOf(page, selector);
-  }
-
-  async function enterChamber(member: Seat): Promise<void> {
-    await member.page.goto(`${t.baseUrl}/sittings/sitting-42/chamber`);
-    await member.page.getByTestId('join-sitting').click();
-    await member.page.getByTestId('present').waitFor();
-    await member.page.locator('[data-testid="media-status"][data-status="joined"]').waitFor();
-  }
+  const enterChamber = (member: Seat) => enterChamberOf(t.baseUrl, member);
 
   it('carries the floor speaker to a member, and the English channel to a listener who picked it', { timeout: 120_000 }, async () => {
     const [chair, brandt, vogel, interpreter] = await Promise.all([seat('a.keller'), seat('j.brandt'), seat('l.vogel'), seat('interpreter.en1')]);

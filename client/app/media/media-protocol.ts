@@ -47,11 +47,22 @@ export interface FloorView {
   readonly relays: Readonly<Record<string, string>>;
 }
 
+/** A TURN server and the short-lived credentials minted for this join (server/media/turn-credentials.ts). */
+export interface IceServer {
+  readonly urls: readonly string[];
+  readonly username: string;
+  readonly credential: string;
+}
+
 export interface JoinResult {
   readonly routerRtpCapabilities: types.RtpCapabilities;
   readonly plan: readonly Listening[];
   readonly producers: readonly ProducerInfo[];
   readonly floor: FloorView;
+  /** Empty when the server has no TURN relay (TURN_URLS unset). */
+  readonly iceServers: readonly IceServer[];
+  /** `relay` when the server says so (TURN_FORCE_RELAY): only relayed candidates are tried. */
+  readonly iceTransportPolicy: 'all' | 'relay';
 }
 
 export interface TransportInfo {
@@ -106,7 +117,8 @@ export interface MediaMethods {
   leave: [Record<string, never>, Record<string, never>];
   createWebRtcTransport: [{ direction: 'send' | 'recv' }, TransportInfo];
   connectWebRtcTransport: [{ transportId: string; dtlsParameters: types.DtlsParameters }, Record<string, never>];
-  restartIce: [{ transportId: string }, { iceParameters: types.IceParameters }];
+  /** With fresh TURN credentials: the restart may have to allocate a new relay. */
+  restartIce: [{ transportId: string }, { iceParameters: types.IceParameters; iceServers: readonly IceServer[] }];
   produce: [
     { transportId: string; kind: types.MediaKind; rtpParameters: types.RtpParameters; channel: Channel; source: MediaSource },
     { id: string; live: boolean; held: Held | null },

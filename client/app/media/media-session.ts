@@ -1,4 +1,5 @@
 import { Device, type types } from 'mediasoup-client';
+import { iceOptions, rtcIceServers, type IceOptions } from './ice-options';
 import { shouldConsume } from './listening';
 import type { FloorView, Held, ListenerChoice, Listening, MediaNotification, ProducerInfo } from './media-protocol';
 import type { MediaSignalling } from './media-signalling';
@@ -74,9 +75,11 @@ export class MediaSession {
     }
     this.joined = true;
     this.plan = joined.plan;
-    this.recv = this.createRecvTransport(device);
+    // Fresh TURN credentials come with every join, and a reconnect joins again: so they renew.
+    const ice = iceOptions(joined);
+    this.recv = this.createRecvTransport(device, ice);
     this.consumers = new RemoteConsumers(this.signalling, this.recv, { remotes: (remotes) => this.report.remotes(remotes), failed: (error) => this.fail(error) });
-    this.own.setDevice(device);
+    this.own.setDevice(device, ice);
     this.report.joined(joined.plan, joined.floor);
     for (const info of joined.producers) {
       this.learn(info);
@@ -163,9 +166,9 @@ export class MediaSession {
     void this.recv?.then((transport) => transport.close()).catch(() => undefined);
   }
 
-  private async createRecvTransport(device: types.Device): Promise<types.Transport> {
+  private async createRecvTransport(device: types.Device, ice: IceOptions): Promise<types.Transport> {
     const info = await this.signalling.request('createWebRtcTransport', { direction: 'recv' });
-    const transport = device.createRecvTransport(info);
+    const transport = device.createRecvTransport({ ...info, ...ice });
     transport.on('connect', ({ dtlsParameters }, callback, errback) => {
       this.signalling.request('connectWebRtcTransport', { transportId: transport.id, dtlsParameters }).then(callback, errback);
     });
@@ -182,7 +185,9 @@ export class MediaSession {
 
   private async restartIce(transport: types.Transport): Promise<void> {
     try {
-      const { iceParameters } = await this.signalling.request('restartIce', { transportId: transport.id });
+      const { iceParameters, iceServers } = await this.signalling.request('restartIce', { transportId: transport.id });
+      // The join's TURN credentials may have expired by now; a new relay needs the fresh ones.
+      await transport.updateIceServers({ iceServers: rtcIceServers(iceServers) });
       await transport.restartIce({ iceParameters });
     } catch (error: unknown) {
       this.fail(error);

@@ -38,6 +38,9 @@ describe('MediaState (rejoining)', () => {
             plan: language === null ? [{ channel: 'floor', gain: 1 }] : [{ channel: 'floor', gain: 0.15 }, { channel: `interpretation:${language}`, gain: 1 }],
             producers: [],
             floor: { speakers: ['p-speaker'], mutedAll: false, onAir: {}, relays: {} },
+            // Fresh credentials per join, as the server mints them; port 9 (discard) on loopback: never reached.
+            iceServers: [{ urls: ['turn:127.0.0.1:9?transport=udp'], username: `${1_767_225_600 + joins().length}:p-listener`, credential: 'c2VjcmV0' }],
+            iceTransportPolicy: 'relay',
           };
         }
         case 'createWebRtcTransport': {
@@ -113,6 +116,32 @@ describe('MediaState (rejoining)', () => {
     ]);
     expect(media.duckLevel()).toBe(0.35);
     expect(media.pinned()).toBe('p-guest');
+  });
+
+  it('gives each join’s TURN servers to its transport, and the fresh ones of a rejoin to the new one', async () => {
+    // Every RTCPeerConnection made, with how many joins were asked for by then: the device probes
+    // the browser with some before it joins, so the first one after the k-th join is its transport's.
+    const made: { joins: number; config: RTCConfiguration }[] = [];
+    const transportOf = (join: number) => made.find((pc) => pc.joins === join)?.config;
+    const Native = window.RTCPeerConnection;
+    window.RTCPeerConnection = class extends Native {
+      constructor(config?: RTCConfiguration) {
+        super(config);
+        made.push({ joins: joins().length, config: this.getConfiguration() });
+      }
+    };
+    try {
+      void media.start('sitting-42');
+      await until(() => media.status() === 'joined' && transportOf(1) !== undefined, 'the first join’s receive transport');
+      expect(transportOf(1)!.iceTransportPolicy).toBe('relay');
+      expect(transportOf(1)!.iceServers).toEqual([jasmine.objectContaining({ urls: ['turn:127.0.0.1:9?transport=udp'], username: '1767225601:p-listener', credential: 'c2VjcmV0' })]);
+
+      sockets[0]!.closeFromServer(1006);
+      await until(() => media.status() === 'joined' && transportOf(2) !== undefined, 'the rejoin’s receive transport');
+      expect(transportOf(2)!.iceServers).toEqual([jasmine.objectContaining({ username: '1767225602:p-listener' })]);
+    } finally {
+      window.RTCPeerConnection = Native;
+    }
   });
 
   it('rejoins on the same socket when the server’s media worker died, and ends when the sitting’s media close', async () => {

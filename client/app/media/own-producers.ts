@@ -1,4 +1,5 @@
 import type { types } from 'mediasoup-client';
+import { rtcIceServers, type IceOptions } from './ice-options';
 import { channelKey, type ChannelKey, type Held } from './media-protocol';
 import type { MediaSignalling } from './media-signalling';
 import type { CaptureSource, OwnKey, OwnWant } from './own-media';
@@ -46,6 +47,7 @@ interface Report {
  */
 export class OwnProducers {
   private device: types.Device | null = null;
+  private ice: IceOptions = { iceServers: [], iceTransportPolicy: 'all' };
   private send: Promise<types.Transport> | null = null;
   private readonly own = new Map<OwnKey, Own>();
   /** What the server said of producers while `produce` was still resolving. */
@@ -59,8 +61,10 @@ export class OwnProducers {
     private readonly report: Report,
   ) {}
 
-  setDevice(device: types.Device): void {
+  /** The join's device and ICE options (TURN servers); the send transport is made with them. */
+  setDevice(device: types.Device, ice: IceOptions): void {
     this.device = device;
+    this.ice = ice;
   }
 
   /** Makes the producers match the wants: closes those not wanted, makes those missing. */
@@ -175,7 +179,7 @@ export class OwnProducers {
 
   private async createSendTransport(device: types.Device): Promise<types.Transport> {
     const info = await this.signalling.request('createWebRtcTransport', { direction: 'send' });
-    const transport = device.createSendTransport(info);
+    const transport = device.createSendTransport({ ...info, ...this.ice });
     transport.on('connect', ({ dtlsParameters }, callback, errback) => {
       this.signalling.request('connectWebRtcTransport', { transportId: transport.id, dtlsParameters }).then(callback, errback);
     });
@@ -190,7 +194,11 @@ export class OwnProducers {
       if (state === 'failed' && !this.disposed) {
         this.signalling
           .request('restartIce', { transportId: transport.id })
-          .then(({ iceParameters }) => transport.restartIce({ iceParameters }))
+          // With fresh TURN credentials: the join's may have expired by now.
+          .then(async ({ iceParameters, iceServers }) => {
+            await transport.updateIceServers({ iceServers: rtcIceServers(iceServers) });
+            await transport.restartIce({ iceParameters });
+          })
           .catch((error: unknown) => this.report.failed(error));
       }
     });

@@ -1,0 +1,122 @@
+/**
+ * A person's browser in the chamber for e2e tests: a Chromium context signed in through the
+ * development provider, with fake microphone and camera, whose page keeps every RTCPeerConnection
+ * (for getStats) and its media sockets (to drop one). What flows is measured in the page: bytes of
+ * the inbound-rtp stream that carries the track of a matching <audio>/<video> element.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { loginSession } from './oidc-login';
+
+export interface Seat {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Console errors and page errors, prefixed with the username. */
+  readonly problems: string[];
+}
+
+/** Keeps every RTCPeerConnection the page makes (for getStats) and its media sockets (to drop one). */
+export const recordPeerConnections = `(() => {
+  const NativePeerConnection = window.RTCPeerConnection;
+  window.__peerConnections = [];
+  window.RTCPeerConnection = class extends NativePeerConnection {
+    constructor(...args) {
+      super(...args);
+      window.__peerConnections.push(this);
+    }
+  };
+  const NativeWebSocket = window.WebSocket;
+  window.__mediaSockets = [];
+  window.WebSocket = class extends NativeWebSocket {
+    constructor(url, protocols) {
+      super(url, protocols);
+      if (String(url).includes('/media?')) window.__mediaSockets.push(this);
+    }
+  };
+})();`;
+
+/** Signs `username` in and opens a page for them in a new context of `browser`. */
+export async function takeSeat(browser: Browser, baseUrl: string, username: string): Promise<Seat> {
+  const { cookie } = await loginSession(baseUrl, username);
+  const [name = '', value = ''] = cookie.split('=');
+  const context = await browser.newContext({ locale: 'en-GB', permissions: ['microphone', 'camera'] });
+  context.setDefaultTimeout(20_000);
+  await context.addCookies([{ name, value, url: baseUrl }]);
+  await context.addInitScript(recordPeerConnections);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`${username}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`${username}: ${error.message}`));
+  return { context, page, problems };
+}
+
+/** Bytes received so far on the inbound stream that carries the track of the first matching element. */
+export function bytesOf(page: Page, selector: string): Promise<number> {
+  return page.evaluate(async (css) => {
+    const element = document.querySelector<HTMLMediaElement>(css);
+    const track = element?.srcObject instanceof MediaStream ? element.srcObject.getTracks()[0] : undefined;
+    if (!track) return 0;
+    const pcs = (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections;
+    for (const pc of pcs) {
+      const receiver = pc.getReceivers().find((r) => r.track.id === track.id);
+      if (!receiver) continue;
+      let bytes = 0;
+      (await receiver.getStats()).forEach((s: { type: string; bytesReceived?: number }) => {
+        if (s.type === 'inbound-rtp') bytes += s.bytesReceived ?? 0;
+      });
+      return bytes;
+    }
+    return 0;
+  }, selector);
+}
+
+/** Waits until the bytes of the matching stream have grown by `by` over their first reading. */
+export async function flowing(page: Page, selector: string, by = 4_000): Promise<number> {
+  await page.locator(selector).first().waitFor({ state: 'attached' });
+  const first = await bytesOf(page, selector);
+  await expect.poll(() => bytesOf(page, selector), { timeout: 20_000, interval: 250 }).toBeGreaterThan(first + by);
+  return bytesOf(page, selector);
+}
+
+/** Opens the chamber of sitting 42, joins the sitting and waits for the media to have joined. */
+export async function enterChamber(baseUrl: string, member: Seat): Promise<void> {
+  await member.page.goto(`${baseUrl}/sittings/sitting-42/chamber`);
+  await member.page.getByTestId('join-sitting').click();
+  await member.page.getByTestId('present').waitFor();
+  await member.page.locator('[data-testid="media-status"][data-status="joined"]').waitFor();
+}
+
+/** How one of the page's peer connections reaches the server. */
+export interface PeerConnectionRoute {
+  readonly connectionState: RTCPeerConnectionState;
+  readonly iceTransportPolicy: RTCIceTransportPolicy | undefined;
+  /** The TURN usernames it was given. */
+  readonly turnUsernames: string[];
+  /** The type of the local candidate of the selected pair (`relay`: through TURN), once connected. */
+  readonly localCandidateType: string | null;
+}
+
+/** Every connected peer connection of the page (mediasoup transports; the device's probes never connect). */
+export function connectedRoutes(page: Page): Promise<PeerConnectionRoute[]> {
+  return page.evaluate(async () => {
+    const pcs = (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections;
+    const routes: PeerConnectionRoute[] = [];
+    for (const pc of pcs.filter((p) => p.connectionState === 'connected')) {
+      const stats = new Map<string, Record<string, unknown>>();
+      (await pc.getStats()).forEach((s: Record<string, unknown> & { id: string }) => stats.set(s.id, s));
+      const transport = [...stats.values()].find((s) => s['type'] === 'transport');
+      const pair = stats.get(String(transport?.['selectedCandidatePairId']));
+      const local = stats.get(String(pair?.['localCandidateId']));
+      const config = pc.getConfiguration();
+      routes.push({
+        connectionState: pc.connectionState,
+        iceTransportPolicy: config.iceTransportPolicy,
+        turnUsernames: (config.iceServers ?? []).map((server) => server.username ?? ''),
+        localCandidateType: typeof local?.['candidateType'] === 'string' ? local['candidateType'] : null,
+      });
+    }
+    return routes;
+  });
+}
