@@ -51,6 +51,7 @@ describe.skipIf(!adminUrl)('the packaged release in production (needs TEST_DATAB
   let output = '';
   let readyMs = 0;
 
+  // Packaging rebuilds the client when dist/client is stale (a run of this file alone): minutes on two cores.
   beforeAll(async () => {
     // The same script as `npm run package` (and the Dockerfile); `npm test` has just built the client.
     const packaged = spawnSync(process.execPath, ['scripts/package.mjs', '--reuse-client'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -123,7 +124,7 @@ describe.skipIf(!adminUrl)('the packaged release in production (needs TEST_DATAB
     }
     readyMs = performance.now() - spawned;
     console.log(`package | production start-up to ready: ${Math.round(readyMs)} ms (spawn of bin/plenum → /readyz 200, empty PostgreSQL database migrated)`);
-  });
+   }, 600_000);
 
   afterAll(async () => {
     for (const undo of cleanup.reverse()) await undo().catch((error: unknown) => console.error(error));
