@@ -7,6 +7,11 @@
 
 FROM node:22-bookworm AS build
 WORKDIR /src
+# The npm CI uses: it honours package.json "allowScripts", so mediasoup's and ffmpeg-static's own
+# install scripts stay off and scripts/postinstall.mjs obtains the worker, as on CI. The npm 10 that
+# comes with Node 22 ignores "allowScripts" and would run them.
+ARG NPM_VERSION=11.19.1
+RUN npm install -g npm@${NPM_VERSION}
 # The mediasoup worker's build libraries, for when no prebuilt worker can be fetched (postinstall
 # would install them itself as root; a layer of their own keeps them cached across source changes).
 COPY scripts/system-deps.sh scripts/system-deps.sh
