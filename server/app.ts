@@ -25,9 +25,9 @@ import { readinessChecks } from './http/readiness-checks';
 import { routeUpgrades } from './http/upgrade-router';
 import { websocketOriginPolicy } from './http/websocket-origin';
 import { trustedOrigins } from './config/origins';
+import { installRoot } from './install-root';
 
-const repoRoot = path.resolve(import.meta.dirname, '..');
-export const clientDir = path.join(repoRoot, 'dist/client/browser');
+export const clientDir = path.join(installRoot, 'dist/client/browser');
 
 /**
  * The composition root: wires database, services, auth, media and HTTP. `create()` does all that can

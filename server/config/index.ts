@@ -103,6 +103,9 @@ const schema = z
 
 export type Env = z.input<typeof schema>;
 
+/** Every environment variable the schema reads (scripts/compose.test.ts checks compose.yaml against it). */
+export const configVariables: readonly string[] = Object.keys(schema.shape);
+
 export interface Config {
   readonly port: number;
   readonly host: string;

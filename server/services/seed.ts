@@ -11,6 +11,8 @@ import { insertSitting } from '../db/sittings';
 import { insertAgendaItem } from '../db/agenda';
 import { roles } from '../domain/parliament';
 import { checkSeats } from '../domain/roster';
+import { installRoot } from '../install-root';
+import path from 'node:path';
 
 const role = z.enum(roles as [string, ...string[]]).transform((r) => r as (typeof roles)[number]);
 
@@ -54,7 +56,7 @@ export const fixtureSchema = z.object({
 });
 export type Fixture = z.infer<typeof fixtureSchema>;
 
-export const defaultFixturePath = new URL('../../fixtures/parliament.json', import.meta.url);
+export const defaultFixturePath = path.join(installRoot, 'fixtures/parliament.json');
 
 export async function readFixture(file: URL | string = defaultFixturePath): Promise<Fixture> {
   return fixtureSchema.parse(JSON.parse(await fs.readFile(file, 'utf8')));
