@@ -5,8 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from './config';
 import { createLogger, type Logger } from './log';
 import { openDatabase, type DatabaseHandle } from './db/connection';
-import { migrateToLatest } from './db/migrator';
-import { readFixture, seedIfEmpty } from './services/seed';
+import { prepareDatabase } from './services/seed';
 import { createPlenumPubSub } from './services/pubsub';
 import { createServices, type Services } from './services';
 import { createAuth, type Auth } from './auth';
@@ -26,6 +25,16 @@ import { routeUpgrades } from './http/upgrade-router';
 import { websocketOriginPolicy } from './http/websocket-origin';
 import { trustedOrigins } from './config/origins';
 import { installRoot } from './install-root';
+import { HttpDrain } from './http/drain';
+
+/**
+ * The graceful stop's bounds. Requests already running (a ballot's commit among them) get
+ * DRAIN_REQUESTS_MS to finish; the whole stop, recordings and connections closed, must end within
+ * STOP_BOUND_MS, which main.ts enforces with a timer (exit code 1). Both sit under the 10 s an
+ * orchestrator waits between SIGTERM and SIGKILL by default (docker stop, compose).
+ */
+export const DRAIN_REQUESTS_MS = 5_000;
+export const STOP_BOUND_MS = 8_000;
 
 export const clientDir = path.join(installRoot, 'dist/client/browser');
 
@@ -35,7 +44,7 @@ export const clientDir = path.join(installRoot, 'dist/client/browser');
  */
 export class App {
   private server: http.Server | undefined;
-  private stopped = false;
+  private stopping: Promise<void> | undefined;
 
   private constructor(
     readonly config: Config,
@@ -44,6 +53,7 @@ export class App {
     readonly auth: Auth,
     readonly media: WorkerPool | undefined,
     private readonly handler: ReturnType<typeof buildHttpApp>,
+    private readonly drain: HttpDrain,
     private readonly ws: ReturnType<typeof createGraphQLWebSocket>,
     readonly services: Services,
     readonly mediaRegistry: MediaRegistry | undefined,
@@ -53,7 +63,7 @@ export class App {
 
   /** `database`: an already open handle (tests pass one made from a template); the app closes it on stop. */
   static async create(config: Config, opts: { log?: Logger; database?: DatabaseHandle } = {}): Promise<App> {
-    const log = opts.log ?? createLogger(config.logLevel);
+    const log = opts.log ?? createLogger(config.logLevel, { format: config.logFormat });
     const database =
       opts.database ??
       (await openDatabase(
@@ -61,9 +71,8 @@ export class App {
       ));
     const cleanup: (() => Promise<void>)[] = [() => database.close()];
     try {
-      const applied = await migrateToLatest(database.db);
-      if (applied.length) log.info('db | migrated', { applied: applied.join(',') });
-      if (await seedIfEmpty(database.db, await readFixture())) log.info('db | loaded the demo parliament from fixtures/parliament.json');
+      // The demo parliament only where asked for (development, test, PLENUM_DEMO=1): production starts empty.
+      await prepareDatabase(database, { demo: config.demo, log });
 
       const pubsub = createPlenumPubSub();
       const services = createServices({ db: database.db, pubsub, log: log.child('services'), now: () => new Date() });
@@ -111,8 +120,10 @@ export class App {
 
       const metrics = createMetrics();
       if (registry) measureMedia(metrics, () => registry.stats());
-      const yoga = createGraphQLServer({ services, log: log.child('graphql'), graphiql: config.env === 'development', sseMaxSeconds: config.sseMaxSeconds, mediaAvailable: registry !== undefined, broadcasts: broadcasts ?? null });
+      const yoga = createGraphQLServer({ services, log: log.child('graphql'), graphiql: config.graphiql, sseMaxSeconds: config.sseMaxSeconds, mediaAvailable: registry !== undefined, broadcasts: broadcasts ?? null });
+      const drain = new HttpDrain();
       const handler = buildHttpApp({
+        drain,
         auth,
         services,
         yoga,
@@ -132,7 +143,7 @@ export class App {
         }),
       });
       const ws = createGraphQLWebSocket({ yoga, auth, log: log.child('graphql-ws'), metrics });
-      return new App(config, log, database, auth, media, handler, ws, services, registry, mediaSocket, broadcasts);
+      return new App(config, log, database, auth, media, handler, drain, ws, services, registry, mediaSocket, broadcasts);
     } catch (error) {
       for (const undo of cleanup.reverse()) await undo().catch(() => {});
       throw error;
@@ -156,20 +167,39 @@ export class App {
     return { port: (server.address() as AddressInfo).port };
   }
 
+  /**
+   * A graceful stop, safe to call twice. New connections and requests are refused at once; requests
+   * running get DRAIN_REQUESTS_MS to finish, and every command they submitted is committed or
+   * refused before the database closes (an acknowledged ballot is a stored one). Vote timers are
+   * left to the next start, which re-arms them from the record; the broadcasts finish what they are
+   * doing (a closed sitting's recordings are assembled) and halt the rest, which the next start
+   * continues from the archive.
+   */
   async stop(): Promise<void> {
-    if (this.stopped) return;
-    this.stopped = true;
-    this.services.procedure.stop();
+    this.stopping ??= this.drainAndClose();
+    return this.stopping;
+  }
+
+  private async drainAndClose(): Promise<void> {
+    const started = performance.now();
+    this.drain.begin();
+    // Resolves once the listener is closed and the last connection has ended.
+    const closed = this.server ? new Promise<void>((resolve) => this.server!.close(() => resolve())) : Promise.resolve();
+    this.server?.closeIdleConnections();
     await this.ws.close();
     await this.mediaSocket?.close();
+    const inFlight = this.drain.inFlight;
+    if (!(await this.drain.idle(DRAIN_REQUESTS_MS))) this.log.warn('stop() | requests still running after the drain bound; cutting them', { requests: this.drain.inFlight, boundMs: DRAIN_REQUESTS_MS });
+    await this.services.procedure.drain();
+    this.services.procedure.stop();
+    const requestsMs = Math.round(performance.now() - started);
     await this.broadcasts?.stop();
     await this.mediaRegistry?.close();
-    if (this.server) {
-      this.server.closeAllConnections();
-      await new Promise<void>((resolve) => this.server!.close(() => resolve()));
-    }
+    this.server?.closeAllConnections();
+    await closed;
     await this.media?.close();
     await this.auth.close();
     await this.database.close();
+    this.log.info('stop() | stopped', { requestsAtStop: inFlight, requestsDrainedMs: requestsMs, totalMs: Math.round(performance.now() - started) });
   }
 }

@@ -1,4 +1,4 @@
-import { App, clientDir } from './app';
+import { App, clientDir, STOP_BOUND_MS } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './log';
 import { installProcessGuard } from './process-guard';
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, { format: config.logFormat });
   installProcessGuard(log.child('main'));
   const started = performance.now();
   const app = await App.create(config, { log });
@@ -31,7 +31,12 @@ async function main(): Promise<void> {
     process.on(signal, () => {
       if (stopping) return;
       stopping = true;
-      log.info(`main | ${signal}: stopping`);
+      log.info(`main | ${signal}: stopping (bound ${STOP_BOUND_MS} ms)`);
+      // The bound is kept even if something hangs: an orchestrator's SIGKILL would be later and blunter.
+      setTimeout(() => {
+        log.error('main | the stop exceeded its bound; exiting now', { boundMs: STOP_BOUND_MS });
+        process.exit(1);
+      }, STOP_BOUND_MS).unref();
       app.stop().then(
         () => process.exit(0),
         (error: unknown) => {

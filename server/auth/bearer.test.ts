@@ -159,13 +159,14 @@ describe('an external issuer', () => {
 describe('configuration', () => {
   const base = { PUBLIC_URL: 'http://localhost:3000', LOG_LEVEL: 'silent' as const, DATA_DIR: '/tmp/plenum-auth-misconfigured' };
   it('refuses the development provider in production', async () => {
-    const config = loadConfig({ ...base, NODE_ENV: 'production' });
+    // The configuration itself refuses this (server/config/production.ts); the provider refuses it too.
+    const config = { ...loadConfig(base), env: 'production' as const };
     const err = await createAuth({ config, db: a.database.db, log: createLogger('silent') }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AuthError);
     expect(err).toMatchObject({ code: 'MISCONFIGURED', message: expect.stringContaining('set OIDC_ISSUER') });
   });
   it('refuses a plain-http remote issuer in production', async () => {
-    const config = loadConfig({ ...base, NODE_ENV: 'production', OIDC_ISSUER: 'http://keycloak.example/realms/plenum', OIDC_CLIENT_SECRET: 'x' });
+    const config = { ...loadConfig({ ...base, OIDC_ISSUER: 'http://keycloak.example/realms/plenum', OIDC_CLIENT_SECRET: 'x' }), env: 'production' as const };
     await expect(createAuth({ config, db: a.database.db, log: createLogger('silent') })).rejects.toMatchObject({ code: 'MISCONFIGURED' });
   });
 });

@@ -89,4 +89,73 @@ describe('configuration', () => {
     expect(() => loadConfig({ TURN_FORCE_RELAY: 'true' })).toThrow(/TURN_FORCE_RELAY: needs TURN_URLS/);
     expect(() => loadConfig({ TURN_URLS: 'turn:turn.example.org', TURN_SECRET: secret, TURN_FORCE_RELAY: 'sometimes' })).toThrow(/^ {2}- TURN_FORCE_RELAY: /m);
   });
+
+  describe('in production', () => {
+    /** A production environment that is safe; each case below spoils one thing. */
+    const safe = {
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://plenum.example.org',
+      SESSION_SECRET: 'kQ3v9Xz1Lp7Wm2Rt8Yb4Nc6Hd0Fg5Js3Ua1Ve9Oi7Qw',
+      OIDC_ISSUER: 'https://sso.example.org/realms/plenum',
+      OIDC_CLIENT_SECRET: 'client-secret-from-keycloak',
+      OIDC_AUDIENCE: 'plenum-api',
+    };
+    const problems = (env: Record<string, string | undefined>): string => {
+      try {
+        loadConfig(env);
+        return '';
+      } catch (e) {
+        if (!(e instanceof ConfigError)) throw e;
+        return e.problems.join('\n');
+      }
+    };
+
+    it('starts with a safe configuration: no demo data, no GraphiQL, JSON logs', () => {
+      const c = loadConfig(safe);
+      expect(c.env).toBe('production');
+      expect(c.demo).toBe(false);
+      expect(c.graphiql).toBe(false);
+      expect(c.logFormat).toBe('json');
+    });
+
+    it('refuses a missing, placeholder or published SESSION_SECRET', () => {
+      expect(problems({ ...safe, SESSION_SECRET: undefined })).toMatch(/^SESSION_SECRET: is required in production/m);
+      for (const demo of ['change-me-to-a-long-random-string-of-32-or-more-chars', 'plenum-test-session-secret-0123456789abcdef', 'x'.repeat(40), 'abcabcabcabcabcabcabcabcabcabcabcabc', 'ReplaceThisWithSomethingLongAndRandom123']) {
+        expect(problems({ ...safe, SESSION_SECRET: demo }), demo).toMatch(/^SESSION_SECRET: is a placeholder or demo value/m);
+      }
+      // Outside production, a weak secret only costs the developer.
+      expect(problems({ SESSION_SECRET: 'change-me-to-a-long-random-string-of-32-or-more-chars' })).toBe('');
+    });
+
+    it('refuses an http: PUBLIC_URL unless a proxy is trusted, and a missing one', () => {
+      expect(problems({ ...safe, PUBLIC_URL: 'http://plenum.example.org' })).toMatch(/^PUBLIC_URL: is http: in production; .*TRUST_PROXY/m);
+      expect(problems({ ...safe, PUBLIC_URL: 'http://plenum.example.org', TRUST_PROXY: 'true' })).toBe('');
+      expect(problems({ ...safe, PUBLIC_URL: undefined })).toMatch(/^PUBLIC_URL: is required in production/m);
+    });
+
+    it('refuses the built-in provider and an external issuer without OIDC_AUDIENCE', () => {
+      expect(problems({ ...safe, OIDC_ISSUER: undefined, OIDC_CLIENT_SECRET: undefined })).toMatch(/^OIDC_ISSUER: is required in production; the built-in development provider/m);
+      expect(problems({ ...safe, OIDC_AUDIENCE: undefined })).toMatch(/^OIDC_AUDIENCE: is required in production with an external issuer/m);
+      expect(problems({ ...safe, OIDC_AUDIENCE: '' })).toMatch(/^OIDC_AUDIENCE: /m);
+    });
+
+    it('names every unsafe variable at once', () => {
+      const all = problems({ NODE_ENV: 'production' });
+      for (const key of ['SESSION_SECRET', 'PUBLIC_URL', 'OIDC_ISSUER']) expect(all).toMatch(new RegExp(`^${key}: `, 'm'));
+    });
+
+    it('turns GraphiQL and introspection on only when asked, and the demo parliament likewise', () => {
+      expect(loadConfig({ ...safe, GRAPHIQL: 'on' }).graphiql).toBe(true);
+      expect(loadConfig({ ...safe, PLENUM_DEMO: '1' }).demo).toBe(true);
+      expect(problems({ ...safe, GRAPHIQL: 'yes' })).toMatch(/^GRAPHIQL: /m);
+      expect(loadConfig({ ...safe, LOG_FORMAT: 'text' }).logFormat).toBe('text');
+    });
+  });
+
+  it('keeps the development defaults outside production: demo data, GraphiQL in development, text logs', () => {
+    expect(loadConfig({})).toMatchObject({ demo: true, graphiql: true, logFormat: 'text' });
+    expect(loadConfig({ NODE_ENV: 'test' })).toMatchObject({ demo: true, graphiql: false, logFormat: 'text' });
+    expect(loadConfig({ PLENUM_DEMO: '0' }).demo).toBe(false);
+    expect(loadConfig({ GRAPHIQL: 'off' }).graphiql).toBe(false);
+  });
 });

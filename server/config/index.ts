@@ -3,6 +3,7 @@ import { DEFAULT_PEER_QUOTAS } from '../media/media-quotas';
 import { isTurnUrl, type TurnSettings } from '../media/turn-credentials';
 import { z } from 'zod';
 import path from 'node:path';
+import { refuseUnsafeProduction } from './production';
 
 /** The one place that reads process.env. Every key has a default fit for `npm start` on a laptop. */
 const schema = z
@@ -27,6 +28,13 @@ const schema = z
     /** Secret that signs session cookies; generated per start when unset (sessions then end on restart). */
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    // Operations (production start-up): demo data, GraphiQL, log format.
+    /** Load the demo parliament (fixtures/parliament.json) into an empty database; default: on in development and test, off in production. */
+    PLENUM_DEMO: z.stringbool().optional(),
+    /** GraphiQL and schema introspection at /graphql; default: on in development, off otherwise. */
+    GRAPHIQL: z.enum(['on', 'off']).optional(),
+    /** `json`: one JSON object per line (the default in production); `text`: the readable format (elsewhere). */
+    LOG_FORMAT: z.enum(['text', 'json']).optional(),
     /** Number of mediasoup workers; default one per core. */
     MEDIA_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
     /**
@@ -84,6 +92,7 @@ const schema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   })
   .superRefine((env, ctx) => {
+    refuseUnsafeProduction(env, ctx);
     if (env.OIDC_ISSUER && !env.OIDC_CLIENT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['OIDC_CLIENT_SECRET'], message: 'is required when OIDC_ISSUER is set' });
     }
@@ -122,6 +131,10 @@ export interface Config {
   };
   readonly sessionSecret: string | undefined;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Operations: whether an empty database gets the demo parliament, GraphiQL and introspection are on, and how logs are written. */
+  readonly demo: boolean;
+  readonly graphiql: boolean;
+  readonly logFormat: 'text' | 'json';
   readonly media: {
     readonly workers: number | undefined;
     readonly peersPerRouter: number;
@@ -190,6 +203,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     oidc: Object.freeze({ issuer: e.OIDC_ISSUER?.replace(/\/+$/, ''), clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, audience: e.OIDC_AUDIENCE }),
     sessionSecret: e.SESSION_SECRET,
     logLevel: e.LOG_LEVEL,
+    demo: e.PLENUM_DEMO ?? e.NODE_ENV !== 'production',
+    graphiql: (e.GRAPHIQL ?? (e.NODE_ENV === 'development' ? 'on' : 'off')) === 'on',
+    logFormat: e.LOG_FORMAT ?? (e.NODE_ENV === 'production' ? 'json' : 'text'),
     media: Object.freeze({
       workers: e.MEDIA_WORKERS,
       peersPerRouter: e.MEDIA_PEERS_PER_WORKER,

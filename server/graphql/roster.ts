@@ -70,7 +70,12 @@ PersonRef.implement({
 });
 
 builder.queryFields((t) => ({
-  parliament: t.field({ type: ParliamentRef, resolve: (_r, _a, ctx) => ctx.services.roster.parliament() }),
+  parliament: t.field({
+    type: ParliamentRef,
+    nullable: true,
+    description: 'null while the parliament is not set up yet: a production database starts empty (no people, factions or sittings) until parliament IT enters it.',
+    resolve: (_r, _a, ctx) => ctx.services.roster.parliament(),
+  }),
   factions: t.field({ type: [FactionRef], description: 'Ordered by seats, largest first.', resolve: (_r, _a, ctx) => ctx.services.roster.factions() }),
   faction: t.field({
     type: FactionRef,

@@ -17,6 +17,8 @@ import { corsAllowList } from './cors';
 import { csrfGuard } from './csrf';
 import { metricsAccess } from './metrics-access';
 import { allowedMethods } from './allowed-methods';
+import { requestId } from './request-id';
+import type { HttpDrain } from './drain';
 
 export interface HttpDeps {
   readonly auth: Auth;
@@ -31,6 +33,8 @@ export interface HttpDeps {
   readonly https: boolean;
   /** Origins, proxy trust and the metrics token. */
   readonly config: Pick<Config, 'publicUrl' | 'corsOrigins' | 'trustProxy' | 'metricsToken'>;
+  /** Refuses new requests and counts running ones while the app stops. */
+  readonly drain: HttpDrain;
 }
 
 /** The Koa app: security headers and CORS on everything, then /healthz, /readyz, /metrics, auth, /graphql and the client. */
@@ -39,9 +43,11 @@ export function buildHttpApp(deps: HttpDeps): Koa {
   // X-Forwarded-* only when asked (TRUST_PROXY), and then only the hop our own proxy appended.
   const app = new Koa({ proxy: deps.config.trustProxy, maxIpsCount: 1 });
 
+  app.use(requestId(log));
   app.use(errorHandler(log));
   app.use(securityHeaders({ https: deps.https }));
   app.use(corsAllowList(trustedOrigins(deps.config)));
+  app.use(deps.drain.middleware);
   app.use(measureRequests(metrics));
   app.use(allowedMethods());
 

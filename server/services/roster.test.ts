@@ -20,7 +20,7 @@ describe.each(testDatabaseKinds())('roster service on %s', (kind) => {
     const factions = await roster.factions();
     expect(factions.map((f) => f.shortName)).toEqual(['SDA', 'CVP', 'GRN', 'LIB', 'LNK']);
     expect(await roster.seatsFilled()).toBe(48);
-    expect((await roster.parliament()).statutoryMembers).toBe(49);
+    expect((await roster.parliament())?.statutoryMembers).toBe(49);
   });
 
   it('refuses a duplicate short name with a conflict and changes nothing', async () => {

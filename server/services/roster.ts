@@ -92,7 +92,8 @@ export function createRosterService(deps: ServiceDeps, notary: RosterChangeNotar
   }
 
   return {
-    parliament: () => requireParliament(db),
+    /** null while the parliament is not set up (a fresh production database). */
+    parliament: async (): Promise<Parliament | null> => (await getParliament(db)) ?? null,
     seatsFilled: async () => {
       const counts = await seatCounts(db);
       return counts.factions.reduce((n, f) => n + f.members, 0) + counts.independents;

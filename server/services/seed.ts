@@ -3,6 +3,9 @@ import fs from 'node:fs/promises';
 import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
+import type { DatabaseHandle } from '../db/connection';
+import { migrateToLatest, withMigrationLock } from '../db/migrator';
+import type { Logger } from '../log';
 import { getParliament, upsertParliament } from '../db/parliament';
 import { insertFaction } from '../db/factions';
 import { insertBooth } from '../db/booths';
@@ -108,4 +111,23 @@ export async function seedIfEmpty(db: Kysely<Database>, fixture: Fixture): Promi
     }
   });
   return true;
+}
+
+/**
+ * What every start does before serving: migrate, and load the demo parliament into an empty database
+ * if `demo` (development, test, PLENUM_DEMO=1, `npm run seed:demo`), under the migration lock so two
+ * instances starting together neither race nor seed twice. Production databases start empty.
+ */
+export async function prepareDatabase(database: DatabaseHandle, opts: { demo: boolean; log: Logger }): Promise<{ applied: string[]; seeded: boolean }> {
+  return withMigrationLock(
+    database,
+    async () => {
+      const applied = await migrateToLatest(database.db);
+      if (applied.length) opts.log.info('db | migrated', { applied: applied.join(',') });
+      const seeded = opts.demo && (await seedIfEmpty(database.db, await readFixture()));
+      if (seeded) opts.log.info('db | loaded the demo parliament from fixtures/parliament.json');
+      return { applied, seeded };
+    },
+    () => opts.log.info('db | another instance is migrating; waiting for the migration lock'),
+  );
 }

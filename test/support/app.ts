@@ -22,7 +22,8 @@ export interface TestApp {
 }
 
 /** The whole server on a free loopback port, over a fresh seeded test database. */
-export async function startTestApp(opts: { database?: TestDatabaseKind; env?: Record<string, string> } = {}): Promise<TestApp> {
+/** `seed: false`: the database is migrated but empty (whether the app then loads the demo is PLENUM_DEMO's and NODE_ENV's call). */
+export async function startTestApp(opts: { database?: TestDatabaseKind; env?: Record<string, string>; seed?: boolean } = {}): Promise<TestApp> {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const config = loadConfig({
@@ -35,7 +36,7 @@ export async function startTestApp(opts: { database?: TestDatabaseKind; env?: Re
     DATA_DIR: `/tmp/plenum-test-${port}`,
     ...opts.env,
   });
-  const database = await createTestDatabase(opts.database ?? 'pglite');
+  const database = await createTestDatabase(opts.database ?? 'pglite', { seed: opts.seed ?? true });
   const app = await App.create(config, { log: createLogger(config.logLevel), database });
   await app.start();
   return { app, baseUrl, stop: () => app.stop() };

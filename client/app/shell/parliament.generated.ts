@@ -8,7 +8,7 @@ export type ParliamentVariables = Record<string, never>;
 export interface ParliamentResult {
   readonly parliament: {
     readonly name: string;
-  };
+  } | null;
 }
 
 export const parliamentQuery: GraphqlOperation<ParliamentResult, ParliamentVariables> = {

@@ -17,7 +17,8 @@ export class ShellState {
     this.errorSignal.set(null);
     try {
       const { parliament } = await this.graphql.request(parliamentQuery, {});
-      this.parliamentNameSignal.set(parliament.name);
+      // null: not set up yet (a fresh production database); the frame then says Plenum.
+      this.parliamentNameSignal.set(parliament?.name ?? null);
     } catch (error: unknown) {
       this.errorSignal.set(error);
     }

@@ -78,6 +78,18 @@ describe('Shell', () => {
     expect(page.querySelector('[data-testid="sign-in"]')).toBeNull();
   });
 
+  it('shows Plenum and no error to parliament IT signed in to an empty parliament (not set up yet)', async () => {
+    answer({
+      Viewer: { me: { username: 'it.admin', name: 'Parliament IT', roles: ['IT_ADMIN'], person: null } },
+      Parliament: { parliament: null },
+    });
+    const page = await render();
+
+    expect(page.querySelector('[data-testid="viewer-name"]')?.textContent).toBe('Parliament IT');
+    expect(page.querySelector('.brand')?.textContent).toBe('Plenum');
+    expect(page.querySelector('plenum-error-notice')).toBeNull();
+  });
+
   it('shows the public viewer to anyone without asking who is there, and asks on the first page that needs it', async () => {
     answer({ Viewer: { me: null } });
     const fixture = TestBed.createComponent(Shell);

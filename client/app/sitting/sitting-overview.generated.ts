@@ -39,7 +39,7 @@ export interface SittingOverviewResult {
     readonly name: string;
     readonly statutoryMembers: number;
     readonly seatsFilled: number;
-  };
+  } | null;
   readonly factions: ReadonlyArray<{
     readonly id: string;
     readonly shortName: string;

@@ -103,6 +103,14 @@ describe('SittingPage', () => {
     expect(page.querySelector('figcaption')?.textContent).toContain('49 seats');
   });
 
+  it('leaves the seat strip out, and shows the rest, while the parliament is not set up', async () => {
+    const [, page] = await render({ ...demoOverview(), parliament: null });
+
+    expect(page.querySelector('#seats-heading')).toBeNull();
+    expect(page.querySelector('.strip')).toBeNull();
+    expect(page.querySelector('#agenda-heading')).not.toBeNull();
+  });
+
   it('groups the members by faction, office holders first, independents last', async () => {
     const [, page] = await render(scrambled());
 

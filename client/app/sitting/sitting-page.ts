@@ -69,14 +69,16 @@ import { sittingText } from './sitting-text';
           <plenum-agenda-list [items]="state.agenda()" />
         </section>
 
-        <section class="panel" aria-labelledby="seats-heading">
-          <h2 id="seats-heading">{{ text().seatsIn(overview.parliament.name) }}</h2>
-          <plenum-seat-strip
-            [segments]="state.seatSegments()"
-            [statutoryMembers]="overview.parliament.statutoryMembers"
-            [seatsFilled]="overview.parliament.seatsFilled"
-          />
-        </section>
+        @if (overview.parliament; as parliament) {
+          <section class="panel" aria-labelledby="seats-heading">
+            <h2 id="seats-heading">{{ text().seatsIn(parliament.name) }}</h2>
+            <plenum-seat-strip
+              [segments]="state.seatSegments()"
+              [statutoryMembers]="parliament.statutoryMembers"
+              [seatsFilled]="parliament.seatsFilled"
+            />
+          </section>
+        }
 
         <section class="panel" aria-labelledby="members-heading">
           <h2 id="members-heading">{{ text().members }}</h2>

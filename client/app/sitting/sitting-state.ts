@@ -47,7 +47,8 @@ export class SittingState {
   });
   readonly seatSegments = computed(() => {
     const overview = this.overviewSignal();
-    if (overview === null) {
+    // No parliament: not set up yet (a fresh production database), so no seats to draw.
+    if (overview === null || overview.parliament === null) {
       return [];
     }
     const independents = overview.people.filter((person) => isMember(person) && person.faction === null).length;

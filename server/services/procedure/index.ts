@@ -47,7 +47,11 @@ export interface Receipt {
 export function createProcedureService(deps: ServiceDeps, roster: { personOf(user: AuthUser): Promise<Person | undefined> }) {
   const { db, pubsub, log, now } = deps;
   const engines = new Map<string, SittingEngine>();
+  /** Set by `drain()`: the process is stopping and takes no new command. */
+  let closing = false;
   const timers = new VoteTimers(log.child('vote-timers'), now, async (sittingId, voteId) => {
+    // A stopping process leaves the close to the next start, which re-arms the timer from the record.
+    if (closing) return;
     try {
       await execute(sittingId, systemActor, { kind: 'vote.close', voteId, by: 'expired' });
     } catch (error) {
@@ -80,6 +84,7 @@ export function createProcedureService(deps: ServiceDeps, roster: { personOf(use
   }
 
   async function execute(sittingId: string, actor: Actor, command: ProcedureCommand): Promise<Outcome> {
+    if (closing) throw new ShuttingDown();
     return (await engine(sittingId)).submit(actor, command);
   }
 
@@ -237,11 +242,30 @@ export function createProcedureService(deps: ServiceDeps, roster: { personOf(use
     },
     /** Sittings open or suspended now. */
     activeSittingIds: () => listActiveSittingIds(db),
+    /**
+     * For a graceful stop: refuse new commands, disarm the vote timers (the next start re-arms them
+     * from the record), and resolve once every command already submitted is committed or refused.
+     */
+    async drain(): Promise<void> {
+      closing = true;
+      timers.clear();
+      await Promise.all([...engines.values()].map((e) => e.idle()));
+    },
     stop(): void {
+      closing = true;
       timers.clear();
       updates.clear();
     },
   };
+}
+
+/** A command that arrives while the process stops: refused, never half done. */
+export class ShuttingDown extends Error {
+  readonly code = 'SHUTTING_DOWN';
+  constructor() {
+    super('this instance is stopping; try again');
+    this.name = 'ShuttingDown';
+  }
 }
 
 export type ProcedureService = ReturnType<typeof createProcedureService>;

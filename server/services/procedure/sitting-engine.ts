@@ -9,7 +9,7 @@ import { evolve, initialState, type ProcedureState } from '../../domain/procedur
 import type { Actor, ProcedureCommand } from '../../domain/procedure/commands';
 import type { ProcedureEvent, RecordedEvent } from '../../domain/procedure/events';
 import { assertStorable, type StoredEntry } from '../../domain/record';
-import type { Logger } from '../../log';
+import { outsideRequest, type Logger } from '../../log';
 import { loadSittingContext } from './context';
 import { blamesACommand, unwritable } from './write-failure';
 
@@ -62,6 +62,7 @@ export class SittingEngine {
   private draining = false;
   private checkedAt = 0;
   private checking: Promise<void> | undefined;
+  private idleWaiters: (() => void)[] = [];
 
   constructor(
     readonly sittingId: string,
@@ -91,8 +92,15 @@ export class SittingEngine {
   submit(actor: Actor, command: ProcedureCommand): Promise<Outcome> {
     return new Promise((resolve, reject) => {
       this.queue.push({ actor, command, resolve, reject });
-      if (!this.draining) void this.drain();
+      // The batch serves many requests: its log lines and the timers it arms belong to none of them.
+      if (!this.draining) outsideRequest(() => void this.drain());
     });
+  }
+
+  /** Resolves once no command is queued or being committed (for a graceful stop). */
+  idle(): Promise<void> {
+    if (!this.draining && this.queue.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   /** The first read of the record, shared by every caller; tried again after a failure. */
@@ -148,6 +156,7 @@ export class SittingEngine {
       }
     } finally {
       this.draining = false;
+      for (const wake of this.idleWaiters.splice(0)) wake();
     }
   }
 
