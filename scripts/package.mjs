@@ -25,6 +25,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildClient, buildServer } from './build.mjs';
+import { clientIsFresh } from './client-fresh.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -33,22 +34,6 @@ const name = `plenum-${pkg.version}`;
 const staging = path.join(root, 'dist/package', name);
 export const tarball = path.join(root, 'dist', `${name}.tar.gz`);
 const workerBin = 'node_modules/mediasoup/worker/out/Release/mediasoup-worker';
-
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-function clientIsFresh() {
-  const index = path.join(root, 'dist/client/browser/index.html');
-  if (!fs.existsSync(index)) return false;
-  const sources = Math.max(newestMtime(path.join(root, 'client')), fs.statSync(path.join(root, 'angular.json')).mtimeMs);
-  return fs.statSync(index).mtimeMs >= sources;
-}
 
 /** Copies a package folder without its nested node_modules (those are lockfile entries of their own). */
 function copyPackage(from, to, skip = () => false) {
@@ -106,7 +91,7 @@ const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 export async function makePackage({ reuseClient = false } = {}) {
   const started = Date.now();
-  if (reuseClient && clientIsFresh()) console.log('package | reusing dist/client (newer than client/)');
+  if (reuseClient && clientIsFresh(root)) console.log('package | reusing dist/client (newer than client/)');
   else buildClient();
   await buildServer();
 
