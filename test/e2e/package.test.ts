@@ -3,8 +3,10 @@
  * folder and started with NODE_ENV=production (its own bin/plenum: node on the compiled server, no
  * tsx, no TypeScript) against a fresh PostgreSQL database and an external OpenID issuer in its own
  * process (test/support/external-issuer, Keycloak-shaped tokens, known only by discovery). A
- * member signs in through that issuer and casts a ballot in an open named vote. Prints the package
- * size and the time from spawning the server to /readyz answering 200.
+ * member signs in through that issuer and casts a ballot in an open named vote. With a coturn the
+ * test starts and TURN_FORCE_RELAY, a listener in Chromium hears the floor's speaker through the
+ * relay only. Prints the package size, the time from spawning the server to /readyz answering 200
+ * and the time from the floor grant to the listener's first audio bytes.
  *
  * This is what stands in for the container stack (Dockerfile, compose.yaml), which cannot be started
  * here: the Dockerfile builds this same tarball with the same script and only unpacks it.
@@ -15,8 +17,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../support/app';
+import { bytesOf, connectedRoutes, flowing, recordPeerConnections, type Seat } from '../support/chamber-seat';
+import { chromiumArgs, chromiumPath } from '../support/chromium';
+import { startCoturn, type Coturn } from '../support/coturn';
 import { signInThroughIssuer, startExternalIssuer, type ExternalIssuer } from '../support/external-issuer';
 import { castVote, graphql, prepareVote, procedure } from '../support/procedure-client';
 
@@ -50,6 +56,9 @@ describe.skipIf(!adminUrl)('the packaged release in production (needs TEST_DATAB
   let server: ChildProcess | undefined;
   let output = '';
   let readyMs = 0;
+  let coturn: Coturn | undefined;
+  // coturn's static-auth-secret and the release's TURN_SECRET (at least 32 characters).
+  const turnSecret = randomBytes(32).toString('base64url');
 
   // Packaging rebuilds the client when dist/client is stale (a run of this file alone): minutes on two cores.
   beforeAll(async () => {
@@ -76,8 +85,10 @@ describe.skipIf(!adminUrl)('the packaged release in production (needs TEST_DATAB
     const issuer: ExternalIssuer = await startExternalIssuer({ clientId: 'plenum', clientSecret, redirectUri: `${baseUrl}/auth/callback`, audience: 'plenum' });
     cleanup.push(() => issuer.stop());
 
-    // TURN (issue 11, item 4): coturn is started here and TURN_URLS / TURN_SECRET / TURN_TTL_S are
-    // added to this environment; the relay check goes after the vote below.
+    // TURN (issue 11, item 4): the release hands each join credentials for this coturn, and relay only.
+    const relay = await startCoturn({ secret: turnSecret });
+    coturn = relay;
+    cleanup.push(() => relay.stop());
     const env: Record<string, string> = {
       // Only what a service manager would give it: node on PATH, nothing of this repository's tooling.
       PATH: `${path.dirname(process.execPath)}:/usr/bin:/bin`,
@@ -101,6 +112,13 @@ describe.skipIf(!adminUrl)('the packaged release in production (needs TEST_DATAB
       // no program FFmpeg competes for this machine's two cores with the rest of the suite.
       MEDIA_WORKERS: '1',
       BROADCAST: 'off',
+      // A range of its own, apart from the relay test's (46000–46999), should both run at once.
+      RTC_MIN_PORT: '47000',
+      RTC_MAX_PORT: '47999',
+      TURN_URLS: relay.url,
+      TURN_SECRET: turnSecret,
+      TURN_TTL_S: '600',
+      TURN_FORCE_RELAY: 'true',
       LOG_LEVEL: 'info',
     };
     const spawned = performance.now();
@@ -173,7 +191,79 @@ describe.skipIf(!adminUrl)('the packaged release in production (needs TEST_DATAB
     expect(await castVote(baseUrl, member, SITTING, voteId, 'no')).toMatchObject({ ok: false });
   });
 
-  // TURN (item 4): a listener forced to relay hears the floor through coturn — to be added here.
+  /** A Chromium context signed in through the external issuer: the session cookie on the release's origin. */
+  async function seatThroughIssuer(browser: Browser, username: string): Promise<Seat & { readonly cookie: string }> {
+    const cookie = await signInThroughIssuer(baseUrl, username);
+    const at = cookie.indexOf('=');
+    const context: BrowserContext = await browser.newContext({ locale: 'en-GB', permissions: ['microphone', 'camera'] });
+    context.setDefaultTimeout(20_000);
+    await context.addCookies([{ name: cookie.slice(0, at), value: cookie.slice(at + 1), url: baseUrl }]);
+    await context.addInitScript(recordPeerConnections);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`${username}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`${username}: ${error.message}`));
+    return { context, page, problems, cookie };
+  }
+
+  /** Opens the chamber of the sitting, joins it unless already present, and waits for the media to have joined. */
+  async function enterChamber(member: Seat): Promise<void> {
+    await member.page.goto(`${baseUrl}/sittings/${SITTING}/chamber`);
+    const join = member.page.getByTestId('join-sitting');
+    await member.page.getByTestId('present').or(join).waitFor();
+    if (await join.isVisible()) await join.click();
+    await member.page.getByTestId('present').waitFor();
+    await member.page.locator('[data-testid="media-status"][data-status="joined"]').waitFor();
+  }
+
+  it('carries the floor to a listener through coturn, both browsers on relay candidates only', { timeout: 180_000 }, async () => {
+    const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs({ media: true }) });
+    cleanup.push(() => browser.close());
+    const chair = { cookie: await signInThroughIssuer(baseUrl, 'a.keller') };
+    // The sitting is open (the vote above); Brandt has joined it already, Vogel joins from the page.
+    const [brandt, vogel] = await Promise.all([seatThroughIssuer(browser, 'j.brandt'), seatThroughIssuer(browser, 'l.vogel')]);
+    await Promise.all([enterChamber(brandt), enterChamber(vogel)]);
+    await brandt.page.locator('[data-testid="microphone-state"][data-held="no_floor"]').waitFor();
+
+    const brandtId = (await graphql<{ me: { person: { id: string } | null } }>(baseUrl, { cookie: brandt.cookie }, '{ me { person { id } } }')).me.person?.id;
+    expect(brandtId).toBeTruthy();
+    const granted = Date.now();
+    await procedure(baseUrl, chair, SITTING, 'grantFloor', `personId: "${brandtId}"`);
+    await brandt.page.locator('[data-testid="microphone-state"][data-live="true"]').waitFor();
+
+    const main = vogel.page.locator('[data-testid="video-tile"][data-role="main"]');
+    await main.filter({ hasText: 'Jonas Brandt' }).waitFor();
+    expect(await main.getAttribute('data-peer')).toBe(brandtId);
+    const floorSink = `[data-testid="audio-sink"][data-channel="floor"][data-peer="${brandtId}"]`;
+    await vogel.page.locator(floorSink).waitFor({ state: 'attached' });
+    await expect.poll(() => bytesOf(vogel.page, floorSink), { timeout: 20_000, interval: 50 }).toBeGreaterThan(0);
+    const firstAudio = Date.now() - granted;
+    await flowing(vogel.page, floorSink);
+    console.log(`package | relay: grantFloor sent → the listener's first audio bytes through TURN: ${firstAudio} ms (polled every 50 ms)`);
+
+    // Every connected transport of both pages has a relay candidate as its selected local candidate…
+    const routes = { brandt: await connectedRoutes(brandt.page), vogel: await connectedRoutes(vogel.page) };
+    for (const [who, list] of Object.entries(routes)) {
+      expect(list.length, `${who} has connected transports`).toBeGreaterThan(0);
+      for (const route of list) {
+        expect(route, who).toMatchObject({ iceTransportPolicy: 'relay', localCandidateType: 'relay' });
+        expect(route.turnUsernames, who).toHaveLength(1);
+      }
+    }
+    const brandtUsername = routes.brandt[0]!.turnUsernames[0]!;
+    const vogelUsername = routes.vogel[0]!.turnUsernames[0]!;
+    expect(brandtUsername).toMatch(new RegExp(`^\\d+:${brandtId}$`));
+    expect(vogelUsername).not.toBe(brandtUsername);
+    // …and coturn allocated relays under the usernames the release minted, and relayed to mediasoup.
+    const allocated = coturn!.allocations();
+    expect(allocated).toContain(brandtUsername);
+    expect(allocated).toContain(vogelUsername);
+    expect(coturn!.log()).toMatch(/CREATE_PERMISSION processed, success|CHANNEL_BIND processed, success/);
+
+    expect([...brandt.problems, ...vogel.problems]).toEqual([]);
+  });
 
   it('started within the time a supervisor would wait', () => {
     expect(readyMs).toBeGreaterThan(0);
