@@ -17,10 +17,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../support/app';
-import { bytesOf, connectedRoutes, flowing, recordPeerConnections, type Seat } from '../support/chamber-seat';
+import { enterChamber, expectRelayedOnly, hearsFloorSpeaker, seatWithCookie, type Seat } from '../support/chamber-seat';
 import { chromiumArgs, chromiumPath } from '../support/chromium';
 import { startCoturn, type Coturn } from '../support/coturn';
 import { signInThroughIssuer, startExternalIssuer, type ExternalIssuer } from '../support/external-issuer';
@@ -194,28 +194,7 @@ describe.skipIf(!adminUrl)('the packaged release in production (needs TEST_DATAB
   /** A Chromium context signed in through the external issuer: the session cookie on the release's origin. */
   async function seatThroughIssuer(browser: Browser, username: string): Promise<Seat & { readonly cookie: string }> {
     const cookie = await signInThroughIssuer(baseUrl, username);
-    const at = cookie.indexOf('=');
-    const context: BrowserContext = await browser.newContext({ locale: 'en-GB', permissions: ['microphone', 'camera'] });
-    context.setDefaultTimeout(20_000);
-    await context.addCookies([{ name: cookie.slice(0, at), value: cookie.slice(at + 1), url: baseUrl }]);
-    await context.addInitScript(recordPeerConnections);
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`${username}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`${username}: ${error.message}`));
-    return { context, page, problems, cookie };
-  }
-
-  /** Opens the chamber of the sitting, joins it unless already present, and waits for the media to have joined. */
-  async function enterChamber(member: Seat): Promise<void> {
-    await member.page.goto(`${baseUrl}/sittings/${SITTING}/chamber`);
-    const join = member.page.getByTestId('join-sitting');
-    await member.page.getByTestId('present').or(join).waitFor();
-    if (await join.isVisible()) await join.click();
-    await member.page.getByTestId('present').waitFor();
-    await member.page.locator('[data-testid="media-status"][data-status="joined"]').waitFor();
+    return { ...(await seatWithCookie(browser, baseUrl, username, cookie)), cookie };
   }
 
   it('carries the floor to a listener through coturn, both browsers on relay candidates only', { timeout: 180_000 }, async () => {
@@ -224,7 +203,7 @@ describe.skipIf(!adminUrl)('the packaged release in production (needs TEST_DATAB
     const chair = { cookie: await signInThroughIssuer(baseUrl, 'a.keller') };
     // The sitting is open (the vote above); Brandt has joined it already, Vogel joins from the page.
     const [brandt, vogel] = await Promise.all([seatThroughIssuer(browser, 'j.brandt'), seatThroughIssuer(browser, 'l.vogel')]);
-    await Promise.all([enterChamber(brandt), enterChamber(vogel)]);
+    await Promise.all([enterChamber(baseUrl, brandt, SITTING), enterChamber(baseUrl, vogel, SITTING)]);
     await brandt.page.locator('[data-testid="microphone-state"][data-held="no_floor"]').waitFor();
 
     const brandtId = (await graphql<{ me: { person: { id: string } | null } }>(baseUrl, { cookie: brandt.cookie }, '{ me { person { id } } }')).me.person?.id;
@@ -233,27 +212,12 @@ describe.skipIf(!adminUrl)('the packaged release in production (needs TEST_DATAB
     await procedure(baseUrl, chair, SITTING, 'grantFloor', `personId: "${brandtId}"`);
     await brandt.page.locator('[data-testid="microphone-state"][data-live="true"]').waitFor();
 
-    const main = vogel.page.locator('[data-testid="video-tile"][data-role="main"]');
-    await main.filter({ hasText: 'Jonas Brandt' }).waitFor();
-    expect(await main.getAttribute('data-peer')).toBe(brandtId);
-    const floorSink = `[data-testid="audio-sink"][data-channel="floor"][data-peer="${brandtId}"]`;
-    await vogel.page.locator(floorSink).waitFor({ state: 'attached' });
-    await expect.poll(() => bytesOf(vogel.page, floorSink), { timeout: 20_000, interval: 50 }).toBeGreaterThan(0);
-    const firstAudio = Date.now() - granted;
-    await flowing(vogel.page, floorSink);
+    const { speakerPeerId, firstAudioMs: firstAudio } = await hearsFloorSpeaker(vogel, 'Jonas Brandt', granted);
+    expect(speakerPeerId).toBe(brandtId);
     console.log(`package | relay: grantFloor sent → the listener's first audio bytes through TURN: ${firstAudio} ms (polled every 50 ms)`);
 
     // Every connected transport of both pages has a relay candidate as its selected local candidate…
-    const routes = { brandt: await connectedRoutes(brandt.page), vogel: await connectedRoutes(vogel.page) };
-    for (const [who, list] of Object.entries(routes)) {
-      expect(list.length, `${who} has connected transports`).toBeGreaterThan(0);
-      for (const route of list) {
-        expect(route, who).toMatchObject({ iceTransportPolicy: 'relay', localCandidateType: 'relay' });
-        expect(route.turnUsernames, who).toHaveLength(1);
-      }
-    }
-    const brandtUsername = routes.brandt[0]!.turnUsernames[0]!;
-    const vogelUsername = routes.vogel[0]!.turnUsernames[0]!;
+    const { brandt: brandtUsername, vogel: vogelUsername } = await expectRelayedOnly({ brandt, vogel });
     expect(brandtUsername).toMatch(new RegExp(`^\\d+:${brandtId}$`));
     expect(vogelUsername).not.toBe(brandtUsername);
     // …and coturn allocated relays under the usernames the release minted, and relayed to mediasoup.

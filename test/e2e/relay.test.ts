@@ -2,7 +2,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintTurnCredential } from '../../server/media/turn-credentials';
 import { startTestApp, type TestApp } from '../support/app';
-import { bytesOf, connectedRoutes, enterChamber, flowing, takeSeat, type Seat } from '../support/chamber-seat';
+import { connectedRoutes, enterChamber, expectRelayedOnly, flowing, hearsFloorSpeaker, takeSeat, type Seat } from '../support/chamber-seat';
 import { chromiumArgs, chromiumPath } from '../support/chromium';
 import { startCoturn, type Coturn } from '../support/coturn';
 import { preferredTestDatabaseKind } from '../support/database';
@@ -71,29 +71,13 @@ describe('the floor through a TURN relay', () => {
     await chair.page.getByTestId('next-speaker').click();
     await brandt.page.locator('[data-testid="microphone-state"][data-live="true"]').waitFor();
 
-    const main = vogel.page.locator('[data-testid="video-tile"][data-role="main"]');
-    await main.filter({ hasText: 'Jonas Brandt' }).waitFor();
-    const brandtId = await main.getAttribute('data-peer');
-    expect(brandtId).toBeTruthy();
+    const { speakerPeerId: brandtId, firstAudioMs: firstAudio } = await hearsFloorSpeaker(vogel, 'Jonas Brandt', granted);
     const floorSink = `[data-testid="audio-sink"][data-channel="floor"][data-peer="${brandtId}"]`;
-    await vogel.page.locator(floorSink).waitFor({ state: 'attached' });
-    await expect.poll(() => bytesOf(vogel.page, floorSink), { timeout: 20_000, interval: 50 }).toBeGreaterThan(0);
-    const firstAudio = Date.now() - granted;
-    await flowing(vogel.page, floorSink);
     console.info(`relay: "Next speaker" clicked → the listener's first audio bytes through TURN: ${firstAudio} ms (polled every 50 ms)`);
 
-    // Both ends went through the relay: every connected transport's selected pair is a relay candidate…
-    const routes = { brandt: await connectedRoutes(brandt.page), vogel: await connectedRoutes(vogel.page) };
-    for (const [who, list] of Object.entries(routes)) {
-      expect(list.length, `${who} has connected transports`).toBeGreaterThan(0);
-      for (const route of list) {
-        expect(route, who).toMatchObject({ iceTransportPolicy: 'relay', localCandidateType: 'relay' });
-        expect(route.turnUsernames, who).toHaveLength(1);
-      }
-    }
-    // …the speaker's credential is in his own name…
-    const brandtUsername = routes.brandt[0]!.turnUsernames[0]!;
-    const vogelUsername = routes.vogel[0]!.turnUsernames[0]!;
+    // Both ends went through the relay: every connected transport's selected pair is a relay candidate,
+    // the speaker's credential is in his own name…
+    const { brandt: brandtUsername, vogel: vogelUsername } = await expectRelayedOnly({ brandt, vogel });
     expect(brandtUsername).toMatch(new RegExp(`^\\d+:${brandtId}$`));
     expect(vogelUsername).not.toBe(brandtUsername);
     // …and coturn itself allocated relays for both usernames Plenum minted, and relayed to mediasoup.

@@ -35,13 +35,17 @@ export const recordPeerConnections = `(() => {
   };
 })();`;
 
-/** Signs `username` in and opens a page for them in a new context of `browser`. */
+/** Signs `username` in through the development provider and opens a page for them in a new context of `browser`. */
 export async function takeSeat(browser: Browser, baseUrl: string, username: string): Promise<Seat> {
-  const { cookie } = await loginSession(baseUrl, username);
-  const [name = '', value = ''] = cookie.split('=');
+  return seatWithCookie(browser, baseUrl, username, (await loginSession(baseUrl, username)).cookie);
+}
+
+/** A page for `username` in a new context of `browser`, with the session cookie (`name=value`) they signed in with. */
+export async function seatWithCookie(browser: Browser, baseUrl: string, username: string, cookie: string): Promise<Seat> {
+  const at = cookie.indexOf('=');
   const context = await browser.newContext({ locale: 'en-GB', permissions: ['microphone', 'camera'] });
   context.setDefaultTimeout(20_000);
-  await context.addCookies([{ name, value, url: baseUrl }]);
+  await context.addCookies([{ name: cookie.slice(0, at), value: cookie.slice(at + 1), url: baseUrl }]);
   await context.addInitScript(recordPeerConnections);
   const page = await context.newPage();
   const problems: string[] = [];
@@ -80,12 +84,51 @@ export async function flowing(page: Page, selector: string, by = 4_000): Promise
   return bytesOf(page, selector);
 }
 
-/** Opens the chamber of sitting 42, joins the sitting and waits for the media to have joined. */
-export async function enterChamber(baseUrl: string, member: Seat): Promise<void> {
-  await member.page.goto(`${baseUrl}/sittings/sitting-42/chamber`);
-  await member.page.getByTestId('join-sitting').click();
+/** Opens the chamber of a sitting, joins it unless already present, and waits for the media to have joined. */
+export async function enterChamber(baseUrl: string, member: Seat, sittingId = 'sitting-42'): Promise<void> {
+  await member.page.goto(`${baseUrl}/sittings/${sittingId}/chamber`);
+  const join = member.page.getByTestId('join-sitting');
+  await member.page.getByTestId('present').or(join).waitFor();
+  if (await join.isVisible()) await join.click();
   await member.page.getByTestId('present').waitFor();
   await member.page.locator('[data-testid="media-status"][data-status="joined"]').waitFor();
+}
+
+/**
+ * The listener sees `speakerName` in the main tile and hears them: the floor sink's first bytes
+ * (polled every 50 ms), then more. Returns the speaker's peer id and the milliseconds from
+ * `grantedAt` to the first bytes.
+ */
+export async function hearsFloorSpeaker(listener: Seat, speakerName: string, grantedAt: number): Promise<{ speakerPeerId: string; firstAudioMs: number }> {
+  const main = listener.page.locator('[data-testid="video-tile"][data-role="main"]');
+  await main.filter({ hasText: speakerName }).waitFor();
+  const speakerPeerId = await main.getAttribute('data-peer');
+  expect(speakerPeerId).toBeTruthy();
+  const floorSink = `[data-testid="audio-sink"][data-channel="floor"][data-peer="${speakerPeerId}"]`;
+  await listener.page.locator(floorSink).waitFor({ state: 'attached' });
+  await expect.poll(() => bytesOf(listener.page, floorSink), { timeout: 20_000, interval: 50 }).toBeGreaterThan(0);
+  const firstAudioMs = Date.now() - grantedAt;
+  await flowing(listener.page, floorSink);
+  return { speakerPeerId: speakerPeerId!, firstAudioMs };
+}
+
+/**
+ * Every connected transport of each page has a relay candidate as its selected local candidate and
+ * one TURN username; returns each page's username.
+ */
+export async function expectRelayedOnly<K extends string>(seats: Record<K, Seat>): Promise<Record<K, string>> {
+  const usernames = {} as Record<K, string>;
+  for (const who of Object.keys(seats) as K[]) {
+    const seat = seats[who];
+    const routes = await connectedRoutes(seat.page);
+    expect(routes.length, `${who} has connected transports`).toBeGreaterThan(0);
+    for (const route of routes) {
+      expect(route, who).toMatchObject({ iceTransportPolicy: 'relay', localCandidateType: 'relay' });
+      expect(route.turnUsernames, who).toHaveLength(1);
+    }
+    usernames[who] = routes[0]!.turnUsernames[0]!;
+  }
+  return usernames;
 }
 
 /** How one of the page's peer connections reaches the server. */
