@@ -48,13 +48,14 @@ const listedRecordings = async (hls: string): Promise<Listed[]> => JSON.parse(aw
 const segmentsIn = async (file: string): Promise<number> => (await fs.readFile(file, 'utf8').catch(() => '')).split('\n').filter((l) => l.endsWith('.ts')).length;
 
 describe.skipIf(!postgres)('SIGTERM during a broadcast', () => {
+  // Ports no other test file uses (other media tests hold 41000–48999, the broadcasts test 39500–39599).
   const env = {
     LOG_LEVEL: 'info',
     LOG_FORMAT: 'json',
     MEDIA_WORKERS: '1',
     BROADCAST: 'on',
-    RTC_MIN_PORT: '47000',
-    RTC_MAX_PORT: '47499',
+    RTC_MIN_PORT: '51000',
+    RTC_MAX_PORT: '51499',
     BROADCAST_MIN_PORT: '39600',
     BROADCAST_MAX_PORT: '39699',
     HLS_DVR_SECONDS: '30',
