@@ -171,9 +171,9 @@ export class App {
    * A graceful stop, safe to call twice. New connections and requests are refused at once; requests
    * running get DRAIN_REQUESTS_MS to finish, and every command they submitted is committed or
    * refused before the database closes (an acknowledged ballot is a stored one). Vote timers are
-   * left to the next start, which re-arms them from the record; the broadcasts finish what they are
-   * doing (a closed sitting's recordings are assembled) and halt the rest, which the next start
-   * continues from the archive.
+   * left to the next start, which re-arms them from the record; every broadcast ends with its
+   * recordings finalised (end-listed playlists, one MP4 per language up to the stop), and the next
+   * start goes on from the archive.
    */
   async stop(): Promise<void> {
     this.stopping ??= this.drainAndClose();

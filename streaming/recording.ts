@@ -191,7 +191,7 @@ async function muxRun(ffmpeg: string, videoTs: string, audioTs: string | null, s
     '-c:v', 'copy', ...(audioTs ? ['-c:a', 'copy'] : ['-c:a', 'aac', '-b:a', '96k']),
     ...(mp4 ? ['-movflags', '+faststart', '-f', 'mp4'] : ['-f', 'mpegts']), out,
   ];
-  await run(ffmpeg, args, { timeout: 30 * 60_000, maxBuffer: 1 << 20 });
+  await writeThenRename(out, (part) => run(ffmpeg, [...args.slice(0, -1), part], { timeout: 30 * 60_000, maxBuffer: 1 << 20 }));
 }
 
 /** Runs end to end: the concat demuxer starts each where the previous one ended. */
@@ -199,10 +199,26 @@ async function joinRuns(ffmpeg: string, parts: readonly string[], listFile: stri
   const list = ['ffconcat version 1.0', ...parts.map((p) => `file '${path.basename(p).replaceAll("'", "'\\''")}'`)].join('\n') + '\n';
   await fs.writeFile(listFile, list);
   // prettier-ignore
-  await run(ffmpeg, [
+  await writeThenRename(out, (part) => run(ffmpeg, [
     '-hide_banner', '-nostdin', '-loglevel', 'error', '-y', '-f', 'concat', '-safe', '0', '-i', listFile,
-    '-map', '0:v:0', '-map', '0:a:0', '-c', 'copy', '-movflags', '+faststart', '-f', 'mp4', out,
-  ], { timeout: 30 * 60_000, maxBuffer: 1 << 20 });
+    '-map', '0:v:0', '-map', '0:a:0', '-c', 'copy', '-movflags', '+faststart', '-f', 'mp4', part,
+  ], { timeout: 30 * 60_000, maxBuffer: 1 << 20 }));
+}
+
+/**
+ * FFmpeg writes beside `out` and the file is renamed over it when complete: a recording assembled
+ * again (Plenum stopped, then the sitting closed) replaces the earlier one whole, never truncates
+ * it in place (it is hard-linked into the public folder), and an assembly cut short (the stop's
+ * bound) leaves the earlier file as it was.
+ */
+async function writeThenRename(out: string, write: (part: string) => Promise<unknown>): Promise<void> {
+  const part = `${out}.part`;
+  try {
+    await write(part);
+    await fs.rename(part, out);
+  } finally {
+    await fs.rm(part, { force: true });
+  }
 }
 
 /** The captions on the recording's timeline: each run's wall clock shifted to where the run begins in the file. */

@@ -101,12 +101,16 @@ export class Broadcasts {
     }
   }
 
-  /** Plenum stops: FFmpeg ends, playlists stay open and the next start goes on from the archive. */
+  /**
+   * Plenum stops: every broadcast ends as at a close, its playlists end-listed and its recordings
+   * (the sitting so far) assembled and listed, so that a stop which is never followed by a start
+   * leaves a complete recording. A later start goes on from the archive (the lists are reopened)
+   * and the sitting's close assembles the whole again.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     await Promise.allSettled(this.queues.values());
-    await Promise.allSettled([...this.live.values()].map((l) => this.halt(l)));
-    this.live.clear();
+    await Promise.allSettled([...this.live.keys()].map((id) => this.end(id).catch((error: unknown) => this.deps.log.error('broadcast | could not finalise the recording at the stop', { sitting: id, error }))));
   }
 
   private async apply(sittingId: string): Promise<void> {
