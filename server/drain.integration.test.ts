@@ -13,7 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../test/support/database';
 import { growParliament, type LargeParliament } from '../test/support/parliament-of';
-import { castVote, pool, prepareVote, procedure, signInAll, optionFor, type ReceiptData } from '../test/support/procedure-client';
+import { castVote, openVoteForAll, optionFor, type ReceiptData } from '../test/support/procedure-client';
 import { startServerProcess, type ServerProcess } from '../test/support/server-process';
 import { loadRecord } from './db/record';
 import { verifyChain } from './domain/record';
@@ -46,13 +46,7 @@ describe.skipIf(!postgres)('SIGTERM with ballots in flight', () => {
   it('exits within its bound; every ballot is stored or refused, none acknowledged and lost', async () => {
     const s = server!;
     const voters = parliament.voters;
-    const headers = await signInAll(s.baseUrl, voters.map((p) => p.username), 'session', 24);
-    const chair = headers.get(parliament.chair.username)!;
-    await procedure(s.baseUrl, chair, S, 'openSitting');
-    await pool(voters, 32, (p) => procedure(s.baseUrl, headers.get(p.username)!, S, 'joinSitting'));
-    const voteId = await prepareVote(s.baseUrl, chair, S, { title: 'Vote across a SIGTERM', durationSeconds: DURATION_S });
-    const opened = await procedure<{ openVote: { closesAt: string } }>(s.baseUrl, chair, S, 'openVote', `draftId: "${voteId}"`, 'openVote { closesAt }');
-    const closesAt = Date.parse(opened.openVote.closesAt);
+    const { headers, voteId, closesAt } = await openVoteForAll(s.baseUrl, parliament, S, { title: 'Vote across a SIGTERM', durationSeconds: DURATION_S });
 
     const option = new Map(voters.map((p, i) => [p.id, optionFor(i)]));
     const acknowledged = new Map<string, ReceiptData>();

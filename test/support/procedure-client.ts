@@ -124,3 +124,23 @@ export function optionFor(i: number): 'yes' | 'no' | 'abstain' {
   const r = i % 5;
   return r < 3 ? 'yes' : r === 3 ? 'no' : 'abstain';
 }
+
+/** A vote every voter of a (grown) parliament can cast at once: signed in, present, the vote open. */
+export interface OpenVoteForAll {
+  readonly headers: Map<string, Headers>;
+  readonly chair: Headers;
+  readonly voteId: string;
+  readonly closesAt: number;
+  readonly eligibleCount: number;
+}
+
+/** Signs every voter in (sessions), opens the sitting, has every voter join it and opens a named vote. */
+export async function openVoteForAll(baseUrl: string, parliament: { readonly voters: readonly { readonly username: string }[]; readonly chair: { readonly username: string } }, sittingId: string, draft: { title: string; durationSeconds: number }): Promise<OpenVoteForAll> {
+  const headers = await signInAll(baseUrl, parliament.voters.map((p) => p.username), 'session', 24);
+  const chair = headers.get(parliament.chair.username)!;
+  await procedure(baseUrl, chair, sittingId, 'openSitting');
+  await pool(parliament.voters, 32, (p) => procedure(baseUrl, headers.get(p.username)!, sittingId, 'joinSitting'));
+  const voteId = await prepareVote(baseUrl, chair, sittingId, draft);
+  const opened = await procedure<{ openVote: { closesAt: string; eligibleCount: number } }>(baseUrl, chair, sittingId, 'openVote', `draftId: "${voteId}"`, 'openVote { closesAt eligibleCount }');
+  return { headers, chair, voteId, closesAt: Date.parse(opened.openVote.closesAt), eligibleCount: opened.openVote.eligibleCount };
+}

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { growParliament, type LargeParliament } from '../../../test/support/parliament-of';
-import { castVote, pool, prepareVote, procedure, signInAll, optionFor, type CastOutcome, type Headers, type ReceiptData } from '../../../test/support/procedure-client';
+import { castVote, openVoteForAll, optionFor, type CastOutcome, type Headers, type ReceiptData } from '../../../test/support/procedure-client';
 import { startServerProcess, type ServerProcess } from '../../../test/support/server-process';
 import { loadRecord } from '../../db/record';
 import { verifyChain } from '../../domain/record';
@@ -45,15 +45,8 @@ describe.skipIf(!postgres)('a server killed (SIGKILL) in the middle of a vote', 
   it('goes on after the restart, closes by itself on time and counts every acknowledged ballot once', async () => {
     const s = server!;
     const voters = parliament.voters;
-    const headers = await signInAll(s.baseUrl, voters.map((p) => p.username), 'session', 24);
-    const chair = headers.get(parliament.chair.username)!;
-    await procedure(s.baseUrl, chair, S, 'openSitting');
-    await pool(voters, 32, (p) => procedure(s.baseUrl, headers.get(p.username)!, S, 'joinSitting'));
-
-    const voteId = await prepareVote(s.baseUrl, chair, S, { title: 'Vote across a crash', durationSeconds: DURATION_S });
-    const opened = await procedure<{ openVote: { closesAt: string; eligibleCount: number } }>(s.baseUrl, chair, S, 'openVote', `draftId: "${voteId}"`, 'openVote { closesAt eligibleCount }');
-    const closesAt = Date.parse(opened.openVote.closesAt);
-    expect(opened.openVote.eligibleCount).toBe(N);
+    const { headers, voteId, closesAt, eligibleCount } = await openVoteForAll(s.baseUrl, parliament, S, { title: 'Vote across a crash', durationSeconds: DURATION_S });
+    expect(eligibleCount).toBe(N);
 
     const option = new Map(voters.map((p, i) => [p.id, optionFor(i)]));
     const acknowledged = new Map<string, ReceiptData>();
@@ -114,7 +107,7 @@ describe.skipIf(!postgres)('a server killed (SIGKILL) in the middle of a vote', 
       seenAt = Date.now();
       if (!closedEntry) await new Promise((r) => setTimeout(r, 50));
     }
-    expect(closedEntry, `the vote did not close within 10 s after ${opened.openVote.closesAt}\n${server.output()}`).toBeDefined();
+    expect(closedEntry, `the vote did not close within 10 s after ${new Date(closesAt).toISOString()}\n${server.output()}`).toBeDefined();
     const closedAt = Date.parse(closedEntry!.at);
     expect(closedAt).toBeGreaterThanOrEqual(closesAt);
     expect(closedAt - closesAt).toBeLessThan(2000);
