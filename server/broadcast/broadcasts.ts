@@ -51,14 +51,20 @@ export class Broadcasts {
   private readonly queues = new Map<string, Promise<void>>();
   private readonly words: CardWords;
   private stopped = false;
+  /** The commits start() follows; ended by stop(). */
+  private commits: AsyncGenerator<unknown> | null = null;
+  /** Retries of broadcasts that could not start; cleared by stop(). */
+  private readonly retries = new Set<NodeJS.Timeout>();
 
   constructor(private readonly deps: BroadcastsDeps) {
     this.words = deps.config.broadcast.floorLanguage.startsWith('de') ? CARD_WORDS.de : CARD_WORDS.en;
   }
 
   async start(): Promise<void> {
+    const commits = this.deps.pubsub.subscribe('procedure:any');
+    this.commits = commits;
     void (async () => {
-      for await (const c of this.deps.pubsub.subscribe('procedure:any')) {
+      for await (const c of commits) {
         // Ballots never change the program; a vote storm must not re-read the roster twice a second.
         if (c.entries.some((e) => e.event.kind !== 'ballot.cast')) this.sync(c.sittingId);
       }
@@ -109,6 +115,10 @@ export class Broadcasts {
    */
   async stop(): Promise<void> {
     this.stopped = true;
+    void this.commits?.return(undefined);
+    this.commits = null;
+    for (const t of this.retries) clearTimeout(t);
+    this.retries.clear();
     await Promise.allSettled(this.queues.values());
     await Promise.allSettled([...this.live.keys()].map((id) => this.end(id).catch((error: unknown) => this.deps.log.error('broadcast | could not finalise the recording at the stop', { sitting: id, error }))));
   }
@@ -121,7 +131,13 @@ export class Broadcasts {
     if (phase !== 'open' && phase !== 'suspended') return;
     const live = this.live.get(sittingId) ?? (await this.begin(sittingId).catch((error: unknown) => {
       // No live worker yet (one just died and its replacement is starting): try again shortly.
-      setTimeout(() => void this.sync(sittingId), RETRY_MS).unref();
+      if (!this.stopped) {
+        const retry = setTimeout(() => {
+          this.retries.delete(retry);
+          void this.sync(sittingId);
+        }, RETRY_MS).unref();
+        this.retries.add(retry);
+      }
       throw error;
     }));
     const chairs = await this.chairsInPrecedence();

@@ -100,11 +100,14 @@ export function createProcedureService(deps: ServiceDeps, roster: { personOf(use
     contexts.set(sittingId, { at: now().getTime(), context });
     return context;
   }
+  // Ended by stop(): a stopped service holds no listener on the pubsub.
+  const rosterChanges = pubsub.subscribe('roster:events');
+  const sittingChanges = pubsub.subscribe('sittings:any');
   void (async () => {
-    for await (const _ of pubsub.subscribe('roster:events')) contexts.clear();
+    for await (const _ of rosterChanges) contexts.clear();
   })();
   void (async () => {
-    for await (const e of pubsub.subscribe('sittings:any')) contexts.delete(e.sittingId);
+    for await (const e of sittingChanges) contexts.delete(e.sittingId);
   })();
 
   /** One consistent read of a sitting's procedure: what every view and API field is derived from. */
@@ -255,6 +258,8 @@ export function createProcedureService(deps: ServiceDeps, roster: { personOf(use
       closing = true;
       timers.clear();
       updates.clear();
+      void rosterChanges.return();
+      void sittingChanges.return();
     },
   };
 }
