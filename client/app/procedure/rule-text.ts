@@ -47,7 +47,8 @@ const en: Readonly<Record<RuleCode, string>> = {
   'subroom.not_member': 'Only members can be invited to a subroom.',
   'subroom.other_faction': 'Only members of the subroom’s faction can be invited.',
   'forbidden.no_person': 'Sign in as a person of this parliament to do this.',
-  'forbidden.cannot_speak': 'This person does not speak in the sitting (interpreters and clerks never do).',
+  'forbidden.cannot_speak':
+    'This person cannot be given the floor here: interpreters and clerks never speak, and only a member speaks against a point of order.',
   'forbidden.guest_added_by_chair': 'Podium guests are given the floor by the chair; they cannot ask for it themselves.',
   'forbidden.not_own_request': 'Only who asked for the floor withdraws the request; the chair’s team removes it.',
   'forbidden.not_own_point': 'Only the member who raised the point of order withdraws it.',
@@ -135,7 +136,8 @@ const de: Readonly<Record<RuleCode, string>> = {
   'subroom.not_member': 'In einen Beratungsraum können nur Mitglieder eingeladen werden.',
   'subroom.other_faction': 'Eingeladen werden können nur Mitglieder der Fraktion des Beratungsraums.',
   'forbidden.no_person': 'Dafür müssen Sie als Person dieses Parlaments angemeldet sein.',
-  'forbidden.cannot_speak': 'Diese Person spricht nicht in der Sitzung (Dolmetschende und Protokoll nie).',
+  'forbidden.cannot_speak':
+    'Diese Person kann hier nicht das Wort erhalten: Dolmetschende und Schriftführung sprechen nie, gegen einen Geschäftsordnungsantrag spricht nur ein Mitglied.',
   'forbidden.guest_added_by_chair': 'Gäste am Podium erhalten das Wort vom Vorsitz; selbst melden können sie sich nicht.',
   'forbidden.not_own_request': 'Zurückziehen kann eine Wortmeldung nur, wer sie abgegeben hat; die Sitzungsleitung kann sie streichen.',
   'forbidden.not_own_point': 'Einen Geschäftsordnungsantrag zieht nur das Mitglied zurück, das ihn gestellt hat.',
