@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 // Tests that run a live media pipeline (a program FFmpeg, FFmpeg-fed producers) and judge it in
@@ -11,7 +12,13 @@ const REALTIME = ['streaming/broadcast.test.ts', 'streaming/program-clock.test.t
 export default defineConfig({
   // graphql 16 has no "exports": Node's import gets its CommonJS build, Vite would pick index.mjs.
   // One copy only, or Pothos' types and ours come from two realms.
-  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
+  // `@contract/*` is tsconfig.json's path to the contract shared with the client.
+  resolve: {
+    alias: [
+      { find: /^graphql$/, replacement: 'graphql/index.js' },
+      { find: /^@contract\//, replacement: `${fileURLToPath(new URL('./contract/', import.meta.url))}` },
+    ],
+  },
   test: {
     projects: [
       {

@@ -1,3 +1,5 @@
+import type { RuleCode } from '@contract/rule-codes';
+
 /**
  * Expected failures, each with a stable code the API exposes. Thrown by domain rules and services,
  * mapped onto GraphQL error types in server/graphql/errors.ts. Never a plain Error for a rule.
@@ -40,10 +42,10 @@ export class InputError extends PlenumError {
   }
 }
 
-/** A rule of the house forbids the command in the current state; `rule` names which (e.g. "agenda.sitting_closed"). */
+/** A rule of the house forbids the command in the current state; `rule` names which (e.g. "agenda.sitting_closed"), from contract/rule-codes.ts. */
 export class RuleViolation extends PlenumError {
   readonly code = 'RULE_VIOLATION';
-  constructor(readonly rule: string, message: string) {
+  constructor(readonly rule: RuleCode, message: string) {
     super(message);
     this.name = 'RuleViolation';
   }

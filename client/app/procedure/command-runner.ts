@@ -8,7 +8,7 @@ export interface CommandProblem {
   readonly message: string;
   /** The error's code (e.g. RULE_VIOLATION, FORBIDDEN), or null when the server was not reached. */
   readonly code: string | null;
-  /** The rule of the house that forbids it, e.g. `speaker_list.closed`. */
+  /** The rule of the house that forbids it, e.g. `speaker.list_closed` (contract/rule-codes.ts). */
   readonly rule: string | null;
   readonly issues: readonly { readonly path: readonly string[]; readonly message: string }[];
 }

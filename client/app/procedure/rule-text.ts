@@ -1,45 +1,11 @@
+import { isRuleCode, type RuleCode, type RuleCodeName } from '@contract/rule-codes';
 import type { Translations } from '../i18n/translation-state';
+import type { RuleCode as SchemaRuleCode } from '../shared/graphql-schema.generated';
 
-/** The rules of the house a command can break (the `rule` of a RuleViolation), as the server names them. */
-export type RuleCode =
-  | 'forbidden.chair_only'
-  | 'forbidden.not_member'
-  | 'forbidden.not_self'
-  | 'sitting.not_open'
-  | 'sitting.closed'
-  | 'sitting.invalid_transition'
-  | 'sitting.vote_open'
-  | 'agenda.no_current_item'
-  | 'attendance.not_present'
-  | 'speaker.list_closed'
-  | 'speaker.duplicate_request'
-  | 'speaker.max_speeches'
-  | 'speaker.no_running_speech'
-  | 'speaker.list_empty'
-  | 'speaker.quota_exhausted'
-  | 'floor.empty'
-  | 'point_of_order.unknown_category'
-  | 'point_of_order.pending'
-  | 'point_of_order.undecided'
-  | 'vote.already_open'
-  | 'vote.no_quorum'
-  | 'vote.not_eligible'
-  | 'vote.already_cast'
-  | 'vote.not_open'
-  | 'vote.named_excluded'
-  | 'vote.named_demand_late'
-  | 'forbidden.not_in_roster'
-  | 'forbidden.not_interpreter'
-  | 'forbidden.subroom_owner'
-  | 'booth.no_partner'
-  | 'booth.relay_own_language'
-  | 'booth.no_such_channel'
-  | 'subroom.bad_name'
-  | 'subroom.no_faction'
-  | 'subroom.not_in'
-  | 'subroom.not_invited'
-  | 'subroom.not_member'
-  | 'subroom.other_faction';
+/** The wire's enum and the contract's list name the same rules (fails to compile when they drift). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaMatchesContract: Same<RuleCodeName, SchemaRuleCode> = true;
+void schemaMatchesContract;
 
 const en: Readonly<Record<RuleCode, string>> = {
   'forbidden.chair_only': 'Only the chair may do this.',
@@ -80,9 +46,55 @@ const en: Readonly<Record<RuleCode, string>> = {
   'subroom.not_invited': 'You have no invitation to this subroom.',
   'subroom.not_member': 'Only members can be invited to a subroom.',
   'subroom.other_faction': 'Only members of the subroom’s faction can be invited.',
+  'forbidden.no_person': 'Sign in as a person of this parliament to do this.',
+  'forbidden.cannot_speak':
+    'This person cannot be given the floor here: interpreters and clerks never speak, and only a member speaks against a point of order.',
+  'forbidden.guest_added_by_chair': 'Podium guests are given the floor by the chair; they cannot ask for it themselves.',
+  'forbidden.not_own_request': 'Only who asked for the floor withdraws the request; the chair’s team removes it.',
+  'forbidden.not_own_point': 'Only the member who raised the point of order withdraws it.',
+  'forbidden.speaker_or_chair': 'Only the speaker or the chair’s team may do this with an interjection question.',
+  'forbidden.it_admin_only': 'Only parliament IT changes the roster.',
+  'sitting.already_started': 'The sitting has begun; only a scheduled sitting can be rescheduled.',
+  'agenda.item_not_in_sitting': 'This item is not on the sitting’s agenda.',
+  'agenda.sitting_closed': 'The sitting is closed; its agenda can no longer change.',
+  'agenda.sitting_in_progress': 'The sitting has begun; its agenda now changes only through the procedure.',
+  'speaker.interjections_disabled': 'The rules of procedure allow no interjection questions.',
+  'speaker.short_interventions_disabled': 'The rules of procedure allow no short interventions.',
+  'speaker.not_current_speech': 'The question was asked of a speech that no longer holds the floor.',
+  'speaker.self_address': 'Nobody can question or reply to their own speech.',
+  'speaker.no_finished_speech': 'There is no finished speech on this item to reply to.',
+  'speaker.already_answered': 'The short intervention has been answered already.',
+  'speaker.not_pending': 'The request is no longer waiting.',
+  'speaker.not_granted': 'An interjection question is accepted by the speaker, not given the floor by the chair.',
+  'speaker.not_current_item': 'The request belongs to another agenda item.',
+  'speaker.not_interjection': 'This request is not an interjection question.',
+  'speaker.reorder_mismatch': 'The list has changed meanwhile: the new order must name every waiting request once. Reload and try again.',
+  'floor.no_limit': 'The speech has no time limit to extend.',
+  'interjection.in_progress': 'Another interjection question holds the floor.',
+  'interjection.none': 'No interjection question holds the floor.',
+  'point_of_order.already_raised': 'This member has a point of order waiting already.',
+  'point_of_order.not_pending': 'The point of order is no longer waiting.',
+  'point_of_order.no_counter_speech': 'The rules of procedure hear no speaker against a point of order.',
+  'point_of_order.not_heard': 'The mover of the point of order speaks first.',
+  'point_of_order.counter_heard': 'One speaker against has been heard already.',
+  'vote.already_opened': 'This vote has been opened already.',
+  'vote.draft_opened': 'This vote has been opened and stays in the record.',
+  'vote.sitting_closed': 'The sitting is closed; no vote can be prepared for it.',
+  'vote.no_eligible_voters': 'No member with voting rights is present.',
+  'vote.expired': 'The time for this vote is over.',
+  'vote.unknown_option': 'This vote has no such option.',
+  'vote.abstention_not_allowed': 'Abstention is not allowed in this vote.',
+  'vote.no_duration': 'The vote has no set duration; the chair closes it.',
+  'vote.not_expired': 'The time for this vote is not over yet.',
+  'vote.named_demand_not_allowed': 'Under these rules only a faction can demand a named vote.',
+  'roster.seats_below_members': 'A faction cannot have fewer seats than members.',
+  'roster.seats_exceed_membership': 'Factions and independents would hold more seats than the parliament has.',
+  'roster.voting_right_needs_member': 'Only members of parliament hold a voting right: give the member role too, or no voting right.',
+  'roster.own_rights': 'Nobody changes their own roles or voting right, or removes themselves: ask someone else in parliament IT.',
+  'broadcast.not_running': 'The sitting is not being broadcast.',
 };
 
-const de: typeof en = {
+const de: Readonly<Record<RuleCode, string>> = {
   'forbidden.chair_only': 'Das darf nur der Vorsitz.',
   'forbidden.not_member': 'Das dürfen nur stimmberechtigte Mitglieder.',
   'forbidden.not_self': 'Das dürfen nur die Person selbst oder die Sitzungsleitung.',
@@ -123,6 +135,55 @@ const de: typeof en = {
   'subroom.not_invited': 'Sie sind in diesen Beratungsraum nicht eingeladen.',
   'subroom.not_member': 'In einen Beratungsraum können nur Mitglieder eingeladen werden.',
   'subroom.other_faction': 'Eingeladen werden können nur Mitglieder der Fraktion des Beratungsraums.',
+  'forbidden.no_person': 'Dafür müssen Sie als Person dieses Parlaments angemeldet sein.',
+  'forbidden.cannot_speak':
+    'Diese Person kann hier nicht das Wort erhalten: Dolmetschende und Schriftführung sprechen nie, gegen einen Geschäftsordnungsantrag spricht nur ein Mitglied.',
+  'forbidden.guest_added_by_chair': 'Gäste am Podium erhalten das Wort vom Vorsitz; selbst melden können sie sich nicht.',
+  'forbidden.not_own_request': 'Zurückziehen kann eine Wortmeldung nur, wer sie abgegeben hat; die Sitzungsleitung kann sie streichen.',
+  'forbidden.not_own_point': 'Einen Geschäftsordnungsantrag zieht nur das Mitglied zurück, das ihn gestellt hat.',
+  'forbidden.speaker_or_chair': 'Über eine Zwischenfrage entscheiden nur die redende Person oder die Sitzungsleitung.',
+  'forbidden.it_admin_only': 'Das Verzeichnis des Parlaments ändert nur die Parlaments-IT.',
+  'sitting.already_started': 'Die Sitzung hat begonnen; verlegt werden kann nur eine geplante Sitzung.',
+  'agenda.item_not_in_sitting': 'Dieser Punkt steht nicht auf der Tagesordnung dieser Sitzung.',
+  'agenda.sitting_closed': 'Die Sitzung ist geschlossen; ihre Tagesordnung kann sich nicht mehr ändern.',
+  'agenda.sitting_in_progress': 'Die Sitzung hat begonnen; ihre Tagesordnung ändert sich jetzt nur noch im Verfahren.',
+  'speaker.interjections_disabled': 'Die Geschäftsordnung lässt keine Zwischenfragen zu.',
+  'speaker.short_interventions_disabled': 'Die Geschäftsordnung lässt keine Kurzinterventionen zu.',
+  'speaker.not_current_speech': 'Die Zwischenfrage galt einer Rede, die nicht mehr läuft.',
+  'speaker.self_address': 'Niemand kann die eigene Rede befragen oder auf sie erwidern.',
+  'speaker.no_finished_speech': 'Zu diesem Punkt gibt es keine beendete Rede, auf die erwidert werden kann.',
+  'speaker.already_answered': 'Die Kurzintervention wurde bereits beantwortet.',
+  'speaker.not_pending': 'Die Wortmeldung wartet nicht mehr.',
+  'speaker.not_granted': 'Eine Zwischenfrage lässt die redende Person zu; der Vorsitz erteilt dafür nicht das Wort.',
+  'speaker.not_current_item': 'Die Wortmeldung gehört zu einem anderen Tagesordnungspunkt.',
+  'speaker.not_interjection': 'Diese Wortmeldung ist keine Zwischenfrage.',
+  'speaker.reorder_mismatch':
+    'Die Redeliste hat sich inzwischen geändert: Die neue Reihenfolge muss jede wartende Wortmeldung genau einmal enthalten. Laden Sie neu und versuchen Sie es erneut.',
+  'floor.no_limit': 'Die Rede hat keine Redezeitbegrenzung, die verlängert werden könnte.',
+  'interjection.in_progress': 'Es läuft bereits eine andere Zwischenfrage.',
+  'interjection.none': 'Es läuft keine Zwischenfrage.',
+  'point_of_order.already_raised': 'Dieses Mitglied hat bereits einen Geschäftsordnungsantrag gestellt, der noch wartet.',
+  'point_of_order.not_pending': 'Der Geschäftsordnungsantrag wartet nicht mehr.',
+  'point_of_order.no_counter_speech': 'Die Geschäftsordnung sieht keine Gegenrede zu einem Geschäftsordnungsantrag vor.',
+  'point_of_order.not_heard': 'Zuerst spricht, wer den Geschäftsordnungsantrag gestellt hat.',
+  'point_of_order.counter_heard': 'Eine Gegenrede wurde bereits gehört.',
+  'vote.already_opened': 'Diese Abstimmung wurde bereits eröffnet.',
+  'vote.draft_opened': 'Diese Abstimmung wurde eröffnet und bleibt im Protokoll.',
+  'vote.sitting_closed': 'Die Sitzung ist geschlossen; für sie kann keine Abstimmung mehr vorbereitet werden.',
+  'vote.no_eligible_voters': 'Es ist kein stimmberechtigtes Mitglied anwesend.',
+  'vote.expired': 'Die Zeit für diese Abstimmung ist abgelaufen.',
+  'vote.unknown_option': 'Diese Abstimmung kennt diese Antwortmöglichkeit nicht.',
+  'vote.abstention_not_allowed': 'Bei dieser Abstimmung ist Enthaltung nicht zulässig.',
+  'vote.no_duration': 'Die Abstimmung hat keine feste Dauer; der Vorsitz schließt sie.',
+  'vote.not_expired': 'Die Zeit für diese Abstimmung ist noch nicht abgelaufen.',
+  'vote.named_demand_not_allowed': 'Nach dieser Geschäftsordnung kann nur eine Fraktion eine namentliche Abstimmung verlangen.',
+  'roster.seats_below_members': 'Eine Fraktion kann nicht weniger Sitze als Mitglieder haben.',
+  'roster.seats_exceed_membership': 'Fraktionen und Fraktionslose hätten mehr Sitze, als das Parlament Mitglieder hat.',
+  'roster.voting_right_needs_member':
+    'Stimmrecht haben nur Mitglieder des Parlaments: Vergeben Sie auch die Rolle Mitglied oder kein Stimmrecht.',
+  'roster.own_rights':
+    'Niemand ändert die eigenen Rollen oder das eigene Stimmrecht oder entfernt sich selbst: Bitten Sie eine andere Person der Parlaments-IT.',
+  'broadcast.not_running': 'Die Sitzung wird nicht übertragen.',
 };
 
 /** Why the server refused a command, by the rule it named, in the interface language. */
@@ -134,5 +195,5 @@ export function refusalText(
   rules: Readonly<Record<RuleCode, string>>,
 ): string {
   const rule = problem.rule;
-  return rule !== null && Object.hasOwn(rules, rule) ? rules[rule as RuleCode] : problem.message;
+  return rule !== null && isRuleCode(rule) ? rules[rule] : problem.message;
 }
