@@ -25,23 +25,17 @@ import { InputError } from '../../domain/errors';
 import type { Actor, ProcedureCommand, VoteDraft } from '../../domain/procedure/commands';
 import type { Person } from '../../domain/parliament';
 import type { Receipt } from '.';
+import { draft as specDraft } from '../../domain/procedure/spec-support';
 
 const S = 'sitting-42';
 const BALLOTS = 50;
 
 const actorOf = (p: Person): Actor => ({ personId: p.id, roles: p.roles });
-const draft = (title: string): Omit<VoteDraft, 'id'> => ({
-  agendaItemId: null,
-  title,
-  kind: 'named',
-  options: [],
-  abstention: true,
-  majority: 'simple',
-  live: false,
-  durationSeconds: null,
-  autoCloseWhenAllVoted: false,
-  category: null,
-});
+/** The domain specs' draft, as prepareVote takes it: no id, no agenda item, a simple majority. */
+const draft = (title: string): Omit<VoteDraft, 'id'> => {
+  const { id: _id, ...rest } = specDraft({ agendaItemId: null, majority: 'simple', title });
+  return rest;
+};
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 const settle = <T>(p: Promise<T>): Promise<Settled<T>> => p.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));

@@ -18,23 +18,17 @@ import { RuleViolation } from '../../domain/errors';
 import type { Actor, VoteDraft } from '../../domain/procedure/commands';
 import type { Person } from '../../domain/parliament';
 import type { Receipt } from '.';
+import { draft as specDraft } from '../../domain/procedure/spec-support';
 
 const S = 'sitting-42';
 const N = 700;
 
 const actorOf = (p: Person): Actor => ({ personId: p.id, roles: p.roles });
-const draft = (title: string, kind: VoteDraft['kind'] = 'named'): Omit<VoteDraft, 'id'> => ({
-  agendaItemId: null,
-  title,
-  kind,
-  options: [],
-  abstention: true,
-  majority: 'simple',
-  live: false,
-  durationSeconds: null,
-  autoCloseWhenAllVoted: false,
-  category: null,
-});
+/** The domain specs' draft, as prepareVote takes it: no id, no agenda item, a simple majority. */
+const draft = (title: string, kind: VoteDraft['kind'] = 'named'): Omit<VoteDraft, 'id'> => {
+  const { id: _id, ...rest } = specDraft({ agendaItemId: null, majority: 'simple', title, kind });
+  return rest;
+};
 
 describe.each(testDatabaseKinds())('a storm of %s ballots', (kind) => {
   let t: TestApp;
