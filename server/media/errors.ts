@@ -1,22 +1,7 @@
-/** Why a media request was refused; the signalling layer sends the code to the client as is. */
-export type MediaErrorCode =
-  | 'media.closed'
-  | 'media.bad_request'
-  | 'media.unknown_method'
-  | 'media.not_joined'
-  | 'media.already_joined'
-  | 'media.transport_not_found'
-  | 'media.producer_not_found'
-  | 'media.consumer_not_found'
-  | 'media.not_allowed'
-  | 'media.not_signed_in'
-  | 'media.cannot_consume'
-  /** The peer holds as many transports, producers or consumers (or sittings) as it may; nothing was created. */
-  | 'media.quota_exceeded'
-  /** The person asks faster than the method's rate allows; retry later. */
-  | 'media.rate_limited'
-  /** Sent by the socket for a server fault; its details stay in the log. */
-  | 'media.internal';
+import type { MediaErrorCode } from '@contract/media-error-codes';
+
+/** Why a media request was refused (contract/media-error-codes.ts); the signalling layer sends the code to the client as is. */
+export type { MediaErrorCode };
 
 export class MediaError extends Error {
   constructor(

@@ -2,6 +2,7 @@
 // (server/media/signalling-socket.ts), its methods (server/media/signalling.ts) and the shapes
 // they answer with (server/media/media-protocol.ts). Written by hand: keep it in step with those.
 import type { types } from 'mediasoup-client';
+import type { MediaErrorCode as ServerMediaErrorCode } from '@contract/media-error-codes';
 
 /** Where a producer publishes. */
 export type Channel =
@@ -88,27 +89,10 @@ export interface ListenerChoice {
 }
 
 /**
- * Why a request was refused (server/media/errors.ts), plus the client's own `media.disconnected`
- * and `media.timeout`. `media.quota_exceeded` (the peer holds as many transports, producers or
- * consumers as it may) and `media.rate_limited` (too many of one request; retry later) change nothing.
+ * Why a request was refused (contract/media-error-codes.ts), plus the client's own
+ * `media.disconnected` and `media.timeout`. `media.quota_exceeded` and `media.rate_limited` change nothing.
  */
-export type MediaErrorCode =
-  | 'media.closed'
-  | 'media.bad_request'
-  | 'media.unknown_method'
-  | 'media.not_joined'
-  | 'media.already_joined'
-  | 'media.transport_not_found'
-  | 'media.producer_not_found'
-  | 'media.consumer_not_found'
-  | 'media.not_allowed'
-  | 'media.not_signed_in'
-  | 'media.cannot_consume'
-  | 'media.quota_exceeded'
-  | 'media.rate_limited'
-  | 'media.internal'
-  | 'media.disconnected'
-  | 'media.timeout';
+export type MediaErrorCode = ServerMediaErrorCode | 'media.disconnected' | 'media.timeout';
 
 /** Each method's data and answer. */
 export interface MediaMethods {
