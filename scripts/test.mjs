@@ -30,14 +30,20 @@ function run(cmd, args) {
 }
 
 const steps = [];
-const record = (name, r, passed, failed) => steps.push({ name, ok: r.code === 0 && failed === 0, passed, failed: r.code !== 0 && failed === 0 ? 1 : failed, seconds: r.seconds });
+const record = (name, r, passed, failed, failures = []) =>
+  steps.push({ name, ok: r.code === 0 && failed === 0, passed, failed: r.code !== 0 && failed === 0 ? 1 : failed, seconds: r.seconds, failures });
 
 function vitestCounts(file) {
   try {
     const j = JSON.parse(fs.readFileSync(file, 'utf8'));
-    return { passed: j.numPassedTests, failed: j.numFailedTests };
+    const failures = j.testResults.flatMap((f) =>
+      f.assertionResults
+        .filter((a) => a.status === 'failed')
+        .map((a) => `${path.relative(root, f.name)} › ${a.fullName}: ${String(a.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300)}`),
+    );
+    return { passed: j.numPassedTests, failed: j.numFailedTests, failures };
   } catch {
-    return { passed: 0, failed: 0 };
+    return { passed: 0, failed: 0, failures: [] };
   }
 }
 
@@ -60,7 +66,7 @@ for (const project of ['server', 'realtime', 'fuzz']) {
   const out = path.join(tmp, `${project}.json`);
   r = await run(bin('vitest'), ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
   const c = vitestCounts(out);
-  record(`vitest ${project}`, r, c.passed, c.failed);
+  record(`vitest ${project}`, r, c.passed, c.failed, c.failures);
 }
 
 r = await run(bin('ng'), ['test', '--watch=false']);
@@ -73,11 +79,13 @@ if (r.code === 0) {
   const out = path.join(tmp, 'e2e.json');
   r = await run(bin('vitest'), ['run', '--project', 'e2e', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
   const c = vitestCounts(out);
-  record('vitest e2e', r, c.passed, c.failed);
+  record('vitest e2e', r, c.passed, c.failed, c.failures);
 }
 
 console.log('\n── summary');
 for (const s of steps) console.log(`${s.ok ? 'ok  ' : 'FAIL'} ${s.name.padEnd(16)} ${String(s.passed).padStart(4)} passed ${String(s.failed).padStart(3)} failed  ${s.seconds.toFixed(1)} s`);
+// The failed tests again, by name, so that the last lines of a CI log say what failed.
+for (const s of steps) for (const f of s.failures) console.log(`  failed: ${f}`);
 const passed = steps.reduce((n, s) => n + s.passed, 0);
 const failed = steps.reduce((n, s) => n + s.failed, 0);
 console.log(`tests: ${passed} passed, ${failed} failed`);

@@ -10,6 +10,7 @@ import type { ProcedureSnapshot } from '../services/procedure';
 import type { PlenumPubSub } from '../services/pubsub';
 import { Broadcast } from '../../streaming/broadcast';
 import { CARD_WORDS, programDirection, type CardWords } from './program-direction';
+import { isChairTeam } from '@contract/roles';
 
 export interface BroadcastsDeps {
   readonly config: Config;
@@ -207,7 +208,7 @@ export class Broadcasts {
   private async chairsInPrecedence(): Promise<string[]> {
     const rank = (p: Person) => (p.office === 'president' ? 0 : p.office === 'vice_president' ? 1 : p.roles.includes('chair') ? 2 : 3);
     return (await this.deps.people())
-      .filter((p) => p.roles.includes('chair') || p.roles.includes('moderator'))
+      .filter((p) => isChairTeam(p.roles))
       .sort((a, b) => rank(a) - rank(b))
       .map((p) => p.id);
   }

@@ -9,7 +9,9 @@ type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 /** jsonb columns: pg parses them; inserts must be JSON text so PGlite and pg treat arrays alike. */
 type Json<T> = ColumnType<T, string, string>;
 
-export type Role = 'chair' | 'moderator' | 'member' | 'podium_guest' | 'interpreter' | 'clerk' | 'it_admin';
+import type { Role } from '@contract/roles';
+
+export type { Role };
 export type Office = 'president' | 'vice_president';
 export type SittingState = 'scheduled' | 'open' | 'suspended' | 'closed';
 export type AgendaItemKind = 'procedure' | 'debate' | 'question_time' | 'election' | 'vote' | 'other';

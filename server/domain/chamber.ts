@@ -6,6 +6,7 @@
  */
 import { NotFoundError, RuleViolation } from './errors';
 import type { Role } from './parliament';
+import { isChairTeam as chairTeamOf } from '@contract/roles';
 import type { SittingPhase } from './procedure/vocabulary';
 
 export interface Subroom {
@@ -62,7 +63,7 @@ export interface ChamberContext {
   readonly newId: () => string;
 }
 
-const isChairTeam = (p: ChamberPerson) => p.roles.includes('chair') || p.roles.includes('moderator');
+const isChairTeam = (p: ChamberPerson) => chairTeamOf(p.roles);
 const isMember = (p: ChamberPerson) => p.roles.includes('member');
 
 export function decideChamber(state: ChamberState, command: ChamberCommand, ctx: ChamberContext): ChamberState {

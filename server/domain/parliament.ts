@@ -1,8 +1,9 @@
 import type { SittingState } from './sitting';
 
 /** The shapes services and the API work with: camelCase, no database types. */
-export type Role = 'chair' | 'moderator' | 'member' | 'podium_guest' | 'interpreter' | 'clerk' | 'it_admin';
-export const roles: readonly Role[] = ['chair', 'moderator', 'member', 'podium_guest', 'interpreter', 'clerk', 'it_admin'];
+import type { Role } from '@contract/roles';
+
+export { roles, type Role } from '@contract/roles';
 export type Office = 'president' | 'vice_president';
 export type AgendaItemKind = 'procedure' | 'debate' | 'question_time' | 'election' | 'vote' | 'other';
 export type BoothKind = 'spoken' | 'sign';

@@ -10,6 +10,7 @@ import type { GraphQLContext } from './context';
 import type { ChamberCommand, ChamberState, Subroom } from '../domain/chamber';
 import { RuleViolation } from '../domain/errors';
 import type { Booth, Person } from '../domain/parliament';
+import { isChairTeam } from '@contract/roles';
 
 /** A chamber state as one viewer may see it: subrooms are private to those in or invited, and the chair's team. */
 interface ChamberView {
@@ -21,7 +22,7 @@ interface ChamberView {
 
 async function viewOf(ctx: GraphQLContext, sittingId: string, state?: ChamberState): Promise<ChamberView> {
   const actor = await ctx.services.procedure.actorFor(ctx.user!);
-  const chairTeam = actor.roles.includes('chair') || actor.roles.includes('moderator');
+  const chairTeam = isChairTeam(actor.roles);
   return { sittingId, state: state ?? (await ctx.services.chamber.state(sittingId)), viewerId: actor.personId, chairTeam };
 }
 

@@ -10,6 +10,7 @@ import type { ProcedureCommand } from '../domain/procedure/commands';
 import type { ProcedureSnapshot } from '../services/procedure';
 import { numberLimits } from '../domain/number-limits';
 import { textLimits } from '../domain/text';
+import { chairTeamRoles } from '@contract/roles';
 import { orderPolicies, requestKinds, type PointOfOrderDecision, type Stance } from '../domain/procedure/vocabulary';
 
 /** The arguments of one mutation, each by its own rule (server/graphql/input.ts); refusals name the argument. */
@@ -26,7 +27,7 @@ async function run(ctx: GraphQLContext, sittingId: string, command: ProcedureCom
   return ctx.services.procedure.snapshot(sittingId);
 }
 
-const chairTeam = { anyRole: ['chair', 'moderator'] } as const;
+const chairTeam = { anyRole: chairTeamRoles } as const;
 const signedIn = { signedIn: true } as const;
 const sittingId = (t: PothosFieldBuilder) => t.arg.id({ required: true });
 type PothosFieldBuilder = Parameters<Parameters<typeof builder.mutationFields>[0]>[0];

@@ -115,7 +115,7 @@ const personFields = z.object({
   email: z.email().nullable(),
   factionId: z.string().min(1).nullable(),
   office: z.enum(['president', 'vice_president']).nullable(),
-  roles: z.array(z.enum(roles as [string, ...string[]])).min(1, 'needs at least one role').transform((r) => [...new Set(r)] as Person['roles'][number][]),
+  roles: z.array(z.enum(roles)).min(1, 'needs at least one role').transform((r) => [...new Set(r)]),
   votingRights: z.boolean(),
   boothId: z.string().min(1).nullable(),
 });

@@ -5,6 +5,7 @@
 // The floor state is set from procedure events ("floor granted to X", "mute all", booth
 // hand-over); this module never decides procedure, it only maps that state to media.
 import type { BoothKind, Role } from '../db/database';
+import { isChairTeam, maySpeakOnFloor } from '@contract/roles';
 
 /** Where a producer publishes. One audio (and video) mix per channel, chosen by the listener. */
 export type Channel =
@@ -99,13 +100,12 @@ export function parseChannelKey(key: string): Channel {
 const has = (p: MediaParticipant, role: Role): boolean => p.roles.includes(role);
 
 /** Roles that speak on the floor; the others (interpreters, clerks, IT) only listen there. */
-const FLOOR_SPEAKERS: readonly Role[] = ['chair', 'moderator', 'member', 'podium_guest'];
 
 /** Whether the participant may have a producer in the channel at all (it may still be paused). */
 export function mayPublish(p: MediaParticipant, channel: Channel, floor: FloorState): boolean {
   switch (channel.kind) {
     case 'floor':
-      return FLOOR_SPEAKERS.some((r) => has(p, r));
+      return maySpeakOnFloor(p.roles);
     case 'interpretation':
       return has(p, 'interpreter') && p.booth?.kind === 'spoken' && p.booth.language === channel.language;
     case 'sign':
@@ -124,7 +124,7 @@ export type HoldReason = 'not_allowed' | 'no_floor' | 'muted_all' | 'not_on_air'
 
 /** The chair's team presides and podium guests keep their voice through "mute all". */
 export function isAlwaysHeard(p: MediaParticipant): boolean {
-  return has(p, 'chair') || has(p, 'moderator') || has(p, 'podium_guest');
+  return isChairTeam(p.roles) || has(p, 'podium_guest');
 }
 
 /** Whether the participant's producer in the channel flows now (resumed) or is held (paused). */

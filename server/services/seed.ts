@@ -17,7 +17,7 @@ import { checkSeats } from '../domain/roster';
 import { installRoot } from '../install-root';
 import path from 'node:path';
 
-const role = z.enum(roles as [string, ...string[]]).transform((r) => r as (typeof roles)[number]);
+const role = z.enum(roles);
 
 /** The shape of fixtures/parliament.json, the demo parliament (and the development identity provider's users). */
 export const fixtureSchema = z.object({

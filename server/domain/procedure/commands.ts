@@ -4,6 +4,7 @@
  * mutations and permission strings.
  */
 import type { Rulebook } from '../rulebook';
+import type { Role } from '@contract/roles';
 import type { RosterFacts } from './events';
 import type { MajorityKind, OrderPolicy, PointOfOrderDecision, RequestKind, Stance, VoteKind, OptionMeaning } from './vocabulary';
 
@@ -92,7 +93,7 @@ export interface VoteDraft {
 /** Who acts: the signed-in person and the roles their token grants. */
 export interface Actor {
   readonly personId: string | null;
-  readonly roles: readonly ('chair' | 'moderator' | 'member' | 'podium_guest' | 'interpreter' | 'clerk' | 'it_admin')[];
+  readonly roles: readonly Role[];
 }
 
 /** Static facts the rules read; loaded by the service, never stored in the state. */

@@ -4,6 +4,7 @@
  */
 import { NotFoundError, RuleViolation } from '../errors';
 import type { Rulebook } from '../rulebook';
+import { isChairTeam as chairTeamOf, maySpeakOnFloor } from '@contract/roles';
 import type { Actor, DecideContext, SittingContext } from './commands';
 import type { PersonRef } from './events';
 import type { ProcedureState } from './state';
@@ -12,7 +13,7 @@ export type SittingPerson = SittingContext['people'] extends ReadonlyMap<string,
 
 /** The chair's team: the president, vice-presidents (role chair) and moderators. */
 export function isChairTeam(actor: Actor): boolean {
-  return actor.roles.includes('chair') || actor.roles.includes('moderator');
+  return chairTeamOf(actor.roles);
 }
 
 export function requireChair(actor: Actor, what: string): void {
@@ -33,7 +34,7 @@ export function isVotingMember(person: Pick<SittingPerson, 'roles' | 'votingRigh
 
 /** Members, the chair's team and podium guests may hold the floor; interpreters, clerks and IT never. */
 export function canSpeak(person: Pick<SittingPerson, 'roles'>): boolean {
-  return person.roles.some((r) => r === 'member' || r === 'podium_guest' || r === 'chair' || r === 'moderator');
+  return maySpeakOnFloor(person.roles);
 }
 
 export function requireOpen(state: ProcedureState, what: string): void {
