@@ -12,7 +12,7 @@ import { CLOSE_POLICY, keepAlive, limitedWebSocketServer, type SocketLimits } fr
 import { refuseUpgrade, upgradePath } from '../http/upgrade-router';
 import { MediaError } from './errors';
 import type { MediaRegistry } from './media-registry';
-import type { JoinIce, MediaNotification } from './media-protocol';
+import { notificationFrame, type JoinIce, type MediaNotification } from './media-protocol';
 import { handleMediaRequest, type SignallingContext } from './signalling';
 import type { SittingMedia } from './sitting-media';
 import type { MediaParticipant } from './topology';
@@ -138,7 +138,7 @@ export function createMediaSignallingSocket(deps: MediaSignallingDeps): MediaSig
       detach();
       const listener = (peerId: string, n: MediaNotification) => {
         if (peerId !== participant.id) return;
-        send({ notification: n.method, data: n.data });
+        send(notificationFrame(n));
         if (n.method === 'mediaClosed') detach();
       };
       media.on('notify', listener);

@@ -1,4 +1,5 @@
-import type { MediaMethod, MediaMethods, MediaNotification } from './media-protocol';
+import type { MediaMethod, MediaNotification } from '@contract/media-protocol';
+import type { BrowserMediaMethods } from './browser-rtc';
 
 /** The part of a WebSocket the signalling uses; specs hand in a stand-in. */
 export interface SignallingSocket {
@@ -52,7 +53,7 @@ export class MediaSignalling {
     private readonly onNotification: (notification: MediaNotification) => void,
   ) {}
 
-  request<M extends MediaMethod>(method: M, data: MediaMethods[M][0]): Promise<MediaMethods[M][1]> {
+  request<M extends MediaMethod>(method: M, data: BrowserMediaMethods[M][0]): Promise<BrowserMediaMethods[M][1]> {
     return new Promise((resolve, reject) => {
       if (this.socket.readyState !== 1) {
         reject(new MediaRequestError(method, 'media.disconnected', 'the media connection is closed'));

@@ -1,5 +1,5 @@
 import type { BoothKind, Role } from '../shared/graphql-schema.generated';
-import type { Channel, Listening } from './media-protocol';
+import type { Channel, Listening } from '@contract/media-channels';
 
 /** What the browser captures. */
 export type CaptureSource = 'microphone' | 'camera';
