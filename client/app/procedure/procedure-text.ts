@@ -9,9 +9,22 @@ import type {
   VoteResultReason,
   VoteStatus,
 } from '../shared/graphql-schema.generated';
+import { majorityNames, type MajorityLanguage } from '@contract/majorities';
 import type { Translations } from '../i18n/translation-state';
 import { sittingText } from '../sitting/sitting-text';
 import type { ProcedureLive } from './procedure-state';
+
+/** The majorities as the server names them (contract/majorities.ts), as labels that start a line. */
+function majorityLabels(language: MajorityLanguage): Record<MajorityKind, string> {
+  const names = majorityNames[language];
+  const label = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+  return {
+    SIMPLE: label(names.simple),
+    ABSOLUTE_MEMBERS: label(names.absolute_members),
+    TWO_THIRDS_CAST: label(names.two_thirds_cast),
+    TWO_THIRDS_MEMBERS: label(names.two_thirds_members),
+  };
+}
 
 const requestKindEn: Record<RequestKind, string> = {
   SPEECH: 'Speech',
@@ -43,12 +56,7 @@ const en = {
     NOTED: 'Noted',
   } as Record<PointOfOrderDecision, string>,
   voteKind: { NAMED: 'Named vote (roll call)', PSEUDONYMOUS: 'Pseudonymous vote' } as Record<VoteKind, string>,
-  majority: {
-    SIMPLE: 'Simple majority',
-    ABSOLUTE_MEMBERS: 'Majority of the members',
-    TWO_THIRDS_CAST: 'Two thirds of the votes cast',
-    TWO_THIRDS_MEMBERS: 'Two thirds of the members',
-  } as Record<MajorityKind, string>,
+  majority: majorityLabels('en'),
   voteStatus: { OPEN: 'Open', CLOSED: 'Closed', CANCELLED: 'Cancelled' } as Record<VoteStatus, string>,
   resultReason: {
     MAJORITY_REACHED: 'The required majority was reached.',
@@ -116,12 +124,7 @@ const de: typeof en = {
   },
   decision: { ACCEPTED: 'Angenommen', REJECTED: 'Abgelehnt', PUT_TO_VOTE: 'Zur Abstimmung gestellt', NOTED: 'Zur Kenntnis genommen' },
   voteKind: { NAMED: 'Namentliche Abstimmung', PSEUDONYMOUS: 'Pseudonyme Abstimmung' },
-  majority: {
-    SIMPLE: 'Einfache Mehrheit',
-    ABSOLUTE_MEMBERS: 'Mehrheit der Mitglieder',
-    TWO_THIRDS_CAST: 'Zwei Drittel der abgegebenen Stimmen',
-    TWO_THIRDS_MEMBERS: 'Zwei Drittel der Mitglieder',
-  },
+  majority: majorityLabels('de'),
   voteStatus: { OPEN: 'Läuft', CLOSED: 'Geschlossen', CANCELLED: 'Abgebrochen' },
   resultReason: {
     MAJORITY_REACHED: 'Die erforderliche Mehrheit wurde erreicht.',

@@ -1,4 +1,5 @@
 /** The protocol's words in German and English. Both languages must have every key (the type says so). */
+import { majorityNames } from '@contract/majorities';
 import type { FloorKind, MajorityKind, OrderPolicy, PointOfOrderDecision, SittingPhase, Stance, VoteKind } from '../../domain/procedure/vocabulary';
 
 export type ProtocolLanguage = 'de' | 'en';
@@ -151,12 +152,7 @@ const de: ProtocolLabels = {
   by: 'durch',
   vote: 'Abstimmung',
   voteKind: { named: 'namentliche Abstimmung', pseudonymous: 'Abstimmung unter Pseudonym' },
-  majority: {
-    simple: 'einfache Mehrheit',
-    absolute_members: 'Mehrheit der Mitglieder',
-    two_thirds_cast: 'Zweidrittelmehrheit der abgegebenen Stimmen',
-    two_thirds_members: 'Zweidrittelmehrheit der Mitglieder',
-  },
+  majority: majorityNames.de,
   forPoint: 'auf Antrag zur Geschäftsordnung von',
   voteOpened: 'eröffnet',
   voteClosed: 'geschlossen',
@@ -260,12 +256,7 @@ const en: ProtocolLabels = {
   by: 'by',
   vote: 'Vote',
   voteKind: { named: 'roll-call vote', pseudonymous: 'pseudonymous vote' },
-  majority: {
-    simple: 'simple majority',
-    absolute_members: 'majority of the members',
-    two_thirds_cast: 'two-thirds of the votes cast',
-    two_thirds_members: 'two-thirds of the members',
-  },
+  majority: majorityNames.en,
   forPoint: 'on the point of order by',
   voteOpened: 'opened',
   voteClosed: 'closed',
