@@ -1,13 +1,23 @@
 /**
  * The media signalling as server and browser speak it: the WebSocket at /media?sitting=<id>
  * (server/media/signalling-socket.ts), each method's data and answer (server/media/signalling.ts)
- * and the notifications the server pushes. Imports nothing.
+ * and the notifications the server pushes. Imports nothing at run time.
  *
  * The RTP, ICE and DTLS structures are mediasoup's: each side names them with its own library's
  * types (mediasoup on the server, mediasoup-client in the browser) through `RtcTypes`; the wire
  * carries the same JSON. Everything else is written here once.
  */
 import type { CapturedSource, Channel, ChannelKey, Held, ListenerChoice, Listening, MediaKind, MediaSource } from './media-channels';
+
+/** Where the media socket listens: `/media?sitting=<id>` on the page's own origin. */
+export const mediaSignallingPath = '/media';
+
+/**
+ * Close codes the client acts on: `refused` (not allowed in this sitting; do not retry), `replaced`
+ * (a newer tab of the same person took over). `tooMany`: the person already holds as many media
+ * sockets as they may (in other sittings); the client retries with its backoff.
+ */
+export const mediaCloseCodes = { refused: 4001, replaced: 4002, tooMany: 4003 } as const;
 
 /** The mediasoup structures the protocol carries, as one side's library types them. */
 export interface RtcTypes {

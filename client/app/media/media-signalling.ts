@@ -1,4 +1,4 @@
-import type { MediaMethod, MediaNotification } from '@contract/media-protocol';
+import { mediaSignallingPath, type MediaMethod, type MediaNotification } from '@contract/media-protocol';
 import type { BrowserMediaMethods } from './browser-rtc';
 
 /** The part of a WebSocket the signalling uses; specs hand in a stand-in. */
@@ -36,7 +36,7 @@ interface Pending {
 
 /** The media socket URL of a sitting, on the page's own origin (the session cookie goes along). */
 export function mediaSocketUrl(location: { readonly protocol: string; readonly host: string }, sittingId: string): string {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/media?sitting=${encodeURIComponent(sittingId)}`;
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${mediaSignallingPath}?sitting=${encodeURIComponent(sittingId)}`;
 }
 
 /**
