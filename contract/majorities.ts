@@ -1,8 +1,9 @@
 /**
  * The majorities a vote can require, and their names in German and English: the rules
  * (server/domain/votes/majority.ts), the protocol (server/services/protocol/labels.ts) and the
- * browser (client/app/procedure/procedure-text.ts) all name them from here. Imports nothing.
+ * browser (client/app/procedure/procedure-text.ts) all name them from here. Imports nothing at run time.
  */
+import type { WordLanguage } from './languages';
 
 /**
  * simple: more yes than no (abstentions ignored, tie fails; Art. 42(2) GG);
@@ -14,15 +15,12 @@ export const majorityKinds = ['simple', 'absolute_members', 'two_thirds_cast', '
 
 export type MajorityKind = (typeof majorityKinds)[number];
 
-/** The languages the majorities are named in. */
-export type MajorityLanguage = 'de' | 'en';
-
 /**
  * Each majority's name, lower case as it stands inside a sentence ("… (simple majority)").
  * Worded after the law: "Mehrheit der Mitglieder" (Art. 121 GG), two thirds "der Mitglieder"
  * (Art. 79(2) GG) and "der abgegebenen Stimmen" (Art. 42(2) GG).
  */
-export const majorityNames: Readonly<Record<MajorityLanguage, Readonly<Record<MajorityKind, string>>>> = {
+export const majorityNames: Readonly<Record<WordLanguage, Readonly<Record<MajorityKind, string>>>> = {
   de: {
     simple: 'einfache Mehrheit',
     absolute_members: 'Mehrheit der Mitglieder',

@@ -13,7 +13,8 @@ export const orderPolicies: readonly OrderPolicy[] = ['first_come', 'alternate_f
 /** What the floor is held for. */
 export type FloorKind = RequestKind | 'point_of_order' | 'chair_grant';
 
-export type PointOfOrderDecision = 'accepted' | 'rejected' | 'put_to_vote' | 'noted';
+// How the chair decides a point of order: the contract's, worded there for protocol and browser.
+export type { PointOfOrderDecision } from '@contract/procedure-words';
 
 export type VoteKind = 'named' | 'pseudonymous';
 

@@ -1,5 +1,6 @@
 /** The protocol's words in German and English. Both languages must have every key (the type says so). */
 import { majorityNames } from '@contract/majorities';
+import { decisionNames, floorKindNames } from '@contract/procedure-words';
 import type { FloorKind, MajorityKind, OrderPolicy, PointOfOrderDecision, SittingPhase, Stance, VoteKind } from '../../domain/procedure/vocabulary';
 
 export type ProtocolLanguage = 'de' | 'en';
@@ -128,7 +129,7 @@ const de: ProtocolLabels = {
   resumesAt: 'Fortsetzung vorgesehen',
   resumedAt: 'fortgesetzt',
   notResumed: 'nicht fortgesetzt',
-  floorKind: { speech: 'Rede', interjection: 'Zwischenfrage', short_intervention: 'Kurzintervention', chair_grant: 'Worterteilung durch den Vorsitz' },
+  floorKind: floorKindNames.de,
   stance: { pro: 'dafür', contra: 'dagegen' },
   independent: 'fraktionslos',
   noFaction: 'ohne Fraktion',
@@ -147,7 +148,7 @@ const de: ProtocolLabels = {
   pointRole: { mover: 'Begründung', against: 'Gegenrede' },
   withdrawn: 'zurückgezogen',
   decision: 'Entscheidung',
-  decisions: { accepted: 'angenommen', rejected: 'abgelehnt', put_to_vote: 'zur Abstimmung gestellt', noted: 'zur Kenntnis genommen' },
+  decisions: decisionNames.de,
   undecided: 'nicht entschieden',
   by: 'durch',
   vote: 'Abstimmung',
@@ -232,7 +233,7 @@ const en: ProtocolLabels = {
   resumesAt: 'to resume',
   resumedAt: 'resumed',
   notResumed: 'not resumed',
-  floorKind: { speech: 'Speech', interjection: 'Interjection question', short_intervention: 'Short intervention', chair_grant: 'Floor given by the chair' },
+  floorKind: floorKindNames.en,
   stance: { pro: 'in favour', contra: 'against' },
   independent: 'independent',
   noFaction: 'no group',
@@ -251,7 +252,7 @@ const en: ProtocolLabels = {
   pointRole: { mover: 'moved', against: 'against' },
   withdrawn: 'withdrawn',
   decision: 'Decision',
-  decisions: { accepted: 'accepted', rejected: 'rejected', put_to_vote: 'put to the vote', noted: 'noted' },
+  decisions: decisionNames.en,
   undecided: 'not decided',
   by: 'by',
   vote: 'Vote',
