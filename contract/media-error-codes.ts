@@ -1,6 +1,6 @@
 /**
  * Why the media signalling refused a request: the codes the server sends (server/media/errors.ts)
- * and the client reads (client/app/media/media-protocol.ts). Imports nothing, like all of contract/.
+ * and the client reads (client/app/media/media-signalling.ts). Imports nothing, like all of contract/.
  */
 export const mediaErrorCodes = [
   'media.closed',

@@ -1,102 +1,56 @@
-// The shapes a client sees: request results and server-pushed notifications.
+// The shapes a client sees, as the server types them: the contract (contract/media-protocol.ts)
+// with mediasoup's own RTP types, and the server's notification events.
 import type { types } from 'mediasoup';
-import type { MediaSource } from './peer';
-import type { Channel, ChannelKey, FloorState, HoldReason, Listening } from './topology';
-import type { IceServer } from './turn-credentials';
+import type * as Contract from '@contract/media-protocol';
+import type { MediaNotificationName, MediaNotifications } from '@contract/media-protocol';
+import type { Channel, MediaKind, MediaSource } from '@contract/media-channels';
+import type { FloorState } from './topology';
 
-/** Why a producer does not flow: the procedure holds it, or its owner muted it. */
-export type Held = HoldReason | 'self_muted';
+export type { FloorView, IceServer, JoinIce, MediaCloseReason, MediaMethod, ProducerInfo } from '@contract/media-protocol';
+export type { Held } from '@contract/media-channels';
 
-/** A producer as a peer sees it: whose, which channel, at what volume for that peer. */
-export interface ProducerInfo {
-  readonly producerId: string;
-  readonly peerId: string;
-  readonly kind: types.MediaKind;
-  readonly channel: ChannelKey;
-  readonly source: MediaSource;
-  /** The volume this peer plays it at (client-side ducking). */
-  readonly gain: number;
-  /** False while the procedure holds it (member without the floor, booth partner not live). */
-  readonly live: boolean;
-  readonly held: Held | null;
-}
-
-/** Server → one peer. The signalling transport delivers them in order. */
-export type MediaNotification =
-  | { readonly method: 'producerAdded'; readonly data: ProducerInfo }
-  | { readonly method: 'producerRemoved'; readonly data: { readonly producerId: string } }
-  /**
-   * The floor state resumed or paused a producer: to its owner ("you are live") and to everyone
-   * who listens to its channel. NOTE: clients consume floor producers while they are live and
-   * may close them after; a chamber of 700 paused microphones is not for every listener to hold.
-   */
-  | { readonly method: 'producerLive'; readonly data: { readonly producerId: string; readonly live: boolean; readonly held: Held | null } }
-  | { readonly method: 'consumerClosed'; readonly data: { readonly consumerId: string } }
-  | { readonly method: 'consumerPaused'; readonly data: { readonly consumerId: string } }
-  | { readonly method: 'consumerResumed'; readonly data: { readonly consumerId: string } }
-  /** What the peer listens to changed (subroom, relay, language, ducking); producers it may now consume. */
-  | { readonly method: 'planChanged'; readonly data: { readonly plan: readonly Listening[]; readonly producers: readonly ProducerInfo[] } }
-  | { readonly method: 'activeSpeaker'; readonly data: { readonly peerId: string | null } }
-  /** The floor state changed (speakers, mute all, booths on air, subrooms), for the UI to show. */
-  | { readonly method: 'floorChanged'; readonly data: FloorView }
-  /** The sitting's media ended (sitting closed, or its worker died): rejoin to continue. */
-  | { readonly method: 'mediaClosed'; readonly data: { readonly reason: MediaCloseReason } };
-
-export type MediaCloseReason = 'closed' | 'worker_died';
-
-export interface JoinResult {
-  readonly routerRtpCapabilities: types.RtpCapabilities;
-  readonly plan: readonly Listening[];
-  readonly producers: readonly ProducerInfo[];
-  readonly floor: FloorView;
-}
-
-/** How browsers reach the media: TURN servers with credentials minted for this join, and whether they must relay. */
-export interface JoinIce {
-  /** Empty without TURN (TURN_URLS unset). */
-  readonly iceServers: readonly IceServer[];
-  /** `relay` with TURN_FORCE_RELAY: browsers try only relayed candidates. */
-  readonly iceTransportPolicy: 'all' | 'relay';
-}
-
-/** What a join answers: the sitting's side and the carrier's ICE servers. */
-export type JoinAnswer = JoinResult & JoinIce;
-
-export const NO_ICE: JoinIce = Object.freeze({ iceServers: Object.freeze([]), iceTransportPolicy: 'all' });
-
-export interface TransportInfo {
-  readonly id: string;
+/** mediasoup's (server) types for the structures the protocol carries. */
+export interface ServerRtc {
+  readonly rtpCapabilities: types.RtpCapabilities;
+  readonly rtpParameters: types.RtpParameters;
   readonly iceParameters: types.IceParameters;
-  readonly iceCandidates: types.IceCandidate[];
+  readonly iceCandidate: types.IceCandidate;
   readonly dtlsParameters: types.DtlsParameters;
 }
 
-export interface ConsumerInfo {
-  readonly id: string;
-  readonly producerId: string;
-  readonly kind: types.MediaKind;
-  readonly rtpParameters: types.RtpParameters;
-  readonly producerPaused: boolean;
-  readonly gain: number;
+export type JoinResult = Contract.JoinResult<ServerRtc>;
+export type JoinAnswer = Contract.JoinAnswer<ServerRtc>;
+export type TransportInfo = Contract.TransportInfo<ServerRtc>;
+export type ConsumerInfo = Contract.ConsumerInfo<ServerRtc>;
+export type MediaMethods = Contract.MediaMethods<ServerRtc>;
+
+/**
+ * Server → one peer, as SittingMedia emits it; the socket sends it as `{ notification, data }`.
+ * NOTE: clients consume floor producers while they are live and may close them after; a chamber
+ * of 700 paused microphones is not for every listener to hold.
+ */
+export type MediaNotification = {
+  readonly [N in MediaNotificationName]: { readonly method: N; readonly data: MediaNotifications[N] };
+}[MediaNotificationName];
+
+/** The frame the socket sends for a notification: `{ notification, data }` (contract/media-protocol.ts). */
+export function notificationFrame<N extends MediaNotificationName>(n: { readonly method: N; readonly data: MediaNotifications[N] }): {
+  readonly notification: N;
+  readonly data: MediaNotifications[N];
+} {
+  return { notification: n.method, data: n.data };
 }
 
+export const NO_ICE: Contract.JoinIce = Object.freeze({ iceServers: Object.freeze([]), iceTransportPolicy: 'all' });
+
+/** What SittingMedia needs to produce; the signalling checked the rest of the request. */
 export interface ProduceRequest {
-  readonly kind: types.MediaKind;
+  readonly kind: MediaKind;
   readonly rtpParameters: types.RtpParameters;
   readonly channel: Channel;
   readonly source: MediaSource;
 }
 
-/** The floor state as JSON for clients. */
-export interface FloorView {
-  readonly speakers: readonly string[];
-  readonly mutedAll: boolean;
-  /** booth id → person on air */
-  readonly onAir: Readonly<Record<string, string>>;
-  /** booth id → relay language */
-  readonly relays: Readonly<Record<string, string>>;
-}
-
-export function floorView(floor: FloorState): FloorView {
+export function floorView(floor: FloorState): Contract.FloorView {
   return { speakers: floor.speakers, mutedAll: floor.mutedAll, onAir: Object.fromEntries(floor.liveInterpreters), relays: Object.fromEntries(floor.relays) };
 }

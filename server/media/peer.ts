@@ -1,5 +1,6 @@
 import type { types } from 'mediasoup';
-import type { ChannelKey, ListenerChoice, Listening, MediaParticipant } from './topology';
+import type { ChannelKey, ListenerChoice, Listening, MediaSource } from '@contract/media-channels';
+import type { MediaParticipant } from './topology';
 
 /** What a producer carries besides mediasoup's own fields. */
 export interface ProducerData extends types.AppData {
@@ -9,7 +10,9 @@ export interface ProducerData extends types.AppData {
   readonly source: MediaSource;
 }
 
-export type MediaSource = 'microphone' | 'camera' | 'screen' | 'hall';
+
+/** Re-exported for streaming/, which takes it from here; the list is contract/media-channels.ts. */
+export type { MediaSource };
 
 export interface ConsumerData extends types.AppData {
   readonly peerId: string;

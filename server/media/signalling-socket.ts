@@ -10,15 +10,16 @@ import type { WebSocket } from 'ws';
 import type { Logger } from '../log';
 import { CLOSE_POLICY, keepAlive, limitedWebSocketServer, type SocketLimits } from '../http/socket-limits';
 import { refuseUpgrade, upgradePath } from '../http/upgrade-router';
+import { mediaCloseCodes, mediaSignallingPath } from '@contract/media-protocol';
 import { MediaError } from './errors';
 import type { MediaRegistry } from './media-registry';
-import type { JoinIce, MediaNotification } from './media-protocol';
+import { notificationFrame, type JoinIce, type MediaNotification } from './media-protocol';
 import { handleMediaRequest, type SignallingContext } from './signalling';
 import type { SittingMedia } from './sitting-media';
 import type { MediaParticipant } from './topology';
 import { iceServersFor, type TurnSettings } from './turn-credentials';
 
-export const MEDIA_SIGNALLING_PATH = '/media';
+export const MEDIA_SIGNALLING_PATH = mediaSignallingPath;
 
 export interface MediaSignallingDeps {
   readonly registry: MediaRegistry;
@@ -45,15 +46,13 @@ export interface MediaSignallingSocket {
 }
 
 /**
- * Close codes the client acts on: 4001 refused (do not retry), 4002 replaced by a newer tab (same
- * person, same sitting). 4003: the person already holds `socketsPerPerson` media sockets (in other
- * sittings); the new one is refused and the ones in use are left alone, so two tabs cannot take
- * turns throwing each other out. The client retries it with its backoff, and gets in once another
- * of that person's sockets has closed.
+ * Close codes (contract/media-protocol.ts): the client does not retry `refused` or `replaced` (a
+ * newer tab of the same person and sitting). `tooMany`: the person already holds `socketsPerPerson`
+ * media sockets (in other sittings); the new one is refused and the ones in use are left alone, so
+ * two tabs cannot take turns throwing each other out. The client retries it with its backoff, and
+ * gets in once another of that person's sockets has closed.
  */
-const REFUSED = 4001;
-const REPLACED = 4002;
-const TOO_MANY = 4003;
+const { refused: REFUSED, replaced: REPLACED, tooMany: TOO_MANY } = mediaCloseCodes;
 
 /**
  * Signalling is small JSON requests: a join's RTP capabilities are the largest (a few KB). A client
@@ -138,7 +137,7 @@ export function createMediaSignallingSocket(deps: MediaSignallingDeps): MediaSig
       detach();
       const listener = (peerId: string, n: MediaNotification) => {
         if (peerId !== participant.id) return;
-        send({ notification: n.method, data: n.data });
+        send(notificationFrame(n));
         if (n.method === 'mediaClosed') detach();
       };
       media.on('notify', listener);

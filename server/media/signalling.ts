@@ -5,7 +5,9 @@ import type { types } from 'mediasoup';
 import { z } from 'zod';
 import { MediaError } from './errors';
 import { MAX_SITTINGS_PER_PERSON, type RateClass } from './media-quotas';
-import { NO_ICE, type JoinAnswer, type JoinIce } from './media-protocol';
+import { capturedSources } from '@contract/media-channels';
+import type { MediaMethod, MediaRequestData } from '@contract/media-protocol';
+import { NO_ICE, type JoinAnswer, type JoinIce, type MediaMethods } from './media-protocol';
 import type { MediaRegistry } from './media-registry';
 import type { SittingMedia } from './sitting-media';
 import type { MediaParticipant } from './topology';
@@ -45,7 +47,44 @@ const channel = z.discriminatedUnion('kind', [
 ]);
 const choice = z.strictObject({ language: language.nullable().default(null), sign: z.boolean().default(false) });
 
-type Handler = (ctx: SignallingContext, data: unknown) => Promise<unknown>;
+/** The RTP structures of a request as the schemas above check them; mediasoup judges the rest. */
+interface WireRtc {
+  readonly rtpCapabilities: z.output<typeof rtpCapabilities>;
+  readonly rtpParameters: z.output<typeof rtpParameters>;
+  readonly dtlsParameters: z.output<typeof dtlsParameters>;
+  readonly iceParameters: unknown;
+  readonly iceCandidate: unknown;
+}
+type Requests = MediaRequestData<WireRtc>;
+
+/**
+ * Each method's data as it must arrive (contract/media-protocol.ts): every method that takes data
+ * has a schema, and each schema yields the contract's type, so neither can change alone.
+ */
+const requests = {
+  join: z.strictObject({ rtpCapabilities, language: choice.shape.language, sign: choice.shape.sign }),
+  createWebRtcTransport: z.strictObject({ direction: z.enum(['send', 'recv']) }),
+  connectWebRtcTransport: transportId.extend({ dtlsParameters }),
+  restartIce: transportId,
+  produce: transportId.extend({ kind: z.enum(['audio', 'video']), rtpParameters, channel, source: z.enum(capturedSources) }),
+  setSelfMuted: z.strictObject({ producerId: id, muted: z.boolean() }),
+  closeProducer: z.strictObject({ producerId: id }),
+  consume: transportId.extend({ producerId: id }),
+  closeConsumer: consumerId,
+  resumeConsumer: consumerId,
+  pauseConsumer: consumerId,
+  requestConsumerKeyFrame: consumerId,
+  setConsumerPreferredLayers: consumerId.extend({ spatialLayer: z.number().int().min(0).max(3), temporalLayer: z.number().int().min(0).max(3).optional() }),
+  setChoice: choice,
+} satisfies { readonly [M in keyof Requests]: z.ZodType<Requests[M]> };
+
+/** And the other way: the methods whose schema would refuse data the contract lets a browser send (none). */
+type Refused = { [M in keyof Requests]: [Requests[M]] extends [z.input<(typeof requests)[M]>] ? never : M }[keyof Requests];
+// Does not compile while a method is Refused, and names it.
+export const schemasAcceptTheContract: [Refused] extends [never] ? true : Refused = true;
+
+/** One method: its data unchecked, its answer the contract's. */
+type Handler<M extends MediaMethod> = (ctx: SignallingContext, data: unknown) => Promise<MediaMethods[M][1]>;
 
 /** The media of the context's sitting, which the peer must have joined. */
 function joined(ctx: SignallingContext): SittingMedia {
@@ -59,7 +98,7 @@ const handlers = {
     return (await ctx.registry.getOrCreate(ctx.sittingId)).rtpCapabilities;
   },
   async join(ctx, data) {
-    const d = z.strictObject({ rtpCapabilities, language: choice.shape.language, sign: choice.shape.sign }).parse(data);
+    const d = requests.join.parse(data);
     const media = await ctx.registry.getOrCreate(ctx.sittingId);
     // Per person, not per peer: each sitting's media would otherwise multiply every quota.
     if (!media.has(ctx.participant.id) && ctx.registry.sittingsOf(ctx.participant.id) >= MAX_SITTINGS_PER_PERSON) {
@@ -74,66 +113,66 @@ const handlers = {
     return {};
   },
   async createWebRtcTransport(ctx, data) {
-    const { direction } = z.strictObject({ direction: z.enum(['send', 'recv']) }).parse(data);
+    const { direction } = requests.createWebRtcTransport.parse(data);
     return joined(ctx).createWebRtcTransport(ctx.participant.id, direction);
   },
   async connectWebRtcTransport(ctx, data) {
-    const d = transportId.extend({ dtlsParameters }).parse(data);
+    const d = requests.connectWebRtcTransport.parse(data);
     await joined(ctx).connectTransport(ctx.participant.id, d.transportId, { dtlsParameters: d.dtlsParameters });
     return {};
   },
   async restartIce(ctx, data) {
-    const d = transportId.parse(data);
+    const d = requests.restartIce.parse(data);
     // A restart may allocate a new relay (the network changed): with a credential valid now, not the join's.
     return { iceParameters: await joined(ctx).restartIce(ctx.participant.id, d.transportId), iceServers: (ctx.ice?.() ?? NO_ICE).iceServers };
   },
   async produce(ctx, data) {
-    const d = transportId.extend({ kind: z.enum(['audio', 'video']), rtpParameters, channel, source: z.enum(['microphone', 'camera', 'screen']) }).parse(data);
+    const d = requests.produce.parse(data);
     return joined(ctx).produce(ctx.participant.id, d.transportId, { ...d, rtpParameters: d.rtpParameters as types.RtpParameters });
   },
   async setSelfMuted(ctx, data) {
-    const d = z.strictObject({ producerId: id, muted: z.boolean() }).parse(data);
+    const d = requests.setSelfMuted.parse(data);
     return joined(ctx).setSelfMuted(ctx.participant.id, d.producerId, d.muted);
   },
   async closeProducer(ctx, data) {
-    const d = z.strictObject({ producerId: id }).parse(data);
+    const d = requests.closeProducer.parse(data);
     joined(ctx).closeProducer(ctx.participant.id, d.producerId);
     return {};
   },
   async consume(ctx, data) {
-    const d = transportId.extend({ producerId: id }).parse(data);
+    const d = requests.consume.parse(data);
     return joined(ctx).consume(ctx.participant.id, d.transportId, d.producerId);
   },
   /** A listener drops a consumer it no longer shows (a floor microphone that went quiet, say). */
   async closeConsumer(ctx, data) {
-    joined(ctx).consumer(ctx.participant.id, consumerId.parse(data).consumerId).close();
+    joined(ctx).consumer(ctx.participant.id, requests.closeConsumer.parse(data).consumerId).close();
     return {};
   },
   async resumeConsumer(ctx, data) {
-    await joined(ctx).consumer(ctx.participant.id, consumerId.parse(data).consumerId).resume();
+    await joined(ctx).consumer(ctx.participant.id, requests.resumeConsumer.parse(data).consumerId).resume();
     return {};
   },
   async pauseConsumer(ctx, data) {
-    await joined(ctx).consumer(ctx.participant.id, consumerId.parse(data).consumerId).pause();
+    await joined(ctx).consumer(ctx.participant.id, requests.pauseConsumer.parse(data).consumerId).pause();
     return {};
   },
   async setConsumerPreferredLayers(ctx, data) {
-    const d = consumerId.extend({ spatialLayer: z.number().int().min(0).max(3), temporalLayer: z.number().int().min(0).max(3).optional() }).parse(data);
+    const d = requests.setConsumerPreferredLayers.parse(data);
     const layers = d.temporalLayer === undefined ? { spatialLayer: d.spatialLayer } : { spatialLayer: d.spatialLayer, temporalLayer: d.temporalLayer };
     await joined(ctx).consumer(ctx.participant.id, d.consumerId).setPreferredLayers(layers);
     return {};
   },
   async requestConsumerKeyFrame(ctx, data) {
-    await joined(ctx).consumer(ctx.participant.id, consumerId.parse(data).consumerId).requestKeyFrame();
+    await joined(ctx).consumer(ctx.participant.id, requests.requestConsumerKeyFrame.parse(data).consumerId).requestKeyFrame();
     return {};
   },
   async setChoice(ctx, data) {
-    const d = choice.parse(data);
+    const d = requests.setChoice.parse(data);
     return { plan: joined(ctx).setChoice(ctx.participant.id, d) };
   },
-} satisfies Record<string, Handler>;
+} satisfies { readonly [M in MediaMethod]: Handler<M> };
 
-export type SignallingMethod = keyof typeof handlers;
+export type SignallingMethod = MediaMethod;
 
 /** The rate (media-quotas.ts RATES) each method draws on; unlisted methods only read or leave. */
 const RATED: { readonly [M in SignallingMethod]?: RateClass } = {

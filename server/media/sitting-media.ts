@@ -1,10 +1,11 @@
 import { EventEmitter } from 'node:events';
 import type { types } from 'mediasoup';
+import type { MediaSource } from '@contract/media-channels';
 import type { Logger } from '../log';
 import { MediaError } from './errors';
-import { floorView, type ConsumerInfo, type Held, type JoinResult, type MediaCloseReason, type MediaNotification, type ProduceRequest, type ProducerInfo, type TransportInfo } from './media-protocol';
+import { floorView, type ConsumerInfo, type Held, type JoinResult, type MediaCloseReason, type MediaMethods, type MediaNotification, type ProduceRequest, type ProducerInfo, type TransportInfo } from './media-protocol';
 import { DEFAULT_PEER_QUOTAS, quotaExceeded, type PeerQuotas } from './media-quotas';
-import { Peer, type ConsumerData, type MediaSource, type ProducerData } from './peer';
+import { Peer, type ConsumerData, type ProducerData } from './peer';
 import { RouterSet } from './router-set';
 import { channelKey, EMPTY_FLOOR, parseChannelKey, gainIn, holdReason, listenPlan, mayPublish, sameFloor, type FloorState, type ListenerChoice, type Listening, type MediaParticipant } from './topology';
 import type { WorkerPool } from './worker-pool';
@@ -186,7 +187,7 @@ export class SittingMedia extends EventEmitter<SittingMediaEvents> {
     return (transport as types.WebRtcTransport).restartIce();
   }
 
-  async produce(peerId: string, transportId: string, req: ProduceRequest): Promise<{ id: string; live: boolean; held: Held | null }> {
+  async produce(peerId: string, transportId: string, req: ProduceRequest): Promise<MediaMethods['produce'][1]> {
     const peer = this.peer(peerId);
     const transport = this.transport(peer, transportId);
     if (!mayPublish(peer.participant, req.channel, this.floor)) {
@@ -233,7 +234,7 @@ export class SittingMedia extends EventEmitter<SittingMediaEvents> {
   }
 
   /** A peer mutes or unmutes one of their own producers; the server's hold stays on top of it. */
-  async setSelfMuted(peerId: string, producerId: string, muted: boolean): Promise<{ live: boolean; held: Held | null }> {
+  async setSelfMuted(peerId: string, producerId: string, muted: boolean): Promise<MediaMethods['setSelfMuted'][1]> {
     const peer = this.peer(peerId);
     const pub = peer.producers.has(producerId) ? this.published.get(producerId) : undefined;
     if (!pub) throw new MediaError('media.producer_not_found', `no producer ${producerId} of ${peerId}`);

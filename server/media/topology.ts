@@ -6,16 +6,11 @@
 // hand-over); this module never decides procedure, it only maps that state to media.
 import type { BoothKind, Role } from '../db/database';
 import { isChairTeam, maySpeakOnFloor } from '@contract/roles';
+import type { Channel, ChannelKey, HoldReason, ListenerChoice, Listening } from '@contract/media-channels';
 
-/** Where a producer publishes. One audio (and video) mix per channel, chosen by the listener. */
-export type Channel =
-  | { readonly kind: 'floor' }
-  | { readonly kind: 'interpretation'; readonly language: string }
-  | { readonly kind: 'sign' }
-  | { readonly kind: 'subroom'; readonly subroomId: string };
-
-/** Channels as flat strings: 'floor', 'interpretation:fr', 'sign', 'subroom:<id>'. */
-export type ChannelKey = 'floor' | 'sign' | `interpretation:${string}` | `subroom:${string}`;
+// Channels, hold reasons and listening are the contract's, shared with the browser.
+export { channelKey, parseChannelKey } from '@contract/media-channels';
+export type { Channel, ChannelKey, HoldReason, ListenerChoice, Listening };
 
 export interface Booth {
   readonly id: string;
@@ -32,12 +27,6 @@ export interface MediaParticipant {
   readonly booth: Booth | null;
 }
 
-/** What a participant picked to listen to; an interpretation language and/or the sign channel. */
-export interface ListenerChoice {
-  readonly language: string | null;
-  readonly sign: boolean;
-}
-
 /** Procedure state as the media layer needs it. Built by the services from events. */
 export interface FloorState {
   /** Who may be heard on the floor besides the chair's team and podium: the holder of the floor and, during an interjection, its asker. */
@@ -52,12 +41,6 @@ export interface FloorState {
   readonly subrooms: ReadonlyMap<string, string>;
 }
 
-export interface Listening {
-  readonly channel: ChannelKey;
-  /** 0..1 playback volume; the floor is ducked under an interpretation or a subroom. Applied by the client. */
-  readonly gain: number;
-}
-
 /** Volume of the floor under an interpretation or a subroom (20 %): audible, not competing; listeners adjust it. */
 export const DUCKED_FLOOR_GAIN = 0.2;
 
@@ -68,34 +51,6 @@ export const EMPTY_FLOOR: FloorState = Object.freeze({
   relays: new Map<string, string>(),
   subrooms: new Map<string, string>(),
 });
-
-export function channelKey(channel: Channel): ChannelKey {
-  switch (channel.kind) {
-    case 'floor':
-      return 'floor';
-    case 'sign':
-      return 'sign';
-    case 'interpretation':
-      return `interpretation:${channel.language}`;
-    case 'subroom':
-      return `subroom:${channel.subroomId}`;
-    default: {
-      const never: never = channel;
-      throw new Error(`unknown channel ${JSON.stringify(never)}`);
-    }
-  }
-}
-
-/** The inverse of channelKey; throws on a string that names no channel. */
-export function parseChannelKey(key: string): Channel {
-  if (key === 'floor' || key === 'sign') return { kind: key };
-  const colon = key.indexOf(':');
-  const kind = key.slice(0, colon);
-  const rest = key.slice(colon + 1);
-  if (colon > 0 && rest !== '' && kind === 'interpretation') return { kind, language: rest };
-  if (colon > 0 && rest !== '' && kind === 'subroom') return { kind, subroomId: rest };
-  throw new Error(`not a channel key: ${JSON.stringify(key)}`);
-}
 
 const has = (p: MediaParticipant, role: Role): boolean => p.roles.includes(role);
 
@@ -118,9 +73,6 @@ export function mayPublish(p: MediaParticipant, channel: Channel, floor: FloorSt
     }
   }
 }
-
-/** Why a producer is held (paused) by the server; the UI says it to the person. */
-export type HoldReason = 'not_allowed' | 'no_floor' | 'muted_all' | 'not_on_air';
 
 /** The chair's team presides and podium guests keep their voice through "mute all". */
 export function isAlwaysHeard(p: MediaParticipant): boolean {

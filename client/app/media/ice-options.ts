@@ -1,4 +1,4 @@
-import type { IceServer, JoinResult } from './media-protocol';
+import type { IceServer, JoinIce } from '@contract/media-protocol';
 
 /** What a mediasoup-client transport needs of the join's TURN servers: RTCPeerConnection's ICE options. */
 export interface IceOptions {
@@ -10,7 +10,7 @@ export interface IceOptions {
  * The ICE options of one join, for both its transports. The credentials expire (TURN_TTL_S); a
  * rejoin (reconnect) brings fresh ones, so they are never kept beyond the session they came with.
  */
-export function iceOptions(joined: Pick<JoinResult, 'iceServers' | 'iceTransportPolicy'>): IceOptions {
+export function iceOptions(joined: JoinIce): IceOptions {
   return {
     iceServers: rtcIceServers(joined.iceServers),
     // Relay-only without a relay would never connect: then the browser's default stands.

@@ -1,5 +1,5 @@
 import { defaultDuckLevel, mixGains, playbackGain, shouldConsume } from './listening';
-import type { Listening } from './media-protocol';
+import type { Listening } from '@contract/media-channels';
 
 describe('listening', () => {
   const floorOnly: Listening[] = [{ channel: 'floor', gain: 1 }];

@@ -1,4 +1,5 @@
-import type { ChannelKey, Listening, ProducerInfo } from './media-protocol';
+import type { ChannelKey, Listening } from '@contract/media-channels';
+import type { ProducerInfo } from '@contract/media-protocol';
 
 /** The floor's volume under a chosen interpretation (or in a subroom) until the listener moves the slider. */
 export const defaultDuckLevel = 0.2;

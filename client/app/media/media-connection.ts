@@ -1,4 +1,4 @@
-import type { MediaNotification } from './media-protocol';
+import type { MediaNotification } from '@contract/media-protocol';
 import { MediaSignalling, type SignallingSocket } from './media-signalling';
 import { closeVerdict, retryDelayMs } from './reconnect-policy';
 

@@ -1,7 +1,8 @@
 import { Device, type types } from 'mediasoup-client';
 import { iceOptions, rtcIceServers, type IceOptions } from './ice-options';
 import { shouldConsume } from './listening';
-import type { FloorView, Held, ListenerChoice, Listening, MediaNotification, ProducerInfo } from './media-protocol';
+import type { Held, ListenerChoice, Listening } from '@contract/media-channels';
+import type { FloorView, MediaNotification, ProducerInfo } from '@contract/media-protocol';
 import type { MediaSignalling } from './media-signalling';
 import { OwnProducers, type OwnState } from './own-producers';
 import { ownMedia, type CaptureSource, type MediaWho, type OwnKey } from './own-media';

@@ -1,4 +1,4 @@
-import type { MediaNotification } from './media-protocol';
+import type { MediaNotification } from '@contract/media-protocol';
 import { FakeSocket } from '../../testing/fake-media-socket';
 import { MediaRequestError, MediaSignalling, mediaSocketUrl } from './media-signalling';
 

@@ -1,4 +1,5 @@
-import type { MediaMethod, MediaMethods, MediaNotification } from './media-protocol';
+import { mediaSignallingPath, type MediaMethod, type MediaNotification } from '@contract/media-protocol';
+import type { BrowserMediaMethods } from './browser-rtc';
 
 /** The part of a WebSocket the signalling uses; specs hand in a stand-in. */
 export interface SignallingSocket {
@@ -35,7 +36,7 @@ interface Pending {
 
 /** The media socket URL of a sitting, on the page's own origin (the session cookie goes along). */
 export function mediaSocketUrl(location: { readonly protocol: string; readonly host: string }, sittingId: string): string {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/media?sitting=${encodeURIComponent(sittingId)}`;
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${mediaSignallingPath}?sitting=${encodeURIComponent(sittingId)}`;
 }
 
 /**
@@ -52,7 +53,7 @@ export class MediaSignalling {
     private readonly onNotification: (notification: MediaNotification) => void,
   ) {}
 
-  request<M extends MediaMethod>(method: M, data: MediaMethods[M][0]): Promise<MediaMethods[M][1]> {
+  request<M extends MediaMethod>(method: M, data: BrowserMediaMethods[M][0]): Promise<BrowserMediaMethods[M][1]> {
     return new Promise((resolve, reject) => {
       if (this.socket.readyState !== 1) {
         reject(new MediaRequestError(method, 'media.disconnected', 'the media connection is closed'));

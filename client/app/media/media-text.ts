@@ -1,5 +1,5 @@
 import type { Translations } from '../i18n/translation-state';
-import type { Held } from './media-protocol';
+import type { Held } from '@contract/media-channels';
 import type { MediaStatus } from './media-state';
 
 const en = {

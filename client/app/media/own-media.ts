@@ -1,8 +1,9 @@
 import type { BoothKind, Role } from '../shared/graphql-schema.generated';
-import type { Channel, Listening } from './media-protocol';
+import type { CapturedSource, Channel, Listening } from '@contract/media-channels';
+import { floorSpeaker } from '../shared/contract-roles';
 
-/** What the browser captures. */
-export type CaptureSource = 'microphone' | 'camera';
+/** What the browser captures for its own producers (a shared screen is not one of them). */
+export type CaptureSource = Exclude<CapturedSource, 'screen'>;
 
 /** One's own producers: the main microphone and camera, and a second microphone into one's subroom. */
 export type OwnKey = 'microphone' | 'camera' | 'subroom';
@@ -19,9 +20,6 @@ export interface OwnWant {
   readonly source: CaptureSource;
   readonly channel: Channel;
 }
-
-/** Roles that speak on the floor (as the server's topology has it). */
-const floorRoles: readonly Role[] = ['CHAIR', 'MODERATOR', 'MEMBER', 'PODIUM_GUEST'];
 
 /** The booth an interpreter works in, or null for everyone else. */
 function boothOf(who: MediaWho): MediaWho['booth'] {
@@ -41,7 +39,7 @@ export function ownMedia(who: MediaWho, plan: readonly Listening[]): OwnWant[] {
     wants.push({ key: 'microphone', source: 'microphone', channel: { kind: 'interpretation', language: booth.language } });
   } else if (booth?.kind === 'SIGN') {
     wants.push({ key: 'camera', source: 'camera', channel: { kind: 'sign' } });
-  } else if (floorRoles.some((role) => who.roles.includes(role))) {
+  } else if (floorSpeaker(who.roles)) {
     wants.push({ key: 'microphone', source: 'microphone', channel: { kind: 'floor' } });
     wants.push({ key: 'camera', source: 'camera', channel: { kind: 'floor' } });
   }

@@ -1,6 +1,6 @@
 import type { types } from 'mediasoup-client';
 import { rtcIceServers, type IceOptions } from './ice-options';
-import { channelKey, type ChannelKey, type Held } from './media-protocol';
+import { channelKey, type ChannelKey, type Held } from '@contract/media-channels';
 import type { MediaSignalling } from './media-signalling';
 import type { CaptureSource, OwnKey, OwnWant } from './own-media';
 

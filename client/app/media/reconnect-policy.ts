@@ -1,15 +1,13 @@
-/** Close codes the media socket uses for "do not come back". */
-export const refusedCloseCode = 4001;
-export const replacedCloseCode = 4002;
+import { mediaCloseCodes } from '@contract/media-protocol';
 
 /** What to do when the media socket closed with `code`: stop for good, or try again. */
 export type CloseVerdict = 'refused' | 'replaced' | 'retry';
 
 export function closeVerdict(code: number): CloseVerdict {
-  if (code === refusedCloseCode) {
+  if (code === mediaCloseCodes.refused) {
     return 'refused';
   }
-  if (code === replacedCloseCode) {
+  if (code === mediaCloseCodes.replaced) {
     return 'replaced';
   }
   return 'retry';

@@ -1,6 +1,7 @@
 import type { types } from 'mediasoup-client';
 import { listensTo } from './listening';
-import type { Listening, ProducerInfo } from './media-protocol';
+import type { Listening } from '@contract/media-channels';
+import type { ProducerInfo } from '@contract/media-protocol';
 import type { MediaSignalling } from './media-signalling';
 import type { VideoWant } from './stage-layout';
 

@@ -1,4 +1,4 @@
-import type { ChannelKey, MediaSource } from './media-protocol';
+import type { ChannelKey, MediaSource } from '@contract/media-channels';
 
 /** A received video track, as the stage places it. */
 export interface VideoFeed {

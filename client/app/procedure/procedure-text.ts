@@ -9,16 +9,37 @@ import type {
   VoteResultReason,
   VoteStatus,
 } from '../shared/graphql-schema.generated';
-import type { Translations } from '../i18n/translation-state';
+import { majorityNames } from '@contract/majorities';
+import { decisionNames, floorKindNames } from '@contract/procedure-words';
+import type { Language, Translations } from '../i18n/translation-state';
 import { sittingText } from '../sitting/sitting-text';
 import type { ProcedureLive } from './procedure-state';
 
-const requestKindEn: Record<RequestKind, string> = {
-  SPEECH: 'Speech',
-  INTERJECTION: 'Interjection question',
-  SHORT_INTERVENTION: 'Short intervention',
-};
-const requestKindDe: typeof requestKindEn = { SPEECH: 'Rede', INTERJECTION: 'Zwischenfrage', SHORT_INTERVENTION: 'Kurzintervention' };
+/** A word of the record (contract/) as a label that starts a line. */
+const label = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
+
+/** The majorities as the server names them (contract/majorities.ts). */
+function majorityLabels(language: Language): Record<MajorityKind, string> {
+  const names = majorityNames[language];
+  return {
+    SIMPLE: label(names.simple),
+    ABSOLUTE_MEMBERS: label(names.absolute_members),
+    TWO_THIRDS_CAST: label(names.two_thirds_cast),
+    TWO_THIRDS_MEMBERS: label(names.two_thirds_members),
+  };
+}
+
+/** Requests to speak, as the protocol names the floor they are for (contract/procedure-words.ts). */
+function requestKindLabels(language: Language): Record<RequestKind, string> {
+  const names = floorKindNames[language];
+  return { SPEECH: label(names.speech), INTERJECTION: label(names.interjection), SHORT_INTERVENTION: label(names.short_intervention) };
+}
+
+/** The chair's decisions on points of order, as the protocol words them (contract/procedure-words.ts). */
+function decisionLabels(language: Language): Record<PointOfOrderDecision, string> {
+  const names = decisionNames[language];
+  return { ACCEPTED: label(names.accepted), REJECTED: label(names.rejected), PUT_TO_VOTE: label(names.put_to_vote), NOTED: label(names.noted) };
+}
 
 // The sitting's state and the words around loading and following it are the sitting page's.
 const en = {
@@ -29,26 +50,16 @@ const en = {
     PRO_CONTRA: 'Alternating pro and contra',
     QUOTA: 'Speaking-time quotas per faction',
   } as Record<OrderPolicy, string>,
-  requestKind: requestKindEn,
+  requestKind: requestKindLabels('en'),
   stance: { PRO: 'Pro', CONTRA: 'Contra' } as Record<Stance, string>,
   floorKind: {
-    ...requestKindEn,
+    ...requestKindLabels('en'),
     POINT_OF_ORDER: 'Point of order',
-    CHAIR_GRANT: 'Given the floor by the chair',
+    CHAIR_GRANT: label(floorKindNames.en.chair_grant),
   } as Record<FloorKind, string>,
-  decision: {
-    ACCEPTED: 'Accepted',
-    REJECTED: 'Rejected',
-    PUT_TO_VOTE: 'Put to a vote',
-    NOTED: 'Noted',
-  } as Record<PointOfOrderDecision, string>,
+  decision: decisionLabels('en'),
   voteKind: { NAMED: 'Named vote (roll call)', PSEUDONYMOUS: 'Pseudonymous vote' } as Record<VoteKind, string>,
-  majority: {
-    SIMPLE: 'Simple majority',
-    ABSOLUTE_MEMBERS: 'Majority of the members',
-    TWO_THIRDS_CAST: 'Two thirds of the votes cast',
-    TWO_THIRDS_MEMBERS: 'Two thirds of the members',
-  } as Record<MajorityKind, string>,
+  majority: majorityLabels('en'),
   voteStatus: { OPEN: 'Open', CLOSED: 'Closed', CANCELLED: 'Cancelled' } as Record<VoteStatus, string>,
   resultReason: {
     MAJORITY_REACHED: 'The required majority was reached.',
@@ -107,21 +118,16 @@ const de: typeof en = {
     PRO_CONTRA: 'Wechsel von Für und Wider',
     QUOTA: 'Redezeitkontingente der Fraktionen',
   },
-  requestKind: requestKindDe,
+  requestKind: requestKindLabels('de'),
   stance: { PRO: 'Dafür', CONTRA: 'Dagegen' },
   floorKind: {
-    ...requestKindDe,
+    ...requestKindLabels('de'),
     POINT_OF_ORDER: 'Geschäftsordnungsantrag',
-    CHAIR_GRANT: 'Worterteilung durch den Vorsitz',
+    CHAIR_GRANT: label(floorKindNames.de.chair_grant),
   },
-  decision: { ACCEPTED: 'Angenommen', REJECTED: 'Abgelehnt', PUT_TO_VOTE: 'Zur Abstimmung gestellt', NOTED: 'Zur Kenntnis genommen' },
+  decision: decisionLabels('de'),
   voteKind: { NAMED: 'Namentliche Abstimmung', PSEUDONYMOUS: 'Pseudonyme Abstimmung' },
-  majority: {
-    SIMPLE: 'Einfache Mehrheit',
-    ABSOLUTE_MEMBERS: 'Mehrheit der Mitglieder',
-    TWO_THIRDS_CAST: 'Zwei Drittel der abgegebenen Stimmen',
-    TWO_THIRDS_MEMBERS: 'Zwei Drittel der Mitglieder',
-  },
+  majority: majorityLabels('de'),
   voteStatus: { OPEN: 'Läuft', CLOSED: 'Geschlossen', CANCELLED: 'Abgebrochen' },
   resultReason: {
     MAJORITY_REACHED: 'Die erforderliche Mehrheit wurde erreicht.',

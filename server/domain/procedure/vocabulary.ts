@@ -13,18 +13,13 @@ export const orderPolicies: readonly OrderPolicy[] = ['first_come', 'alternate_f
 /** What the floor is held for. */
 export type FloorKind = RequestKind | 'point_of_order' | 'chair_grant';
 
-export type PointOfOrderDecision = 'accepted' | 'rejected' | 'put_to_vote' | 'noted';
+// How the chair decides a point of order: the contract's, worded there for protocol and browser.
+export type { PointOfOrderDecision } from '@contract/procedure-words';
 
 export type VoteKind = 'named' | 'pseudonymous';
 
-/**
- * simple: more yes than no (abstentions ignored, tie fails);
- * absolute_members: yes > half of the statutory membership (Art. 121 GG);
- * two_thirds_cast: yes ≥ 2/3 of yes+no;
- * two_thirds_members: yes ≥ 2/3 of the statutory membership (Art. 79(2) GG).
- */
-export type MajorityKind = 'simple' | 'absolute_members' | 'two_thirds_cast' | 'two_thirds_members';
-export const majorityKinds: readonly MajorityKind[] = ['simple', 'absolute_members', 'two_thirds_cast', 'two_thirds_members'];
+// The majorities a vote can require (and their names) are the contract's, shared with the browser.
+export { majorityKinds, type MajorityKind } from '@contract/majorities';
 
 /** The role an option plays in a majority: yes, no, abstain. Custom options map onto these (or 'other'). */
 export type OptionMeaning = 'yes' | 'no' | 'abstain' | 'other';

@@ -25,7 +25,7 @@
  */
 import { InputError, type InputIssue } from '../errors';
 import type { OptionCount, VoteDefinition, VoteResult } from '../procedure/events';
-import type { MajorityKind } from '../procedure/vocabulary';
+import { majorityNames } from '@contract/majorities';
 
 export interface VoteEvaluationInput {
   readonly definition: VoteDefinition;
@@ -35,13 +35,6 @@ export interface VoteEvaluationInput {
   readonly cast: number;
   readonly quorate: boolean;
 }
-
-const majorityNames: Record<MajorityKind, string> = {
-  simple: 'simple majority',
-  absolute_members: 'majority of the members',
-  two_thirds_cast: 'two-thirds majority of the votes cast',
-  two_thirds_members: 'two-thirds majority of the members',
-};
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 const isCount = (n: number): boolean => Number.isSafeInteger(n) && n >= 0;
@@ -90,7 +83,8 @@ export function evaluateVote(input: VoteEvaluationInput): VoteResult {
     quorate: input.quorate,
   };
   const majority = definition.majority;
-  const name = majorityNames[majority];
+  // The reasons are English throughout; the protocol words them per language from the reason code.
+  const name = majorityNames.en[majority];
 
   if (!input.quorate) {
     const summary = options.map((o, i) => `${o.label} ${values[i] ?? 0}`).join(', ');

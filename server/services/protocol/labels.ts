@@ -1,4 +1,6 @@
 /** The protocol's words in German and English. Both languages must have every key (the type says so). */
+import { majorityNames } from '@contract/majorities';
+import { decisionNames, floorKindNames } from '@contract/procedure-words';
 import type { FloorKind, MajorityKind, OrderPolicy, PointOfOrderDecision, SittingPhase, Stance, VoteKind } from '../../domain/procedure/vocabulary';
 
 export type ProtocolLanguage = 'de' | 'en';
@@ -127,7 +129,7 @@ const de: ProtocolLabels = {
   resumesAt: 'Fortsetzung vorgesehen',
   resumedAt: 'fortgesetzt',
   notResumed: 'nicht fortgesetzt',
-  floorKind: { speech: 'Rede', interjection: 'Zwischenfrage', short_intervention: 'Kurzintervention', chair_grant: 'Worterteilung durch den Vorsitz' },
+  floorKind: floorKindNames.de,
   stance: { pro: 'dafür', contra: 'dagegen' },
   independent: 'fraktionslos',
   noFaction: 'ohne Fraktion',
@@ -146,17 +148,12 @@ const de: ProtocolLabels = {
   pointRole: { mover: 'Begründung', against: 'Gegenrede' },
   withdrawn: 'zurückgezogen',
   decision: 'Entscheidung',
-  decisions: { accepted: 'angenommen', rejected: 'abgelehnt', put_to_vote: 'zur Abstimmung gestellt', noted: 'zur Kenntnis genommen' },
+  decisions: decisionNames.de,
   undecided: 'nicht entschieden',
   by: 'durch',
   vote: 'Abstimmung',
   voteKind: { named: 'namentliche Abstimmung', pseudonymous: 'Abstimmung unter Pseudonym' },
-  majority: {
-    simple: 'einfache Mehrheit',
-    absolute_members: 'Mehrheit der Mitglieder',
-    two_thirds_cast: 'Zweidrittelmehrheit der abgegebenen Stimmen',
-    two_thirds_members: 'Zweidrittelmehrheit der Mitglieder',
-  },
+  majority: majorityNames.de,
   forPoint: 'auf Antrag zur Geschäftsordnung von',
   voteOpened: 'eröffnet',
   voteClosed: 'geschlossen',
@@ -236,7 +233,7 @@ const en: ProtocolLabels = {
   resumesAt: 'to resume',
   resumedAt: 'resumed',
   notResumed: 'not resumed',
-  floorKind: { speech: 'Speech', interjection: 'Interjection question', short_intervention: 'Short intervention', chair_grant: 'Floor given by the chair' },
+  floorKind: floorKindNames.en,
   stance: { pro: 'in favour', contra: 'against' },
   independent: 'independent',
   noFaction: 'no group',
@@ -255,17 +252,12 @@ const en: ProtocolLabels = {
   pointRole: { mover: 'moved', against: 'against' },
   withdrawn: 'withdrawn',
   decision: 'Decision',
-  decisions: { accepted: 'accepted', rejected: 'rejected', put_to_vote: 'put to the vote', noted: 'noted' },
+  decisions: decisionNames.en,
   undecided: 'not decided',
   by: 'by',
   vote: 'Vote',
   voteKind: { named: 'roll-call vote', pseudonymous: 'pseudonymous vote' },
-  majority: {
-    simple: 'simple majority',
-    absolute_members: 'majority of the members',
-    two_thirds_cast: 'two-thirds of the votes cast',
-    two_thirds_members: 'two-thirds of the members',
-  },
+  majority: majorityNames.en,
   forPoint: 'on the point of order by',
   voteOpened: 'opened',
   voteClosed: 'closed',

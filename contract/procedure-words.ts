@@ -1,0 +1,23 @@
+/**
+ * What the record calls the kinds of floor and the chair's decisions on points of order, in German
+ * and English: the protocol (server/services/protocol/labels.ts) and the browser
+ * (client/app/procedure/procedure-text.ts) both word them from here, as the protocol writes them;
+ * the browser capitalises the first letter for its labels. Imports nothing at run time.
+ */
+import type { WordLanguage } from './languages';
+
+/** What the floor is held for (server/domain/procedure/vocabulary.ts FloorKind), a point of order aside: it has its own words. */
+export type WordedFloorKind = 'speech' | 'interjection' | 'short_intervention' | 'chair_grant';
+
+export const floorKindNames: Readonly<Record<WordLanguage, Readonly<Record<WordedFloorKind, string>>>> = {
+  de: { speech: 'Rede', interjection: 'Zwischenfrage', short_intervention: 'Kurzintervention', chair_grant: 'Worterteilung durch den Vorsitz' },
+  en: { speech: 'Speech', interjection: 'Interjection question', short_intervention: 'Short intervention', chair_grant: 'Floor given by the chair' },
+};
+
+/** How the chair decided a point of order; the domain's vocabulary re-exports it. */
+export type PointOfOrderDecision = 'accepted' | 'rejected' | 'put_to_vote' | 'noted';
+
+export const decisionNames: Readonly<Record<WordLanguage, Readonly<Record<PointOfOrderDecision, string>>>> = {
+  de: { accepted: 'angenommen', rejected: 'abgelehnt', put_to_vote: 'zur Abstimmung gestellt', noted: 'zur Kenntnis genommen' },
+  en: { accepted: 'accepted', rejected: 'rejected', put_to_vote: 'put to the vote', noted: 'noted' },
+};
