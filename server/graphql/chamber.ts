@@ -100,6 +100,7 @@ builder.mutationFields((t) => {
       errors: { types: writeErrors },
       args: all,
       resolve: async (_r, a, ctx) => {
+        // Any string, as before (the id is looked up, not checked); `a` is generic here, so parseInput, not parseArgs.
         const { sittingId } = parseInput(z.object({ sittingId: z.string() }), a);
         const user = signedInUser(ctx);
         const person = await ctx.services.roster.personOf(user);

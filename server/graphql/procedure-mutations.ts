@@ -1,8 +1,8 @@
 import type { InputFieldMap, InputShapeFromFields } from '@pothos/core';
+import { z } from 'zod';
 import { builder } from './builder';
 import { writeErrors } from './errors';
 import { id, idList, oneOf, optionalId, optionalText, parseArgs, parseInput, text, whole } from './input';
-import { z } from 'zod';
 import { SittingProcedureRef } from './procedure';
 import { ReceiptRef, VoteDraftInput, VoteDraftRef, voteDraftSchema } from './votes';
 import { OrderPolicyEnum, PointOfOrderDecisionEnum, RequestKindEnum, StanceEnum } from './scalars';
@@ -51,6 +51,7 @@ builder.mutationFields((t) => {
       authScopes,
       errors: { types: writeErrors },
       args: all,
+      // sittingId first, as before: its refusal comes before the command's. (`a` is generic here, so parseInput, not parseArgs.)
       resolve: async (_r, a, ctx) => run(ctx, parseInput(z.object({ sittingId: id }), a).sittingId, await command(a, ctx)),
     });
   };
