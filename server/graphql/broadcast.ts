@@ -1,12 +1,11 @@
 // The broadcast as the API shows it: whether a sitting is on air, where its stream and its
 // recordings are, and captions typed by a clerk or live captioner.
-import { z } from 'zod';
 import { builder } from './builder';
 import { writeErrors } from './errors';
-import { parseInput, text } from './input';
+import { parseArgs, text } from './input';
+import { chairTeamAndClerks } from './auth-scopes';
 import { PublicSittingRef } from './public';
 import { SittingRef } from './sittings';
-import type { GraphQLContext } from './context';
 import type { RecordingFile } from '../broadcast/broadcasts';
 import { RuleViolation } from '../domain/errors';
 
@@ -40,14 +39,14 @@ builder.mutationField('addCaption', (t) =>
   t.field({
     type: CaptionRef,
     description: 'A line of captions on the live stream (clerks and the chair’s team); shown with the picture of this moment.',
-    authScopes: { anyRole: ['clerk', 'chair', 'moderator'] },
+    authScopes: chairTeamAndClerks,
     errors: { types: writeErrors },
     args: { sittingId: t.arg.id({ required: true }), text: t.arg.string({ required: true }) },
-    resolve: (_r, a, ctx: GraphQLContext) => {
-      const line = parseInput(z.object({ text: text(200) }), { text: a.text }).text;
+    resolve: (_r, a, ctx) => {
+      const line = parseArgs(a, { text: text(200) }).text;
       if (!ctx.broadcasts) throw new RuleViolation('broadcast.not_running', 'this server does not broadcast');
       const at = new Date();
-      ctx.broadcasts.addCaption(String(a.sittingId), line, at);
+      ctx.broadcasts.addCaption(a.sittingId, line, at);
       return { text: line, at };
     },
   }),

@@ -2,9 +2,8 @@ import SchemaBuilder from '@pothos/core';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import TextGuardPlugin from './text-guard-plugin';
-import { GraphQLError } from 'graphql';
 import type { Role } from '../domain/parliament';
-import type { GraphQLContext } from './context';
+import { notAllowed, signInFirst, type GraphQLContext } from './context';
 import { executionBudgetPlugin } from './execution-budget';
 
 /** Configuration only: types live in one file per area. Scope-auth first, errors next, the execution budget innermost. */
@@ -26,10 +25,7 @@ export const builder = new SchemaBuilder<{
       itAdmin: ctx.user?.roles.includes('it_admin') ?? false,
       anyRole: (wanted: readonly Role[]) => wanted.some((r) => ctx.user?.roles.includes(r) ?? false),
     }),
-    unauthorizedError: (_parent, ctx) =>
-      ctx.user
-        ? new GraphQLError('You are not allowed to do this.', { extensions: { code: 'FORBIDDEN', http: { status: 200 } } })
-        : new GraphQLError('Sign in first.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 200 } } }),
+    unauthorizedError: (_parent, ctx) => (ctx.user ? notAllowed() : signInFirst()),
   },
   errors: { defaultTypes: [] },
 });

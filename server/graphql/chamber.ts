@@ -3,10 +3,12 @@
 import { z } from 'zod';
 import { builder } from './builder';
 import { writeErrors } from './errors';
-import { parseInput, text } from './input';
+import { parseArgs, parseInput, text } from './input';
 import { BoothRef, FactionRef, PersonRef } from './roster';
 import { SittingRef } from './sittings';
-import type { GraphQLContext } from './context';
+import { signedInUser, type GraphQLContext } from './context';
+import { signedIn } from './auth-scopes';
+import type { InputFieldMap, InputShapeFromFields } from '@pothos/core';
 import type { ChamberCommand, ChamberState, Subroom } from '../domain/chamber';
 import { RuleViolation } from '../domain/errors';
 import type { Booth, Person } from '../domain/parliament';
@@ -21,7 +23,7 @@ interface ChamberView {
 }
 
 async function viewOf(ctx: GraphQLContext, sittingId: string, state?: ChamberState): Promise<ChamberView> {
-  const actor = await ctx.services.procedure.actorFor(ctx.user!);
+  const actor = await ctx.services.procedure.actorFor(signedInUser(ctx));
   const chairTeam = isChairTeam(actor.roles);
   return { sittingId, state: state ?? (await ctx.services.chamber.state(sittingId)), viewerId: actor.personId, chairTeam };
 }
@@ -75,10 +77,10 @@ builder.subscriptionField('chamberUpdates', (t) =>
   t.field({
     type: ChamberRef,
     description: 'The chamber after every change of booths or subrooms.',
-    authScopes: { signedIn: true },
+    authScopes: signedIn,
     args: { sittingId: t.arg.id({ required: true }) },
-    subscribe: (_r, { sittingId }, ctx) => ctx.services.pubsub.subscribe('chamber:changed', String(sittingId)),
-    resolve: (state, { sittingId }, ctx) => viewOf(ctx, String(sittingId), state),
+    subscribe: (_r, { sittingId }, ctx) => ctx.services.pubsub.subscribe('chamber:changed', sittingId),
+    resolve: (state, { sittingId }, ctx) => viewOf(ctx, sittingId, state),
   }),
 );
 
@@ -86,24 +88,31 @@ const ids = z.array(z.string().min(1).max(100)).max(200, 'at most 200 people at 
 const language = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "fr"');
 
 builder.mutationFields((t) => {
-  const op = <Args extends object>(description: string, args: Args, command: (a: Record<string, unknown>) => ChamberCommand) =>
-    t.field({
+  const sittingArg = { sittingId: t.arg.id({ required: true }) };
+  type SittingArg = typeof sittingArg;
+  /** One chamber mutation: `sittingId`, then its own arguments, and the command built from them as Pothos infers them. */
+  const op = <Args extends InputFieldMap>(description: string, args: Args, command: (a: InputShapeFromFields<SittingArg & Args>) => ChamberCommand) => {
+    const all: SittingArg & Args = { ...sittingArg, ...args };
+    return t.field({
       type: ChamberRef,
       description,
-      authScopes: { signedIn: true },
+      authScopes: signedIn,
       errors: { types: writeErrors },
-      args: { sittingId: t.arg.id({ required: true }), ...(args as object) } as { sittingId: ReturnType<typeof t.arg.id> },
+      args: all,
       resolve: async (_r, a, ctx) => {
-        const sittingId = String(a.sittingId);
-        const person = await ctx.services.roster.personOf(ctx.user);
+        // Any string, as before (the id is looked up, not checked); `a` is generic here, so parseInput, not parseArgs.
+        const { sittingId } = parseInput(z.object({ sittingId: z.string() }), a);
+        const user = signedInUser(ctx);
+        const person = await ctx.services.roster.personOf(user);
         if (!person) throw new RuleViolation('forbidden.not_in_roster', 'only people in the roster take part in the chamber');
         // The token's roles are what the person may act as, as everywhere else in the API.
-        const state = await ctx.services.chamber.change(sittingId, { ...person, roles: ctx.user!.roles }, command(a as Record<string, unknown>));
+        const state = await ctx.services.chamber.change(sittingId, { ...person, roles: user.roles }, command(a));
         return viewOf(ctx, sittingId, state);
       },
     });
+  };
   const subroomId = { subroomId: t.arg.id({ required: true }) };
-  const room = (kind: 'subroom.accept' | 'subroom.decline' | 'subroom.leave' | 'subroom.close') => (a: Record<string, unknown>): ChamberCommand => ({ kind, subroomId: String(a.subroomId) });
+  const room = (kind: 'subroom.accept' | 'subroom.decline' | 'subroom.leave' | 'subroom.close') => (a: { readonly subroomId: string }): ChamberCommand => ({ kind, subroomId: a.subroomId });
   return {
     handOverBooth: op('An interpreter hands the air to their booth partner, or takes it when the partner is on air or nobody is.', {}, () => ({ kind: 'booth.hand_over' })),
     setBoothSource: op(
@@ -115,14 +124,14 @@ builder.mutationFields((t) => {
       'A member opens a consultation for their faction (the chair’s team: for any members) and invites people to it.',
       { name: t.arg.string({ required: true }), invitees: t.arg.idList({ defaultValue: [] }) },
       (a) => {
-        const d = parseInput(z.object({ name: text(80), invitees: ids }), { name: a.name, invitees: (a.invitees as unknown[]).map(String) });
+        const d = parseArgs(a, { name: text(80), invitees: ids });
         return { kind: 'subroom.open', name: d.name, invitees: d.invitees };
       },
     ),
     inviteToSubroom: op('Invites more people into a subroom one is in.', { ...subroomId, invitees: t.arg.idList({ required: true }) }, (a) => ({
       kind: 'subroom.invite',
-      subroomId: String(a.subroomId),
-      invitees: parseInput(ids, (a.invitees as unknown[]).map(String)),
+      subroomId: a.subroomId,
+      invitees: parseInput(ids, a.invitees),
     })),
     acceptSubroomInvitation: op('Joins the subroom one is invited to (leaving any other).', subroomId, room('subroom.accept')),
     declineSubroomInvitation: op('Declines an invitation.', subroomId, room('subroom.decline')),

@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import type { Broadcasts } from '../broadcast/broadcasts';
 import type { AuthUser } from '../auth';
 import type { Services } from '../services';
@@ -12,4 +13,17 @@ export interface GraphQLContext {
   readonly mediaAvailable: boolean;
   /** The sittings' broadcasts; null when this server does not broadcast (no media, or BROADCAST=off). */
   readonly broadcasts: Pick<Broadcasts, 'addCaption' | 'recordings' | 'isLive'> | null;
+}
+
+/** The refusals of the auth scopes (server/graphql/builder.ts): nobody signed in, or not allowed. */
+export const signInFirst = () => new GraphQLError('Sign in first.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 200 } } });
+export const notAllowed = () => new GraphQLError('You are not allowed to do this.', { extensions: { code: 'FORBIDDEN', http: { status: 200 } } });
+
+/**
+ * The signed-in user, for fields whose scopes already require one (signedIn, anyRole, itAdmin):
+ * the scopes refuse first, so the throw here only guards a field that forgot its scope.
+ */
+export function signedInUser(ctx: GraphQLContext): AuthUser {
+  if (!ctx.user) throw signInFirst();
+  return ctx.user;
 }

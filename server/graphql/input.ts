@@ -10,6 +10,20 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.ou
   throw new InputError(result.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })));
 }
 
+/**
+ * Schemas for some of a field's arguments, by argument name. Each key must be an argument of the field
+ * and each schema must accept the type Pothos infers for it, so renaming an argument or an enum value
+ * fails to compile where the arguments are read.
+ */
+export type ArgSchemas<Args, S> = {
+  readonly [K in keyof S]: K extends keyof Args ? (Args[K] extends z.input<S[K]> ? S[K] : z.ZodType<unknown, Args[K]>) : `no argument named ${K & string}`;
+};
+
+/** Validates a field's arguments (Pothos' inferred shape), each by its own rule; refusals name the argument. */
+export function parseArgs<Args extends object, S extends z.ZodRawShape & ArgSchemas<Args, S>>(args: Args, shape: S): z.output<z.ZodObject<S>> {
+  return parseInput(z.object(shape), args);
+}
+
 /** Validates the `input` argument, so that refusals name it (input.title, not title). */
 export function inputArg<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);

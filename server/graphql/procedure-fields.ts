@@ -6,8 +6,7 @@ import type { Rulebook } from '../domain/rulebook';
 import type { StoredEntry } from '../domain/record';
 import { pageSizes } from '../http/graphql-limits';
 import { pageArgDescriptions, pageOf, pageWindow } from './pagination';
-
-const recordKeepers = { anyRole: ['chair', 'moderator', 'clerk', 'it_admin'] } as const;
+import { chairTeamAndClerks, recordKeepers, signedIn } from './auth-scopes';
 
 const PointOfOrderCategoryRef = builder.objectRef<Rulebook['pointsOfOrder']['categories'][number]>('PointOfOrderCategory').implement({
   fields: (t) => ({ id: t.exposeID('id'), labelDe: t.string({ resolve: (c) => c.label.de }), labelEn: t.string({ resolve: (c) => c.label.en }) }),
@@ -43,7 +42,7 @@ builder.objectFields(SittingRef, (t) => ({
   }),
   voteDrafts: t.field({
     type: [VoteDraftRef],
-    authScopes: { anyRole: ['chair', 'moderator', 'clerk'] },
+    authScopes: chairTeamAndClerks,
     args: {
       first: t.arg.int({ description: pageArgDescriptions.first(pageSizes.votes) }),
       offset: t.arg.int({ defaultValue: 0, description: pageArgDescriptions.offset }),
@@ -92,9 +91,9 @@ builder.subscriptionField('procedureUpdates', (t) =>
   t.field({
     type: ProcedureUpdateRef,
     description: 'One update per commit to the sitting’s record: speaker list, floor, attendance, votes.',
-    authScopes: { signedIn: true },
+    authScopes: signedIn,
     args: { sittingId: t.arg.id({ required: true }) },
-    subscribe: (_r, { sittingId }, ctx) => ctx.services.pubsub.subscribe('procedure:committed', String(sittingId)),
+    subscribe: (_r, { sittingId }, ctx) => ctx.services.pubsub.subscribe('procedure:committed', sittingId),
     resolve: (c) => ({ sittingId: c.sittingId, seq: c.entries.at(-1)?.seq ?? 0, kinds: c.entries.map((e) => e.event.kind) }),
   }),
 );

@@ -86,7 +86,7 @@ builder.queryField('publicSitting', (t) =>
     nullable: true,
     skipTypeScopes: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, { id }, ctx) => publicSitting(ctx, String(id)),
+    resolve: (_r, { id }, ctx) => publicSitting(ctx, id),
   }),
 );
 
@@ -95,7 +95,7 @@ builder.subscriptionField('publicSittingUpdates', (t) =>
     type: PublicSittingRef,
     description: 'The public view after every change to the sitting’s record; no sign-in.',
     args: { sittingId: t.arg.id({ required: true }) },
-    subscribe: (_r, { sittingId }, ctx) => ctx.services.pubsub.subscribe('procedure:committed', String(sittingId)),
+    subscribe: (_r, { sittingId }, ctx) => ctx.services.pubsub.subscribe('procedure:committed', sittingId),
     resolve: async (c, _a, ctx) => (await publicSitting(ctx, c.sittingId))!,
   }),
 );

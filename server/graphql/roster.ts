@@ -81,7 +81,7 @@ builder.queryFields((t) => ({
     type: FactionRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, { id }, ctx) => ctx.loaders.faction(String(id)).then((f) => f ?? null),
+    resolve: (_r, { id }, ctx) => ctx.loaders.faction(id).then((f) => f ?? null),
   }),
   people: t.field({
     type: [PersonRef],
@@ -92,13 +92,13 @@ builder.queryFields((t) => ({
       offset: t.arg.int({ description: 'People to skip; default 0.' }),
     },
     resolve: (_r, { factionId, first, offset }, ctx) =>
-      ctx.services.roster.people(factionId ? { factionIds: [String(factionId)] } : {}, peoplePage(first ?? MAX_PEOPLE_PAGE, offset ?? 0)),
+      ctx.services.roster.people(factionId ? { factionIds: [factionId] } : {}, peoplePage(first ?? MAX_PEOPLE_PAGE, offset ?? 0)),
   }),
   person: t.field({
     type: PersonRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_r, { id }, ctx) => (await ctx.services.roster.peopleByIds([String(id)]))[0] ?? null,
+    resolve: async (_r, { id }, ctx) => (await ctx.services.roster.peopleByIds([id]))[0] ?? null,
   }),
   booths: t.field({ type: [BoothRef], resolve: (_r, _a, ctx) => ctx.services.roster.booths() }),
 }));
@@ -188,13 +188,13 @@ builder.mutationFields((t) => ({
     authScopes: { itAdmin: true },
     errors: { types: writeErrors },
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: FactionPatch, required: true }) },
-    resolve: (_r, { id, input }, ctx) => ctx.services.roster.updateFaction(String(id), parseInput(patchOf(factionSchema), withoutAbsent(input))),
+    resolve: (_r, { id, input }, ctx) => ctx.services.roster.updateFaction(id, parseInput(patchOf(factionSchema), withoutAbsent(input))),
   }),
   deleteFaction: t.id({
     authScopes: { itAdmin: true },
     errors: { types: writeErrors },
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, { id }, ctx) => ctx.services.roster.deleteFaction(String(id)),
+    resolve: (_r, { id }, ctx) => ctx.services.roster.deleteFaction(id),
   }),
   createPerson: t.field({
     type: PersonRef,
@@ -209,12 +209,12 @@ builder.mutationFields((t) => ({
     errors: { types: writeErrors },
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: PersonPatch, required: true }) },
     resolve: async (_r, { id, input }, ctx) =>
-      ctx.services.roster.updatePerson(await editorOf(ctx), String(id), parseInput(patchOf(personFields), withoutAbsent(input))),
+      ctx.services.roster.updatePerson(await editorOf(ctx), id, parseInput(patchOf(personFields), withoutAbsent(input))),
   }),
   deletePerson: t.id({
     authScopes: { itAdmin: true },
     errors: { types: writeErrors },
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_r, { id }, ctx) => ctx.services.roster.deletePerson(await editorOf(ctx), String(id)),
+    resolve: async (_r, { id }, ctx) => ctx.services.roster.deletePerson(await editorOf(ctx), id),
   }),
 }));

@@ -9,6 +9,7 @@ import type { AgendaItem, Sitting } from '../domain/parliament';
 import type { SittingEvent } from '../services/pubsub';
 import { pageSizes } from '../http/graphql-limits';
 import { pageArgDescriptions, pageWindow } from './pagination';
+import { signedIn } from './auth-scopes';
 
 export const AgendaItemRef = builder.objectRef<AgendaItem>('AgendaItem').implement({
   fields: (t) => ({
@@ -58,16 +59,16 @@ builder.queryFields((t) => ({
     type: SittingRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_r, { id }, ctx) => (await ctx.services.sittings.byIds([String(id)]))[0] ?? null,
+    resolve: async (_r, { id }, ctx) => (await ctx.services.sittings.byIds([id]))[0] ?? null,
   }),
 }));
 
 builder.subscriptionFields((t) => ({
   sittingEvents: t.field({
     type: SittingEventRef,
-    authScopes: { signedIn: true },
+    authScopes: signedIn,
     args: { sittingId: t.arg.id({ required: true }) },
-    subscribe: (_r, { sittingId }, ctx) => ctx.services.pubsub.subscribe('sitting:events', String(sittingId)),
+    subscribe: (_r, { sittingId }, ctx) => ctx.services.pubsub.subscribe('sitting:events', sittingId),
     resolve: (event) => event,
   }),
 }));
