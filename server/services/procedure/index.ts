@@ -17,7 +17,7 @@ import { pseudonymFor, receiptCode } from '../../domain/votes/pseudonym';
 import type { StoredEntry } from '../../domain/record';
 import type { ServiceDeps } from '../context';
 import { loadSittingContext, effectiveRulebook } from './context';
-import { SittingEngine, type Outcome } from './sitting-engine';
+import { SittingEngine, type Commit, type Outcome } from './sitting-engine';
 import { VoteTimers } from './vote-timers';
 import { UpdateThrottle } from './update-throttle';
 
@@ -63,21 +63,21 @@ export function createProcedureService(deps: ServiceDeps, roster: { personOf(use
   });
   const systemActor: Actor = { personId: null, roles: [] };
 
-  const updates = new UpdateThrottle((sittingId, entries) => {
-    pubsub.publish('procedure:committed', sittingId, { sittingId, entries });
-    pubsub.publish('procedure:any', { sittingId, entries });
+  const updates = new UpdateThrottle((sittingId, commit) => {
+    pubsub.publish('procedure:committed', sittingId, { sittingId, ...commit });
+    pubsub.publish('procedure:any', { sittingId, ...commit });
   });
 
-  function committed(sittingId: string, entries: readonly StoredEntry[], state: ProcedureState): void {
+  function committed(sittingId: string, commit: Commit, state: ProcedureState): void {
     timers.sync(sittingId, votesView(state));
-    updates.committed(sittingId, entries);
+    updates.committed(sittingId, commit);
   }
 
   async function engine(sittingId: string): Promise<SittingEngine> {
     let e = engines.get(sittingId);
     if (!e) {
       if ((await findSittingsByIds(db, [sittingId])).length === 0) throw new NotFoundError('sitting', sittingId);
-      e = engines.get(sittingId) ?? new SittingEngine(sittingId, db, log.child('engine'), now, (entries, state) => committed(sittingId, entries, state));
+      e = engines.get(sittingId) ?? new SittingEngine(sittingId, db, log.child('engine'), now, (commit, state) => committed(sittingId, commit, state));
       engines.set(sittingId, e);
     }
     return e;
