@@ -5,9 +5,7 @@ import type { Person } from '../../domain/parliament';
 import { findSittingsByIds, listActiveSittingIds } from '../../db/sittings';
 import { deleteVoteDraft, findBallot, findVoteDraft, insertVoteDraft, listVoteDrafts, voteSecret } from '../../db/votes';
 import { loadRecord } from '../../db/record';
-import { getParliament } from '../../db/parliament';
-import { listAgendaItems } from '../../db/agenda';
-import { buildProtocol, type Protocol } from '../protocol/protocol';
+import { loadProtocol } from '../protocol/protocol';
 import { NotFoundError, RuleViolation } from '../../domain/errors';
 import { assertCleanText } from '../../domain/text';
 import type { Actor, ProcedureCommand, SittingContext, VoteDraft } from '../../domain/procedure/commands';
@@ -222,18 +220,7 @@ export function createProcedureService(deps: ServiceDeps, roster: { personOf(use
     rulebook: (sittingId: string) => effectiveRulebook(db, sittingId),
 
     /** The protocol, derived from the record alone (plus the sitting's header and planned agenda). */
-    async protocol(sittingId: string): Promise<Protocol> {
-      const [sitting] = await findSittingsByIds(db, [sittingId]);
-      if (!sitting) throw new NotFoundError('sitting', sittingId);
-      const parliament = await getParliament(db);
-      const agenda = await listAgendaItems(db, [sittingId]);
-      return buildProtocol({
-        sitting: { id: sitting.id, number: sitting.number, title: sitting.title, startsAt: sitting.startsAt.toISOString() },
-        parliamentName: parliament?.name ?? '',
-        agenda: agenda.map((i) => ({ id: i.id, position: i.position, title: i.title })),
-        entries: await loadRecord(db, sittingId),
-      });
-    },
+    protocol: (sittingId: string) => loadProtocol(db, sittingId),
     record: (sittingId: string, afterSeq = 0, throughSeq?: number) => loadRecord(db, sittingId, afterSeq, throughSeq),
 
     /** After a restart: fold the records of open sittings and re-arm their vote timers. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildProtocol, protocolJson, type Proceeding, type Protocol, type ProtocolFloor, type ProtocolVote } from './protocol';
 import { agenda, electionPseudonyms, people, RecordScript, rulebook, sampleRecord, sitting } from '../../../test/support/sample-record';
-import { GENESIS_HASH, verifyChain, type StoredEntry } from '../../domain/record';
+import { GENESIS_HASH, verifyChain, type StoredEntry } from '../record';
 
 const parliamentName = 'Landtag von Nordmark';
 
@@ -190,6 +190,21 @@ describe('buildProtocol from a realistic record', () => {
       [null, 1, 510], ['CVP', 1, 380], ['SDA', 1, 345], ['LIB', 1, 130],
     ]);
     expect(p.speakingTime.perPerson[0]).toEqual({ person: people.minister, floors: 1, seconds: 510 });
+  });
+
+  it('rounds each speaking-time figure once from its milliseconds, never summing rounded floors', () => {
+    const at = (s: string) => `2026-12-03T09:00:${s}Z`;
+    const floor = (floorId: string, from: string, to: string) => [
+      { at: at(from), actorId: people.keller.personId, event: { kind: 'floor.granted' as const, floorId, agendaItemId: null, person: people.brandt, floorKind: 'chair_grant' as const, requestId: null, limitSeconds: 60 } },
+      { at: at(to), actorId: people.keller.personId, event: { kind: 'floor.ended' as const, floorId } },
+    ];
+    const q = protocolOf(
+      RecordScript.of([{ at: at('00.000'), actorId: people.keller.personId, event: { kind: 'sitting.opened', rulebook, statutoryMembers: 49 } }, ...floor('a', '01.000', '02.400'), ...floor('b', '03.000', '04.400')]).entries(),
+    );
+    // Each floor held 1.4 s and prints as 1 s; the 2.8 s they add up to print as 3 s, as the live clocks' 2.8 s would round.
+    expect([floorOf(q, 'a').speakingSeconds, floorOf(q, 'b').speakingSeconds]).toEqual([1, 1]);
+    expect(q.speakingTime.perPerson).toEqual([{ person: people.brandt, floors: 2, seconds: 3 }]);
+    expect(q.speakingTime.perFaction).toEqual([{ factionId: people.brandt.factionId, factionShortName: people.brandt.factionShortName, floors: 2, seconds: 3 }]);
   });
 
   it('lists attendance by name, with who was still present at the end', () => {
