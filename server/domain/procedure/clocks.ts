@@ -90,17 +90,24 @@ export function countsAsFloorTime(kind: FloorKind): boolean {
   return kind !== 'point_of_order';
 }
 
+export interface FactionFloorTime {
+  readonly factionId: string | null;
+  readonly factionShortName: string | null;
+  readonly floors: number;
+  readonly ms: number;
+}
+
 export interface FloorTime {
   /** By person id. */
   readonly perPerson: ReadonlyMap<string, { readonly person: PersonRef; readonly floors: number; readonly ms: number }>;
   /** By pool (quotaKey: the faction id, or "" for people without one); named after the first floor seen. */
-  readonly perFaction: ReadonlyMap<string, { readonly factionId: string | null; readonly factionShortName: string | null; readonly floors: number; readonly ms: number }>;
+  readonly perFaction: ReadonlyMap<string, FactionFloorTime>;
 }
 
 /** Counted speaking time of the finished floors (a floor still held is not counted yet), in milliseconds. */
 export function floorTime(state: ProcedureState): FloorTime {
   const perPerson = new Map<string, { person: PersonRef; floors: number; ms: number }>();
-  const perFaction = new Map<string, { factionId: string | null; factionShortName: string | null; floors: number; ms: number }>();
+  const perFaction = new Map<string, FactionFloorTime>();
   for (const f of state.floors) {
     if (!countsAsFloorTime(f.floorKind)) continue;
     const p = perPerson.get(f.person.personId) ?? { person: f.person, floors: 0, ms: 0 };

@@ -13,7 +13,8 @@ describe('what a commit changed', () => {
   it('says any other entry changed the procedure, ballots beside it or not', () => {
     expect(changesOf([ended])).toEqual({ procedure: true, ballots: false });
     // A last ballot that closes the vote (all voted) commits both.
-    expect(changesOf([ballot, { kind: 'vote.closed', voteId: 'v', closedBy: 'all_voted', result: { passed: true, reason: '', reasonCode: 'majority_reached', counts: [], perFaction: [], eligible: 1, cast: 1, quorate: true } }])).toEqual({ procedure: true, ballots: true });
+    const result = { passed: true, reason: '', reasonCode: 'majority_reached' as const, counts: [], perFaction: [], eligible: 1, cast: 1, quorate: true };
+    expect(changesOf([ballot, { kind: 'vote.closed', voteId: 'v', closedBy: 'all_voted', result }])).toEqual({ procedure: true, ballots: true });
     expect(changesOf([])).toEqual(NO_CHANGES);
   });
 

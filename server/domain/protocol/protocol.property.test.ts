@@ -111,7 +111,8 @@ function sitting(steps: readonly Step[]): { c: Chamber; protocol: Protocol } {
   for (const s of steps) apply(c, s);
   c.now = new Date(c.now.getTime() + 1234);
   c.run(chair, { kind: 'sitting.close' });
-  const stored: StoredEntry[] = chainEntries(GENESIS_HASH, 1, c.sitting.sittingId, c.entries).map((e) => ({ ...e.content, prevHash: e.prevHash, hash: e.hash }));
+  const chained = chainEntries(GENESIS_HASH, 1, c.sitting.sittingId, c.entries);
+  const stored: StoredEntry[] = chained.map((e) => ({ ...e.content, prevHash: e.prevHash, hash: e.hash }));
   const protocol = buildProtocol({
     sitting: { id: c.sitting.sittingId, number: 42, title: 'Sitzung', startsAt: '2026-12-03T08:00:00.000Z' },
     parliamentName: 'Landtag',

@@ -194,17 +194,20 @@ describe('buildProtocol from a realistic record', () => {
 
   it('rounds each speaking-time figure once from its milliseconds, never summing rounded floors', () => {
     const at = (s: string) => `2026-12-03T09:00:${s}Z`;
+    const actorId = people.keller.personId;
+    const granted = (floorId: string) =>
+      ({ kind: 'floor.granted', floorId, agendaItemId: null, person: people.brandt, floorKind: 'chair_grant', requestId: null, limitSeconds: 60 }) as const;
     const floor = (floorId: string, from: string, to: string) => [
-      { at: at(from), actorId: people.keller.personId, event: { kind: 'floor.granted' as const, floorId, agendaItemId: null, person: people.brandt, floorKind: 'chair_grant' as const, requestId: null, limitSeconds: 60 } },
-      { at: at(to), actorId: people.keller.personId, event: { kind: 'floor.ended' as const, floorId } },
+      { at: at(from), actorId, event: granted(floorId) },
+      { at: at(to), actorId, event: { kind: 'floor.ended' as const, floorId } },
     ];
-    const q = protocolOf(
-      RecordScript.of([{ at: at('00.000'), actorId: people.keller.personId, event: { kind: 'sitting.opened', rulebook, statutoryMembers: 49 } }, ...floor('a', '01.000', '02.400'), ...floor('b', '03.000', '04.400')]).entries(),
-    );
+    const opened = { at: at('00.000'), actorId, event: { kind: 'sitting.opened' as const, rulebook, statutoryMembers: 49 } };
+    const q = protocolOf(RecordScript.of([opened, ...floor('a', '01.000', '02.400'), ...floor('b', '03.000', '04.400')]).entries());
     // Each floor held 1.4 s and prints as 1 s; the 2.8 s they add up to print as 3 s, as the live clocks' 2.8 s would round.
     expect([floorOf(q, 'a').speakingSeconds, floorOf(q, 'b').speakingSeconds]).toEqual([1, 1]);
     expect(q.speakingTime.perPerson).toEqual([{ person: people.brandt, floors: 2, seconds: 3 }]);
-    expect(q.speakingTime.perFaction).toEqual([{ factionId: people.brandt.factionId, factionShortName: people.brandt.factionShortName, floors: 2, seconds: 3 }]);
+    const { factionId, factionShortName } = people.brandt;
+    expect(q.speakingTime.perFaction).toEqual([{ factionId, factionShortName, floors: 2, seconds: 3 }]);
   });
 
   it('lists attendance by name, with who was still present at the end', () => {

@@ -157,7 +157,7 @@ export interface Protocol {
   readonly sections: readonly ProtocolSection[];
   /** Everyone who joined during the sitting, by name. */
   readonly attendance: readonly { readonly person: PersonRef; readonly firstJoinedAt: string; readonly presentAtEnd: boolean }[];
-  /** Counted floor time (speeches, short interventions, grants by the chair; not points of order): each total rounded once from milliseconds. */
+  /** Counted floor time (speeches, short interventions, grants by the chair; not points of order); each total rounded once from milliseconds. */
   readonly speakingTime: {
     readonly perFaction: readonly { readonly factionId: string | null; readonly factionShortName: string | null; readonly floors: number; readonly seconds: number }[];
     readonly perPerson: readonly { readonly person: PersonRef; readonly floors: number; readonly seconds: number }[];
