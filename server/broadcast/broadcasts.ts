@@ -67,7 +67,7 @@ export class Broadcasts {
     void (async () => {
       for await (const c of commits) {
         // Ballots never change the program; a vote storm must not re-read the roster twice a second.
-        if (c.entries.some((e) => e.event.kind !== 'ballot.cast')) this.sync(c.sittingId);
+        if (c.changes.procedure) this.sync(c.sittingId);
       }
     })();
     for (const id of await this.deps.activeSittingIds()) this.sync(id);

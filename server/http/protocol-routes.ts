@@ -3,7 +3,7 @@ import type Koa from 'koa';
 import type { AuthUser } from '../auth';
 import { NotFoundError } from '../domain/errors';
 import type { Services } from '../services';
-import { protocolJson } from '../services/protocol/protocol';
+import { protocolJson } from '../domain/protocol/protocol';
 import { protocolPdf } from '../services/protocol/protocol-pdf';
 
 /** /api/sittings/:id/protocol.json and .pdf?lang=de|en — for signed-in users and API clients. */

@@ -45,14 +45,18 @@ export function chamberBridge(deps: ChamberBridgeDeps): (media: SittingMedia) =>
     }
 
     await apply();
-    const topics = [deps.pubsub.subscribe('procedure:committed', sittingId), deps.pubsub.subscribe('chamber:changed', sittingId)];
-    for (const events of topics) {
-      void (async () => {
-        for await (const _ of events) schedule();
-      })();
-    }
+    const commits = deps.pubsub.subscribe('procedure:committed', sittingId);
+    const chamberChanges = deps.pubsub.subscribe('chamber:changed', sittingId);
+    void (async () => {
+      // A commit of ballots alone leaves the floor as it was (the engine says which commits those are).
+      for await (const c of commits) if (c.changes.procedure) schedule();
+    })();
+    void (async () => {
+      for await (const _ of chamberChanges) schedule();
+    })();
     media.once('close', () => {
-      for (const events of topics) void events.return?.();
+      void commits.return?.();
+      void chamberChanges.return?.();
     });
   };
 }

@@ -324,7 +324,7 @@ export class SittingMedia extends EventEmitter<SittingMediaEvents> {
    */
   async setFloor(floor: FloorState): Promise<void> {
     this.assertOpen();
-    // Most commits (ballots, requests) leave the floor as it was: nothing to tell hundreds of peers.
+    // Ballot-only commits never get here (the bridge skips them); most others (requests) leave the floor as it was.
     if (sameFloor(this.floor, floor)) return;
     this.floor = floor;
     const changes: Promise<void>[] = [];

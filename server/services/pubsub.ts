@@ -1,6 +1,7 @@
 import { createPubSub } from 'graphql-yoga';
 import type { StoredEntry } from '../domain/record';
 import type { ChamberState } from '../domain/chamber';
+import type { CommitChanges } from '../domain/procedure/commit-changes';
 
 /** Events a sitting publishes after commit; kinds use the `area.verb` names of commands and mutations. */
 export interface SittingEvent {
@@ -20,6 +21,8 @@ export interface RosterEvent {
 export interface ProcedureCommitted {
   readonly sittingId: string;
   readonly entries: readonly StoredEntry[];
+  /** What these entries changed, said by the engine (a commit of ballots alone leaves the floor and program as they were). */
+  readonly changes: CommitChanges;
 }
 
 export type PlenumPubSub = ReturnType<typeof createPlenumPubSub>;

@@ -75,3 +75,46 @@ export function remainingOf(lines: readonly QuotaLine[] | null, key: string): nu
   if (!lines) return null;
   return lines.find((l) => l.factionId === key)?.remaining ?? 0;
 }
+
+/**
+ * The one rounding rule for speaking time. The record keeps instants to the millisecond and the live
+ * clocks count exact seconds; where whole seconds are printed (the protocol), each figure is rounded
+ * once from its milliseconds, half a second up. A total is never a sum of rounded parts.
+ */
+export function wholeSeconds(ms: number): number {
+  return Math.round(ms / 1000);
+}
+
+/** Which floors count as speaking time in the protocol: speeches, short interventions, grants by the chair; not points of order. */
+export function countsAsFloorTime(kind: FloorKind): boolean {
+  return kind !== 'point_of_order';
+}
+
+export interface FactionFloorTime {
+  readonly factionId: string | null;
+  readonly factionShortName: string | null;
+  readonly floors: number;
+  readonly ms: number;
+}
+
+export interface FloorTime {
+  /** By person id. */
+  readonly perPerson: ReadonlyMap<string, { readonly person: PersonRef; readonly floors: number; readonly ms: number }>;
+  /** By pool (quotaKey: the faction id, or "" for people without one); named after the first floor seen. */
+  readonly perFaction: ReadonlyMap<string, FactionFloorTime>;
+}
+
+/** Counted speaking time of the finished floors (a floor still held is not counted yet), in milliseconds. */
+export function floorTime(state: ProcedureState): FloorTime {
+  const perPerson = new Map<string, { person: PersonRef; floors: number; ms: number }>();
+  const perFaction = new Map<string, FactionFloorTime>();
+  for (const f of state.floors) {
+    if (!countsAsFloorTime(f.floorKind)) continue;
+    const p = perPerson.get(f.person.personId) ?? { person: f.person, floors: 0, ms: 0 };
+    perPerson.set(f.person.personId, { ...p, floors: p.floors + 1, ms: p.ms + f.ms });
+    const key = quotaKey(f.person);
+    const g = perFaction.get(key) ?? { factionId: f.person.factionId, factionShortName: f.person.factionShortName, floors: 0, ms: 0 };
+    perFaction.set(key, { ...g, floors: g.floors + 1, ms: g.ms + f.ms });
+  }
+  return { perPerson, perFaction };
+}

@@ -1,6 +1,7 @@
 /**
  * Read models for the API and the consoles, derived from the state alone (and the roster where the
- * view needs to know who is a member). Clocks take `now`; seconds are exact (milliseconds / 1000).
+ * view needs to know who is a member). Clocks take `now`; seconds are exact (milliseconds / 1000);
+ * where whole seconds are printed (the protocol), clocks.ts `wholeSeconds` rounds them, once.
  */
 import { quorumStatus, type QuorumStatus } from '../rulebook/quorum';
 import type { SittingContext } from './commands';

@@ -5,9 +5,7 @@ import type { Person } from '../../domain/parliament';
 import { findSittingsByIds, listActiveSittingIds } from '../../db/sittings';
 import { deleteVoteDraft, findBallot, findVoteDraft, insertVoteDraft, listVoteDrafts, voteSecret } from '../../db/votes';
 import { loadRecord } from '../../db/record';
-import { getParliament } from '../../db/parliament';
-import { listAgendaItems } from '../../db/agenda';
-import { buildProtocol, type Protocol } from '../protocol/protocol';
+import { loadProtocol } from '../protocol/protocol';
 import { NotFoundError, RuleViolation } from '../../domain/errors';
 import { assertCleanText } from '../../domain/text';
 import type { Actor, ProcedureCommand, SittingContext, VoteDraft } from '../../domain/procedure/commands';
@@ -17,7 +15,7 @@ import { pseudonymFor, receiptCode } from '../../domain/votes/pseudonym';
 import type { StoredEntry } from '../../domain/record';
 import type { ServiceDeps } from '../context';
 import { loadSittingContext, effectiveRulebook } from './context';
-import { SittingEngine, type Outcome } from './sitting-engine';
+import { SittingEngine, type Commit, type Outcome } from './sitting-engine';
 import { VoteTimers } from './vote-timers';
 import { UpdateThrottle } from './update-throttle';
 
@@ -63,21 +61,21 @@ export function createProcedureService(deps: ServiceDeps, roster: { personOf(use
   });
   const systemActor: Actor = { personId: null, roles: [] };
 
-  const updates = new UpdateThrottle((sittingId, entries) => {
-    pubsub.publish('procedure:committed', sittingId, { sittingId, entries });
-    pubsub.publish('procedure:any', { sittingId, entries });
+  const updates = new UpdateThrottle((sittingId, commit) => {
+    pubsub.publish('procedure:committed', sittingId, { sittingId, ...commit });
+    pubsub.publish('procedure:any', { sittingId, ...commit });
   });
 
-  function committed(sittingId: string, entries: readonly StoredEntry[], state: ProcedureState): void {
+  function committed(sittingId: string, commit: Commit, state: ProcedureState): void {
     timers.sync(sittingId, votesView(state));
-    updates.committed(sittingId, entries);
+    updates.committed(sittingId, commit);
   }
 
   async function engine(sittingId: string): Promise<SittingEngine> {
     let e = engines.get(sittingId);
     if (!e) {
       if ((await findSittingsByIds(db, [sittingId])).length === 0) throw new NotFoundError('sitting', sittingId);
-      e = engines.get(sittingId) ?? new SittingEngine(sittingId, db, log.child('engine'), now, (entries, state) => committed(sittingId, entries, state));
+      e = engines.get(sittingId) ?? new SittingEngine(sittingId, db, log.child('engine'), now, (commit, state) => committed(sittingId, commit, state));
       engines.set(sittingId, e);
     }
     return e;
@@ -222,18 +220,7 @@ export function createProcedureService(deps: ServiceDeps, roster: { personOf(use
     rulebook: (sittingId: string) => effectiveRulebook(db, sittingId),
 
     /** The protocol, derived from the record alone (plus the sitting's header and planned agenda). */
-    async protocol(sittingId: string): Promise<Protocol> {
-      const [sitting] = await findSittingsByIds(db, [sittingId]);
-      if (!sitting) throw new NotFoundError('sitting', sittingId);
-      const parliament = await getParliament(db);
-      const agenda = await listAgendaItems(db, [sittingId]);
-      return buildProtocol({
-        sitting: { id: sitting.id, number: sitting.number, title: sitting.title, startsAt: sitting.startsAt.toISOString() },
-        parliamentName: parliament?.name ?? '',
-        agenda: agenda.map((i) => ({ id: i.id, position: i.position, title: i.title })),
-        entries: await loadRecord(db, sittingId),
-      });
-    },
+    protocol: (sittingId: string) => loadProtocol(db, sittingId),
     record: (sittingId: string, afterSeq = 0, throughSeq?: number) => loadRecord(db, sittingId, afterSeq, throughSeq),
 
     /** After a restart: fold the records of open sittings and re-arm their vote timers. */

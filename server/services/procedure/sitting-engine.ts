@@ -5,6 +5,7 @@ import { appendRecord, loadRecord, recordHead } from '../../db/record';
 import { insertBallots, markDraftOpened } from '../../db/votes';
 import { setSittingState } from '../../db/sittings';
 import { decide } from '../../domain/procedure/decide';
+import { changesOf, type CommitChanges } from '../../domain/procedure/commit-changes';
 import { evolve, initialState, type ProcedureState } from '../../domain/procedure/state';
 import type { Actor, ProcedureCommand } from '../../domain/procedure/commands';
 import type { ProcedureEvent, RecordedEvent } from '../../domain/procedure/events';
@@ -26,6 +27,12 @@ export interface Outcome {
 interface Pending extends Submission {
   resolve(o: Outcome): void;
   reject(e: unknown): void;
+}
+
+/** What one batch committed, as published: the entries appended and what they changed (classified here, once). */
+export interface Commit {
+  readonly entries: readonly StoredEntry[];
+  readonly changes: CommitChanges;
 }
 
 /** How stale a read may be with respect to commits made by other processes. */
@@ -69,7 +76,7 @@ export class SittingEngine {
     private readonly db: Kysely<Database>,
     private readonly log: Logger,
     private readonly now: () => Date,
-    private readonly committed: (entries: readonly StoredEntry[], state: ProcedureState) => void,
+    private readonly committed: (commit: Commit, state: ProcedureState) => void,
   ) {}
 
   /** The state as of the last commit seen by this process (reads may lag other processes by one commit). */
@@ -249,7 +256,7 @@ export class SittingEngine {
       if (r.ok) p.resolve({ entries: stored.filter((e) => e.seq >= r.from && e.seq <= r.to) });
       else p.reject(r.error);
     });
-    if (stored.length) this.committed(stored, state);
+    if (stored.length) this.committed({ entries: stored, changes: changesOf(stored.map((e) => e.event)) }, state);
   }
 
   /** Tables kept beside the record: one ballot row per member (the database's own guard), the sitting's state, opened drafts. */

@@ -1,4 +1,6 @@
+import { mergeChanges } from '../../domain/procedure/commit-changes';
 import type { StoredEntry } from '../../domain/record';
+import type { Commit } from './sitting-engine';
 
 /** While ballots stream in, subscribers hear at most one update per window per sitting: turnout twice a second is plenty. */
 export const BALLOT_WINDOW_MS = 500;
@@ -6,28 +8,30 @@ export const BALLOT_WINDOW_MS = 500;
 /**
  * Every commit wakes every listener of the sitting, and each wake-up costs the server a fraction of
  * a millisecond per listener: 700 listeners times a commit per few ballots would swamp the event
- * loop during a vote. Ballots are therefore coalesced into one update per window; anything else
- * (the floor, a vote opening or closing) goes out at once, together with the ballots held back.
+ * loop during a vote. Commits that changed only ballots (the engine says so) are therefore coalesced
+ * into one update per window; anything else (the floor, a vote opening or closing) goes out at once,
+ * together with the ballots held back.
  */
 export class UpdateThrottle {
-  private readonly held = new Map<string, { entries: StoredEntry[]; timer: NodeJS.Timeout | null }>();
+  private readonly held = new Map<string, { entries: StoredEntry[]; changes: Commit['changes'] | null; timer: NodeJS.Timeout | null }>();
 
   constructor(
-    private readonly publish: (sittingId: string, entries: readonly StoredEntry[]) => void,
+    private readonly publish: (sittingId: string, commit: Commit) => void,
     private readonly windowMs = BALLOT_WINDOW_MS,
   ) {}
 
-  committed(sittingId: string, entries: readonly StoredEntry[]): void {
+  committed(sittingId: string, commit: Commit): void {
     const window = this.held.get(sittingId);
-    const onlyBallots = entries.every((e) => e.event.kind === 'ballot.cast');
+    const onlyBallots = !commit.changes.procedure;
     if (window && onlyBallots) {
-      window.entries.push(...entries);
+      window.entries.push(...commit.entries);
+      window.changes = window.changes ? mergeChanges(window.changes, commit.changes) : commit.changes;
       return;
     }
-    const all = [...(window?.entries ?? []), ...entries];
     if (window?.timer) clearTimeout(window.timer);
     this.held.delete(sittingId);
-    this.publish(sittingId, all);
+    const entries = [...(window?.entries ?? []), ...commit.entries];
+    this.publish(sittingId, { entries, changes: window?.changes ? mergeChanges(window.changes, commit.changes) : commit.changes });
     if (onlyBallots) this.open(sittingId);
   }
 
@@ -35,13 +39,13 @@ export class UpdateThrottle {
     const timer = setTimeout(() => {
       const window = this.held.get(sittingId);
       this.held.delete(sittingId);
-      if (window && window.entries.length > 0) {
-        this.publish(sittingId, window.entries);
+      if (window?.changes && window.entries.length > 0) {
+        this.publish(sittingId, { entries: window.entries, changes: window.changes });
         this.open(sittingId); // still streaming: keep throttling
       }
     }, this.windowMs);
     timer.unref();
-    this.held.set(sittingId, { entries: [], timer });
+    this.held.set(sittingId, { entries: [], changes: null, timer });
   }
 
   clear(): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inflateSync } from 'node:zlib';
-import { buildProtocol, type Protocol } from './protocol';
+import { buildProtocol, type Protocol } from '../../domain/protocol/protocol';
 import { duration, protocolPdf } from './protocol-pdf';
 import { protocolFonts, standardFonts, fitText } from './pdf-fonts';
 import { protocolLabels } from './labels';

@@ -6,7 +6,7 @@
  */
 import PDFDocument from 'pdfkit';
 import type { PersonRef } from '../../domain/procedure/events';
-import type { Protocol, ProtocolFloor, ProtocolPointOfOrder, ProtocolVote, Proceeding, ProtocolOptionCount } from './protocol';
+import type { Protocol, ProtocolFloor, ProtocolPointOfOrder, ProtocolVote, Proceeding, ProtocolOptionCount } from '../../domain/protocol/protocol';
 import { protocolLabels, type ProtocolLabels, type ProtocolLanguage } from './labels';
 import { protocolFonts, type PdfFonts } from './pdf-fonts';
 import { ALERT, GREY, PdfLayout, type Run } from './pdf-layout';

@@ -1,208 +1,28 @@
 /**
- * The protocol (minutes) of a sitting, derived from its record alone plus the sitting's header:
- * opening, suspensions and closing, agenda items as called, the floor with start/end/duration, points
- * of order with their decisions, votes with full results, and the record's head hash to verify it by.
- *
- * Pure: no clock, no database. Pseudonymous ballots appear under their pseudonyms only: the record
- * never links them to members, and the protocol adds no time or order that could (ballots are sorted).
+ * The protocol of a sitting as the service serves it: the record, header and planned agenda loaded
+ * from the database, handed to the domain's pure `buildProtocol` (server/domain/protocol/).
  */
-import type { PersonRef, RosterFacts, VoteOption } from '../../domain/procedure/events';
-import type { FloorKind, MajorityKind, OrderPolicy, PointOfOrderDecision, SittingPhase, Stance, VoteKind } from '../../domain/procedure/vocabulary';
-import { GENESIS_HASH, verifyChain, type ChainProblem, type StoredEntry } from '../../domain/record';
-import { byName, ProtocolBuilder } from './protocol-builder';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database';
+import { listAgendaItems } from '../../db/agenda';
+import { getParliament } from '../../db/parliament';
+import { loadRecord } from '../../db/record';
+import { findSittingsByIds } from '../../db/sittings';
+import { NotFoundError } from '../../domain/errors';
+import { buildProtocol, type Protocol } from '../../domain/protocol/protocol';
 
-export interface ProtocolInput {
-  readonly sitting: { readonly id: string; readonly number: number; readonly title: string; readonly startsAt: string };
-  readonly parliamentName: string;
-  readonly agenda: readonly { readonly id: string; readonly position: number; readonly title: string }[];
-  readonly entries: readonly StoredEntry[];
-  /** IANA zone the PDF prints times in; the JSON keeps ISO instants. Default Europe/Berlin. */
-  readonly timeZone?: string;
-}
+export type { Protocol } from '../../domain/protocol/protocol';
 
-/** Who acted, resolved to a name where the record names that person anywhere. */
-export interface Actor {
-  readonly personId: string;
-  readonly name: string | null;
-}
-
-export interface ProtocolInterjection {
-  readonly requestId: string;
-  readonly person: PersonRef;
-  readonly askedAt: string;
-  readonly outcome: 'accepted' | 'declined';
-  readonly startedAt: string | null;
-  readonly endedAt: string | null;
-  readonly durationSeconds: number | null;
-}
-
-export interface ProtocolFloor {
-  readonly kind: 'floor';
-  readonly floorId: string;
-  readonly floorKind: Exclude<FloorKind, 'point_of_order'>;
-  readonly person: PersonRef;
-  readonly stance: Stance | null;
-  readonly requestId: string | null;
-  /** Added to the list by the chair rather than asked for. */
-  readonly addedByChair: boolean;
-  /** A short intervention: the speaker of the speech it replies to. */
-  readonly repliesTo: PersonRef | null;
-  readonly startedAt: string;
-  /** null: still holding the floor where the record ends. */
-  readonly endedAt: string | null;
-  readonly durationSeconds: number | null;
-  /** The duration less accepted interjections (their time does not count against the speaker). */
-  readonly speakingSeconds: number | null;
-  /** The limit at the grant plus extensions; null: no limit. */
-  readonly limitSeconds: number | null;
-  readonly extendedSeconds: number;
-  readonly overrunSeconds: number | null;
-  readonly interjections: readonly ProtocolInterjection[];
-}
-
-export interface ProtocolPointOfOrder {
-  readonly kind: 'point_of_order';
-  readonly pointId: string;
-  readonly person: PersonRef;
-  readonly category: { readonly id: string; readonly label: { readonly de: string; readonly en: string } | null };
-  readonly text: string;
-  readonly raisedAt: string;
-  readonly withdrawnAt: string | null;
-  /** The mover, and a speaker against where the rules hear one. */
-  readonly floors: readonly { readonly person: PersonRef; readonly role: 'mover' | 'against'; readonly startedAt: string; readonly endedAt: string | null; readonly durationSeconds: number | null }[];
-  readonly decision: { readonly decision: PointOfOrderDecision; readonly note: string | null; readonly voteId: string | null; readonly at: string; readonly by: Actor | null } | null;
-}
-
-export interface ProtocolOptionCount {
-  readonly optionId: string;
-  readonly label: string;
-  readonly count: number;
-}
-
-export interface ProtocolVote {
-  readonly kind: 'vote';
-  readonly voteId: string;
-  readonly title: string;
-  readonly voteKind: VoteKind;
-  readonly majority: MajorityKind;
-  readonly options: readonly VoteOption[];
-  readonly statutoryMembers: number;
-  /** The point of order this vote was put for. */
-  readonly forPointId: string | null;
-  readonly openedAt: string;
-  readonly openedBy: Actor | null;
-  readonly closesAt: string | null;
-  readonly eligibleCount: number;
-  readonly quorateAtOpening: boolean;
-  readonly status: 'open' | 'closed' | 'cancelled';
-  readonly ballotsCast: number;
-  readonly closed: { readonly at: string; readonly by: 'chair' | 'all_voted' | 'expired'; readonly actor: Actor | null } | null;
-  readonly cancelled: { readonly at: string; readonly reason: string; readonly actor: Actor | null } | null;
-  /** Only for a closed vote (an open vote's running count and a cancelled vote's count are not results). */
-  readonly result: {
-    readonly passed: boolean;
-    readonly reason: string;
-    readonly reasonCode: 'majority_reached' | 'majority_missed' | 'tie' | 'no_quorum';
-    readonly counts: readonly ProtocolOptionCount[];
-    readonly perFaction: readonly { readonly factionId: string | null; readonly factionShortName: string | null; readonly counts: readonly ProtocolOptionCount[] }[];
-    readonly eligible: number;
-    readonly cast: number;
-    /** cast / eligible in percent, one decimal; null with nobody eligible. */
-    readonly turnoutPercent: number | null;
-    readonly quorate: boolean;
-    /** The ballots in the record add up to the announced counts. */
-    readonly recountMatches: boolean;
-  } | null;
-  /** Only for a closed vote: named, each voter with their option (by name); pseudonymous, pseudonyms only (sorted). */
-  readonly ballots:
-    | { readonly kind: 'named'; readonly votes: readonly { readonly voter: PersonRef; readonly optionId: string }[]; readonly notVoted: readonly PersonRef[] }
-    | { readonly kind: 'pseudonymous'; readonly votes: readonly { readonly pseudonym: string; readonly optionId: string }[] }
-    | null;
-}
-
-export type Proceeding =
-  | ProtocolFloor
-  | ProtocolPointOfOrder
-  | ProtocolVote
-  | { readonly kind: 'suspension'; readonly at: string; readonly reason: string | null; readonly resumesAt: string | null; readonly resumedAt: string | null; readonly durationSeconds: number | null }
-  | { readonly kind: 'speaker_list'; readonly at: string; readonly change: 'closed' | 'reopened' }
-  | { readonly kind: 'order_policy'; readonly at: string; readonly policy: OrderPolicy }
-  /** Parliament IT changed a person's roles, voting right or username while the sitting was open (before null: added; after null: removed). */
-  | { readonly kind: 'roster_change'; readonly at: string; readonly person: PersonRef; readonly before: RosterFacts | null; readonly after: RosterFacts | null; readonly by: Actor | null }
-  | { readonly kind: 'speaking_time'; readonly at: string; readonly debateSeconds: number; readonly perFaction: readonly { readonly factionId: string | null; readonly factionShortName: string | null; readonly seconds: number }[] };
-
-export interface ProtocolSection {
-  /** null: what happened before the first agenda item was called. */
-  readonly agendaItem: { readonly id: string; readonly position: number; readonly title: string } | null;
-  readonly calledAt: string | null;
-  readonly proceedings: readonly Proceeding[];
-}
-
-export interface Protocol {
-  readonly format: 'plenum.protocol/1';
-  readonly parliament: string;
-  readonly sitting: ProtocolInput['sitting'];
-  readonly timeZone: string;
-  /** Where the record stands: anything but closed makes this a provisional protocol. */
-  readonly phase: SittingPhase;
-  readonly openedAt: string | null;
-  readonly closedAt: string | null;
-  readonly rulebook: { readonly preset: string; readonly name: string } | null;
-  readonly statutoryMembers: number | null;
-  /** The agenda as planned, with the times each item was called (none: not called). */
-  readonly agenda: readonly { readonly id: string; readonly position: number; readonly title: string; readonly calledAt: readonly string[] }[];
-  readonly suspensions: readonly Extract<Proceeding, { kind: 'suspension' }>[];
-  readonly sections: readonly ProtocolSection[];
-  /** Everyone who joined during the sitting, by name. */
-  readonly attendance: readonly { readonly person: PersonRef; readonly firstJoinedAt: string; readonly presentAtEnd: boolean }[];
-  /** Counted floor time (speeches, short interventions, grants by the chair; not points of order). */
-  readonly speakingTime: {
-    readonly perFaction: readonly { readonly factionId: string | null; readonly factionShortName: string | null; readonly floors: number; readonly seconds: number }[];
-    readonly perPerson: readonly { readonly person: PersonRef; readonly floors: number; readonly seconds: number }[];
-  };
-  readonly record: {
-    readonly entries: number;
-    readonly firstAt: string | null;
-    readonly lastAt: string | null;
-    /** hash of the last entry: publish it, and `npm run verify-record -- <sitting> --head <hash>` proves nothing was cut or rewritten. */
-    readonly head: string;
-    readonly chain: { readonly ok: true } | { readonly ok: false; readonly seq: number; readonly problem: ChainProblem; readonly message: string };
-  };
-}
-
-export function buildProtocol(input: ProtocolInput): Protocol {
-  const b = new ProtocolBuilder();
-  for (const entry of input.entries) b.apply(entry);
-  b.finish();
-  const chain = verifyChain(input.entries);
-  return {
-    format: 'plenum.protocol/1',
-    parliament: input.parliamentName,
-    sitting: { id: input.sitting.id, number: input.sitting.number, title: input.sitting.title, startsAt: input.sitting.startsAt },
-    timeZone: input.timeZone ?? 'Europe/Berlin',
-    phase: b.phase,
-    openedAt: b.openedAt,
-    closedAt: b.closedAt,
-    rulebook: b.rulebook,
-    statutoryMembers: b.statutoryMembers,
-    agenda: [...input.agenda]
-      .sort((x, y) => x.position - y.position)
-      .map((a) => ({ id: a.id, position: a.position, title: a.title, calledAt: b.sections.filter((s) => s.agendaItem?.id === a.id).map((s) => s.calledAt!) })),
-    suspensions: b.suspensions.map((s) => ({ ...s })),
-    sections: b.sections.filter((s) => s.agendaItem !== null || s.proceedings.length > 0).map((s) => ({ ...s, proceedings: s.proceedings.map((p) => b.publish(p)) })),
-    attendance: [...b.attendance.values()].sort((x, y) => byName(x.person, y.person)),
-    speakingTime: b.speakingTime(),
-    record: {
-      entries: input.entries.length,
-      firstAt: input.entries[0]?.at ?? null,
-      lastAt: input.entries.at(-1)?.at ?? null,
-      head: input.entries.at(-1)?.hash ?? GENESIS_HASH,
-      chain: chain.ok ? { ok: true } : { ok: false, seq: chain.seq, problem: chain.problem, message: chain.message },
-    },
-  };
-}
-
-/** The protocol as JSON (2-space indented, stable key order as built), ending with a newline. */
-export function protocolJson(p: Protocol): string {
-  return `${JSON.stringify(p, null, 2)}\n`;
+/** The protocol, derived from the record alone (plus the sitting's header and planned agenda). */
+export async function loadProtocol(db: Kysely<Database>, sittingId: string): Promise<Protocol> {
+  const [sitting] = await findSittingsByIds(db, [sittingId]);
+  if (!sitting) throw new NotFoundError('sitting', sittingId);
+  const parliament = await getParliament(db);
+  const agenda = await listAgendaItems(db, [sittingId]);
+  return buildProtocol({
+    sitting: { id: sitting.id, number: sitting.number, title: sitting.title, startsAt: sitting.startsAt.toISOString() },
+    parliamentName: parliament?.name ?? '',
+    agenda: agenda.map((i) => ({ id: i.id, position: i.position, title: i.title })),
+    entries: await loadRecord(db, sittingId),
+  });
 }

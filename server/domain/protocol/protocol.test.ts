@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildProtocol, protocolJson, type Proceeding, type Protocol, type ProtocolFloor, type ProtocolVote } from './protocol';
 import { agenda, electionPseudonyms, people, RecordScript, rulebook, sampleRecord, sitting } from '../../../test/support/sample-record';
-import { GENESIS_HASH, verifyChain, type StoredEntry } from '../../domain/record';
+import { GENESIS_HASH, verifyChain, type StoredEntry } from '../record';
 
 const parliamentName = 'Landtag von Nordmark';
 
@@ -190,6 +190,24 @@ describe('buildProtocol from a realistic record', () => {
       [null, 1, 510], ['CVP', 1, 380], ['SDA', 1, 345], ['LIB', 1, 130],
     ]);
     expect(p.speakingTime.perPerson[0]).toEqual({ person: people.minister, floors: 1, seconds: 510 });
+  });
+
+  it('rounds each speaking-time figure once from its milliseconds, never summing rounded floors', () => {
+    const at = (s: string) => `2026-12-03T09:00:${s}Z`;
+    const actorId = people.keller.personId;
+    const granted = (floorId: string) =>
+      ({ kind: 'floor.granted', floorId, agendaItemId: null, person: people.brandt, floorKind: 'chair_grant', requestId: null, limitSeconds: 60 }) as const;
+    const floor = (floorId: string, from: string, to: string) => [
+      { at: at(from), actorId, event: granted(floorId) },
+      { at: at(to), actorId, event: { kind: 'floor.ended' as const, floorId } },
+    ];
+    const opened = { at: at('00.000'), actorId, event: { kind: 'sitting.opened' as const, rulebook, statutoryMembers: 49 } };
+    const q = protocolOf(RecordScript.of([opened, ...floor('a', '01.000', '02.400'), ...floor('b', '03.000', '04.400')]).entries());
+    // Each floor held 1.4 s and prints as 1 s; the 2.8 s they add up to print as 3 s, as the live clocks' 2.8 s would round.
+    expect([floorOf(q, 'a').speakingSeconds, floorOf(q, 'b').speakingSeconds]).toEqual([1, 1]);
+    expect(q.speakingTime.perPerson).toEqual([{ person: people.brandt, floors: 2, seconds: 3 }]);
+    const { factionId, factionShortName } = people.brandt;
+    expect(q.speakingTime.perFaction).toEqual([{ factionId, factionShortName, floors: 2, seconds: 3 }]);
   });
 
   it('lists attendance by name, with who was still present at the end', () => {

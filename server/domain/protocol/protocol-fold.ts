@@ -1,38 +1,48 @@
-/** Folds a sitting's record into the parts of its protocol (protocol.ts assembles them). */
-import type { PersonRef, ProcedureEvent } from '../../domain/procedure/events';
-import type { SittingPhase, Stance } from '../../domain/procedure/vocabulary';
-import type { StoredEntry } from '../../domain/record';
+/**
+ * Folds a sitting's record into the parts of its protocol (protocol.ts assembles them). Every time on
+ * the floor comes from the procedure's own fold, stepped alongside: a floor's end and its speaking
+ * time, an interjection's start and end are read from what `evolve` made of the entry, so the
+ * protocol and the live clocks cannot disagree. What only the protocol tells (who was heard on a
+ * point of order, a vote's names and labels, the sections) is kept here.
+ */
+import type { PersonRef, ProcedureEvent } from '../procedure/events';
+import { floorTime, wholeSeconds } from '../procedure/clocks';
+import { msBetween, own } from '../procedure/lookup';
+import { evolve, initialState, type FinishedFloor, type FinishedInterjection, type ProcedureState } from '../procedure/state';
+import type { SittingPhase, Stance } from '../procedure/vocabulary';
+import type { StoredEntry } from '../record';
 import type { Actor, Proceeding, Protocol, ProtocolFloor, ProtocolInterjection, ProtocolPointOfOrder, ProtocolSection, ProtocolVote } from './protocol';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-type Floor = Mutable<Omit<ProtocolFloor, 'interjections'>> & { interjections: ProtocolInterjection[]; pausedMs: number };
-type Point = Mutable<Omit<ProtocolPointOfOrder, 'floors'>> & { floors: Mutable<ProtocolPointOfOrder['floors'][number]>[] };
+type Floor = Mutable<Omit<ProtocolFloor, 'interjections'>> & { interjections: ProtocolInterjection[] };
+type PointFloor = Mutable<ProtocolPointOfOrder['floors'][number]>;
+type Point = Mutable<Omit<ProtocolPointOfOrder, 'floors'>> & { floors: PointFloor[] };
 type Vote = Mutable<ProtocolVote> & { eligible: readonly PersonRef[]; cast: { voter: PersonRef | null; pseudonym: string | null; optionId: string }[] };
 type Section = { agendaItem: ProtocolSection['agendaItem']; calledAt: string | null; proceedings: Proceeding[] };
 type Request = { person: PersonRef; requestKind: string; stance: Stance | null; addressesRequestId: string | null; addedBy: string | null; at: string; floor: Floor | null };
 
-const seconds = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 1000);
 export const byName = (a: PersonRef, b: PersonRef): number => a.name.localeCompare(b.name, 'de') || a.personId.localeCompare(b.personId);
 
 /** Tolerant like evolve: an entry that does not fit (an unknown id, a floor not current) is skipped. */
-export class ProtocolBuilder {
+export class ProtocolFold {
   phase: SittingPhase = 'scheduled';
   openedAt: string | null = null;
   closedAt: string | null = null;
   rulebook: Protocol['rulebook'] = null;
   statutoryMembers: number | null = null;
+  /** The procedure's state after the last entry: the same fold the live views read. */
+  private state: ProcedureState = initialState;
   private categories = new Map<string, { de: string; en: string }>();
   readonly sections: Section[] = [{ agendaItem: null, calledAt: null, proceedings: [] }];
   readonly suspensions: Mutable<Extract<Proceeding, { kind: 'suspension' }>>[] = [];
   readonly attendance = new Map<string, { person: PersonRef; firstJoinedAt: string; presentAtEnd: boolean }>();
   private readonly people = new Map<string, PersonRef>();
   private readonly requests = new Map<string, Request>();
+  /** The protocol's floors in grant order, and by floor id (points of order's floors too, for their ends). */
   private readonly floors: Floor[] = [];
+  private readonly floorsById = new Map<string, Floor | PointFloor>();
   private readonly points = new Map<string, Point>();
   private readonly votes = new Map<string, Vote>();
-  private floor: Floor | null = null;
-  private pointFloor: { point: Point; index: number; floorId: string } | null = null;
-  private running: { floor: Floor; index: number; since: string } | null = null;
 
   private get section(): Section {
     return this.sections.at(-1)!;
@@ -47,6 +57,14 @@ export class ProtocolBuilder {
   }
 
   apply(entry: StoredEntry): void {
+    const before = this.state;
+    this.state = evolve(before, entry);
+    this.record(entry);
+    this.time(before, this.state);
+  }
+
+  /** What the entry adds to the protocol's sections, votes and points; times on the floor come from `time`. */
+  private record(entry: StoredEntry): void {
     const e: ProcedureEvent = entry.event;
     const at = entry.at;
     switch (e.kind) {
@@ -69,12 +87,11 @@ export class ProtocolBuilder {
         const s = this.suspensions.at(-1);
         if (s && s.resumedAt === null) {
           s.resumedAt = at;
-          s.durationSeconds = seconds(s.at, at);
+          s.durationSeconds = wholeSeconds(msBetween(s.at, at));
         }
         return;
       }
       case 'sitting.closed':
-        this.endFloor(at);
         this.phase = 'closed';
         this.closedAt = at;
         return;
@@ -127,36 +144,19 @@ export class ProtocolBuilder {
         return;
       case 'floor.granted':
         this.see(e.person);
-        this.endFloor(at);
         if (e.floorKind === 'point_of_order') return this.grantPointFloor(e.floorId, e.requestId, e.person, at);
         return this.grantFloor(e, at);
-      case 'floor.extended': {
-        if (this.floor?.floorId === e.floorId && e.seconds > 0) {
-          this.floor.extendedSeconds += e.seconds;
-          if (this.floor.limitSeconds !== null) this.floor.limitSeconds += e.seconds;
-        }
-        return;
-      }
+      case 'floor.extended':
       case 'floor.ended':
-        if (this.floor?.floorId === e.floorId || this.pointFloor?.floorId === e.floorId) this.endFloor(at);
-        return;
-      case 'interjection.accepted': {
-        const r = this.requests.get(e.requestId);
-        const floor = this.floor?.floorId === e.floorId ? this.floor : null;
-        if (!r || !floor || this.running) return;
-        floor.interjections.push({ requestId: e.requestId, person: r.person, askedAt: r.at, outcome: 'accepted', startedAt: at, endedAt: null, durationSeconds: null });
-        this.running = { floor, index: floor.interjections.length - 1, since: at };
-        return;
-      }
+      case 'interjection.accepted':
+      case 'interjection.ended':
+        return; // times on the floor: read from the procedure's fold (see `time`)
       case 'interjection.declined': {
         const r = this.requests.get(e.requestId);
-        const floor = r?.floor ?? this.floor;
+        const floor = r?.floor ?? this.current();
         if (r && floor) floor.interjections.push({ requestId: e.requestId, person: r.person, askedAt: r.at, outcome: 'declined', startedAt: null, endedAt: null, durationSeconds: null });
         return;
       }
-      case 'interjection.ended':
-        if (this.running && this.running.floor.interjections[this.running.index]?.requestId === e.requestId) this.endInterjection(at);
-        return;
       case 'point_of_order.raised': {
         this.see(e.person);
         if (this.points.has(e.pointId)) return;
@@ -224,9 +224,65 @@ export class ProtocolBuilder {
     }
   }
 
+  /**
+   * Times on the floor, as the procedure's fold has them after the entry: an interjection put or
+   * ended, a floor extended or finished (by its end, a new grant, or the close of the sitting).
+   */
+  private time(before: ProcedureState, after: ProcedureState): void {
+    const running = after.floor?.interjection;
+    if (running && running !== before.floor?.interjection) this.interjectionPut(after.floor.floorId, running.requestId, running.startedAt);
+    for (const i of after.interjections.slice(before.interjections.length)) this.interjectionEnded(i);
+    if (after.floor && after.floor !== before.floor) this.extended(after.floor.floorId, after.floor.limitSeconds, after.floor.extensionSeconds);
+    for (const f of after.floors.slice(before.floors.length)) this.floorFinished(f);
+  }
+
+  /** The speech holding the floor now, if the protocol lists it (a point of order's floor is listed under its point). */
+  private current(): Floor | null {
+    const id = this.state.floor?.floorId;
+    const f = id === undefined ? undefined : this.floorsById.get(id);
+    return f && 'kind' in f ? f : null;
+  }
+
+  private protocolFloor(floorId: string): Floor | null {
+    const f = this.floorsById.get(floorId);
+    return f && 'kind' in f ? f : null;
+  }
+
+  private interjectionPut(floorId: string, requestId: string, startedAt: string): void {
+    const floor = this.protocolFloor(floorId);
+    const r = this.requests.get(requestId);
+    if (!floor || !r) return;
+    floor.interjections.push({ requestId, person: r.person, askedAt: r.at, outcome: 'accepted', startedAt, endedAt: null, durationSeconds: null });
+  }
+
+  private interjectionEnded(i: FinishedInterjection): void {
+    const floor = this.protocolFloor(i.floorId);
+    const k = floor ? floor.interjections.findLastIndex((x) => x.requestId === i.requestId && x.outcome === 'accepted' && x.endedAt === null) : -1;
+    if (!floor || k < 0) return;
+    floor.interjections[k] = { ...floor.interjections[k]!, endedAt: i.endedAt, durationSeconds: wholeSeconds(i.ms) };
+  }
+
+  private extended(floorId: string, limitSeconds: number | null, extensionSeconds: number): void {
+    const floor = this.protocolFloor(floorId);
+    if (!floor) return;
+    floor.extendedSeconds = extensionSeconds;
+    floor.limitSeconds = limitSeconds === null ? null : limitSeconds + extensionSeconds;
+  }
+
+  private floorFinished(f: FinishedFloor): void {
+    const floor = this.floorsById.get(f.floorId);
+    if (!floor) return;
+    floor.endedAt = f.endedAt;
+    floor.durationSeconds = wholeSeconds(msBetween(f.startedAt, f.endedAt));
+    if (!('kind' in floor)) return; // a point of order's floor: its duration is all the protocol shows
+    this.extended(f.floorId, f.limitSeconds, f.extensionSeconds);
+    floor.speakingSeconds = wholeSeconds(f.ms);
+    floor.overrunSeconds = floor.limitSeconds === null ? null : Math.max(0, floor.speakingSeconds - floor.limitSeconds);
+  }
+
   /** The floor an interjection or short intervention addresses: by its request, or by the floor id (a grant without request). */
   private addressed(address: string | null): Floor | null {
-    if (address === null) return this.floor;
+    if (address === null) return this.current();
     for (let i = this.floors.length - 1; i >= 0; i--) {
       const f = this.floors[i]!;
       if (f.requestId === address || f.floorId === address) return f;
@@ -254,10 +310,9 @@ export class ProtocolBuilder {
       extendedSeconds: 0,
       overrunSeconds: null,
       interjections: [],
-      pausedMs: 0,
     };
-    this.floor = floor;
     this.floors.push(floor);
+    this.floorsById.set(e.floorId, floor);
     this.section.proceedings.push(floor);
   }
 
@@ -265,35 +320,9 @@ export class ProtocolBuilder {
     const point = pointId ? this.points.get(pointId) : undefined;
     if (!point) return;
     const role = point.person.personId === person.personId ? 'mover' : 'against';
-    point.floors.push({ person, role, startedAt: at, endedAt: null, durationSeconds: null });
-    this.pointFloor = { point, index: point.floors.length - 1, floorId };
-  }
-
-  private endInterjection(at: string): void {
-    if (!this.running) return;
-    const { floor, index, since } = this.running;
-    const i = floor.interjections[index]!;
-    floor.interjections[index] = { ...i, endedAt: at, durationSeconds: seconds(since, at) };
-    floor.pausedMs += Date.parse(at) - Date.parse(since);
-    this.running = null;
-  }
-
-  /** Ends whatever holds the floor (an explicit end, a new grant, the close of the sitting). */
-  private endFloor(at: string): void {
-    if (this.pointFloor) {
-      const f = this.pointFloor.point.floors[this.pointFloor.index]!;
-      f.endedAt = at;
-      f.durationSeconds = seconds(f.startedAt, at);
-      this.pointFloor = null;
-    }
-    const floor = this.floor;
-    if (!floor) return;
-    this.endInterjection(at);
-    floor.endedAt = at;
-    floor.durationSeconds = seconds(floor.startedAt, at);
-    floor.speakingSeconds = Math.round(Math.max(0, Date.parse(at) - Date.parse(floor.startedAt) - floor.pausedMs) / 1000);
-    floor.overrunSeconds = floor.limitSeconds === null ? null : Math.max(0, floor.speakingSeconds - floor.limitSeconds);
-    this.floor = null;
+    const floor: PointFloor = { person, role, startedAt: at, endedAt: null, durationSeconds: null };
+    point.floors.push(floor);
+    this.floorsById.set(floorId, floor);
   }
 
   private openVote(e: Extract<ProcedureEvent, { kind: 'vote.opened' }>, at: string, actorId: string | null): void {
@@ -378,34 +407,27 @@ export class ProtocolBuilder {
     }
   }
 
-  /** The public shape of a proceeding: the builder's working fields dropped. */
+  /** The public shape of a proceeding: the fold's working fields dropped. */
   publish(p: Proceeding): Proceeding {
-    if (p.kind === 'floor') {
-      const { pausedMs: _paused, ...floor } = p as Floor;
-      return { ...floor, interjections: [...floor.interjections] };
-    }
+    if (p.kind === 'floor') return { ...p, interjections: [...p.interjections] };
     if (p.kind === 'vote') {
       const { eligible: _eligible, cast: _cast, ...vote } = p as Vote;
       return vote;
     }
-    if (p.kind === 'point_of_order') return { ...p, floors: [...p.floors] };
+    if (p.kind === 'point_of_order') return { ...p, floors: p.floors.map((f) => ({ ...f })) };
     return { ...p };
   }
 
+  /** Counted floor time from the procedure's fold: each total rounded once (wholeSeconds), as the live clocks would. */
   speakingTime(): Protocol['speakingTime'] {
-    const perPerson = new Map<string, { person: PersonRef; floors: number; seconds: number }>();
-    const perFaction = new Map<string, { factionId: string | null; factionShortName: string | null; floors: number; seconds: number }>();
-    for (const f of this.floors) {
-      if (f.speakingSeconds === null) continue;
-      const p = perPerson.get(f.person.personId) ?? { person: f.person, floors: 0, seconds: 0 };
-      perPerson.set(f.person.personId, { ...p, floors: p.floors + 1, seconds: p.seconds + f.speakingSeconds });
-      const key = f.person.factionId ?? '';
-      const g = perFaction.get(key) ?? { factionId: f.person.factionId, factionShortName: f.person.factionShortName, floors: 0, seconds: 0 };
-      perFaction.set(key, { ...g, floors: g.floors + 1, seconds: g.seconds + f.speakingSeconds });
-    }
+    const { perPerson, perFaction } = floorTime(this.state);
     return {
-      perFaction: [...perFaction.values()].sort((x, y) => y.seconds - x.seconds || (x.factionShortName ?? '~').localeCompare(y.factionShortName ?? '~')),
-      perPerson: [...perPerson.values()].sort((x, y) => y.seconds - x.seconds || byName(x.person, y.person)),
+      perFaction: [...perFaction.values()]
+        .map((g) => ({ factionId: g.factionId, factionShortName: g.factionShortName, floors: g.floors, seconds: wholeSeconds(g.ms) }))
+        .sort((x, y) => y.seconds - x.seconds || (x.factionShortName ?? '~').localeCompare(y.factionShortName ?? '~')),
+      perPerson: [...perPerson.values()]
+        .map((p) => ({ person: p.person, floors: p.floors, seconds: wholeSeconds(p.ms) }))
+        .sort((x, y) => y.seconds - x.seconds || byName(x.person, y.person)),
     };
   }
 }
