@@ -15,7 +15,8 @@ export const floorKindNames: Readonly<Record<WordLanguage, Readonly<Record<Worde
 };
 
 /** How the chair decided a point of order; the domain's vocabulary re-exports it. */
-export type PointOfOrderDecision = 'accepted' | 'rejected' | 'put_to_vote' | 'noted';
+export const pointOfOrderDecisions = ['accepted', 'rejected', 'put_to_vote', 'noted'] as const;
+export type PointOfOrderDecision = (typeof pointOfOrderDecisions)[number];
 
 export const decisionNames: Readonly<Record<WordLanguage, Readonly<Record<PointOfOrderDecision, string>>>> = {
   de: { accepted: 'angenommen', rejected: 'abgelehnt', put_to_vote: 'zur Abstimmung gestellt', noted: 'zur Kenntnis genommen' },

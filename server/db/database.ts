@@ -12,10 +12,9 @@ type Json<T> = ColumnType<T, string, string>;
 import type { Role } from '@contract/roles';
 
 export type { Role };
-export type Office = 'president' | 'vice_president';
-export type SittingState = 'scheduled' | 'open' | 'suspended' | 'closed';
-export type AgendaItemKind = 'procedure' | 'debate' | 'question_time' | 'election' | 'vote' | 'other';
-export type BoothKind = 'spoken' | 'sign';
+export type { AgendaItemKind, BoothKind, Office } from '../domain/parliament';
+/** A sitting's stored state is its procedural phase. */
+export type { SittingPhase as SittingState } from '../domain/procedure/vocabulary';
 
 export interface ParliamentTable {
   id: Generated<number>;

@@ -4,9 +4,12 @@ import type { SittingState } from './sitting';
 import type { Role } from '@contract/roles';
 
 export { roles, type Role } from '@contract/roles';
-export type Office = 'president' | 'vice_president';
-export type AgendaItemKind = 'procedure' | 'debate' | 'question_time' | 'election' | 'vote' | 'other';
-export type BoothKind = 'spoken' | 'sign';
+export const offices = ['president', 'vice_president'] as const;
+export type Office = (typeof offices)[number];
+export const agendaItemKinds = ['procedure', 'debate', 'question_time', 'election', 'vote', 'other'] as const;
+export type AgendaItemKind = (typeof agendaItemKinds)[number];
+export const boothKinds = ['spoken', 'sign'] as const;
+export type BoothKind = (typeof boothKinds)[number];
 
 export interface Parliament {
   readonly name: string;

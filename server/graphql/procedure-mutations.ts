@@ -12,10 +12,8 @@ import type { ProcedureCommand } from '../domain/procedure/commands';
 import type { ProcedureSnapshot } from '../services/procedure';
 import { numberLimits } from '../domain/number-limits';
 import { textLimits } from '../domain/text';
-import { orderPolicies, requestKinds, type PointOfOrderDecision, type Stance } from '../domain/procedure/vocabulary';
+import { orderPolicies, pointOfOrderDecisions, requestKinds, stances } from '../domain/procedure/vocabulary';
 
-const stances: readonly Stance[] = ['pro', 'contra'];
-const decisions: readonly PointOfOrderDecision[] = ['accepted', 'rejected', 'put_to_vote', 'noted'];
 const requestKind = oneOf(requestKinds).nullish().transform((k) => k ?? 'speech');
 const stance = oneOf(stances).nullish().transform((k) => k ?? null);
 
@@ -140,7 +138,7 @@ builder.mutationFields((t) => {
         const { sittingId: sid, ...d } = parseArgs(a, {
           sittingId: id,
           pointId: id,
-          decision: oneOf(decisions),
+          decision: oneOf(pointOfOrderDecisions),
           note: optionalText(textLimits.note),
           voteDraftId: optionalId,
         });

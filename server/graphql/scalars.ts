@@ -1,7 +1,7 @@
 import { GraphQLError, Kind } from 'graphql';
 import { builder } from './builder';
 import { roles } from '../domain/parliament';
-import { majorityKinds, orderPolicies, requestKinds } from '../domain/procedure/vocabulary';
+import { floorKinds, majorityKinds, optionMeanings, orderPolicies, pointOfOrderDecisions, requestKinds, sittingPhases, stances, voteKinds } from '../domain/procedure/vocabulary';
 
 builder.scalarType('DateTime', {
   description: 'An instant as an ISO-8601 string with offset, e.g. 2026-12-03T08:00:00.000Z.',
@@ -22,24 +22,24 @@ const upper = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((v) => [v.toUpperCase(), { value: v }])) as Record<Uppercase<T>, { value: T }>;
 
 export const RoleEnum = builder.enumType('Role', { values: upper(roles) });
-export const OfficeEnum = builder.enumType('Office', { values: upper(['president', 'vice_president'] as const) });
-export const SittingStateEnum = builder.enumType('SittingState', { values: upper(['scheduled', 'open', 'suspended', 'closed'] as const) });
+export const OfficeEnum = builder.enumType('Office', { values: upper(offices) });
+export const SittingStateEnum = builder.enumType('SittingState', { values: upper(sittingPhases) });
 export const AgendaItemKindEnum = builder.enumType('AgendaItemKind', {
-  values: upper(['procedure', 'debate', 'question_time', 'election', 'vote', 'other'] as const),
+  values: upper(agendaItemKinds),
 });
-export const BoothKindEnum = builder.enumType('BoothKind', { values: upper(['spoken', 'sign'] as const) });
+export const BoothKindEnum = builder.enumType('BoothKind', { values: upper(boothKinds) });
 
 // ---- procedure ----
 export const RequestKindEnum = builder.enumType('RequestKind', { values: upper(requestKinds) });
-export const StanceEnum = builder.enumType('Stance', { values: upper(['pro', 'contra'] as const) });
+export const StanceEnum = builder.enumType('Stance', { values: upper(stances) });
 export const OrderPolicyEnum = builder.enumType('OrderPolicy', { values: upper(orderPolicies) });
 export const FloorKindEnum = builder.enumType('FloorKind', {
-  values: upper(['speech', 'interjection', 'short_intervention', 'point_of_order', 'chair_grant'] as const),
+  values: upper(floorKinds),
 });
-export const PointOfOrderDecisionEnum = builder.enumType('PointOfOrderDecision', { values: upper(['accepted', 'rejected', 'put_to_vote', 'noted'] as const) });
-export const VoteKindEnum = builder.enumType('VoteKind', { values: upper(['named', 'pseudonymous'] as const) });
+export const PointOfOrderDecisionEnum = builder.enumType('PointOfOrderDecision', { values: upper(pointOfOrderDecisions) });
+export const VoteKindEnum = builder.enumType('VoteKind', { values: upper(voteKinds) });
 export const MajorityKindEnum = builder.enumType('MajorityKind', { values: upper(majorityKinds) });
-export const OptionMeaningEnum = builder.enumType('OptionMeaning', { values: upper(['yes', 'no', 'abstain', 'other'] as const) });
+export const OptionMeaningEnum = builder.enumType('OptionMeaning', { values: upper(optionMeanings) });
 export const VoteStatusEnum = builder.enumType('VoteStatus', { values: upper(['open', 'closed', 'cancelled'] as const) });
 export const VoteResultReasonEnum = builder.enumType('VoteResultReason', { values: upper(['majority_reached', 'majority_missed', 'tie', 'no_quorum'] as const) });
 
