@@ -31,15 +31,22 @@ export function channelKey(channel: Channel): ChannelKey {
   }
 }
 
-/** The inverse of channelKey; throws on a string that names no channel. */
-export function parseChannelKey(key: string): Channel {
+/** The inverse of channelKey, or null for a string that names no channel (for what only shows a key). */
+export function tryParseChannelKey(key: string): Channel | null {
   if (key === 'floor' || key === 'sign') return { kind: key };
   const colon = key.indexOf(':');
   const kind = key.slice(0, colon);
   const rest = key.slice(colon + 1);
   if (colon > 0 && rest !== '' && kind === 'interpretation') return { kind, language: rest };
   if (colon > 0 && rest !== '' && kind === 'subroom') return { kind, subroomId: rest };
-  throw new Error(`not a channel key: ${JSON.stringify(key)}`);
+  return null;
+}
+
+/** The inverse of channelKey; throws on a string that names no channel. */
+export function parseChannelKey(key: string): Channel {
+  const channel = tryParseChannelKey(key);
+  if (channel === null) throw new Error(`not a channel key: ${JSON.stringify(key)}`);
+  return channel;
 }
 
 /** What a browser captures and publishes; the UI labels and the program picks by it. */

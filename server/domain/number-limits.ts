@@ -1,11 +1,2 @@
-/** Upper bounds of the numbers commands and mutations take: nothing in a sitting needs more. */
-export const numberLimits = {
-  breakMinutes: 24 * 60,
-  debateMinutes: 24 * 60,
-  limitSeconds: 4 * 3600,
-  extendSeconds: 3600,
-  voteDurationSeconds: 24 * 3600,
-  agendaPosition: 1000,
-  sittingNumber: 1_000_000,
-  listIds: 1000,
-} as const;
+/** The number bounds are the contract's (contract/number-limits.ts); re-exported for the server's importers. */
+export { numberLimits } from '@contract/number-limits';

@@ -4,25 +4,11 @@
  * (NUL, lone surrogates) stored in the record at all, so it is refused where it enters, with the
  * field named. Pure: no I/O.
  */
+import { textLimits } from '@contract/text-limits';
 import { InputError, type InputIssue } from './errors';
 
-/** Maximum length (UTF-16 code units, as String#length counts) of each kind of text field. */
-export const textLimits = {
-  /** Ids of sittings, items, people, votes, options, requests… (uuids and fixture slugs are far shorter). */
-  id: 128,
-  sittingTitle: 200,
-  agendaTitle: 300,
-  agendaDescription: 5000,
-  voteTitle: 300,
-  optionLabel: 200,
-  category: 64,
-  pointOfOrderText: 500,
-  note: 500,
-  reason: 500,
-  caption: 200,
-  /** Anything not named above, e.g. the strings of a command below the API (the second guard). */
-  any: 10_000,
-} as const;
+/** The length limits are the contract's (contract/text-limits.ts): the browser stops at the same lengths. */
+export { textLimits };
 
 // C0 controls but tab (U+0009) and newline (U+000A), DEL, C1 controls (U+0085 NEL among them).
 const control = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import { numberLimits } from '@contract/number-limits';
 import { TranslationState } from '../i18n/translation-state';
 import { procedureText } from '../procedure/procedure-text';
 import { CommandProblem } from '../shared/command-problem';
@@ -55,7 +56,7 @@ const policies: readonly OrderPolicy[] = ['FIRST_COME', 'ALTERNATE_FACTIONS', 'P
         <form class="allot" (ngSubmit)="allotSpeakingTime(itemId)">
           <label>
             {{ text().debateMinutes }}
-            <input type="number" name="debateMinutes" min="1" max="600" data-testid="debate-minutes" [(ngModel)]="debateMinutes" />
+            <input type="number" name="debateMinutes" min="1" [max]="debateMinutesLimit" data-testid="debate-minutes" [(ngModel)]="debateMinutes" />
           </label>
           <button type="submit" class="secondary" data-testid="allot-time" [disabled]="busy()">{{ text().allotTime }}</button>
         </form>
@@ -121,6 +122,8 @@ export class AgendaControls {
   protected readonly words = this.translation.catalogue(procedureText);
   protected readonly policies = policies;
   protected readonly debateMinutes = signal<number | null>(60);
+  /** The server's bound (contract/number-limits.ts). */
+  protected readonly debateMinutesLimit = numberLimits.debateMinutes;
   protected readonly currentId = computed(() => this.state.procedure.procedure()?.currentItem?.id ?? null);
 
   protected busy(): boolean {

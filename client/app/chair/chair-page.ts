@@ -6,6 +6,7 @@ import { procedureText } from '../procedure/procedure-text';
 import { showProcedure } from '../procedure/show-procedure';
 import { SittingStatus } from '../procedure/sitting-status';
 import { VoteHistory } from '../procedure/vote-history';
+import { chairTeam } from '../shared/contract-roles';
 import { ErrorNotice } from '../shared/error-notice';
 import { ProtocolLinks } from '../sitting/protocol-links';
 import { AgendaControls } from './agenda-controls';
@@ -151,10 +152,7 @@ export class ChairPage {
 
   protected readonly text = this.translation.catalogue(chairText);
   protected readonly words = this.translation.catalogue(procedureText);
-  protected readonly mayChair = computed(() => {
-    const roles = this.viewer.viewer()?.roles ?? [];
-    return roles.includes('CHAIR') || roles.includes('MODERATOR');
-  });
+  protected readonly mayChair = computed(() => chairTeam(this.viewer.viewer()?.roles ?? []));
   protected readonly hasResults = computed(() =>
     (this.procedureState.procedure()?.votes ?? []).some((vote) => vote.status !== 'OPEN'),
   );

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import { textLimits } from '@contract/text-limits';
 import { TranslationState } from '../i18n/translation-state';
 import { formatDuration, secondsUntil } from '../procedure/floor-clock';
 import { optionLabel } from '../procedure/option-label';
@@ -55,7 +56,7 @@ import { ChairState } from './chair-state';
         <form (ngSubmit)="cancelVote(vote.id)">
           <label>
             {{ text().cancelReason }}
-            <textarea name="reason" rows="3" required maxlength="500" data-testid="cancel-reason" [(ngModel)]="reason"></textarea>
+            <textarea name="reason" rows="3" required [maxlength]="reasonLimit" data-testid="cancel-reason" [(ngModel)]="reason"></textarea>
           </label>
           <div class="dialog-actions">
             <button type="submit" class="danger" data-testid="confirm-cancel-vote" [disabled]="reason().trim() === ''">
@@ -128,6 +129,8 @@ export class OpenVoteControl {
   protected readonly text = this.translation.catalogue(chairText);
   protected readonly words = this.translation.catalogue(procedureText);
   protected readonly reason = signal('');
+  /** The server's limit on a reason (contract/text-limits.ts). */
+  protected readonly reasonLimit = textLimits.reason;
   protected readonly vote = computed(() => this.state.procedure.procedure()?.openVote ?? null);
   protected readonly countdown = computed(() => {
     const closesAt = this.vote()?.closesAt;

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import { textLimits } from '@contract/text-limits';
 import { TranslationState } from '../i18n/translation-state';
 import type { PointOfOrder } from '../procedure/procedure-state';
 import { procedureText } from '../procedure/procedure-text';
@@ -78,7 +79,7 @@ const emptyDecision: DecisionDraft = { decision: 'NOTED', note: '', voteDraftId:
               <input
                 type="text"
                 name="note"
-                maxlength="500"
+                [maxlength]="noteLimit"
                 [ngModel]="draftFor(point.id).note"
                 (ngModelChange)="updateDraft(point.id, { note: $event })"
               />
@@ -157,6 +158,8 @@ export class PointsOfOrderQueue {
   protected readonly text = this.translation.catalogue(chairText);
   protected readonly words = this.translation.catalogue(procedureText);
   protected readonly decisions = decisions;
+  /** The server's limit on the chair's note (contract/text-limits.ts). */
+  protected readonly noteLimit = textLimits.note;
   private readonly drafts = signal<ReadonlyMap<string, DecisionDraft>>(new Map());
 
   protected readonly points = computed(() => this.state.procedure.procedure()?.pointsOfOrder ?? []);

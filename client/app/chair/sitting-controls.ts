@@ -1,5 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import { numberLimits } from '@contract/number-limits';
+import { textLimits } from '@contract/text-limits';
 import { TranslationState } from '../i18n/translation-state';
 import { CommandProblem } from '../shared/command-problem';
 import { DialogFrame } from '../shared/dialog-frame';
@@ -28,7 +30,7 @@ import { ChairState } from './chair-state';
                   type="number"
                   name="breakMinutes"
                   min="1"
-                  max="600"
+                  [max]="breakMinutesLimit"
                   inputmode="numeric"
                   data-testid="break-minutes"
                   [(ngModel)]="breakMinutes"
@@ -36,7 +38,7 @@ import { ChairState } from './chair-state';
               </label>
               <label>
                 {{ text().suspendReason }}
-                <input type="text" name="reason" maxlength="200" [(ngModel)]="reason" />
+                <input type="text" name="reason" [maxlength]="reasonLimit" [(ngModel)]="reason" />
               </label>
               <button type="submit" data-testid="suspend-sitting" [disabled]="busy()">{{ text().suspendSitting }}</button>
             </form>
@@ -90,6 +92,9 @@ export class SittingControls {
 
   protected readonly text = this.translation.catalogue(chairText);
   protected readonly breakMinutes = signal<number | null>(15);
+  // The server's bounds (contract/): a longer break or reason would only be refused there.
+  protected readonly breakMinutesLimit = numberLimits.breakMinutes;
+  protected readonly reasonLimit = textLimits.reason;
   protected readonly reason = signal('');
 
   protected busy(): boolean {

@@ -1,3 +1,5 @@
+import { numberLimits } from '@contract/number-limits';
+import { textLimits } from '@contract/text-limits';
 import type { MajorityKind, VoteDraftInput, VoteKind } from '../shared/graphql-schema.generated';
 
 /** The vote preparation form as the chair fills it in. */
@@ -37,7 +39,11 @@ export function emptyVoteDraftForm(): VoteDraftForm {
 
 export type VoteDraftProblem = 'title-missing' | 'title-too-long' | 'too-few-options' | 'duration-invalid';
 
-export const titleLimit = 200;
+/** The server's limit on a vote's title (contract/text-limits.ts). */
+export const titleLimit = textLimits.voteTitle;
+
+/** The longest a vote may run, in minutes (contract/number-limits.ts). */
+export const durationMinutesLimit = numberLimits.voteDurationSeconds / 60;
 
 function customLabels(form: VoteDraftForm): string[] {
   return form.customOptions
@@ -58,7 +64,7 @@ export function voteDraftProblems(form: VoteDraftForm): VoteDraftProblem[] {
   if (form.optionSet === 'custom' && customLabels(form).length < 2) {
     problems.push('too-few-options');
   }
-  if (form.durationMinutes !== null && !(form.durationMinutes > 0 && form.durationMinutes <= 24 * 60)) {
+  if (form.durationMinutes !== null && !(form.durationMinutes > 0 && form.durationMinutes <= durationMinutesLimit)) {
     problems.push('duration-invalid');
   }
   return problems;

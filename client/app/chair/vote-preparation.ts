@@ -7,7 +7,7 @@ import { CommandProblem } from '../shared/command-problem';
 import type { MajorityKind } from '../shared/graphql-schema.generated';
 import { chairText } from './chair-text';
 import { ChairState } from './chair-state';
-import { emptyVoteDraftForm, titleLimit, voteDraftInput, voteDraftProblems, type VoteDraftForm } from './vote-draft-form';
+import { durationMinutesLimit, emptyVoteDraftForm, titleLimit, voteDraftInput, voteDraftProblems, type VoteDraftForm } from './vote-draft-form';
 
 const majorities: readonly MajorityKind[] = ['SIMPLE', 'ABSOLUTE_MEMBERS', 'TWO_THIRDS_CAST', 'TWO_THIRDS_MEMBERS'];
 
@@ -125,7 +125,7 @@ const majorities: readonly MajorityKind[] = ['SIMPLE', 'ABSOLUTE_MEMBERS', 'TWO_
         </label>
         <label>
           {{ text().durationMinutes }}
-          <input type="number" name="duration" min="1" max="1440" [ngModel]="form().durationMinutes" (ngModelChange)="update({ durationMinutes: $event })" />
+          <input type="number" name="duration" min="1" [max]="durationMinutesLimit" [ngModel]="form().durationMinutes" (ngModelChange)="update({ durationMinutes: $event })" />
         </label>
         <label class="inline">
           <input type="checkbox" name="live" [ngModel]="form().live" (ngModelChange)="update({ live: $event })" />
@@ -235,6 +235,7 @@ export class VotePreparation {
   protected readonly words = this.translation.catalogue(procedureText);
   protected readonly majorities = majorities;
   protected readonly titleLimit = titleLimit;
+  protected readonly durationMinutesLimit = durationMinutesLimit;
   protected readonly form = signal<VoteDraftForm>(emptyVoteDraftForm());
   protected readonly showProblems = signal(false);
   protected readonly problems = computed(() => voteDraftProblems(this.form()));

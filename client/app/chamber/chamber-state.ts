@@ -20,9 +20,6 @@ export type Receipt = ReceiptFragment;
 /** The parts of the member view whose commands report problems beside themselves. */
 export type ChamberControl = 'presence' | 'request' | 'point' | 'ballot';
 
-/** The longest text of a point of order. */
-export const pointOfOrderTextLimit = 500;
-
 /** Where the signed-in person stands in the speaker list: their request and its place (1-based). */
 export interface MyPlace {
   readonly request: SpeakerRequest;

@@ -1,9 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import { textLimits } from '@contract/text-limits';
 import { TranslationState } from '../i18n/translation-state';
 import { CommandProblem } from '../shared/command-problem';
 import { chamberText } from './chamber-text';
-import { ChamberState, pointOfOrderTextLimit } from './chamber-state';
+import { ChamberState } from './chamber-state';
+
+/** The longest text of a point of order (the server's limit, contract/text-limits.ts). */
+const pointOfOrderTextLimit = textLimits.pointOfOrderText;
 
 export type PointOfOrderProblem = 'category-missing' | 'category-unknown' | 'text-missing' | 'text-too-long';
 

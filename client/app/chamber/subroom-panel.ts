@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { textLimits } from '@contract/text-limits';
 import { TranslationState } from '../i18n/translation-state';
 import { ArrangementsState, type Subroom } from '../media/arrangements-state';
 import { CommandProblem } from '../shared/command-problem';
@@ -49,7 +50,7 @@ import { chamberText } from './chamber-text';
       <h3>{{ text().openSubroom }}</h3>
       <label class="name">
         {{ text().subroomName }}
-        <input type="text" maxlength="80" data-testid="subroom-name" [value]="name() ?? defaultName()" (input)="setName($event)" />
+        <input type="text" [attr.maxlength]="nameLimit" data-testid="subroom-name" [value]="name() ?? defaultName()" (input)="setName($event)" />
       </label>
     }
 
@@ -131,6 +132,8 @@ export class SubroomPanel {
   protected readonly text = inject(TranslationState).catalogue(chamberText);
 
   protected readonly name = signal<string | null>(null);
+  /** The server's limit on a consultation's name (contract/text-limits.ts). */
+  protected readonly nameLimit = textLimits.subroomName;
   protected readonly chosen = signal<ReadonlySet<string>>(new Set());
 
   /** The name typed, or the default one from the faction. */

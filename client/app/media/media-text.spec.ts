@@ -15,3 +15,21 @@ describe('heldWords', () => {
     expect(heldWords('muted_all', mediaText.de)).toBe('Der Vorsitz hat alle Mikrofone stummgeschaltet.');
   });
 });
+
+describe('channel names', () => {
+  const language = (code: string) => `lang-${code}`;
+
+  it('names each channel by its key (contract/media-channels.ts)', () => {
+    expect(mediaText.en.channel('floor', language)).toBe('Floor');
+    expect(mediaText.en.channel('sign', language)).toBe('Sign language');
+    expect(mediaText.en.channel('interpretation:fr', language)).toBe('lang-fr');
+    expect(mediaText.en.channel('subroom:room-7', language)).toBe('Subroom');
+    expect(mediaText.de.channel('floor', language)).toBe('Saal');
+    expect(mediaText.de.channel('subroom:room-7', language)).toBe('Beratungsraum');
+  });
+
+  it('does not throw on a key that names no channel', () => {
+    expect(mediaText.en.channel('interpretation:', language)).toBe('Subroom');
+    expect(mediaText.en.channel('video:1', language)).toBe('Subroom');
+  });
+});

@@ -1,6 +1,22 @@
 import type { Translations } from '../i18n/translation-state';
-import type { Held } from '@contract/media-channels';
+import { tryParseChannelKey, type Held } from '@contract/media-channels';
 import type { MediaStatus } from './media-state';
+
+/** A channel's name from its key (contract/media-channels.ts): an interpretation by its language, anything else by its kind. */
+function channelName(key: string, language: (code: string) => string, names: { readonly floor: string; readonly sign: string; readonly subroom: string }): string {
+  const channel = tryParseChannelKey(key);
+  switch (channel?.kind) {
+    case 'floor':
+      return names.floor;
+    case 'sign':
+      return names.sign;
+    case 'interpretation':
+      return language(channel.language);
+    default:
+      // A subroom, or a key the contract does not know: as before, the consultation's word.
+      return names.subroom;
+  }
+}
 
 const en = {
   media: 'Audio and video',
@@ -48,13 +64,7 @@ const en = {
   youHear: 'You hear',
   hearNothing: 'Nothing yet.',
   channel: (channel: string, language: (code: string) => string) =>
-    channel === 'floor'
-      ? 'Floor'
-      : channel === 'sign'
-        ? 'Sign language'
-        : channel.startsWith('interpretation:')
-          ? language(channel.slice('interpretation:'.length))
-          : 'Subroom',
+    channelName(channel, language, { floor: 'Floor', sign: 'Sign language', subroom: 'Subroom' }),
   // Stage
   stage: 'Chamber video',
   nobodyOnCamera: 'Nobody is on camera.',
@@ -108,14 +118,7 @@ const de: typeof en = {
   turnOnSound: 'Ton einschalten',
   youHear: 'Sie hören',
   hearNothing: 'Noch nichts.',
-  channel: (channel, language) =>
-    channel === 'floor'
-      ? 'Saal'
-      : channel === 'sign'
-        ? 'Gebärdensprache'
-        : channel.startsWith('interpretation:')
-          ? language(channel.slice('interpretation:'.length))
-          : 'Beratungsraum',
+  channel: (channel, language) => channelName(channel, language, { floor: 'Saal', sign: 'Gebärdensprache', subroom: 'Beratungsraum' }),
   stage: 'Bild aus dem Plenarsaal',
   nobodyOnCamera: 'Niemand ist im Bild.',
   signInterpreter: 'Gebärdensprachdolmetschung',

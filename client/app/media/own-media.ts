@@ -1,5 +1,5 @@
 import type { BoothKind, Role } from '../shared/graphql-schema.generated';
-import type { CapturedSource, Channel, Listening } from '@contract/media-channels';
+import { tryParseChannelKey, type CapturedSource, type Channel, type Listening } from '@contract/media-channels';
 import { floorSpeaker } from '../shared/contract-roles';
 
 /** What the browser captures for its own producers (a shared screen is not one of them). */
@@ -43,9 +43,9 @@ export function ownMedia(who: MediaWho, plan: readonly Listening[]): OwnWant[] {
     wants.push({ key: 'microphone', source: 'microphone', channel: { kind: 'floor' } });
     wants.push({ key: 'camera', source: 'camera', channel: { kind: 'floor' } });
   }
-  const subroom = plan.find((listening) => listening.channel.startsWith('subroom:'));
-  if (subroom !== undefined) {
-    wants.push({ key: 'subroom', source: 'microphone', channel: { kind: 'subroom', subroomId: subroom.channel.slice('subroom:'.length) } });
+  const subroom = plan.map((listening) => tryParseChannelKey(listening.channel)).find((channel) => channel?.kind === 'subroom');
+  if (subroom != null) {
+    wants.push({ key: 'subroom', source: 'microphone', channel: subroom });
   }
   return wants;
 }

@@ -1,9 +1,16 @@
+import { optionNames } from '@contract/procedure-words';
 import type { Language } from '../i18n/translation-state';
 import type { OptionMeaning } from '../shared/graphql-schema.generated';
 
+/** The standard options as the protocol words them (contract/procedure-words.ts), by the GraphQL enum. */
+function standardLabelsIn(language: Language): Readonly<Record<Exclude<OptionMeaning, 'OTHER'>, string>> {
+  const names = optionNames[language];
+  return { YES: names.yes, NO: names.no, ABSTAIN: names.abstain };
+}
+
 const standardLabels: Readonly<Record<Language, Readonly<Record<Exclude<OptionMeaning, 'OTHER'>, string>>>> = {
-  en: { YES: 'Yes', NO: 'No', ABSTAIN: 'Abstain' },
-  de: { YES: 'Ja', NO: 'Nein', ABSTAIN: 'Enthaltung' },
+  en: standardLabelsIn('en'),
+  de: standardLabelsIn('de'),
 };
 
 /** The standard option words in every language, lower case. */

@@ -3,6 +3,7 @@ import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { ViewerState } from '../auth/viewer-state';
 import { TranslationState } from '../i18n/translation-state';
+import { chairTeam } from '../shared/contract-roles';
 import { ErrorNotice } from '../shared/error-notice';
 import { AgendaList } from './agenda-list';
 import { MemberGroups } from './member-groups';
@@ -139,10 +140,7 @@ export class SittingPage {
   protected readonly text = this.translation.catalogue(sittingText);
   protected readonly liveLabel = computed(() => this.text().live[this.state.live()]);
   /** The chair's team gets a link to the chair console. */
-  protected readonly mayChair = computed(() => {
-    const roles = this.viewer.viewer()?.roles ?? [];
-    return roles.includes('CHAIR') || roles.includes('MODERATOR');
-  });
+  protected readonly mayChair = computed(() => chairTeam(this.viewer.viewer()?.roles ?? []));
 
   /** Interpreters with a booth get a link to it. */
   protected readonly interprets = computed(() => {

@@ -1,7 +1,20 @@
-import type { Translations } from '../i18n/translation-state';
+import { floorKindNames } from '@contract/procedure-words';
+import type { Language, Translations } from '../i18n/translation-state';
 import type { FloorKind, SittingState } from '../shared/graphql-schema.generated';
 import type { LiveStatus } from '../shared/graphql-subscriptions';
 import type { StreamNotice } from './stream-notice';
+
+/** The floor's kinds as the protocol words them (contract/procedure-words.ts); a point of order has the page's own word. */
+function floorKindWords(language: Language, pointOfOrder: string): Record<FloorKind, string> {
+  const names = floorKindNames[language];
+  return {
+    SPEECH: names.speech,
+    INTERJECTION: names.interjection,
+    SHORT_INTERVENTION: names.short_intervention,
+    POINT_OF_ORDER: pointOfOrder,
+    CHAIR_GRANT: names.chair_grant,
+  };
+}
 
 const en = {
   broadcast: 'Live broadcast',
@@ -45,13 +58,7 @@ const en = {
   noItem: 'No agenda item is being discussed.',
   speaker: 'Speaking',
   noSpeaker: 'Nobody has the floor.',
-  floorKind: {
-    SPEECH: 'Speech',
-    INTERJECTION: 'Interjection question',
-    SHORT_INTERVENTION: 'Short intervention',
-    POINT_OF_ORDER: 'Point of order',
-    CHAIR_GRANT: 'Given the floor by the chair',
-  } as Record<FloorKind, string>,
+  floorKind: floorKindWords('en', 'Point of order'),
   since: (time: string) => `since ${time}`,
   // Results
   results: 'Vote results',
@@ -103,13 +110,7 @@ const de: typeof en = {
   noItem: 'Zurzeit wird kein Tagesordnungspunkt beraten.',
   speaker: 'Es spricht',
   noSpeaker: 'Niemand hat das Wort.',
-  floorKind: {
-    SPEECH: 'Rede',
-    INTERJECTION: 'Zwischenfrage',
-    SHORT_INTERVENTION: 'Kurzintervention',
-    POINT_OF_ORDER: 'Geschäftsordnungsantrag',
-    CHAIR_GRANT: 'Worterteilung durch den Vorsitz',
-  },
+  floorKind: floorKindWords('de', 'Geschäftsordnungsantrag'),
   since: (time) => `seit ${time}`,
   results: 'Abstimmungsergebnisse',
   noResults: 'Es wurde noch keine Abstimmung abgeschlossen.',

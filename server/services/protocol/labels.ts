@@ -1,6 +1,6 @@
 /** The protocol's words in German and English. Both languages must have every key (the type says so). */
 import { majorityNames } from '@contract/majorities';
-import { decisionNames, floorKindNames } from '@contract/procedure-words';
+import { decisionNames, floorKindNames, optionNames } from '@contract/procedure-words';
 import type { FloorKind, MajorityKind, OrderPolicy, PointOfOrderDecision, SittingPhase, Stance, VoteKind } from '../../domain/procedure/vocabulary';
 
 export type ProtocolLanguage = 'de' | 'en';
@@ -175,7 +175,7 @@ const de: ProtocolLabels = {
   resultInvalid: 'Ein Ergebnis wird nicht festgestellt.',
   stillOpen: (n) => `Die Abstimmung ist noch offen; ${n === 1 ? '1 Stimme' : `${n} Stimmen`} abgegeben.`,
   ballotsBeforeCancel: (n) => (n === 1 ? '1 Stimme war abgegeben.' : `${n} Stimmen waren abgegeben.`),
-  optionWords: { yes: 'Ja', no: 'Nein', abstain: 'Enthaltung' },
+  optionWords: optionNames.de,
   speakerList: { closed: 'Die Rednerliste wird geschlossen.', reopened: 'Die Rednerliste wird wieder geöffnet.' },
   orderPolicy: 'Reihenfolge der Redner',
   rosterChange: {
@@ -279,7 +279,7 @@ const en: ProtocolLabels = {
   resultInvalid: 'No result is declared.',
   stillOpen: (n) => `The vote is still open; ${n === 1 ? '1 ballot' : `${n} ballots`} cast.`,
   ballotsBeforeCancel: (n) => (n === 1 ? '1 ballot had been cast.' : `${n} ballots had been cast.`),
-  optionWords: { yes: 'Yes', no: 'No', abstain: 'Abstain' },
+  optionWords: optionNames.en,
   speakerList: { closed: 'The list of speakers is closed.', reopened: 'The list of speakers is reopened.' },
   orderPolicy: 'Order of speakers',
   rosterChange: {
