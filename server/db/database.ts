@@ -12,9 +12,11 @@ type Json<T> = ColumnType<T, string, string>;
 import type { Role } from '@contract/roles';
 
 export type { Role };
-export type { AgendaItemKind, BoothKind, Office } from '../domain/parliament';
+import type { AgendaItemKind, BoothKind, Office } from '../domain/parliament';
+import type { SittingPhase as SittingState } from '../domain/procedure/vocabulary';
+
 /** A sitting's stored state is its procedural phase. */
-export type { SittingPhase as SittingState } from '../domain/procedure/vocabulary';
+export type { AgendaItemKind, BoothKind, Office, SittingState };
 
 export interface ParliamentTable {
   id: Generated<number>;

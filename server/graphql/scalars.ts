@@ -1,6 +1,6 @@
 import { GraphQLError, Kind } from 'graphql';
 import { builder } from './builder';
-import { roles } from '../domain/parliament';
+import { agendaItemKinds, boothKinds, offices, roles } from '../domain/parliament';
 import { floorKinds, majorityKinds, optionMeanings, orderPolicies, pointOfOrderDecisions, requestKinds, sittingPhases, stances, voteKinds } from '../domain/procedure/vocabulary';
 
 builder.scalarType('DateTime', {
