@@ -13,6 +13,7 @@ import type { ChamberCommand, ChamberState, Subroom } from '../domain/chamber';
 import { RuleViolation } from '../domain/errors';
 import type { Booth, Person } from '../domain/parliament';
 import { isChairTeam } from '@contract/roles';
+import { textLimits } from '@contract/text-limits';
 
 /** A chamber state as one viewer may see it: subrooms are private to those in or invited, and the chair's team. */
 interface ChamberView {
@@ -124,7 +125,7 @@ builder.mutationFields((t) => {
       'A member opens a consultation for their faction (the chair’s team: for any members) and invites people to it.',
       { name: t.arg.string({ required: true }), invitees: t.arg.idList({ defaultValue: [] }) },
       (a) => {
-        const d = parseArgs(a, { name: text(80), invitees: ids });
+        const d = parseArgs(a, { name: text(textLimits.subroomName), invitees: ids });
         return { kind: 'subroom.open', name: d.name, invitees: d.invitees };
       },
     ),

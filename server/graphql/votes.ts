@@ -9,6 +9,9 @@ import type { VoteDraft } from '../domain/procedure/commands';
 import type { Receipt } from '../services/procedure';
 import { pageSizes } from '../http/graphql-limits';
 import { pageArgDescriptions, pageOf } from './pagination';
+import { majorityKinds, optionMeanings } from '../domain/procedure/vocabulary';
+import { numberLimits } from '@contract/number-limits';
+import { textLimits } from '@contract/text-limits';
 
 export type VoteData = VoteView & { readonly sittingId: string };
 
@@ -148,17 +151,17 @@ export const VoteDraftInput = builder.inputType('VoteDraftInput', {
 });
 
 export const voteDraftSchema = z.object({
-  title: z.string().trim().min(1, 'must not be empty').max(300),
+  title: z.string().trim().min(1, 'must not be empty').max(textLimits.voteTitle),
   kind: z.enum(['named', 'pseudonymous']),
   options: z
-    .array(z.object({ label: z.string().trim().min(1).max(200), meaning: z.enum(['yes', 'no', 'abstain', 'other']) }))
+    .array(z.object({ label: z.string().trim().min(1).max(textLimits.optionLabel), meaning: z.enum(optionMeanings) }))
     .max(50)
     .nullish()
     .transform((o) => (o ?? []).map((x, i) => ({ id: `o${i + 1}`, label: x.label, meaning: x.meaning }))),
   abstention: z.boolean().nullish().transform((v) => v ?? true),
-  majority: z.enum(['simple', 'absolute_members', 'two_thirds_cast', 'two_thirds_members']).nullish().transform((v) => v ?? null),
+  majority: z.enum(majorityKinds).nullish().transform((v) => v ?? null),
   live: z.boolean().nullish().transform((v) => v ?? false),
-  durationSeconds: z.number().int().min(10, 'at least 10 seconds').max(24 * 3600).nullish().transform((v) => v ?? null),
+  durationSeconds: z.number().int().min(10, 'at least 10 seconds').max(numberLimits.voteDurationSeconds).nullish().transform((v) => v ?? null),
   autoCloseWhenAllVoted: z.boolean().nullish().transform((v) => v ?? false),
   category: z.string().trim().min(1).max(64).nullish().transform((v) => v ?? null),
   agendaItemId: z.string().min(1).nullish().transform((v) => v ?? null),

@@ -16,6 +16,8 @@ import type { DecideContext, ProcedureCommand, SittingContext, VoteDraft } from 
 import type { ProcedureEvent, VoteOption, VoteResult } from './events';
 import type { Ballot, ProcedureState, VoteState } from './state';
 import { majorityKinds } from './vocabulary';
+import { numberLimits } from '@contract/number-limits';
+import { optionNames } from '@contract/procedure-words';
 import { addSeconds, own } from './lookup';
 import { namedDemanded } from './named-votes';
 import { isVotingMember, personOf, personRef, presentVotingMembers, requireChair, requireOpen, rulesOf, statutoryOf } from './permissions';
@@ -23,7 +25,7 @@ import { isVotingMember, personOf, personRef, presentVotingMembers, requireChair
 type Of<K extends ProcedureCommand['kind']> = Extract<ProcedureCommand, { kind: K }>;
 
 const maxTitleLength = 500;
-const maxDurationSeconds = 24 * 3600;
+const maxDurationSeconds = numberLimits.voteDurationSeconds;
 const meanings = ['yes', 'no', 'abstain', 'other'] as const;
 
 export function requireNoOpenVote(state: ProcedureState): void {
@@ -96,10 +98,10 @@ export function openVoteEvents(state: ProcedureState, ctx: DecideContext, draft:
 function optionsOf(draft: VoteDraft, abstention: boolean): VoteOption[] {
   if (draft.options.length === 0) {
     const yesNo: VoteOption[] = [
-      { id: 'yes', label: 'Yes', meaning: 'yes' },
-      { id: 'no', label: 'No', meaning: 'no' },
+      { id: 'yes', label: optionNames.en.yes, meaning: 'yes' },
+      { id: 'no', label: optionNames.en.no, meaning: 'no' },
     ];
-    return abstention ? [...yesNo, { id: 'abstain', label: 'Abstain', meaning: 'abstain' }] : yesNo;
+    return abstention ? [...yesNo, { id: 'abstain', label: optionNames.en.abstain, meaning: 'abstain' }] : yesNo;
   }
   const ids = new Set(draft.options.map((o) => o.id.trim()));
   if (draft.options.length < 2 || ids.size !== draft.options.length || ids.has('')) {
