@@ -1,6 +1,6 @@
 /**
  * The majorities a vote can require, and their names in German and English: the rules
- * (server/domain/votes/majority.ts), the protocol (server/services/protocol/labels.ts) and the
+ * (server/domain/counting/majority.ts), the protocol (server/services/protocol/labels.ts) and the
  * browser (client/app/procedure/procedure-text.ts) all name them from here. Imports nothing at run time.
  */
 import type { WordLanguage } from './languages';

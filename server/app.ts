@@ -12,7 +12,7 @@ import { createAuth, type Auth } from './auth';
 import { WorkerPool } from './media/worker-pool';
 import { DEFAULT_PEER_QUOTAS } from './media/media-quotas';
 import { listenFromConfig, MediaRegistry } from './media/media-registry';
-import { chamberBridge } from './media/chamber-bridge';
+import { mediaFollowsSitting } from './media/media-follows-sitting';
 import { createMediaSignallingSocket, type MediaSignallingSocket } from './media/signalling-socket';
 import { mediaParticipantOf } from './http/media-auth';
 import { Broadcasts } from './broadcast/broadcasts';
@@ -94,7 +94,7 @@ export class App {
             listen: listenFromConfig(config),
             peersPerRouter: config.media.peersPerRouter,
             quotas: { ...DEFAULT_PEER_QUOTAS, consumers: config.media.maxConsumersPerPeer },
-            prepare: chamberBridge({ pubsub, log: log.child('chamber-bridge'), snapshot: services.procedure.snapshot, chamberState: services.chamber.state }),
+            prepare: mediaFollowsSitting({ pubsub, log: log.child('media-follows-sitting'), snapshot: services.procedure.snapshot, arrangements: services.arrangements.state }),
           })
         : undefined;
       if (registry) cleanup.push(() => registry.close());

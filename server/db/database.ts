@@ -145,7 +145,7 @@ export interface BallotTable {
   cast_at: Timestamp;
 }
 
-/** One row per sitting: booths on air, relays and subrooms (server/domain/chamber.ts), as JSON. */
+/** One row per sitting: its arrangements, booths on air, relays and subrooms (server/domain/arrangements.ts), as JSON; the table keeps its first name. */
 export interface ChamberStateTable {
   sitting_id: string;
   state: ColumnType<unknown, string, string>;

@@ -10,7 +10,7 @@ import './procedure';
 import './procedure-mutations';
 import './procedure-fields';
 import './public';
-import './chamber';
+import './arrangements';
 import './broadcast';
 
 /** The schema, types sorted so the printed file diffs cleanly. */

@@ -1,4 +1,4 @@
-import type { ChamberState } from '../domain/chamber';
+import type { Arrangements } from '../domain/arrangements';
 import type { ProcedureState } from '../domain/procedure/state';
 import type { FloorState } from './topology';
 
@@ -7,7 +7,7 @@ import type { FloorState } from './topology';
  * (and an interjection's asker beside them), "mute all", booths on air, relays and subrooms.
  * A mapping only; nothing here decides.
  */
-export function floorStateOf(procedure: ProcedureState, chamber: ChamberState): FloorState {
+export function floorStateOf(procedure: ProcedureState, chamber: Arrangements): FloorState {
   const floor = procedure.phase === 'open' ? procedure.floor : null;
   const speakers = floor ? [floor.person.personId, ...(floor.interjection ? [floor.interjection.person.personId] : [])] : [];
   const subrooms = new Map<string, string>();

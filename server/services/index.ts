@@ -2,7 +2,7 @@ import type { ServiceDeps } from './context';
 import { createRosterService } from './roster';
 import { createSittingService } from './sittings';
 import { createProcedureService } from './procedure';
-import { createChamberService } from './chamber';
+import { createArrangementService } from './arrangements';
 
 export function createServices(deps: ServiceDeps) {
   // Each needs the other: procedure asks who a user is, the roster has its changes noted in open sittings' records.
@@ -12,7 +12,7 @@ export function createServices(deps: ServiceDeps) {
     roster,
     sittings: createSittingService(deps),
     procedure,
-    chamber: createChamberService(deps, {
+    arrangements: createArrangementService(deps, {
       people: roster.everyone,
       booths: roster.booths,
       phaseOf: async (sittingId) => (await procedure.snapshot(sittingId)).state.phase,

@@ -1,6 +1,6 @@
 import { createPubSub } from 'graphql-yoga';
 import type { StoredEntry } from '../domain/record';
-import type { ChamberState } from '../domain/chamber';
+import type { Arrangements } from '../domain/arrangements';
 import type { CommitChanges } from '../domain/procedure/commit-changes';
 
 /** Events a sitting publishes after commit; kinds use the `area.verb` names of commands and mutations. */
@@ -38,6 +38,6 @@ export function createPlenumPubSub() {
     /** The same commits of every sitting on one topic, for what spans sittings (the broadcasts). */
     'procedure:any': [committed: ProcedureCommitted];
     /** Booths on air, relays and subrooms of a sitting changed. */
-    'chamber:changed': [sittingId: string, state: ChamberState];
+    'arrangements:changed': [sittingId: string, state: Arrangements];
   }>();
 }

@@ -9,7 +9,7 @@ import type { DecideContext, ProcedureCommand } from './commands';
 import type { ProcedureEvent } from './events';
 import type { ProcedureState } from './state';
 import * as attendance from './attendance';
-import * as chamber from './chamber';
+import * as chamber from './mute-all';
 import * as floor from './floor';
 import * as namedVotes from './named-votes';
 import * as points from './points-of-order';

@@ -8,7 +8,7 @@ import type { SittingContext } from './commands';
 import type { OptionCount, PersonRef, VoteDefinition, VoteResult } from './events';
 import type { ProcedureState, VoteState } from './state';
 import type { FloorKind, RequestKind, Stance } from './vocabulary';
-import { tally } from '../votes/tally';
+import { tally } from '../counting/tally';
 import { everyone, quotaLines, runningMs, type QuotaLine } from './clocks';
 import { msBetween, own } from './lookup';
 import { orderedRequests } from './queue';

@@ -10,8 +10,8 @@
 import { InputError, NotFoundError, RuleViolation } from '../errors';
 import type { Rulebook } from '../rulebook';
 import { quorumStatus } from '../rulebook/quorum';
-import { evaluateVote } from '../votes/majority';
-import { tally } from '../votes/tally';
+import { evaluateVote } from '../counting/majority';
+import { tally } from '../counting/tally';
 import type { DecideContext, ProcedureCommand, SittingContext, VoteDraft } from './commands';
 import type { ProcedureEvent, VoteOption, VoteResult } from './events';
 import type { Ballot, ProcedureState, VoteState } from './state';

@@ -11,7 +11,7 @@ import { assertCleanText } from '../../domain/text';
 import type { Actor, ProcedureCommand, SittingContext, VoteDraft } from '../../domain/procedure/commands';
 import type { ProcedureState } from '../../domain/procedure/state';
 import { votesView } from '../../domain/procedure/views';
-import { pseudonymFor, receiptCode } from '../../domain/votes/pseudonym';
+import { pseudonymFor, receiptCode } from '../../domain/counting/pseudonym';
 import type { StoredEntry } from '../../domain/record';
 import type { ServiceDeps } from '../context';
 import { loadSittingContext, effectiveRulebook } from './context';

@@ -1,7 +1,7 @@
 /**
  * The chamber's arrangements besides procedure: which interpreter of a booth is on air and what
  * the booth interprets from (the floor or a relay channel), and the subrooms where factions
- * consult. Pure: `decideChamber(state, command, ctx)` returns the new state or throws a
+ * consult. Pure: `decideArrangement(state, command, ctx)` returns the new state or throws a
  * RuleViolation. The media layer applies the result; it never decides these itself.
  */
 import { NotFoundError, RuleViolation } from './errors';
@@ -19,7 +19,7 @@ export interface Subroom {
   readonly invited: readonly string[];
 }
 
-export interface ChamberState {
+export interface Arrangements {
   /** booth id → the interpreter on air in it. */
   readonly onAir: Readonly<Record<string, string>>;
   /** booth id → the language it takes as relay instead of the floor. */
@@ -27,9 +27,9 @@ export interface ChamberState {
   readonly subrooms: readonly Subroom[];
 }
 
-export const EMPTY_CHAMBER: ChamberState = Object.freeze({ onAir: {}, relays: {}, subrooms: [] });
+export const NO_ARRANGEMENTS: Arrangements = Object.freeze({ onAir: {}, relays: {}, subrooms: [] });
 
-export type ChamberCommand =
+export type ArrangementCommand =
   /** On air moves to the partner if the caller is on air; else the caller takes the air. */
   | { readonly kind: 'booth.hand_over' }
   /** null: interpret from the floor; else relay from that language's channel. */
@@ -41,7 +41,7 @@ export type ChamberCommand =
   | { readonly kind: 'subroom.leave'; readonly subroomId: string }
   | { readonly kind: 'subroom.close'; readonly subroomId: string };
 
-export interface ChamberPerson {
+export interface ArrangementPerson {
   readonly id: string;
   readonly factionId: string | null;
   readonly roles: readonly Role[];
@@ -57,16 +57,16 @@ export interface ChamberBooth {
 export interface ChamberContext {
   /** The sitting's procedural phase: the chamber is arranged while it is open or suspended. */
   readonly phase: SittingPhase;
-  readonly actor: ChamberPerson;
-  readonly people: ReadonlyMap<string, ChamberPerson>;
+  readonly actor: ArrangementPerson;
+  readonly people: ReadonlyMap<string, ArrangementPerson>;
   readonly booths: readonly ChamberBooth[];
   readonly newId: () => string;
 }
 
-const isChairTeam = (p: ChamberPerson) => chairTeamOf(p.roles);
-const isMember = (p: ChamberPerson) => p.roles.includes('member');
+const isChairTeam = (p: ArrangementPerson) => chairTeamOf(p.roles);
+const isMember = (p: ArrangementPerson) => p.roles.includes('member');
 
-export function decideChamber(state: ChamberState, command: ChamberCommand, ctx: ChamberContext): ChamberState {
+export function decideArrangement(state: Arrangements, command: ArrangementCommand, ctx: ChamberContext): Arrangements {
   if (ctx.phase !== 'open' && ctx.phase !== 'suspended') throw new RuleViolation('sitting.not_open', 'the chamber is arranged while the sitting is open');
   switch (command.kind) {
     case 'booth.hand_over':
@@ -102,13 +102,13 @@ export function decideChamber(state: ChamberState, command: ChamberCommand, ctx:
 }
 
 /** The subroom a person sits in, if any. */
-export function subroomOf(state: ChamberState, subroomId: string): Subroom {
+export function subroomOf(state: Arrangements, subroomId: string): Subroom {
   const room = state.subrooms.find((r) => r.id === subroomId);
   if (!room) throw new NotFoundError('subroom', subroomId);
   return room;
 }
 
-export function subroomOfPerson(state: ChamberState, personId: string): Subroom | undefined {
+export function subroomOfPerson(state: Arrangements, personId: string): Subroom | undefined {
   return state.subrooms.find((r) => r.members.includes(personId));
 }
 
@@ -118,7 +118,7 @@ function boothOf(ctx: ChamberContext): ChamberBooth {
   return booth;
 }
 
-function handOver(state: ChamberState, ctx: ChamberContext): ChamberState {
+function handOver(state: Arrangements, ctx: ChamberContext): Arrangements {
   const booth = boothOf(ctx);
   const current = state.onAir[booth.id];
   let next = ctx.actor.id;
@@ -131,7 +131,7 @@ function handOver(state: ChamberState, ctx: ChamberContext): ChamberState {
   return { ...state, onAir: { ...state.onAir, [booth.id]: next } };
 }
 
-function setSource(state: ChamberState, relayLanguage: string | null, ctx: ChamberContext): ChamberState {
+function setSource(state: Arrangements, relayLanguage: string | null, ctx: ChamberContext): Arrangements {
   const booth = boothOf(ctx);
   const { [booth.id]: _old, ...relays } = state.relays;
   if (relayLanguage === null) return { ...state, relays };
@@ -142,7 +142,7 @@ function setSource(state: ChamberState, relayLanguage: string | null, ctx: Chamb
   return { ...state, relays: { ...relays, [booth.id]: relayLanguage } };
 }
 
-function openSubroom(state: ChamberState, name: string, invitees: readonly string[], ctx: ChamberContext): ChamberState {
+function openSubroom(state: Arrangements, name: string, invitees: readonly string[], ctx: ChamberContext): Arrangements {
   const chair = isChairTeam(ctx.actor);
   if (!isMember(ctx.actor) && !chair) throw new RuleViolation('forbidden.not_member', 'only members and the chair\'s team open subrooms');
   const factionId = chair ? null : ctx.actor.factionId;
@@ -154,7 +154,7 @@ function openSubroom(state: ChamberState, name: string, invitees: readonly strin
   return invite({ ...left, subrooms: [...left.subrooms, room] }, room, invitees, ctx);
 }
 
-function invite(state: ChamberState, room: Subroom, invitees: readonly string[], ctx: ChamberContext): ChamberState {
+function invite(state: Arrangements, room: Subroom, invitees: readonly string[], ctx: ChamberContext): Arrangements {
   if (!room.members.includes(ctx.actor.id) && !isChairTeam(ctx.actor)) throw new RuleViolation('subroom.not_in', 'only those in a subroom invite others to it');
   const fresh: string[] = [];
   for (const id of new Set(invitees)) {
@@ -167,7 +167,7 @@ function invite(state: ChamberState, room: Subroom, invitees: readonly string[],
   return withSubroom(state, { ...room, invited: [...room.invited, ...fresh] });
 }
 
-function accept(state: ChamberState, room: Subroom, ctx: ChamberContext): ChamberState {
+function accept(state: Arrangements, room: Subroom, ctx: ChamberContext): Arrangements {
   if (room.members.includes(ctx.actor.id)) return state;
   if (!room.invited.includes(ctx.actor.id)) throw new RuleViolation('subroom.not_invited', 'you have no invitation to this subroom');
   const left = leaveAny(state, ctx.actor.id);
@@ -176,18 +176,18 @@ function accept(state: ChamberState, room: Subroom, ctx: ChamberContext): Chambe
 }
 
 /** A person is in one subroom at most: joining another leaves the first. */
-function leaveAny(state: ChamberState, personId: string): ChamberState {
+function leaveAny(state: Arrangements, personId: string): Arrangements {
   const room = subroomOfPerson(state, personId);
   return room ? leaveRoom(state, room, personId) : state;
 }
 
 /** The last one out closes the subroom. */
-function leaveRoom(state: ChamberState, room: Subroom, personId: string): ChamberState {
+function leaveRoom(state: Arrangements, room: Subroom, personId: string): Arrangements {
   const members = room.members.filter((id) => id !== personId);
   if (members.length === 0) return { ...state, subrooms: state.subrooms.filter((r) => r.id !== room.id) };
   return withSubroom(state, { ...room, members });
 }
 
-function withSubroom(state: ChamberState, room: Subroom): ChamberState {
+function withSubroom(state: Arrangements, room: Subroom): Arrangements {
   return { ...state, subrooms: state.subrooms.map((r) => (r.id === room.id ? room : r)) };
 }

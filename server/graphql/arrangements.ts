@@ -9,24 +9,24 @@ import { SittingRef } from './sittings';
 import { signedInUser, type GraphQLContext } from './context';
 import { signedIn } from './auth-scopes';
 import type { InputFieldMap, InputShapeFromFields } from '@pothos/core';
-import type { ChamberCommand, ChamberState, Subroom } from '../domain/chamber';
+import type { ArrangementCommand, Arrangements, Subroom } from '../domain/arrangements';
 import { RuleViolation } from '../domain/errors';
 import type { Booth, Person } from '../domain/parliament';
 import { isChairTeam } from '@contract/roles';
 import { textLimits } from '@contract/text-limits';
 
-/** A chamber state as one viewer may see it: subrooms are private to those in or invited, and the chair's team. */
+/** The arrangements as one viewer may see them (the API calls them the sitting's Chamber): subrooms are private to those in or invited, and the chair's team. */
 interface ChamberView {
   readonly sittingId: string;
-  readonly state: ChamberState;
+  readonly state: Arrangements;
   readonly viewerId: string | null;
   readonly chairTeam: boolean;
 }
 
-async function viewOf(ctx: GraphQLContext, sittingId: string, state?: ChamberState): Promise<ChamberView> {
+async function viewOf(ctx: GraphQLContext, sittingId: string, state?: Arrangements): Promise<ChamberView> {
   const actor = await ctx.services.procedure.actorFor(signedInUser(ctx));
   const chairTeam = isChairTeam(actor.roles);
-  return { sittingId, state: state ?? (await ctx.services.chamber.state(sittingId)), viewerId: actor.personId, chairTeam };
+  return { sittingId, state: state ?? (await ctx.services.arrangements.state(sittingId)), viewerId: actor.personId, chairTeam };
 }
 
 const people = (ctx: GraphQLContext, ids: readonly string[]) => Promise.all(ids.map((id) => ctx.loaders.person(id))).then((ps) => ps.filter((p): p is Person => !!p));
@@ -80,7 +80,7 @@ builder.subscriptionField('chamberUpdates', (t) =>
     description: 'The chamber after every change of booths or subrooms.',
     authScopes: signedIn,
     args: { sittingId: t.arg.id({ required: true }) },
-    subscribe: (_r, { sittingId }, ctx) => ctx.services.pubsub.subscribe('chamber:changed', sittingId),
+    subscribe: (_r, { sittingId }, ctx) => ctx.services.pubsub.subscribe('arrangements:changed', sittingId),
     resolve: (state, { sittingId }, ctx) => viewOf(ctx, sittingId, state),
   }),
 );
@@ -92,7 +92,7 @@ builder.mutationFields((t) => {
   const sittingArg = { sittingId: t.arg.id({ required: true }) };
   type SittingArg = typeof sittingArg;
   /** One chamber mutation: `sittingId`, then its own arguments, and the command built from them as Pothos infers them. */
-  const op = <Args extends InputFieldMap>(description: string, args: Args, command: (a: InputShapeFromFields<SittingArg & Args>) => ChamberCommand) => {
+  const op = <Args extends InputFieldMap>(description: string, args: Args, command: (a: InputShapeFromFields<SittingArg & Args>) => ArrangementCommand) => {
     const all: SittingArg & Args = { ...sittingArg, ...args };
     return t.field({
       type: ChamberRef,
@@ -107,13 +107,13 @@ builder.mutationFields((t) => {
         const person = await ctx.services.roster.personOf(user);
         if (!person) throw new RuleViolation('forbidden.not_in_roster', 'only people in the roster take part in the chamber');
         // The token's roles are what the person may act as, as everywhere else in the API.
-        const state = await ctx.services.chamber.change(sittingId, { ...person, roles: user.roles }, command(a));
+        const state = await ctx.services.arrangements.change(sittingId, { ...person, roles: user.roles }, command(a));
         return viewOf(ctx, sittingId, state);
       },
     });
   };
   const subroomId = { subroomId: t.arg.id({ required: true }) };
-  const room = (kind: 'subroom.accept' | 'subroom.decline' | 'subroom.leave' | 'subroom.close') => (a: { readonly subroomId: string }): ChamberCommand => ({ kind, subroomId: a.subroomId });
+  const room = (kind: 'subroom.accept' | 'subroom.decline' | 'subroom.leave' | 'subroom.close') => (a: { readonly subroomId: string }): ArrangementCommand => ({ kind, subroomId: a.subroomId });
   return {
     handOverBooth: op('An interpreter hands the air to their booth partner, or takes it when the partner is on air or nobody is.', {}, () => ({ kind: 'booth.hand_over' })),
     setBoothSource: op(
