@@ -1,8 +1,8 @@
 /**
  * Takes the program's media out of mediasoup and into FFmpeg. On the source's tap (a
  * DirectTransport on the sitting's primary router) it consumes the producers the plan picks
- * (pipes bring those of other routers over); their RTP arrives in Node, where each slot re-stamps it onto its own unbroken stream
- * and sends it to FFmpeg's port on loopback.
+ * (pipes bring those of other routers over); their RTP arrives in Node, where each slot
+ * re-stamps it onto its own unbroken stream and sends it to FFmpeg's port on loopback.
  *
  * Why in Node rather than with FFmpeg reading plain transports directly: a floor change must not
  * restart FFmpeg, and FFmpeg stalls on an input that goes quiet (a paused microphone) and
@@ -252,7 +252,7 @@ export class ProgramFeed extends EventEmitter<ProgramFeedEvents> {
 }
 
 /** What the program can take: Opus and VP8 only (the SDP's codecs), no RTX, no header extensions. */
-function programCapabilities(tap: types.RtpCapabilities): types.RtpCapabilities {
-  const codecs = (tap.codecs ?? []).filter((c) => c.mimeType.toLowerCase() === 'audio/opus' || c.mimeType.toLowerCase() === 'video/vp8');
+function programCapabilities(caps: types.RtpCapabilities): types.RtpCapabilities {
+  const codecs = (caps.codecs ?? []).filter((c) => c.mimeType.toLowerCase() === 'audio/opus' || c.mimeType.toLowerCase() === 'video/vp8');
   return { codecs, headerExtensions: [] };
 }
