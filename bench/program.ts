@@ -22,6 +22,7 @@ import { createLogger } from '../server/log';
 import { SittingMedia } from '../server/media/sitting-media';
 import { EMPTY_FLOOR, type Channel, type MediaParticipant } from '../server/media/topology';
 import { WorkerPool } from '../server/media/worker-pool';
+import { programSource } from '../server/broadcast/program-source';
 import { Broadcast } from '../streaming/broadcast';
 import { resolveFfmpeg } from '../streaming/ffmpeg-path';
 import { LavfiFeeds, type LavfiFeed, type LavfiSource } from '../streaming/lavfi-feeds';
@@ -131,7 +132,7 @@ async function main(): Promise<Record<string, unknown>> {
   const archiveDir = path.join(scratch, 'archive');
   const pool = await WorkerPool.create({ workers: 1, rtcMinPort: RTC.min, rtcMaxPort: RTC.max, logLevel: 'silent' }, log);
   const media = await SittingMedia.create({ sittingId: 'bench', pool, log, listen: { ip: '127.0.0.1', announcedAddress: undefined, portRange: RTC } });
-  const broadcast = await Broadcast.start(media, {
+  const broadcast = await Broadcast.start(programSource(media), {
     outDir,
     archiveDir,
     dvrSeconds: SECONDS + 30,

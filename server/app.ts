@@ -11,7 +11,7 @@ import { createServices, type Services } from './services';
 import { createAuth, type Auth } from './auth';
 import { WorkerPool } from './media/worker-pool';
 import { DEFAULT_PEER_QUOTAS } from './media/media-quotas';
-import { listenFromConfig, MediaRegistry } from './media/media-registry';
+import { MediaRegistry } from './media/media-registry';
 import { mediaFollowsSitting } from './media/media-follows-sitting';
 import { createMediaSignallingSocket, type MediaSignallingSocket } from './media/signalling-socket';
 import { mediaParticipantOf } from './http/media-auth';
@@ -24,6 +24,7 @@ import { readinessChecks } from './http/readiness-checks';
 import { routeUpgrades } from './http/upgrade-router';
 import { websocketOriginPolicy } from './http/websocket-origin';
 import { trustedOrigins } from './config/origins';
+import { listenFromConfig } from './config/media-listen';
 import { installRoot } from './install-root';
 import { HttpDrain } from './http/drain';
 

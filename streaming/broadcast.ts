@@ -11,14 +11,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Logger } from '../server/log';
-import type { SittingMedia } from '../server/media/sitting-media';
 import { resolveFfmpeg } from './ffmpeg-path';
 import { FONT_FILE, resolveFont } from './fonts';
 import { OverlayText, type LowerThird } from './overlay-text';
 import { FFMPEG_PLAYLIST_DIR, programFfmpegArgs, SDP_FILE } from './program-ffmpeg-args';
 import { ProgramFeed } from './program-feed';
 import { mediaVariants, programLayout, type LayoutOptions, type ProgramLayout } from './program-layout';
+import type { Logger, ProgramSource } from './program-port';
 import { assembleRecordings, type Recording } from './recording';
 import { SegmentFollower } from './segment-follower';
 import { SegmentPublisher } from './segment-publisher';
@@ -63,7 +62,7 @@ const FOLLOW_MS = 200;
 const BIND_TIMEOUT_MS = 10_000;
 
 export class Broadcast {
-  static async start(media: SittingMedia, opts: BroadcastOptions): Promise<Broadcast> {
+  static async start(media: ProgramSource, opts: BroadcastOptions): Promise<Broadcast> {
     const layout = programLayout(opts);
     const log = opts.log.child('broadcast');
     const work = path.join(opts.archiveDir, 'work');
@@ -105,7 +104,7 @@ export class Broadcast {
   private halted: Promise<void> | null = null;
 
   private constructor(
-    private readonly media: SittingMedia,
+    private readonly media: ProgramSource,
     private readonly opts: BroadcastOptions,
     readonly layout: ProgramLayout,
     private readonly log: Logger,
@@ -208,7 +207,7 @@ export class Broadcast {
     await this.follower.clearPlaylists();
     this.currentRun = run;
     this.publisher.beginRun(run);
-    return programFfmpegArgs(this.layout, { segmentDir: this.opts.archiveDir, startNumber: this.follower.nextNumber });
+    return programFfmpegArgs(this.layout, { segmentDir: this.opts.archiveDir, startNumber: this.follower.nextNumber }, { duckedFloorGain: this.media.duckedFloorGain });
   }
 
   /**

@@ -36,7 +36,7 @@ export class LavfiFeeds {
     child.stderr!.on('data', (chunk: Buffer) => (this.errors += chunk.toString()));
   }
 
-  /** Starts every feed in real time. `skip_rtcp`: see server/media/test-feeds.ts (comedia learns from the first packet). */
+  /** Starts every feed in real time. `skip_rtcp`: see test/support/ffmpeg-feed.ts (comedia learns from the first packet). */
   static start(feeds: readonly LavfiFeed[]): LavfiFeeds {
     const { width, height, fps, keyFrameEvery } = FEED_SIZE;
     const inputs = feeds.flatMap((f) =>

@@ -3,21 +3,17 @@
  * to date for the program: it says `changed` when one appears, pauses, resumes or closes.
  */
 import { EventEmitter } from 'node:events';
-import type { ProgramProducerRef as ProgramProducer, SittingMedia } from '../server/media/sitting-media';
 import type { ProducerView } from './program-plan';
-
-export type { ProgramProducer };
+import type { ProgramProducer, ProgramSource } from './program-port';
 
 export class ProducerDirectory extends EventEmitter<{ changed: [] }> {
   private readonly producers = new Map<string, ProgramProducer>();
   private readonly cleanup: (() => void)[] = [];
 
-  constructor(media: SittingMedia) {
+  constructor(source: ProgramSource) {
     super();
-    const onNew = (p: ProgramProducer) => this.add(p);
-    media.on('programProducer', onNew);
-    this.cleanup.push(() => media.off('programProducer', onNew));
-    for (const p of media.programProducers()) this.add(p);
+    this.cleanup.push(source.onProducer((p) => this.add(p)));
+    for (const p of source.producers()) this.add(p);
   }
 
   get(id: string): ProgramProducer | undefined {

@@ -1,8 +1,8 @@
 /**
- * Takes the program's media out of mediasoup and into FFmpeg. On the sitting's primary router a
- * DirectTransport consumes the producers the plan picks (pipes bring those of other routers
- * over); their RTP arrives in Node, where each slot re-stamps it onto its own unbroken stream
- * and sends it to FFmpeg's port on loopback.
+ * Takes the program's media out of mediasoup and into FFmpeg. On the source's tap (a
+ * DirectTransport on the sitting's primary router) it consumes the producers the plan picks
+ * (pipes bring those of other routers over); their RTP arrives in Node, where each slot
+ * re-stamps it onto its own unbroken stream and sends it to FFmpeg's port on loopback.
  *
  * Why in Node rather than with FFmpeg reading plain transports directly: a floor change must not
  * restart FFmpeg, and FFmpeg stalls on an input that goes quiet (a paused microphone) and
@@ -11,11 +11,10 @@
 import dgram from 'node:dgram';
 import { EventEmitter, once } from 'node:events';
 import type { types } from 'mediasoup';
-import type { Logger } from '../server/log';
-import type { SittingMedia } from '../server/media/sitting-media';
 import { ProducerDirectory } from './producer-directory';
 import type { ProgramLayout } from './program-layout';
 import { planProgram, type ProgramCast, type SlotPlan } from './program-plan';
+import type { Logger, ProgramSource, ProgramTap } from './program-port';
 import { programSdp } from './program-sdp';
 import { ProgramSlot, VIDEO_TIMING, type SlotSource } from './program-slot';
 import { SilenceFiller, VideoLoopFiller } from './slot-fillers';
@@ -68,16 +67,16 @@ export class ProgramFeed extends EventEmitter<ProgramFeedEvents> {
   private closed = false;
   private detached = false;
 
-  static async create(media: SittingMedia, layout: ProgramLayout, opts: ProgramFeedOptions): Promise<ProgramFeed> {
-    const transport = await media.routers.primary.createDirectTransport({ maxMessageSize: 262_144, appData: { program: true } });
+  static async create(media: ProgramSource, layout: ProgramLayout, opts: ProgramFeedOptions): Promise<ProgramFeed> {
+    const tap = await media.openTap({ maxMessageSize: 262_144, appData: { program: true } });
     const socket = dgram.createSocket('udp4');
     try {
       socket.bind(0, '127.0.0.1');
       await once(socket, 'listening');
       const ports = await findFreePortPairs(2 + layout.floorSlots + layout.audio.length - 1, opts.ports);
-      return new ProgramFeed(media, layout, opts, transport, socket, ports);
+      return new ProgramFeed(media, layout, opts, tap, socket, ports);
     } catch (error) {
-      transport.close();
+      tap.transport.close();
       socket.close();
       throw error;
     }
@@ -89,10 +88,10 @@ export class ProgramFeed extends EventEmitter<ProgramFeedEvents> {
   private readonly directory: ProducerDirectory;
 
   private constructor(
-    private readonly media: SittingMedia,
+    media: ProgramSource,
     private readonly layout: ProgramLayout,
     private readonly opts: ProgramFeedOptions,
-    private readonly transport: types.DirectTransport,
+    private readonly tap: ProgramTap,
     private readonly socket: dgram.Socket,
     readonly ports: readonly number[],
   ) {
@@ -126,7 +125,7 @@ export class ProgramFeed extends EventEmitter<ProgramFeedEvents> {
     this.directory = new ProducerDirectory(media);
     this.directory.on('changed', () => this.replan());
     // The sitting's media closed (its worker died): the program goes on with the slate and silence.
-    transport.observer.once('close', () => this.detach());
+    tap.transport.observer.once('close', () => this.detach());
     this.timer = setInterval(() => {
       const now = Date.now();
       for (const s of this.slots) s.tick(now);
@@ -189,7 +188,7 @@ export class ProgramFeed extends EventEmitter<ProgramFeedEvents> {
     for (const s of this.slots) s.setSource(null, now);
     for (const s of this.sources.values()) s.close();
     this.sources.clear();
-    this.transport.close();
+    this.tap.transport.close();
   }
 
   private replan(): void {
@@ -226,9 +225,8 @@ export class ProgramFeed extends EventEmitter<ProgramFeedEvents> {
   private async consume(source: ConsumerSource): Promise<void> {
     const found = this.directory.get(source.id);
     if (!found) throw new Error(`producer ${source.id} is gone`);
-    const primary = this.media.routers.primary;
-    await this.media.routers.ensureOn(source.id, found.router, primary);
-    const consumer = await this.transport.consume({ producerId: source.id, rtpCapabilities: programCapabilities(primary), paused: false, appData: { program: true } });
+    await this.tap.reach(found);
+    const consumer = await this.tap.transport.consume({ producerId: source.id, rtpCapabilities: programCapabilities(this.tap.rtpCapabilities), paused: false, appData: { program: true } });
     if (source.closed || this.detached) {
       consumer.close();
       return;
@@ -254,7 +252,7 @@ export class ProgramFeed extends EventEmitter<ProgramFeedEvents> {
 }
 
 /** What the program can take: Opus and VP8 only (the SDP's codecs), no RTX, no header extensions. */
-function programCapabilities(router: types.Router): types.RtpCapabilities {
-  const codecs = (router.rtpCapabilities.codecs ?? []).filter((c) => c.mimeType.toLowerCase() === 'audio/opus' || c.mimeType.toLowerCase() === 'video/vp8');
+function programCapabilities(caps: types.RtpCapabilities): types.RtpCapabilities {
+  const codecs = (caps.codecs ?? []).filter((c) => c.mimeType.toLowerCase() === 'audio/opus' || c.mimeType.toLowerCase() === 'video/vp8');
   return { codecs, headerExtensions: [] };
 }

@@ -6,7 +6,6 @@
  * FFmpeg runs in its work directory: the SDP and the overlay text files are named relative to
  * it, so no path ever needs filter-graph escaping.
  */
-import { DUCKED_FLOOR_GAIN } from '../server/media/topology';
 import { FONT_FILE } from './fonts';
 import { mediaVariants, type ProgramLayout } from './program-layout';
 import { EMPTY_INSET_SIZE } from './slate';
@@ -27,11 +26,17 @@ export interface HlsTarget {
   readonly startNumber: number;
 }
 
+/** How the audio renditions are mixed. */
+export interface ProgramMix {
+  /** Volume of the floor under an interpretation (0..1), as the chamber ducks it for a listener. */
+  readonly duckedFloorGain: number;
+}
+
 /** The H.264 profile and level the encoder is held to, as an RFC 6381 codec string for the master playlist. */
 export const VIDEO_CODEC = 'avc1.4d4028'; // Main, level 4.0
 export const AUDIO_CODEC = 'mp4a.40.2'; // AAC-LC
 
-export function programFfmpegArgs(layout: ProgramLayout, target: HlsTarget): string[] {
+export function programFfmpegArgs(layout: ProgramLayout, target: HlsTarget, mix: ProgramMix): string[] {
   const { width, height, fps, bitrateKbps } = layout.video;
   const interpretations = layout.audio.length - 1;
   const firstLanguage = SLOT_STREAM.firstFloor + layout.floorSlots;
@@ -43,7 +48,7 @@ export function programFfmpegArgs(layout: ProgramLayout, target: HlsTarget): str
     '-protocol_whitelist', 'file,udp,rtp', '-localaddr', '127.0.0.1', '-buffer_size', '1048576',
     '-analyzeduration', '1000000', '-probesize', '5000000', '-reinit_filter', '0', '-threads', '1', '-f', 'sdp', '-i', SDP_FILE,
     '-filter_complex', videoGraph(width, height, fps),
-    '-filter_complex', audioGraph(layout.floorSlots, firstLanguage, interpretations),
+    '-filter_complex', audioGraph(layout.floorSlots, firstLanguage, interpretations, mix.duckedFloorGain),
     '-map', '[program]', '-map', '[floor]',
     ...Array.from({ length: interpretations }, (_, i) => ['-map', `[lang${i}]`]).flat(),
     '-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'zerolatency', '-profile:v', 'main', '-level:v', '4.0',
@@ -94,7 +99,7 @@ function videoGraph(width: number, height: number, fps: number): string {
  * left), the floor microphones mixed into the floor, and every interpretation mixed with the
  * floor ducked under it, as a listener in the chamber hears it.
  */
-function audioGraph(floorSlots: number, firstLanguage: number, interpretations: number): string {
+function audioGraph(floorSlots: number, firstLanguage: number, interpretations: number, duckedFloorGain: number): string {
   // NOTE: flags=res keeps libswresample's resampler from the start. Without it, the first small
   // timestamp correction (async, a source switch or a stall of a few ms) creates the resampler by
   // re-initialising swr, which puts its output clock back to first_pts=0: that chain's timestamps
@@ -109,7 +114,7 @@ function audioGraph(floorSlots: number, firstLanguage: number, interpretations: 
   parts.push(`${floorInputs}amix=inputs=${floorSlots}:normalize=0:dropout_transition=0,asplit=${interpretations + 1}${copies}`);
   for (let i = 0; i < interpretations; i++) {
     parts.push(clean(firstLanguage + i, `l${i}`));
-    parts.push(`[under${i}]volume=${DUCKED_FLOOR_GAIN}[ducked${i}]`);
+    parts.push(`[under${i}]volume=${duckedFloorGain}[ducked${i}]`);
     parts.push(`[l${i}][ducked${i}]amix=inputs=2:normalize=0:dropout_transition=0[lang${i}]`);
   }
   return parts.join(';');

@@ -3,7 +3,7 @@
  * who is on the program (set by procedure through Broadcast.setProgram). Nothing here decides
  * procedure: it maps "X holds the floor, Y chairs" to cameras and microphones.
  */
-import type { MediaSource } from '../server/media/peer';
+import type { CaptureSource } from './program-port';
 
 export interface ProducerView {
   readonly id: string;
@@ -11,7 +11,7 @@ export interface ProducerView {
   readonly kind: 'audio' | 'video';
   /** ChannelKey: 'floor', 'sign', 'interpretation:<lang>', 'subroom:<id>'. */
   readonly channel: string;
-  readonly source: MediaSource;
+  readonly source: CaptureSource;
   /** Held by the server (no floor, not on air) or muted by its owner: nothing to put on air. */
   readonly paused: boolean;
 }
@@ -38,7 +38,7 @@ export interface PlanShape {
 }
 
 /** What a speaker shows, best first: a camera, else their shared screen. */
-const PERSON_VIDEO: readonly MediaSource[] = ['camera', 'screen'];
+const PERSON_VIDEO: readonly CaptureSource[] = ['camera', 'screen'];
 
 /**
  * The plan for this cast. Slots keep their producer while it is still wanted (`previous`), so a

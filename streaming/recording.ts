@@ -12,7 +12,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Logger } from '../server/log';
+import type { Logger } from './program-port';
 import { formatWebVtt, type Caption } from './captions';
 import { formatMediaPlaylist, parseMediaPlaylist, segmentLines, type SegmentEntry } from './media-playlist';
 import type { ProgramLayout } from './program-layout';

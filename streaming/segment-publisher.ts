@@ -5,7 +5,7 @@
  * at its first video PTS, so a segment's PTS says when its first frame was live.
  */
 import path from 'node:path';
-import type { Logger } from '../server/log';
+import type { Logger } from './program-port';
 import { writeFileAtomic } from './atomic-file';
 import { CaptionTrack, type RunClock } from './captions';
 import { LivePlaylist } from './live-playlist';

@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { EventEmitter, once } from 'node:events';
-import type { Logger } from '../server/log';
+import type { Logger } from './program-port';
 
 export interface SupervisorOptions {
   readonly command: string;

@@ -10,6 +10,7 @@ import type { ProcedureSnapshot } from '../services/procedure';
 import type { PlenumPubSub } from '../services/pubsub';
 import { Broadcast } from '../../streaming/broadcast';
 import { CARD_WORDS, programDirection, type CardWords } from './program-direction';
+import { programSource } from './program-source';
 import { isChairTeam } from '@contract/roles';
 
 export interface BroadcastsDeps {
@@ -152,7 +153,7 @@ export class Broadcasts {
     const { config } = this.deps;
     const media = await this.deps.registry.getOrCreate(sittingId);
     const spoken = (await this.deps.booths()).filter((b) => b.kind === 'spoken');
-    const broadcast = await Broadcast.start(media, {
+    const broadcast = await Broadcast.start(programSource(media), {
       outDir: this.publicDir(sittingId),
       archiveDir: path.join(config.dataDir, 'archive', sittingId),
       dvrSeconds: config.broadcast.dvrSeconds,

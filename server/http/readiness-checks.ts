@@ -5,7 +5,7 @@ import { migrations } from '../db/migrations';
 import { DEFAULT_PEER_QUOTAS } from '../media/media-quotas';
 import type { MediaRegistry } from '../media/media-registry';
 import type { WorkerPool } from '../media/worker-pool';
-import { boundUdpPorts } from '../../streaming/udp-ports';
+import { boundUdpPorts } from '../broadcast/bound-ports';
 import type { HealthCheck } from './health';
 
 export interface PortRange {

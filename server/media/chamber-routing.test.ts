@@ -10,7 +10,7 @@ import { MediaRegistry } from './media-registry';
 import { workerPidOf } from './router-set';
 import { RtpReceiver, opusParameters } from './rtp-probe';
 import { SittingMedia } from './sitting-media';
-import { FfmpegFeed, type FeedTarget } from './test-feeds';
+import { FfmpegFeed, type FeedTarget } from '../../test/support/ffmpeg-feed';
 import { DUCKED_FLOOR_GAIN, EMPTY_FLOOR, type Booth, type Channel, type FloorState, type ListenerChoice, type MediaParticipant } from './topology';
 import { WorkerPool, type WorkerReplacedEvent } from './worker-pool';
 import type { Role } from '../db/database';

@@ -1,4 +1,3 @@
-import type { Config } from '../config';
 import type { Logger } from '../log';
 import { MediaError } from './errors';
 import { PersonRates, type PeerQuotas } from './media-quotas';
@@ -103,18 +102,4 @@ export class MediaRegistry {
     await Promise.allSettled(this.creating.values());
     for (const media of [...this.sittings.values()]) media.close();
   }
-}
-
-/**
- * Where transports listen. A loopback announced address means a laptop: bind loopback too.
- * Anything else: bind all interfaces and announce that address in ICE candidates.
- */
-export function listenFromConfig(config: Config): MediaListen {
-  const announced = config.media.announcedAddress;
-  const loopback = announced === 'localhost' || announced === '::1' || announced.startsWith('127.');
-  return {
-    ip: loopback ? '127.0.0.1' : '0.0.0.0',
-    announcedAddress: loopback ? undefined : announced,
-    portRange: { min: config.media.rtcMinPort, max: config.media.rtcMaxPort },
-  };
 }

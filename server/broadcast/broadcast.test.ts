@@ -9,16 +9,17 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import * as HLS from 'hls-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../server/log';
-import { SittingMedia } from '../server/media/sitting-media';
-import { EMPTY_FLOOR, type Channel, type MediaParticipant } from '../server/media/topology';
-import { WorkerPool } from '../server/media/worker-pool';
-import { Broadcast, type BroadcastOptions, type BroadcastResult } from './broadcast';
-import { resolveFfmpeg, resolveFfprobe } from './ffmpeg-path';
-import { LavfiFeeds, type LavfiFeed, type LavfiSource } from './lavfi-feeds';
-import { publishFeed } from '../test/support/publish-feed';
-import { segmentStartPts } from './ts-pts';
-import { assertStreamOnTime } from '../test/support/stream-lag';
+import { createLogger } from '../log';
+import { SittingMedia } from '../media/sitting-media';
+import { EMPTY_FLOOR, type Channel, type MediaParticipant } from '../media/topology';
+import { WorkerPool } from '../media/worker-pool';
+import { Broadcast, type BroadcastOptions, type BroadcastResult } from '../../streaming/broadcast';
+import { programSource } from './program-source';
+import { resolveFfmpeg, resolveFfprobe } from '../../streaming/ffmpeg-path';
+import { LavfiFeeds, type LavfiFeed, type LavfiSource } from '../../streaming/lavfi-feeds';
+import { publishFeed } from '../../test/support/publish-feed';
+import { segmentStartPts } from '../../streaming/ts-pts';
+import { assertStreamOnTime } from '../../test/support/stream-lag';
 
 const run = promisify(execFile);
 const log = createLogger('silent');
@@ -119,7 +120,7 @@ beforeAll(async () => {
   archiveDir = path.join(scratch, 'archive', 's1');
   pool = await WorkerPool.create({ workers: 1, rtcMinPort: RTC_PORTS.min, rtcMaxPort: RTC_PORTS.max, logLevel: 'silent' }, log);
   media = await SittingMedia.create({ sittingId: 's1', pool, log, listen: { ip: '127.0.0.1', announcedAddress: undefined, portRange: RTC_PORTS } });
-  broadcast = await Broadcast.start(media, options());
+  broadcast = await Broadcast.start(programSource(media), options());
   for (const p of [chair, member, interpreter, signer]) await media.join(p, media.rtpCapabilities, { language: null, sign: false });
   await media.setFloor({ ...EMPTY_FLOOR, speakers: ['m1'], liveInterpreters: new Map([['booth-en', 'en-a'], ['booth-sign', 'sign-a']]) });
   const floor: Channel = { kind: 'floor' };
@@ -320,7 +321,7 @@ describe('Broadcast', () => {
   it('goes on from the archive when started again for the same sitting (Plenum restarted)', async () => {
     const before = mediaPlaylist('video');
     const lastNumber = Number(/seg_(\d+)/.exec(before.segments.at(-1)!.uri)![1]);
-    resumed = await Broadcast.start(media, options());
+    resumed = await Broadcast.start(programSource(media), options());
     await resumed.setProgram({ speakerPeerId: 'm1', chairPeerId: 'chair', lowerThird: null, voteCard: null });
     await until(() => !playlistText('video').includes('#EXT-X-ENDLIST') && mediaPlaylist('video').segments.at(-1)!.uri !== before.segments.at(-1)!.uri, 15_000, 'segments after the restart');
     const after = mediaPlaylist('video');

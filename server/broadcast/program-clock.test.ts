@@ -9,15 +9,16 @@ import os from 'node:os';
 import path from 'node:path';
 import * as HLS from 'hls-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../server/log';
-import { SittingMedia } from '../server/media/sitting-media';
-import { EMPTY_FLOOR, type Channel, type MediaParticipant } from '../server/media/topology';
-import { WorkerPool } from '../server/media/worker-pool';
-import { Broadcast } from './broadcast';
-import { LavfiFeeds, type LavfiFeed, type LavfiSource } from './lavfi-feeds';
-import { publishFeed } from '../test/support/publish-feed';
-import { ptsSeconds, segmentStartPts } from './ts-pts';
-import { MAX_SEGMENT_WRITE_LAG_MS, segmentWriteLags } from '../test/support/stream-lag';
+import { createLogger } from '../log';
+import { SittingMedia } from '../media/sitting-media';
+import { EMPTY_FLOOR, type Channel, type MediaParticipant } from '../media/topology';
+import { WorkerPool } from '../media/worker-pool';
+import { Broadcast } from '../../streaming/broadcast';
+import { programSource } from './program-source';
+import { LavfiFeeds, type LavfiFeed, type LavfiSource } from '../../streaming/lavfi-feeds';
+import { publishFeed } from '../../test/support/publish-feed';
+import { ptsSeconds, segmentStartPts } from '../../streaming/ts-pts';
+import { MAX_SEGMENT_WRITE_LAG_MS, segmentWriteLags } from '../../test/support/stream-lag';
 
 const log = createLogger('silent');
 /** This file's own ports (49000–49999). */
@@ -57,7 +58,7 @@ beforeAll(async () => {
   archiveDir = path.join(scratch, 'archive', 's1');
   pool = await WorkerPool.create({ workers: 1, rtcMinPort: RTC_PORTS.min, rtcMaxPort: RTC_PORTS.max, logLevel: 'silent' }, log);
   media = await SittingMedia.create({ sittingId: 's1', pool, log, listen: { ip: '127.0.0.1', announcedAddress: undefined, portRange: RTC_PORTS } });
-  broadcast = await Broadcast.start(media, {
+  broadcast = await Broadcast.start(programSource(media), {
     outDir,
     archiveDir,
     dvrSeconds: 60,

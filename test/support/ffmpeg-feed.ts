@@ -1,4 +1,4 @@
-// Test helper: one FFmpeg process that plays a sine tone as Opus RTP into several plain
+// Tests: one FFmpeg process that plays a sine tone as Opus RTP into several plain
 // transports at once, one RTP stream (own SSRC, own destination port) per target. One process
 // for many feeds keeps a two-core machine responsive; each output is encoded separately.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -11,7 +11,7 @@ export interface FeedTarget {
   readonly ssrc: number;
 }
 
-/** The payload type opusParameters() announces (rtp-probe.ts), i.e. the router's Opus type. */
+/** The payload type opusParameters() announces (server/media/rtp-probe.ts), i.e. the router's Opus type. */
 export const FEED_PAYLOAD_TYPE = 100;
 
 export class FfmpegFeed {
