@@ -45,7 +45,7 @@ export abstract class ProcedureCommands<Control extends string> {
   ): Promise<boolean> {
     const outcome = await this.runner.run(control, operation, { ...variables, sittingId: this.sittingId() } as TVariables);
     if (outcome.ok) {
-      this.procedure.apply(outcome.data as Procedure);
+      this.procedure.apply(outcome.data);
     }
     return outcome.ok;
   }
