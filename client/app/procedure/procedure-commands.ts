@@ -3,7 +3,7 @@ import { TranslationState } from '../i18n/translation-state';
 import { GraphqlClient } from '../shared/graphql-client';
 import type { GraphqlOperation } from '../shared/graphql-operation';
 import { CommandRunner } from './command-runner';
-import { ProcedureState, type Procedure } from './procedure-state';
+import { ProcedureState } from './procedure-state';
 import { refusalText, ruleText } from './rule-text';
 
 /**

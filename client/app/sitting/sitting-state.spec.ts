@@ -4,7 +4,6 @@ import { Subject } from 'rxjs';
 import { demoOverview, demoSittings } from '../../testing/demo-parliament';
 import { GraphqlClient } from '../shared/graphql-client';
 import { GraphqlRequestError } from '../shared/graphql-error';
-import type { GraphqlOperation } from '../shared/graphql-operation';
 import { GraphqlSubscriptions, type LiveConnection } from '../shared/graphql-subscriptions';
 import type { SittingEventsResult } from './sitting-events.generated';
 import type { SittingOverviewResult } from './sitting-overview.generated';
