@@ -71,6 +71,34 @@ const layers = [
       message: 'server/domain imports only server/domain, @contract/* and fixtures/ (one-way flow: services call the domain).',
     },
   ]),
+  // server/domain keeps no clock, no randomness and no process of its own: `now` and ids come in on the
+  // command (STYLE.md 7), so a decision replays the same from the record. Its tests may use them.
+  {
+    name: 'plenum/layer/domain/no-clock',
+    files: ['server/domain/**/*.ts'],
+    ignores: ['server/domain/**/*.test.ts', 'server/domain/**/spec-support.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['process', 'setTimeout', 'setInterval', 'setImmediate', 'fetch', 'performance', 'crypto'].map((name) => ({
+          name,
+          message: 'server/domain is pure: time, ids, timers and the process come in on the command.',
+        })),
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'server/domain reads no clock: take `now` from the command.',
+        },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'server/domain reads no clock: take `now` from the command.' },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'server/domain draws no random numbers: ids come in on the command.',
+        },
+      ],
+    },
+  },
   // streaming: its own port; it hears the server through what is handed to it, never by import.
   ...layer('streaming', 'streaming', 3, (d) => [
     { regex: `${leaves(d)}server(?:/|$)`, message: 'streaming/ does not import server/: pass what it needs in through its own interfaces.' },
