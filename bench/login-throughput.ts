@@ -55,7 +55,7 @@ if (!baseUrl) {
 if (serveOnly) {
   console.log(`serving ${baseUrl} with ${n} bench members; Ctrl-C to stop`);
 } else {
-  await run('browser sign-ins (loginSession)', (i) => loginSession(baseUrl!, username(i)));
-  await run('API tokens (fetchAccessToken)', (i) => fetchAccessToken(baseUrl!, username(i)));
+  await run('browser sign-ins (loginSession)', (i) => loginSession(baseUrl, username(i)));
+  await run('API tokens (fetchAccessToken)', (i) => fetchAccessToken(baseUrl, username(i)));
   await close?.();
 }

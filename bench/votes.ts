@@ -32,7 +32,7 @@ import { createTestDatabase, type TestDatabase } from '../test/support/database'
 import { startServerProcess, type ServerProcess } from '../test/support/server-process';
 import { startTestApp, type TestApp } from '../test/support/app';
 import { growParliament } from '../test/support/parliament-of';
-import { castVote, graphql, optionFor, pool, prepareVote, procedure, signInAll, type Headers } from '../test/support/procedure-client';
+import { castVote, graphql, optionFor, pool, prepareVote, procedure, signInAll } from '../test/support/procedure-client';
 
 const SITTING = 'sitting-42';
 const WATCHDOG_MS = 120_000;
@@ -92,7 +92,10 @@ async function subscribersMain(): Promise<void> {
     let votes: { id: string; status?: string; result?: { counts: { optionId: string; count: number }[] } | null; counts?: { label: string; count: number }[] }[];
     if ('procedureUpdates' in data) {
       const u = data.procedureUpdates as { seq: number; procedure: { votes: typeof votes } };
-      if (u.seq > s.seq) (s.seq = u.seq), (s.seqAt = at);
+      if (u.seq > s.seq) {
+        s.seq = u.seq;
+        s.seqAt = at;
+      }
       votes = u.procedure.votes.filter((v) => v.status === 'CLOSED' && v.result);
     } else {
       const u = data.publicSittingUpdates as { closedVotes: typeof votes };
@@ -301,7 +304,7 @@ async function bench(flags: Flags): Promise<Record<string, unknown>> {
     if (flags.inProcess) {
       const app: TestApp = await startTestApp({ database: 'postgres' });
       cleanup.push(() => app.stop());
-      db = app.app.database as TestDatabase;
+      db = app.app.database;
       baseUrl = app.baseUrl;
     } else {
       db = await createTestDatabase('postgres');
@@ -382,15 +385,13 @@ async function bench(flags: Flags): Promise<Record<string, unknown>> {
     latencies.sort((a, b) => a - b);
     const count = await db.db.selectFrom('ballots').select((eb) => eb.fn.countAll<string>().as('n')).where('vote_id', '=', voteId).executeTakeFirstOrThrow();
     const stored = Number(count.n);
-    Object.assign(result, {
-      ballots_stored: stored,
-      p50_ms: round(percentile(latencies, 50)),
-      p95_ms: round(percentile(latencies, 95)),
-      p99_ms: round(percentile(latencies, 99)),
-    });
+    const p50 = round(percentile(latencies, 50));
+    const p95 = round(percentile(latencies, 95));
+    const p99 = round(percentile(latencies, 99));
+    Object.assign(result, { ballots_stored: stored, p50_ms: p50, p95_ms: p95, p99_ms: p99 });
     log(
       `${since()} | burst: ${latencies.length} acknowledged, ${failures.length} failed, in ${burstMs.toFixed(0)} ms (${((latencies.length / burstMs) * 1000).toFixed(0)}/s); ` +
-        `latency p50 ${result.p50_ms} ms, p95 ${result.p95_ms} ms, p99 ${result.p99_ms} ms, max ${round(latencies.at(-1) ?? NaN)} ms; ballots stored: ${stored}`,
+        `latency p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms, max ${round(latencies.at(-1) ?? NaN)} ms; ballots stored: ${stored}`,
     );
     for (const f of failures.slice(0, 5)) log(`  failed: ${f}`);
     log(`cpu | during the ${burstMs.toFixed(0)} ms: ${Object.keys(roles).map((k) => `${k} ${cpuAfter[k]! - cpuBefore[k]!} ms`).join(', ')} (10 ms ticks; ${flags.inProcess ? 'the server is the client process' : 'PostgreSQL: the backends of this database'})`);

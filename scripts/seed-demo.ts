@@ -34,4 +34,5 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code));
+// A rejection is left unhandled on purpose: Node prints it and exits non-zero.
+void main().then((code) => process.exit(code));

@@ -57,6 +57,11 @@ let r = await run(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 check('typecheck server', r);
 r = await run(bin('tsc'), ['-p', 'client/codegen/tsconfig.json', '--noEmit']);
 check('typecheck codegen', r);
+// Lint (layers as import rules, type-aware rules) and formatting: a finding fails the run.
+r = await run(bin('eslint'), ['.', '--max-warnings', '0']);
+check('lint', r);
+r = await run(bin('prettier'), ['--check', '.']);
+check('format check', r);
 // The client's operation types are generated from schema/schema.graphql: fail when they are stale.
 r = await run(bin('tsx'), ['client/codegen/graphql-codegen.ts', '--check']);
 check('client codegen', r);

@@ -54,7 +54,7 @@ function verifier(opts: BearerOptions): (token: string) => Promise<{ user: Claim
     }
     // Keycloak marks its ID and refresh tokens with a `typ` claim; only access tokens say Bearer.
     if (payload.typ !== undefined && payload.typ !== 'Bearer') {
-      throw new AuthError('INVALID_TOKEN', `a ${String(payload.typ)} token is not an access token`);
+      throw new AuthError('INVALID_TOKEN', `a ${typeof payload.typ === 'string' ? payload.typ : JSON.stringify(payload.typ)} token is not an access token`);
     }
     const user = userFromClaims(payload, opts.clientId, 'bearer');
     if (!user) throw new AuthError('INVALID_TOKEN', 'the bearer token names no subject');

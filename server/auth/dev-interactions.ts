@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type Koa from 'koa';
-import { Router } from '@koa/router';
+import { Router, type RouterContext } from '@koa/router';
 import type Provider from 'oidc-provider';
 import { errors, type Interaction } from 'oidc-provider';
 import type { Config } from '../config';
@@ -15,7 +15,7 @@ export function interactionRoutes(provider: Provider, accounts: DevAccounts, con
   const router = new Router({ prefix: `${mountPath}/interaction` });
   const restart = { href: `${config.publicUrl}/auth/login`, label: 'Sign in again' };
 
-  const details = async (ctx: Koa.Context): Promise<Interaction | undefined> => {
+  const details = async (ctx: RouterContext): Promise<Interaction | undefined> => {
     try {
       const interaction = await provider.interactionDetails(ctx.req, ctx.res);
       if (interaction.uid === ctx.params.uid) return interaction;

@@ -76,7 +76,7 @@ export async function createDevProvider(deps: {
       },
     ],
     clientDefaults: { id_token_signed_response_alg: 'ES256' },
-    jwks: keys.privateJwks as Configuration['jwks'],
+    jwks: keys.privateJwks,
     cookies: {
       keys: [...deps.cookieKeys],
       names: { session: 'plenum_op', interaction: 'plenum_op_interaction', resume: 'plenum_op_resume' },
@@ -167,8 +167,8 @@ export async function createDevProvider(deps: {
  * oidc-provider reads `ctx.mountPath` to build its URLs (docs: "Mounting oidc-provider" for Koa).
  */
 function mount(provider: Provider): Koa.Middleware {
-  const run = chain(...(provider.middleware as Koa.Middleware[]));
-  return async (ctx, next) => {
+  const run = chain(...provider.middleware);
+  return async (ctx, next: () => Promise<void>) => {
     const original = ctx.path;
     if (original !== devProviderPath && !original.startsWith(`${devProviderPath}/`)) return next();
     ctx.path = original.slice(devProviderPath.length) || '/';

@@ -195,6 +195,7 @@ export function webLoginRoutes(deps: WebLoginDeps): Koa.Middleware {
 /** The longest returnTo considered; a longer one is not a page of ours. */
 const maxReturnTo = 2048;
 /** C0 controls, DEL, C1 controls and the Unicode line/paragraph separators. */
+// eslint-disable-next-line no-control-regex -- matching control characters is this guard's purpose
 const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 /**

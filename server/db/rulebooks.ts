@@ -11,12 +11,13 @@ export async function setParliamentRulebook(db: Kysely<Database>, rulebook: Rule
   await db.updateTable('parliament').set({ rulebook: JSON.stringify(rulebook) }).execute();
 }
 
-export async function getSittingRulebookOverrides(db: Kysely<Database>, sittingId: string): Promise<unknown | null> {
+/** The sitting's rulebook overrides as stored (unparsed), or null when it has none. */
+export async function getSittingRulebookOverrides(db: Kysely<Database>, sittingId: string): Promise<unknown> {
   const row = await db.selectFrom('sittings').select('rulebook_overrides').where('id', '=', sittingId).executeTakeFirst();
   return row?.rulebook_overrides ?? null;
 }
 
-export async function setSittingRulebookOverrides(db: Kysely<Database>, sittingId: string, overrides: unknown | null): Promise<boolean> {
+export async function setSittingRulebookOverrides(db: Kysely<Database>, sittingId: string, overrides: unknown): Promise<boolean> {
   const res = await db
     .updateTable('sittings')
     .set({ rulebook_overrides: overrides === null ? null : JSON.stringify(overrides) })

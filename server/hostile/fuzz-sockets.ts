@@ -29,7 +29,8 @@ export class FuzzSocket {
     this.#ws.on('message', (raw, isBinary) => {
       if (isBinary) return;
       try {
-        const m = JSON.parse(raw.toString()) as { id?: unknown };
+        // ws hands text frames over as a Buffer (binaryType 'nodebuffer'); anything else is not JSON.
+        const m = JSON.parse(Buffer.isBuffer(raw) ? raw.toString() : '') as { id?: unknown };
         if (typeof m.id === 'number') this.#answers.get(m.id)?.();
       } catch {
         // Not ours to judge here.

@@ -208,9 +208,9 @@ describe.each([preferredTestDatabaseKind()])('hostile-input fuzzer (%s)', (kind)
     // V8's heap and the allocator reach their working size. Memory growth is measured over the round
     // after it, where a leak shows again and a high-water mark does not.
     const cold = memory();
-    let before = cold;
+    let before: typeof cold;
     let warmUp = { media: 0, graphqlWs: 0, upgrades: 0, documents: 0, rawHttp: 0 };
-    let sent = warmUp;
+    let sent: typeof warmUp;
     watch.start();
     try {
       warmUp = await round('warm-up', 1, 1_000_000);

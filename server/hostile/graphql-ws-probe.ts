@@ -23,7 +23,8 @@ export async function probeSubscription(baseUrl: string, query: string, opts: { 
   ws.on('error', () => undefined);
   ws.on('close', (code) => (closeCode = code));
   ws.on('message', (raw) => {
-    const m = JSON.parse(raw.toString()) as { type: string; id?: string; payload?: unknown };
+    // ws hands text frames over as a Buffer (binaryType 'nodebuffer'); anything else is not JSON.
+    const m = JSON.parse(Buffer.isBuffer(raw) ? raw.toString() : '') as { type: string; id?: string; payload?: unknown };
     if (m.type === 'connection_ack') {
       acknowledged = true;
       ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query } }));

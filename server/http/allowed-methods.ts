@@ -10,7 +10,7 @@ const allowHeader = [...allowed].join(', ');
  * a request back (cross-site tracing).
  */
 export function allowedMethods(): Koa.Middleware {
-  return async (ctx, next) => {
+  return async (ctx, next: () => Promise<void>) => {
     if (allowed.has(ctx.method)) return next();
     ctx.status = 405;
     ctx.set('Allow', allowHeader);

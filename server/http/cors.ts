@@ -13,7 +13,7 @@ const allowedHeaders = ['content-type', 'accept', 'authorization', csrfHeader].j
  * preflight. Yoga's own CORS (which reflects every origin with credentials) is switched off.
  */
 export function corsAllowList(trusted: ReadonlySet<string>): Koa.Middleware {
-  return async (ctx, next) => {
+  return async (ctx, next: () => Promise<void>) => {
     if (ownPolicy.test(ctx.path)) return next();
     const origin = ctx.get('origin');
     if (origin === '') return next();

@@ -16,7 +16,7 @@ const jsonTypes = new Set(['application/json', 'application/graphql-response+jso
  * GET mutations stay refused by Yoga itself (405).
  */
 export function csrfGuard(path = '/graphql'): Koa.Middleware {
-  return async (ctx, next) => {
+  return async (ctx, next: () => Promise<void>) => {
     if (ctx.path !== path || !cookieAuthenticated(ctx)) return next();
     if (ctx.method === 'GET' && graphiqlPage(ctx)) return next();
     if (ctx.method === 'POST') {

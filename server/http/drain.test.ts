@@ -22,7 +22,8 @@ async function serve(drain: HttpDrain, slowMs: number): Promise<{ url: string; c
     }
     ctx.body = { ok: ctx.path };
   });
-  const server = http.createServer(app.callback());
+  const handle = app.callback();
+  const server = http.createServer((req, res) => void handle(req, res));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

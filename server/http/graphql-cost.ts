@@ -36,7 +36,8 @@ export function useCostLimits(opts: { introspection: boolean }): Plugin {
     },
     onValidate: ({ addValidationRule, params, setResult }) => {
       // Before graphql-js validates: its rule for overlapping fields compares same-named fields pairwise.
-      const repeated = repeatedField(params.documentAST);
+      // Envelop types the parsed document as `any`; by onValidate it is graphql-js's DocumentNode.
+      const repeated = repeatedField(params.documentAST as DocumentNode);
       if (repeated) return setResult([repeated]);
       if (!opts.introspection) addValidationRule(introspectionRefused);
       return undefined;

@@ -44,8 +44,9 @@ function responseTooLarge(): GraphQLError {
  */
 export function useSseLifetime(maxSeconds: number): Plugin {
   return {
-    onExecutionResult: ({ result, setResult }) => {
-      if (result !== undefined && isAsyncIterable(result)) setResult(endingAfter(result, maxSeconds * 1000));
+    onExecutionResult: (payload) => {
+      const { result } = payload;
+      if (result !== undefined && isAsyncIterable(result)) payload.setResult(endingAfter(result, maxSeconds * 1000));
     },
   };
 }

@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionArgs, type GraphQLSchema, type execute, type parse, type subscribe, type validate } from 'graphql';
 import type { AuthUser } from '../auth';
 import type { Logger } from '../log';
 import type { PlenumYoga } from './graphql';
@@ -36,7 +36,15 @@ function serverMessageFromClient(text: string): string | null {
   return typeof type === 'string' && !clientMessageTypes.has(type) ? 'Invalid message received' : null;
 }
 
-type Enveloped = ReturnType<PlenumYoga['getEnveloped']>;
+/** What Yoga's getEnveloped hands out, typed as graphql-js's own functions (Envelop types them `any`). */
+interface Enveloped {
+  readonly schema: GraphQLSchema;
+  readonly parse: typeof parse;
+  readonly validate: typeof validate;
+  readonly execute: typeof execute;
+  readonly subscribe: typeof subscribe;
+  readonly contextFactory: () => unknown;
+}
 
 interface Authenticator {
   authenticateRequest(req: http.IncomingMessage): Promise<AuthUser | null>;
@@ -75,11 +83,12 @@ export function createGraphQLWebSocket(deps: { yoga: PlenumYoga; auth: Authentic
         if (users.has(ctx.extra)) metrics.wsConnections.dec();
       },
       onSubscribe: async (ctx, _id, payload) => {
-        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+        const enveloped: Enveloped = yoga.getEnveloped({
           user: users.get(ctx.extra) ?? null,
           req: ctx.extra.request,
           params: payload,
         });
+        const { schema, execute, subscribe, contextFactory, parse, validate } = enveloped;
         let document: DocumentNode;
         try {
           document = parse(payload.query);

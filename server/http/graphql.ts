@@ -62,7 +62,7 @@ export function createGraphQLServer(deps: {
 
 /** Mounts Yoga in Koa without a body parser in front of it; Yoga reads the request itself. */
 export function graphqlMiddleware(yoga: PlenumYoga, authenticate: (ctx: Koa.Context) => Promise<AuthUser | null>): Koa.Middleware {
-  return async (ctx, next) => {
+  return async (ctx, next: () => Promise<void>) => {
     if (ctx.path !== '/graphql') return next();
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') {
       try {

@@ -20,7 +20,8 @@ async function serve(checks: readonly HealthCheck[]): Promise<(path: string) => 
   const app = new Koa();
   const routes = healthRoutes(checks);
   app.use((ctx, next) => (ctx.path === '/healthz' ? routes.live(ctx, next) : ctx.path === '/readyz' ? routes.ready(ctx, next) : next()));
-  const server = http.createServer(app.callback());
+  const handle = app.callback();
+  const server = http.createServer((req, res) => void handle(req, res));
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -75,7 +75,7 @@ async function runChecks(checks: readonly HealthCheck[]): Promise<Report> {
     }),
   );
   const failing = Object.fromEntries(results.filter(([, r]) => !r.ok).map(([name, r]) => [name, r.problem ?? 'failing']));
-  return { ok: results.every(([, r]) => r.ok), at: performance.now(), failing, checks: Object.fromEntries(results) };
+  return { ok: results.every(([, r]) => r.ok), at: performance.now(), failing, checks: Object.fromEntries<unknown>(results) };
 }
 
 function delay(ms: number): Promise<undefined> {

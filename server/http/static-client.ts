@@ -23,7 +23,7 @@ const types: Record<string, string> = {
 export function staticClient(root: string): Koa.Middleware {
   const base = path.resolve(root);
   const index = path.join(base, 'index.html');
-  return async (ctx, next) => {
+  return async (ctx, next: () => Promise<void>) => {
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
     const rel = safeDecode(ctx.path);
     if (rel === undefined) return ctx.throw(400, 'malformed path');

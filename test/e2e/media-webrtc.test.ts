@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
+import type { Device, types as ms } from 'mediasoup-client';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/log';
@@ -64,72 +65,81 @@ afterAll(async () => {
   await pool?.close();
 });
 
+/** What the test page keeps on `window`: mediasoup-client's Device (bundled in by esbuild) and the probes below. */
+interface TestWindow {
+  MediasoupDevice: typeof Device;
+  consumers: Map<string, ms.Consumer | null>;
+  speakers: string[];
+  packetsFrom: (producerId: string) => Promise<number>;
+  producerId: string;
+}
+
 /** Opens a page as `person`, joins the sitting's media, and, with `speak`, publishes the fake microphone on the floor. */
 async function participant(person: string, speak: boolean): Promise<Page> {
   const page = await (await browser.newContext({ permissions: ['microphone'] })).newPage();
   await page.goto(`http://${base}/`);
   await page.evaluate(
     async ({ url, speak }) => {
-      type Frame = { id?: number; ok?: boolean; data?: any; error?: { code: string; message: string }; notification?: string };
-      const w = window as any;
+      type Frame = { id?: number; ok?: boolean; data?: unknown; error?: { code: string; message: string }; notification?: string };
+      const w = window as unknown as TestWindow;
       const ws = new WebSocket(url);
       await new Promise((r) => (ws.onopen = r));
       let next = 1;
       const pending = new Map<number, (f: Frame) => void>();
       const onNotification: ((f: Frame) => void)[] = [];
       ws.onmessage = (e) => {
-        const f: Frame = JSON.parse(e.data);
+        const f = JSON.parse(e.data as string) as Frame;
         if (f.notification) onNotification.forEach((h) => h(f));
         else pending.get(f.id!)?.(f);
       };
-      const request = (method: string, data?: unknown) =>
-        new Promise<any>((resolve, reject) => {
+      const request = <T,>(method: string, data?: unknown) =>
+        new Promise<T>((resolve, reject) => {
           const id = next++;
-          pending.set(id, (f) => (f.ok ? resolve(f.data) : reject(new Error(`${f.error?.code}: ${f.error?.message}`))));
+          pending.set(id, (f) => (f.ok ? resolve(f.data as T) : reject(new Error(`${f.error?.code}: ${f.error?.message}`))));
           ws.send(JSON.stringify({ id, method, data }));
         });
 
       const device = new w.MediasoupDevice();
-      await device.load({ routerRtpCapabilities: await request('getRouterRtpCapabilities') });
-      const joined = await request('join', { rtpCapabilities: device.rtpCapabilities });
+      await device.load({ routerRtpCapabilities: await request<ms.RtpCapabilities>('getRouterRtpCapabilities') });
+      const joined = await request<{ producers: { producerId: string }[] }>('join', { rtpCapabilities: device.rtpCapabilities });
 
-      const recvInfo = await request('createWebRtcTransport', { direction: 'recv' });
+      const recvInfo = await request<ms.TransportOptions>('createWebRtcTransport', { direction: 'recv' });
       const recv = device.createRecvTransport(recvInfo);
-      recv.on('connect', ({ dtlsParameters }: any, ok: () => void, fail: (e: Error) => void) =>
-        request('connectWebRtcTransport', { transportId: recv.id, dtlsParameters }).then(ok, fail));
+      recv.on('connect', ({ dtlsParameters }, ok, fail) =>
+        void request('connectWebRtcTransport', { transportId: recv.id, dtlsParameters }).then(ok, fail));
       w.consumers = new Map();
       const consume = async (producerId: string) => {
         if (w.consumers.has(producerId)) return;
         w.consumers.set(producerId, null);
-        const c = await request('consume', { transportId: recv.id, producerId });
+        const c = await request<{ id: string; kind: ms.MediaKind; rtpParameters: ms.RtpParameters }>('consume', { transportId: recv.id, producerId });
         const consumer = await recv.consume({ id: c.id, producerId, kind: c.kind, rtpParameters: c.rtpParameters });
         w.consumers.set(producerId, consumer);
         await request('resumeConsumer', { consumerId: c.id });
       };
       for (const p of joined.producers) await consume(p.producerId);
-      w.speakers = [] as string[];
+      w.speakers = [];
       onNotification.push((f) => {
-        if (f.notification === 'producerAdded') void consume(f.data.producerId);
-        if (f.notification === 'activeSpeaker') w.speakers.push(f.data.peerId);
+        if (f.notification === 'producerAdded') void consume((f.data as { producerId: string }).producerId);
+        if (f.notification === 'activeSpeaker') w.speakers.push((f.data as { peerId: string }).peerId);
       });
       /** Audio packets received so far, per producer. */
       w.packetsFrom = async (producerId: string) => {
         const consumer = w.consumers.get(producerId);
         if (!consumer) return 0;
         let n = 0;
-        (await consumer.getStats()).forEach((s: any) => {
-          if (s.type === 'inbound-rtp') n += s.packetsReceived;
+        (await consumer.getStats()).forEach((s: RTCStats & { packetsReceived?: number }) => {
+          if (s.type === 'inbound-rtp') n += s.packetsReceived ?? NaN;
         });
         return n;
       };
 
       if (speak) {
-        const sendInfo = await request('createWebRtcTransport', { direction: 'send' });
+        const sendInfo = await request<ms.TransportOptions>('createWebRtcTransport', { direction: 'send' });
         const send = device.createSendTransport(sendInfo);
-        send.on('connect', ({ dtlsParameters }: any, ok: () => void, fail: (e: Error) => void) =>
-          request('connectWebRtcTransport', { transportId: send.id, dtlsParameters }).then(ok, fail));
-        send.on('produce', ({ kind, rtpParameters }: any, ok: (r: { id: string }) => void, fail: (e: Error) => void) =>
-          request('produce', { transportId: send.id, kind, rtpParameters, channel: { kind: 'floor' }, source: 'microphone' }).then(ok, fail));
+        send.on('connect', ({ dtlsParameters }, ok, fail) =>
+          void request('connectWebRtcTransport', { transportId: send.id, dtlsParameters }).then(ok, fail));
+        send.on('produce', ({ kind, rtpParameters }, ok, fail) =>
+          void request<{ id: string }>('produce', { transportId: send.id, kind, rtpParameters, channel: { kind: 'floor' }, source: 'microphone' }).then(ok, fail));
         const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
         const producer = await send.produce({ track: stream.getAudioTracks()[0] });
         w.producerId = producer.id;
@@ -140,8 +150,8 @@ async function participant(person: string, speak: boolean): Promise<Page> {
   return page;
 }
 
-const packets = (listener: Page, producerId: string) => listener.evaluate((id) => (window as any).packetsFrom(id) as Promise<number>, producerId);
-const producerOf = (speaker: Page) => speaker.evaluate(() => (window as any).producerId as string);
+const packets = (listener: Page, producerId: string) => listener.evaluate((id) => (window as unknown as TestWindow).packetsFrom(id), producerId);
+const producerOf = (speaker: Page) => speaker.evaluate(() => (window as unknown as TestWindow).producerId);
 
 describe('WebRTC in the chamber', () => {
   it('carries the chair\'s microphone to a listener, and a member\'s only once the floor is granted', async () => {
@@ -163,6 +173,6 @@ describe('WebRTC in the chamber', () => {
     await expect.poll(() => packets(clerk, memberMic), { timeout: 15_000 }).toBeGreaterThan(50);
 
     // Active-speaker detection runs on the audio levels Chromium puts in each packet.
-    await expect.poll(() => clerk.evaluate(() => (window as any).speakers as string[]), { timeout: 15_000 }).toContainEqual(expect.stringMatching(/^(chair|m1)$/));
+    await expect.poll(() => clerk.evaluate(() => (window as unknown as TestWindow).speakers), { timeout: 15_000 }).toContainEqual(expect.stringMatching(/^(chair|m1)$/));
   });
 });

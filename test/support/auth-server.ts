@@ -55,7 +55,7 @@ export async function startAuthTestServer(
   const app = new Koa();
   app.use(securityHeaders({ https: false }));
   app.use(auth.middleware);
-  app.use(async (ctx, next) => {
+  app.use(async (ctx, next: () => Promise<void>) => {
     if (ctx.path !== '/whoami') return next();
     try {
       ctx.body = { user: await auth.authenticateRequest(ctx.req) };
@@ -65,7 +65,9 @@ export async function startAuthTestServer(
       ctx.body = { error: err.code, message: err.message };
     }
   });
-  server.on('request', app.callback());
+  // Koa's handler answers its own errors; its promise never rejects.
+  const handle = app.callback();
+  server.on('request', (req, res) => void handle(req, res));
 
   return {
     baseUrl,

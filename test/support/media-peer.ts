@@ -15,7 +15,8 @@ export async function connectMediaPeer(url: string, headers: Record<string, stri
   const notifications: MediaPeer['notifications'] = [];
   let next = 1;
   ws.on('message', (raw) => {
-    const frame = JSON.parse(raw.toString()) as { id?: number; notification?: string; data: Record<string, unknown> };
+    // ws hands text frames over as a Buffer (binaryType 'nodebuffer'); anything else is not JSON.
+    const frame = JSON.parse(Buffer.isBuffer(raw) ? raw.toString() : '') as { id?: number; notification?: string; data: Record<string, unknown> };
     if (frame.notification) notifications.push(frame as MediaPeer['notifications'][number]);
     else if (typeof frame.id === 'number') pending.get(frame.id)?.(frame as never);
   });
@@ -32,7 +33,7 @@ export async function connectMediaPeer(url: string, headers: Record<string, stri
     request: (method, data = {}) =>
       new Promise((resolve) => {
         const id = next++;
-        pending.set(id, resolve as (frame: never) => void);
+        pending.set(id, resolve);
         ws.send(JSON.stringify({ id, method, data }));
       }),
   };

@@ -125,7 +125,7 @@ function result(counts: Record<string, number>, perFaction: VoteResult['perFacti
 /** The sample sitting. */
 export function sampleRecord(): RecordScript {
   const s = new RecordScript();
-  const { keller, brandt, vogel, sommer, kuhn, boehm, busch, jaeger, ludwig, peters, noack, minister } = people;
+  const { keller, brandt, vogel, sommer, kuhn, boehm, busch, jaeger, ludwig, peters, minister } = people;
   s.at('09:00:00', { kind: 'sitting.opened', rulebook, statutoryMembers: 49 });
   for (const [i, m] of [...members, minister].entries()) s.at(`09:00:${String(10 + i).padStart(2, '0')}`, { kind: 'attendance.joined', person: m }, m.personId);
   s.at('09:01:00', { kind: 'agenda.item_called', agendaItemId: 'item-1', position: 1, title: agenda[0]!.title });

@@ -88,7 +88,9 @@ export class CommandRunner<Control extends string> {
           ? { ok: true, data: payload['data'] as DataOf<TResult> }
           : { ok: false, problem: problemFromPayload(payload) };
     } catch (error: unknown) {
-      const code = isRecord(error) && Array.isArray(error['problems']) ? (error['problems'][0]?.code ?? null) : null;
+      const problems: unknown = isRecord(error) ? error['problems'] : null;
+      const first: unknown = Array.isArray(problems) ? problems[0] : null;
+      const code = isRecord(first) && typeof first['code'] === 'string' ? first['code'] : null;
       outcome = { ok: false, problem: { message: describeError(error).join(' '), code, rule: null, issues: [] } };
     }
     this.pendingSignal.update((pending) => new Set([...pending].filter((other) => other !== control)));

@@ -3,7 +3,7 @@ import { TranslationState } from '../i18n/translation-state';
 import { GraphqlClient } from '../shared/graphql-client';
 import type { GraphqlOperation } from '../shared/graphql-operation';
 import { CommandRunner } from './command-runner';
-import { ProcedureState, type Procedure } from './procedure-state';
+import { ProcedureState } from './procedure-state';
 import { refusalText, ruleText } from './rule-text';
 
 /**
@@ -45,7 +45,7 @@ export abstract class ProcedureCommands<Control extends string> {
   ): Promise<boolean> {
     const outcome = await this.runner.run(control, operation, { ...variables, sittingId: this.sittingId() } as TVariables);
     if (outcome.ok) {
-      this.procedure.apply(outcome.data as Procedure);
+      this.procedure.apply(outcome.data);
     }
     return outcome.ok;
   }

@@ -50,7 +50,7 @@ describe('ProcedureState', () => {
       connection: connection.asReadonly(),
       reconnected: reconnected.asObservable(),
     });
-    subscriptions.subscribe.and.returnValue(updates.asObservable() as never);
+    subscriptions.subscribe.and.returnValue(updates.asObservable());
     TestBed.configureTestingModule({
       providers: [
         { provide: GraphqlClient, useValue: graphql },
@@ -97,7 +97,7 @@ describe('ProcedureState', () => {
 
   it('does not let a late query answer undo a pushed update', async () => {
     let answer: (result: ProcedureResult) => void = () => undefined;
-    graphql.request.and.returnValue(new Promise((resolve) => (answer = resolve)) as never);
+    graphql.request.and.returnValue(new Promise((resolve) => (answer = resolve)));
     const loading = state.load('sitting-42');
     state.follow('sitting-42');
 

@@ -24,7 +24,7 @@ describe('SittingPage', () => {
       connection: connection.asReadonly(),
       reconnected: reconnected.asObservable(),
     });
-    subscriptions.subscribe.and.returnValue(events.asObservable() as never);
+    subscriptions.subscribe.and.returnValue(events.asObservable());
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),

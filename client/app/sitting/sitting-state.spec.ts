@@ -4,7 +4,6 @@ import { Subject } from 'rxjs';
 import { demoOverview, demoSittings } from '../../testing/demo-parliament';
 import { GraphqlClient } from '../shared/graphql-client';
 import { GraphqlRequestError } from '../shared/graphql-error';
-import type { GraphqlOperation } from '../shared/graphql-operation';
 import { GraphqlSubscriptions, type LiveConnection } from '../shared/graphql-subscriptions';
 import type { SittingEventsResult } from './sitting-events.generated';
 import type { SittingOverviewResult } from './sitting-overview.generated';
@@ -27,7 +26,7 @@ describe('SittingState', () => {
       connection: connection.asReadonly(),
       reconnected: reconnected.asObservable(),
     });
-    subscriptions.subscribe.and.returnValue(events.asObservable() as never);
+    subscriptions.subscribe.and.returnValue(events.asObservable());
     TestBed.configureTestingModule({
       providers: [
         { provide: GraphqlClient, useValue: graphql },
@@ -38,7 +37,7 @@ describe('SittingState', () => {
   });
 
   function operationNames(): string[] {
-    return graphql.request.calls.allArgs().map(([operation]) => (operation as GraphqlOperation<unknown, unknown>).operationName);
+    return graphql.request.calls.allArgs().map(([operation]) => operation.operationName);
   }
 
   function withSitting(overview: SittingOverviewResult, changes: Partial<SittingDetail>): SittingOverviewResult {
@@ -92,8 +91,8 @@ describe('SittingState', () => {
     let answerOlder: (overview: SittingOverviewResult) => void = () => undefined;
     let answerNewer: (overview: SittingOverviewResult) => void = () => undefined;
     graphql.request.and.returnValues(
-      new Promise((resolve) => (answerOlder = resolve)) as never,
-      new Promise((resolve) => (answerNewer = resolve)) as never,
+      new Promise((resolve) => (answerOlder = resolve)),
+      new Promise((resolve) => (answerNewer = resolve)),
     );
 
     const first = state.loadOverview('sitting-41');

@@ -2,7 +2,7 @@
 // shows at once and hls.js arrives in a chunk of its own.
 import Hls, { type ErrorData, type MediaPlaylist } from 'hls.js';
 import type { AudioRendition } from './audio-choice';
-import { CaptionBook } from './caption-cues';
+import { CaptionBook, type CaptionCue } from './caption-cues';
 import type { Playback, PlaybackEngine, PlaybackEvents } from './playback';
 import { recoveryStep, type RecoveryMemory } from './playback-recovery';
 
@@ -46,7 +46,8 @@ class HlsPlayback implements Playback {
     this.hls.on(Hls.Events.SUBTITLE_TRACK_SWITCH, () => this.captions.clear());
     this.hls.on(Hls.Events.CUES_PARSED, (_event, data) => {
       if (data.type === 'subtitles') {
-        this.captions.add(data.cues);
+        // hls.js types the parsed cues as `any`; they are VTTCues (CaptionCue is the part we read).
+        this.captions.add(data.cues as Iterable<CaptionCue>);
         this.showCaption();
       }
     });

@@ -40,7 +40,7 @@ export async function startExternalIssuer(opts: ExternalIssuerOptions, readyTime
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
-  child.stderr!.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-8000)));
+  child.stderr.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-8000)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
@@ -51,7 +51,7 @@ export async function startExternalIssuer(opts: ExternalIssuerOptions, readyTime
   const issuer = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the external issuer did not start within ${readyTimeoutMs} ms:\n${log}`)), readyTimeoutMs);
     void exited.then(() => reject(new Error(`the external issuer exited:\n${log}`)));
-    createInterface({ input: child.stdout! }).once('line', (line) => {
+    createInterface({ input: child.stdout }).once('line', (line) => {
       clearTimeout(timer);
       const parsed: unknown = JSON.parse(line);
       const url = parsed !== null && typeof parsed === 'object' && 'issuer' in parsed ? parsed.issuer : undefined;

@@ -89,7 +89,7 @@ const signingKey = { ...(await exportJWK(privateKey)), kid: 'external-issuer', a
 const verificationKeys = createLocalJWKSet({ keys: [{ ...(await exportJWK(publicKey)), kid: 'external-issuer', alg: 'RS256', use: 'sig' }] });
 
 const configuration: Configuration = {
-  jwks: { keys: [signingKey] } as Configuration['jwks'],
+  jwks: { keys: [signingKey] },
   clientDefaults: { id_token_signed_response_alg: 'RS256' },
   clients: [
     {
@@ -209,7 +209,8 @@ handle = (req, res) => {
   }
   const match = /^\/interaction\/([\w-]+)(?:\/(login))?$/.exec(pathname);
   if (!match) {
-    providerCallback(req, res);
+    // oidc-provider answers its own errors; its promise never rejects.
+    void providerCallback(req, res);
     return;
   }
   interactions(req, res, match[1]!, match[2]).catch((err: unknown) => {
