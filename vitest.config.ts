@@ -7,7 +7,13 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // The seeded hostile-input fuzzer (issue #10) measures this process's event loop and memory: it
 // runs alone, after the rest (`npm run test:fuzz` runs just it).
 const FUZZ = ['server/hostile/fuzz.test.ts'];
-const REALTIME = ['server/broadcast/broadcast.test.ts', 'server/broadcast/program-clock.test.ts', 'server/broadcast/broadcasts.test.ts', 'server/media/chamber-routing.test.ts', 'server/drain-recording.integration.test.ts'];
+const REALTIME = [
+  'server/broadcast/broadcast.test.ts',
+  'server/broadcast/program-clock.test.ts',
+  'server/broadcast/broadcasts.test.ts',
+  'server/media/chamber-routing.test.ts',
+  'server/drain-recording.integration.test.ts',
+];
 
 export default defineConfig({
   // graphql 16 has no "exports": Node's import gets its CommonJS build, Vite would pick index.mjs.

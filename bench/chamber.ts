@@ -129,7 +129,13 @@ function runSender(cfg: SenderConfig): void {
       while (v.emitted * (1000 / v.fps) <= now) {
         const frame = v.frames[v.index]!;
         v.index = (v.index + 1) % v.frames.length;
-        const packets = vp8RtpPackets(frame, { ssrc: v.ssrc, seq: v.seq, timestamp: v.ts0 + v.emitted * (90000 / v.fps), pictureId: v.pictureId, tl0PicIdx: v.tl0 });
+        const packets = vp8RtpPackets(frame, {
+          ssrc: v.ssrc,
+          seq: v.seq,
+          timestamp: v.ts0 + v.emitted * (90000 / v.fps),
+          pictureId: v.pictureId,
+          tl0PicIdx: v.tl0,
+        });
         queue.push(...packets);
         v.seq = (v.seq + packets.length) & 0xffff;
         v.pictureId = (v.pictureId + 1) & 0x7fff;
@@ -159,7 +165,8 @@ function runSender(cfg: SenderConfig): void {
     for (const v of video) send(senderReport(v.ssrc, ntp, v.ts0 + elapsed * 90, v.sent, v.octets), cfg.video.port);
   }, 1000);
   parentPort!.on('message', (m: { op: string }) => {
-    if (m.op === 'stats') parentPort!.postMessage({ op: 'stats', keyFrameRequests: keyFrameRequestsSeen, sent: onWire, queued: queue.length } satisfies SenderStats);
+    if (m.op === 'stats')
+      parentPort!.postMessage({ op: 'stats', keyFrameRequests: keyFrameRequestsSeen, sent: onWire, queued: queue.length } satisfies SenderStats);
   });
   tick();
 }
@@ -274,7 +281,10 @@ function socketInodes(pid: number): number[] {
 }
 
 function udpCounters(): Record<string, number> {
-  const lines = fs.readFileSync('/proc/net/snmp', 'utf8').split('\n').filter((l) => l.startsWith('Udp:'));
+  const lines = fs
+    .readFileSync('/proc/net/snmp', 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('Udp:'));
   const names = lines[0]!.split(/\s+/).slice(1);
   const values = lines[1]!.split(/\s+/).slice(1).map(Number);
   return Object.fromEntries(names.map((n, i) => [n, values[i] ?? 0]));
@@ -381,39 +391,76 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const ivfs = encodeLayers(dir);
   const sizes = ivfs.map((f) => ivfFrames(fs.readFileSync(f)));
-  const videoPps = sizes.map((frames, i) => (frames.reduce((a, f) => a + vp8RtpPackets(f, { ssrc: 0, seq: 0, timestamp: 0, pictureId: 0, tl0PicIdx: 0 }).length, 0) / frames.length) * LAYERS[i]!.fps);
+  const videoPps = sizes.map(
+    (frames, i) =>
+      (frames.reduce((a, f) => a + vp8RtpPackets(f, { ssrc: 0, seq: 0, timestamp: 0, pictureId: 0, tl0PicIdx: 0 }).length, 0) / frames.length) * LAYERS[i]!.fps,
+  );
   const nominalIngress = Math.round((LANGUAGES.length + 1) * AUDIO_PPS + videoPps.reduce((a, b) => a + b, 0));
   console.log(
     `encoded VP8 layers in ${((performance.now() - t0) / 1000).toFixed(1)} s: ` +
-      LAYERS.map((l, i) => `${l.width}x${l.height}@${l.fps} ${Math.round((sizes[i]!.reduce((a, f) => a + f.length, 0) * 8) / CLIP_SECONDS / 1000)} kbit/s`).join(', '),
+      LAYERS.map(
+        (l, i) => `${l.width}x${l.height}@${l.fps} ${Math.round((sizes[i]!.reduce((a, f) => a + f.length, 0) * 8) / CLIP_SECONDS / 1000)} kbit/s`,
+      ).join(', '),
   );
 
   const portRange = { min: 40000, max: 49999 };
   const pool = await WorkerPool.create({ workers, rtcMinPort: portRange.min, rtcMaxPort: portRange.max, logLevel: 'warn' }, log);
-  const media = await SittingMedia.create({ sittingId: 'bench-chamber', pool, log, listen: { ip: '127.0.0.1', announcedAddress: undefined, portRange }, peersPerRouter: peersPerWorker });
+  const media = await SittingMedia.create({
+    sittingId: 'bench-chamber',
+    pool,
+    log,
+    listen: { ip: '127.0.0.1', announcedAddress: undefined, portRange },
+    peersPerRouter: peersPerWorker,
+  });
   try {
     // Publishers: a podium guest holding the floor, one live interpreter per booth.
     const speaker = { id: 'speaker', roles: ['podium_guest' as const], booth: null };
-    const interpreters = LANGUAGES.map((language) => ({ id: `interp-${language}`, roles: ['interpreter' as const], booth: { id: `booth-${language}`, language, kind: 'spoken' as const } }));
+    const interpreters = LANGUAGES.map((language) => ({
+      id: `interp-${language}`,
+      roles: ['interpreter' as const],
+      booth: { id: `booth-${language}`, language, kind: 'spoken' as const },
+    }));
     await media.setFloor({ ...EMPTY_FLOOR, speakers: [speaker.id], liveInterpreters: new Map(interpreters.map((p) => [p.booth.id, p.id])) });
     const caps = media.rtpCapabilities;
     await media.join(speaker, caps, { language: null, sign: false });
     const stage = await media.createPlainTransport(speaker.id, { comedia: true });
     const videoSsrcs = [3001, 3002, 3003];
-    const floorAudio = await media.produce(speaker.id, stage.id, { kind: 'audio', rtpParameters: opusParameters(1000), channel: { kind: 'floor' }, source: 'microphone' });
-    const floorVideo = await media.produce(speaker.id, stage.id, { kind: 'video', rtpParameters: vp8SimulcastParameters(videoSsrcs), channel: { kind: 'floor' }, source: 'camera' });
+    const floorAudio = await media.produce(speaker.id, stage.id, {
+      kind: 'audio',
+      rtpParameters: opusParameters(1000),
+      channel: { kind: 'floor' },
+      source: 'microphone',
+    });
+    const floorVideo = await media.produce(speaker.id, stage.id, {
+      kind: 'video',
+      rtpParameters: vp8SimulcastParameters(videoSsrcs),
+      channel: { kind: 'floor' },
+      source: 'camera',
+    });
     const audioFeeds = [{ ssrc: 1000, port: stage.port }];
     for (const [i, p] of interpreters.entries()) {
       await media.join(p, caps, { language: null, sign: false });
       const t = await media.createPlainTransport(p.id, { comedia: true });
-      await media.produce(p.id, t.id, { kind: 'audio', rtpParameters: opusParameters(2000 + i), channel: { kind: 'interpretation', language: p.booth.language }, source: 'microphone' });
+      await media.produce(p.id, t.id, {
+        kind: 'audio',
+        rtpParameters: opusParameters(2000 + i),
+        channel: { kind: 'interpretation', language: p.booth.language },
+        source: 'microphone',
+      });
       audioFeeds.push({ ssrc: 2000 + i, port: t.port });
     }
     if (!floorAudio.live || !floorVideo.live) throw new Error('the speaker is not live');
 
-    const sender = new Thread(thread({
-      workerData: { role: 'sender', pacing, audio: audioFeeds, video: { port: stage.port, layers: videoSsrcs.map((ssrc, i) => ({ ssrc, ivf: ivfs[i]!, fps: LAYERS[i]!.fps })) } } satisfies SenderConfig,
-    }));
+    const sender = new Thread(
+      thread({
+        workerData: {
+          role: 'sender',
+          pacing,
+          audio: audioFeeds,
+          video: { port: stage.port, layers: videoSsrcs.map((ssrc, i) => ({ ssrc, ivf: ivfs[i]!, fps: LAYERS[i]!.fps })) },
+        } satisfies SenderConfig,
+      }),
+    );
     threads.push(sender.worker);
     const sinks = Array.from({ length: sinkThreads }, () => new Thread(thread({ workerData: { role: 'sink' } })));
     threads.push(...sinks.map((s) => s.worker));
@@ -492,7 +539,10 @@ async function main(): Promise<void> {
       const proc0 = process.cpuUsage();
       const w0 = performance.now();
       await sleep(seconds * 1000);
-      const [sent1, ...reports] = await Promise.all([sender.ask<SenderStats>({ op: 'stats' }), ...sinks.map((s) => s.ask<{ streams: SinkStream[] }>({ op: 'report' }))]) as [SenderStats, ...{ streams: SinkStream[] }[]];
+      const [sent1, ...reports] = (await Promise.all([
+        sender.ask<SenderStats>({ op: 'stats' }),
+        ...sinks.map((s) => s.ask<{ streams: SinkStream[] }>({ op: 'report' })),
+      ])) as [SenderStats, ...{ streams: SinkStream[] }[]];
       const wallMs = performance.now() - w0;
       const cpuW1 = pids.map(processCpuMs);
       const proc1 = process.cpuUsage(proc0);
@@ -563,13 +613,21 @@ async function main(): Promise<void> {
         other_cpu_pct: 0,
         contended: false,
       };
-      run.other_cpu_pct = Math.max(0, round((run.machine_cpu_busy_pct - run.machine_steal_pct) * os.availableParallelism() - run.bench_process_cpu_pct - cpuPerWorker.reduce((a, b) => a + b, 0), 1));
+      run.other_cpu_pct = Math.max(
+        0,
+        round(
+          (run.machine_cpu_busy_pct - run.machine_steal_pct) * os.availableParallelism() - run.bench_process_cpu_pct - cpuPerWorker.reduce((a, b) => a + b, 0),
+          1,
+        ),
+      );
       run.contended = run.other_cpu_pct > 25;
       runs.push(run);
       console.log(
         `N=${n}: ${consumers} consumers (per worker ${consumersPerWorker.join('/')}, listeners ${listenersPerWorker.join('/')}), ` +
           `${run.packets_per_s} packets/s forwarded (in: ${run.ingress_packets_per_s} of ${nominalIngress} packets/s), loss ${run.loss_pct} % (per worker ${run.loss_pct_per_worker.join('/')} %; ` +
-          Object.entries(run.loss_pct_by_stream).map(([k, v]) => `${k} ${v}`).join(', ') +
+          Object.entries(run.loss_pct_by_stream)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ') +
           `), worker CPU ${cpuPerWorker.join('/')} %, socket drops at sinks ${sinkDrops} / at workers ${workerDrops.join('/')}, udp rcvbuf errors ${run.udp_rcvbuf_errors}, ` +
           `bench process CPU ${run.bench_process_cpu_pct} %, machine ${run.machine_cpu_busy_pct} % busy (steal ${run.machine_steal_pct} %, other processes ${run.other_cpu_pct} % of a core), setup ${run.setup_s} s` +
           (silent > 0 ? `, ${silent} consumers received nothing` : '') +

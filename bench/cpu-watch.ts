@@ -73,7 +73,7 @@ export class CpuWatch {
     const now = readProcs();
     const ourTree = new Set<number>([this.root]);
     // Parents come before children often but not always: repeat until no new descendant appears.
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const [pid, p] of now) {
         if (!ourTree.has(pid) && ourTree.has(p.ppid)) {

@@ -36,7 +36,9 @@ async function run(label: string, task: (i: number) => Promise<unknown>): Promis
   const total = (performance.now() - started) / 1000;
   times.sort((a, b) => a - b);
   const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!.toFixed(0);
-  console.log(`${label}: ${n} in ${total.toFixed(1)} s = ${(n / total).toFixed(0)}/s at concurrency ${concurrency}; latency p50 ${pct(50)} ms, p99 ${pct(99)} ms`);
+  console.log(
+    `${label}: ${n} in ${total.toFixed(1)} s = ${(n / total).toFixed(0)}/s at concurrency ${concurrency}; latency p50 ${pct(50)} ms, p99 ${pct(99)} ms`,
+  );
 }
 
 let baseUrl = process.env.BASE_URL;
@@ -45,7 +47,18 @@ if (!baseUrl) {
   const server = await startAuthTestServer();
   await server.database.db.transaction().execute(async (tx) => {
     for (let i = 0; i < n; i++) {
-      await insertPerson(tx, { username: username(i), givenName: 'Bench', familyName: `Member ${i + 1}`, title: null, email: null, factionId: null, office: null, roles: ['member'], votingRights: false, boothId: null });
+      await insertPerson(tx, {
+        username: username(i),
+        givenName: 'Bench',
+        familyName: `Member ${i + 1}`,
+        title: null,
+        email: null,
+        factionId: null,
+        office: null,
+        roles: ['member'],
+        votingRights: false,
+        boothId: null,
+      });
     }
   });
   baseUrl = server.baseUrl;

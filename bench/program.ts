@@ -100,7 +100,10 @@ function analyseTrace(): { stages: Record<string, StageLag>; clockResets: number
     if (!m) {
       const w = /^\d+ (\[.*)$/.exec(line)?.[1];
       if (w && /Non-monotonous|backward|late|drop|Error/i.test(w)) {
-        const key = w.replace(/0x[0-9a-f]+/g, '').replace(/-?\d+(\.\d+)?/g, 'N').slice(0, 120);
+        const key = w
+          .replace(/0x[0-9a-f]+/g, '')
+          .replace(/-?\d+(\.\d+)?/g, 'N')
+          .slice(0, 120);
         warnings.set(key, (warnings.get(key) ?? 0) + 1);
       }
       continue;
@@ -151,7 +154,14 @@ async function main(): Promise<Record<string, unknown>> {
     { id: 'fr', roles: ['interpreter'], booth: { id: 'booth-fr', language: 'fr', kind: 'spoken' } },
   ];
   for (const p of people) await media.join(p, media.rtpCapabilities, { language: null, sign: false });
-  await media.setFloor({ ...EMPTY_FLOOR, speakers: ['member'], liveInterpreters: new Map([['booth-en', 'en'], ['booth-fr', 'fr']]) });
+  await media.setFloor({
+    ...EMPTY_FLOOR,
+    speakers: ['member'],
+    liveInterpreters: new Map([
+      ['booth-en', 'en'],
+      ['booth-fr', 'fr'],
+    ]),
+  });
   const publish = (who: string, channel: Channel, source: LavfiSource): Promise<LavfiFeed> => publishFeed(media, who, channel, source);
   const floor: Channel = { kind: 'floor' };
   feeds.push(
@@ -167,7 +177,12 @@ async function main(): Promise<Record<string, unknown>> {
   let speaking = false;
   const switcher = setInterval(() => {
     speaking = !speaking;
-    void broadcast.setProgram({ speakerPeerId: speaking ? 'member' : null, chairPeerId: 'chair', lowerThird: { name: speaking ? 'Mitglied' : 'Präsidentin', faction: '' }, voteCard: null });
+    void broadcast.setProgram({
+      speakerPeerId: speaking ? 'member' : null,
+      chairPeerId: 'chair',
+      lowerThird: { name: speaking ? 'Mitglied' : 'Präsidentin', faction: '' },
+      voteCard: null,
+    });
   }, 4_000);
   await sleep(4_000);
   feeds.push(
@@ -196,7 +211,8 @@ async function main(): Promise<Record<string, unknown>> {
   await pool.close();
   if (TRACE) {
     const trace = analyseTrace();
-    for (const [key, s] of Object.entries(trace.stages)) console.log(`[bench:program] trace: ${key.padEnd(16)} behind the wall clock p50 ${s.p50} ms, p95 ${s.p95} ms (n=${s.n})`);
+    for (const [key, s] of Object.entries(trace.stages))
+      console.log(`[bench:program] trace: ${key.padEnd(16)} behind the wall clock p50 ${s.p50} ms, p95 ${s.p95} ms (n=${s.n})`);
     console.log(`[bench:program] trace: encoder input timestamps put back by more than 1 s: ${trace.clockResets}`);
     for (const w of trace.warnings) console.log(`[bench:program] trace: FFmpeg said ${w}`);
     console.log(`[bench:program] trace kept at ${traceFile}`);
@@ -218,8 +234,11 @@ main()
     process.exit(1);
   });
 // Bounded: whatever happens, the bench ends.
-setTimeout(() => {
-  for (const f of feeds) void f.stop();
-  console.log(JSON.stringify({ bench: 'program', error: 'watchdog' }));
-  process.exit(1);
-}, (SECONDS + 60) * 1_000).unref();
+setTimeout(
+  () => {
+    for (const f of feeds) void f.stop();
+    console.log(JSON.stringify({ bench: 'program', error: 'watchdog' }));
+    process.exit(1);
+  },
+  (SECONDS + 60) * 1_000,
+).unref();

@@ -110,7 +110,12 @@ function quantile(values: readonly number[], q: number): number | null {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }
 const round = (v: number | null) => (v === null ? null : Math.round(v));
-const stats = (values: readonly number[]) => ({ p50: round(quantile(values, 0.5)), p95: round(quantile(values, 0.95)), max: round(quantile(values, 1)), n: values.length });
+const stats = (values: readonly number[]) => ({
+  p50: round(quantile(values, 0.5)),
+  p95: round(quantile(values, 0.95)),
+  max: round(quantile(values, 1)),
+  n: values.length,
+});
 const fmt = (s: { p50: number | null; p95: number | null; n: number }, unit = 'ms') => `p50 ${s.p50 ?? '–'} ${unit}, p95 ${s.p95 ?? '–'} ${unit} (n=${s.n})`;
 
 type Headers = Record<string, string>;
@@ -138,16 +143,29 @@ function videoPlaylist(hlsDir: string): HLS.types.MediaPlaylist {
 }
 
 /** Every frame of the video segments overlapping [from, to], decoded through `filter` to raw `pixFmt`. */
-async function programFrames(hlsDir: string, fps: number, from: number, to: number, filter: string, pixFmt: 'gray' | 'rgb24', bytesPerFrame: number): Promise<ProgramFrame[]> {
+async function programFrames(
+  hlsDir: string,
+  fps: number,
+  from: number,
+  to: number,
+  filter: string,
+  pixFmt: 'gray' | 'rgb24',
+  bytesPerFrame: number,
+): Promise<ProgramFrame[]> {
   const frames: ProgramFrame[] = [];
   for (const s of videoPlaylist(hlsDir).segments) {
     const start = s.programDateTime?.getTime();
     if (start === undefined || start + s.duration * 1_000 < from || start > to) continue;
-    const { stdout } = await run(resolveFfmpeg().path, ['-v', 'error', '-f', 'mpegts', '-i', path.join(hlsDir, 'video', s.uri), '-vf', filter, '-f', 'rawvideo', '-pix_fmt', pixFmt, '-'], {
-      encoding: 'buffer',
-      maxBuffer: 1 << 26,
-    });
-    for (let i = 0; (i + 1) * bytesPerFrame <= stdout.length; i++) frames.push({ wall: start + (i * 1_000) / fps, data: stdout.subarray(i * bytesPerFrame, (i + 1) * bytesPerFrame) });
+    const { stdout } = await run(
+      resolveFfmpeg().path,
+      ['-v', 'error', '-f', 'mpegts', '-i', path.join(hlsDir, 'video', s.uri), '-vf', filter, '-f', 'rawvideo', '-pix_fmt', pixFmt, '-'],
+      {
+        encoding: 'buffer',
+        maxBuffer: 1 << 26,
+      },
+    );
+    for (let i = 0; (i + 1) * bytesPerFrame <= stdout.length; i++)
+      frames.push({ wall: start + (i * 1_000) / fps, data: stdout.subarray(i * bytesPerFrame, (i + 1) * bytesPerFrame) });
   }
   return frames;
 }
@@ -177,7 +195,8 @@ async function tidy(): Promise<void> {
 
 /** Other processes took more than a quarter of a core: the figure is not representative of this machine. */
 const CONTENDED_PCT = 25;
-const cpuNote = (w: CpuWindow) => `CPU: bench ${w.ours} %, other processes ${w.others} % of a core${w.others > CONTENDED_PCT ? ' -- CONTENDED' : ''}; event loop held up to ${w.loopMaxMs} ms`;
+const cpuNote = (w: CpuWindow) =>
+  `CPU: bench ${w.ours} %, other processes ${w.others} % of a core${w.others > CONTENDED_PCT ? ' -- CONTENDED' : ''}; event loop held up to ${w.loopMaxMs} ms`;
 
 async function main(): Promise<Record<string, unknown>> {
   const t0 = Date.now();
@@ -236,7 +255,12 @@ async function main(): Promise<Record<string, unknown>> {
   const publish = async (p: Person, source: LavfiSource): Promise<LavfiFeed> => {
     const transport = await media.createPlainTransport(p.id, { comedia: true });
     const feed: LavfiFeed = { ...source, port: transport.port };
-    const produced = await media.produce(p.id, transport.id, { kind: source.kind, rtpParameters: feedRtpParameters(feed), channel: floor, source: source.kind === 'video' ? 'camera' : 'microphone' });
+    const produced = await media.produce(p.id, transport.id, {
+      kind: source.kind,
+      rtpParameters: feedRtpParameters(feed),
+      channel: floor,
+      source: source.kind === 'video' ? 'camera' : 'microphone',
+    });
     if (source.kind === 'video') cameraOf.set(produced.id, p.id);
     return feed;
   };
@@ -252,9 +276,15 @@ async function main(): Promise<Record<string, unknown>> {
   cleanup.camera = StampedCamera.start(chairCamera.port, chairCamera.ssrc);
   const chairCameraId = [...cameraOf].find(([, personId]) => personId === chair.id)![0];
 
-  await until(() => (broadcast.program.slots[0]!.liveSourceId === chairCameraId ? true : undefined), 20_000, 'the chair\'s camera on the program');
-  await until(() => (fs.existsSync(path.join(hlsDir, 'master.m3u8')) && videoPlaylist(hlsDir).segments.length >= 3 ? true : undefined), 20_000, 'the first segments');
-  log(`[bench:stream] live after ${((Date.now() - t0) / 1000).toFixed(1)} s: ${t.baseUrl}/hls/${S}/master.m3u8, ${broadcast.layout.video.width}x${broadcast.layout.video.height}@${fps}, ${broadcast.layout.segmentSeconds} s segments`);
+  await until(() => (broadcast.program.slots[0]!.liveSourceId === chairCameraId ? true : undefined), 20_000, "the chair's camera on the program");
+  await until(
+    () => (fs.existsSync(path.join(hlsDir, 'master.m3u8')) && videoPlaylist(hlsDir).segments.length >= 3 ? true : undefined),
+    20_000,
+    'the first segments',
+  );
+  log(
+    `[bench:stream] live after ${((Date.now() - t0) / 1000).toFixed(1)} s: ${t.baseUrl}/hls/${S}/master.m3u8, ${broadcast.layout.video.width}x${broadcast.layout.video.height}@${fps}, ${broadcast.layout.segmentSeconds} s segments`,
+  );
 
   // When each segment appears in the public playlist, against the end of its picture (program date + duration).
   const seen = new Map<string, { at: number; end: number }>();
@@ -285,9 +315,11 @@ async function main(): Promise<Record<string, unknown>> {
   );
   await page.goto(`${t.baseUrl}/__bench/player.html`);
   const playerState = () => page.evaluate(() => (window as unknown as { benchState: PlayerState }).benchState);
-  const playing = await until(async () => ((await playerState()).frames.length > 0 ? Date.now() : undefined), 20_000, 'the player\'s first frame').catch(async (error: unknown) => {
-    throw new Error(`${String(error)}; player errors: ${(await playerState()).errors.join(', ')}`);
-  });
+  const playing = await until(async () => ((await playerState()).frames.length > 0 ? Date.now() : undefined), 20_000, "the player's first frame").catch(
+    async (error: unknown) => {
+      throw new Error(`${String(error)}; player errors: ${(await playerState()).errors.join(', ')}`);
+    },
+  );
   const from = playing + OPT.warmupSeconds * 1_000;
   const to = from + OPT.watchSeconds * 1_000;
   await sleep(from - Date.now());
@@ -304,7 +336,10 @@ async function main(): Promise<Record<string, unknown>> {
   let lastStamp: number | null = null;
   let unreadable = 0;
   for (const f of inWindow(state.frames)) {
-    const stamp = readStamp(f.means.map((m) => (m > 126 ? 1 : 0)), f.at);
+    const stamp = readStamp(
+      f.means.map((m) => (m > 126 ? 1 : 0)),
+      f.at,
+    );
     if (stamp === null) {
       unreadable++;
       continue;
@@ -317,7 +352,15 @@ async function main(): Promise<Record<string, unknown>> {
   // Capture to program clock, read off the segments of the same window: program date of a frame − its stamp.
   const regionW = STAMP.cols * STAMP.cellWidth * STAMP.program.scale;
   const regionH = STAMP.rows * STAMP.cellHeight * STAMP.program.scale;
-  const stampedFrames = await programFrames(hlsDir, fps, from, to, `crop=${regionW}:${regionH}:${STAMP.program.x}:${STAMP.program.y},format=gray`, 'gray', regionW * regionH);
+  const stampedFrames = await programFrames(
+    hlsDir,
+    fps,
+    from,
+    to,
+    `crop=${regionW}:${regionH}:${STAMP.program.x}:${STAMP.program.y},format=gray`,
+    'gray',
+    regionW * regionH,
+  );
   const captureToPdt: number[] = [];
   lastStamp = null;
   for (const f of stampedFrames) {
@@ -329,12 +372,19 @@ async function main(): Promise<Record<string, unknown>> {
   const pdt = stats(pdtLag);
   const capture = stats(captureToPdt);
   const published = stats(publishLag(from, to));
-  log(`[bench:stream] glass-to-glass (camera stamp → Chromium/hls.js display, ${OPT.watchSeconds} s after ${OPT.warmupSeconds} s warm-up): ${fmt(glass)}; ${unreadable} frames unreadable, ${state.waiting} stalls, player errors: ${state.errors.length ? [...new Set(state.errors)].join(', ') : 'none'}`);
-  log(`[bench:stream]   of which: capture → program date (segments, PDT − stamp) ${fmt(capture)}; player behind program date (Date.now() − hls.playingDate) ${fmt(pdt)}; hls.js latency estimate ${fmt(stats(hlsLatency))}; config ${JSON.stringify(HLS_CONFIG)}`);
+  log(
+    `[bench:stream] glass-to-glass (camera stamp → Chromium/hls.js display, ${OPT.watchSeconds} s after ${OPT.warmupSeconds} s warm-up): ${fmt(glass)}; ${unreadable} frames unreadable, ${state.waiting} stalls, player errors: ${state.errors.length ? [...new Set(state.errors)].join(', ') : 'none'}`,
+  );
+  log(
+    `[bench:stream]   of which: capture → program date (segments, PDT − stamp) ${fmt(capture)}; player behind program date (Date.now() − hls.playingDate) ${fmt(pdt)}; hls.js latency estimate ${fmt(stats(hlsLatency))}; config ${JSON.stringify(HLS_CONFIG)}`,
+  );
   // The same segments as FFmpeg finished them: the archive copy's last write (FFmpeg renames its temp file when done).
   const archive = path.join(dataDir, 'archive', S);
   const ffmpegLag = videoPlaylist(hlsDir)
-    .segments.filter((seg) => seg.programDateTime && seg.programDateTime.getTime() + seg.duration * 1_000 >= from && seg.programDateTime.getTime() + seg.duration * 1_000 <= to)
+    .segments.filter(
+      (seg) =>
+        seg.programDateTime && seg.programDateTime.getTime() + seg.duration * 1_000 >= from && seg.programDateTime.getTime() + seg.duration * 1_000 <= to,
+    )
     .map((seg) => fs.statSync(path.join(archive, 'video', seg.uri)).mtimeMs - (seg.programDateTime!.getTime() + seg.duration * 1_000));
   const written = stats(ffmpegLag);
   const startLag = stats(
@@ -346,7 +396,9 @@ async function main(): Promise<Record<string, unknown>> {
     const segs = videoPlaylist(hlsDir).segments;
     debugProgramFfmpeg(broadcast, archive, [...segs.slice(0, 3), ...segs.slice(-6, -1)]);
   }
-  log(`[bench:stream]   after the end of its picture (program date + duration), the program FFmpeg finishes a segment ${fmt(written)} (its first 3 segments: p50 ${startLag.p50} ms), it is in the public playlist ${fmt(published)}; ${cpuNote(watchCpu)}`);
+  log(
+    `[bench:stream]   after the end of its picture (program date + duration), the program FFmpeg finishes a segment ${fmt(written)} (its first 3 segments: p50 ${startLag.p50} ms), it is in the public playlist ${fmt(published)}; ${cpuNote(watchCpu)}`,
+  );
 
   // 2. Floor switches: member A, member B, A, ...
   const switches: { to: string; requested: number; answered: number }[] = [];
@@ -365,7 +417,9 @@ async function main(): Promise<Record<string, unknown>> {
     return last?.programDateTime ? last.programDateTime.getTime() + last.duration * 1_000 : 0;
   };
   await until(() => (newestEnd() > lastSwitch.answered + tail ? true : undefined), 15_000, 'segments after the last switch').catch(() =>
-    log(`[bench:stream] WARNING: the program is late: its newest segment ends ${Math.round((Date.now() - newestEnd()) / 1000)} s ago; program FFmpeg runs so far: ${broadcast.process.runs}`),
+    log(
+      `[bench:stream] WARNING: the program is late: its newest segment ends ${Math.round((Date.now() - newestEnd()) / 1000)} s ago; program FFmpeg runs so far: ${broadcast.process.runs}`,
+    ),
   );
   const switchCpu = cpu.window();
   const colourFrames = await programFrames(hlsDir, fps, switches[0]!.requested - 1_000, lastSwitch.answered + tail, `${MAIN_CROP},scale=1:1`, 'rgb24', 3);
@@ -396,7 +450,12 @@ async function main(): Promise<Record<string, unknown>> {
     });
     log(`[debug] FFmpeg write lag by segment end (s from the first switch: ms): ${lagNow.join(' ')}`);
     log(`[debug] switches at ${switches.map((s) => `${s.requested - base}/${s.answered - base}`).join(' ')}`);
-    log(`[debug] program slot events ${switched.filter((e) => e.slot === 'program' && e.at >= base - 1_000).map((e) => `${e.at - base}:${e.source === null ? 'slate' : (colours[cameraOf.get(e.source) ?? ''] ?? 'chair')}(${e.waited})`).join(' ')}`);
+    log(
+      `[debug] program slot events ${switched
+        .filter((e) => e.slot === 'program' && e.at >= base - 1_000)
+        .map((e) => `${e.at - base}:${e.source === null ? 'slate' : (colours[cameraOf.get(e.source) ?? ''] ?? 'chair')}(${e.waited})`)
+        .join(' ')}`,
+    );
     let prev = '';
     const runs: string[] = [];
     for (const f of colourFrames) {
@@ -408,7 +467,9 @@ async function main(): Promise<Record<string, unknown>> {
   }
   const floorSwitch = stats(toFrame);
   const feedSwitch = stats(toEvent);
-  log(`[bench:stream] floor switch (grantFloor response → first program frame of the new speaker, by EXT-X-PROGRAM-DATE-TIME): ${fmt(floorSwitch)}; program feed's switch event ${fmt(feedSwitch)}; grantFloor round trip ${fmt(stats(mutationMs))}; slate stood in ${slateStandIns} times; ${cpuNote(switchCpu)}`);
+  log(
+    `[bench:stream] floor switch (grantFloor response → first program frame of the new speaker, by EXT-X-PROGRAM-DATE-TIME): ${fmt(floorSwitch)}; program feed's switch event ${fmt(feedSwitch)}; grantFloor round trip ${fmt(stats(mutationMs))}; slate stood in ${slateStandIns} times; ${cpuNote(switchCpu)}`,
+  );
 
   // 3. Requests per second: autocannon in its own process.
   const segment = videoPlaylist(hlsDir).segments.at(-1)!;
@@ -419,16 +480,28 @@ async function main(): Promise<Record<string, unknown>> {
   cpu.window();
   const playlist = await autocannon(playlistUrl);
   const playlistCpu = cpu.window();
-  log(`[bench:stream] playlist ${playlistUrl.replace(t.baseUrl, '')}: ${playlist.rps} req/s, latency p50 ${playlist.p50} ms, p99 ${playlist.p99} ms, ${OPT.connections} connections × ${OPT.loadSeconds} s, non-2xx ${playlist.non2xx}, errors ${playlist.errors}; ${cpuNote(playlistCpu)}`);
+  log(
+    `[bench:stream] playlist ${playlistUrl.replace(t.baseUrl, '')}: ${playlist.rps} req/s, latency p50 ${playlist.p50} ms, p99 ${playlist.p99} ms, ${OPT.connections} connections × ${OPT.loadSeconds} s, non-2xx ${playlist.non2xx}, errors ${playlist.errors}; ${cpuNote(playlistCpu)}`,
+  );
   const seg = await autocannon(segmentUrl);
   const segmentCpu = cpu.window();
-  log(`[bench:stream] segment ${segmentUrl.replace(t.baseUrl, '')} (${Math.round(segmentBytes / 1024)} KiB): ${seg.rps} req/s (${Math.round((seg.bytesPerSecond * 8) / 1e6)} Mbit/s), latency p50 ${seg.p50} ms, p99 ${seg.p99} ms, non-2xx ${seg.non2xx}, errors ${seg.errors}; ${cpuNote(segmentCpu)}`);
+  log(
+    `[bench:stream] segment ${segmentUrl.replace(t.baseUrl, '')} (${Math.round(segmentBytes / 1024)} KiB): ${seg.rps} req/s (${Math.round((seg.bytesPerSecond * 8) / 1e6)} Mbit/s), latency p50 ${seg.p50} ms, p99 ${seg.p99} ms, non-2xx ${seg.non2xx}, errors ${seg.errors}; ${cpuNote(segmentCpu)}`,
+  );
 
   const contended = [watchCpu, switchCpu, playlistCpu, segmentCpu].some((w) => w.others > CONTENDED_PCT);
-  if (contended) log(`[bench:stream] CONTENDED: other processes took more than ${CONTENDED_PCT} % of a core during a measurement; the figures are not representative of this machine`);
-  const met = { glassToGlass: glass.p50 !== null && glass.p50 <= GOALS.glassToGlassMs, floorSwitch: floorSwitch.p50 !== null && floorSwitch.p50 <= GOALS.floorSwitchMs };
+  if (contended)
+    log(
+      `[bench:stream] CONTENDED: other processes took more than ${CONTENDED_PCT} % of a core during a measurement; the figures are not representative of this machine`,
+    );
+  const met = {
+    glassToGlass: glass.p50 !== null && glass.p50 <= GOALS.glassToGlassMs,
+    floorSwitch: floorSwitch.p50 !== null && floorSwitch.p50 <= GOALS.floorSwitchMs,
+  };
   if (broadcast.process.runs > 1) log(`[bench:stream] WARNING: the program FFmpeg was restarted ${broadcast.process.runs - 1} times during the run`);
-  log(`[bench:stream] goals: glass-to-glass ≤ ${GOALS.glassToGlassMs} ms ${met.glassToGlass ? 'met' : 'NOT met'}, floor switch ≤ ${GOALS.floorSwitchMs} ms ${met.floorSwitch ? 'met' : 'NOT met'}; run took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  log(
+    `[bench:stream] goals: glass-to-glass ≤ ${GOALS.glassToGlassMs} ms ${met.glassToGlass ? 'met' : 'NOT met'}, floor switch ≤ ${GOALS.floorSwitchMs} ms ${met.floorSwitch ? 'met' : 'NOT met'}; run took ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
   return {
     bench: 'stream',
     glass_to_glass_ms_p50: glass.p50,
@@ -509,8 +582,21 @@ async function autocannon(url: string): Promise<LoadResult> {
   child.stderr.on('data', (c: Buffer) => (err += c.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   if (code !== 0) throw new Error(`autocannon exited with ${code}: ${err.slice(-500)}`);
-  const r = JSON.parse(out) as { requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number; throughput: { average: number } };
-  return { rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, bytesPerSecond: r.throughput.average };
+  const r = JSON.parse(out) as {
+    requests: { average: number };
+    latency: { p50: number; p99: number };
+    non2xx: number;
+    errors: number;
+    throughput: { average: number };
+  };
+  return {
+    rps: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    bytesPerSecond: r.throughput.average,
+  };
 }
 
 /** One run: a fresh server and data folder, tidied up whatever happens; a watchdog bounds it. */
@@ -523,7 +609,13 @@ async function runOnce(): Promise<Record<string, unknown>> {
     return await Promise.race([main(), timedOut]);
   } catch (error) {
     log(`[bench:stream] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return { bench: 'stream', error: error instanceof Error ? error.message : String(error), glass_to_glass_ms_p50: null, floor_switch_ms_p50: null, segment_requests_per_s: null };
+    return {
+      bench: 'stream',
+      error: error instanceof Error ? error.message : String(error),
+      glass_to_glass_ms_p50: null,
+      floor_switch_ms_p50: null,
+      segment_requests_per_s: null,
+    };
   } finally {
     clearTimeout(watchdog);
     await Promise.race([tidy(), sleep(8_000)]);
@@ -532,7 +624,7 @@ async function runOnce(): Promise<Record<string, unknown>> {
 }
 
 /** Busy loops in their own processes: the machine shared with other work. */
-function busyCores(n: number): (() => void) {
+function busyCores(n: number): () => void {
   const children = Array.from({ length: n }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
   return () => children.forEach((c) => c.kill('SIGKILL'));
 }
@@ -570,9 +662,24 @@ async function runAll(): Promise<void> {
     console.log(JSON.stringify(results[0]));
   } else {
     const { median, worst } = summarise(results.filter((r) => !('error' in r)));
-    const lagGoal = results.every((r) => typeof r['segment_written_lag_ms_p95'] === 'number' && r['segment_written_lag_ms_p95'] <= GOALS.segmentWrittenLagP95Ms);
-    log(`[bench:stream] ${OPT.runs} runs, ${failed} failed; segment write lag p95 per run: ${results.map((r) => r['segment_written_lag_ms_p95'] ?? '–').join(', ')} ms (goal ≤ ${GOALS.segmentWrittenLagP95Ms} ms in every run: ${lagGoal ? 'met' : 'NOT met'}); glass-to-glass p50 per run: ${results.map((r) => r['glass_to_glass_ms_p50'] ?? '–').join(', ')} ms`);
-    console.log(JSON.stringify({ bench: 'stream', runs: OPT.runs, failed_runs: failed, busy_cores: OPT.busyCores, segment_write_lag_goal_met: lagGoal, median, worst, per_run: results }));
+    const lagGoal = results.every(
+      (r) => typeof r['segment_written_lag_ms_p95'] === 'number' && r['segment_written_lag_ms_p95'] <= GOALS.segmentWrittenLagP95Ms,
+    );
+    log(
+      `[bench:stream] ${OPT.runs} runs, ${failed} failed; segment write lag p95 per run: ${results.map((r) => r['segment_written_lag_ms_p95'] ?? '–').join(', ')} ms (goal ≤ ${GOALS.segmentWrittenLagP95Ms} ms in every run: ${lagGoal ? 'met' : 'NOT met'}); glass-to-glass p50 per run: ${results.map((r) => r['glass_to_glass_ms_p50'] ?? '–').join(', ')} ms`,
+    );
+    console.log(
+      JSON.stringify({
+        bench: 'stream',
+        runs: OPT.runs,
+        failed_runs: failed,
+        busy_cores: OPT.busyCores,
+        segment_write_lag_goal_met: lagGoal,
+        median,
+        worst,
+        per_run: results,
+      }),
+    );
   }
   process.exit(failed > 0 ? 1 : 0);
 }

@@ -57,15 +57,41 @@ const memberSelection = /* GraphQL */ `
       seq
       kinds
       procedure {
-        openVote { id ballotsCast eligibleCount }
-        votes { id status result { passed reasonCode cast counts { optionId count } } }
+        openVote {
+          id
+          ballotsCast
+          eligibleCount
+        }
+        votes {
+          id
+          status
+          result {
+            passed
+            reasonCode
+            cast
+            counts {
+              optionId
+              count
+            }
+          }
+        }
       }
     }
   }
 `;
 const publicSelection = /* GraphQL */ `
   subscription Updates($sittingId: ID!) {
-    publicSittingUpdates(sittingId: $sittingId) { phase closedVotes { id passed counts { label count } } }
+    publicSittingUpdates(sittingId: $sittingId) {
+      phase
+      closedVotes {
+        id
+        passed
+        counts {
+          label
+          count
+        }
+      }
+    }
   }
 `;
 
@@ -89,7 +115,12 @@ async function subscribersMain(): Promise<void> {
   const onUpdate = (s: Seen, data: Record<string, unknown>) => {
     const at = clock();
     updates += 1;
-    let votes: { id: string; status?: string; result?: { counts: { optionId: string; count: number }[] } | null; counts?: { label: string; count: number }[] }[];
+    let votes: {
+      id: string;
+      status?: string;
+      result?: { counts: { optionId: string; count: number }[] } | null;
+      counts?: { label: string; count: number }[];
+    }[];
     if ('procedureUpdates' in data) {
       const u = data.procedureUpdates as { seq: number; procedure: { votes: typeof votes } };
       if (u.seq > s.seq) {
@@ -105,7 +136,9 @@ async function subscribersMain(): Promise<void> {
     }
     for (const v of votes) {
       if (s.results.has(v.id)) continue;
-      const counts = v.result ? Object.fromEntries(v.result.counts.map((c) => [c.optionId, c.count])) : Object.fromEntries(v.counts!.map((c) => [c.label.toLowerCase(), c.count]));
+      const counts = v.result
+        ? Object.fromEntries(v.result.counts.map((c) => [c.optionId, c.count]))
+        : Object.fromEntries(v.counts!.map((c) => [c.label.toLowerCase(), c.count]));
       s.results.set(v.id, { at, counts });
     }
     notify();
@@ -133,7 +166,14 @@ async function subscribersMain(): Promise<void> {
           const url = m.baseUrl.replace(/^http/, 'ws') + '/graphql';
           seen = m.tokens.map(() => ({ seq: 0, seqAt: 0, results: new Map() }));
           await pool(m.tokens, 50, async (token, i) => {
-            const client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, lazy: false, retryAttempts: 0, onNonLazyError: () => {} });
+            const client = createClient({
+              url,
+              webSocketImpl: WebSocket,
+              connectionParams: { authorization: `Bearer ${token}` },
+              lazy: false,
+              retryAttempts: 0,
+              onNonLazyError: () => {},
+            });
             clients.push(client);
             await new Promise<void>((resolve, reject) => {
               const offC = client.on('connected', () => (offC(), offE(), resolve()));
@@ -141,7 +181,11 @@ async function subscribersMain(): Promise<void> {
             });
             client.subscribe<Record<string, unknown>>(
               { query: m.publicView ? publicSelection : memberSelection, variables: { sittingId: SITTING } },
-              { next: (v) => v.data && onUpdate(seen[i]!, v.data), error: (e) => send({ type: 'failed', error: `subscriber ${i}: ${JSON.stringify(e)}` }), complete: () => {} },
+              {
+                next: (v) => v.data && onUpdate(seen[i]!, v.data),
+                error: (e) => send({ type: 'failed', error: `subscriber ${i}: ${JSON.stringify(e)}` }),
+                complete: () => {},
+              },
             );
           });
           send({ type: 'connected', ms: clock() - started });
@@ -224,7 +268,9 @@ class Subscribers {
     });
   }
   static spawn(): Subscribers {
-    return new Subscribers(fork(import.meta.filename, ['--subscribers-process'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+    return new Subscribers(
+      fork(import.meta.filename, ['--subscribers-process'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+    );
   }
   request<T extends FromSubscribers['type']>(m: ToSubscribers, answer: T, timeoutMs = 70_000): Promise<Extract<FromSubscribers, { type: T }>> {
     return new Promise((resolve, reject) => {
@@ -268,7 +314,10 @@ async function cpuMs(pids: readonly number[]): Promise<number> {
 /** The database's own counters for one database: transactions committed and rows returned/fetched. */
 async function dbCounters(db: TestDatabase): Promise<{ xacts: number; rows: number }> {
   await new Promise((r) => setTimeout(r, 1500)); // backends flush their statistics at most once a second when idle
-  const r = await sql<{ x: string; r: string }>`select xact_commit as x, tup_returned + tup_fetched as r from pg_stat_database where datname = current_database()`.execute(db.db);
+  const r = await sql<{
+    x: string;
+    r: string;
+  }>`select xact_commit as x, tup_returned + tup_fetched as r from pg_stat_database where datname = current_database()`.execute(db.db);
   return { xacts: Number(r.rows[0]!.x), rows: Number(r.rows[0]!.r) };
 }
 
@@ -282,7 +331,15 @@ async function bench(flags: Flags): Promise<Record<string, unknown>> {
     (cleaning ??= (async () => {
       for (const undo of cleanup.reverse()) await undo().catch((e: unknown) => console.error(`cleanup | ${String(e)}`));
     })());
-  const result: Record<string, unknown> = { bench: 'votes', voters: flags.voters, ballots_stored: null, p50_ms: null, p95_ms: null, p99_ms: null, close_to_last_subscriber_ms: null };
+  const result: Record<string, unknown> = {
+    bench: 'votes',
+    voters: flags.voters,
+    ballots_stored: null,
+    p50_ms: null,
+    p95_ms: null,
+    p99_ms: null,
+    close_to_last_subscriber_ms: null,
+  };
   const watchdog = setTimeout(() => {
     console.error(`watchdog | not done after ${WATCHDOG_MS / 1000} s: stopping`);
     void cleanUp().finally(() => {
@@ -340,11 +397,20 @@ async function bench(flags: Flags): Promise<Record<string, unknown>> {
     const warmSent = clock();
     const called = await procedure<{ seq: number }>(baseUrl!, chair, SITTING, 'callAgendaItem', `agendaItemId: "${agenda.sitting.agenda[1]!.id}"`);
     const warm = await subscribers.request({ type: 'await-seq', seq: flags.publicView ? 1 : called.seq }, 'seq-reached');
-    log(`${since()} | ${tokens.length} subscribers connected in ${connected.ms.toFixed(0)} ms; one update reached all of them ${(warm.lastAt - warmSent).toFixed(0)} ms after the mutation was sent`);
+    log(
+      `${since()} | ${tokens.length} subscribers connected in ${connected.ms.toFixed(0)} ms; one update reached all of them ${(warm.lastAt - warmSent).toFixed(0)} ms after the mutation was sent`,
+    );
 
     // The vote.
     const voteId = await prepareVote(baseUrl!, chair, SITTING, { title: 'Budget Act 2027, final vote', kind: 'NAMED', majority: 'SIMPLE' });
-    const opened = await procedure<{ seq: number; openVote: { eligibleCount: number } }>(baseUrl!, chair, SITTING, 'openVote', `draftId: "${voteId}"`, 'seq openVote { eligibleCount }');
+    const opened = await procedure<{ seq: number; openVote: { eligibleCount: number } }>(
+      baseUrl!,
+      chair,
+      SITTING,
+      'openVote',
+      `draftId: "${voteId}"`,
+      'seq openVote { eligibleCount }',
+    );
     if (opened.openVote.eligibleCount !== flags.voters) throw new Error(`${opened.openVote.eligibleCount} eligible, expected ${flags.voters}`);
     if (!flags.publicView) await subscribers.request({ type: 'await-seq', seq: opened.seq }, 'seq-reached');
 
@@ -354,7 +420,12 @@ async function bench(flags: Flags): Promise<Record<string, unknown>> {
     const statsBefore = flags.dbStats ? await dbCounters(db) : null;
     // Who burns the two cores during the burst: the server, this client, the subscribers, PostgreSQL's backends.
     const pgPids = (await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database()`.execute(db.db)).rows.map((r) => r.pid);
-    const roles = { server: serverPid ? [serverPid] : [], client: [process.pid], subscribers: subscribers.child.pid ? [subscribers.child.pid] : [], postgres: pgPids };
+    const roles = {
+      server: serverPid ? [serverPid] : [],
+      client: [process.pid],
+      subscribers: subscribers.child.pid ? [subscribers.child.pid] : [],
+      postgres: pgPids,
+    };
     const cpuBefore = Object.fromEntries(await Promise.all(Object.entries(roles).map(async ([k, pids]) => [k, await cpuMs(pids)] as const)));
     // The burst.
     log(`${since()} | vote open, ${flags.voters} eligible; ${flags.spreadMs ? `the members press within ${flags.spreadMs} ms` : 'the burst'}`);
@@ -383,7 +454,11 @@ async function bench(flags: Flags): Promise<Record<string, unknown>> {
       log(`profile window (monotonic µs): ${Math.round(nowUs - burstMs * 1000)} ${nowUs}`);
     }
     latencies.sort((a, b) => a - b);
-    const count = await db.db.selectFrom('ballots').select((eb) => eb.fn.countAll<string>().as('n')).where('vote_id', '=', voteId).executeTakeFirstOrThrow();
+    const count = await db.db
+      .selectFrom('ballots')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('vote_id', '=', voteId)
+      .executeTakeFirstOrThrow();
     const stored = Number(count.n);
     const p50 = round(percentile(latencies, 50));
     const p95 = round(percentile(latencies, 95));
@@ -394,15 +469,28 @@ async function bench(flags: Flags): Promise<Record<string, unknown>> {
         `latency p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms, max ${round(latencies.at(-1) ?? NaN)} ms; ballots stored: ${stored}`,
     );
     for (const f of failures.slice(0, 5)) log(`  failed: ${f}`);
-    log(`cpu | during the ${burstMs.toFixed(0)} ms: ${Object.keys(roles).map((k) => `${k} ${cpuAfter[k]! - cpuBefore[k]!} ms`).join(', ')} (10 ms ticks; ${flags.inProcess ? 'the server is the client process' : 'PostgreSQL: the backends of this database'})`);
+    log(
+      `cpu | during the ${burstMs.toFixed(0)} ms: ${Object.keys(roles)
+        .map((k) => `${k} ${cpuAfter[k]! - cpuBefore[k]!} ms`)
+        .join(', ')} (10 ms ticks; ${flags.inProcess ? 'the server is the client process' : 'PostgreSQL: the backends of this database'})`,
+    );
     const statsBurst = flags.dbStats ? await dbCounters(db) : null;
-    if (statsBefore && statsBurst) log(`db | the burst: ${statsBurst.xacts - statsBefore.xacts} transactions (statements outside a transaction count one each), ${statsBurst.rows - statsBefore.rows} rows read (the counting itself included)`);
+    if (statsBefore && statsBurst)
+      log(
+        `db | the burst: ${statsBurst.xacts - statsBefore.xacts} transactions (statements outside a transaction count one each), ${statsBurst.rows - statsBefore.rows} rows read (the counting itself included)`,
+      );
 
     // Let the listeners catch up with the burst, so that the close is timed from a settled state.
-    const head = await db.db.selectFrom('record_entries').select((eb) => eb.fn.max('seq').as('seq')).where('sitting_id', '=', SITTING).executeTakeFirstOrThrow();
+    const head = await db.db
+      .selectFrom('record_entries')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('sitting_id', '=', SITTING)
+      .executeTakeFirstOrThrow();
     if (!flags.publicView && tokens.length > 0) {
       const settled = await subscribers.request({ type: 'await-seq', seq: Number(head.seq) }, 'seq-reached');
-      log(`${since()} | every subscriber has seen seq ${head.seq} ${(settled.lastAt - burstStart - burstMs).toFixed(0)} ms after the last acknowledgement (${settled.updates} updates delivered so far)`);
+      log(
+        `${since()} | every subscriber has seen seq ${head.seq} ${(settled.lastAt - burstStart - burstMs).toFixed(0)} ms after the last acknowledgement (${settled.updates} updates delivered so far)`,
+      );
     }
 
     // The close, and the result reaching every subscriber.
@@ -417,7 +505,8 @@ async function bench(flags: Flags): Promise<Record<string, unknown>> {
       log(`db | the close and its fan-out: ${statsClose.xacts - statsBurst.xacts} transactions, ${statsClose.rows - statsBurst.rows} rows read`);
     }
     if (reached.received === tokens.length && reached.lastAt !== null) result.close_to_last_subscriber_ms = round(reached.lastAt - closeSent);
-    if (flags.profileDir && reached.lastAt !== null) log(`profile window of the close (monotonic µs): ${closeSentUs} ${Math.round(closeSentUs + (reached.lastAt - closeSent) * 1000)}`);
+    if (flags.profileDir && reached.lastAt !== null)
+      log(`profile window of the close (monotonic µs): ${closeSentUs} ${Math.round(closeSentUs + (reached.lastAt - closeSent) * 1000)}`);
     const expected = { yes: 0, no: 0, abstain: 0 } as Record<string, number>;
     usernames.forEach((_, i) => (expected[optionFor(i)]! += 1));
     if (tokens.length > 0 && (!reached.agreed || JSON.stringify(reached.counts) !== JSON.stringify(expected))) {

@@ -77,7 +77,10 @@ const reference = /\$\{([A-Z][A-Z0-9_]*)(?:(:?[?-])([^}]*))?\}/g;
 
 /** Every variable compose.yaml interpolates anywhere in the file (comments are not interpolated). */
 export function interpolatedVariables(text: string): Set<string> {
-  const code = text.split('\n').filter((line) => !line.trimStart().startsWith('#')).join('\n');
+  const code = text
+    .split('\n')
+    .filter((line) => !line.trimStart().startsWith('#'))
+    .join('\n');
   return new Set([...code.matchAll(reference)].map((m) => m[1]!));
 }
 

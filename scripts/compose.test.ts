@@ -49,17 +49,24 @@ describe('compose.yaml', () => {
 
   it('fails on an unknown variable, an invalid value, a key given twice and a line it cannot read', () => {
     const first = '      NODE_ENV: production\n';
-    const hostile = composeText.replace(first, `${first}      PUBLIC_URLS: https://typo.example.org\n      MEDIA_WORKERS: "seventy"\n      - LIST=form\n      NODE_ENV: development\n`);
+    const hostile = composeText.replace(
+      first,
+      `${first}      PUBLIC_URLS: https://typo.example.org\n      MEDIA_WORKERS: "seventy"\n      - LIST=form\n      NODE_ENV: development\n`,
+    );
     expect(hostile).not.toBe(composeText);
     const problems = problemsOf(hostile, envExampleText);
-    expect(problems).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^PUBLIC_URLS: not a variable/),
-      expect.stringMatching(/^MEDIA_WORKERS: /),
-      expect.stringMatching(/outside the subset.*- LIST=form/),
-      expect.stringMatching(/outside the subset.*NODE_ENV: development \(a second time\)/),
-    ]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^PUBLIC_URLS: not a variable/),
+        expect.stringMatching(/^MEDIA_WORKERS: /),
+        expect.stringMatching(/outside the subset.*- LIST=form/),
+        expect.stringMatching(/outside the subset.*NODE_ENV: development \(a second time\)/),
+      ]),
+    );
     // A value refused by the schema through .env: a plain-text PUBLIC_URL.
-    expect(problemsOf(composeText, envExampleText.replace(/^PUBLIC_URL=.*$/m, 'PUBLIC_URL=plenum.example.org'))).toEqual([expect.stringMatching(/^PUBLIC_URL: /)]);
+    expect(problemsOf(composeText, envExampleText.replace(/^PUBLIC_URL=.*$/m, 'PUBLIC_URL=plenum.example.org'))).toEqual([
+      expect.stringMatching(/^PUBLIC_URL: /),
+    ]);
   });
 
   it('has no secret or site in the file: each comes from .env, and .env.example names exactly those', () => {
@@ -71,7 +78,15 @@ describe('compose.yaml', () => {
       if (m && !line.trimStart().startsWith('#')) expect(m[2], line.trim()).toMatch(/^\$\{[A-Z_]+:\?/);
     }
     // Secrets are left empty in the example: nobody runs with a published one.
-    for (const key of ['POSTGRES_PASSWORD', 'KEYCLOAK_DB_PASSWORD', 'KEYCLOAK_ADMIN_PASSWORD', 'SESSION_SECRET', 'OIDC_CLIENT_SECRET', 'TURN_SECRET', 'METRICS_TOKEN']) {
+    for (const key of [
+      'POSTGRES_PASSWORD',
+      'KEYCLOAK_DB_PASSWORD',
+      'KEYCLOAK_ADMIN_PASSWORD',
+      'SESSION_SECRET',
+      'OIDC_CLIENT_SECRET',
+      'TURN_SECRET',
+      'METRICS_TOKEN',
+    ]) {
       expect(example.get(key), key).toBe('');
     }
   });

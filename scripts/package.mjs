@@ -59,9 +59,12 @@ function copyProductionModules() {
     }
     const installed = JSON.parse(fs.readFileSync(path.join(from, 'package.json'), 'utf8')).version;
     if (meta.version && installed !== meta.version) throw new Error(`${entry} is ${installed}, package-lock.json says ${meta.version}: run npm ci`);
-    const skip = entry === 'node_modules/mediasoup' ? (rel) => rel === 'worker' || rel.startsWith(`worker${path.sep}`)
-      : entry === 'node_modules/ffmpeg-static' ? (rel) => rel === 'ffmpeg'
-      : undefined;
+    const skip =
+      entry === 'node_modules/mediasoup'
+        ? (rel) => rel === 'worker' || rel.startsWith(`worker${path.sep}`)
+        : entry === 'node_modules/ffmpeg-static'
+          ? (rel) => rel === 'ffmpeg'
+          : undefined;
     copyPackage(from, path.join(staging, entry), skip);
     count++;
   }
@@ -103,12 +106,27 @@ export async function makePackage({ reuseClient = false } = {}) {
   fs.copyFileSync(path.join(root, 'fixtures/parliament.json'), path.join(staging, 'fixtures/parliament.json'));
   for (const doc of ['README.md', 'SECURITY.md']) fs.copyFileSync(path.join(root, doc), path.join(staging, doc));
   // The nearest package.json makes dist/server/*.js ES modules and marks the install root (server/install-root.ts).
-  const manifest = { name: pkg.name, version: pkg.version, private: true, description: pkg.description, license: pkg.license, type: 'module', engines: pkg.engines, scripts: { start: 'bin/plenum' } };
+  const manifest = {
+    name: pkg.name,
+    version: pkg.version,
+    private: true,
+    description: pkg.description,
+    license: pkg.license,
+    type: 'module',
+    engines: pkg.engines,
+    scripts: { start: 'bin/plenum' },
+  };
   fs.writeFileSync(path.join(staging, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   const modules = copyProductionModules();
   const here = 'here="$(cd "$(dirname "$0")/.." && pwd)"';
-  writeScript(path.join(staging, 'bin/plenum'), `#!/bin/sh\n# Starts Plenum from this release. Configuration: environment variables (README.md, "Configuration").\nset -e\n${here}\nexport NODE_ENV="\${NODE_ENV:-production}"\nexec node --enable-source-maps "$here/dist/server/main.js" "$@"\n`);
-  writeScript(path.join(staging, 'bin/verify-record'), `#!/bin/sh\n# Recomputes a sitting's record chain: bin/verify-record <sitting id or number> [--head <hash>] (README.md).\nset -e\n${here}\nexec node --enable-source-maps "$here/dist/server/verify-record.js" "$@"\n`);
+  writeScript(
+    path.join(staging, 'bin/plenum'),
+    `#!/bin/sh\n# Starts Plenum from this release. Configuration: environment variables (README.md, "Configuration").\nset -e\n${here}\nexport NODE_ENV="\${NODE_ENV:-production}"\nexec node --enable-source-maps "$here/dist/server/main.js" "$@"\n`,
+  );
+  writeScript(
+    path.join(staging, 'bin/verify-record'),
+    `#!/bin/sh\n# Recomputes a sitting's record chain: bin/verify-record <sitting id or number> [--head <hash>] (README.md).\nset -e\n${here}\nexec node --enable-source-maps "$here/dist/server/verify-record.js" "$@"\n`,
+  );
 
   fs.rmSync(tarball, { force: true });
   const tar = spawnSync('tar', ['-czf', tarball, '--owner=0', '--group=0', '-C', path.dirname(staging), name], { stdio: 'inherit' });
@@ -120,5 +138,7 @@ export async function makePackage({ reuseClient = false } = {}) {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const r = await makePackage({ reuseClient: process.argv.includes('--reuse-client') });
-  console.log(`package | ${path.relative(root, r.tarball)}: ${mb(r.bytes)} (${mb(r.unpackedBytes)} unpacked, ${r.modules} packages in node_modules) in ${r.seconds.toFixed(1)} s`);
+  console.log(
+    `package | ${path.relative(root, r.tarball)}: ${mb(r.bytes)} (${mb(r.unpackedBytes)} unpacked, ${r.modules} packages in node_modules) in ${r.seconds.toFixed(1)} s`,
+  );
 }

@@ -28,16 +28,17 @@ const canInstallPackages = () => process.getuid?.() === 0 && onPath('apt-get');
 function ensureBuildDeps() {
   const say = log('system packages');
   if (!onPath('dpkg-query')) {
-    say('not a Debian system: the build needs a C++17 compiler, python3 with pip, pkg-config and the ' +
-      'development packages of openssl 3, libuv, abseil, libsrtp2, usrsctp, flatbuffers (+ flatc) and liburing');
+    say(
+      'not a Debian system: the build needs a C++17 compiler, python3 with pip, pkg-config and the ' +
+        'development packages of openssl 3, libuv, abseil, libsrtp2, usrsctp, flatbuffers (+ flatc) and liburing',
+    );
     return;
   }
   const check = spawnSync('bash', [SYSTEM_DEPS, '--check'], { encoding: 'utf8' });
   if (check.status === 0) return;
   if (check.status !== 3) throw new Error(`scripts/system-deps.sh --check failed:\n${check.stdout}${check.stderr}`);
   if (!canInstallPackages()) {
-    throw new Error(`the worker must be built from source and system packages are missing.\n${check.stdout.trim()}\n` +
-      'then run `npm install` again.');
+    throw new Error(`the worker must be built from source and system packages are missing.\n${check.stdout.trim()}\n` + 'then run `npm install` again.');
   }
   say('installing missing packages with scripts/system-deps.sh');
   const run = spawnSync('bash', [SYSTEM_DEPS], { stdio: 'inherit' });
@@ -51,8 +52,10 @@ async function worker() {
     const { source, bin } = await obtainMediasoupWorker({ ci, log: say, ensureBuildDeps });
     say(`ready (${source}) ${bin} [${((Date.now() - started) / 1000).toFixed(1)} s]`);
   } catch (err) {
-    console.error(`\nplenum postinstall | mediasoup worker: FAILED\n  ${String(err?.message ?? err).replaceAll('\n', '\n  ')}\n` +
-      '  Plenum cannot run media without it. Fix the above and run `npm install` (or `node scripts/postinstall.mjs`) again.\n');
+    console.error(
+      `\nplenum postinstall | mediasoup worker: FAILED\n  ${String(err?.message ?? err).replaceAll('\n', '\n  ')}\n` +
+        '  Plenum cannot run media without it. Fix the above and run `npm install` (or `node scripts/postinstall.mjs`) again.\n',
+    );
     process.exit(1);
   }
 }
@@ -74,7 +77,7 @@ function ffmpeg() {
     if (staticBin) {
       // A failed download can leave a partial file, which ffmpeg-static would take as installed.
       fs.rmSync(staticBin, { force: true });
-      say('trying ffmpeg-static\'s download');
+      say("trying ffmpeg-static's download");
       const run = spawnSync(process.execPath, ['install.js'], {
         cwd: path.dirname(require.resolve('ffmpeg-static')),
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -86,8 +89,10 @@ function ffmpeg() {
         return;
       }
       fs.rmSync(staticBin, { force: true });
-      const why = run.error?.code === 'ETIMEDOUT' ? `no download within ${FFMPEG_STATIC_TIMEOUT_MS / 1000} s`
-        : (run.stderr || run.stdout || '').trim().split('\n')[0] || `exit ${run.status}`;
+      const why =
+        run.error?.code === 'ETIMEDOUT'
+          ? `no download within ${FFMPEG_STATIC_TIMEOUT_MS / 1000} s`
+          : (run.stderr || run.stdout || '').trim().split('\n')[0] || `exit ${run.status}`;
       say(`ffmpeg-static's download failed (${why}); using the system's ffmpeg`);
     }
     if (systemFfmpeg()) {
@@ -101,8 +106,10 @@ function ffmpeg() {
         return;
       }
     }
-    caution('no FFmpeg: streaming and recording will not start. Install it with ' +
-      '`sudo apt-get install ffmpeg` (or `sudo bash scripts/system-deps.sh`), or set FFMPEG_BIN.');
+    caution(
+      'no FFmpeg: streaming and recording will not start. Install it with ' +
+        '`sudo apt-get install ffmpeg` (or `sudo bash scripts/system-deps.sh`), or set FFMPEG_BIN.',
+    );
   } catch (err) {
     caution(`could not set up FFmpeg: ${err?.message ?? err}`);
   }

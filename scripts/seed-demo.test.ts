@@ -35,7 +35,10 @@ describe('npm run seed:demo', () => {
   });
 
   it('names a bad variable and exits with 2', async () => {
-    const failed = await run(process.execPath, ['--import', 'tsx', 'scripts/seed-demo.ts'], { cwd: repoRoot, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', DATABASE_URL: 'mysql://x' } }).catch((e: { code: number; stderr: string }) => e);
+    const failed = await run(process.execPath, ['--import', 'tsx', 'scripts/seed-demo.ts'], {
+      cwd: repoRoot,
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', DATABASE_URL: 'mysql://x' },
+    }).catch((e: { code: number; stderr: string }) => e);
     expect(failed).toMatchObject({ code: 2, stderr: expect.stringMatching(/DATABASE_URL: /) });
   });
 });

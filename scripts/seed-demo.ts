@@ -21,7 +21,9 @@ async function main(): Promise<number> {
     return 2;
   }
   const log = createLogger(config.logLevel, { format: config.logFormat, namespace: 'seed-demo' });
-  const database = await openDatabase(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') });
+  const database = await openDatabase(
+    config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') },
+  );
   try {
     const { seeded } = await prepareDatabase(database, { demo: true, log });
     process.stdout.write(seeded ? 'loaded the demo parliament\n' : 'the database holds a parliament already; nothing loaded\n');

@@ -33,7 +33,11 @@ if (!env.CHROME_BIN && fs.existsSync('/usr/bin/chromium')) env.CHROME_BIN = '/us
 
 function vitest(project, group, out) {
   return new Promise((resolve) => {
-    const child = spawn(path.join(root, 'node_modules', '.bin', 'vitest'), ['run', ...projectArgs(project), '--reporter=dot', '--reporter=json', `--outputFile.json=${out}`, ...group], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(
+      path.join(root, 'node_modules', '.bin', 'vitest'),
+      ['run', ...projectArgs(project), '--reporter=dot', '--reporter=json', `--outputFile.json=${out}`, ...group],
+      { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] },
+    );
     child.on('close', (code) => resolve(code ?? 1));
   });
 }
@@ -60,17 +64,21 @@ for (let run = 1; run <= times; run++) {
     }
     passed += report.numPassedTests;
     failed += report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0);
-    for (const file of report.testResults) for (const t of file.assertionResults) if (t.status === 'failed') failures.push(`${path.relative(root, file.name)} › ${t.fullName}`);
+    for (const file of report.testResults)
+      for (const t of file.assertionResults) if (t.status === 'failed') failures.push(`${path.relative(root, file.name)} › ${t.fullName}`);
   }
   const seconds = (Date.now() - started) / 1000;
   rows.push({ run, passed, failed, seconds });
-  console.log(`\ntest:repeat run ${run}/${times}: ${passed} passed, ${failed} failed, ${seconds.toFixed(1)} s${failures.length ? `\n  ${failures.join('\n  ')}` : ''}`);
+  console.log(
+    `\ntest:repeat run ${run}/${times}: ${passed} passed, ${failed} failed, ${seconds.toFixed(1)} s${failures.length ? `\n  ${failures.join('\n  ')}` : ''}`,
+  );
 }
 fs.rmSync(tmp, { recursive: true, force: true });
 const passed = rows.reduce((n, r) => n + r.passed, 0);
 const failed = rows.reduce((n, r) => n + r.failed, 0);
 console.log(`\ntest:repeat summary (${files.join(', ')} × ${times}):`);
-for (const r of rows) console.log(`  run ${String(r.run).padStart(2)}: ${String(r.passed).padStart(3)} passed ${String(r.failed).padStart(2)} failed  ${r.seconds.toFixed(1)} s`);
+for (const r of rows)
+  console.log(`  run ${String(r.run).padStart(2)}: ${String(r.passed).padStart(3)} passed ${String(r.failed).padStart(2)} failed  ${r.seconds.toFixed(1)} s`);
 console.log(`runs: ${rows.filter((r) => r.failed === 0).length} of ${times} green`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -39,7 +39,12 @@ function vitestCounts(file) {
     const failures = j.testResults.flatMap((f) =>
       f.assertionResults
         .filter((a) => a.status === 'failed')
-        .map((a) => `${path.relative(root, f.name)} › ${a.fullName}: ${String(a.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300)}`),
+        .map(
+          (a) =>
+            `${path.relative(root, f.name)} › ${a.fullName}: ${String(a.failureMessages?.[0] ?? '')
+              .split('\n')[0]
+              .slice(0, 300)}`,
+        ),
     );
     return { passed: j.numPassedTests, failed: j.numFailedTests, failures };
   } catch {
@@ -88,7 +93,10 @@ if (r.code === 0) {
 }
 
 console.log('\n── summary');
-for (const s of steps) console.log(`${s.ok ? 'ok  ' : 'FAIL'} ${s.name.padEnd(16)} ${String(s.passed).padStart(4)} passed ${String(s.failed).padStart(3)} failed  ${s.seconds.toFixed(1)} s`);
+for (const s of steps)
+  console.log(
+    `${s.ok ? 'ok  ' : 'FAIL'} ${s.name.padEnd(16)} ${String(s.passed).padStart(4)} passed ${String(s.failed).padStart(3)} failed  ${s.seconds.toFixed(1)} s`,
+  );
 // The failed tests again, by name, so that the last lines of a CI log say what failed.
 for (const s of steps) for (const f of s.failures) console.log(`  failed: ${f}`);
 const passed = steps.reduce((n, s) => n + s.passed, 0);

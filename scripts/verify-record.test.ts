@@ -26,7 +26,11 @@ const events: ProcedureEvent[] = [
 
 async function appendFour(db: Kysely<Database>, sittingId: string): Promise<void> {
   await db.transaction().execute((tx) =>
-    appendRecord(tx, sittingId, events.map((event, i) => ({ at: new Date(Date.UTC(2026, 11, 3, 8, 0, i)), actorId: 'p-chair', event }))),
+    appendRecord(
+      tx,
+      sittingId,
+      events.map((event, i) => ({ at: new Date(Date.UTC(2026, 11, 3, 8, 0, i)), actorId: 'p-chair', event })),
+    ),
   );
 }
 
@@ -83,7 +87,11 @@ describe.each(testDatabaseKinds())('verify-record on %s', (kind) => {
     await sql`update record_entries set payload = jsonb_set(payload, '{seconds}', '600') where sitting_id = 'sitting-42' and seq = 3`.execute(h.db);
     const v = await verifySittingRecord(h.db, 'sitting-42');
     expect(v.code).toBe(1);
-    expect(v.out).toEqual([expect.stringMatching(/^record of sitting-42: entry 3 does not match \(hash_mismatch\): entry 3 \(floor\.extended\) hashes to [0-9a-f]{16}…, stored [0-9a-f]{16}…: its content was changed$/)]);
+    expect(v.out).toEqual([
+      expect.stringMatching(
+        /^record of sitting-42: entry 3 does not match \(hash_mismatch\): entry 3 \(floor\.extended\) hashes to [0-9a-f]{16}…, stored [0-9a-f]{16}…: its content was changed$/,
+      ),
+    ]);
   });
 });
 

@@ -72,7 +72,11 @@ export async function verifySittingRecord(db: Kysely<Database>, sittingArg: stri
     };
   }
   const later = v.entries - published.seq;
-  return { code: 0, out: [intact, `published head found at entry ${published.seq}${later ? ` (${later} entries appended since)` : ' (the last entry)'}`], err: [] };
+  return {
+    code: 0,
+    out: [intact, `published head found at entry ${published.seq}${later ? ` (${later} entries appended since)` : ' (the last entry)'}`],
+    err: [],
+  };
 }
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -84,9 +84,13 @@ export class App {
       cleanup.push(() => auth.close());
 
       const workers = config.media.workers ?? os.availableParallelism();
-      const media = workers > 0
-        ? await WorkerPool.create({ workers, rtcMinPort: config.media.rtcMinPort, rtcMaxPort: config.media.rtcMaxPort, logLevel: config.logLevel }, log.child('media'))
-        : undefined;
+      const media =
+        workers > 0
+          ? await WorkerPool.create(
+              { workers, rtcMinPort: config.media.rtcMinPort, rtcMaxPort: config.media.rtcMaxPort, logLevel: config.logLevel },
+              log.child('media'),
+            )
+          : undefined;
       if (media) cleanup.push(() => media.close());
       const registry = media
         ? new MediaRegistry({
@@ -95,11 +99,25 @@ export class App {
             listen: listenFromConfig(config),
             peersPerRouter: config.media.peersPerRouter,
             quotas: { ...DEFAULT_PEER_QUOTAS, consumers: config.media.maxConsumersPerPeer },
-            prepare: mediaFollowsSitting({ pubsub, log: log.child('media-follows-sitting'), snapshot: services.procedure.snapshot, arrangements: services.arrangements.state }),
+            prepare: mediaFollowsSitting({
+              pubsub,
+              log: log.child('media-follows-sitting'),
+              snapshot: services.procedure.snapshot,
+              arrangements: services.arrangements.state,
+            }),
           })
         : undefined;
       if (registry) cleanup.push(() => registry.close());
-      const mediaSocket = registry ? createMediaSignallingSocket({ registry, log: log.child('media-socket'), authenticate: mediaParticipantOf(auth, services), socketsPerPerson: config.media.socketsPerPerson, turn: config.media.turn, forceRelay: config.media.forceRelay }) : undefined;
+      const mediaSocket = registry
+        ? createMediaSignallingSocket({
+            registry,
+            log: log.child('media-socket'),
+            authenticate: mediaParticipantOf(auth, services),
+            socketsPerPerson: config.media.socketsPerPerson,
+            turn: config.media.turn,
+            forceRelay: config.media.forceRelay,
+          })
+        : undefined;
       if (mediaSocket) cleanup.push(() => mediaSocket.close());
       const broadcasts =
         registry && config.broadcast.enabled
@@ -121,7 +139,14 @@ export class App {
 
       const metrics = createMetrics();
       if (registry) measureMedia(metrics, () => registry.stats());
-      const yoga = createGraphQLServer({ services, log: log.child('graphql'), graphiql: config.graphiql, sseMaxSeconds: config.sseMaxSeconds, mediaAvailable: registry !== undefined, broadcasts: broadcasts ?? null });
+      const yoga = createGraphQLServer({
+        services,
+        log: log.child('graphql'),
+        graphiql: config.graphiql,
+        sseMaxSeconds: config.sseMaxSeconds,
+        mediaAvailable: registry !== undefined,
+        broadcasts: broadcasts ?? null,
+      });
       const drain = new HttpDrain();
       const handler = buildHttpApp({
         drain,
@@ -138,7 +163,15 @@ export class App {
         health: readinessChecks({
           database,
           ...(media && registry
-            ? { media: { pool: media, registry, peersPerWorker: config.media.peersPerRouter, rtcPorts: { min: config.media.rtcMinPort, max: config.media.rtcMaxPort }, onWorkers: (alive) => metrics.mediaWorkers.set(alive) } }
+            ? {
+                media: {
+                  pool: media,
+                  registry,
+                  peersPerWorker: config.media.peersPerRouter,
+                  rtcPorts: { min: config.media.rtcMinPort, max: config.media.rtcMaxPort },
+                  onWorkers: (alive) => metrics.mediaWorkers.set(alive),
+                },
+              }
             : {}),
           ...(broadcasts ? { broadcastPorts: config.broadcast.ports } : {}),
         }),
@@ -190,7 +223,8 @@ export class App {
     await this.ws.close();
     await this.mediaSocket?.close();
     const inFlight = this.drain.inFlight;
-    if (!(await this.drain.idle(DRAIN_REQUESTS_MS))) this.log.warn('stop() | requests still running after the drain bound; cutting them', { requests: this.drain.inFlight, boundMs: DRAIN_REQUESTS_MS });
+    if (!(await this.drain.idle(DRAIN_REQUESTS_MS)))
+      this.log.warn('stop() | requests still running after the drain bound; cutting them', { requests: this.drain.inFlight, boundMs: DRAIN_REQUESTS_MS });
     await this.services.procedure.drain();
     this.services.procedure.stop();
     const requestsMs = Math.round(performance.now() - started);

@@ -43,9 +43,11 @@ interface Listed {
   path: string;
   durationSeconds: number;
 }
-const listedRecordings = async (hls: string): Promise<Listed[]> => JSON.parse(await fs.readFile(path.join(hls, 'recordings', 'recordings.json'), 'utf8')) as Listed[];
+const listedRecordings = async (hls: string): Promise<Listed[]> =>
+  JSON.parse(await fs.readFile(path.join(hls, 'recordings', 'recordings.json'), 'utf8')) as Listed[];
 
-const segmentsIn = async (file: string): Promise<number> => (await fs.readFile(file, 'utf8').catch(() => '')).split('\n').filter((l) => l.endsWith('.ts')).length;
+const segmentsIn = async (file: string): Promise<number> =>
+  (await fs.readFile(file, 'utf8').catch(() => '')).split('\n').filter((l) => l.endsWith('.ts')).length;
 
 describe.skipIf(!postgres)('SIGTERM during a broadcast', () => {
   // Ports no other test file uses (other media tests hold 41000–48999, the broadcasts test 39500–39599).
@@ -143,7 +145,10 @@ describe.skipIf(!postgres)('SIGTERM during a broadcast', () => {
     const videoList = path.join(archive, 'video', 'index.m3u8');
     const deadline = Date.now() + 40_000;
     // The archive's list is reopened and grows by at least five seconds.
-    const grown = () => fs.readFile(videoList, 'utf8').then((t) => !t.includes('#EXT-X-ENDLIST') && parseMediaPlaylist(t).segments.reduce((sum, seg) => sum + seg.duration, 0) > broadcastSeconds + 5);
+    const grown = () =>
+      fs
+        .readFile(videoList, 'utf8')
+        .then((t) => !t.includes('#EXT-X-ENDLIST') && parseMediaPlaylist(t).segments.reduce((sum, seg) => sum + seg.duration, 0) > broadcastSeconds + 5);
     while (!(await grown()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     expect(await grown(), server.output()).toBe(true);
     const chair = (await signInAll(server.baseUrl, ['a.keller'], 'session')).get('a.keller')!;
@@ -165,6 +170,8 @@ describe.skipIf(!postgres)('SIGTERM during a broadcast', () => {
       expect(Math.abs(p.seconds - total), `${r.path}: ${p.seconds} s, sitting ${total} s`).toBeLessThan(1);
     }
     await fs.readdir(path.join(archive, 'recordings')).then((names) => expect(names.filter((n) => n.endsWith('.part'))).toEqual([]));
-    console.info(`[drain-recording] after the restart: sitting closed at ${total.toFixed(1)} s (${broadcastSeconds.toFixed(1)} s before the stop), MP4s of the whole sitting`);
+    console.info(
+      `[drain-recording] after the restart: sitting closed at ${total.toFixed(1)} s (${broadcastSeconds.toFixed(1)} s before the stop), MP4s of the whole sitting`,
+    );
   });
 });

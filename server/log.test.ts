@@ -15,7 +15,13 @@ describe('log', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]!.line).not.toContain('\n');
     const entry = JSON.parse(lines[0]!.line) as Record<string, unknown>;
-    expect(entry).toEqual({ time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), level: 'warn', namespace: 'plenum:engine', msg: 'run() | batch failed\nsecond line', fields: { sitting: 's-1', error: 'boom', n: 3 } });
+    expect(entry).toEqual({
+      time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      level: 'warn',
+      namespace: 'plenum:engine',
+      msg: 'run() | batch failed\nsecond line',
+      fields: { sitting: 's-1', error: 'boom', n: 3 },
+    });
     expect(lines[0]!.at).toBe('warn');
   });
 
@@ -44,6 +50,10 @@ describe('log', () => {
     });
     log.info('after');
     const parsed = lines.map((l) => JSON.parse(l.line) as { msg: string; requestId?: string });
-    expect(parsed.map((p) => [p.msg, p.requestId])).toEqual([['inside', 'req-1'], ['shared', undefined], ['after', undefined]]);
+    expect(parsed.map((p) => [p.msg, p.requestId])).toEqual([
+      ['inside', 'req-1'],
+      ['shared', undefined],
+      ['after', undefined],
+    ]);
   });
 });

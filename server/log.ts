@@ -54,7 +54,10 @@ export function createLogger(level: LogLevel, opts: LoggerOptions = {}): Logger 
 function textLine(at: string, namespace: string, msg: string, fields: Record<string, unknown> | undefined, requestId: string | undefined): string {
   const all = requestId === undefined ? fields : { ...fields, req: requestId };
   const extra = all
-    ? ' ' + Object.entries(all).map(([k, v]) => `[${k}:${v instanceof Error ? v.message : typeof v === 'string' ? v : JSON.stringify(v)}]`).join(' ')
+    ? ' ' +
+      Object.entries(all)
+        .map(([k, v]) => `[${k}:${v instanceof Error ? v.message : typeof v === 'string' ? v : JSON.stringify(v)}]`)
+        .join(' ')
     : '';
   return `${new Date().toISOString()} ${at.toUpperCase().padEnd(5)} ${namespace} ${msg}${extra}`;
 }

@@ -26,7 +26,10 @@ async function freezableProxy(target: URL): Promise<{ port: number; freeze(): vo
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
     const upstream = net.connect({ host: target.hostname, port: Number(target.port || 5432) });
-    for (const [from, to] of [[client, upstream], [upstream, client]] as const) {
+    for (const [from, to] of [
+      [client, upstream],
+      [upstream, client],
+    ] as const) {
       sockets.add(from);
       from.on('data', (chunk) => {
         if (!frozen) to.write(chunk);
@@ -106,6 +109,8 @@ describe.skipIf(!postgres)('the stop bound', () => {
     expect(logged).not.toContain('stop() | stopped');
     // The client is not left hanging: the process is gone, so is its connection.
     expect(await stuck).toMatch(/^failed/);
-    console.info(`[stop-bound] database frozen mid-mutation: SIGTERM → exit ${exit === 'hung' ? 'hung' : exit.code} in ${exitMs} ms (bound ${STOP_BOUND_MS} ms, drain bound ${DRAIN_REQUESTS_MS} ms)`);
+    console.info(
+      `[stop-bound] database frozen mid-mutation: SIGTERM → exit ${exit === 'hung' ? 'hung' : exit.code} in ${exitMs} ms (bound ${STOP_BOUND_MS} ms, drain bound ${DRAIN_REQUESTS_MS} ms)`,
+    );
   });
 });

@@ -12,7 +12,8 @@ const COMPOSITION_ROOT = 'server/app.ts';
 const ADAPTER_DIR = 'server/broadcast/';
 
 function sources(dir: string): string[] {
-  return fs.readdirSync(path.join(root, dir), { withFileTypes: true, recursive: true })
+  return fs
+    .readdirSync(path.join(root, dir), { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && e.name.endsWith('.ts'))
     .map((e) => path.relative(root, path.join(e.parentPath, e.name)));
 }
@@ -20,11 +21,17 @@ function sources(dir: string): string[] {
 /** The repository paths (no extension) `file` imports by relative specifier: static, re-export or dynamic. */
 function imports(file: string): string[] {
   const text = fs.readFileSync(path.join(root, file), 'utf8');
-  return [...text.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => path.relative(root, path.resolve(root, path.dirname(file), m[1]!)));
+  return [...text.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) =>
+    path.relative(root, path.resolve(root, path.dirname(file), m[1]!)),
+  );
 }
 
 function crossings(files: readonly string[], into: string): string[] {
-  return files.flatMap((f) => imports(f).filter((target) => target.startsWith(into)).map((target) => `${f} → ${target}`));
+  return files.flatMap((f) =>
+    imports(f)
+      .filter((target) => target.startsWith(into))
+      .map((target) => `${f} → ${target}`),
+  );
 }
 
 describe('the streaming boundary', () => {
@@ -35,8 +42,18 @@ describe('the streaming boundary', () => {
   it('in server/, only the broadcast adapter and the composition root import streaming/', () => {
     const server = sources('server');
     const allowed = (f: string) => f.startsWith(ADAPTER_DIR) || f === COMPOSITION_ROOT || f.endsWith('.test.ts');
-    expect(crossings(server.filter((f) => !allowed(f)), 'streaming/')).toEqual([]);
+    expect(
+      crossings(
+        server.filter((f) => !allowed(f)),
+        'streaming/',
+      ),
+    ).toEqual([]);
     // The scan sees imports at all: the adapter's are found.
-    expect(crossings(server.filter((f) => f.startsWith(ADAPTER_DIR)), 'streaming/').length).toBeGreaterThan(0);
+    expect(
+      crossings(
+        server.filter((f) => f.startsWith(ADAPTER_DIR)),
+        'streaming/',
+      ).length,
+    ).toBeGreaterThan(0);
   });
 });

@@ -196,8 +196,13 @@ export class Broadcast {
   /** Goes on from an earlier broadcast of this sitting in the same archive (Plenum restarted). */
   private async resume(): Promise<void> {
     const earlier = await this.publisher.resume();
-    for (const [variant, segments] of earlier) this.follower.seed(variant, segments.map((s) => s.uri));
-    if (earlier.size > 0) this.log.info('resume() | going on from the archive', { sitting: this.sittingId, segments: earlier.get(this.layout.video.variant)?.length ?? 0 });
+    for (const [variant, segments] of earlier)
+      this.follower.seed(
+        variant,
+        segments.map((s) => s.uri),
+      );
+    if (earlier.size > 0)
+      this.log.info('resume() | going on from the archive', { sitting: this.sittingId, segments: earlier.get(this.layout.video.variant)?.length ?? 0 });
   }
 
   /** Before each FFmpeg run: read what the last one finished, then start its playlists afresh. */
@@ -207,7 +212,11 @@ export class Broadcast {
     await this.follower.clearPlaylists();
     this.currentRun = run;
     this.publisher.beginRun(run);
-    return programFfmpegArgs(this.layout, { segmentDir: this.opts.archiveDir, startNumber: this.follower.nextNumber }, { duckedFloorGain: this.media.duckedFloorGain });
+    return programFfmpegArgs(
+      this.layout,
+      { segmentDir: this.opts.archiveDir, startNumber: this.follower.nextNumber },
+      { duckedFloorGain: this.media.duckedFloorGain },
+    );
   }
 
   /**
@@ -237,7 +246,7 @@ export class Broadcast {
 
   /** NOTE: one read at a time, whoever asks (timer, restart, stop): each segment is published once, in order. */
   private drainInOrder(): Promise<void> {
-    this.following = this.following.then(() => this.drain()).catch((error: unknown) => this.log.warn('drain() | reading FFmpeg\'s playlists failed', { error }));
+    this.following = this.following.then(() => this.drain()).catch((error: unknown) => this.log.warn("drain() | reading FFmpeg's playlists failed", { error }));
     return this.following;
   }
 

@@ -60,7 +60,11 @@ export class CaptionTrack {
 
   add(text: string, at: number): void {
     // A blank line would end the cue, and '-->' would start a new one.
-    const clean = text.replace(/\r\n?/g, '\n').replace(/\n\s*\n/g, '\n').replace(/-->/g, '→').trim();
+    const clean = text
+      .replace(/\r\n?/g, '\n')
+      .replace(/\n\s*\n/g, '\n')
+      .replace(/-->/g, '→')
+      .trim();
     if (clean === '') return;
     const caption: Caption = { text: clean, at, until: at + displayMs(clean) };
     let i = this.captions.length;

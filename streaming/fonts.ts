@@ -19,7 +19,7 @@ const KNOWN_FONTS = [
 export class FontNotFoundError extends Error {
   readonly code = 'FONT_NOT_FOUND' as const;
   constructor() {
-    super('no font for the program\'s lower third: install fonts-dejavu-core (sudo apt-get install fonts-dejavu-core)');
+    super("no font for the program's lower third: install fonts-dejavu-core (sudo apt-get install fonts-dejavu-core)");
     this.name = 'FontNotFoundError';
   }
 }

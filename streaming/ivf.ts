@@ -14,7 +14,7 @@ export function parseIvf(file: Buffer): IvfVideo {
   if (file.length < 32 || file.toString('latin1', 0, 4) !== 'DKIF') throw new Error('not an IVF file');
   const headerSize = file.readUInt16LE(6);
   const frames: Buffer[] = [];
-  for (let offset = headerSize; offset + 12 <= file.length; ) {
+  for (let offset = headerSize; offset + 12 <= file.length;) {
     const size = file.readUInt32LE(offset);
     const start = offset + 12;
     if (start + size > file.length) break; // a cut-off last frame is dropped

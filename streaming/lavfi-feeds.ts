@@ -13,7 +13,8 @@ import type { types } from 'mediasoup';
 import { resolveFfmpeg } from './ffmpeg-path';
 
 /** A synthetic camera or microphone, and the SSRC its RTP carries. */
-export type LavfiSource = { readonly kind: 'video'; readonly color: string; readonly ssrc: number } | { readonly kind: 'audio'; readonly frequency: number; readonly ssrc: number };
+export type LavfiSource =
+  { readonly kind: 'video'; readonly color: string; readonly ssrc: number } | { readonly kind: 'audio'; readonly frequency: number; readonly ssrc: number };
 
 /** A source and the plain transport port it plays into. */
 export type LavfiFeed = LavfiSource & { readonly port: number };

@@ -31,7 +31,13 @@ describe('LivePlaylist', () => {
     const dir = path.join(scratch, 'live', 'video');
     const live = new LivePlaylist(dir, 3, 1);
     for (let n = 0; n < 8; n++) {
-      await live.add({ file: segmentFile(`seg_${n}.ts`), uri: `seg_${n}.ts`, duration: 1, discontinuity: n === 2, programDateTime: 1_700_000_000_000 + n * 1_000 });
+      await live.add({
+        file: segmentFile(`seg_${n}.ts`),
+        uri: `seg_${n}.ts`,
+        duration: 1,
+        discontinuity: n === 2,
+        programDateTime: 1_700_000_000_000 + n * 1_000,
+      });
     }
     const playlist = parseMedia(fs.readFileSync(path.join(dir, 'index.m3u8'), 'utf8'));
     expect(playlist.mediaSequenceBase).toBe(5);
@@ -39,7 +45,12 @@ describe('LivePlaylist', () => {
     expect(playlist.discontinuitySequenceBase).toBe(1);
     expect(playlist.segments.map((s) => s.uri)).toEqual(['seg_5.ts', 'seg_6.ts', 'seg_7.ts']);
     expect(playlist.segments[0]!.programDateTime?.toISOString()).toBe(new Date(1_700_000_005_000).toISOString());
-    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()).toEqual(['seg_2.ts', 'seg_3.ts', 'seg_4.ts', 'seg_5.ts', 'seg_6.ts', 'seg_7.ts']);
+    expect(
+      fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.ts'))
+        .sort(),
+    ).toEqual(['seg_2.ts', 'seg_3.ts', 'seg_4.ts', 'seg_5.ts', 'seg_6.ts', 'seg_7.ts']);
     // Hard links: the archive's file, not a copy.
     expect(fs.statSync(path.join(dir, 'seg_7.ts')).ino).toBe(fs.statSync(path.join(scratch, 'archive', 'seg_7.ts')).ino);
     await live.end();
@@ -68,7 +79,13 @@ describe('media playlists', () => {
 
 describe('formatMasterPlaylist', () => {
   it('lists the video variant with an audio group per language and the captions', () => {
-    const layout = programLayout({ floor: { language: 'de', name: 'Original' }, interpretations: [{ language: 'en', name: 'English' }, { language: 'fr', name: 'Français' }] });
+    const layout = programLayout({
+      floor: { language: 'de', name: 'Original' },
+      interpretations: [
+        { language: 'en', name: 'English' },
+        { language: 'fr', name: 'Français' },
+      ],
+    });
     const master = HLS.parse(formatMasterPlaylist(layout));
     if (!master.isMasterPlaylist) throw new Error('expected a master playlist');
     const [variant] = master.variants;
@@ -85,7 +102,7 @@ describe('formatMasterPlaylist', () => {
 describe('captions', () => {
   const clock = { startWall: 1_000_000, startPts: 127_920 };
 
-  it('maps LOCAL 0 to the run\'s first video PTS and times cues on the wall clock', () => {
+  it("maps LOCAL 0 to the run's first video PTS and times cues on the wall clock", () => {
     const vtt = formatWebVtt([{ text: 'Guten Morgen.', at: 1_003_500, until: 1_006_000 }], clock);
     expect(vtt).toBe('WEBVTT\nX-TIMESTAMP-MAP=MPEGTS:127920,LOCAL:00:00:00.000\n\n00:00:03.500 --> 00:00:06.000\nGuten Morgen.\n');
     expect(vttTime(3_723_004)).toBe('01:02:03.004');

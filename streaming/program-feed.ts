@@ -118,7 +118,14 @@ export class ProgramFeed extends EventEmitter<ProgramFeedEvents> {
       ...Array.from({ length: layout.floorSlots }, (_, i) => slot(`floor${i}`, 'audio', new SilenceFiller())),
       ...layout.audio.slice(1).map((a) => slot(`interpretation:${a.interpretation}`, 'audio', new SilenceFiller())),
     ];
-    this.sdp = programSdp(this.slots.map((s, i) => ({ kind: s.spec.kind, port: ports[i]!, payloadType: s.spec.payloadType, encoding: s.spec.kind === 'video' ? 'VP8/90000' : 'opus/48000/2' })));
+    this.sdp = programSdp(
+      this.slots.map((s, i) => ({
+        kind: s.spec.kind,
+        port: ports[i]!,
+        payloadType: s.spec.payloadType,
+        encoding: s.spec.kind === 'video' ? 'VP8/90000' : 'opus/48000/2',
+      })),
+    );
     socket.on('error', (error) => opts.log.warn('program socket error', { error }));
     // FFmpeg's RTCP receiver reports come back to this socket; nothing here needs them.
     socket.on('message', () => undefined);
@@ -226,7 +233,12 @@ export class ProgramFeed extends EventEmitter<ProgramFeedEvents> {
     const found = this.directory.get(source.id);
     if (!found) throw new Error(`producer ${source.id} is gone`);
     await this.tap.reach(found);
-    const consumer = await this.tap.transport.consume({ producerId: source.id, rtpCapabilities: programCapabilities(this.tap.rtpCapabilities), paused: false, appData: { program: true } });
+    const consumer = await this.tap.transport.consume({
+      producerId: source.id,
+      rtpCapabilities: programCapabilities(this.tap.rtpCapabilities),
+      paused: false,
+      appData: { program: true },
+    });
     if (source.closed || this.detached) {
       consumer.close();
       return;

@@ -106,7 +106,8 @@ function audioGraph(floorSlots: number, firstLanguage: number, interpretations: 
   // jumped back by the time the broadcast had run, amix kept the offset, and the HLS muxer, which
   // interleaves all renditions, held every segment back by it (0.3–5 s, a different amount each
   // run; FFmpeg 5.1, seen as "Non-monotonous DTS" and "Queue input is backward in time").
-  const clean = (stream: number, label: string) => `[0:${stream}]aresample=48000:async=1000:first_pts=0:flags=res,aformat=sample_fmts=fltp:channel_layouts=stereo[${label}]`;
+  const clean = (stream: number, label: string) =>
+    `[0:${stream}]aresample=48000:async=1000:first_pts=0:flags=res,aformat=sample_fmts=fltp:channel_layouts=stereo[${label}]`;
   const parts: string[] = [];
   for (let i = 0; i < floorSlots; i++) parts.push(clean(SLOT_STREAM.firstFloor + i, `f${i}`));
   const floorInputs = Array.from({ length: floorSlots }, (_, i) => `[f${i}]`).join('');

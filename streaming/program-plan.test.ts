@@ -52,7 +52,7 @@ describe('planProgram', () => {
     expect(planProgram(m1Done, { speakerPeerId: 'm2', chairPeerId: 'chair' }, shape, second).floor).toEqual([null, 'chair-mic', 'm2-mic']);
   });
 
-  it('puts each booth\'s live interpreter on its language and the sign interpreter in the inset; subrooms never', () => {
+  it("puts each booth's live interpreter on its language and the sign interpreter in the inset; subrooms never", () => {
     const plan = planProgram(producers, { speakerPeerId: 'm1', chairPeerId: 'chair' }, shape);
     expect([...plan.interpretations]).toEqual([
       ['en', 'en-b-mic'],

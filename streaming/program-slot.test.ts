@@ -12,7 +12,9 @@ function source(id: string): SlotSource & { requests: number } {
 
 function audioSlot() {
   const sent: RtpPacket[] = [];
-  const slot = new ProgramSlot({ name: 'floor0', kind: 'audio', payloadType: 111, clockRate: 48_000, ssrc: 7 }, new SilenceFiller(), (p) => sent.push(parseRtp(p)!));
+  const slot = new ProgramSlot({ name: 'floor0', kind: 'audio', payloadType: 111, clockRate: 48_000, ssrc: 7 }, new SilenceFiller(), (p) =>
+    sent.push(parseRtp(p)!),
+  );
   return { slot, sent };
 }
 
@@ -43,10 +45,16 @@ describe('ProgramSlot (audio)', () => {
     const b = source('b');
     slot.open(0);
     slot.setSource(a, 0);
-    for (let i = 0; i < 5; i++) slot.push('a', buildRtp({ marker: false, payloadType: 100, sequenceNumber: 60_000 + i, timestamp: 5_000 + i * 960, ssrc: 1 }, Buffer.of(i)), 20 + i * 20);
+    for (let i = 0; i < 5; i++)
+      slot.push('a', buildRtp({ marker: false, payloadType: 100, sequenceNumber: 60_000 + i, timestamp: 5_000 + i * 960, ssrc: 1 }, Buffer.of(i)), 20 + i * 20);
     slot.setSource(b, 110);
     slot.push('a', buildRtp({ marker: false, payloadType: 100, sequenceNumber: 60_005, timestamp: 9_800, ssrc: 1 }, Buffer.of(9)), 120);
-    for (let i = 0; i < 3; i++) slot.push('b', buildRtp({ marker: false, payloadType: 100, sequenceNumber: 17 + i, timestamp: 4_000_000_000 + i * 960, ssrc: 2 }, Buffer.of(0xb0 + i)), 130 + i * 20);
+    for (let i = 0; i < 3; i++)
+      slot.push(
+        'b',
+        buildRtp({ marker: false, payloadType: 100, sequenceNumber: 17 + i, timestamp: 4_000_000_000 + i * 960, ssrc: 2 }, Buffer.of(0xb0 + i)),
+        130 + i * 20,
+      );
     const payloads = sent.map((p) => p.payload[0]);
     expect(payloads).toEqual([0xf8, 0, 1, 2, 3, 4, 0xb0, 0xb1, 0xb2]); // silence at open, a, then b; a's late packet dropped
     expectContinuous(sent);
@@ -59,8 +67,14 @@ describe('ProgramSlot (audio)', () => {
     slot.open(0);
     slot.setSource(source('a'), 0);
     // 500 ms of a microphone arrive at once (the event loop was held), then one packet every 20 ms.
-    for (let i = 0; i < 25; i++) slot.push('a', buildRtp({ marker: false, payloadType: 100, sequenceNumber: 100 + i, timestamp: 9_600 + i * 960, ssrc: 1 }, Buffer.of(i)), 500);
-    for (let i = 25; i < 50; i++) slot.push('a', buildRtp({ marker: false, payloadType: 100, sequenceNumber: 100 + i, timestamp: 9_600 + i * 960, ssrc: 1 }, Buffer.of(i)), 500 + (i - 24) * 20);
+    for (let i = 0; i < 25; i++)
+      slot.push('a', buildRtp({ marker: false, payloadType: 100, sequenceNumber: 100 + i, timestamp: 9_600 + i * 960, ssrc: 1 }, Buffer.of(i)), 500);
+    for (let i = 25; i < 50; i++)
+      slot.push(
+        'a',
+        buildRtp({ marker: false, payloadType: 100, sequenceNumber: 100 + i, timestamp: 9_600 + i * 960, ssrc: 1 }, Buffer.of(i)),
+        500 + (i - 24) * 20,
+      );
     expectContinuous(sent);
     // Nothing sent is stamped more than 80 ms ahead of the moment it was sent, and the live audio goes on.
     const wallTicks = (t: number) => t * 48;
@@ -102,9 +116,10 @@ describe('ProgramSlot (video)', () => {
     slot.on('switched', (id, waited) => switches.push([id, waited]));
     return { slot, sent, switches };
   }
-  const frame = (source: string, seq: number, ts: number, key: boolean) => [source, buildRtp({ marker: true, payloadType: 101, sequenceNumber: seq, timestamp: ts, ssrc: 3 }, vp8(key))] as const;
+  const frame = (source: string, seq: number, ts: number, key: boolean) =>
+    [source, buildRtp({ marker: true, payloadType: 101, sequenceNumber: seq, timestamp: ts, ssrc: 3 }, vp8(key))] as const;
 
-  it('keeps the old picture until the new camera\'s key frame, then cuts to it', () => {
+  it("keeps the old picture until the new camera's key frame, then cuts to it", () => {
     const { slot, sent, switches } = videoSlot();
     const a = source('a');
     const b = source('b');

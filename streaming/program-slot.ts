@@ -290,7 +290,16 @@ export class ProgramSlot extends EventEmitter<ProgramSlotEvents> {
 }
 
 function newForwarding(source: SlotSource): Forwarding {
-  return { source, anchored: false, tsOffset: 0, seqOffset: 0, lastInTs: 0, lastKeyFrameRequest: Number.NEGATIVE_INFINITY, windowLead: Number.NEGATIVE_INFINITY, windowStart: 0 };
+  return {
+    source,
+    anchored: false,
+    tsOffset: 0,
+    seqOffset: 0,
+    lastInTs: 0,
+    lastKeyFrameRequest: Number.NEGATIVE_INFINITY,
+    windowLead: Number.NEGATIVE_INFINITY,
+    windowStart: 0,
+  };
 }
 
 function randomUint(bits: 16 | 32): number {

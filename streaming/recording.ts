@@ -50,7 +50,15 @@ export class ArchivePlaylists {
     if (!this.started.has(variant)) {
       this.started.add(variant);
       await fs.mkdir(path.dirname(file), { recursive: true });
-      const header = formatMediaPlaylist({ targetDuration: 2, mediaSequence: 0, discontinuitySequence: 0, playlistType: 'EVENT', endList: false, independentSegments: true, segments: [] });
+      const header = formatMediaPlaylist({
+        targetDuration: 2,
+        mediaSequence: 0,
+        discontinuitySequence: 0,
+        playlistType: 'EVENT',
+        endList: false,
+        independentSegments: true,
+        segments: [],
+      });
       await fs.writeFile(file, header);
     }
     await fs.appendFile(file, segmentLines(entry).join('\n') + '\n');
@@ -104,14 +112,19 @@ export async function assembleRecordings(opts: AssembleOptions): Promise<{ recor
       const audio = assignToRuns(await readArchive(archiveDir, rendition.variant), runs);
       const parts: string[] = [];
       for (const [i, r] of runs.entries()) {
-        const audioTs = audio[i]!.length > 0 ? await joinSegments(archiveDir, rendition.variant, audio[i]!, path.join(work, `${rendition.variant}-${i}.ts`)) : null;
+        const audioTs =
+          audio[i]!.length > 0 ? await joinSegments(archiveDir, rendition.variant, audio[i]!, path.join(work, `${rendition.variant}-${i}.ts`)) : null;
         const part = runs.length === 1 ? null : path.join(work, `${rendition.variant}-av-${i}.ts`);
         await muxRun(opts.ffmpeg, videoRuns[i]!, audioTs, r.duration, part ?? mp4Path(opts, rendition.interpretation));
         if (part) parts.push(part);
       }
       if (parts.length > 0) await joinRuns(opts.ffmpeg, parts, path.join(work, `${rendition.variant}.ffconcat`), mp4Path(opts, rendition.interpretation));
       recordings.push({ language: rendition.language, name: rendition.name, file: mp4Path(opts, rendition.interpretation), durationSeconds: total });
-      opts.log.info('assembleRecordings() | recording written', { file: mp4Path(opts, rendition.interpretation), runs: runs.length, seconds: total.toFixed(1) });
+      opts.log.info('assembleRecordings() | recording written', {
+        file: mp4Path(opts, rendition.interpretation),
+        runs: runs.length,
+        seconds: total.toFixed(1),
+      });
     }
     const captionsFile = opts.captions && opts.captions.length > 0 ? await writeCaptionsFile(opts, runs, opts.captions) : null;
     return { recordings, captionsFile };

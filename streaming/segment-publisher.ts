@@ -110,7 +110,13 @@ export class SegmentPublisher {
     await this.live.get(segment.variant)!.add({ ...entry, file: segment.file });
     if (segment.variant === this.opts.layout.video.variant) {
       const subs = this.opts.layout.captions.variant;
-      const timing = { number: segment.number, duration: segment.duration, discontinuity: this.afterGap(subs, run.index), programDateTime: programDateTime ?? Date.now(), clock };
+      const timing = {
+        number: segment.number,
+        duration: segment.duration,
+        discontinuity: this.afterGap(subs, run.index),
+        programDateTime: programDateTime ?? Date.now(),
+        clock,
+      };
       await this.archive.append(subs, await this.captions.segment(timing));
     }
     await this.writeMasterOnce();

@@ -20,7 +20,7 @@ export function firstPts(data: Buffer): number | null {
     if (p + 14 > end || data[p] !== 0 || data[p + 1] !== 0 || data[p + 2] !== 1) continue;
     if ((data[p + 7]! & 0x80) === 0) continue;
     const b = data.subarray(p + 9, p + 14);
-    return (((b[0]! >> 1) & 0x07) * 2 ** 30) + ((b[1]! << 22) | ((b[2]! >> 1) << 15) | (b[3]! << 7) | (b[4]! >> 1));
+    return ((b[0]! >> 1) & 0x07) * 2 ** 30 + ((b[1]! << 22) | ((b[2]! >> 1) << 15) | (b[3]! << 7) | (b[4]! >> 1));
   }
   return null;
 }

@@ -1,9 +1,5 @@
 import { provideHttpClient, withFetch } from '@angular/common/http';
-import {
-  provideBrowserGlobalErrorListeners,
-  provideZonelessChangeDetection,
-  type ApplicationConfig,
-} from '@angular/core';
+import { provideBrowserGlobalErrorListeners, provideZonelessChangeDetection, type ApplicationConfig } from '@angular/core';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { appRoutes } from './app-routes';
 

@@ -19,23 +19,8 @@
 import { readFile, readdir, writeFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  Kind,
-  NoUnusedFragmentsRule,
-  buildSchema,
-  parse,
-  specifiedRules,
-  validate,
-  type DocumentNode,
-  type GraphQLSchema,
-} from 'graphql';
-import {
-  fileDefinitions,
-  fragmentClosure,
-  renderModule,
-  type FragmentRegistry,
-  type FragmentSource,
-} from './operation-types.ts';
+import { Kind, NoUnusedFragmentsRule, buildSchema, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { fileDefinitions, fragmentClosure, renderModule, type FragmentRegistry, type FragmentSource } from './operation-types.ts';
 import { renderSchemaTypes } from './schema-types.ts';
 
 const repositoryRoot = path.resolve(import.meta.dirname, '../..');
@@ -83,9 +68,7 @@ function fragmentRegistry(documents: readonly ClientDocument[]): Map<string, Fra
     for (const definition of fileDefinitions(document, relativeToRoot(file)).fragments) {
       const earlier = registry.get(definition.name.value);
       if (earlier !== undefined) {
-        throw new Error(
-          `fragment ${definition.name.value} is defined in ${relativeToRoot(earlier.file)} and ${relativeToRoot(file)}`,
-        );
+        throw new Error(`fragment ${definition.name.value} is defined in ${relativeToRoot(earlier.file)} and ${relativeToRoot(file)}`);
       }
       registry.set(definition.name.value, { definition, file });
     }
@@ -96,19 +79,12 @@ function fragmentRegistry(documents: readonly ClientDocument[]): Map<string, Fra
 /** Fragments may live in one file and be spread in others, and a file may hold only fragments. */
 const validationRules = specifiedRules.filter((rule) => rule !== NoUnusedFragmentsRule);
 
-function generateModule(
-  schema: GraphQLSchema,
-  schemaSource: string,
-  { file, document }: ClientDocument,
-  fragments: FragmentRegistry,
-): [string, string] {
+function generateModule(schema: GraphQLSchema, schemaSource: string, { file, document }: ClientDocument, fragments: FragmentRegistry): [string, string] {
   const definitions = fileDefinitions(document, relativeToRoot(file));
   const own = new Set(definitions.fragments.map((fragment) => fragment.name.value));
   const borrowed = fragmentClosure(
     document.definitions.flatMap((definition) =>
-      definition.kind === Kind.OPERATION_DEFINITION || definition.kind === Kind.FRAGMENT_DEFINITION
-        ? definition.selectionSet.selections
-        : [],
+      definition.kind === Kind.OPERATION_DEFINITION || definition.kind === Kind.FRAGMENT_DEFINITION ? definition.selectionSet.selections : [],
     ),
     fragments,
   )
@@ -122,15 +98,7 @@ function generateModule(
   const target = file.replace(/\.graphql$/, generatedSuffix);
   const imports = { operation: importPath(target, operationModule), schemaTypes: importPath(target, schemaTypesFile) };
   const importPathOf = (graphqlFile: string): string => importPath(target, graphqlFile.replace(/\.graphql$/, '.generated.ts'));
-  const text = renderModule(
-    schema,
-    file,
-    definitions,
-    fragments,
-    imports,
-    importPathOf,
-    header([schemaSource, path.basename(file)]),
-  );
+  const text = renderModule(schema, file, definitions, fragments, imports, importPathOf, header([schemaSource, path.basename(file)]));
   return [target, text];
 }
 

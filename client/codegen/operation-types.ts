@@ -46,10 +46,7 @@ export function fragmentTypeName(name: string): string {
  * The definitions of one `.graphql` file: any number of named operations and fragments. Operations
  * need a name; anything else (type definitions, anonymous operations) is refused.
  */
-export function fileDefinitions(
-  document: DocumentNode,
-  file: string,
-): { operations: OperationDefinitionNode[]; fragments: FragmentDefinitionNode[] } {
+export function fileDefinitions(document: DocumentNode, file: string): { operations: OperationDefinitionNode[]; fragments: FragmentDefinitionNode[] } {
   const operations: OperationDefinitionNode[] = [];
   const fragments: FragmentDefinitionNode[] = [];
   for (const definition of document.definitions) {
@@ -124,12 +121,7 @@ class TypeRenderer {
    * fragments is one field with both sub-selections), and the fragments on exactly this type,
    * which are referenced by name instead of being spelled out again.
    */
-  private collect(
-    concrete: GraphQLObjectType,
-    selections: readonly SelectionNode[],
-    fields: Map<string, SelectionNode[]>,
-    named: Set<string>,
-  ): void {
+  private collect(concrete: GraphQLObjectType, selections: readonly SelectionNode[], fields: Map<string, SelectionNode[]>, named: Set<string>): void {
     for (const selection of selections) {
       if (selection.directives !== undefined && selection.directives.length > 0) {
         throw new Error(`${concrete.name}: directives are not supported yet`);
@@ -157,12 +149,7 @@ class TypeRenderer {
     }
   }
 
-  private objectShape(
-    concrete: GraphQLObjectType,
-    selections: readonly SelectionNode[],
-    indent: string,
-    typename: string,
-  ): string {
+  private objectShape(concrete: GraphQLObjectType, selections: readonly SelectionNode[], indent: string, typename: string): string {
     const fields = new Map<string, SelectionNode[]>();
     const named = new Set<string>();
     this.collect(concrete, selections, fields, named);
@@ -181,9 +168,7 @@ class TypeRenderer {
       if (field === undefined) {
         throw new Error(`${concrete.name}.${first.name.value}: no such field`);
       }
-      const subSelections = nodes.flatMap((node) =>
-        node.kind === Kind.FIELD && node.selectionSet !== undefined ? node.selectionSet.selections : [],
-      );
+      const subSelections = nodes.flatMap((node) => (node.kind === Kind.FIELD && node.selectionSet !== undefined ? node.selectionSet.selections : []));
       const type = this.outputReference(field.type, subSelections, `${indent}  `);
       lines.push(`${indent}  readonly ${key}: ${type};`);
     }
@@ -210,9 +195,7 @@ class TypeRenderer {
       const shape = this.objectShape(possible, selections, indent, typenamePlaceholder);
       groups.set(shape, [...(groups.get(shape) ?? []), possible.name]);
     }
-    return [...groups]
-      .map(([shape, names]) => shape.replace(typenamePlaceholder, names.map((name) => `'${name}'`).join(' | ')))
-      .join(' | ');
+    return [...groups].map(([shape, names]) => shape.replace(typenamePlaceholder, names.map((name) => `'${name}'`).join(' | '))).join(' | ');
   }
 
   private outputReference(type: GraphQLOutputType, selections: readonly SelectionNode[], indent: string): string {
@@ -326,9 +309,7 @@ function operationBlock(
   // A fragment spread on the root type makes the result an intersection, which an interface cannot be.
   const plainObject = result.startsWith('{');
   return [
-    variables === null
-      ? `export type ${name}Variables = Record<string, never>;`
-      : `export interface ${name}Variables ${variables}`,
+    variables === null ? `export type ${name}Variables = Record<string, never>;` : `export interface ${name}Variables ${variables}`,
     '',
     plainObject ? `export interface ${name}Result ${result}` : `export type ${name}Result = ${result};`,
     '',
@@ -361,9 +342,7 @@ export function renderModule(
   const renderer = new TypeRenderer(schema, fragments, collected);
   const blocks = [
     ...definitions.fragments.map((fragment) => fragmentBlock(renderer, schema, fragment)),
-    ...definitions.operations.map((operation) =>
-      operationBlock(renderer, schema, operation, fragments, collected.schemaTypes, values),
-    ),
+    ...definitions.operations.map((operation) => operationBlock(renderer, schema, operation, fragments, collected.schemaTypes, values)),
   ];
 
   const typesFrom = new Map<string, string[]>();

@@ -23,7 +23,11 @@ export class FakeSocket implements SignallingSocket {
     if (answer !== null) {
       queueMicrotask(() => {
         const result = answer(frame.method, frame.data);
-        this.receive(result instanceof Error ? { id: frame.id, ok: false, error: { code: 'media.test', message: result.message } } : { id: frame.id, ok: true, data: result ?? {} });
+        this.receive(
+          result instanceof Error
+            ? { id: frame.id, ok: false, error: { code: 'media.test', message: result.message } }
+            : { id: frame.id, ok: true, data: result ?? {} },
+        );
       });
     }
   }
@@ -51,4 +55,3 @@ export class FakeSocket implements SignallingSocket {
     this.onclose?.(new CloseEvent('close', { code }));
   }
 }
-

@@ -50,7 +50,7 @@ export function buildWorkerFromSource(mediasoupDir, log) {
     delete env[key];
   }
 
-  log('building with mediasoup\'s npm-scripts.mjs postinstall (about 4 minutes on 2 cores)');
+  log("building with mediasoup's npm-scripts.mjs postinstall (about 4 minutes on 2 cores)");
   // Also cleans up after itself: removes the build tree and the pip-installed meson/ninja.
   const run = spawnSync(process.execPath, ['npm-scripts.mjs', 'postinstall'], { cwd: mediasoupDir, env, stdio: 'inherit' });
   if (run.error) throw new Error(`could not run mediasoup's build script: ${run.error.message}`);

@@ -12,8 +12,7 @@ const DOWNLOAD_TIMEOUT_MS = 90_000;
 /** The release asset mediasoup's npm-scripts.mjs looks for (getWorkerPrebuildTarName()). */
 export function prebuiltUrl(mediasoupPkg, env = process.env) {
   const base =
-    env.MEDIASOUP_WORKER_PREBUILT_DOWNLOAD_BASE_URL ||
-    `${mediasoupPkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '')}/releases/download`;
+    env.MEDIASOUP_WORKER_PREBUILT_DOWNLOAD_BASE_URL || `${mediasoupPkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '')}/releases/download`;
   let name = `mediasoup-worker-${mediasoupPkg.version}-${os.platform()}-${os.arch()}`;
   // Upstream publishes separate Linux builds per kernel major (io_uring needs >= 6).
   if (os.platform() === 'linux') name += `-kernel${Number(os.release().split('.')[0])}`;

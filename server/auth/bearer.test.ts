@@ -56,7 +56,16 @@ describe('bearer tokens from the development provider', () => {
   });
 
   it('authenticates a request and a graphql-ws connection with it', async () => {
-    const expected = { issuer: `${a.baseUrl}/oidc`, subject: kellerId, personId: kellerId, username: 'a.keller', name: 'Anna Keller', email: 'a.keller@plenum.test', roles: ['chair', 'member'], via: 'bearer' };
+    const expected = {
+      issuer: `${a.baseUrl}/oidc`,
+      subject: kellerId,
+      personId: kellerId,
+      username: 'a.keller',
+      name: 'Anna Keller',
+      email: 'a.keller@plenum.test',
+      roles: ['chair', 'member'],
+      via: 'bearer',
+    };
     expect(await whoami(a.baseUrl, bearer(token))).toEqual({ status: 200, body: { user: expected } });
     expect(await a.auth.authenticateBearer(`Bearer ${token}`)).toEqual(expected);
     expect(await a.auth.authenticateBearer(token)).toEqual(expected);
@@ -94,7 +103,11 @@ describe('bearer tokens from the development provider', () => {
     }
 
     const { cookie } = await loginSession(a.baseUrl, 'a.keller');
-    const row = await a.database.db.selectFrom('sessions').select('id_token').where('id', '=', sessionKey(cookie.split('=')[1]!)).executeTakeFirstOrThrow();
+    const row = await a.database.db
+      .selectFrom('sessions')
+      .select('id_token')
+      .where('id', '=', sessionKey(cookie.split('=')[1]!))
+      .executeTakeFirstOrThrow();
     expect(await whoami(a.baseUrl, bearer(row.id_token!))).toMatchObject({ status: 401, body: { error: 'INVALID_TOKEN' } });
   });
 

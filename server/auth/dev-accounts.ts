@@ -45,7 +45,14 @@ function fromPerson(person: Person): DevAccount {
 }
 
 function fromFixture(p: FixturePerson): DevAccount {
-  return { subject: fixturePersonId(p.username), username: p.username, givenName: p.givenName, familyName: p.familyName, email: p.email ?? `${p.username}@plenum.test`, roles: p.roles };
+  return {
+    subject: fixturePersonId(p.username),
+    username: p.username,
+    givenName: p.givenName,
+    familyName: p.familyName,
+    email: p.email ?? `${p.username}@plenum.test`,
+    roles: p.roles,
+  };
 }
 
 /**

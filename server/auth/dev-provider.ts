@@ -31,15 +31,13 @@ export interface DevProvider {
 }
 
 /** The built-in OpenID provider for `npm start` without OIDC_ISSUER: oidc-provider, mounted at /oidc. */
-export async function createDevProvider(deps: {
-  config: Config;
-  db: Kysely<Database>;
-  log: Logger;
-  cookieKeys: readonly Buffer[];
-}): Promise<DevProvider> {
+export async function createDevProvider(deps: { config: Config; db: Kysely<Database>; log: Logger; cookieKeys: readonly Buffer[] }): Promise<DevProvider> {
   const { config, log } = deps;
   if (config.env === 'production') {
-    throw new AuthError('MISCONFIGURED', 'the built-in development OpenID provider does not run in production: set OIDC_ISSUER (and OIDC_CLIENT_SECRET) to your identity provider');
+    throw new AuthError(
+      'MISCONFIGURED',
+      'the built-in development OpenID provider does not run in production: set OIDC_ISSUER (and OIDC_CLIENT_SECRET) to your identity provider',
+    );
   }
   const issuer = `${config.publicUrl}${devProviderPath}`;
   const apiResource = `${config.publicUrl}/graphql`;
@@ -49,7 +47,9 @@ export async function createDevProvider(deps: {
 
   const accessTokenClaims = async (accountId: string | undefined) => {
     const account = accountId === undefined ? undefined : await accounts.findBySubject(accountId);
-    return account && { preferred_username: account.username, name: `${account.givenName} ${account.familyName}`, email: account.email, roles: [...account.roles] };
+    return (
+      account && { preferred_username: account.username, name: `${account.givenName} ${account.familyName}`, email: account.email, roles: [...account.roles] }
+    );
   };
 
   const configuration: Configuration = {

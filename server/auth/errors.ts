@@ -27,7 +27,11 @@ const statusOf: Record<AuthErrorCode, number> = {
 
 export class AuthError extends Error {
   readonly status: number;
-  constructor(readonly code: AuthErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly code: AuthErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = 'AuthError';
     this.status = statusOf[code];

@@ -34,7 +34,15 @@ describe.each(testDatabaseKinds())('people are bound to accounts, not usernames 
     const dataDir = path.join('/tmp', `plenum-test-${new URL(t.baseUrl).port}`);
     const jwk = (JSON.parse(await fs.readFile(path.join(dataDir, 'oidc-jwks.json'), 'utf8')) as { keys: JWK[] }).keys[0]!;
     const now = Math.floor(Date.now() / 1000);
-    const token = await new SignJWT({ iss: `${t.baseUrl}/oidc`, aud: `${t.baseUrl}/graphql`, sub, iat: now, exp: now + 600, preferred_username: username, roles })
+    const token = await new SignJWT({
+      iss: `${t.baseUrl}/oidc`,
+      aud: `${t.baseUrl}/graphql`,
+      sub,
+      iat: now,
+      exp: now + 600,
+      preferred_username: username,
+      roles,
+    })
       .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid: jwk.kid! })
       .sign(await importJWK(jwk, 'ES256'));
     return { authorization: `Bearer ${token}` };
@@ -52,7 +60,8 @@ describe.each(testDatabaseKinds())('people are bound to accounts, not usernames 
     if (!r.__typename.endsWith('Success')) throw new Error(`${field} refused: ${r.rule ?? r.code}: ${r.message}`);
     return r.data!;
   }
-  const me = async (who: Headers) => gql<{ me: { username: string; person: { id: string; username: string } | null } | null }>(t.baseUrl, '{ me { username person { id username } } }', {}, who);
+  const me = async (who: Headers) =>
+    gql<{ me: { username: string; person: { id: string; username: string } | null } | null }>(t.baseUrl, '{ me { username person { id username } } }', {}, who);
   const updatePerson = (who: Headers, id: string, input: string) =>
     gql<{ updatePerson: Result }>(
       t.baseUrl,
@@ -138,9 +147,24 @@ describe.each(testDatabaseKinds())('people are bound to accounts, not usernames 
     // Two renames (previous test) and this voting right, each by IT.
     expect(changes.map((e) => e.actorId)).toEqual([itAdmin, itAdmin, itAdmin]);
     expect(changes.map((e) => e.event)).toEqual([
-      { kind: 'roster.changed', person: expect.objectContaining({ personId: jonas }), before: { username: 'j.brandt', roles: ['member'], votingRights: true }, after: { username: 'm.allory', roles: ['member'], votingRights: true } },
-      { kind: 'roster.changed', person: expect.objectContaining({ personId: kruger }), before: { username: 'l.kruger', roles: krugerBefore!.roles, votingRights: true }, after: { username: 'j.brandt', roles: krugerBefore!.roles, votingRights: true } },
-      { kind: 'roster.changed', person: expect.objectContaining({ personId: kruger }), before: { username: 'j.brandt', roles: krugerBefore!.roles, votingRights: true }, after: { username: 'j.brandt', roles: krugerBefore!.roles, votingRights: false } },
+      {
+        kind: 'roster.changed',
+        person: expect.objectContaining({ personId: jonas }),
+        before: { username: 'j.brandt', roles: ['member'], votingRights: true },
+        after: { username: 'm.allory', roles: ['member'], votingRights: true },
+      },
+      {
+        kind: 'roster.changed',
+        person: expect.objectContaining({ personId: kruger }),
+        before: { username: 'l.kruger', roles: krugerBefore!.roles, votingRights: true },
+        after: { username: 'j.brandt', roles: krugerBefore!.roles, votingRights: true },
+      },
+      {
+        kind: 'roster.changed',
+        person: expect.objectContaining({ personId: kruger }),
+        before: { username: 'j.brandt', roles: krugerBefore!.roles, votingRights: true },
+        after: { username: 'j.brandt', roles: krugerBefore!.roles, votingRights: false },
+      },
     ]);
 
     const res = await fetch(`${t.baseUrl}/api/sittings/${S}/protocol.json`, { headers: chair });
@@ -157,12 +181,24 @@ describe.each(testDatabaseKinds())('people are bound to accounts, not usernames 
     const entriesBefore = (await record()).length;
     const before = await person(itAdmin);
     expect(before).toMatchObject({ roles: ['it_admin'], votingRights: false });
-    expect((await updatePerson(it_, itAdmin, 'votingRights: true')).body.data?.updatePerson).toMatchObject({ __typename: 'RuleViolation', rule: 'roster.voting_right_needs_member' });
-    expect((await updatePerson(it_, itAdmin, 'votingRights: true, roles: [MEMBER, IT_ADMIN]')).body.data?.updatePerson).toMatchObject({ __typename: 'RuleViolation', rule: 'roster.own_rights' });
-    expect((await updatePerson(it_, itAdmin, 'roles: [CHAIR, IT_ADMIN]')).body.data?.updatePerson).toMatchObject({ __typename: 'RuleViolation', rule: 'roster.own_rights' });
+    expect((await updatePerson(it_, itAdmin, 'votingRights: true')).body.data?.updatePerson).toMatchObject({
+      __typename: 'RuleViolation',
+      rule: 'roster.voting_right_needs_member',
+    });
+    expect((await updatePerson(it_, itAdmin, 'votingRights: true, roles: [MEMBER, IT_ADMIN]')).body.data?.updatePerson).toMatchObject({
+      __typename: 'RuleViolation',
+      rule: 'roster.own_rights',
+    });
+    expect((await updatePerson(it_, itAdmin, 'roles: [CHAIR, IT_ADMIN]')).body.data?.updatePerson).toMatchObject({
+      __typename: 'RuleViolation',
+      rule: 'roster.own_rights',
+    });
     // An it_admin-only person holds no voting right, whoever asks.
     const clerk = fixturePersonId('clerk');
-    expect((await updatePerson(it_, clerk, 'roles: [IT_ADMIN], votingRights: true')).body.data?.updatePerson).toMatchObject({ __typename: 'RuleViolation', rule: 'roster.voting_right_needs_member' });
+    expect((await updatePerson(it_, clerk, 'roles: [IT_ADMIN], votingRights: true')).body.data?.updatePerson).toMatchObject({
+      __typename: 'RuleViolation',
+      rule: 'roster.voting_right_needs_member',
+    });
     expect(await person(itAdmin)).toEqual(before);
     expect(await person(clerk)).toMatchObject({ roles: ['clerk'], votingRights: false });
     expect((await record()).length).toBe(entriesBefore);

@@ -47,14 +47,20 @@ export function createIdentityBinder(db: Kysely<Database>, log: Logger, now: () 
       const existing = await findBoundPerson(db, account);
       const outcome = existing !== undefined ? { personId: existing } : await bindByUsername(db, account, user.username);
       if (outcome && 'personId' in outcome) {
-        if (existing === undefined) log.info('identity | account bound to person', { issuer: user.issuer, subject: user.subject, username: user.username, person: outcome.personId });
+        if (existing === undefined)
+          log.info('identity | account bound to person', { issuer: user.issuer, subject: user.subject, username: user.username, person: outcome.personId });
         missed.delete(key);
         remember(bound, key, outcome.personId);
         return { ...user, personId: outcome.personId };
       }
       remember(missed, key, { until: now().getTime() + UNBOUND_RETRY_MS, conflict: outcome !== undefined });
       if (outcome === undefined) return { ...user, personId: null };
-      log.warn('identity | refused: the username names a person bound to another account', { issuer: user.issuer, subject: user.subject, username: user.username, person: outcome.taken });
+      log.warn('identity | refused: the username names a person bound to another account', {
+        issuer: user.issuer,
+        subject: user.subject,
+        username: user.username,
+        person: outcome.taken,
+      });
       throw conflict(user);
     },
   };

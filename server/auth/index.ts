@@ -56,7 +56,9 @@ export async function createAuth(deps: { config: Config; db: Kysely<Database>; l
   const verifyBearer = async (token: string) => binder.resolve(await verifyToken(token));
   const webLogin = webLoginRoutes({ config, db, log, issuer, binder, stateKey: deriveKey(config.sessionSecret, 'login state'), now });
 
-  log.info(dev ? 'createAuth() | development OpenID provider (fixture users, password "plenum")' : 'createAuth() | external OpenID provider', { issuer: issuerUrl });
+  log.info(dev ? 'createAuth() | development OpenID provider (fixture users, password "plenum")' : 'createAuth() | external OpenID provider', {
+    issuer: issuerUrl,
+  });
 
   return {
     middleware: dev ? chain(webLogin, dev.middleware) : webLogin,
@@ -74,7 +76,15 @@ export async function createAuth(deps: { config: Config; db: Kysely<Database>; l
       const session = await findLiveSession(db, id, now());
       if (!session) return null;
       // Sessions are only ever made by this issuer's sign-in (web-login.ts).
-      return binder.resolve({ issuer: issuer.issuer, subject: session.subject, username: session.username, name: session.name, email: null, roles: session.roles, via: 'session' });
+      return binder.resolve({
+        issuer: issuer.issuer,
+        subject: session.subject,
+        username: session.username,
+        name: session.name,
+        email: null,
+        roles: session.roles,
+        via: 'session',
+      });
     },
     // Nothing to release: the dev provider's store is plain memory and the HTTP server belongs to the app.
     close: async () => {},

@@ -35,13 +35,21 @@ describe('the pending sign-in cookie', () => {
 describe('cookies', () => {
   it('parses a Cookie header, first occurrence winning', () => {
     const c = parseCookies('a=1; plenum_session=abc%3D; a=2; broken; b="q"');
-    expect([...c]).toEqual([['a', '1'], ['plenum_session', 'abc='], ['b', 'q']]);
+    expect([...c]).toEqual([
+      ['a', '1'],
+      ['plenum_session', 'abc='],
+      ['b', 'q'],
+    ]);
     expect(parseCookies(undefined).size).toBe(0);
   });
 
   it('serialises with the attributes asked for and refuses bad names', () => {
-    expect(serializeCookie('x', 'a b', { path: '/', maxAge: 60, secure: true, sameSite: 'Lax' })).toBe('x=a%20b; Path=/; HttpOnly; SameSite=Lax; Max-Age=60; Secure');
-    expect(serializeCookie('x', '', { path: '/auth', maxAge: 0, secure: false, sameSite: 'Lax' })).toBe('x=; Path=/auth; HttpOnly; SameSite=Lax; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT');
+    expect(serializeCookie('x', 'a b', { path: '/', maxAge: 60, secure: true, sameSite: 'Lax' })).toBe(
+      'x=a%20b; Path=/; HttpOnly; SameSite=Lax; Max-Age=60; Secure',
+    );
+    expect(serializeCookie('x', '', { path: '/auth', maxAge: 0, secure: false, sameSite: 'Lax' })).toBe(
+      'x=; Path=/auth; HttpOnly; SameSite=Lax; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT',
+    );
     expect(() => serializeCookie('x;y', '', { path: '/', secure: false, sameSite: 'Lax' })).toThrow(TypeError);
   });
 });

@@ -33,9 +33,22 @@ describe.each(testDatabaseKinds())('web sign-in through the development provider
     const { status, body } = await whoami(s.baseUrl, { cookie });
     expect(status).toBe(200);
     const kellerId = fixturePersonId('a.keller');
-    expect(body.user).toEqual({ issuer: `${s.baseUrl}/oidc`, subject: kellerId, personId: kellerId, username: 'a.keller', name: 'Anna Keller', email: null, roles: ['chair', 'member'], via: 'session' });
+    expect(body.user).toEqual({
+      issuer: `${s.baseUrl}/oidc`,
+      subject: kellerId,
+      personId: kellerId,
+      username: 'a.keller',
+      name: 'Anna Keller',
+      email: null,
+      roles: ['chair', 'member'],
+      via: 'session',
+    });
 
-    const row = await s.database.db.selectFrom('sessions').selectAll().where('id', '=', sessionKey(cookie.split('=')[1]!)).executeTakeFirstOrThrow();
+    const row = await s.database.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('id', '=', sessionKey(cookie.split('=')[1]!))
+      .executeTakeFirstOrThrow();
     const hours = (row.expires_at.getTime() - row.created_at.getTime()) / 3_600_000;
     expect(hours).toBeCloseTo(12, 1);
     expect(row.id_token).toMatch(/^ey/);
@@ -105,7 +118,9 @@ describe.each(testDatabaseKinds())('web sign-in through the development provider
     const state = 'A'.repeat(43);
     const missing = await get(`/auth/callback?code=x&state=${state}`);
     expect(missing.status).toBe(400);
-    const forged = await get(`/auth/callback?code=x&state=${state}`, { cookie: `plenum_login_${state}=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..AAAA.BBBB.CCCC` });
+    const forged = await get(`/auth/callback?code=x&state=${state}`, {
+      cookie: `plenum_login_${state}=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..AAAA.BBBB.CCCC`,
+    });
     expect(forged.status).toBe(400);
     expect(await forged.text()).toContain('href="/auth/login?returnTo=%2F"');
     expect(await sessionCount()).toBe(before);
@@ -113,7 +128,15 @@ describe.each(testDatabaseKinds())('web sign-in through the development provider
 
   it('does not accept an expired session', async () => {
     const id = 'expired-session-id-for-this-test-only-000000';
-    await insertSession(s.database.db, { id, subject: 'a.keller', username: 'a.keller', name: 'Anna Keller', roles: ['chair'], idToken: null, expiresAt: new Date(Date.now() - 1000) });
+    await insertSession(s.database.db, {
+      id,
+      subject: 'a.keller',
+      username: 'a.keller',
+      name: 'Anna Keller',
+      roles: ['chair'],
+      idToken: null,
+      expiresAt: new Date(Date.now() - 1000),
+    });
     expect((await whoami(s.baseUrl, { cookie: `plenum_session=${id}` })).body).toEqual({ user: null });
     expect((await whoami(s.baseUrl)).body).toEqual({ user: null });
   });
@@ -128,7 +151,13 @@ describe.each(testDatabaseKinds())('web sign-in through the development provider
     expect(target.searchParams.get('post_logout_redirect_uri')).toBe(`${s.baseUrl}/`);
     expect(target.searchParams.get('id_token_hint')).toMatch(/^ey/);
     expect((await whoami(s.baseUrl, { cookie })).body).toEqual({ user: null });
-    expect(await s.database.db.selectFrom('sessions').select('id').where('id', '=', sessionKey(cookie.split('=')[1]!)).executeTakeFirst()).toBeUndefined();
+    expect(
+      await s.database.db
+        .selectFrom('sessions')
+        .select('id')
+        .where('id', '=', sessionKey(cookie.split('=')[1]!))
+        .executeTakeFirst(),
+    ).toBeUndefined();
 
     // The provider's confirmation page: a plain form, no scripts.
     const confirm = await fetch(target, { headers: { cookie: browserCookies } });
@@ -172,7 +201,10 @@ describe.each(testDatabaseKinds())('web sign-in through the development provider
     const start = await get('/auth/login');
     const authorize = await fetch(start.headers.get('location')!, { redirect: 'manual' });
     const interaction = new URL(authorize.headers.get('location')!, s.baseUrl);
-    const cookie = authorize.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = authorize.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const form = await fetch(interaction, { headers: { cookie } });
     const html = await form.text();
     expect(form.status).toBe(200);

@@ -77,7 +77,10 @@ export function webLoginRoutes(deps: WebLoginDeps): Koa.Middleware {
     });
     // One cookie per pending sign-in, named by its state, so two tabs signing in at once do not collide.
     const sealed = await sealLoginState(deps.stateKey, { state, nonce, codeVerifier, returnTo });
-    ctx.append('Set-Cookie', serializeCookie(loginCookiePrefix + state, sealed, { path: '/auth/callback', maxAge: loginStateTtlSeconds, secure, sameSite: 'Lax' }));
+    ctx.append(
+      'Set-Cookie',
+      serializeCookie(loginCookiePrefix + state, sealed, { path: '/auth/callback', maxAge: loginStateTtlSeconds, secure, sameSite: 'Lax' }),
+    );
     ctx.set('Cache-Control', 'no-store');
     ctx.redirect(url.href);
   });

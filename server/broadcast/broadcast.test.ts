@@ -72,7 +72,12 @@ function segmentCount(variant: string): number {
   }
 }
 
-async function probe(file: string): Promise<{ streams: { codec_name: string; codec_type: string; width?: number; height?: number; sample_rate?: string; channels?: number }[]; format: { duration: string } }> {
+async function probe(
+  file: string,
+): Promise<{
+  streams: { codec_name: string; codec_type: string; width?: number; height?: number; sample_rate?: string; channels?: number }[];
+  format: { duration: string };
+}> {
   // -f mpegts: a second of silent AAC is too small for FFmpeg to guess the container from.
   const format = file.endsWith('.ts') ? ['-f', 'mpegts'] : [];
   const { stdout } = await run(resolveFfprobe().path, ['-v', 'error', ...format, '-show_streams', '-show_format', '-of', 'json', file]);
@@ -81,7 +86,11 @@ async function probe(file: string): Promise<{ streams: { codec_name: string; cod
 
 /** Mean RGB of a crop of every frame of a segment. */
 async function frameColours(file: string, crop: string): Promise<[number, number, number][]> {
-  const { stdout } = await run(resolveFfmpeg().path, ['-v', 'error', '-f', 'mpegts', '-i', file, '-vf', `${crop},scale=1:1`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], { encoding: 'buffer', maxBuffer: 1 << 20 });
+  const { stdout } = await run(
+    resolveFfmpeg().path,
+    ['-v', 'error', '-f', 'mpegts', '-i', file, '-vf', `${crop},scale=1:1`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'],
+    { encoding: 'buffer', maxBuffer: 1 << 20 },
+  );
   const colours: [number, number, number][] = [];
   for (let i = 0; i + 3 <= stdout.length; i += 3) colours.push([stdout[i]!, stdout[i + 1]!, stdout[i + 2]!]);
   return colours;
@@ -122,7 +131,14 @@ beforeAll(async () => {
   media = await SittingMedia.create({ sittingId: 's1', pool, log, listen: { ip: '127.0.0.1', announcedAddress: undefined, portRange: RTC_PORTS } });
   broadcast = await Broadcast.start(programSource(media), options());
   for (const p of [chair, member, interpreter, signer]) await media.join(p, media.rtpCapabilities, { language: null, sign: false });
-  await media.setFloor({ ...EMPTY_FLOOR, speakers: ['m1'], liveInterpreters: new Map([['booth-en', 'en-a'], ['booth-sign', 'sign-a']]) });
+  await media.setFloor({
+    ...EMPTY_FLOOR,
+    speakers: ['m1'],
+    liveInterpreters: new Map([
+      ['booth-en', 'en-a'],
+      ['booth-sign', 'sign-a'],
+    ]),
+  });
   const floor: Channel = { kind: 'floor' };
   feeds = LavfiFeeds.start([
     await publish(chair, floor, { kind: 'video', color: 'blue', ssrc: 1001 }),
@@ -158,7 +174,9 @@ describe('Broadcast', () => {
       { language: 'de', name: 'Original', isDefault: true, groupId: 'audio' },
       { language: 'en', name: 'English', isDefault: false, groupId: 'audio' },
     ]);
-    expect(variant.subtitles.map((s) => ({ language: s.language, name: s.name, groupId: s.groupId }))).toEqual([{ language: 'de', name: 'Untertitel', groupId: 'subs' }]);
+    expect(variant.subtitles.map((s) => ({ language: s.language, name: s.name, groupId: s.groupId }))).toEqual([
+      { language: 'de', name: 'Untertitel', groupId: 'subs' },
+    ]);
     for (const uri of [variant.uri, ...variant.audio.map((a) => a.uri!), variant.subtitles[0]!.uri!]) {
       const media = HLS.parse(fs.readFileSync(path.join(outDir, uri), 'utf8'));
       expect(media.isMasterPlaylist).toBe(false);
@@ -196,17 +214,28 @@ describe('Broadcast', () => {
 
   it('switches the program to the member given the floor within a second, without a discontinuity', async () => {
     const pidBefore = broadcast.process.pid;
-    const switched = new Promise<number>((resolve) => broadcast.program.on('switched', (slot, source, waited) => slot === 'program' && source !== null && resolve(waited)));
+    const switched = new Promise<number>((resolve) =>
+      broadcast.program.on('switched', (slot, source, waited) => slot === 'program' && source !== null && resolve(waited)),
+    );
     const cpuFrom = { ffmpeg: cpuSeconds(pidBefore!), node: process.cpuUsage(), at: Date.now() };
     const floorChange = Date.now();
-    await broadcast.setProgram({ speakerPeerId: 'm1', chairPeerId: 'chair', lowerThird: { name: 'Max Beispiel', faction: 'Fraktion der Mitte' }, voteCard: null });
+    await broadcast.setProgram({
+      speakerPeerId: 'm1',
+      chairPeerId: 'chair',
+      lowerThird: { name: 'Max Beispiel', faction: 'Fraktion der Mitte' },
+      voteCard: null,
+    });
     const waited = await switched;
     const firstAfter = mediaPlaylist('video').segments.length;
     assertStreamOnTime(outDir, archiveDir);
-    await until(() => {
-      const segs = mediaPlaylist('video').segments;
-      return segs.length >= firstAfter + 4 || (segs.at(-1)?.programDateTime?.getTime() ?? 0) > floorChange + 3_000;
-    }, 15_000, 'segments after the floor change');
+    await until(
+      () => {
+        const segs = mediaPlaylist('video').segments;
+        return segs.length >= firstAfter + 4 || (segs.at(-1)?.programDateTime?.getTime() ?? 0) > floorChange + 3_000;
+      },
+      15_000,
+      'segments after the floor change',
+    );
 
     // In program time: the first red frame's wall clock, from the segment's program date and frame rate.
     let firstRed: number | null = null;
@@ -240,17 +269,23 @@ describe('Broadcast', () => {
     }
   });
 
-  it('puts a clerk\'s caption in the subtitles rendition, timed on the picture\'s clock', async () => {
-    console.info(`[broadcast] segment write lag (ms): ${JSON.stringify(assertStreamOnTime(outDir, archiveDir, { variants: ['video', 'audio_floor', 'audio_en'] }))}`);
+  it("puts a clerk's caption in the subtitles rendition, timed on the picture's clock", async () => {
+    console.info(
+      `[broadcast] segment write lag (ms): ${JSON.stringify(assertStreamOnTime(outDir, archiveDir, { variants: ['video', 'audio_floor', 'audio_en'] }))}`,
+    );
     const at = new Date();
     broadcast.addCaption('Ich eröffne die Aussprache.', at);
     let vtt = '';
-    await until(() => {
-      const subs = mediaPlaylist('subs');
-      const hit = subs.segments.map((s) => fs.readFileSync(path.join(outDir, 'subs', s.uri), 'utf8')).find((t) => t.includes('Ich eröffne die Aussprache.'));
-      vtt = hit ?? '';
-      return hit !== undefined;
-    }, 10_000, 'the caption');
+    await until(
+      () => {
+        const subs = mediaPlaylist('subs');
+        const hit = subs.segments.map((s) => fs.readFileSync(path.join(outDir, 'subs', s.uri), 'utf8')).find((t) => t.includes('Ich eröffne die Aussprache.'));
+        vtt = hit ?? '';
+        return hit !== undefined;
+      },
+      10_000,
+      'the caption',
+    );
     const subs = mediaPlaylist('subs');
     const video = mediaPlaylist('video');
     expect(subs.mediaSequenceBase).toBe(video.mediaSequenceBase);
@@ -282,9 +317,15 @@ describe('Broadcast', () => {
     const killedAt = Date.now();
     process.kill(pid, 'SIGKILL');
     const restartMs = (await restarted) - killedAt;
-    await until(() => playlistText('video').includes('#EXT-X-DISCONTINUITY') && mediaPlaylist('video').segments.at(-1)!.programDateTime!.getTime() > killedAt + 1_000, 15_000, 'segments of the restarted FFmpeg');
+    await until(
+      () => playlistText('video').includes('#EXT-X-DISCONTINUITY') && mediaPlaylist('video').segments.at(-1)!.programDateTime!.getTime() > killedAt + 1_000,
+      15_000,
+      'segments of the restarted FFmpeg',
+    );
     const firstNew = mediaPlaylist('video').segments.find((s) => s.discontinuity)!;
-    console.info(`[broadcast] FFmpeg killed: restarted after ${restartMs} ms, first new segment's picture from ${firstNew.programDateTime!.getTime() - killedAt} ms after the kill`);
+    console.info(
+      `[broadcast] FFmpeg killed: restarted after ${restartMs} ms, first new segment's picture from ${firstNew.programDateTime!.getTime() - killedAt} ms after the kill`,
+    );
     expect(restartMs).toBeLessThan(2_000);
     for (const variant of ['video', 'audio_floor', 'audio_en', 'subs']) {
       await until(() => mediaPlaylist(variant).segments.some((s) => s.discontinuity), 5_000, `the discontinuity in ${variant}`);
@@ -303,7 +344,10 @@ describe('Broadcast', () => {
     const archived = fs.readFileSync(path.join(archiveDir, 'video', 'index.m3u8'), 'utf8');
     result = await broadcast.stop();
     expect(playlistText('video')).toContain('#EXT-X-ENDLIST');
-    const total = (HLS.parse(fs.readFileSync(path.join(archiveDir, 'video', 'index.m3u8'), 'utf8')) as HLS.types.MediaPlaylist).segments.reduce((sum, s) => sum + s.duration, 0);
+    const total = (HLS.parse(fs.readFileSync(path.join(archiveDir, 'video', 'index.m3u8'), 'utf8')) as HLS.types.MediaPlaylist).segments.reduce(
+      (sum, s) => sum + s.duration,
+      0,
+    );
     expect(archived.length).toBeGreaterThan(0);
     expect(result.recordings.map((r) => [r.language, r.name, path.basename(r.file)])).toEqual([
       ['de', 'Original', 's1-floor.mp4'],
@@ -323,7 +367,11 @@ describe('Broadcast', () => {
     const lastNumber = Number(/seg_(\d+)/.exec(before.segments.at(-1)!.uri)![1]);
     resumed = await Broadcast.start(programSource(media), options());
     await resumed.setProgram({ speakerPeerId: 'm1', chairPeerId: 'chair', lowerThird: null, voteCard: null });
-    await until(() => !playlistText('video').includes('#EXT-X-ENDLIST') && mediaPlaylist('video').segments.at(-1)!.uri !== before.segments.at(-1)!.uri, 15_000, 'segments after the restart');
+    await until(
+      () => !playlistText('video').includes('#EXT-X-ENDLIST') && mediaPlaylist('video').segments.at(-1)!.uri !== before.segments.at(-1)!.uri,
+      15_000,
+      'segments after the restart',
+    );
     const after = mediaPlaylist('video');
     const firstNew = after.segments.findIndex((s) => Number(/seg_(\d+)/.exec(s.uri)![1]) > lastNumber);
     expect(after.segments[firstNew]!.discontinuity).toBe(true);

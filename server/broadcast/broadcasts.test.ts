@@ -22,7 +22,12 @@ const until = async <T>(probe: () => Promise<T | undefined>, ms: number): Promis
 };
 
 async function mutate(t: TestApp, who: Headers, field: string, args = '') {
-  const res = await gql<{ r: { __typename: string; rule?: string } }>(t.baseUrl, `mutation { r: ${field}(sittingId: "${S}"${args ? `, ${args}` : ''}) { __typename ... on RuleViolation { rule } } }`, {}, who);
+  const res = await gql<{ r: { __typename: string; rule?: string } }>(
+    t.baseUrl,
+    `mutation { r: ${field}(sittingId: "${S}"${args ? `, ${args}` : ''}) { __typename ... on RuleViolation { rule } } }`,
+    {},
+    who,
+  );
   if (res.body.errors) return { __typename: String(res.body.errors[0]?.extensions?.code) };
   return res.body.data!.r;
 }
@@ -30,7 +35,12 @@ async function mutate(t: TestApp, who: Headers, field: string, args = '') {
 /** Segments in a rendition's public playlist so far. */
 function segmentsOf(t: TestApp, variant: string): number {
   const file = path.join(t.app.config.dataDir, 'hls', S, variant, 'index.m3u8');
-  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.endsWith('.ts')).length : 0;
+  return fs.existsSync(file)
+    ? fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => l.endsWith('.ts')).length
+    : 0;
 }
 
 describe('the broadcast of a sitting', () => {
@@ -38,7 +48,16 @@ describe('the broadcast of a sitting', () => {
   const h: Record<string, Headers> = {};
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { MEDIA_WORKERS: '1', RTC_MIN_PORT: '47500', RTC_MAX_PORT: '47999', BROADCAST_MIN_PORT: '39500', BROADCAST_MAX_PORT: '39599', HLS_DVR_SECONDS: '30' } });
+    t = await startTestApp({
+      env: {
+        MEDIA_WORKERS: '1',
+        RTC_MIN_PORT: '47500',
+        RTC_MAX_PORT: '47999',
+        BROADCAST_MIN_PORT: '39500',
+        BROADCAST_MAX_PORT: '39599',
+        HLS_DVR_SECONDS: '30',
+      },
+    });
     for (const u of ['a.keller', 'j.brandt', 'clerk']) h[u] = { cookie: (await loginSession(t.baseUrl, u)).cookie };
   }, 60_000);
   afterAll(() => t?.stop());
@@ -50,11 +69,19 @@ describe('the broadcast of a sitting', () => {
       return res.ok ? await res.text() : undefined;
     }, 20_000);
     expect(master).toBeDefined();
-    const playlist = HLS.parse(master!) as unknown as { isMasterPlaylist: boolean; variants: { audio: { language?: string; name: string }[]; subtitles: unknown[] }[] };
+    const playlist = HLS.parse(master!) as unknown as {
+      isMasterPlaylist: boolean;
+      variants: { audio: { language?: string; name: string }[]; subtitles: unknown[] }[];
+    };
     expect(playlist.isMasterPlaylist).toBe(true);
     expect(playlist.variants[0]!.audio.map((a) => a.language)).toEqual(['de', 'en', 'fr']);
     expect(playlist.variants[0]!.subtitles).toHaveLength(1);
-    const state = await gql<{ sitting: { broadcast: { live: boolean; playlistUrl: string } } }>(t.baseUrl, `{ sitting(id: "${S}") { broadcast { live playlistUrl } } }`, {}, h['j.brandt']);
+    const state = await gql<{ sitting: { broadcast: { live: boolean; playlistUrl: string } } }>(
+      t.baseUrl,
+      `{ sitting(id: "${S}") { broadcast { live playlistUrl } } }`,
+      {},
+      h['j.brandt'],
+    );
     expect(state.body.data!.sitting.broadcast).toEqual({ live: true, playlistUrl: `/hls/${S}/master.m3u8` });
 
     // A video segment is served, immutable.
@@ -68,11 +95,16 @@ describe('the broadcast of a sitting', () => {
     expect((await mutate(t, h['j.brandt']!, 'addCaption', 'text: "Hello"')).__typename).toBe('FORBIDDEN');
     expect((await mutate(t, h['clerk']!, 'addCaption', 'text: ""')).__typename).toBe('InputError');
     await until(async () => (segmentsOf(t, 'video') >= 3 ? true : undefined), 20_000);
-    assertStreamOnTime(path.join(t.app.config.dataDir, 'hls', S), path.join(t.app.config.dataDir, 'archive', S), { variants: ['video', 'audio_floor', 'audio_en', 'audio_fr'] });
+    assertStreamOnTime(path.join(t.app.config.dataDir, 'hls', S), path.join(t.app.config.dataDir, 'archive', S), {
+      variants: ['video', 'audio_floor', 'audio_en', 'audio_fr'],
+    });
     expect((await mutate(t, h['clerk']!, 'addCaption', 'text: "Die Sitzung ist eröffnet."')).__typename).toBe('MutationAddCaptionSuccess');
     const cue = await until(async () => {
       const subs = await (await fetch(`${t.baseUrl}/hls/${S}/subs/index.m3u8`)).text();
-      for (const uri of subs.split('\n').filter((l) => l.endsWith('.vtt')).reverse()) {
+      for (const uri of subs
+        .split('\n')
+        .filter((l) => l.endsWith('.vtt'))
+        .reverse()) {
         const vtt = await (await fetch(`${t.baseUrl}/hls/${S}/subs/${uri}`)).text();
         if (vtt.includes('Die Sitzung ist eröffnet.')) return vtt;
       }
@@ -101,7 +133,10 @@ describe('the broadcast of a sitting', () => {
   it('ends with recordings per language, listed in the API and served', async () => {
     expect((await mutate(t, h['a.keller']!, 'closeSitting')).__typename).toBe('MutationCloseSittingSuccess');
     const recordings = await until(async () => {
-      const res = await gql<{ publicSitting: { broadcast: { live: boolean; recordings: { language: string; url: string; durationSeconds: number }[] } } }>(t.baseUrl, `{ publicSitting(id: "${S}") { broadcast { live recordings { language url durationSeconds } } } }`);
+      const res = await gql<{ publicSitting: { broadcast: { live: boolean; recordings: { language: string; url: string; durationSeconds: number }[] } } }>(
+        t.baseUrl,
+        `{ publicSitting(id: "${S}") { broadcast { live recordings { language url durationSeconds } } } }`,
+      );
       const b = res.body.data?.publicSitting.broadcast;
       return b && b.recordings.length > 0 ? b : undefined;
     }, 30_000);

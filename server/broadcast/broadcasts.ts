@@ -122,7 +122,11 @@ export class Broadcasts {
     for (const t of this.retries) clearTimeout(t);
     this.retries.clear();
     await Promise.allSettled(this.queues.values());
-    await Promise.allSettled([...this.live.keys()].map((id) => this.end(id).catch((error: unknown) => this.deps.log.error('broadcast | could not finalise the recording at the stop', { sitting: id, error }))));
+    await Promise.allSettled(
+      [...this.live.keys()].map((id) =>
+        this.end(id).catch((error: unknown) => this.deps.log.error('broadcast | could not finalise the recording at the stop', { sitting: id, error })),
+      ),
+    );
   }
 
   private async apply(sittingId: string): Promise<void> {
@@ -131,17 +135,19 @@ export class Broadcasts {
     const phase = snap.state.phase;
     if (phase === 'closed') return this.end(sittingId);
     if (phase !== 'open' && phase !== 'suspended') return;
-    const live = this.live.get(sittingId) ?? (await this.begin(sittingId).catch((error: unknown) => {
-      // No live worker yet (one just died and its replacement is starting): try again shortly.
-      if (!this.stopped) {
-        const retry = setTimeout(() => {
-          this.retries.delete(retry);
-          void this.sync(sittingId);
-        }, RETRY_MS).unref();
-        this.retries.add(retry);
-      }
-      throw error;
-    }));
+    const live =
+      this.live.get(sittingId) ??
+      (await this.begin(sittingId).catch((error: unknown) => {
+        // No live worker yet (one just died and its replacement is starting): try again shortly.
+        if (!this.stopped) {
+          const retry = setTimeout(() => {
+            this.retries.delete(retry);
+            void this.sync(sittingId);
+          }, RETRY_MS).unref();
+          this.retries.add(retry);
+        }
+        throw error;
+      }));
     const chairs = await this.chairsInPrecedence();
     const direction = programDirection(snap.state, chairs, snap.now, this.words);
     await live.broadcast.setProgram(direction);

@@ -69,7 +69,12 @@ beforeAll(async () => {
   });
   for (const p of [chair, interpreter]) await media.join(p, media.rtpCapabilities, { language: null, sign: false });
   await media.setFloor({ ...EMPTY_FLOOR, liveInterpreters: new Map([['booth-en', 'en-a']]) });
-  feeds.push(LavfiFeeds.start([await publish(chair, { kind: 'floor' }, { kind: 'video', color: 'blue', ssrc: 3101 }), await publish(chair, { kind: 'floor' }, { kind: 'audio', frequency: 440, ssrc: 3201 })]));
+  feeds.push(
+    LavfiFeeds.start([
+      await publish(chair, { kind: 'floor' }, { kind: 'video', color: 'blue', ssrc: 3101 }),
+      await publish(chair, { kind: 'floor' }, { kind: 'audio', frequency: 440, ssrc: 3201 }),
+    ]),
+  );
   await broadcast.setProgram({ speakerPeerId: null, chairPeerId: 'chair', lowerThird: null, voteCard: null });
   await until(() => fs.existsSync(path.join(outDir, 'video', 'index.m3u8')) && playlist(outDir, 'video').segments.length >= 4, 20_000, 'the first segments');
 });
@@ -83,13 +88,21 @@ afterAll(async () => {
 });
 
 describe('the program clock', () => {
-  it('keeps every rendition on the picture\'s timeline and on time when an interpreter starts late', async () => {
+  it("keeps every rendition on the picture's timeline and on time when an interpreter starts late", async () => {
     // Off the filler's 20 ms grid: the slot re-stamps the new source at the wall clock.
     await new Promise((r) => setTimeout(r, 7));
     const started = Date.now();
     feeds.push(LavfiFeeds.start([await publish(interpreter, { kind: 'interpretation', language: 'en' }, { kind: 'audio', frequency: 880, ssrc: 3202 })]));
-    await until(() => broadcast.program.slots.some((s) => s.spec.name === 'interpretation:en' && s.liveSourceId !== null), 10_000, 'the interpreter on the English slot');
-    await until(() => (playlist(outDir, 'video').segments.at(-1)?.programDateTime?.getTime() ?? 0) > started + 5_000, 20_000, 'segments 5 s after the interpreter started');
+    await until(
+      () => broadcast.program.slots.some((s) => s.spec.name === 'interpretation:en' && s.liveSourceId !== null),
+      10_000,
+      'the interpreter on the English slot',
+    );
+    await until(
+      () => (playlist(outDir, 'video').segments.at(-1)?.programDateTime?.getTime() ?? 0) > started + 5_000,
+      20_000,
+      'segments 5 s after the interpreter started',
+    );
 
     // Segment n of every rendition starts where the picture's segment n starts.
     const video = playlist(outDir, 'video').segments.filter((s) => s.programDateTime!.getTime() > started + 1_000);

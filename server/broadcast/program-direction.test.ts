@@ -11,7 +11,13 @@ describe('the program read off the procedure', () => {
     c.open(allMembers(c.sitting).filter((id) => id !== chair));
     c.run(chair, { kind: 'agenda.call', agendaItemId: 'item-2' });
     const present = Object.keys(c.state.present);
-    expect(programDirection(c.state, [chair, present[0]!], c.now, de)).toEqual({ speakerPeerId: null, chairPeerId: present[0], lowerThird: null, voteCard: null, until: null });
+    expect(programDirection(c.state, [chair, present[0]!], c.now, de)).toEqual({
+      speakerPeerId: null,
+      chairPeerId: present[0],
+      lowerThird: null,
+      voteCard: null,
+      until: null,
+    });
     c.request('j.brandt');
     c.run(chair, { kind: 'floor.next' });
     const p = programDirection(c.state, [chair], c.now, de);
@@ -21,7 +27,7 @@ describe('the program read off the procedure', () => {
     expect(programDirection(c.state, [chair], c.now, de).speakerPeerId).toBeNull();
   });
 
-  it('puts a closed vote\'s result on a card for a while', () => {
+  it("puts a closed vote's result on a card for a while", () => {
     const c = new Chamber(sittingContext()).open();
     c.run(chair, { kind: 'vote.open', draft: draft({ title: 'Haushaltsgesetz 2027' }) });
     const voteId = c.state.openVoteId!;

@@ -50,11 +50,23 @@ describe('configuration', () => {
   });
 
   it('reads CORS_ORIGINS as a list of origins and refuses anything else', () => {
-    const c = loadConfig({ CORS_ORIGINS: ' https://admin.example.org, http://localhost:4200/ ,HTTPS://Tools.Example.org ', TRUST_PROXY: 'true', METRICS_TOKEN: 'm'.repeat(32) });
+    const c = loadConfig({
+      CORS_ORIGINS: ' https://admin.example.org, http://localhost:4200/ ,HTTPS://Tools.Example.org ',
+      TRUST_PROXY: 'true',
+      METRICS_TOKEN: 'm'.repeat(32),
+    });
     expect(c.corsOrigins).toEqual(['https://admin.example.org', 'http://localhost:4200', 'https://tools.example.org']);
     expect(c.trustProxy).toBe(true);
     expect(c.metricsToken).toBe('m'.repeat(32));
-    for (const bad of ['*', 'null', 'https://admin.example.org/path', 'admin.example.org', 'ftp://files.example.org', 'https://a.example.org,*', 'https://user@a.example.org']) {
+    for (const bad of [
+      '*',
+      'null',
+      'https://admin.example.org/path',
+      'admin.example.org',
+      'ftp://files.example.org',
+      'https://a.example.org,*',
+      'https://user@a.example.org',
+    ]) {
       expect(() => loadConfig({ CORS_ORIGINS: bad }), bad).toThrow(/CORS_ORIGINS.*must be comma-separated origins/);
     }
     expect(() => loadConfig({ TRUST_PROXY: 'maybe' })).toThrow(/^ {2}- TRUST_PROXY: /m);
@@ -69,7 +81,12 @@ describe('configuration', () => {
 
   it('reads TURN_URLS, TURN_SECRET and TURN_TTL_S', () => {
     const secret = 's'.repeat(32);
-    const c = loadConfig({ TURN_URLS: ' turn:turn.example.org:3478?transport=udp, turns:turn.example.org:443?transport=tcp ,', TURN_SECRET: secret, TURN_TTL_S: '600', TURN_FORCE_RELAY: 'true' });
+    const c = loadConfig({
+      TURN_URLS: ' turn:turn.example.org:3478?transport=udp, turns:turn.example.org:443?transport=tcp ,',
+      TURN_SECRET: secret,
+      TURN_TTL_S: '600',
+      TURN_FORCE_RELAY: 'true',
+    });
     expect(c.media.turn).toEqual({ urls: ['turn:turn.example.org:3478?transport=udp', 'turns:turn.example.org:443?transport=tcp'], secret, ttlSeconds: 600 });
     expect(Object.isFrozen(c.media.turn)).toBe(true);
     expect(c.media.forceRelay).toBe(true);
@@ -78,7 +95,14 @@ describe('configuration', () => {
 
   it('refuses bad TURN settings and names the variable', () => {
     const secret = 's'.repeat(32);
-    for (const bad of ['turn://turn.example.org', 'stun:stun.example.org', 'https://turn.example.org', 'turn:turn.example.org:99999', 'turns:turn.example.org?transport=udp', 'turn:a.example.org,turn:user@b.example.org']) {
+    for (const bad of [
+      'turn://turn.example.org',
+      'stun:stun.example.org',
+      'https://turn.example.org',
+      'turn:turn.example.org:99999',
+      'turns:turn.example.org?transport=udp',
+      'turn:a.example.org,turn:user@b.example.org',
+    ]) {
       expect(() => loadConfig({ TURN_URLS: bad, TURN_SECRET: secret }), bad).toThrow(/^ {2}- TURN_URLS(\.\d+)?: must be comma-separated TURN URLs/m);
     }
     expect(() => loadConfig({ TURN_URLS: 'turn:turn.example.org' })).toThrow(/TURN_SECRET: is required when TURN_URLS is set/);
@@ -120,7 +144,13 @@ describe('configuration', () => {
 
     it('refuses a missing, placeholder or published SESSION_SECRET', () => {
       expect(problems({ ...safe, SESSION_SECRET: undefined })).toMatch(/^SESSION_SECRET: is required in production/m);
-      for (const demo of ['change-me-to-a-long-random-string-of-32-or-more-chars', 'plenum-test-session-secret-0123456789abcdef', 'x'.repeat(40), 'abcabcabcabcabcabcabcabcabcabcabcabc', 'ReplaceThisWithSomethingLongAndRandom123']) {
+      for (const demo of [
+        'change-me-to-a-long-random-string-of-32-or-more-chars',
+        'plenum-test-session-secret-0123456789abcdef',
+        'x'.repeat(40),
+        'abcabcabcabcabcabcabcabcabcabcabcabc',
+        'ReplaceThisWithSomethingLongAndRandom123',
+      ]) {
         expect(problems({ ...safe, SESSION_SECRET: demo }), demo).toMatch(/^SESSION_SECRET: is a placeholder or demo value/m);
       }
       // Outside production, a weak secret only costs the developer.
@@ -134,7 +164,9 @@ describe('configuration', () => {
     });
 
     it('refuses the built-in provider and an external issuer without OIDC_AUDIENCE', () => {
-      expect(problems({ ...safe, OIDC_ISSUER: undefined, OIDC_CLIENT_SECRET: undefined })).toMatch(/^OIDC_ISSUER: is required in production; the built-in development provider/m);
+      expect(problems({ ...safe, OIDC_ISSUER: undefined, OIDC_CLIENT_SECRET: undefined })).toMatch(
+        /^OIDC_ISSUER: is required in production; the built-in development provider/m,
+      );
       expect(problems({ ...safe, OIDC_AUDIENCE: undefined })).toMatch(/^OIDC_AUDIENCE: is required in production with an external issuer/m);
       expect(problems({ ...safe, OIDC_AUDIENCE: '' })).toMatch(/^OIDC_AUDIENCE: /m);
     });

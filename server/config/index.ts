@@ -54,7 +54,10 @@ const schema = z
     BROADCAST_MIN_PORT: z.coerce.number().int().min(1024).max(65535).default(39000),
     BROADCAST_MAX_PORT: z.coerce.number().int().min(1024).max(65535).default(39499),
     /** The language spoken on the floor (BCP 47), the original audio rendition's LANGUAGE. */
-    FLOOR_LANGUAGE: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "de"').default('de'),
+    FLOOR_LANGUAGE: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "de"')
+      .default('de'),
     /** UDP/TCP port range for WebRTC and plain transports. */
     RTC_MIN_PORT: z.coerce.number().int().min(1024).max(65535).default(40000),
     RTC_MAX_PORT: z.coerce.number().int().min(1024).max(65535).default(49999),
@@ -67,8 +70,24 @@ const schema = z
      */
     TURN_URLS: z
       .string()
-      .transform((v) => v.split(',').map((u) => u.trim()).filter((u) => u !== ''))
-      .pipe(z.array(z.string().refine(isTurnUrl, { error: (issue) => `must be comma-separated TURN URLs such as turn:turn.example.org:3478 or turns:turn.example.org:443?transport=tcp (${JSON.stringify(issue.input)} is not one)` })).min(1, 'must name at least one TURN URL'))
+      .transform((v) =>
+        v
+          .split(',')
+          .map((u) => u.trim())
+          .filter((u) => u !== ''),
+      )
+      .pipe(
+        z
+          .array(
+            z
+              .string()
+              .refine(isTurnUrl, {
+                error: (issue) =>
+                  `must be comma-separated TURN URLs such as turn:turn.example.org:3478 or turns:turn.example.org:443?transport=tcp (${JSON.stringify(issue.input)} is not one)`,
+              }),
+          )
+          .min(1, 'must name at least one TURN URL'),
+      )
       .optional(),
     /** coturn's `static-auth-secret`: signs the credentials Plenum mints per join. Required with TURN_URLS. */
     TURN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -79,7 +98,12 @@ const schema = z
     /** Further origins (besides PUBLIC_URL's) that may call the API with credentials and open its WebSockets: comma-separated `scheme://host[:port]`. */
     CORS_ORIGINS: z
       .string()
-      .transform((v) => v.split(',').map((o) => o.trim()).filter((o) => o !== ''))
+      .transform((v) =>
+        v
+          .split(',')
+          .map((o) => o.trim())
+          .filter((o) => o !== ''),
+      )
       .pipe(z.array(z.string().refine(isOrigin, 'must be comma-separated origins such as https://admin.example.org (no path, no "*")')))
       .default([]),
     /** Believe X-Forwarded-For/-Proto/-Host from one reverse proxy in front; off, they are ignored. */
@@ -200,7 +224,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
-    oidc: Object.freeze({ issuer: e.OIDC_ISSUER?.replace(/\/+$/, ''), clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, audience: e.OIDC_AUDIENCE }),
+    oidc: Object.freeze({
+      issuer: e.OIDC_ISSUER?.replace(/\/+$/, ''),
+      clientId: e.OIDC_CLIENT_ID,
+      clientSecret: e.OIDC_CLIENT_SECRET,
+      audience: e.OIDC_AUDIENCE,
+    }),
     sessionSecret: e.SESSION_SECRET,
     logLevel: e.LOG_LEVEL,
     demo: e.PLENUM_DEMO ?? e.NODE_ENV !== 'production',

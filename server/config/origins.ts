@@ -13,7 +13,10 @@ export function trustedOrigins(config: Pick<Config, 'publicUrl' | 'corsOrigins'>
  * none and `Sec-Fetch-Site` (when sent) says it came from this site or from the user. Clients
  * outside browsers send neither header; they cannot be made to carry someone else's cookie.
  */
-export function requestFromTrustedOrigin(headers: { origin?: string | undefined; 'sec-fetch-site'?: string | string[] | undefined }, trusted: ReadonlySet<string>): boolean {
+export function requestFromTrustedOrigin(
+  headers: { origin?: string | undefined; 'sec-fetch-site'?: string | string[] | undefined },
+  trusted: ReadonlySet<string>,
+): boolean {
   const origin = headers.origin;
   if (origin !== undefined) return trusted.has(origin);
   const site = headers['sec-fetch-site'];

@@ -24,7 +24,12 @@ export interface AgendaItemFields {
   description: string | null;
 }
 
-export async function insertAgendaItem(tx: Transaction<Database> | Kysely<Database>, sittingId: string, position: number, f: AgendaItemFields): Promise<AgendaItem> {
+export async function insertAgendaItem(
+  tx: Transaction<Database> | Kysely<Database>,
+  sittingId: string,
+  position: number,
+  f: AgendaItemFields,
+): Promise<AgendaItem> {
   const row = await tx
     .insertInto('agenda_items')
     .values({ sitting_id: sittingId, position, title: f.title, kind: f.kind, description: f.description })
@@ -52,6 +57,10 @@ export async function deleteAgendaItem(tx: Transaction<Database>, id: string): P
 /** Writes positions 1..n in the given order; the caller holds the sitting's lock. */
 export async function writeAgendaOrder(tx: Transaction<Database>, order: AgendaOrder): Promise<void> {
   for (const [i, id] of order.entries()) {
-    await tx.updateTable('agenda_items').set({ position: i + 1 }).where('id', '=', id).execute();
+    await tx
+      .updateTable('agenda_items')
+      .set({ position: i + 1 })
+      .where('id', '=', id)
+      .execute();
   }
 }

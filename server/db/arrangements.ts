@@ -5,7 +5,11 @@ import { NO_ARRANGEMENTS, type Arrangements } from '../domain/arrangements';
 /** The sitting's arrangements (booths on air, relays, subrooms), locked for update inside `tx` so that concurrent changes queue. */
 export async function lockArrangements(tx: Transaction<Database>, sittingId: string, at: Date): Promise<Arrangements> {
   // A row to lock even on the first change, so two first changes queue instead of overwriting.
-  await tx.insertInto('chamber_states').values({ sitting_id: sittingId, state: JSON.stringify(NO_ARRANGEMENTS), updated_at: at }).onConflict((oc) => oc.column('sitting_id').doNothing()).execute();
+  await tx
+    .insertInto('chamber_states')
+    .values({ sitting_id: sittingId, state: JSON.stringify(NO_ARRANGEMENTS), updated_at: at })
+    .onConflict((oc) => oc.column('sitting_id').doNothing())
+    .execute();
   const row = await tx.selectFrom('chamber_states').select('state').where('sitting_id', '=', sittingId).forUpdate().executeTakeFirstOrThrow();
   return row.state as Arrangements;
 }
@@ -16,5 +20,9 @@ export async function findArrangements(db: Kysely<Database>, sittingId: string):
 }
 
 export async function saveArrangements(tx: Transaction<Database>, sittingId: string, state: Arrangements, at: Date): Promise<void> {
-  await tx.updateTable('chamber_states').set({ state: JSON.stringify(state), updated_at: at }).where('sitting_id', '=', sittingId).execute();
+  await tx
+    .updateTable('chamber_states')
+    .set({ state: JSON.stringify(state), updated_at: at })
+    .where('sitting_id', '=', sittingId)
+    .execute();
 }

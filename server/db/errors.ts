@@ -11,7 +11,8 @@ export function mapConstraintError(err: unknown, messages: Record<string, string
     const constraint = e.constraint ?? '';
     const known = Object.hasOwn(messages, constraint);
     if (e.code === '23505') throw new ConflictError(known ? constraint : '', known ? messages[constraint]! : 'already exists');
-    if (e.code === '23503' || e.code === '23001') throw new ConflictError(known ? constraint : '', known ? messages[constraint]! : 'still referenced elsewhere');
+    if (e.code === '23503' || e.code === '23001')
+      throw new ConflictError(known ? constraint : '', known ? messages[constraint]! : 'still referenced elsewhere');
   }
   throw err;
 }

@@ -22,11 +22,7 @@ export async function findBoundPerson(db: Kysely<Database>, account: Account): P
  * (two first sign-ins at once cannot both win). Answers who is bound to the account afterwards, or
  * `taken` when the person is bound to another account, or undefined when nobody has this username.
  */
-export async function bindByUsername(
-  db: Kysely<Database>,
-  account: Account,
-  username: string,
-): Promise<{ personId: string } | { taken: string } | undefined> {
+export async function bindByUsername(db: Kysely<Database>, account: Account, username: string): Promise<{ personId: string } | { taken: string } | undefined> {
   const person = await db.selectFrom('people').select('id').where('username', '=', username).executeTakeFirst();
   if (!person) return undefined;
   await db

@@ -4,7 +4,10 @@ import type { DatabaseHandle } from './connection';
 import { migrations } from './migrations';
 
 export class MigrationError extends Error {
-  constructor(readonly migration: string | undefined, cause: unknown) {
+  constructor(
+    readonly migration: string | undefined,
+    cause: unknown,
+  ) {
     super(`migration ${migration ?? '(unknown)'} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
     this.name = 'MigrationError';
   }

@@ -107,7 +107,9 @@ describe.each(testDatabaseKinds())('the record on %s', (kind) => {
     );
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
     const expected = (sitting: string) =>
-      Array.from({ length: 50 }, (_, i) => i).filter((i) => (i % 5 === 4 ? other : s) === sitting).reduce((n, i) => n + 1 + (i % 3), 0);
+      Array.from({ length: 50 }, (_, i) => i)
+        .filter((i) => (i % 5 === 4 ? other : s) === sitting)
+        .reduce((n, i) => n + 1 + (i % 3), 0);
     for (const sitting of [s, other]) {
       const loaded = await loadRecord(h.db, sitting);
       expect(loaded.map((e) => e.seq)).toEqual(Array.from({ length: expected(sitting) }, (_, i) => i + 1));
@@ -174,7 +176,9 @@ describe.each(testDatabaseKinds())('the record on %s', (kind) => {
       const { after } = await tampered(async (s) => {
         const [e] = await loadRecord(h.db, s, 2);
         const forged = { ...e!, event: { ...e!.event, reason: 'rewritten' } as ProcedureEvent };
-        await sql`update record_entries set payload = ${JSON.stringify(forged.event)}::jsonb, hash = ${entryHash(forged.prevHash, forged)} where sitting_id = ${s} and seq = 3`.execute(h.db);
+        await sql`update record_entries set payload = ${JSON.stringify(forged.event)}::jsonb, hash = ${entryHash(forged.prevHash, forged)} where sitting_id = ${s} and seq = 3`.execute(
+          h.db,
+        );
       });
       expect(after).toMatchObject({ ok: false, seq: 4, problem: 'prev_hash_mismatch' });
     });
@@ -199,8 +203,14 @@ describe.each(testDatabaseKinds())('the record on %s', (kind) => {
         await h.db
           .insertInto('record_entries')
           .values({
-            sitting_id: s, seq: 4, at: content.at, actor_id: content.actorId, kind: content.event.kind,
-            payload: JSON.stringify(content.event), prev_hash: third!.hash, hash: entryHash(third!.hash, content),
+            sitting_id: s,
+            seq: 4,
+            at: content.at,
+            actor_id: content.actorId,
+            kind: content.event.kind,
+            payload: JSON.stringify(content.event),
+            prev_hash: third!.hash,
+            hash: entryHash(third!.hash, content),
           })
           .execute();
       });
@@ -210,7 +220,9 @@ describe.each(testDatabaseKinds())('the record on %s', (kind) => {
 
     it('a copied row inserted at the end', async () => {
       const { after } = await tampered((s) =>
-        sql`insert into record_entries select sitting_id, 9, at, actor_id, kind, payload, prev_hash, hash from record_entries where sitting_id = ${s} and seq = 8`.execute(h.db),
+        sql`insert into record_entries select sitting_id, 9, at, actor_id, kind, payload, prev_hash, hash from record_entries where sitting_id = ${s} and seq = 8`.execute(
+          h.db,
+        ),
       );
       expect(after).toMatchObject({ ok: false, seq: 9, problem: 'prev_hash_mismatch' });
     });

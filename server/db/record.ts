@@ -95,7 +95,10 @@ export async function appendRecord(
     hash,
   }));
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    await tx.insertInto('record_entries').values(rows.slice(i, i + ROWS_PER_INSERT)).execute();
+    await tx
+      .insertInto('record_entries')
+      .values(rows.slice(i, i + ROWS_PER_INSERT))
+      .execute();
   }
   return chained.map(({ content, prevHash, hash }) => ({ ...content, prevHash, hash }));
 }

@@ -8,7 +8,10 @@ export async function getParliamentRulebook(db: Kysely<Database>): Promise<Ruleb
 }
 
 export async function setParliamentRulebook(db: Kysely<Database>, rulebook: Rulebook): Promise<void> {
-  await db.updateTable('parliament').set({ rulebook: JSON.stringify(rulebook) }).execute();
+  await db
+    .updateTable('parliament')
+    .set({ rulebook: JSON.stringify(rulebook) })
+    .execute();
 }
 
 /** The sitting's rulebook overrides as stored (unparsed), or null when it has none. */

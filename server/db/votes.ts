@@ -63,7 +63,11 @@ export async function markDraftOpened(tx: Transaction<Database>, id: string, at:
 
 /** The vote's pseudonym secret, created on first use. */
 export async function voteSecret(db: Kysely<Database>, voteId: string): Promise<string> {
-  await db.insertInto('vote_secrets').values({ vote_id: voteId, secret: randomBytes(32).toString('base64url') }).onConflict((oc) => oc.column('vote_id').doNothing()).execute();
+  await db
+    .insertInto('vote_secrets')
+    .values({ vote_id: voteId, secret: randomBytes(32).toString('base64url') })
+    .onConflict((oc) => oc.column('vote_id').doNothing())
+    .execute();
   const row = await db.selectFrom('vote_secrets').select('secret').where('vote_id', '=', voteId).executeTakeFirstOrThrow();
   return row.secret;
 }
@@ -76,7 +80,17 @@ export async function insertBallots(
   if (rows.length === 0) return;
   await tx
     .insertInto('ballots')
-    .values(rows.map((r) => ({ vote_id: r.voteId, person_id: r.personId, sitting_id: r.sittingId, option_id: r.optionId, pseudonym: r.pseudonym, seq: r.seq, cast_at: r.castAt })))
+    .values(
+      rows.map((r) => ({
+        vote_id: r.voteId,
+        person_id: r.personId,
+        sitting_id: r.sittingId,
+        option_id: r.optionId,
+        pseudonym: r.pseudonym,
+        seq: r.seq,
+        cast_at: r.castAt,
+      })),
+    )
     .execute();
 }
 
@@ -85,6 +99,10 @@ export async function findBallot(db: Kysely<Database>, voteId: string, personId:
 }
 
 export async function countBallots(db: Kysely<Database>, voteId: string): Promise<number> {
-  const r = await db.selectFrom('ballots').select((eb) => eb.fn.countAll<string>().as('n')).where('vote_id', '=', voteId).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('ballots')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('vote_id', '=', voteId)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }

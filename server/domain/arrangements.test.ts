@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { decideArrangement, NO_ARRANGEMENTS, subroomOfPerson, type ChamberBooth, type ArrangementCommand, type ChamberContext, type ArrangementPerson, type Arrangements } from './arrangements';
+import {
+  decideArrangement,
+  NO_ARRANGEMENTS,
+  subroomOfPerson,
+  type ChamberBooth,
+  type ArrangementCommand,
+  type ChamberContext,
+  type ArrangementPerson,
+  type Arrangements,
+} from './arrangements';
 import { NotFoundError, RuleViolation } from './errors';
 
 const people: ArrangementPerson[] = [
@@ -19,7 +28,13 @@ const booths: ChamberBooth[] = [
   { id: 'dgs', language: 'de-DGS', kind: 'sign' },
 ];
 let n = 0;
-const ctx = (actor: string, phase: ChamberContext['phase'] = 'open'): ChamberContext => ({ phase, actor: people.find((p) => p.id === actor)!, people: new Map(people.map((p) => [p.id, p])), booths, newId: () => `room-${++n}` });
+const ctx = (actor: string, phase: ChamberContext['phase'] = 'open'): ChamberContext => ({
+  phase,
+  actor: people.find((p) => p.id === actor)!,
+  people: new Map(people.map((p) => [p.id, p])),
+  booths,
+  newId: () => `room-${++n}`,
+});
 const run = (state: Arrangements, actor: string, command: ArrangementCommand) => decideArrangement(state, command, ctx(actor));
 const ruleOf = (fn: () => unknown) => {
   try {

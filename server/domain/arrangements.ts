@@ -91,7 +91,8 @@ export function decideArrangement(state: Arrangements, command: ArrangementComma
     }
     case 'subroom.close': {
       const room = subroomOf(state, command.subroomId);
-      if (room.openedBy !== ctx.actor.id && !isChairTeam(ctx.actor)) throw new RuleViolation('forbidden.subroom_owner', 'only who opened a subroom, or the chair\'s team, may close it');
+      if (room.openedBy !== ctx.actor.id && !isChairTeam(ctx.actor))
+        throw new RuleViolation('forbidden.subroom_owner', "only who opened a subroom, or the chair's team, may close it");
       return { ...state, subrooms: state.subrooms.filter((r) => r.id !== room.id) };
     }
     default: {
@@ -144,7 +145,7 @@ function setSource(state: Arrangements, relayLanguage: string | null, ctx: Chamb
 
 function openSubroom(state: Arrangements, name: string, invitees: readonly string[], ctx: ChamberContext): Arrangements {
   const chair = isChairTeam(ctx.actor);
-  if (!isMember(ctx.actor) && !chair) throw new RuleViolation('forbidden.not_member', 'only members and the chair\'s team open subrooms');
+  if (!isMember(ctx.actor) && !chair) throw new RuleViolation('forbidden.not_member', "only members and the chair's team open subrooms");
   const factionId = chair ? null : ctx.actor.factionId;
   if (!chair && factionId === null) throw new RuleViolation('subroom.no_faction', 'a member without a faction has no faction to consult');
   const trimmed = name.trim();
@@ -161,7 +162,8 @@ function invite(state: Arrangements, room: Subroom, invitees: readonly string[],
     const person = ctx.people.get(id);
     if (!person) throw new NotFoundError('person', id);
     if (!isMember(person) && !isChairTeam(person)) throw new RuleViolation('subroom.not_member', `${id} is not a member and cannot join a subroom`);
-    if (room.factionId !== null && person.factionId !== room.factionId) throw new RuleViolation('subroom.other_faction', `${id} is not of this subroom's faction`);
+    if (room.factionId !== null && person.factionId !== room.factionId)
+      throw new RuleViolation('subroom.other_faction', `${id} is not of this subroom's faction`);
     if (!room.members.includes(id) && !room.invited.includes(id)) fresh.push(id);
   }
   return withSubroom(state, { ...room, invited: [...room.invited, ...fresh] });

@@ -14,7 +14,10 @@ export type Entity = 'faction' | 'person' | 'sitting' | 'agendaItem' | 'booth' |
 
 export class NotFoundError extends PlenumError {
   readonly code = 'NOT_FOUND';
-  constructor(readonly entity: Entity, readonly id: string) {
+  constructor(
+    readonly entity: Entity,
+    readonly id: string,
+  ) {
     super(`${entity} ${id} does not exist`);
     this.name = 'NotFoundError';
   }
@@ -23,7 +26,10 @@ export class NotFoundError extends PlenumError {
 /** A uniqueness or reference conflict with data already stored. */
 export class ConflictError extends PlenumError {
   readonly code = 'CONFLICT';
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'ConflictError';
   }
@@ -45,7 +51,10 @@ export class InputError extends PlenumError {
 /** A rule of the house forbids the command in the current state; `rule` names which (e.g. "agenda.sitting_closed"), from contract/rule-codes.ts. */
 export class RuleViolation extends PlenumError {
   readonly code = 'RULE_VIOLATION';
-  constructor(readonly rule: RuleCode, message: string) {
+  constructor(
+    readonly rule: RuleCode,
+    message: string,
+  ) {
     super(message);
     this.name = 'RuleViolation';
   }

@@ -50,7 +50,7 @@ describe('canonicalJson', () => {
   });
 
   it('writes unicode as itself, escapes only what JSON requires, sorts keys by code units', () => {
-    expect(canonicalJson({ 'ä': 'Gebärdensprache – “DGS” 🇩🇪', a: 'line\nbreak "q" \\' })).toBe(
+    expect(canonicalJson({ ä: 'Gebärdensprache – “DGS” 🇩🇪', a: 'line\nbreak "q" \\' })).toBe(
       '{"a":"line\\nbreak \\"q\\" \\\\","ä":"Gebärdensprache – “DGS” 🇩🇪"}',
     );
     // NFC and NFD are different strings, and stay different.
@@ -232,7 +232,8 @@ describe('verifyChain, property: any single mutation of a chain is detected', ()
 
   type Mutation = (c: StoredEntry[], i: number, j: number) => StoredEntry[] | null;
   const mutations: Record<string, Mutation> = {
-    editEvent: (c, i) => replace(c, i, { ...c[i]!, event: { kind: 'floor.extended', floorId: 'x', seconds: 1 + ((c[i]!.event as { seconds?: number }).seconds ?? 0) } }),
+    editEvent: (c, i) =>
+      replace(c, i, { ...c[i]!, event: { kind: 'floor.extended', floorId: 'x', seconds: 1 + ((c[i]!.event as { seconds?: number }).seconds ?? 0) } }),
     editAt: (c, i) => replace(c, i, { ...c[i]!, at: new Date(Date.parse(c[i]!.at) + 1).toISOString() }),
     editActor: (c, i) => replace(c, i, { ...c[i]!, actorId: c[i]!.actorId === null ? 'someone' : null }),
     editSeq: (c, i) => replace(c, i, { ...c[i]!, seq: c[i]!.seq + 1 }),

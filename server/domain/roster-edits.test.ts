@@ -39,16 +39,33 @@ describe('roster.note_change', () => {
   const ctx = (roles: DecideContext['actor']['roles']): DecideContext => ({
     now: new Date('2026-12-06T10:00:00Z'),
     actor: { personId: 'it', roles },
-    sitting: { sittingId: 's', rulebook: {} as DecideContext['sitting']['rulebook'], statutoryMembers: 3, factions: [{ id: 'sda', shortName: 'SDA', seats: 2 }], people: new Map(), agenda: [] },
+    sitting: {
+      sittingId: 's',
+      rulebook: {} as DecideContext['sitting']['rulebook'],
+      statutoryMembers: 3,
+      factions: [{ id: 'sda', shortName: 'SDA', seats: 2 }],
+      people: new Map(),
+      agenda: [],
+    },
     newId: () => 'id',
   });
-  const command = { kind: 'roster.note_change' as const, person: { personId: 'jb', name: 'Jonas Brandt', factionId: 'sda' }, before: member, after: { ...member, votingRights: false } };
+  const command = {
+    kind: 'roster.note_change' as const,
+    person: { personId: 'jb', name: 'Jonas Brandt', factionId: 'sda' },
+    before: member,
+    after: { ...member, votingRights: false },
+  };
 
   it('is an entry only while the sitting is open or suspended, only by IT, only for a real change', () => {
     expect(noteChange(initialState, command, ctx(['it_admin']))).toEqual([]);
     const open = { ...initialState, phase: 'open' as const };
     expect(noteChange(open, command, ctx(['it_admin']))).toEqual([
-      { kind: 'roster.changed', person: { personId: 'jb', name: 'Jonas Brandt', factionId: 'sda', factionShortName: 'SDA' }, before: member, after: { ...member, votingRights: false } },
+      {
+        kind: 'roster.changed',
+        person: { personId: 'jb', name: 'Jonas Brandt', factionId: 'sda', factionShortName: 'SDA' },
+        before: member,
+        after: { ...member, votingRights: false },
+      },
     ]);
     expect(noteChange({ ...initialState, phase: 'suspended' }, command, ctx(['it_admin']))).toHaveLength(1);
     expect(noteChange({ ...initialState, phase: 'closed' }, command, ctx(['it_admin']))).toEqual([]);

@@ -12,10 +12,11 @@ describe('sitting states', () => {
   it('refuses every other move', () => {
     const states: SittingState[] = ['scheduled', 'open', 'suspended', 'closed'];
     const legal = new Set(['scheduled>open', 'open>suspended', 'open>closed', 'suspended>open', 'suspended>closed']);
-    for (const from of states) for (const to of states) {
-      if (legal.has(`${from}>${to}`)) continue;
-      expect(() => transition(from, to), `${from}>${to}`).toThrow(/cannot become/);
-    }
+    for (const from of states)
+      for (const to of states) {
+        if (legal.has(`${from}>${to}`)) continue;
+        expect(() => transition(from, to), `${from}>${to}`).toThrow(/cannot become/);
+      }
   });
 
   it('reschedules only before opening', () => {

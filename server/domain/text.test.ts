@@ -41,7 +41,12 @@ describe('the text rule', () => {
   });
 
   it('walks commands: nested objects, arrays and keys, each problem with its path', () => {
-    const command = { kind: 'vote.open', draft: { title: 'ok', options: [{ label: 'fine' }, { label: 'bad\u0000' }], category: '\ud800' }, n: 3, at: new Date() };
+    const command = {
+      kind: 'vote.open',
+      draft: { title: 'ok', options: [{ label: 'fine' }, { label: 'bad\u0000' }], category: '\ud800' },
+      n: 3,
+      at: new Date(),
+    };
     expect(textProblems(command).map((i) => i.path.join('.'))).toEqual(['draft.options.1.label', 'draft.category']);
     expect(textProblems({ ['k\u0007']: 'v' })[0]?.message).toMatch(/^name must not contain control/);
     expect(() => assertCleanText({ text: '\u001b[2J' })).toThrow(InputError);

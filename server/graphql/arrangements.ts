@@ -29,7 +29,8 @@ async function viewOf(ctx: GraphQLContext, sittingId: string, state?: Arrangemen
   return { sittingId, state: state ?? (await ctx.services.arrangements.state(sittingId)), viewerId: actor.personId, chairTeam };
 }
 
-const people = (ctx: GraphQLContext, ids: readonly string[]) => Promise.all(ids.map((id) => ctx.loaders.person(id))).then((ps) => ps.filter((p): p is Person => !!p));
+const people = (ctx: GraphQLContext, ids: readonly string[]) =>
+  Promise.all(ids.map((id) => ctx.loaders.person(id))).then((ps) => ps.filter((p): p is Person => !!p));
 
 const SubroomRef = builder.objectRef<Subroom>('Subroom').implement({
   description: 'A faction consultation: its members hear each other, and the floor one-way at low volume.',
@@ -47,8 +48,19 @@ const BoothStateRef = builder.objectRef<{ booth: Booth; view: ChamberView }>('Bo
   description: 'An interpretation booth in this sitting: who is on air and what it interprets from.',
   fields: (t) => ({
     booth: t.field({ type: BoothRef, resolve: (b) => b.booth }),
-    onAir: t.field({ type: PersonRef, nullable: true, resolve: (b, _a, ctx) => { const id = b.view.state.onAir[b.booth.id]; return id ? ctx.loaders.person(id) : null; } }),
-    relayLanguage: t.string({ nullable: true, description: 'null: the booth interprets the floor; else the channel it relays.', resolve: (b) => b.view.state.relays[b.booth.id] ?? null }),
+    onAir: t.field({
+      type: PersonRef,
+      nullable: true,
+      resolve: (b, _a, ctx) => {
+        const id = b.view.state.onAir[b.booth.id];
+        return id ? ctx.loaders.person(id) : null;
+      },
+    }),
+    relayLanguage: t.string({
+      nullable: true,
+      description: 'null: the booth interprets the floor; else the channel it relays.',
+      resolve: (b) => b.view.state.relays[b.booth.id] ?? null,
+    }),
     interpreters: t.field({
       type: [PersonRef],
       resolve: async (b, _a, ctx) => (await ctx.services.roster.everyone()).filter((p) => p.boothId === b.booth.id && p.roles.includes('interpreter')),
@@ -60,14 +72,22 @@ const ChamberRef = builder.objectRef<ChamberView>('Chamber').implement({
   description: 'The chamber of a sitting besides procedure: booths and subrooms.',
   fields: (t) => ({
     sittingId: t.exposeID('sittingId'),
-    mediaAvailable: t.boolean({ description: 'Whether this server carries audio and video (the /media socket); false when it runs without media workers.', resolve: (_v, _a, ctx) => ctx.mediaAvailable }),
+    mediaAvailable: t.boolean({
+      description: 'Whether this server carries audio and video (the /media socket); false when it runs without media workers.',
+      resolve: (_v, _a, ctx) => ctx.mediaAvailable,
+    }),
     booths: t.field({ type: [BoothStateRef], resolve: async (v, _a, ctx) => (await ctx.services.roster.booths()).map((booth) => ({ booth, view: v })) }),
     subrooms: t.field({
       type: [SubroomRef],
       description: 'All of them for the chair’s team; for others those they are in or invited to.',
-      resolve: (v) => v.state.subrooms.filter((r) => v.chairTeam || (v.viewerId !== null && (r.members.includes(v.viewerId) || r.invited.includes(v.viewerId)))),
+      resolve: (v) =>
+        v.state.subrooms.filter((r) => v.chairTeam || (v.viewerId !== null && (r.members.includes(v.viewerId) || r.invited.includes(v.viewerId)))),
     }),
-    mySubroom: t.field({ type: SubroomRef, nullable: true, resolve: (v) => v.state.subrooms.find((r) => v.viewerId !== null && r.members.includes(v.viewerId)) ?? null }),
+    mySubroom: t.field({
+      type: SubroomRef,
+      nullable: true,
+      resolve: (v) => v.state.subrooms.find((r) => v.viewerId !== null && r.members.includes(v.viewerId)) ?? null,
+    }),
     myInvitations: t.field({ type: [SubroomRef], resolve: (v) => v.state.subrooms.filter((r) => v.viewerId !== null && r.invited.includes(v.viewerId)) }),
   }),
 });
@@ -113,9 +133,13 @@ builder.mutationFields((t) => {
     });
   };
   const subroomId = { subroomId: t.arg.id({ required: true }) };
-  const room = (kind: 'subroom.accept' | 'subroom.decline' | 'subroom.leave' | 'subroom.close') => (a: { readonly subroomId: string }): ArrangementCommand => ({ kind, subroomId: a.subroomId });
+  const room =
+    (kind: 'subroom.accept' | 'subroom.decline' | 'subroom.leave' | 'subroom.close') =>
+    (a: { readonly subroomId: string }): ArrangementCommand => ({ kind, subroomId: a.subroomId });
   return {
-    handOverBooth: op('An interpreter hands the air to their booth partner, or takes it when the partner is on air or nobody is.', {}, () => ({ kind: 'booth.hand_over' })),
+    handOverBooth: op('An interpreter hands the air to their booth partner, or takes it when the partner is on air or nobody is.', {}, () => ({
+      kind: 'booth.hand_over',
+    })),
     setBoothSource: op(
       'An interpreter chooses what their booth interprets: the floor (relayLanguage null) or another booth’s channel (relay).',
       { relayLanguage: t.arg.string() },

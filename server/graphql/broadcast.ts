@@ -23,7 +23,11 @@ const BroadcastRef = builder.objectRef<{ sittingId: string }>('Broadcast').imple
   description: 'The public stream of a sitting: live while the sitting is open, recorded when it closes.',
   fields: (t) => ({
     live: t.boolean({ resolve: (b, _a, ctx) => ctx.broadcasts?.isLive(b.sittingId) ?? false }),
-    playlistUrl: t.string({ nullable: true, description: 'The HLS master playlist while live.', resolve: (b, _a, ctx) => (ctx.broadcasts?.isLive(b.sittingId) ? `/hls/${b.sittingId}/master.m3u8` : null) }),
+    playlistUrl: t.string({
+      nullable: true,
+      description: 'The HLS master playlist while live.',
+      resolve: (b, _a, ctx) => (ctx.broadcasts?.isLive(b.sittingId) ? `/hls/${b.sittingId}/master.m3u8` : null),
+    }),
     recordings: t.field({ type: [RecordingRef], resolve: async (b, _a, ctx) => [...((await ctx.broadcasts?.recordings(b.sittingId)) ?? [])] }),
   }),
 });

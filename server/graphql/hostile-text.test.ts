@@ -46,12 +46,48 @@ const item = '$item';
 
 /** Every text argument of the mutations a sitting's procedure, agenda and broadcast take. */
 const textCases: readonly Case[] = [
-  { name: 'suspendSitting.reason', who: 'chair', query: `mutation($v: String) { ${field('suspendSitting')}(sittingId: "${S}", reason: $v) ${answer} }`, path: 'reason', limit: 500 },
-  { name: 'raisePointOfOrder.text', who: 'member', query: `mutation($v: String!) { ${field('raisePointOfOrder')}(sittingId: "${S}", category: "closure_of_debate", text: $v) ${answer} }`, path: 'text', limit: 500 },
-  { name: 'raisePointOfOrder.category', who: 'member', query: `mutation($v: String!) { ${field('raisePointOfOrder')}(sittingId: "${S}", category: $v, text: "On the order.") ${answer} }`, path: 'category', limit: 64 },
-  { name: 'decidePointOfOrder.note', who: 'chair', query: `mutation($v: String) { ${field('decidePointOfOrder')}(sittingId: "${S}", pointId: "p1", decision: NOTED, note: $v) ${answer} }`, path: 'note', limit: 500 },
-  { name: 'cancelVote.reason', who: 'chair', query: `mutation($v: String!) { ${field('cancelVote')}(sittingId: "${S}", voteId: "v1", reason: $v) ${answer} }`, path: 'reason', limit: 500 },
-  { name: 'prepareVote.title', who: 'chair', query: `mutation($v: String!) { ${field('prepareVote')}(sittingId: "${S}", input: { title: $v, kind: NAMED }) ${answer} }`, path: 'input.title', limit: 300 },
+  {
+    name: 'suspendSitting.reason',
+    who: 'chair',
+    query: `mutation($v: String) { ${field('suspendSitting')}(sittingId: "${S}", reason: $v) ${answer} }`,
+    path: 'reason',
+    limit: 500,
+  },
+  {
+    name: 'raisePointOfOrder.text',
+    who: 'member',
+    query: `mutation($v: String!) { ${field('raisePointOfOrder')}(sittingId: "${S}", category: "closure_of_debate", text: $v) ${answer} }`,
+    path: 'text',
+    limit: 500,
+  },
+  {
+    name: 'raisePointOfOrder.category',
+    who: 'member',
+    query: `mutation($v: String!) { ${field('raisePointOfOrder')}(sittingId: "${S}", category: $v, text: "On the order.") ${answer} }`,
+    path: 'category',
+    limit: 64,
+  },
+  {
+    name: 'decidePointOfOrder.note',
+    who: 'chair',
+    query: `mutation($v: String) { ${field('decidePointOfOrder')}(sittingId: "${S}", pointId: "p1", decision: NOTED, note: $v) ${answer} }`,
+    path: 'note',
+    limit: 500,
+  },
+  {
+    name: 'cancelVote.reason',
+    who: 'chair',
+    query: `mutation($v: String!) { ${field('cancelVote')}(sittingId: "${S}", voteId: "v1", reason: $v) ${answer} }`,
+    path: 'reason',
+    limit: 500,
+  },
+  {
+    name: 'prepareVote.title',
+    who: 'chair',
+    query: `mutation($v: String!) { ${field('prepareVote')}(sittingId: "${S}", input: { title: $v, kind: NAMED }) ${answer} }`,
+    path: 'input.title',
+    limit: 300,
+  },
   {
     name: 'prepareVote.options.label',
     who: 'chair',
@@ -59,8 +95,20 @@ const textCases: readonly Case[] = [
     path: 'input.options.1.label',
     limit: 200,
   },
-  { name: 'prepareVote.category', who: 'chair', query: `mutation($v: String) { ${field('prepareVote')}(sittingId: "${S}", input: { title: "Motion", kind: NAMED, category: $v }) ${answer} }`, path: 'input.category', limit: 64 },
-  { name: 'addAgendaItem.title', who: 'admin', query: `mutation($v: String!) { ${field('addAgendaItem')}(sittingId: "${S}", input: { title: $v, kind: DEBATE }) ${answer} }`, path: 'input.title', limit: 300 },
+  {
+    name: 'prepareVote.category',
+    who: 'chair',
+    query: `mutation($v: String) { ${field('prepareVote')}(sittingId: "${S}", input: { title: "Motion", kind: NAMED, category: $v }) ${answer} }`,
+    path: 'input.category',
+    limit: 64,
+  },
+  {
+    name: 'addAgendaItem.title',
+    who: 'admin',
+    query: `mutation($v: String!) { ${field('addAgendaItem')}(sittingId: "${S}", input: { title: $v, kind: DEBATE }) ${answer} }`,
+    path: 'input.title',
+    limit: 300,
+  },
   {
     name: 'addAgendaItem.description',
     who: 'admin',
@@ -68,7 +116,13 @@ const textCases: readonly Case[] = [
     path: 'input.description',
     limit: 5000,
   },
-  { name: 'updateAgendaItem.title', who: 'admin', query: `mutation($v: String, ${item}: ID!) { ${field('updateAgendaItem')}(id: ${item}, input: { title: $v }) ${answer} }`, path: 'input.title', limit: 300 },
+  {
+    name: 'updateAgendaItem.title',
+    who: 'admin',
+    query: `mutation($v: String, ${item}: ID!) { ${field('updateAgendaItem')}(id: ${item}, input: { title: $v }) ${answer} }`,
+    path: 'input.title',
+    limit: 300,
+  },
   {
     name: 'createSitting.title',
     who: 'admin',
@@ -76,26 +130,116 @@ const textCases: readonly Case[] = [
     path: 'input.title',
     limit: 200,
   },
-  { name: 'updateSitting.title', who: 'admin', query: `mutation($v: String) { ${field('updateSitting')}(id: "${S}", input: { title: $v }) ${answer} }`, path: 'input.title', limit: 200 },
-  { name: 'addCaption.text', who: 'chair', query: `mutation($v: String!) { ${field('addCaption')}(sittingId: "${S}", text: $v) ${answer} }`, path: 'text', limit: 200 },
-  { name: 'openSubroom.name', who: 'member', query: `mutation($v: String!) { ${field('openSubroom')}(sittingId: "${S}", name: $v) ${answer} }`, path: 'name', limit: 80 },
+  {
+    name: 'updateSitting.title',
+    who: 'admin',
+    query: `mutation($v: String) { ${field('updateSitting')}(id: "${S}", input: { title: $v }) ${answer} }`,
+    path: 'input.title',
+    limit: 200,
+  },
+  {
+    name: 'addCaption.text',
+    who: 'chair',
+    query: `mutation($v: String!) { ${field('addCaption')}(sittingId: "${S}", text: $v) ${answer} }`,
+    path: 'text',
+    limit: 200,
+  },
+  {
+    name: 'openSubroom.name',
+    who: 'member',
+    query: `mutation($v: String!) { ${field('openSubroom')}(sittingId: "${S}", name: $v) ${answer} }`,
+    path: 'name',
+    limit: 80,
+  },
   // Ids are text too: they reach queries and commands.
-  { name: 'castVote.voteId', who: 'member', query: `mutation($v: ID!) { ${field('castVote')}(sittingId: "${S}", voteId: $v, optionId: "yes") ${answer} }`, path: 'voteId', limit: 128 },
-  { name: 'callAgendaItem.agendaItemId', who: 'chair', query: `mutation($v: ID!) { ${field('callAgendaItem')}(sittingId: "${S}", agendaItemId: $v) ${answer} }`, path: 'agendaItemId', limit: 128 },
-  { name: 'reorderSpeakers.order', who: 'chair', query: `mutation($v: ID!) { ${field('reorderSpeakers')}(sittingId: "${S}", order: ["r1", $v]) ${answer} }`, path: 'order.1', limit: 128 },
-  { name: 'joinSitting.sittingId', who: 'member', query: `mutation($v: ID!) { ${field('joinSitting')}(sittingId: $v) ${answer} }`, path: 'sittingId', limit: 128 },
+  {
+    name: 'castVote.voteId',
+    who: 'member',
+    query: `mutation($v: ID!) { ${field('castVote')}(sittingId: "${S}", voteId: $v, optionId: "yes") ${answer} }`,
+    path: 'voteId',
+    limit: 128,
+  },
+  {
+    name: 'callAgendaItem.agendaItemId',
+    who: 'chair',
+    query: `mutation($v: ID!) { ${field('callAgendaItem')}(sittingId: "${S}", agendaItemId: $v) ${answer} }`,
+    path: 'agendaItemId',
+    limit: 128,
+  },
+  {
+    name: 'reorderSpeakers.order',
+    who: 'chair',
+    query: `mutation($v: ID!) { ${field('reorderSpeakers')}(sittingId: "${S}", order: ["r1", $v]) ${answer} }`,
+    path: 'order.1',
+    limit: 128,
+  },
+  {
+    name: 'joinSitting.sittingId',
+    who: 'member',
+    query: `mutation($v: ID!) { ${field('joinSitting')}(sittingId: $v) ${answer} }`,
+    path: 'sittingId',
+    limit: 128,
+  },
 ];
 
 /** Every bounded number, one above its bound (GraphQL's Int allows up to 2^31 − 1). */
 const numberCases: readonly (Omit<Case, 'limit'> & { value: number })[] = [
-  { name: 'suspendSitting.breakMinutes', who: 'chair', query: `mutation($v: Int) { ${field('suspendSitting')}(sittingId: "${S}", breakMinutes: $v) ${answer} }`, path: 'breakMinutes', value: 24 * 60 + 1 },
-  { name: 'allotSpeakingTime.debateMinutes', who: 'chair', query: `mutation($v: Int!, ${item}: ID!) { ${field('allotSpeakingTime')}(sittingId: "${S}", agendaItemId: ${item}, debateMinutes: $v) ${answer} }`, path: 'debateMinutes', value: 2 ** 31 - 1 },
-  { name: 'grantFloor.limitSeconds', who: 'chair', query: `mutation($v: Int) { ${field('grantFloor')}(sittingId: "${S}", personId: "x", limitSeconds: $v) ${answer} }`, path: 'limitSeconds', value: 4 * 3600 + 1 },
-  { name: 'extendFloor.seconds', who: 'chair', query: `mutation($v: Int!) { ${field('extendFloor')}(sittingId: "${S}", seconds: $v) ${answer} }`, path: 'seconds', value: 3601 },
-  { name: 'prepareVote.durationSeconds', who: 'chair', query: `mutation($v: Int) { ${field('prepareVote')}(sittingId: "${S}", input: { title: "Motion", kind: NAMED, durationSeconds: $v }) ${answer} }`, path: 'input.durationSeconds', value: 24 * 3600 + 1 },
-  { name: 'addAgendaItem.position', who: 'admin', query: `mutation($v: Int) { ${field('addAgendaItem')}(sittingId: "${S}", position: $v, input: { title: "Item", kind: DEBATE }) ${answer} }`, path: 'position', value: 1001 },
-  { name: 'moveAgendaItem.position', who: 'admin', query: `mutation($v: Int!, ${item}: ID!) { ${field('moveAgendaItem')}(id: ${item}, position: $v) ${answer} }`, path: 'position', value: 2 ** 31 - 1 },
-  { name: 'createSitting.number', who: 'admin', query: `mutation($v: Int!) { ${field('createSitting')}(input: { number: $v, title: "Big", startsAt: "2027-01-01T09:00:00Z" }) ${answer} }`, path: 'input.number', value: 2 ** 31 - 1 },
+  {
+    name: 'suspendSitting.breakMinutes',
+    who: 'chair',
+    query: `mutation($v: Int) { ${field('suspendSitting')}(sittingId: "${S}", breakMinutes: $v) ${answer} }`,
+    path: 'breakMinutes',
+    value: 24 * 60 + 1,
+  },
+  {
+    name: 'allotSpeakingTime.debateMinutes',
+    who: 'chair',
+    query: `mutation($v: Int!, ${item}: ID!) { ${field('allotSpeakingTime')}(sittingId: "${S}", agendaItemId: ${item}, debateMinutes: $v) ${answer} }`,
+    path: 'debateMinutes',
+    value: 2 ** 31 - 1,
+  },
+  {
+    name: 'grantFloor.limitSeconds',
+    who: 'chair',
+    query: `mutation($v: Int) { ${field('grantFloor')}(sittingId: "${S}", personId: "x", limitSeconds: $v) ${answer} }`,
+    path: 'limitSeconds',
+    value: 4 * 3600 + 1,
+  },
+  {
+    name: 'extendFloor.seconds',
+    who: 'chair',
+    query: `mutation($v: Int!) { ${field('extendFloor')}(sittingId: "${S}", seconds: $v) ${answer} }`,
+    path: 'seconds',
+    value: 3601,
+  },
+  {
+    name: 'prepareVote.durationSeconds',
+    who: 'chair',
+    query: `mutation($v: Int) { ${field('prepareVote')}(sittingId: "${S}", input: { title: "Motion", kind: NAMED, durationSeconds: $v }) ${answer} }`,
+    path: 'input.durationSeconds',
+    value: 24 * 3600 + 1,
+  },
+  {
+    name: 'addAgendaItem.position',
+    who: 'admin',
+    query: `mutation($v: Int) { ${field('addAgendaItem')}(sittingId: "${S}", position: $v, input: { title: "Item", kind: DEBATE }) ${answer} }`,
+    path: 'position',
+    value: 1001,
+  },
+  {
+    name: 'moveAgendaItem.position',
+    who: 'admin',
+    query: `mutation($v: Int!, ${item}: ID!) { ${field('moveAgendaItem')}(id: ${item}, position: $v) ${answer} }`,
+    path: 'position',
+    value: 2 ** 31 - 1,
+  },
+  {
+    name: 'createSitting.number',
+    who: 'admin',
+    query: `mutation($v: Int!) { ${field('createSitting')}(input: { number: $v, title: "Big", startsAt: "2027-01-01T09:00:00Z" }) ${answer} }`,
+    path: 'input.number',
+    value: 2 ** 31 - 1,
+  },
 ];
 
 type Answer = { __typename: string; issues?: { path: string[]; message: string }[]; code?: string; message?: string };
@@ -144,7 +288,10 @@ describe.each(testDatabaseKinds())('hostile text and numbers at the API (%s)', (
     expect(res.body.errors, label).toBeUndefined();
     const r = res.body.data?.r;
     expect(r?.__typename, `${label}: ${JSON.stringify(r)?.slice(0, 300)}`).toBe('InputError');
-    expect(r?.issues?.map((i) => i.path.join('.')), label).toContain(path);
+    expect(
+      r?.issues?.map((i) => i.path.join('.')),
+      label,
+    ).toContain(path);
   }
 
   it('refuses control characters, lone surrogates and a megabyte in every text field, naming it, and changes nothing', async () => {
@@ -171,7 +318,10 @@ describe.each(testDatabaseKinds())('hostile text and numbers at the API (%s)', (
   });
 
   it('still takes ordinary text with newlines, tabs, accents and emoji', async () => {
-    const res = await send(textCases.find((c) => c.name === 'raisePointOfOrder.text')!, 'Zur Geschäftsordnung:\n\tder Redner 👍🏽 spricht nicht zur Sache.');
+    const res = await send(
+      textCases.find((c) => c.name === 'raisePointOfOrder.text')!,
+      'Zur Geschäftsordnung:\n\tder Redner 👍🏽 spricht nicht zur Sache.',
+    );
     expect(res.body.data?.r.__typename).toBe('MutationRaisePointOfOrderSuccess');
     const raised = (await loadRecord(db(), S)).at(-1)!.event;
     expect(raised).toMatchObject({ kind: 'point_of_order.raised', text: 'Zur Geschäftsordnung:\n\tder Redner 👍🏽 spricht nicht zur Sache.' });
@@ -193,9 +343,19 @@ describe.each(testDatabaseKinds())('hostile text and numbers at the API (%s)', (
     }
     expect(await listAgendaItems(db(), [S])).toEqual(before);
 
-    const added = await gql<{ r: { __typename: string } }>(t.baseUrl, `mutation { r: addAgendaItem(sittingId: "${S}", input: { title: "Any other business", kind: OTHER }) { __typename } }`, {}, headers.admin);
+    const added = await gql<{ r: { __typename: string } }>(
+      t.baseUrl,
+      `mutation { r: addAgendaItem(sittingId: "${S}", input: { title: "Any other business", kind: OTHER }) { __typename } }`,
+      {},
+      headers.admin,
+    );
     expect(added.body.data?.r.__typename).toBe('MutationAddAgendaItemSuccess');
-    const fixed = await gql<{ r: { __typename: string } }>(t.baseUrl, `mutation { r: updateAgendaItem(id: "${before[0]!.id}", input: { title: "Opening of the sitting" }) { __typename } }`, {}, headers.admin);
+    const fixed = await gql<{ r: { __typename: string } }>(
+      t.baseUrl,
+      `mutation { r: updateAgendaItem(id: "${before[0]!.id}", input: { title: "Opening of the sitting" }) { __typename } }`,
+      {},
+      headers.admin,
+    );
     expect(fixed.body.data?.r.__typename).toBe('MutationUpdateAgendaItemSuccess');
     const after = await listAgendaItems(db(), [S]);
     expect(after.slice(0, before.length).map((i) => i.id)).toEqual(before.map((i) => i.id));

@@ -77,8 +77,7 @@ export const idList = z.array(id).max(numberLimits.listIds, `at most ${numberLim
 export const whole = (min: number, max: number) => z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
 
 /** A patch: every field optional, at least one given. */
-export const patchOf = <S extends z.ZodObject>(s: S) =>
-  s.partial().refine((v) => Object.values(v).some((x) => x !== undefined), 'change at least one field');
+export const patchOf = <S extends z.ZodObject>(s: S) => s.partial().refine((v) => Object.values(v).some((x) => x !== undefined), 'change at least one field');
 
 /** One of the values of a GraphQL enum (the schema has checked it; this gives the resolver its type back). */
 export const oneOf = <T extends string>(values: readonly T[]) =>

@@ -82,7 +82,7 @@ const ProcedureUpdateRef = builder.objectRef<ProcedureUpdate>('ProcedureUpdate')
     kinds: t.exposeStringList('kinds', { description: 'The kinds of the entries just committed, e.g. floor.granted, ballot.cast.' }),
     procedure: t.field({
       type: SittingProcedureRef,
-      resolve: async (u, _a, ctx) => (ctx.services.procedure.snapshot(u.sittingId)),
+      resolve: async (u, _a, ctx) => ctx.services.procedure.snapshot(u.sittingId),
     }),
   }),
 });

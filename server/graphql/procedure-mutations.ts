@@ -14,8 +14,12 @@ import { numberLimits } from '../domain/number-limits';
 import { textLimits } from '../domain/text';
 import { orderPolicies, pointOfOrderDecisions, requestKinds, stances } from '../domain/procedure/vocabulary';
 
-const requestKind = oneOf(requestKinds).nullish().transform((k) => k ?? 'speech');
-const stance = oneOf(stances).nullish().transform((k) => k ?? null);
+const requestKind = oneOf(requestKinds)
+  .nullish()
+  .transform((k) => k ?? 'speech');
+const stance = oneOf(stances)
+  .nullish()
+  .transform((k) => k ?? null);
 
 /** The signed-in person as the procedure knows them (their roles from the token). */
 const actorOf = (ctx: GraphQLContext) => ctx.services.procedure.actorFor(signedInUser(ctx));
@@ -56,23 +60,41 @@ builder.mutationFields((t) => {
 
   return {
     openSitting: op(chairTeam, 'Opens the sitting; the rulebook in force is frozen into the record.', {}, () => ({ kind: 'sitting.open' })),
-    suspendSitting: op(chairTeam, 'Suspends the sitting, optionally for a break of some minutes (a countdown for all).', { reason: t.arg.string(), breakMinutes: t.arg.int() }, (a) => {
-      const v = parseArgs(a, { reason: optionalText(textLimits.reason), breakMinutes: whole(1, numberLimits.breakMinutes).nullish() });
-      return { kind: 'sitting.suspend', reason: v.reason, breakMinutes: v.breakMinutes ?? null };
-    }),
+    suspendSitting: op(
+      chairTeam,
+      'Suspends the sitting, optionally for a break of some minutes (a countdown for all).',
+      { reason: t.arg.string(), breakMinutes: t.arg.int() },
+      (a) => {
+        const v = parseArgs(a, { reason: optionalText(textLimits.reason), breakMinutes: whole(1, numberLimits.breakMinutes).nullish() });
+        return { kind: 'sitting.suspend', reason: v.reason, breakMinutes: v.breakMinutes ?? null };
+      },
+    ),
     resumeSitting: op(chairTeam, 'Resumes a suspended sitting.', {}, () => ({ kind: 'sitting.resume' })),
     closeSitting: op(chairTeam, 'Closes the sitting for good.', {}, () => ({ kind: 'sitting.close' })),
     joinSitting: op(signedIn, 'The signed-in person is present from now on.', {}, async (_a, ctx) => ({ kind: 'attendance.join', personId: await self(ctx) })),
     leaveSitting: op(signedIn, 'The signed-in person leaves.', {}, async (_a, ctx) => ({ kind: 'attendance.leave', personId: await self(ctx) })),
-    callAgendaItem: op(chairTeam, 'Makes an item the current one.', { agendaItemId: t.arg.id({ required: true }) }, (a) => ({ kind: 'agenda.call', ...parseArgs(a, { agendaItemId: id }) })),
-    setOrderPolicy: op(chairTeam, 'How the next speaker is chosen on an item.', { agendaItemId: t.arg.id({ required: true }), policy: t.arg({ type: OrderPolicyEnum, required: true }) }, (a) => ({
-      kind: 'agenda.set_order_policy',
-      ...parseArgs(a, { agendaItemId: id, policy: oneOf(orderPolicies) }),
+    callAgendaItem: op(chairTeam, 'Makes an item the current one.', { agendaItemId: t.arg.id({ required: true }) }, (a) => ({
+      kind: 'agenda.call',
+      ...parseArgs(a, { agendaItemId: id }),
     })),
-    allotSpeakingTime: op(chairTeam, 'Splits a debate length among the factions by the rulebook.', { agendaItemId: t.arg.id({ required: true }), debateMinutes: t.arg.int({ required: true }) }, (a) => {
-      const v = parseArgs(a, { agendaItemId: id, debateMinutes: whole(1, numberLimits.debateMinutes) });
-      return { kind: 'agenda.allot_speaking_time', agendaItemId: v.agendaItemId, debateSeconds: v.debateMinutes * 60 };
-    }),
+    setOrderPolicy: op(
+      chairTeam,
+      'How the next speaker is chosen on an item.',
+      { agendaItemId: t.arg.id({ required: true }), policy: t.arg({ type: OrderPolicyEnum, required: true }) },
+      (a) => ({
+        kind: 'agenda.set_order_policy',
+        ...parseArgs(a, { agendaItemId: id, policy: oneOf(orderPolicies) }),
+      }),
+    ),
+    allotSpeakingTime: op(
+      chairTeam,
+      'Splits a debate length among the factions by the rulebook.',
+      { agendaItemId: t.arg.id({ required: true }), debateMinutes: t.arg.int({ required: true }) },
+      (a) => {
+        const v = parseArgs(a, { agendaItemId: id, debateMinutes: whole(1, numberLimits.debateMinutes) });
+        return { kind: 'agenda.allot_speaking_time', agendaItemId: v.agendaItemId, debateSeconds: v.debateMinutes * 60 };
+      },
+    ),
     requestToSpeak: op(
       signedIn,
       'The signed-in member asks for the floor on the current item.',
@@ -82,7 +104,10 @@ builder.mutationFields((t) => {
         return { kind: 'speaker.request', personId: await self(ctx), requestKind: v.kind, stance: v.stance, addressesRequestId: v.addressesRequestId };
       },
     ),
-    withdrawRequest: op(signedIn, 'Withdraws one’s own request.', { requestId: t.arg.id({ required: true }) }, (a) => ({ kind: 'speaker.withdraw', ...parseArgs(a, { requestId: id }) })),
+    withdrawRequest: op(signedIn, 'Withdraws one’s own request.', { requestId: t.arg.id({ required: true }) }, (a) => ({
+      kind: 'speaker.withdraw',
+      ...parseArgs(a, { requestId: id }),
+    })),
     addSpeaker: op(
       chairTeam,
       'The chair puts anyone who may speak on the list (podium guests too).',
@@ -92,21 +117,31 @@ builder.mutationFields((t) => {
         return { kind: 'speaker.request', personId: v.personId, requestKind: v.kind, stance: v.stance, addressesRequestId: null };
       },
     ),
-    removeSpeaker: op(chairTeam, 'Takes a request off the list.', { requestId: t.arg.id({ required: true }) }, (a) => ({ kind: 'speaker.remove', ...parseArgs(a, { requestId: id }) })),
+    removeSpeaker: op(chairTeam, 'Takes a request off the list.', { requestId: t.arg.id({ required: true }) }, (a) => ({
+      kind: 'speaker.remove',
+      ...parseArgs(a, { requestId: id }),
+    })),
     reorderSpeakers: op(chairTeam, 'The full order of the pending requests, as the chair wants it.', { order: t.arg.idList({ required: true }) }, (a) => ({
       kind: 'speaker.reorder',
       ...parseArgs(a, { order: idList }),
     })),
     closeSpeakerList: op(chairTeam, 'No more requests from members (the chair can still add).', {}, () => ({ kind: 'speaker_list.close' })),
     reopenSpeakerList: op(chairTeam, 'Members may request again.', {}, () => ({ kind: 'speaker_list.reopen' })),
-    nextSpeaker: op(chairTeam, 'Ends the current speech and gives the floor to the next: a pending point of order first, then the list.', {}, () => ({ kind: 'floor.next' })),
+    nextSpeaker: op(chairTeam, 'Ends the current speech and gives the floor to the next: a pending point of order first, then the list.', {}, () => ({
+      kind: 'floor.next',
+    })),
     grantFloor: op(chairTeam, 'Gives the floor to a request or to anyone.', { requestId: t.arg.id(), personId: t.arg.id(), limitSeconds: t.arg.int() }, (a) => {
       const v = parseArgs(a, { requestId: optionalId, personId: optionalId, limitSeconds: whole(1, numberLimits.limitSeconds).nullish() });
       return { kind: 'floor.grant', requestId: v.requestId, personId: v.personId, limitSeconds: v.limitSeconds ?? null };
     }),
-    extendFloor: op(chairTeam, 'More time for the current speech.', { seconds: t.arg.int({ required: true }) }, (a) => ({ kind: 'floor.extend', ...parseArgs(a, { seconds: whole(1, numberLimits.extendSeconds) }) })),
+    extendFloor: op(chairTeam, 'More time for the current speech.', { seconds: t.arg.int({ required: true }) }, (a) => ({
+      kind: 'floor.extend',
+      ...parseArgs(a, { seconds: whole(1, numberLimits.extendSeconds) }),
+    })),
     endFloor: op(chairTeam, 'Ends the current speech.', {}, () => ({ kind: 'floor.end' })),
-    muteAll: op(chairTeam, 'Mutes every microphone but the chair’s team and podium guests, until lifted or the floor is next granted.', {}, () => ({ kind: 'chamber.mute_all' })),
+    muteAll: op(chairTeam, 'Mutes every microphone but the chair’s team and podium guests, until lifted or the floor is next granted.', {}, () => ({
+      kind: 'chamber.mute_all',
+    })),
     liftMuteAll: op(chairTeam, 'Lifts “mute all”: the holder of the floor is heard again.', {}, () => ({ kind: 'chamber.lift_mute_all' })),
     acceptInterjection: op(signedIn, 'The speaker (or the chair) accepts an interjection question.', { requestId: t.arg.id({ required: true }) }, (a) => ({
       kind: 'interjection.accept',
@@ -117,11 +152,19 @@ builder.mutationFields((t) => {
       ...parseArgs(a, { requestId: id }),
     })),
     endInterjection: op(chairTeam, 'Ends the interjection question; the speech goes on.', {}, () => ({ kind: 'interjection.end' })),
-    raisePointOfOrder: op(signedIn, 'A point of order goes ahead of all speeches.', { category: t.arg.string({ required: true }), text: t.arg.string({ required: true }) }, (a) => ({
-      kind: 'point_of_order.raise',
-      ...parseArgs(a, { category: text(textLimits.category), text: text(textLimits.pointOfOrderText) }),
+    raisePointOfOrder: op(
+      signedIn,
+      'A point of order goes ahead of all speeches.',
+      { category: t.arg.string({ required: true }), text: t.arg.string({ required: true }) },
+      (a) => ({
+        kind: 'point_of_order.raise',
+        ...parseArgs(a, { category: text(textLimits.category), text: text(textLimits.pointOfOrderText) }),
+      }),
+    ),
+    withdrawPointOfOrder: op(signedIn, 'Withdraws one’s own point of order.', { pointId: t.arg.id({ required: true }) }, (a) => ({
+      kind: 'point_of_order.withdraw',
+      ...parseArgs(a, { pointId: id }),
     })),
-    withdrawPointOfOrder: op(signedIn, 'Withdraws one’s own point of order.', { pointId: t.arg.id({ required: true }) }, (a) => ({ kind: 'point_of_order.withdraw', ...parseArgs(a, { pointId: id }) })),
     decidePointOfOrder: t.field({
       type: SittingProcedureRef,
       description: 'Records the chair’s decision; PUT_TO_VOTE opens a yes/no procedural vote at once, or the prepared vote named.',
@@ -146,11 +189,20 @@ builder.mutationFields((t) => {
         return ctx.services.procedure.snapshot(sid);
       },
     }),
-    closeVote: op(chairTeam, 'Closes the vote and publishes the result.', { voteId: t.arg.id({ required: true }) }, (a) => ({ kind: 'vote.close', ...parseArgs(a, { voteId: id }), by: 'chair' })),
-    cancelVote: op(chairTeam, 'Cancels the vote; the reason stays in the record and no result is valid.', { voteId: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) }, (a) => ({
-      kind: 'vote.cancel',
-      ...parseArgs(a, { voteId: id, reason: text(textLimits.reason) }),
+    closeVote: op(chairTeam, 'Closes the vote and publishes the result.', { voteId: t.arg.id({ required: true }) }, (a) => ({
+      kind: 'vote.close',
+      ...parseArgs(a, { voteId: id }),
+      by: 'chair',
     })),
+    cancelVote: op(
+      chairTeam,
+      'Cancels the vote; the reason stays in the record and no result is valid.',
+      { voteId: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },
+      (a) => ({
+        kind: 'vote.cancel',
+        ...parseArgs(a, { voteId: id, reason: text(textLimits.reason) }),
+      }),
+    ),
 
     openVote: t.field({
       type: SittingProcedureRef,
@@ -166,7 +218,8 @@ builder.mutationFields((t) => {
     }),
     demandNamedVote: t.field({
       type: SittingProcedureRef,
-      description: 'The signed-in member demands that a prepared vote be taken by name: for their faction, or joining the members’ demand (the rulebook says who and until when).',
+      description:
+        'The signed-in member demands that a prepared vote be taken by name: for their faction, or joining the members’ demand (the rulebook says who and until when).',
       authScopes: signedIn,
       errors: { types: writeErrors },
       args: { sittingId: sittingArg.sittingId, draftId: t.arg.id({ required: true }) },

@@ -24,7 +24,6 @@ import type { QuotaLine } from '../domain/procedure/clocks';
 import { pageSizes } from '../http/graphql-limits';
 import { pageArgDescriptions, pageOf } from './pagination';
 
-
 const SpeakerRequestRef = builder.objectRef<QueuedRequest>('SpeakerRequest').implement({
   fields: (t) => ({
     id: t.exposeID('requestId'),
@@ -174,7 +173,11 @@ export const SittingProcedureRef = builder.objectRef<ProcedureSnapshot>('Sitting
         requests: speakerQueue(s.state, s.context, undefined, s.now),
       }),
     }),
-    pointsOfOrder: t.field({ type: [PointOfOrderRef], description: 'Pending, oldest first: they go ahead of all speeches.', resolve: (s) => [...pointsOfOrderQueue(s.state)] }),
+    pointsOfOrder: t.field({
+      type: [PointOfOrderRef],
+      description: 'Pending, oldest first: they go ahead of all speeches.',
+      resolve: (s) => [...pointsOfOrderQueue(s.state)],
+    }),
     floor: t.field({
       type: FloorRef,
       nullable: true,
@@ -183,18 +186,22 @@ export const SittingProcedureRef = builder.objectRef<ProcedureSnapshot>('Sitting
         return f && { ...f, pending: interjectionsView(s.state) };
       },
     }),
-    mutedAll: t.boolean({ description: '"Mute all" holds: only the chair’s team and podium guests are heard until it is lifted or the floor is next granted.', resolve: (s) => s.state.mutedAll }),
+    mutedAll: t.boolean({
+      description: '"Mute all" holds: only the chair’s team and podium guests are heard until it is lifted or the floor is next granted.',
+      resolve: (s) => s.state.mutedAll,
+    }),
     attendance: t.field({ type: AttendanceRef, resolve: (s) => attendanceView(s.state, s.context) }),
     quotas: t.field({
       type: [FactionQuotaRef],
       nullable: true,
-      resolve: (s) => (s.state.currentItemId ? quotaView(s.state, s.state.currentItemId, s.now, s.context)?.slice() ?? null : null),
+      resolve: (s) => (s.state.currentItemId ? (quotaView(s.state, s.state.currentItemId, s.now, s.context)?.slice() ?? null) : null),
     }),
     speakingTimes: t.field({
       type: [SpeakingTimeRef],
       description: 'Per person from the record; the chair’s team only (empty for others).',
       args: { sort: t.arg({ type: SpeakerSortEnum, defaultValue: 'most' }) },
-      resolve: (s, { sort }, ctx) => (ctx.user && isChairTeam({ personId: null, roles: ctx.user.roles }) ? rankSpeakers(speakingTimeTotals(s.state, s.now).perPerson, sort ?? 'most') : []),
+      resolve: (s, { sort }, ctx) =>
+        ctx.user && isChairTeam({ personId: null, roles: ctx.user.roles }) ? rankSpeakers(speakingTimeTotals(s.state, s.now).perPerson, sort ?? 'most') : [],
     }),
     votes: t.field({
       type: [VoteRef],
@@ -203,7 +210,14 @@ export const SittingProcedureRef = builder.objectRef<ProcedureSnapshot>('Sitting
         first: t.arg.int({ description: pageArgDescriptions.first(pageSizes.votes) }),
         offset: t.arg.int({ defaultValue: 0, description: pageArgDescriptions.offset }),
       },
-      resolve: (s, a) => pageOf(votesView(s.state, s.context).map((v) => ({ ...v, sittingId: s.sittingId })).reverse(), a, pageSizes.votes),
+      resolve: (s, a) =>
+        pageOf(
+          votesView(s.state, s.context)
+            .map((v) => ({ ...v, sittingId: s.sittingId }))
+            .reverse(),
+          a,
+          pageSizes.votes,
+        ),
     }),
     openVote: t.field({
       type: VoteRef,
@@ -219,6 +233,6 @@ export const SittingProcedureRef = builder.objectRef<ProcedureSnapshot>('Sitting
 builder.objectField(SittingRef, 'procedure', (t) =>
   t.field({
     type: SittingProcedureRef,
-    resolve: async (s, _a, ctx) => (ctx.services.procedure.snapshot(s.id)),
+    resolve: async (s, _a, ctx) => ctx.services.procedure.snapshot(s.id),
   }),
 );

@@ -75,7 +75,14 @@ export const PublicSittingRef = builder.objectRef<PublicSittingData>('PublicSitt
         first: t.arg.int({ description: pageArgDescriptions.first(pageSizes.votes) }),
         offset: t.arg.int({ defaultValue: 0, description: pageArgDescriptions.offset }),
       },
-      resolve: (p, a) => pageOf(votesView(p.snapshot.state).filter((v) => v.status === 'closed' && v.result !== null).reverse(), a, pageSizes.votes),
+      resolve: (p, a) =>
+        pageOf(
+          votesView(p.snapshot.state)
+            .filter((v) => v.status === 'closed' && v.result !== null)
+            .reverse(),
+          a,
+          pageSizes.votes,
+        ),
     }),
   }),
 });

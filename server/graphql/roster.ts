@@ -16,8 +16,10 @@ const MAX_PEOPLE_OFFSET = 1_000_000;
 
 /** A list query's arguments out of range are the caller's error (a GraphQL error with a code, not a masked one). */
 function peoplePage(limit: number, offset: number): PeoplePage {
-  if (limit < 1 || limit > MAX_PEOPLE_PAGE) throw new GraphQLError(`first must be between 1 and ${MAX_PEOPLE_PAGE}`, { extensions: { code: 'BAD_USER_INPUT' } });
-  if (offset < 0 || offset > MAX_PEOPLE_OFFSET) throw new GraphQLError(`offset must be between 0 and ${MAX_PEOPLE_OFFSET}`, { extensions: { code: 'BAD_USER_INPUT' } });
+  if (limit < 1 || limit > MAX_PEOPLE_PAGE)
+    throw new GraphQLError(`first must be between 1 and ${MAX_PEOPLE_PAGE}`, { extensions: { code: 'BAD_USER_INPUT' } });
+  if (offset < 0 || offset > MAX_PEOPLE_OFFSET)
+    throw new GraphQLError(`offset must be between 0 and ${MAX_PEOPLE_OFFSET}`, { extensions: { code: 'BAD_USER_INPUT' } });
   return { limit, offset };
 }
 
@@ -73,7 +75,8 @@ builder.queryFields((t) => ({
   parliament: t.field({
     type: ParliamentRef,
     nullable: true,
-    description: 'null while the parliament is not set up yet: a production database starts empty (no people, factions or sittings) until parliament IT enters it.',
+    description:
+      'null while the parliament is not set up yet: a production database starts empty (no people, factions or sittings) until parliament IT enters it.',
     resolve: (_r, _a, ctx) => ctx.services.roster.parliament(),
   }),
   factions: t.field({ type: [FactionRef], description: 'Ordered by seats, largest first.', resolve: (_r, _a, ctx) => ctx.services.roster.factions() }),
@@ -108,14 +111,20 @@ builder.queryFields((t) => ({
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a hex colour like #1a2b3c');
 const factionSchema = z.object({ shortName: text(16), name: text(200), colour, seats: z.number().int().min(0).max(10000) });
 const personFields = z.object({
-  username: z.string().trim().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'lowercase letters, digits, dot, dash or underscore; 2–64 characters'),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'lowercase letters, digits, dot, dash or underscore; 2–64 characters'),
   givenName: text(100),
   familyName: text(100),
   title: text(200).nullable(),
   email: z.email().nullable(),
   factionId: z.string().min(1).nullable(),
   office: z.enum(['president', 'vice_president']).nullable(),
-  roles: z.array(z.enum(roles)).min(1, 'needs at least one role').transform((r) => [...new Set(r)]),
+  roles: z
+    .array(z.enum(roles))
+    .min(1, 'needs at least one role')
+    .transform((r) => [...new Set(r)]),
   votingRights: z.boolean(),
   boothId: z.string().min(1).nullable(),
 });
@@ -167,7 +176,6 @@ const PersonPatch = builder.inputType('PersonPatch', {
     boothId: t.id(),
   }),
 });
-
 
 /** Who edits the roster: their bound person (for the rules about oneself) and token roles (for the record). */
 async function editorOf(ctx: GraphQLContext): Promise<Actor> {

@@ -54,7 +54,11 @@ describe.each(testDatabaseKinds())('the rule code of a refusal (%s)', (kind) => 
     const q = `mutation { r: removeAgendaItem(id: "${item.id}") { __typename ... on RuleViolation { code rule ruleCode } } }`;
     const r = await gql<{ r: { __typename: string; code?: string; rule?: string; ruleCode?: string } }>(t.baseUrl, q, {}, admin);
     expect(r.body.errors).toBeUndefined();
-    expect(r.body.data?.r).toEqual({ __typename: 'RuleViolation', code: 'RULE_VIOLATION', rule: 'agenda.sitting_in_progress', ruleCode: 'AGENDA__SITTING_IN_PROGRESS' });
+    expect(r.body.data?.r).toEqual({
+      __typename: 'RuleViolation',
+      code: 'RULE_VIOLATION',
+      rule: 'agenda.sitting_in_progress',
+      ruleCode: 'AGENDA__SITTING_IN_PROGRESS',
+    });
   });
-
 });

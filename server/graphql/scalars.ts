@@ -1,7 +1,17 @@
 import { GraphQLError, Kind } from 'graphql';
 import { builder } from './builder';
 import { agendaItemKinds, boothKinds, offices, roles } from '../domain/parliament';
-import { floorKinds, majorityKinds, optionMeanings, orderPolicies, pointOfOrderDecisions, requestKinds, sittingPhases, stances, voteKinds } from '../domain/procedure/vocabulary';
+import {
+  floorKinds,
+  majorityKinds,
+  optionMeanings,
+  orderPolicies,
+  pointOfOrderDecisions,
+  requestKinds,
+  sittingPhases,
+  stances,
+  voteKinds,
+} from '../domain/procedure/vocabulary';
 
 builder.scalarType('DateTime', {
   description: 'An instant as an ISO-8601 string with offset, e.g. 2026-12-03T08:00:00.000Z.',
@@ -41,7 +51,9 @@ export const VoteKindEnum = builder.enumType('VoteKind', { values: upper(voteKin
 export const MajorityKindEnum = builder.enumType('MajorityKind', { values: upper(majorityKinds) });
 export const OptionMeaningEnum = builder.enumType('OptionMeaning', { values: upper(optionMeanings) });
 export const VoteStatusEnum = builder.enumType('VoteStatus', { values: upper(['open', 'closed', 'cancelled'] as const) });
-export const VoteResultReasonEnum = builder.enumType('VoteResultReason', { values: upper(['majority_reached', 'majority_missed', 'tie', 'no_quorum'] as const) });
+export const VoteResultReasonEnum = builder.enumType('VoteResultReason', {
+  values: upper(['majority_reached', 'majority_missed', 'tie', 'no_quorum'] as const),
+});
 
 builder.scalarType('JSON', {
   description: 'Any JSON value (record payloads, rulebooks).',

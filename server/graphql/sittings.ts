@@ -77,8 +77,14 @@ builder.subscriptionFields((t) => ({
 
 const sittingSchema = z.object({ number: whole(1, numberLimits.sittingNumber), title: text(textLimits.sittingTitle), startsAt: z.date() });
 const agendaKind = z.enum(['procedure', 'debate', 'question_time', 'election', 'vote', 'other']);
-const agendaSchema = z.object({ title: text(textLimits.agendaTitle), kind: agendaKind, description: text(textLimits.agendaDescription).nullable().default(null) });
-const agendaPatchSchema = patchOf(z.object({ title: text(textLimits.agendaTitle), kind: agendaKind, description: text(textLimits.agendaDescription).nullable() }));
+const agendaSchema = z.object({
+  title: text(textLimits.agendaTitle),
+  kind: agendaKind,
+  description: text(textLimits.agendaDescription).nullable().default(null),
+});
+const agendaPatchSchema = patchOf(
+  z.object({ title: text(textLimits.agendaTitle), kind: agendaKind, description: text(textLimits.agendaDescription).nullable() }),
+);
 const positionSchema = whole(1, numberLimits.agendaPosition);
 const positionArg = (position: number) => parseInput(z.object({ position: positionSchema }), { position }).position;
 
@@ -110,11 +116,7 @@ builder.mutationFields((t) => ({
     authScopes: { itAdmin: true },
     errors: { types: writeErrors },
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: SittingPatch, required: true }) },
-    resolve: (_r, { id, input }, ctx) =>
-      ctx.services.sittings.update(
-        idArg('id', id),
-        inputArg(patchOf(sittingSchema), withoutAbsent(input)),
-      ),
+    resolve: (_r, { id, input }, ctx) => ctx.services.sittings.update(idArg('id', id), inputArg(patchOf(sittingSchema), withoutAbsent(input))),
   }),
   addAgendaItem: t.field({
     type: AgendaItemRef,

@@ -77,7 +77,12 @@ export const VoteRef = builder.objectRef<VoteData>('Vote').implement({
     closedAt: t.field({ type: 'DateTime', nullable: true, resolve: (v) => (v.closedAt ? new Date(v.closedAt) : null) }),
     eligibleCount: t.exposeInt('eligible'),
     ballotsCast: t.exposeInt('cast', { description: 'Always visible, also while the vote is open.' }),
-    liveCounts: t.field({ type: [OptionCountRef], nullable: true, description: 'While open only for live votes; always after closing.', resolve: (v) => (v.counts ? [...v.counts] : null) }),
+    liveCounts: t.field({
+      type: [OptionCountRef],
+      nullable: true,
+      description: 'While open only for live votes; always after closing.',
+      resolve: (v) => (v.counts ? [...v.counts] : null),
+    }),
     result: t.field({ type: VoteResultRef, nullable: true, resolve: (v) => v.result }),
     ballots: t.field({
       type: [PublishedBallotRef],
@@ -102,7 +107,8 @@ export const VoteRef = builder.objectRef<VoteData>('Vote').implement({
     }),
     eligibleToMe: t.boolean({
       description: 'May the signed-in person cast a ballot now.',
-      resolve: async (v, _a, ctx) => (ctx.user ? ctx.services.procedure.mayVote(v.sittingId, await ctx.services.procedure.actorFor(ctx.user), v.voteId) : false),
+      resolve: async (v, _a, ctx) =>
+        ctx.user ? ctx.services.procedure.mayVote(v.sittingId, await ctx.services.procedure.actorFor(ctx.user), v.voteId) : false,
     }),
   }),
 });
@@ -158,11 +164,39 @@ export const voteDraftSchema = z.object({
     .max(50)
     .nullish()
     .transform((o) => (o ?? []).map((x, i) => ({ id: `o${i + 1}`, label: x.label, meaning: x.meaning }))),
-  abstention: z.boolean().nullish().transform((v) => v ?? true),
-  majority: z.enum(majorityKinds).nullish().transform((v) => v ?? null),
-  live: z.boolean().nullish().transform((v) => v ?? false),
-  durationSeconds: z.number().int().min(10, 'at least 10 seconds').max(numberLimits.voteDurationSeconds).nullish().transform((v) => v ?? null),
-  autoCloseWhenAllVoted: z.boolean().nullish().transform((v) => v ?? false),
-  category: z.string().trim().min(1).max(64).nullish().transform((v) => v ?? null),
-  agendaItemId: z.string().min(1).nullish().transform((v) => v ?? null),
+  abstention: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? true),
+  majority: z
+    .enum(majorityKinds)
+    .nullish()
+    .transform((v) => v ?? null),
+  live: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? false),
+  durationSeconds: z
+    .number()
+    .int()
+    .min(10, 'at least 10 seconds')
+    .max(numberLimits.voteDurationSeconds)
+    .nullish()
+    .transform((v) => v ?? null),
+  autoCloseWhenAllVoted: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? false),
+  category: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .nullish()
+    .transform((v) => v ?? null),
+  agendaItemId: z
+    .string()
+    .min(1)
+    .nullish()
+    .transform((v) => v ?? null),
 });

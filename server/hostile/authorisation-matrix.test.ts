@@ -50,7 +50,9 @@ describe.each(testDatabaseKinds())('authorisation matrix (%s)', (kind) => {
 
   it('has one entry per mutation and subscription of the schema, of the right kind', () => {
     const inSchema = [...mutations.map((f) => `mutation ${f.name}`), ...subscriptions.map((f) => `subscription ${f.name}`)].sort();
-    const inTable = Object.entries(authorisationMatrix).map(([name, e]) => `${e.kind} ${name}`).sort();
+    const inTable = Object.entries(authorisationMatrix)
+      .map(([name, e]) => `${e.kind} ${name}`)
+      .sort();
     expect(inTable).toEqual(inSchema);
   });
 
@@ -88,7 +90,9 @@ describe.each(testDatabaseKinds())('authorisation matrix (%s)', (kind) => {
     if (!expected) throw new Error(`subscription ${name} has no entry in server/hostile/authorisation-matrix.ts`);
     const document = harmlessOperation(schema, 'subscription', field, ids);
     // No event is caused during the window: a refusal must come from the start of the subscription.
-    const probes = await Promise.all(callers.map(async (c) => [c, await probeSubscription(t.baseUrl, document, { bearer: tokens.get(c), windowMs: 500 })] as const));
+    const probes = await Promise.all(
+      callers.map(async (c) => [c, await probeSubscription(t.baseUrl, document, { bearer: tokens.get(c), windowMs: 500 })] as const),
+    );
     const problems: string[] = [];
     for (const [c, probe] of probes) {
       const refused = errorCodes(probe).some((code) => authorisationErrorCodes.includes(code)) || refusedCloseCodes.includes(probe.closeCode ?? 0);

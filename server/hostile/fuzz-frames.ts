@@ -58,17 +58,30 @@ const fieldMakers: Record<string, (rng: Rng) => unknown> = {
   direction: (rng) => rng.pick(['send', 'recv', 'both', hostileString(rng, true)]),
   dtlsParameters: (rng) => ({
     role: rng.pick(['auto', 'client', 'server', 'x']),
-    fingerprints: Array.from({ length: rng.int(0, 3) }, () => ({ algorithm: rng.pick(['sha-256', 'sha-1', 'md5']), value: rng.chance(0.5) ? 'AB:CD:EF' : hostileString(rng, true) })),
+    fingerprints: Array.from({ length: rng.int(0, 3) }, () => ({
+      algorithm: rng.pick(['sha-256', 'sha-1', 'md5']),
+      value: rng.chance(0.5) ? 'AB:CD:EF' : hostileString(rng, true),
+    })),
   }),
   kind: (rng) => rng.pick(['audio', 'video', 'data', hostileString(rng, true)]),
   rtpParameters: (rng) => ({
     codecs: Array.from({ length: rng.chance(0.03) ? rng.int(100, 300) : rng.int(0, 3) }, () => codec(rng)),
-    encodings: Array.from({ length: rng.int(0, 4) }, () => ({ ssrc: hostileNumber(rng), rid: rng.chance(0.5) ? 'r0' : hostileString(rng, true), maxBitrate: hostileNumber(rng) })),
+    encodings: Array.from({ length: rng.int(0, 4) }, () => ({
+      ssrc: hostileNumber(rng),
+      rid: rng.chance(0.5) ? 'r0' : hostileString(rng, true),
+      maxBitrate: hostileNumber(rng),
+    })),
     headerExtensions: rng.chance(0.3) ? hostileJson(rng, 2) : [],
     rtcp: rng.chance(0.3) ? { cname: hostileString(rng, true) } : undefined,
   }),
   channel: (rng) =>
-    rng.pick([{ kind: 'floor' }, { kind: 'sign' }, { kind: 'interpretation', language: language(rng) }, { kind: 'subroom', subroomId: id(rng) }, { kind: hostileString(rng, true) }]),
+    rng.pick([
+      { kind: 'floor' },
+      { kind: 'sign' },
+      { kind: 'interpretation', language: language(rng) },
+      { kind: 'subroom', subroomId: id(rng) },
+      { kind: hostileString(rng, true) },
+    ]),
   source: (rng) => rng.pick(['microphone', 'camera', 'screen', hostileString(rng, true)]),
   muted: (rng) => rng.pick([true, false, 'true', 0]),
   spatialLayer: (rng) => (rng.chance(0.7) ? rng.int(0, 3) : hostileNumber(rng)),
@@ -107,27 +120,44 @@ function mediaData(rng: Rng, method: string): unknown {
 }
 
 /** A join that the server accepts, so the requests after it reach the joined peer's paths. */
-export const mediaJoinFrame: WsFrame = { kind: 'text', text: JSON.stringify({ id: 0, method: 'join', data: { rtpCapabilities: { codecs: [] }, language: null, sign: false } }) };
+export const mediaJoinFrame: WsFrame = {
+  kind: 'text',
+  text: JSON.stringify({ id: 0, method: 'join', data: { rtpCapabilities: { codecs: [] }, language: null, sign: false } }),
+};
 
 function envelopeViolations(rng: Rng, request: string, maxPayload: number): WsFrame {
   return rng.weighted<() => WsFrame>([
     [30, () => ({ kind: 'text', text: hostileString(rng) })],
     [20, () => ({ kind: 'binary', data: rng.bytes(rng.int(0, 2048)) })],
-    [15, () => ({ kind: 'invalid-utf8', data: Buffer.concat([Buffer.from(request.slice(0, 40)), rng.pick([Buffer.from([0xff]), Buffer.from([0xc3, 0x28]), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from([0xf8, 0x88, 0x80, 0x80, 0x80])])]) })],
+    [
+      15,
+      () => ({
+        kind: 'invalid-utf8',
+        data: Buffer.concat([
+          Buffer.from(request.slice(0, 40)),
+          rng.pick([Buffer.from([0xff]), Buffer.from([0xc3, 0x28]), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from([0xf8, 0x88, 0x80, 0x80, 0x80])]),
+        ]),
+      }),
+    ],
     [10, () => ({ kind: 'text', text: JSON.stringify({ id: 1, method: 'join', data: 'x'.repeat(maxPayload + rng.int(1, 64 * 1024)) }) })],
-    [15, () => {
-      const cut = Math.max(1, Math.floor(request.length / rng.int(2, 5)));
-      const parts = [];
-      for (let i = 0; i < request.length; i += cut) parts.push(request.slice(i, i + cut));
-      return { kind: 'fragments', parts, finish: rng.chance(0.6) };
-    }],
+    [
+      15,
+      () => {
+        const cut = Math.max(1, Math.floor(request.length / rng.int(2, 5)));
+        const parts = [];
+        for (let i = 0; i < request.length; i += cut) parts.push(request.slice(i, i + cut));
+        return { kind: 'fragments', parts, finish: rng.chance(0.6) };
+      },
+    ],
     [10, () => ({ kind: 'text', text: '' })],
   ])();
 }
 
 /** One frame on /media: mostly requests of the protocol, some that break its envelope. */
 export function mediaFrame(rng: Rng): WsFrame {
-  const method = rng.chance(0.9) ? rng.pick(SIGNALLING_METHODS) : rng.pick(['unknown', '__proto__', 'constructor', 'hasOwnProperty', 'toString', hostileString(rng, true)]);
+  const method = rng.chance(0.9)
+    ? rng.pick(SIGNALLING_METHODS)
+    : rng.pick(['unknown', '__proto__', 'constructor', 'hasOwnProperty', 'toString', hostileString(rng, true)]);
   const frame: Record<string, unknown> = { id: rng.chance(0.9) ? rng.int(1, 1_000_000) : hostileJson(rng, 2), method, data: mediaData(rng, method) };
   if (rng.chance(0.05)) delete frame.method;
   const text = JSON.stringify(frame);
@@ -139,13 +169,27 @@ export function graphqlWsFrame(rng: Rng, schema: GraphQLSchema, ids: readonly st
   const subscriptionId = rng.chance(0.8) ? String(rng.int(1, 20)) : hostileString(rng, true);
   const message = rng.weighted<() => unknown>([
     [5, () => ({ type: 'connection_init', payload: rng.chance(0.5) && bearer ? { authorization: `Bearer ${bearer}` } : hostileJson(rng, 2) })],
-    [50, () => {
-      const d = generateDocument(rng, schema, ids);
-      return { id: subscriptionId, type: 'subscribe', payload: { query: d.query, variables: d.variables, operationName: rng.chance(0.1) ? hostileString(rng) : undefined } };
-    }],
+    [
+      50,
+      () => {
+        const d = generateDocument(rng, schema, ids);
+        return {
+          id: subscriptionId,
+          type: 'subscribe',
+          payload: { query: d.query, variables: d.variables, operationName: rng.chance(0.1) ? hostileString(rng) : undefined },
+        };
+      },
+    ],
     [10, () => ({ id: subscriptionId, type: 'complete' })],
     [8, () => ({ type: rng.pick(['ping', 'pong']), payload: rng.chance(0.3) ? hostileJson(rng, 2) : undefined })],
-    [7, () => ({ type: rng.pick(['start', 'stop', 'connection_terminate', 'next', 'error', hostileString(rng, true)]), id: subscriptionId, payload: hostileJson(rng, 2) })],
+    [
+      7,
+      () => ({
+        type: rng.pick(['start', 'stop', 'connection_terminate', 'next', 'error', hostileString(rng, true)]),
+        id: subscriptionId,
+        payload: hostileJson(rng, 2),
+      }),
+    ],
     [10, () => hostileJson(rng, 4)],
   ])();
   const text = JSON.stringify(message) ?? 'null';

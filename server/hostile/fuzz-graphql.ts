@@ -73,7 +73,7 @@ function argLiteral(rng: Rng, type: GraphQLInputType, depth: number, ids: readon
 }
 
 function args(rng: Rng, field: GraphQLField<unknown, unknown>, ids: readonly string[], small: boolean): string {
-  const chosen = field.args.filter((a) => isNonNullType(a.type) ? rng.chance(0.95) : rng.chance(0.4));
+  const chosen = field.args.filter((a) => (isNonNullType(a.type) ? rng.chance(0.95) : rng.chance(0.4)));
   if (rng.chance(0.03)) return `(${rng.pick(['unknownArg', 'id', 'sittingId'])}: "x")`;
   return chosen.length ? `(${chosen.map((a) => `${a.name}: ${argLiteral(rng, a.type, 0, ids, small)}`).join(', ')})` : '';
 }
@@ -219,7 +219,10 @@ export function wrapInHttp(rng: Rng, document: GeneratedDocument): HttpInput {
     [3, 'json-wrong-types'],
     [1, 'no-body'],
   ]);
-  const json = { 'content-type': 'application/json', accept: rng.pick(['application/graphql-response+json, application/json', 'application/json', 'text/event-stream', '*/*', 'text/html']) };
+  const json = {
+    'content-type': 'application/json',
+    accept: rng.pick(['application/graphql-response+json, application/json', 'application/json', 'text/event-stream', '*/*', 'text/html']),
+  };
   const body = JSON.stringify({ query: document.query, variables: document.variables });
   switch (envelope) {
     case 'json':
@@ -229,20 +232,55 @@ export function wrapInHttp(rng: Rng, document: GeneratedDocument): HttpInput {
       return { envelope, method: 'GET', path: `/graphql?${q.toString()}`, headers: { accept: 'application/json' }, body: null, document };
     }
     case 'form':
-      return { envelope, method: 'POST', path: '/graphql', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ query: document.query }).toString(), document };
+      return {
+        envelope,
+        method: 'POST',
+        path: '/graphql',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ query: document.query }).toString(),
+        document,
+      };
     case 'multipart': {
       const boundary = 'hostileboundary';
       const part = `--${boundary}\r\ncontent-disposition: form-data; name="operations"\r\n\r\n${body}\r\n--${boundary}--\r\n`;
       return { envelope, method: 'POST', path: '/graphql', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body: part, document };
     }
     case 'text':
-      return { envelope, method: 'POST', path: '/graphql', headers: { 'content-type': rng.pick(['text/plain', 'application/graphql', 'application/json; charset=utf-16', 'x/y']) }, body: document.query, document };
+      return {
+        envelope,
+        method: 'POST',
+        path: '/graphql',
+        headers: { 'content-type': rng.pick(['text/plain', 'application/graphql', 'application/json; charset=utf-16', 'x/y']) },
+        body: document.query,
+        document,
+      };
     case 'invalid-json':
       return { envelope, method: 'POST', path: '/graphql', headers: json, body: body.slice(0, rng.int(0, body.length - 1)), document };
     case 'batch':
-      return { envelope, method: 'POST', path: '/graphql', headers: json, body: JSON.stringify(Array.from({ length: Math.min(rng.int(2, 200), Math.ceil(1_000_000 / (document.query.length + 1))) }, () => ({ query: document.query }))), document };
+      return {
+        envelope,
+        method: 'POST',
+        path: '/graphql',
+        headers: json,
+        body: JSON.stringify(
+          Array.from({ length: Math.min(rng.int(2, 200), Math.ceil(1_000_000 / (document.query.length + 1))) }, () => ({ query: document.query })),
+        ),
+        document,
+      };
     case 'json-wrong-types':
-      return { envelope, method: 'POST', path: '/graphql', headers: json, body: JSON.stringify({ query: hostileJson(rng, 3), variables: hostileJson(rng, 3), operationName: hostileJson(rng, 2), extensions: hostileJson(rng, 3) }), document };
+      return {
+        envelope,
+        method: 'POST',
+        path: '/graphql',
+        headers: json,
+        body: JSON.stringify({
+          query: hostileJson(rng, 3),
+          variables: hostileJson(rng, 3),
+          operationName: hostileJson(rng, 2),
+          extensions: hostileJson(rng, 3),
+        }),
+        document,
+      };
     case 'no-body':
       return { envelope, method: 'POST', path: '/graphql', headers: json, body: null, document };
   }

@@ -103,10 +103,23 @@ export class FuzzSocket {
 }
 
 /** Upgrades by hand on a raw socket, writes `frames` as they are, waits a little, and closes. Returns the upgrade's status. */
-export async function rawUpgradeAndWrite(host: string, port: number, path: string, headers: Record<string, string>, frames: readonly Buffer[]): Promise<number | null> {
+export async function rawUpgradeAndWrite(
+  host: string,
+  port: number,
+  path: string,
+  headers: Record<string, string>,
+  frames: readonly Buffer[],
+): Promise<number | null> {
   const socket = net.connect(port, host);
   socket.on('error', () => undefined);
-  const lines = [`GET ${path} HTTP/1.1`, `Host: ${host}:${port}`, 'Upgrade: websocket', 'Connection: Upgrade', `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`, 'Sec-WebSocket-Version: 13'];
+  const lines = [
+    `GET ${path} HTTP/1.1`,
+    `Host: ${host}:${port}`,
+    'Upgrade: websocket',
+    'Connection: Upgrade',
+    `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`,
+    'Sec-WebSocket-Version: 13',
+  ];
   for (const [k, v] of Object.entries(headers)) lines.push(`${k}: ${v}`);
   const status = await new Promise<number | null>((resolve) => {
     let head = '';

@@ -62,7 +62,8 @@ export class FuzzWatch {
   constructor(private readonly blockMs: number) {}
 
   readonly #onError = (error: unknown) => this.unhandled.push({ what: `uncaught: ${describeError(error)}`, inFlight: [...this.#inFlight.values()] });
-  readonly #onRejection = (reason: unknown) => this.unhandled.push({ what: `unhandled rejection: ${describeError(reason)}`, inFlight: [...this.#inFlight.values()] });
+  readonly #onRejection = (reason: unknown) =>
+    this.unhandled.push({ what: `unhandled rejection: ${describeError(reason)}`, inFlight: [...this.#inFlight.values()] });
 
   start(): void {
     process.on('uncaughtException', this.#onError);

@@ -62,7 +62,23 @@ export function hostileString(rng: Rng, small = false): string {
 }
 
 export function hostileNumber(rng: Rng): number {
-  return rng.pick([0, -1, 1, 2 ** 31 - 1, 2 ** 31, -(2 ** 31) - 1, 2 ** 53 + 1, Number.MAX_VALUE, -Number.MAX_VALUE, 1e308, 1.5, -0.0001, 1e-320, 86400 * 365 * 1000, rng.int(-1000, 100000)]);
+  return rng.pick([
+    0,
+    -1,
+    1,
+    2 ** 31 - 1,
+    2 ** 31,
+    -(2 ** 31) - 1,
+    2 ** 53 + 1,
+    Number.MAX_VALUE,
+    -Number.MAX_VALUE,
+    1e308,
+    1.5,
+    -0.0001,
+    1e-320,
+    86400 * 365 * 1000,
+    rng.int(-1000, 100000),
+  ]);
 }
 
 /** Any JSON value, `depth` levels deep at most; sometimes very deep. Big strings only at the top. */
@@ -88,10 +104,17 @@ export function hostileJson(rng: Rng, depth = 3, nested = false): unknown {
       return null;
     case 'array':
       // A long array holds scalars only: length, not volume, is what it tests.
-      return rng.chance(0.05) ? Array.from({ length: rng.int(100, 5000) }, () => rng.int(-9, 9)) : Array.from({ length: rng.int(0, 4) }, () => hostileJson(rng, depth - 1, true));
+      return rng.chance(0.05)
+        ? Array.from({ length: rng.int(100, 5000) }, () => rng.int(-9, 9))
+        : Array.from({ length: rng.int(0, 4) }, () => hostileJson(rng, depth - 1, true));
     case 'object': {
       const o: Record<string, unknown> = {};
-      for (let i = rng.int(0, 5); i > 0; i--) o[rng.chance(0.7) ? rng.pick(['id', 'data', 'method', '__proto__', 'constructor', 'toString', 'kind', 'type', 'payload']) : hostileString(rng, true).slice(0, 100)] = hostileJson(rng, depth - 1, true);
+      for (let i = rng.int(0, 5); i > 0; i--)
+        o[
+          rng.chance(0.7)
+            ? rng.pick(['id', 'data', 'method', '__proto__', 'constructor', 'toString', 'kind', 'type', 'payload'])
+            : hostileString(rng, true).slice(0, 100)
+        ] = hostileJson(rng, depth - 1, true);
       return o;
     }
     case 'deep': {

@@ -7,7 +7,17 @@ import { fetchAccessToken, loginSession } from '../../test/support/oidc-login';
 
 const sittingQuery = /* GraphQL */ `
   query Sitting($id: ID!) {
-    sitting(id: $id) { id title state agenda { id position title kind } }
+    sitting(id: $id) {
+      id
+      title
+      state
+      agenda {
+        id
+        position
+        title
+        kind
+      }
+    }
   }
 `;
 
@@ -36,12 +46,21 @@ describe.each(testDatabaseKinds())('GraphQL over HTTP and WebSocket (%s)', (kind
       me: { username: string; roles: string[]; person: { faction: { shortName: string } } };
       parliament: { statutoryMembers: number; seatsFilled: number };
       factions: { shortName: string; seats: number; members: { name: string }[] }[];
-    }>(t.baseUrl, '{ me { username roles person { faction { shortName } } } parliament { statutoryMembers seatsFilled } factions { shortName seats members { name } } }', {}, member);
+    }>(
+      t.baseUrl,
+      '{ me { username roles person { faction { shortName } } } parliament { statutoryMembers seatsFilled } factions { shortName seats members { name } } }',
+      {},
+      member,
+    );
     expect(r.body.errors).toBeUndefined();
     expect(r.body.data?.me).toEqual({ username: 'j.brandt', roles: ['MEMBER'], person: { faction: { shortName: 'SDA' } } });
     expect(r.body.data?.parliament).toEqual({ statutoryMembers: 49, seatsFilled: 48 });
     expect(r.body.data?.factions.map((f) => [f.shortName, f.seats, f.members.length])).toEqual([
-      ['SDA', 14, 14], ['CVP', 12, 11], ['GRN', 9, 9], ['LIB', 7, 7], ['LNK', 6, 6],
+      ['SDA', 14, 14],
+      ['CVP', 12, 11],
+      ['GRN', 9, 9],
+      ['LIB', 7, 7],
+      ['LNK', 6, 6],
     ]);
     const s = await gql<{ sitting: { agenda: { position: number; title: string }[] } }>(t.baseUrl, sittingQuery, { id: 'sitting-42' }, member);
     expect(s.body.data?.sitting.agenda.map((i) => i.position)).toEqual([1, 2, 3, 4, 5, 6]);
@@ -66,12 +85,18 @@ describe.each(testDatabaseKinds())('GraphQL over HTTP and WebSocket (%s)', (kind
     expect(bad.body.data?.updateFaction.issues.map((i) => i.path.join('.')).sort()).toEqual(['colour', 'shortName']);
 
     const rule = await gql<{ updateFaction: { __typename: string; rule: string } }>(
-      t.baseUrl, 'mutation { updateFaction(id: "grn", input: { seats: 3 }) { __typename ... on RuleViolation { rule } } }', {}, admin,
+      t.baseUrl,
+      'mutation { updateFaction(id: "grn", input: { seats: 3 }) { __typename ... on RuleViolation { rule } } }',
+      {},
+      admin,
     );
     expect(rule.body.data?.updateFaction).toEqual({ __typename: 'RuleViolation', rule: 'roster.seats_below_members' });
 
     const missing = await gql<{ updateFaction: { __typename: string } }>(
-      t.baseUrl, 'mutation { updateFaction(id: "nope", input: { name: "Nope" }) { __typename } }', {}, admin,
+      t.baseUrl,
+      'mutation { updateFaction(id: "nope", input: { name: "Nope" }) { __typename } }',
+      {},
+      admin,
     );
     expect(missing.body.data?.updateFaction.__typename).toBe('NotFoundError');
 
@@ -85,12 +110,25 @@ describe.each(testDatabaseKinds())('GraphQL over HTTP and WebSocket (%s)', (kind
   });
 
   it('publishes agenda changes to subscribers over graphql-ws', async () => {
-    const client = createClient({ url: t.baseUrl.replace('http', 'ws') + '/graphql', webSocketImpl: WebSocket, connectionParams: admin, lazy: false, retryAttempts: 0 });
+    const client = createClient({
+      url: t.baseUrl.replace('http', 'ws') + '/graphql',
+      webSocketImpl: WebSocket,
+      connectionParams: admin,
+      lazy: false,
+      retryAttempts: 0,
+    });
     const events: { kind: string; sitting: { agenda: { title: string }[] } }[] = [];
     const received = new Promise<void>((resolve, reject) => {
       client.subscribe<{ sittingEvents: (typeof events)[number] }>(
         { query: 'subscription { sittingEvents(sittingId: "sitting-42") { kind sitting { agenda { title } } } }' },
-        { next: (v) => { if (v.data) events.push(v.data.sittingEvents); resolve(); }, error: reject, complete: () => {} },
+        {
+          next: (v) => {
+            if (v.data) events.push(v.data.sittingEvents);
+            resolve();
+          },
+          error: reject,
+          complete: () => {},
+        },
       );
     });
     // Let the subscription register before the change is made.

@@ -97,7 +97,11 @@ function errorHandler(log: Logger): Koa.Middleware {
       const status = typeof error.status === 'number' ? error.status : 500;
       if (status >= 500) log.error('http | request failed', { path: ctx.path, error: String(err) });
       ctx.status = status;
-      ctx.body = { errors: [{ message: error.expose ? error.message : 'Internal server error', extensions: { code: error.code ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST') } }] };
+      ctx.body = {
+        errors: [
+          { message: error.expose ? error.message : 'Internal server error', extensions: { code: error.code ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST') } },
+        ],
+      };
     }
   };
 }

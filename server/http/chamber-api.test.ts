@@ -66,20 +66,41 @@ describe('the chamber over the media socket and GraphQL', () => {
     const joined = await vogel.request('join', { rtpCapabilities: caps, language: 'en', sign: false });
     expect(joined.ok).toBe(true);
     expect(joined.data!['floor']).toEqual({ speakers: [], mutedAll: false, onAir: {}, relays: {} });
-    expect(joined.data!['plan']).toEqual([{ channel: 'floor', gain: 0.2 }, { channel: 'interpretation:en', gain: 1 }]);
+    expect(joined.data!['plan']).toEqual([
+      { channel: 'floor', gain: 0.2 },
+      { channel: 'interpretation:en', gain: 1 },
+    ]);
     expect(await (await fetch(`${t.baseUrl}/metrics`)).text()).toContain('plenum_media_objects{kind="peers"} 1');
     expect(await vogel.request('closeConsumer', { consumerId: 'nope' })).toMatchObject({ ok: false, error: { code: 'media.consumer_not_found' } });
-    const available = await gql<{ sitting: { chamber: { mediaAvailable: boolean } } }>(t.baseUrl, `{ sitting(id: "${S}") { chamber { mediaAvailable } } }`, {}, h('l.vogel'));
+    const available = await gql<{ sitting: { chamber: { mediaAvailable: boolean } } }>(
+      t.baseUrl,
+      `{ sitting(id: "${S}") { chamber { mediaAvailable } } }`,
+      {},
+      h('l.vogel'),
+    );
     expect(available.body.data!.sitting.chamber.mediaAvailable).toBe(true);
 
     await ok(t, h('j.brandt'), 'requestToSpeak');
     await ok(t, h('a.keller'), 'nextSpeaker');
     expect(await until(() => floor().speakers.join() === who['j.brandt']!.id)).toBe(true);
-    expect(await until(() => vogel.notifications.some((n) => n.notification === 'floorChanged' && (n.data['speakers'] as string[])[0] === who['j.brandt']!.id))).toBe(true);
+    expect(
+      await until(() => vogel.notifications.some((n) => n.notification === 'floorChanged' && (n.data['speakers'] as string[])[0] === who['j.brandt']!.id)),
+    ).toBe(true);
 
     // An interjection question: the asker is heard beside the speaker while it runs.
-    const req = await gql<{ sitting: { procedure: { floor: { requestId: string } } } }>(t.baseUrl, `{ sitting(id: "${S}") { procedure { floor { requestId } } } }`, {}, h('l.vogel'));
-    const asked = await ok(t, h('l.vogel'), 'requestToSpeak', `kind: INTERJECTION, addressesRequestId: "${req.body.data!.sitting.procedure.floor.requestId}"`, 'floor { pendingInterjections { requestId } }');
+    const req = await gql<{ sitting: { procedure: { floor: { requestId: string } } } }>(
+      t.baseUrl,
+      `{ sitting(id: "${S}") { procedure { floor { requestId } } } }`,
+      {},
+      h('l.vogel'),
+    );
+    const asked = await ok(
+      t,
+      h('l.vogel'),
+      'requestToSpeak',
+      `kind: INTERJECTION, addressesRequestId: "${req.body.data!.sitting.procedure.floor.requestId}"`,
+      'floor { pendingInterjections { requestId } }',
+    );
     const interjection = (asked['floor'] as { pendingInterjections: { requestId: string }[] }).pendingInterjections[0]!.requestId;
     await ok(t, h('j.brandt'), 'acceptInterjection', `requestId: "${interjection}"`);
     expect(await until(() => floor().speakers.join() === [who['j.brandt']!.id, who['l.vogel']!.id].join())).toBe(true);
@@ -98,7 +119,8 @@ describe('the chamber over the media socket and GraphQL', () => {
 
   it('puts an interpreter on air, hands over to the partner in one action, and relays another channel', async () => {
     const select = 'booths { booth { id } onAir { username } relayLanguage }';
-    const boothEn = (d: Record<string, unknown>) => (d['booths'] as { booth: { id: string }; onAir: { username: string } | null; relayLanguage: string | null }[]).find((b) => b.booth.id === 'en')!;
+    const boothEn = (d: Record<string, unknown>) =>
+      (d['booths'] as { booth: { id: string }; onAir: { username: string } | null; relayLanguage: string | null }[]).find((b) => b.booth.id === 'en')!;
     expect((await mutate(t, h('j.brandt'), 'handOverBooth')).rule).toBe('forbidden.not_interpreter');
     expect(boothEn(await ok(t, h('interpreter.en1'), 'handOverBooth', '', select)).onAir?.username).toBe('interpreter.en1');
     expect(floor().liveInterpreters.get('en')).toBe(who['interpreter.en1']!.id);
@@ -117,22 +139,38 @@ describe('the chamber over the media socket and GraphQL', () => {
   });
 
   it('keeps subrooms to a faction, private to those in or invited, and listed to the chair', async () => {
-    const faction = async (u: string) => (await gql<{ me: { person: { faction: { id: string } | null } } }>(t.baseUrl, '{ me { person { faction { id } } } }', {}, h(u))).body.data!.me.person.faction?.id;
+    const faction = async (u: string) =>
+      (await gql<{ me: { person: { faction: { id: string } | null } } }>(t.baseUrl, '{ me { person { faction { id } } } }', {}, h(u))).body.data!.me.person
+        .faction?.id;
     const brandtFaction = await faction('j.brandt');
-    const people = await gql<{ people: { id: string; username: string; faction: { id: string } | null; roles: string[] }[] }>(t.baseUrl, '{ people { id username faction { id } roles } }', {}, h('a.keller'));
+    const people = await gql<{ people: { id: string; username: string; faction: { id: string } | null; roles: string[] }[] }>(
+      t.baseUrl,
+      '{ people { id username faction { id } roles } }',
+      {},
+      h('a.keller'),
+    );
     const colleague = people.body.data!.people.find((p) => p.faction?.id === brandtFaction && p.username !== 'j.brandt' && p.roles.includes('MEMBER'))!;
     const stranger = people.body.data!.people.find((p) => p.faction && p.faction.id !== brandtFaction && p.roles.includes('MEMBER'))!;
 
     expect((await mutate(t, h('j.brandt'), 'openSubroom', `name: "Consultation", invitees: ["${stranger.id}"]`)).rule).toBe('subroom.other_faction');
     expect((await mutate(t, h('j.brandt'), 'openSubroom', 'name: "  "')).__typename).toBe('InputError');
     expect((await mutate(t, h('minister'), 'openSubroom', 'name: "Guests"')).rule).toBe('forbidden.not_member');
-    const opened = await ok(t, h('j.brandt'), 'openSubroom', `name: "Consultation", invitees: ["${colleague.id}"]`, 'mySubroom { id members { username } invited { id } }');
+    const opened = await ok(
+      t,
+      h('j.brandt'),
+      'openSubroom',
+      `name: "Consultation", invitees: ["${colleague.id}"]`,
+      'mySubroom { id members { username } invited { id } }',
+    );
     const room = opened['mySubroom'] as { id: string; members: { username: string }[]; invited: { id: string }[] };
     expect(room.members.map((m) => m.username)).toEqual(['j.brandt']);
     expect(room.invited.map((p) => p.id)).toEqual([colleague.id]);
     expect(await until(() => floor().subrooms.get(who['j.brandt']!.id) === room.id)).toBe(true);
 
-    const list = async (u: string) => (await gql<{ sitting: { chamber: { subrooms: { id: string }[] } } }>(t.baseUrl, `{ sitting(id: "${S}") { chamber { subrooms { id } } } }`, {}, h(u))).body.data!.sitting.chamber.subrooms.map((r) => r.id);
+    const list = async (u: string) =>
+      (
+        await gql<{ sitting: { chamber: { subrooms: { id: string }[] } } }>(t.baseUrl, `{ sitting(id: "${S}") { chamber { subrooms { id } } } }`, {}, h(u))
+      ).body.data!.sitting.chamber.subrooms.map((r) => r.id);
     expect(await list('a.keller')).toEqual([room.id]);
     expect(await list('l.vogel')).toEqual([]);
     expect((await mutate(t, h('l.vogel'), 'acceptSubroomInvitation', `subroomId: "${room.id}"`)).rule).toBe('subroom.not_invited');
@@ -144,7 +182,7 @@ describe('the chamber over the media socket and GraphQL', () => {
     expect(await until(() => floor().subrooms.size === 0)).toBe(true);
   });
 
-  it('closes the sitting\'s media when the sitting closes, telling every peer', async () => {
+  it("closes the sitting's media when the sitting closes, telling every peer", async () => {
     const brandt = await mediaPeer(t, who['j.brandt']!.cookie);
     const caps = (await brandt.request('getRouterRtpCapabilities')).data!;
     expect((await brandt.request('join', { rtpCapabilities: caps, language: null, sign: false })).ok).toBe(true);

@@ -52,8 +52,10 @@ describe.each(testDatabaseKinds())('cross-origin requests with a session cookie 
   });
   afterAll(() => t?.stop());
 
-  const agenda = async () => (await gql<{ sitting: { title: string; agenda: { id: string; title: string }[] } }>(t.baseUrl, agendaQuery, {}, bearer)).body.data!.sitting;
-  const post = (headers: Record<string, string>, body: BodyInit, path = '/graphql') => fetch(`${t.baseUrl}${path}`, { method: 'POST', redirect: 'manual', headers, body });
+  const agenda = async () =>
+    (await gql<{ sitting: { title: string; agenda: { id: string; title: string }[] } }>(t.baseUrl, agendaQuery, {}, bearer)).body.data!.sitting;
+  const post = (headers: Record<string, string>, body: BodyInit, path = '/graphql') =>
+    fetch(`${t.baseUrl}${path}`, { method: 'POST', redirect: 'manual', headers, body });
 
   describe('CORS', () => {
     it('gives a foreign origin no allowance, in a preflight or on a credentialed request', async () => {
@@ -101,14 +103,40 @@ describe.each(testDatabaseKinds())('cross-origin requests with a session cookie 
       multipart.set('operations', JSON.stringify({ query: mutation }));
       multipart.set('map', '{}');
       const attempts: [string, () => Promise<Response>, number, string][] = [
-        ['form-encoded', () => post({ origin: foreign, cookie: admin, 'content-type': 'application/x-www-form-urlencoded' }, new URLSearchParams({ query: mutation }).toString()), 403, 'CSRF_CONTENT_TYPE'],
-        ['form-encoded with the header', () => post({ cookie: admin, 'content-type': 'application/x-www-form-urlencoded', ...csrf }, new URLSearchParams({ query: mutation }).toString()), 403, 'CSRF_CONTENT_TYPE'],
+        [
+          'form-encoded',
+          () =>
+            post({ origin: foreign, cookie: admin, 'content-type': 'application/x-www-form-urlencoded' }, new URLSearchParams({ query: mutation }).toString()),
+          403,
+          'CSRF_CONTENT_TYPE',
+        ],
+        [
+          'form-encoded with the header',
+          () => post({ cookie: admin, 'content-type': 'application/x-www-form-urlencoded', ...csrf }, new URLSearchParams({ query: mutation }).toString()),
+          403,
+          'CSRF_CONTENT_TYPE',
+        ],
         ['multipart', () => post({ origin: foreign, cookie: admin }, multipart), 403, 'CSRF_CONTENT_TYPE'],
-        ['text/plain', () => post({ origin: foreign, cookie: admin, 'content-type': 'text/plain' }, JSON.stringify({ query: mutation })), 403, 'CSRF_CONTENT_TYPE'],
+        [
+          'text/plain',
+          () => post({ origin: foreign, cookie: admin, 'content-type': 'text/plain' }, JSON.stringify({ query: mutation })),
+          403,
+          'CSRF_CONTENT_TYPE',
+        ],
         ['application/graphql', () => post({ cookie: admin, 'content-type': 'application/graphql', ...csrf }, mutation), 403, 'CSRF_CONTENT_TYPE'],
         ['no content type', () => post({ cookie: admin, ...csrf }, new Blob([JSON.stringify({ query: mutation })])), 403, 'CSRF_CONTENT_TYPE'],
-        ['JSON without the header', () => post({ cookie: admin, 'content-type': 'application/json' }, JSON.stringify({ query: mutation })), 403, 'CSRF_HEADER_MISSING'],
-        ['JSON with an empty header', () => post({ cookie: admin, 'content-type': 'application/json', 'x-plenum-csrf': '' }, JSON.stringify({ query: mutation })), 403, 'CSRF_HEADER_MISSING'],
+        [
+          'JSON without the header',
+          () => post({ cookie: admin, 'content-type': 'application/json' }, JSON.stringify({ query: mutation })),
+          403,
+          'CSRF_HEADER_MISSING',
+        ],
+        [
+          'JSON with an empty header',
+          () => post({ cookie: admin, 'content-type': 'application/json', 'x-plenum-csrf': '' }, JSON.stringify({ query: mutation })),
+          403,
+          'CSRF_HEADER_MISSING',
+        ],
         ['GET mutation', () => fetch(`${t.baseUrl}/graphql?query=${encodeURIComponent(mutation)}`, { headers: { cookie: admin } }), 403, 'CSRF_HEADER_MISSING'],
       ];
       for (const [name, send, status, code] of attempts) {
@@ -119,16 +147,24 @@ describe.each(testDatabaseKinds())('cross-origin requests with a session cookie 
         expect(body.errors[0]?.message, name).toMatch(/signed-in request must/);
       }
       // GET with the header gets past the guard and is refused by Yoga: mutations need POST.
-      const get = await fetch(`${t.baseUrl}/graphql?query=${encodeURIComponent(mutation)}`, { headers: { cookie: admin, accept: 'application/json', ...csrf } });
+      const get = await fetch(`${t.baseUrl}/graphql?query=${encodeURIComponent(mutation)}`, {
+        headers: { cookie: admin, accept: 'application/json', ...csrf },
+      });
       expect(get.status).toBe(405);
       expect(await agenda()).toEqual(before);
     });
 
     it('runs the same mutation as JSON with the header, and with a bearer token without it', async () => {
       const before = await agenda();
-      const res = await post({ origin: t.baseUrl, cookie: admin, 'content-type': 'application/json', ...csrf }, JSON.stringify({ query: addItem('Motion by cookie') }));
+      const res = await post(
+        { origin: t.baseUrl, cookie: admin, 'content-type': 'application/json', ...csrf },
+        JSON.stringify({ query: addItem('Motion by cookie') }),
+      );
       expect(await res.json()).toEqual({ data: { addAgendaItem: { __typename: 'MutationAddAgendaItemSuccess' } } });
-      const withCharset = await post({ cookie: admin, 'content-type': 'application/json; charset=utf-8', ...csrf }, JSON.stringify({ query: '{ me { username } }' }));
+      const withCharset = await post(
+        { cookie: admin, 'content-type': 'application/json; charset=utf-8', ...csrf },
+        JSON.stringify({ query: '{ me { username } }' }),
+      );
       expect(await withCharset.json()).toEqual({ data: { me: { username: 'it.admin' } } });
       const byBearer = await post({ ...bearer, 'content-type': 'application/json' }, JSON.stringify({ query: addItem('Motion by token') }));
       expect(await byBearer.json()).toEqual({ data: { addAgendaItem: { __typename: 'MutationAddAgendaItemSuccess' } } });
@@ -165,15 +201,28 @@ describe.each(testDatabaseKinds())('cross-origin requests with a session cookie 
       expect(await get.text()).toMatch(/<form method="post" action="\/auth\/logout">/);
       expect(await me()).toEqual({ username: 'j.brandt' });
 
-      const foreignForms: Record<string, string>[] = [{ origin: foreign }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }];
+      const foreignForms: Record<string, string>[] = [
+        { origin: foreign },
+        { origin: 'null' },
+        { 'sec-fetch-site': 'cross-site' },
+        { 'sec-fetch-site': 'same-site' },
+      ];
       for (const headers of foreignForms) {
-        const res = await fetch(`${t.baseUrl}/auth/logout`, { method: 'POST', redirect: 'manual', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', ...headers } });
+        const res = await fetch(`${t.baseUrl}/auth/logout`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        });
         expect(res.status, JSON.stringify(headers)).toBe(403);
         expect(res.headers.getSetCookie()).toEqual([]);
         expect(await me()).toEqual({ username: 'j.brandt' });
       }
 
-      const res = await fetch(`${t.baseUrl}/auth/logout`, { method: 'POST', redirect: 'manual', headers: { cookie, origin: t.baseUrl, 'sec-fetch-site': 'same-origin' } });
+      const res = await fetch(`${t.baseUrl}/auth/logout`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie, origin: t.baseUrl, 'sec-fetch-site': 'same-origin' },
+      });
       expect(res.status).toBe(303);
       expect(res.headers.getSetCookie()[0]).toMatch(/^plenum_session=; /);
       expect(await me()).toBeNull();
@@ -184,7 +233,9 @@ describe.each(testDatabaseKinds())('cross-origin requests with a session cookie 
     it('ignores X-Forwarded-For, -Proto and -Host', async () => {
       expect(await koaSees(t, forwarded)).toEqual({ ip: '127.0.0.1', protocol: 'http', host: expect.stringMatching(/^127\.0\.0\.1:\d+$/) });
       // The provider's discovery document is built from the request: it must not name a forged host.
-      const discovery = (await (await fetch(`${t.baseUrl}/oidc/.well-known/openid-configuration`, { headers: forwarded })).json()) as { token_endpoint: string };
+      const discovery = (await (await fetch(`${t.baseUrl}/oidc/.well-known/openid-configuration`, { headers: forwarded })).json()) as {
+        token_endpoint: string;
+      };
       expect(discovery.token_endpoint).toBe(`${t.baseUrl}/oidc/token`);
     });
 
@@ -246,7 +297,13 @@ describe('with TRUST_PROXY and METRICS_TOKEN', () => {
 
   it('refuses /metrics without the token, with a wrong one or a session, even from loopback', async () => {
     const cookie = (await loginSession(t.baseUrl, 'it.admin')).cookie;
-    const refused: Record<string, string>[] = [{}, { authorization: `Bearer ${token.slice(0, -1)}` }, { authorization: `Bearer ${token}x` }, { authorization: token }, { cookie }];
+    const refused: Record<string, string>[] = [
+      {},
+      { authorization: `Bearer ${token.slice(0, -1)}` },
+      { authorization: `Bearer ${token}x` },
+      { authorization: token },
+      { cookie },
+    ];
     for (const headers of refused) {
       const res = await fetch(`${t.baseUrl}/metrics`, { headers });
       expect(res.status, JSON.stringify(headers)).toBe(401);

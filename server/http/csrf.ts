@@ -22,10 +22,14 @@ export function csrfGuard(path = '/graphql'): Koa.Middleware {
     if (ctx.method === 'POST') {
       const type = (ctx.get('content-type').split(';')[0] ?? '').trim().toLowerCase();
       if (!jsonTypes.has(type)) {
-        ctx.throw(403, `A signed-in request must be sent as application/json or application/graphql-response+json (got ${type === '' ? 'no content type' : JSON.stringify(type.slice(0, 100))}).`, {
-          expose: true,
-          code: 'CSRF_CONTENT_TYPE',
-        });
+        ctx.throw(
+          403,
+          `A signed-in request must be sent as application/json or application/graphql-response+json (got ${type === '' ? 'no content type' : JSON.stringify(type.slice(0, 100))}).`,
+          {
+            expose: true,
+            code: 'CSRF_CONTENT_TYPE',
+          },
+        );
       }
     }
     if (ctx.get(csrfHeader) === '') {

@@ -32,7 +32,15 @@ async function itAdminToken(t: TestApp): Promise<string> {
 /** What the database holds, counted directly. */
 async function rows(t: TestApp): Promise<{ parliament: number; people: number; sittings: number }> {
   const db = t.app.database.db;
-  const count = async (table: 'parliament' | 'people' | 'sittings') => Number((await db.selectFrom(table).select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async (table: 'parliament' | 'people' | 'sittings') =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((e) => e.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return { parliament: await count('parliament'), people: await count('people'), sittings: await count('sittings') };
 }
 
@@ -50,7 +58,14 @@ describe.each(testDatabaseKinds())('an empty parliament (%s)', (kind) => {
     const signedIn = await gql(t.baseUrl, emptyQuery, {}, { authorization: `Bearer ${await itAdminToken(t)}` });
     expect(signedIn.status).toBe(200);
     expect(signedIn.body.errors).toBeUndefined();
-    expect(signedIn.body.data).toEqual({ parliament: null, sittings: [], people: [], factions: [], booths: [], me: { username: 'it.admin', roles: ['IT_ADMIN'], person: null } });
+    expect(signedIn.body.data).toEqual({
+      parliament: null,
+      sittings: [],
+      people: [],
+      factions: [],
+      booths: [],
+      me: { username: 'it.admin', roles: ['IT_ADMIN'], person: null },
+    });
   });
 
   it('loads the demo parliament in test mode by default, once', async () => {

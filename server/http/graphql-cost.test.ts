@@ -30,19 +30,31 @@ const hostile: readonly Hostile[] = [
   { name: 'a field repeated through inline fragments', body: json(`{ me { ${rep(300, () => '... on Viewer { name }')} } }`), codes: tooComplex },
   {
     name: 'fragment bomb (each fragment spreads the next twice)',
-    body: json(`{ ...F0 } ${rep(60, (i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} me { username } }`)} fragment F60 on Query { me { username } }`),
+    body: json(
+      `{ ...F0 } ${rep(60, (i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} me { username } }`)} fragment F60 on Query { me { username } }`,
+    ),
     codes: [limitCodes.tooExpensive, limitCodes.tooComplex],
   },
-  { name: 'fragment cycle', body: json(`{ ...A } fragment A on Query { me { username } ...B } fragment B on Query { ...A }`), codes: ['GRAPHQL_VALIDATION_FAILED'] },
+  {
+    name: 'fragment cycle',
+    body: json(`{ ...A } fragment A on Query { me { username } ...B } fragment B on Query { ...A }`),
+    codes: ['GRAPHQL_VALIDATION_FAILED'],
+  },
   {
     name: 'fragments nested deep',
-    body: json(`{ factions { ...F0 } } ${rep(100, (i) => `fragment F${i} on Faction { members { faction { ...F${i + 1} } } }`)} fragment F100 on Faction { id }`),
+    body: json(
+      `{ factions { ...F0 } } ${rep(100, (i) => `fragment F${i} on Faction { members { faction { ...F${i + 1} } } }`)} fragment F100 on Faction { id }`,
+    ),
     codes: tooComplex,
   },
   { name: '3,000 directives', body: json(`{ me ${rep(3_000, () => '@include(if: true)')} { username } }`), codes: tooComplex },
   { name: 'directives within the token limit', body: json(`{ me ${rep(100, () => '@skip(if: false)')} { username } }`), codes: tooComplex },
   { name: 'a 100 KB string', body: json(`{ sitting(id: "${'x'.repeat(100_000)}") { id } }`), codes: [limitCodes.bodyTooLarge] },
-  { name: '200 KB of variables', body: json('query Q($ids: [ID!]) { __typename }', { ids: Array.from({ length: 20_000 }, (_, i) => `id-${i}`) }), codes: [limitCodes.bodyTooLarge] },
+  {
+    name: '200 KB of variables',
+    body: json('query Q($ids: [ID!]) { __typename }', { ids: Array.from({ length: 20_000 }, (_, i) => `id-${i}`) }),
+    codes: [limitCodes.bodyTooLarge],
+  },
   {
     name: 'an introspection bomb',
     body: json(`{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }`),
@@ -50,11 +62,18 @@ const hostile: readonly Hostile[] = [
   },
   {
     name: 'list × nesting the static limits cannot see',
-    body: json(`{ ${rep(graphqlLimits.maxAliases, (i) => `a${i}: factions { members { faction { members { faction { members { name faction { shortName } } } } } } }`)} }`),
+    body: json(
+      `{ ${rep(graphqlLimits.maxAliases, (i) => `a${i}: factions { members { faction { members { faction { members { name faction { shortName } } } } } } }`)} }`,
+    ),
     codes: [limitCodes.tooExpensive],
     signedInOnly: true,
   },
-  { name: 'a page larger than the maximum', body: json(`{ sittings(first: ${pageSizes.sittings.max + 1}) { id } }`), codes: [limitCodes.pageTooLarge], signedInOnly: true },
+  {
+    name: 'a page larger than the maximum',
+    body: json(`{ sittings(first: ${pageSizes.sittings.max + 1}) { id } }`),
+    codes: [limitCodes.pageTooLarge],
+    signedInOnly: true,
+  },
   { name: 'a field name the schema does not have (no suggestions)', body: json('{ factoins { id } }'), codes: ['GRAPHQL_VALIDATION_FAILED'] },
 ];
 
@@ -106,7 +125,10 @@ describe.each(testDatabaseKinds())('GraphQL cost limits (%s)', (kind) => {
         const { result, heldMs } = await loopHeldDuring(() => post(t.baseUrl, doc.body, headers));
         expect(result.status, `${identity}: ${result.text.slice(0, 300)}`).toBe(400);
         const codes = (result.body.errors ?? []).map((e) => e.extensions?.code);
-        expect(codes.some((c) => c !== undefined && doc.codes.includes(c)), `${identity}: ${result.text.slice(0, 300)}`).toBe(true);
+        expect(
+          codes.some((c) => c !== undefined && doc.codes.includes(c)),
+          `${identity}: ${result.text.slice(0, 300)}`,
+        ).toBe(true);
         expect(result.text).not.toMatch(/Did you mean/);
         least = Math.min(least, heldMs);
       }
@@ -148,7 +170,12 @@ describe.each(testDatabaseKinds())('GraphQL cost limits (%s)', (kind) => {
 
   it('pages growing lists: sittings, the record, votes and ballots', async () => {
     const admin = { authorization: `Bearer ${await fetchAccessToken(t.baseUrl, 'it.admin')}` };
-    const created = await gql(t.baseUrl, 'mutation { createSitting(input: { number: 4242, title: "Paging", startsAt: "2030-01-01T09:00:00Z" }) { __typename } }', {}, admin);
+    const created = await gql(
+      t.baseUrl,
+      'mutation { createSitting(input: { number: 4242, title: "Paging", startsAt: "2030-01-01T09:00:00Z" }) { __typename } }',
+      {},
+      admin,
+    );
     expect(created.body.errors).toBeUndefined();
     const all = await gql<{ sittings: { id: string }[] }>(t.baseUrl, '{ sittings { id } }', {}, admin);
     const ids = all.body.data!.sittings.map((s) => s.id);
@@ -157,7 +184,12 @@ describe.each(testDatabaseKinds())('GraphQL cost limits (%s)', (kind) => {
     expect(second.body.data?.sittings.map((s) => s.id)).toEqual([ids[1]]);
 
     const record = (after: number, first: number) =>
-      gql<{ sitting: { record: { seq: number }[] } }>(t.baseUrl, 'query R($a: Int, $f: Int) { sitting(id: "sitting-42") { record(afterSeq: $a, first: $f) { seq } } }', { a: after, f: first }, admin);
+      gql<{ sitting: { record: { seq: number }[] } }>(
+        t.baseUrl,
+        'query R($a: Int, $f: Int) { sitting(id: "sitting-42") { record(afterSeq: $a, first: $f) { seq } } }',
+        { a: after, f: first },
+        admin,
+      );
     const page = await record(0, 2);
     expect(page.body.errors).toBeUndefined();
     const seqs = page.body.data!.sitting.record.map((e) => e.seq);

@@ -1,5 +1,16 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { BREAK, GraphQLError, Kind, getNamedType, isIntrospectionType, visit, type ASTNode, type DocumentNode, type SelectionSetNode, type ValidationRule } from 'graphql';
+import {
+  BREAK,
+  GraphQLError,
+  Kind,
+  getNamedType,
+  isIntrospectionType,
+  visit,
+  type ASTNode,
+  type DocumentNode,
+  type SelectionSetNode,
+  type ValidationRule,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { graphqlLimits, limitCodes } from './graphql-limits';
 
@@ -79,7 +90,9 @@ const introspectionRefused: ValidationRule = (context) => ({
   Field(node) {
     const type = getNamedType(context.getType());
     if (type && isIntrospectionType(type)) {
-      context.reportError(limitError(`Introspection is disabled here; the schema is published with the source ("${node.name.value}").`, limitCodes.introspectionDisabled, node));
+      context.reportError(
+        limitError(`Introspection is disabled here; the schema is published with the source ("${node.name.value}").`, limitCodes.introspectionDisabled, node),
+      );
     }
   },
 });

@@ -54,7 +54,8 @@ describe.each(testDatabaseKinds())('GraphQL leaks (%s)', (kind) => {
     'refuses an anonymous %s subscription when it starts, over SSE: one error, then the stream ends',
     async (selection) => {
       const field = selection.split(' ')[0]!;
-      const sub = field === 'procedureUpdates' ? 'procedureUpdates(sittingId: "sitting-42") { seq }' : selection.replace(field, `${field}(sittingId: "sitting-42")`);
+      const sub =
+        field === 'procedureUpdates' ? 'procedureUpdates(sittingId: "sitting-42") { seq }' : selection.replace(field, `${field}(sittingId: "sitting-42")`);
       const res = await sse(t.baseUrl, `subscription { ${sub} }`);
       // Without the check at start the stream stays open and sends one error per event, telling when events happen.
       const { text, ended } = await readStream(res, 15_000);
@@ -114,8 +115,19 @@ describe.each(testDatabaseKinds())('GraphQL leaks (%s)', (kind) => {
       const previous = process.env['NODE_ENV'];
       process.env['NODE_ENV'] = 'development';
       try {
-        const yoga = createGraphQLServer({ services: t.app.services, log: createLogger('silent'), graphiql: true, mediaAvailable: false, broadcasts: null, sseMaxSeconds: 60 });
-        const res = await yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ publicSitting(id: "sitting-42") { id } }' }) }, { user: null });
+        const yoga = createGraphQLServer({
+          services: t.app.services,
+          log: createLogger('silent'),
+          graphiql: true,
+          mediaAvailable: false,
+          broadcasts: null,
+          sseMaxSeconds: 60,
+        });
+        const res = await yoga.fetch(
+          'http://localhost/graphql',
+          { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ publicSitting(id: "sitting-42") { id } }' }) },
+          { user: null },
+        );
         const dev = await res.text();
         expect(dev).toContain('Unexpected error.');
         expect(dev).not.toMatch(/sittings_hidden_x|relation|does not exist|42P01|stack|originalError/i);
@@ -138,6 +150,8 @@ describe.each(testDatabaseKinds())('GraphQL leaks (%s)', (kind) => {
     }
     expect(thrown).toBeInstanceOf(ConflictError);
     expect(JSON.stringify({ message: (thrown as ConflictError).message, field: (thrown as ConflictError).field })).not.toMatch(/ballots|Key|fkey/);
-    expect(() => mapConstraintError({ code: '23505', constraint: 'people_username_key' }, { people_username_key: 'a person with this username exists already' })).toThrow('a person with this username exists already');
+    expect(() =>
+      mapConstraintError({ code: '23505', constraint: 'people_username_key' }, { people_username_key: 'a person with this username exists already' }),
+    ).toThrow('a person with this username exists already');
   });
 });

@@ -9,7 +9,9 @@ import { useCostLimits } from './graphql-cost';
 /** The limits must refuse hostile documents, not the client: every operation the client sends passes them. */
 async function graphqlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? graphqlFiles(path.join(dir, e.name)) : Promise.resolve(e.name.endsWith('.graphql') ? [path.join(dir, e.name)] : []))));
+  const nested = await Promise.all(
+    entries.map((e) => (e.isDirectory() ? graphqlFiles(path.join(dir, e.name)) : Promise.resolve(e.name.endsWith('.graphql') ? [path.join(dir, e.name)] : []))),
+  );
   return nested.flat();
 }
 
@@ -42,7 +44,11 @@ describe('the GraphQL limits and the client', () => {
     const operations = await clientOperations();
     expect(operations.length).toBeGreaterThan(40);
     const refused = operations.flatMap(({ name, text }) => {
-      const { parse: parseDocument, validate, schema: s } = yoga.getEnveloped({ request: new Request('http://localhost/graphql', { method: 'POST' }), params: { query: text } });
+      const {
+        parse: parseDocument,
+        validate,
+        schema: s,
+      } = yoga.getEnveloped({ request: new Request('http://localhost/graphql', { method: 'POST' }), params: { query: text } });
       const errors: readonly GraphQLError[] = validate(s, parseDocument(text));
       return errors.map((e) => `${name}: ${e.message}`);
     });

@@ -60,10 +60,16 @@ describe('health probes', () => {
       { name: 'stuck', run: () => new Promise<never>(() => {}) },
     ]);
     const live = await get('/healthz');
-    expect(live).toMatchObject({ status: 200, body: { status: 'degraded', live: true, ready: false, failing: { readiness: 'the readiness checks did not answer within 1000 ms' } } });
+    expect(live).toMatchObject({
+      status: 200,
+      body: { status: 'degraded', live: true, ready: false, failing: { readiness: 'the readiness checks did not answer within 1000 ms' } },
+    });
     expect(live.ms).toBeLessThan(2_500);
     const ready = await get('/readyz');
-    expect(ready).toMatchObject({ status: 503, body: { status: 'not_ready', failing: { stuck: 'timed out after 2000 ms' }, checks: { database: { ok: true } } } });
+    expect(ready).toMatchObject({
+      status: 503,
+      body: { status: 'not_ready', failing: { stuck: 'timed out after 2000 ms' }, checks: { database: { ok: true } } },
+    });
     // The next liveness probe shows the verdict it now has.
     expect(await get('/healthz')).toMatchObject({ status: 200, body: { status: 'degraded', failing: { stuck: 'timed out after 2000 ms' } } });
   });
@@ -73,7 +79,12 @@ describe('health probes', () => {
     const range = { min: 30950, max: 30955 };
     expect(await rtcPortsCheck(range).run()).toMatchObject({ ok: true, free: 6 });
     for (const port of [30950, 30951, 30952]) await bindUdp(port);
-    expect(await rtcPortsCheck(range).run()).toEqual({ ok: false, problem: 'WebRTC port range 30950–30955 exhausted: 3 free, a peer needs 4', used: 3, free: 3 });
+    expect(await rtcPortsCheck(range).run()).toEqual({
+      ok: false,
+      problem: 'WebRTC port range 30950–30955 exhausted: 3 free, a peer needs 4',
+      used: 3,
+      free: 3,
+    });
   });
 
   it('sees the broadcast range run out of port pairs for another broadcast', async () => {
@@ -82,6 +93,10 @@ describe('health probes', () => {
     // One port of a pair is enough to take the pair.
     await bindUdp(30900);
     await bindUdp(30903);
-    expect(await broadcastPortsCheck(range).run()).toEqual({ ok: false, problem: 'broadcast port range 30900–30921 exhausted: 9 free pairs, a broadcast needs up to 10', freePairs: 9 });
+    expect(await broadcastPortsCheck(range).run()).toEqual({
+      ok: false,
+      problem: 'broadcast port range 30900–30921 exhausted: 9 free pairs, a broadcast needs up to 10',
+      freePairs: 9,
+    });
   });
 });

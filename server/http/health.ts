@@ -57,7 +57,13 @@ export function healthRoutes(checks: readonly HealthCheck[]): HealthRoutes {
       ctx.set('Cache-Control', 'no-store');
       ctx.body = report
         ? { status: report.ok ? 'ok' : 'degraded', live: true, ready: report.ok, failing: report.failing, checks: report.checks }
-        : { status: 'degraded', live: true, ready: false, failing: { readiness: `the readiness checks did not answer within ${LIVENESS_BUDGET_MS} ms` }, checks: {} };
+        : {
+            status: 'degraded',
+            live: true,
+            ready: false,
+            failing: { readiness: `the readiness checks did not answer within ${LIVENESS_BUDGET_MS} ms` },
+            checks: {},
+          };
     },
   };
 }

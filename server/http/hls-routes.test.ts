@@ -34,7 +34,14 @@ describe('/hls', () => {
   });
 
   it('answers 404 to anything but a media file of a sitting', async () => {
-    for (const p of ['/hls/sitting-42/secret.json', '/hls/sitting-42/missing.ts', '/hls/sitting-42/..%2F..%2Fpglite%2FPG_VERSION', '/hls/..%2Fhls/master.m3u8', '/hls/sitting-42/.hidden.m3u8', '/hls/sitting-42/archive']) {
+    for (const p of [
+      '/hls/sitting-42/secret.json',
+      '/hls/sitting-42/missing.ts',
+      '/hls/sitting-42/..%2F..%2Fpglite%2FPG_VERSION',
+      '/hls/..%2Fhls/master.m3u8',
+      '/hls/sitting-42/.hidden.m3u8',
+      '/hls/sitting-42/archive',
+    ]) {
       expect([p, (await get(p)).status]).toEqual([p, 404]);
     }
   });

@@ -54,7 +54,13 @@ describe.each(testDatabaseKinds())('hostile sockets (%s)', (kind) => {
     const caps = (await bystander.request('getRouterRtpCapabilities')).data;
     expect(await bystander.request('join', { rtpCapabilities: caps })).toMatchObject({ ok: true });
     memberToken = await fetchAccessToken(server.baseUrl, 'f.hartmann');
-    wsClient = createClient({ url: `ws://127.0.0.1:${port}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${memberToken}` }, lazy: false, retryAttempts: 0 });
+    wsClient = createClient({
+      url: `ws://127.0.0.1:${port}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${memberToken}` },
+      lazy: false,
+      retryAttempts: 0,
+    });
     // Upgrades that never finish stay open through every probe below.
     hanging = await Promise.all(Array.from({ length: 40 }, (_, i) => hangingHandshake(port, i % 2 ? paths.media : paths.graphql)));
   }, 300_000);
@@ -79,7 +85,9 @@ describe.each(testDatabaseKinds())('hostile sockets (%s)', (kind) => {
     await new Promise((r) => setTimeout(r, 50));
     expect(fatal).toEqual([]);
     expect((await fetch(`${server.baseUrl}/healthz`)).status).toBe(200);
-    expect((await gql(server.baseUrl, '{ parliament { name } }', {}, { authorization: `Bearer ${memberToken}` })).body).toMatchObject({ data: { parliament: { name: expect.any(String) } } });
+    expect((await gql(server.baseUrl, '{ parliament { name } }', {}, { authorization: `Bearer ${memberToken}` })).body).toMatchObject({
+      data: { parliament: { name: expect.any(String) } },
+    });
     expect(await bystander.request('getRouterRtpCapabilities')).toMatchObject({ ok: true });
     expect(await wsQuery('{ parliament { name } }')).toMatchObject({ data: { parliament: { name: expect.any(String) } } });
   }
@@ -94,7 +102,16 @@ describe.each(testDatabaseKinds())('hostile sockets (%s)', (kind) => {
   const cases: { name: string; frames: (e: Endpoint) => Buffer[]; code: number }[] = [
     { name: 'a frame over the size limit', frames: () => [frame(OP.text, 'x'.repeat(100), { claimedLength: 16n << 20n })], code: 1009 },
     { name: 'a length header of 2^63 - 1', frames: () => [frame(OP.text, 'x', { claimedLength: (1n << 63n) - 1n })], code: 1009 },
-    { name: 'fragments that add up to more than the limit', frames: () => [frame(OP.text, 'x'.repeat(60_000), { fin: false }), frame(OP.continuation, 'x'.repeat(60_000), { fin: false }), frame(OP.continuation, 'x'.repeat(60_000), { fin: false }), frame(OP.continuation, 'x'.repeat(60_000))], code: 1009 },
+    {
+      name: 'fragments that add up to more than the limit',
+      frames: () => [
+        frame(OP.text, 'x'.repeat(60_000), { fin: false }),
+        frame(OP.continuation, 'x'.repeat(60_000), { fin: false }),
+        frame(OP.continuation, 'x'.repeat(60_000), { fin: false }),
+        frame(OP.continuation, 'x'.repeat(60_000)),
+      ],
+      code: 1009,
+    },
     { name: 'a text frame of invalid UTF-8', frames: () => [frame(OP.text, Buffer.from([0x7b, 0xc3, 0x28, 0xff, 0x7d]))], code: 1007 },
     { name: 'a binary frame', frames: (e) => [frame(OP.binary, request(e, 1))], code: 1003 },
     { name: 'an unmasked frame', frames: (e) => [frame(OP.text, request(e, 1), { mask: false })], code: 1002 },
@@ -126,9 +143,18 @@ describe.each(testDatabaseKinds())('hostile sockets (%s)', (kind) => {
 
       it('a fragmented request is put together and answered', async () => {
         const text = e === 'media' ? request(e, 7) : '{"type":"ping","payload":{"n":7}}';
-        const o = await attack(e, who, [frame(OP.text, text.slice(0, 10), { fin: false }), frame(OP.continuation, text.slice(10, 20), { fin: false }), frame(OP.continuation, text.slice(20))], {
-          until: (x) => x.texts.some((t) => t.includes('7')) || x.closeCode !== null,
-        });
+        const o = await attack(
+          e,
+          who,
+          [
+            frame(OP.text, text.slice(0, 10), { fin: false }),
+            frame(OP.continuation, text.slice(10, 20), { fin: false }),
+            frame(OP.continuation, text.slice(20)),
+          ],
+          {
+            until: (x) => x.texts.some((t) => t.includes('7')) || x.closeCode !== null,
+          },
+        );
         if (e === 'media' && who === 'anonymous') expect(o.closeCode).toBe(4001);
         else expect(o.texts.find((t) => t.includes('7'))).toMatch(e === 'media' ? /"id":7,"ok":true/ : /"type":"pong","payload":\{"n":7\}/);
         await expectAlive();
@@ -136,7 +162,11 @@ describe.each(testDatabaseKinds())('hostile sockets (%s)', (kind) => {
 
       it('a foreign Origin gets 403 before the upgrade; our own, a configured one and none are let in', async () => {
         const status = async (origin: string | undefined) =>
-          (await rawExchange(port, upgradeRequest(paths[e], { ...headers(who), ...(origin ? { Origin: origin } : {}) }, protocols[e]), { until: (o) => o.status !== null })).status;
+          (
+            await rawExchange(port, upgradeRequest(paths[e], { ...headers(who), ...(origin ? { Origin: origin } : {}) }, protocols[e]), {
+              until: (o) => o.status !== null,
+            })
+          ).status;
         expect(await status(FOREIGN)).toBe(403);
         expect(await status('null')).toBe(403);
         expect(await status(`http://localhost:${port}.evil.example`)).toBe(403);
@@ -150,7 +180,10 @@ describe.each(testDatabaseKinds())('hostile sockets (%s)', (kind) => {
 
   it('a graphql-ws subscribe that does not parse gets its errors, and the connection stays', async () => {
     const errors = await new Promise<unknown>((resolve, reject) => {
-      wsClient.subscribe({ query: '{ parliament { name ' }, { next: () => reject(new Error('answered')), error: resolve, complete: () => reject(new Error('completed')) });
+      wsClient.subscribe(
+        { query: '{ parliament { name ' },
+        { next: () => reject(new Error('answered')), error: resolve, complete: () => reject(new Error('completed')) },
+      );
     });
     expect(errors).toMatchObject([{ message: expect.stringMatching(/Syntax Error/) }]);
     await expectAlive();
@@ -159,7 +192,12 @@ describe.each(testDatabaseKinds())('hostile sockets (%s)', (kind) => {
   it('a graphql-ws client that sends server messages or unknown types is closed with 4400, and nothing is logged as an internal error', async () => {
     const logged = vi.spyOn(console, 'error');
     try {
-      for (const text of ['{"type":"next","id":"1","payload":{"data":{}}}', '{"type":"error","id":"1","payload":[]}', '{"type":"connection_ack"}', '{"type":"x\\u0000"}']) {
+      for (const text of [
+        '{"type":"next","id":"1","payload":{"data":{}}}',
+        '{"type":"error","id":"1","payload":[]}',
+        '{"type":"connection_ack"}',
+        '{"type":"x\\u0000"}',
+      ]) {
         const o = await attack('graphql', 'signed in', [frame(OP.text, text)]);
         expect(o.status).toBe(101);
         expect(o.closeCode, text).toBe(4400);
@@ -199,7 +237,17 @@ describe.each(testDatabaseKinds())('hostile sockets (%s)', (kind) => {
     const created = await graphql<{ createSitting: { data?: { id: string } } }>(
       server.baseUrl,
       admin,
-      `mutation { createSitting(input: { number: 43, title: "43rd", startsAt: "2026-12-04T09:00:00+01:00" }) { ... on MutationCreateSittingSuccess { data { id } } } }`,
+      `
+        mutation {
+          createSitting(input: { number: 43, title: "43rd", startsAt: "2026-12-04T09:00:00+01:00" }) {
+            ... on MutationCreateSittingSuccess {
+              data {
+                id
+              }
+            }
+          }
+        }
+      `,
     );
     const other = created.createSitting.data!.id;
     await procedure(server.baseUrl, chair, other, 'openSitting');

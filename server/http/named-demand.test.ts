@@ -22,7 +22,12 @@ describe.each(testDatabaseKinds())('demanding a named vote over GraphQL (%s)', (
   beforeAll(async () => {
     t = await startTestApp({ database: kind });
     const login = async (u: string) => ({ cookie: (await loginSession(t.baseUrl, u)).cookie });
-    [chair, brandt, kuhn, guest] = (await Promise.all(['a.keller', 'j.brandt', 'f.kuhn', 'minister'].map(login))) as unknown as [Headers, Headers, Headers, Headers];
+    [chair, brandt, kuhn, guest] = (await Promise.all(['a.keller', 'j.brandt', 'f.kuhn', 'minister'].map(login))) as unknown as [
+      Headers,
+      Headers,
+      Headers,
+      Headers,
+    ];
   });
   afterAll(() => t?.stop());
 
@@ -38,7 +43,12 @@ describe.each(testDatabaseKinds())('demanding a named vote over GraphQL (%s)', (
 
     expect(await mutate(t, guest, 'demandNamedVote', `draftId: "${draft.id}"`)).toMatchObject({ __typename: 'RuleViolation', rule: 'forbidden.not_member' });
     expect((await mutate(t, brandt, 'demandNamedVote', `draftId: "${draft.id}"`)).__typename).toBe('MutationDemandNamedVoteSuccess');
-    const drafts = await gql<{ sitting: { voteDrafts: { id: string; kind: string; namedDemanded: boolean }[] } }>(t.baseUrl, `{ sitting(id: "${S}") { voteDrafts { id kind namedDemanded } } }`, {}, chair);
+    const drafts = await gql<{ sitting: { voteDrafts: { id: string; kind: string; namedDemanded: boolean }[] } }>(
+      t.baseUrl,
+      `{ sitting(id: "${S}") { voteDrafts { id kind namedDemanded } } }`,
+      {},
+      chair,
+    );
     expect(drafts.body.data!.sitting.voteDrafts.find((d) => d.id === draft.id)).toEqual({ id: draft.id, kind: 'PSEUDONYMOUS', namedDemanded: true });
 
     expect((await mutate(t, chair, 'openSitting', '')).__typename).toBe('MutationOpenSittingSuccess');

@@ -28,7 +28,12 @@ describe.each(testDatabaseKinds())('procedure over GraphQL (%s)', (kind) => {
   beforeAll(async () => {
     t = await startTestApp({ database: kind });
     const login = async (u: string) => ({ cookie: (await loginSession(t.baseUrl, u)).cookie });
-    [chair, brandt, vogel, guest] = (await Promise.all(['a.keller', 'j.brandt', 'l.vogel', 'minister'].map(login))) as unknown as [Headers, Headers, Headers, Headers];
+    [chair, brandt, vogel, guest] = (await Promise.all(['a.keller', 'j.brandt', 'l.vogel', 'minister'].map(login))) as unknown as [
+      Headers,
+      Headers,
+      Headers,
+      Headers,
+    ];
   });
   afterAll(() => t?.stop());
 
@@ -47,9 +52,20 @@ describe.each(testDatabaseKinds())('procedure over GraphQL (%s)', (kind) => {
     const floor = await ok(t, chair, 'nextSpeaker', '', 'floor { person { username } kind limitSeconds elapsedSeconds }');
     expect(floor.floor).toMatchObject({ person: { username: 'j.brandt' }, kind: 'SPEECH' });
 
-    const cats = await gql<{ sitting: { rulebook: { preset: string; pointOfOrderCategories: { id: string }[] } } }>(t.baseUrl, `{ sitting(id: "${S}") { rulebook { preset pointOfOrderCategories { id } } } }`, {}, vogel);
+    const cats = await gql<{ sitting: { rulebook: { preset: string; pointOfOrderCategories: { id: string }[] } } }>(
+      t.baseUrl,
+      `{ sitting(id: "${S}") { rulebook { preset pointOfOrderCategories { id } } } }`,
+      {},
+      vogel,
+    );
     const category = cats.body.data!.sitting.rulebook.pointOfOrderCategories[0]!.id;
-    const raised = await ok(t, vogel, 'raisePointOfOrder', `category: "${category}", text: "The speaker is not on the item."`, 'pointsOfOrder { id person { username } }');
+    const raised = await ok(
+      t,
+      vogel,
+      'raisePointOfOrder',
+      `category: "${category}", text: "The speaker is not on the item."`,
+      'pointsOfOrder { id person { username } }',
+    );
     const point = (raised.pointsOfOrder as { id: string }[])[0]!;
     const po = await ok(t, chair, 'nextSpeaker', '', 'floor { person { username } kind }');
     expect(po.floor).toMatchObject({ person: { username: 'l.vogel' }, kind: 'POINT_OF_ORDER' });
@@ -84,15 +100,28 @@ describe.each(testDatabaseKinds())('procedure over GraphQL (%s)', (kind) => {
     expect((await cast(guest, yes)).body.data!.castVote.__typename).toBe('RuleViolation');
     await cast(vogel, no);
     await cast(chair, yes);
-    const closed = await ok(t, chair, 'closeVote', `voteId: "${voteId}"`, 'votes { status result { passed reasonCode counts { optionId count } } ballots { optionId person { username } } }');
-    const [published] = closed.votes as { status: string; result: { passed: boolean; reasonCode: string; counts: { optionId: string; count: number }[] }; ballots: { person: { username: string } }[] }[];
+    const closed = await ok(
+      t,
+      chair,
+      'closeVote',
+      `voteId: "${voteId}"`,
+      'votes { status result { passed reasonCode counts { optionId count } } ballots { optionId person { username } } }',
+    );
+    const [published] = closed.votes as {
+      status: string;
+      result: { passed: boolean; reasonCode: string; counts: { optionId: string; count: number }[] };
+      ballots: { person: { username: string } }[];
+    }[];
     expect(published!.status).toBe('CLOSED');
     // 3 of 49 present: the rules refuse a decision without quorum, and say so.
     expect(published!.result).toMatchObject({ passed: false, reasonCode: 'NO_QUORUM' });
     expect(published!.result.counts.find((c) => c.optionId === yes)!.count).toBe(2);
     expect(published!.ballots.map((b) => b.person.username).sort()).toEqual(['a.keller', 'j.brandt', 'l.vogel']);
 
-    const pub = await gql<{ publicSitting: { currentItem: { position: number }; closedVotes: { passed: boolean }[] } }>(t.baseUrl, `{ publicSitting(id: "${S}") { currentItem { position } closedVotes { passed } } }`);
+    const pub = await gql<{ publicSitting: { currentItem: { position: number }; closedVotes: { passed: boolean }[] } }>(
+      t.baseUrl,
+      `{ publicSitting(id: "${S}") { currentItem { position } closedVotes { passed } } }`,
+    );
     expect(pub.body.data!.publicSitting).toMatchObject({ currentItem: { position: 2 }, closedVotes: [{ passed: false }] });
   });
 
@@ -103,7 +132,15 @@ describe.each(testDatabaseKinds())('procedure over GraphQL (%s)', (kind) => {
       {},
       chair,
     );
-    const entries = rec.body.data!.sitting.record.map((e) => ({ sittingId: S, seq: e.seq, at: e.at, actorId: e.actorId, event: e.payload, prevHash: e.prevHash, hash: e.hash }));
+    const entries = rec.body.data!.sitting.record.map((e) => ({
+      sittingId: S,
+      seq: e.seq,
+      at: e.at,
+      actorId: e.actorId,
+      event: e.payload,
+      prevHash: e.prevHash,
+      hash: e.hash,
+    }));
     expect(entries.length).toBeGreaterThan(10);
     expect(verifyChain(entries)).toMatchObject({ ok: true });
     const json = await fetch(`${t.baseUrl}/api/sittings/${S}/protocol.json`, { headers: brandt });
@@ -111,7 +148,11 @@ describe.each(testDatabaseKinds())('procedure over GraphQL (%s)', (kind) => {
     expect(JSON.stringify(await json.json())).toContain('Referral to the budget committee');
     const pdf = await fetch(`${t.baseUrl}/api/sittings/${S}/protocol.pdf?lang=en`, { headers: brandt });
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 4).toString()).toBe('%PDF');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 4)
+        .toString(),
+    ).toBe('%PDF');
     expect((await fetch(`${t.baseUrl}/api/sittings/${S}/protocol.json`)).status).toBe(401);
   });
 });

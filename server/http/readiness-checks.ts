@@ -46,7 +46,9 @@ export function readinessChecks(deps: ReadinessDeps): HealthCheck[] {
       run: async () => {
         const all = await new Migrator({ db: deps.database.db, provider: { getMigrations: async () => migrations } }).getMigrations();
         const pending = all.filter((m) => m.executedAt === undefined).map((m) => m.name);
-        return pending.length === 0 ? { ok: true, applied: all.length } : { ok: false, problem: `${pending.length} migrations not applied: ${pending.join(', ')}`, pending };
+        return pending.length === 0
+          ? { ok: true, applied: all.length }
+          : { ok: false, problem: `${pending.length} migrations not applied: ${pending.join(', ')}`, pending };
       },
     },
   ];
@@ -64,7 +66,8 @@ export function readinessChecks(deps: ReadinessDeps): HealthCheck[] {
           const details = { alive, workers: health.workers, peers, capacity };
           if (media.pool.closed) return { ok: false, problem: 'the media workers are closed', ...details };
           if (alive === 0) return { ok: false, problem: `no live media worker (0 of ${health.workers.length})`, ...details };
-          if (peers >= capacity) return { ok: false, problem: `media peers at capacity: ${peers} of ${capacity} (${alive} live workers × ${media.peersPerWorker})`, ...details };
+          if (peers >= capacity)
+            return { ok: false, problem: `media peers at capacity: ${peers} of ${capacity} (${alive} live workers × ${media.peersPerWorker})`, ...details };
           return { ok: true, ...details };
         },
       },
@@ -103,7 +106,11 @@ export function broadcastPortsCheck({ min, max }: PortRange): HealthCheck {
       for (let port = min + (min % 2); port + 1 <= max; port += 2) if (!bound.has(port) && !bound.has(port + 1)) freePairs++;
       return freePairs >= BROADCAST_PAIRS_PER_SITTING
         ? { ok: true, freePairs }
-        : { ok: false, problem: `broadcast port range ${min}–${max} exhausted: ${freePairs} free pairs, a broadcast needs up to ${BROADCAST_PAIRS_PER_SITTING}`, freePairs };
+        : {
+            ok: false,
+            problem: `broadcast port range ${min}–${max} exhausted: ${freePairs} free pairs, a broadcast needs up to ${BROADCAST_PAIRS_PER_SITTING}`,
+            freePairs,
+          };
     },
   };
 }

@@ -51,9 +51,16 @@ describe('readiness under a hostile media peer', () => {
 
   beforeAll(async () => {
     // Three peers fill the one worker: the third one makes the instance unready.
-    t = await startTestApp({ env: { MEDIA_WORKERS: '1', MEDIA_PEERS_PER_WORKER: '3', RTC_MIN_PORT: String(RTC.min), RTC_MAX_PORT: String(RTC.max), BROADCAST: 'off' } });
+    t = await startTestApp({
+      env: { MEDIA_WORKERS: '1', MEDIA_PEERS_PER_WORKER: '3', RTC_MIN_PORT: String(RTC.min), RTC_MAX_PORT: String(RTC.max), BROADCAST: 'off' },
+    });
     for (const u of ['a.keller', 'j.brandt', 'l.vogel']) cookies[u] = (await loginSession(t.baseUrl, u)).cookie;
-    const open = await gql<{ r: { __typename: string } }>(t.baseUrl, `mutation { r: openSitting(sittingId: "${S}") { __typename } }`, {}, { cookie: cookies['a.keller']! });
+    const open = await gql<{ r: { __typename: string } }>(
+      t.baseUrl,
+      `mutation { r: openSitting(sittingId: "${S}") { __typename } }`,
+      {},
+      { cookie: cookies['a.keller']! },
+    );
     expect(open.body.data?.r.__typename).toBe('MutationOpenSittingSuccess');
   }, 240_000);
   afterAll(() => t?.stop());
@@ -94,23 +101,44 @@ describe('readiness under a hostile media peer', () => {
     expect(refusal).toMatchObject({ code: 'media.quota_exceeded', message: expect.stringContaining('4 WebRTC transports') });
     const [send, recv] = made as [string, string];
     // Producers: one microphone on the floor; the loop's second is refused.
-    const first = await hostile.request('produce', { transportId: send, kind: 'audio', rtpParameters: opusParameters(7001), channel: { kind: 'floor' }, source: 'microphone' });
+    const first = await hostile.request('produce', {
+      transportId: send,
+      kind: 'audio',
+      rtpParameters: opusParameters(7001),
+      channel: { kind: 'floor' },
+      source: 'microphone',
+    });
     expect(first).toMatchObject({ ok: true });
-    const second = await hostile.request('produce', { transportId: send, kind: 'audio', rtpParameters: opusParameters(7002), channel: { kind: 'floor' }, source: 'microphone' });
+    const second = await hostile.request('produce', {
+      transportId: send,
+      kind: 'audio',
+      rtpParameters: opusParameters(7002),
+      channel: { kind: 'floor' },
+      source: 'microphone',
+    });
     expect(second).toMatchObject({ ok: false, error: { code: 'media.quota_exceeded' } });
 
     // The good member: in the same sitting, joins, produces, consumes the hostile one, and is consumed.
     const good = await joined('l.vogel');
     const goodSend = await transport(good, 'send');
     const goodRecv = await transport(good, 'recv');
-    const goodMic = await good.request('produce', { transportId: goodSend, kind: 'audio', rtpParameters: opusParameters(8001), channel: { kind: 'floor' }, source: 'microphone' });
+    const goodMic = await good.request('produce', {
+      transportId: goodSend,
+      kind: 'audio',
+      rtpParameters: opusParameters(8001),
+      channel: { kind: 'floor' },
+      source: 'microphone',
+    });
     expect(goodMic).toMatchObject({ ok: true });
     const heard = await good.request('consume', { transportId: goodRecv, producerId: first.data!['id'] });
     expect(heard).toMatchObject({ ok: true, data: { kind: 'audio' } });
     expect(await good.request('resumeConsumer', { consumerId: heard.data!['id'] })).toMatchObject({ ok: true });
     // Consumers: the hostile one takes the good microphone once; again, it is refused.
     expect(await hostile.request('consume', { transportId: recv, producerId: goodMic.data!['id'] })).toMatchObject({ ok: true });
-    expect(await hostile.request('consume', { transportId: recv, producerId: goodMic.data!['id'] })).toMatchObject({ ok: false, error: { code: 'media.quota_exceeded' } });
+    expect(await hostile.request('consume', { transportId: recv, producerId: goodMic.data!['id'] })).toMatchObject({
+      ok: false,
+      error: { code: 'media.quota_exceeded' },
+    });
     expect(t.app.mediaRegistry!.get(S)!.stats()).toMatchObject({ peers: 2, producers: 2, consumers: 2 });
     const health = await t.app.media!.health();
     expect(health.workers).toMatchObject([{ alive: true, replaced: 0 }]);
@@ -118,7 +146,10 @@ describe('readiness under a hostile media peer', () => {
     // Two peers of three, six of ten ports taken and four left: still ready. A third peer with a
     // transport fills the worker and leaves too few ports for a fourth.
     // NOTE: reports are reused for a second; wait for one made after the joins.
-    expect(await until('/readyz', (p) => p.body.checks['media']?.peers === 2)).toMatchObject({ status: 200, body: { checks: { rtcPorts: { ok: true, free: 4 }, media: { ok: true, peers: 2, capacity: 3 } } } });
+    expect(await until('/readyz', (p) => p.body.checks['media']?.peers === 2)).toMatchObject({
+      status: 200,
+      body: { checks: { rtcPorts: { ok: true, free: 4 }, media: { ok: true, peers: 2, capacity: 3 } } },
+    });
     const chair = await joined('a.keller');
     await transport(chair, 'send');
     const exhausted = await until('/readyz', (p) => p.status === 503 && Object.keys(p.body.failing).length === 2);
@@ -126,7 +157,10 @@ describe('readiness under a hostile media peer', () => {
       status: 503,
       body: {
         status: 'not_ready',
-        failing: { rtcPorts: `WebRTC port range ${RTC.min}–${RTC.max} exhausted: 3 free, a peer needs 4`, media: 'media peers at capacity: 3 of 3 (1 live workers × 3)' },
+        failing: {
+          rtcPorts: `WebRTC port range ${RTC.min}–${RTC.max} exhausted: 3 free, a peer needs 4`,
+          media: 'media peers at capacity: 3 of 3 (1 live workers × 3)',
+        },
       },
     });
     expect(await probe('/healthz')).toMatchObject({ status: 200, body: { status: 'degraded', ready: false, failing: { rtcPorts: expect.any(String) } } });
@@ -142,6 +176,9 @@ describe('readiness under a hostile media peer', () => {
     const r = await until('/readyz', (p) => p.status === 503);
     expect(r).toMatchObject({ status: 503, body: { status: 'not_ready', failing: { media: 'the media workers are closed' } } });
     expect(r.body.checks['database']).toMatchObject({ ok: true });
-    expect(await probe('/healthz')).toMatchObject({ status: 200, body: { status: 'degraded', live: true, ready: false, failing: { media: 'the media workers are closed' } } });
+    expect(await probe('/healthz')).toMatchObject({
+      status: 200,
+      body: { status: 'degraded', live: true, ready: false, failing: { media: 'the media workers are closed' } },
+    });
   });
 });

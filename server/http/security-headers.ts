@@ -16,8 +16,7 @@ export const contentSecurityPolicy = [
 ].join('; ');
 
 /** GraphiQL (development only) ships as one page of inline scripts and blob workers. */
-export const graphiqlContentSecurityPolicy = contentSecurityPolicy
-  .replace("script-src 'self'", "script-src 'self' 'unsafe-inline' 'unsafe-eval' blob:");
+export const graphiqlContentSecurityPolicy = contentSecurityPolicy.replace("script-src 'self'", "script-src 'self' 'unsafe-inline' 'unsafe-eval' blob:");
 
 export function securityHeaders(opts: { https: boolean }): Koa.Middleware {
   return async (ctx, next) => {

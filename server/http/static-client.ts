@@ -33,7 +33,10 @@ export function staticClient(root: string): Koa.Middleware {
     if (!target) return next();
     const isIndex = target === index;
     ctx.type = types[path.extname(target)] ?? 'application/octet-stream';
-    ctx.set('Cache-Control', isIndex ? 'no-cache' : /-[A-Z0-9]{8,}\./.test(path.basename(target)) ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
+    ctx.set(
+      'Cache-Control',
+      isIndex ? 'no-cache' : /-[A-Z0-9]{8,}\./.test(path.basename(target)) ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+    );
     ctx.length = fs.statSync(target).size;
     ctx.body = ctx.method === 'HEAD' ? null : fs.createReadStream(target);
   };

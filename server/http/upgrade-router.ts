@@ -21,7 +21,10 @@ export function refuseUpgrade(socket: Duplex, status: 400 | 403 | 404 | 500): vo
  * uncaught exception. A foreign `Origin` gets 403 before any handler sees the request; a handler
  * that throws gets the client a 500, never the process.
  */
-export function routeUpgrades(server: http.Server, deps: { allowOrigin: (origin: string | undefined) => boolean; handlers: readonly UpgradeHandler[]; log: Logger }): void {
+export function routeUpgrades(
+  server: http.Server,
+  deps: { allowOrigin: (origin: string | undefined) => boolean; handlers: readonly UpgradeHandler[]; log: Logger },
+): void {
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', (error: NodeJS.ErrnoException) => deps.log.debug('upgrade | socket error', { code: error.code }));
     try {

@@ -4,10 +4,13 @@ import { trustedOrigins } from '../config/origins';
 import { websocketOriginPolicy } from './websocket-origin';
 
 describe('WebSocket origin policy', () => {
-  const allow = websocketOriginPolicy(trustedOrigins({ publicUrl: 'https://plenum.example.org/', corsOrigins: ['https://tv.example.org', 'http://localhost:4200'] }));
+  const allow = websocketOriginPolicy(
+    trustedOrigins({ publicUrl: 'https://plenum.example.org/', corsOrigins: ['https://tv.example.org', 'http://localhost:4200'] }),
+  );
 
   it('lets in our own origin, the configured ones and requests without Origin', () => {
-    for (const origin of ['https://plenum.example.org', 'https://tv.example.org', 'http://localhost:4200', 'HTTPS://PLENUM.example.org', undefined]) expect(allow(origin), String(origin)).toBe(true);
+    for (const origin of ['https://plenum.example.org', 'https://tv.example.org', 'http://localhost:4200', 'HTTPS://PLENUM.example.org', undefined])
+      expect(allow(origin), String(origin)).toBe(true);
   });
 
   it('refuses every other spelling: other sites, schemes, ports, lookalikes, paths, null, garbage', () => {
@@ -24,7 +27,8 @@ describe('WebSocket origin policy', () => {
       '',
       'plenum.example.org',
       '\u0000',
-    ]) expect(allow(origin), origin).toBe(false);
+    ])
+      expect(allow(origin), origin).toBe(false);
   });
 });
 
@@ -38,7 +42,8 @@ describe('config: CORS_ORIGINS and MEDIA_SOCKETS_PER_PERSON', () => {
   });
 
   it('refuses what is not an origin, and a limit of 0', () => {
-    for (const bad of ['tv.example.org', 'https://tv.example.org/path', 'ftp://tv.example.org', '*']) expect(() => loadConfig({ CORS_ORIGINS: bad }), bad).toThrow(ConfigError);
+    for (const bad of ['tv.example.org', 'https://tv.example.org/path', 'ftp://tv.example.org', '*'])
+      expect(() => loadConfig({ CORS_ORIGINS: bad }), bad).toThrow(ConfigError);
     expect(() => loadConfig({ MEDIA_SOCKETS_PER_PERSON: '0' })).toThrow(/MEDIA_SOCKETS_PER_PERSON/);
   });
 });

@@ -42,7 +42,12 @@ const person = (id: string, roles: Role[], booth: Booth | null = null): MediaPar
 const chair = person('chair', ['chair', 'member']);
 const mod = person('mod', ['moderator']);
 const guest = person('guest', ['podium_guest']);
-const [m1, m2, m3, m4] = ['m1', 'm2', 'm3', 'm4'].map((id) => person(id, ['member'])) as [MediaParticipant, MediaParticipant, MediaParticipant, MediaParticipant];
+const [m1, m2, m3, m4] = ['m1', 'm2', 'm3', 'm4'].map((id) => person(id, ['member'])) as [
+  MediaParticipant,
+  MediaParticipant,
+  MediaParticipant,
+  MediaParticipant,
+];
 const frA = person('fr-a', ['interpreter'], boothFr);
 const frB = person('fr-b', ['interpreter'], boothFr);
 const enA = person('en-a', ['interpreter'], boothEn);
@@ -118,7 +123,10 @@ async function expectFlow(hears: readonly Route[], silent: readonly Route[]): Pr
 }
 
 async function rejectsWith(p: Promise<unknown>, code: string): Promise<void> {
-  const error = await p.then(() => undefined, (e: unknown) => e);
+  const error = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(MediaError);
   expect((error as MediaError).code).toBe(code);
 }
@@ -234,8 +242,19 @@ describe('chamber routing on real workers, fed by FFmpeg', () => {
     // Floor ducked under a chosen language and in a subroom; interpreters hear it at full volume.
     expect([toClerk, toClerkFr, toM4, toFrB].map((s) => s.consumers.get('m1')!.gain)).toEqual([1, DUCKED_FLOOR_GAIN, DUCKED_FLOOR_GAIN, 1]);
     await expectFlow(
-      [[toClerk, 'chair'], [toClerk, 'mod'], [toClerk, 'guest'], [toClerk, 'm1'], [toClerkFr, 'm1'], [toM4, 'm1'], [toFrB, 'm1']],
-      [[toClerk, 'm2'], [toClerk, 'm3']],
+      [
+        [toClerk, 'chair'],
+        [toClerk, 'mod'],
+        [toClerk, 'guest'],
+        [toClerk, 'm1'],
+        [toClerkFr, 'm1'],
+        [toM4, 'm1'],
+        [toFrB, 'm1'],
+      ],
+      [
+        [toClerk, 'm2'],
+        [toClerk, 'm3'],
+      ],
     );
     expect(feed!.stderr).toBe('');
   });
@@ -252,17 +271,45 @@ describe('chamber routing on real workers, fed by FFmpeg', () => {
         ['clerk', { method: 'producerLive', data: { producerId: producer('m2'), live: true, held: null } }],
       ]),
     );
-    await expectFlow([[toClerk, 'm2'], [toClerk, 'chair']], [[toClerk, 'm1'], [toClerkFr, 'm1'], [toFrB, 'm1']]);
+    await expectFlow(
+      [
+        [toClerk, 'm2'],
+        [toClerk, 'chair'],
+      ],
+      [
+        [toClerk, 'm1'],
+        [toClerkFr, 'm1'],
+        [toFrB, 'm1'],
+      ],
+    );
   });
 
   it('lets both be heard during an interjection', async () => {
     await apply({ speakers: ['m1', 'm2'] });
-    await expectFlow([[toClerk, 'm1'], [toClerk, 'm2']], [[toClerk, 'm3']]);
+    await expectFlow(
+      [
+        [toClerk, 'm1'],
+        [toClerk, 'm2'],
+      ],
+      [[toClerk, 'm3']],
+    );
   });
 
   it('"mute all" spares the chair, the moderator and the podium guest', async () => {
     await apply({ speakers: ['m1'], mutedAll: true });
-    await expectFlow([[toClerk, 'chair'], [toClerk, 'mod'], [toClerk, 'guest']], [[toClerk, 'm1'], [toClerk, 'm2'], [toClerk, 'm3'], [toM4, 'm1']]);
+    await expectFlow(
+      [
+        [toClerk, 'chair'],
+        [toClerk, 'mod'],
+        [toClerk, 'guest'],
+      ],
+      [
+        [toClerk, 'm1'],
+        [toClerk, 'm2'],
+        [toClerk, 'm3'],
+        [toM4, 'm1'],
+      ],
+    );
     // The next grant lifts it.
     await apply({ speakers: ['m1'] });
     await expectFlow([[toClerk, 'm1']], [[toClerk, 'm2']]);
@@ -270,7 +317,14 @@ describe('chamber routing on real workers, fed by FFmpeg', () => {
 
   it('sends an interpretation channel to who picked its language, from the interpreter on air only', async () => {
     await apply({ speakers: ['m1'] });
-    await expectFlow([[toClerkFr, 'fr-a'], [toClerkFr, 'm1'], [toFrB, 'fr-a']], [[toClerkFr, 'fr-b']]);
+    await expectFlow(
+      [
+        [toClerkFr, 'fr-a'],
+        [toClerkFr, 'm1'],
+        [toFrB, 'fr-a'],
+      ],
+      [[toClerkFr, 'fr-b']],
+    );
     expect(toClerkFr.consumers.get('fr-a')!.gain).toBe(1);
     // No language picked, or another one: no consumer at all.
     await rejectsWith(toClerk.hear('fr-a', producer('fr-a')), 'media.not_allowed');
@@ -291,10 +345,28 @@ describe('chamber routing on real workers, fed by FFmpeg', () => {
     expect(since().filter(([peer, n]) => peer === 'clerk-fr' && (n.method === 'consumerClosed' || n.method === 'planChanged'))).toEqual([]);
     expect(media.stats().consumers).toBe(before);
     // fr-a, now off air, follows the partner in the booth's channel.
-    await expectFlow([[toClerkFr, 'fr-b'], [toFrA, 'fr-b']], [[toClerkFr, 'fr-a'], [toFrB, 'fr-a']]);
+    await expectFlow(
+      [
+        [toClerkFr, 'fr-b'],
+        [toFrA, 'fr-b'],
+      ],
+      [
+        [toClerkFr, 'fr-a'],
+        [toFrB, 'fr-a'],
+      ],
+    );
     // And back.
     await apply({ speakers: ['m1'] });
-    await expectFlow([[toClerkFr, 'fr-a'], [toFrB, 'fr-a']], [[toClerkFr, 'fr-b'], [toFrA, 'fr-b']]);
+    await expectFlow(
+      [
+        [toClerkFr, 'fr-a'],
+        [toFrB, 'fr-a'],
+      ],
+      [
+        [toClerkFr, 'fr-b'],
+        [toFrA, 'fr-b'],
+      ],
+    );
   });
 
   it('gives a relaying booth the relay channel and ducks its floor; lifting the relay closes that consumer', async () => {
@@ -305,7 +377,13 @@ describe('chamber routing on real workers, fed by FFmpeg', () => {
     await apply({ speakers: ['m1'], relays: new Map([['booth-en', 'fr']]) });
     expect((await toEnA.hear('fr-a', producer('fr-a'))).gain).toBe(1);
     expect((await toEnA.hear('m1', producer('m1'))).gain).toBe(DUCKED_FLOOR_GAIN);
-    await expectFlow([[toEnA, 'fr-a'], [toEnA, 'm1']], []);
+    await expectFlow(
+      [
+        [toEnA, 'fr-a'],
+        [toEnA, 'm1'],
+      ],
+      [],
+    );
 
     const since = mark();
     await apply({ speakers: ['m1'] });
@@ -317,7 +395,11 @@ describe('chamber routing on real workers, fed by FFmpeg', () => {
   it('lets a subroom hear itself and the floor, while the floor does not hear the subroom', async () => {
     await apply({ speakers: ['m1'] });
     await expectFlow(
-      [[toM4, 'green:m3'], [toM3, 'green:m4'], [toM4, 'm1']],
+      [
+        [toM4, 'green:m3'],
+        [toM3, 'green:m4'],
+        [toM4, 'm1'],
+      ],
       // m3 talks in the subroom; their floor microphone stays closed.
       [[toClerk, 'm3']],
     );
@@ -331,7 +413,13 @@ describe('chamber routing on real workers, fed by FFmpeg', () => {
   it('keeps a self-muted microphone closed though it has the floor; the server never unmutes it', async () => {
     await apply({ speakers: ['m1'] });
     expect(await media.setSelfMuted('m1', producer('m1'), true)).toEqual({ live: false, held: 'self_muted' });
-    await expectFlow([[toClerk, 'chair']], [[toClerk, 'm1'], [toM4, 'm1']]);
+    await expectFlow(
+      [[toClerk, 'chair']],
+      [
+        [toClerk, 'm1'],
+        [toM4, 'm1'],
+      ],
+    );
 
     // The floor passes and comes back: still muted.
     await apply({ speakers: ['m2'] });
@@ -344,7 +432,13 @@ describe('chamber routing on real workers, fed by FFmpeg', () => {
     await expectFlow([[toClerk, 'chair']], [[toClerk, 'm1']]);
 
     expect(await media.setSelfMuted('m1', producer('m1'), false)).toEqual({ live: true, held: null });
-    await expectFlow([[toClerk, 'm1'], [toM4, 'm1']], [[toClerk, 'm2']]);
+    await expectFlow(
+      [
+        [toClerk, 'm1'],
+        [toM4, 'm1'],
+      ],
+      [[toClerk, 'm2']],
+    );
   });
 });
 

@@ -42,7 +42,9 @@ function bindingRequest(ice: ms.IceParameters, ourUfrag: string): Buffer {
   ]);
   // MESSAGE-INTEGRITY covers the message with the length already counting itself.
   header.writeUInt16BE(body.length + 24, 2);
-  const integrity = createHmac('sha1', ice.password).update(Buffer.concat([header, body])).digest();
+  const integrity = createHmac('sha1', ice.password)
+    .update(Buffer.concat([header, body]))
+    .digest();
   body = Buffer.concat([body, attr(0x0008, integrity)]);
   header.writeUInt16BE(body.length + 8, 2);
   const fingerprint = (crc32(Buffer.concat([header, body])) ^ 0x5354554e) >>> 0;
@@ -108,8 +110,27 @@ describe('DTLS handshake with a WebRtcTransport', () => {
     // DTLS: our certificate's fingerprint is what mediasoup checks the client against.
     const key = path.join(scratch, 'key.pem');
     const cert = path.join(scratch, 'cert.pem');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-      '-keyout', key, '-out', cert, '-subj', '/CN=plenum-test', '-days', '1'], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-subj',
+        '/CN=plenum-test',
+        '-days',
+        '1',
+      ],
+      { stdio: 'ignore' },
+    );
     const fingerprint = new X509Certificate(fs.readFileSync(cert)).fingerprint256;
     // The unpatched worker dies here instead of reaching a DTLS state.
     const outcome = new Promise<string>((resolve) => {
@@ -118,8 +139,11 @@ describe('DTLS handshake with a WebRtcTransport', () => {
     });
     await transport.connect({ dtlsParameters: { role: 'client', fingerprints: [{ algorithm: 'sha-256', value: fingerprint }] } });
 
-    client = spawn('openssl', ['s_client', '-dtls1_2', '-connect', `127.0.0.1:${relay.address().port}`,
-      '-cert', cert, '-key', key, '-use_srtp', 'SRTP_AES128_CM_SHA1_80'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    client = spawn(
+      'openssl',
+      ['s_client', '-dtls1_2', '-connect', `127.0.0.1:${relay.address().port}`, '-cert', cert, '-key', key, '-use_srtp', 'SRTP_AES128_CM_SHA1_80'],
+      { stdio: ['pipe', 'pipe', 'pipe'] },
+    );
     let clientOut = '';
     client.stdout!.on('data', (chunk: Buffer) => (clientOut += chunk.toString()));
 

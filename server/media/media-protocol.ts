@@ -34,7 +34,10 @@ export type MediaNotification = {
 }[MediaNotificationName];
 
 /** The frame the socket sends for a notification: `{ notification, data }` (contract/media-protocol.ts). */
-export function notificationFrame<N extends MediaNotificationName>(n: { readonly method: N; readonly data: MediaNotifications[N] }): {
+export function notificationFrame<N extends MediaNotificationName>(n: {
+  readonly method: N;
+  readonly data: MediaNotifications[N];
+}): {
   readonly notification: N;
   readonly data: MediaNotifications[N];
 } {

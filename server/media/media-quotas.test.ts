@@ -23,7 +23,8 @@ let workerPid: number;
 
 const member = (id: string): MediaParticipant => ({ id, roles: ['member'], booth: null });
 const ctx = (p: MediaParticipant, sittingId = S): SignallingContext => ({ registry, sittingId, participant: p });
-const call = <T = Record<string, unknown>>(p: MediaParticipant, method: string, data?: unknown, sittingId = S) => handleMediaRequest(ctx(p, sittingId), method, data) as Promise<T>;
+const call = <T = Record<string, unknown>>(p: MediaParticipant, method: string, data?: unknown, sittingId = S) =>
+  handleMediaRequest(ctx(p, sittingId), method, data) as Promise<T>;
 
 /** The answer, or the code of the refusal; anything but a MediaError fails the test. */
 async function attempt<T>(p: Promise<T>): Promise<{ code: 'ok'; data: T } | { code: string; data: undefined }> {
@@ -40,7 +41,13 @@ const tally = (codes: readonly string[]) => codes.reduce<Record<string, number>>
 
 let ssrc = 1000;
 const mic = (transportId: string) => ({ transportId, kind: 'audio', rtpParameters: opusParameters(ssrc++), channel: { kind: 'floor' }, source: 'microphone' });
-const camera = (transportId: string, source = 'camera', channel: unknown = { kind: 'floor' }) => ({ transportId, kind: 'video', rtpParameters: vp8SimulcastParameters([ssrc++, ssrc++, ssrc++]), channel, source });
+const camera = (transportId: string, source = 'camera', channel: unknown = { kind: 'floor' }) => ({
+  transportId,
+  kind: 'video',
+  rtpParameters: vp8SimulcastParameters([ssrc++, ssrc++, ssrc++]),
+  channel,
+  source,
+});
 
 async function joinWith(p: MediaParticipant, sittingId = S) {
   const caps = await call(p, 'getRouterRtpCapabilities', {}, sittingId);
@@ -52,7 +59,13 @@ const usage = (p: MediaParticipant) => registry.get(S)!.usage(p.id);
 beforeAll(async () => {
   pool = await WorkerPool.create({ workers: 1, rtcMinPort: portRange.min, rtcMaxPort: portRange.max, logLevel: 'silent' }, log);
   // A clock that stands still: what the buckets allow does not depend on how fast this machine is.
-  registry = new MediaRegistry({ pool, log, listen: { ip: '127.0.0.1', announcedAddress: undefined, portRange }, quotas, rates: new PersonRates(RATES, () => 0) });
+  registry = new MediaRegistry({
+    pool,
+    log,
+    listen: { ip: '127.0.0.1', announcedAddress: undefined, portRange },
+    quotas,
+    rates: new PersonRates(RATES, () => 0),
+  });
   workerPid = (await pool.health()).workers[0]!.pid;
 });
 afterAll(async () => {
@@ -75,7 +88,9 @@ describe('media quotas against a hostile peer', () => {
 
     // Transports: the rate's whole burst at once gets exactly the quota of 4.
     const n = RATES.transport.burst;
-    const burst = await Promise.all(Array.from({ length: n }, (_, i) => attempt(call<TransportInfo>(hostile, 'createWebRtcTransport', { direction: i % 2 ? 'recv' : 'send' }))));
+    const burst = await Promise.all(
+      Array.from({ length: n }, (_, i) => attempt(call<TransportInfo>(hostile, 'createWebRtcTransport', { direction: i % 2 ? 'recv' : 'send' }))),
+    );
     expect(tally(burst.map((r) => r.code))).toEqual({ ok: quotas.transports, 'media.quota_exceeded': n - quotas.transports });
     expect(usage(hostile)).toMatchObject({ webRtcTransports: 4 });
     // Its rate spent, more of the same is refused before any work, and still nothing grows.
@@ -98,7 +113,9 @@ describe('media quotas against a hostile peer', () => {
     expect(usage(hostile)).toMatchObject({ producers: 4 });
 
     // Consumers: once per producer, however many ask at once, and at most the quota in all.
-    const twice = await Promise.all(Array.from({ length: 10 }, () => attempt(call<ConsumerInfo>(hostile, 'consume', { transportId: recv, producerId: goodMic }))));
+    const twice = await Promise.all(
+      Array.from({ length: 10 }, () => attempt(call<ConsumerInfo>(hostile, 'consume', { transportId: recv, producerId: goodMic }))),
+    );
     expect(tally(twice.map((r) => r.code))).toEqual({ ok: 1, 'media.quota_exceeded': 9 });
     const own = twice.flatMap((r) => (r.data ? [r.data.id] : []));
     await joinWith(other);
@@ -139,7 +156,9 @@ describe('media quotas against a hostile peer', () => {
     expect(c).toMatchObject({ producerId: goodMic, kind: 'audio' });
     // And the good peer consumes the hostile one's microphone like anyone else's.
     const goodRecv = await transport(good, 'recv');
-    const hostileMic = (joined['producers'] as { peerId: string; producerId: string; source: string; channel: string }[]).find((p) => p.peerId === 'hostile' && p.source === 'microphone' && p.channel === 'floor')!;
+    const hostileMic = (joined['producers'] as { peerId: string; producerId: string; source: string; channel: string }[]).find(
+      (p) => p.peerId === 'hostile' && p.source === 'microphone' && p.channel === 'floor',
+    )!;
     expect(await outcome(call(good, 'consume', { transportId: goodRecv, producerId: hostileMic.producerId }))).toBe('ok');
   });
 
@@ -147,9 +166,14 @@ describe('media quotas against a hostile peer', () => {
     const keen = member('keen');
     await joinWith(keen);
     const recv = await transport(keen, 'recv');
-    const goodMic = registry.get(S)!.programProducers().find((p) => p.producer.appData.peerId === 'good' && p.producer.kind === 'audio')!.producer.id;
+    const goodMic = registry
+      .get(S)!
+      .programProducers()
+      .find((p) => p.producer.appData.peerId === 'good' && p.producer.kind === 'audio')!.producer.id;
     const { id } = await call<ConsumerInfo>(keen, 'consume', { transportId: recv, producerId: goodMic });
-    const frames = await Promise.all(Array.from({ length: RATES.keyFrame.burst + 5 }, () => outcome(call(keen, 'requestConsumerKeyFrame', { consumerId: id }))));
+    const frames = await Promise.all(
+      Array.from({ length: RATES.keyFrame.burst + 5 }, () => outcome(call(keen, 'requestConsumerKeyFrame', { consumerId: id }))),
+    );
     expect(tally(frames)).toEqual({ ok: RATES.keyFrame.burst, 'media.rate_limited': 5 });
     // Leaving and joining again (a new socket does the same) does not refill the bucket.
     await call(keen, 'leave');
@@ -168,7 +192,9 @@ describe('media quotas against a hostile peer', () => {
     expect(usage(keen)).toMatchObject({ webRtcTransports: 1, consumers: 1 });
 
     // Garbage is charged too: a flood of malformed layer requests runs out of the same bucket.
-    const junk = await Promise.all(Array.from({ length: RATES.layers.burst + 1 }, () => outcome(call(keen, 'setConsumerPreferredLayers', { consumerId: again.id, spatialLayer: 'x' }))));
+    const junk = await Promise.all(
+      Array.from({ length: RATES.layers.burst + 1 }, () => outcome(call(keen, 'setConsumerPreferredLayers', { consumerId: again.id, spatialLayer: 'x' }))),
+    );
     expect(tally(junk)).toEqual({ 'media.bad_request': RATES.layers.burst, 'media.rate_limited': 1 });
   });
 

@@ -46,7 +46,14 @@ export class MediaRegistry {
     if (existing) return existing;
     let pending = this.creating.get(sittingId);
     if (!pending) {
-      pending = SittingMedia.create({ sittingId, pool: this.opts.pool, log: this.opts.log.child('sitting'), listen: this.opts.listen, ...(this.opts.peersPerRouter ? { peersPerRouter: this.opts.peersPerRouter } : {}), ...(this.opts.quotas ? { quotas: this.opts.quotas } : {}) })
+      pending = SittingMedia.create({
+        sittingId,
+        pool: this.opts.pool,
+        log: this.opts.log.child('sitting'),
+        listen: this.opts.listen,
+        ...(this.opts.peersPerRouter ? { peersPerRouter: this.opts.peersPerRouter } : {}),
+        ...(this.opts.quotas ? { quotas: this.opts.quotas } : {}),
+      })
         .then(async (media) => {
           try {
             await this.opts.prepare?.(media);

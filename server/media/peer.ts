@@ -10,7 +10,6 @@ export interface ProducerData extends types.AppData {
   readonly source: MediaSource;
 }
 
-
 /** Re-exported for streaming/, which takes it from here; the list is contract/media-channels.ts. */
 export type { MediaSource };
 

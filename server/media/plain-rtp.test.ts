@@ -144,7 +144,7 @@ describe('plain RTP through mediasoup', () => {
     await pool?.close();
   });
 
-  it('forwards FFmpeg\'s audio and video to a consumer', async () => {
+  it("forwards FFmpeg's audio and video to a consumer", async () => {
     const audioSsrc = ssrcOf(audioConsumer);
     const videoSsrc = ssrcOf(videoConsumer);
     const arrived = await until(() => count(audioSsrc) >= 20 && count(videoSsrc) >= 20, 10_000);

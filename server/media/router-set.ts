@@ -68,9 +68,15 @@ export class RouterSet {
     const key = `${producerId}@${to.id}`;
     let pipe = this.pipes.get(key);
     if (!pipe) {
-      pipe = from.pipeToRouter({ producerId, router: to, listenInfo: { protocol: 'udp', ip: '127.0.0.1', recvBufferSize: SOCKET_BUFFER_BYTES, sendBufferSize: SOCKET_BUFFER_BYTES } }).then(({ pipeProducer }) => {
-        pipeProducer?.observer.once('close', () => this.pipes.delete(key));
-      });
+      pipe = from
+        .pipeToRouter({
+          producerId,
+          router: to,
+          listenInfo: { protocol: 'udp', ip: '127.0.0.1', recvBufferSize: SOCKET_BUFFER_BYTES, sendBufferSize: SOCKET_BUFFER_BYTES },
+        })
+        .then(({ pipeProducer }) => {
+          pipeProducer?.observer.once('close', () => this.pipes.delete(key));
+        });
       // A failed pipe must not be cached: the next consumer tries again.
       pipe.catch(() => this.pipes.delete(key));
       this.pipes.set(key, pipe);

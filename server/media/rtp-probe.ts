@@ -41,7 +41,9 @@ export class RtpSender {
 
   /** Sends the next packet of the stream. */
   sendOne(): Promise<void> {
-    return new Promise<void>((resolve, reject) => this.socket.send(rtpPacket(this.ssrc, this.seq++), this.to.port, this.to.ip, (e) => (e ? reject(e) : resolve())));
+    return new Promise<void>((resolve, reject) =>
+      this.socket.send(rtpPacket(this.ssrc, this.seq++), this.to.port, this.to.ip, (e) => (e ? reject(e) : resolve())),
+    );
   }
 
   close(): void {
@@ -131,7 +133,7 @@ export function plainRtpCapabilities(caps: types.RtpCapabilities): types.RtpCapa
 export function ivfFrames(file: Buffer): Buffer[] {
   if (file.length < 32 || file.toString('latin1', 0, 4) !== 'DKIF') throw new Error('not an IVF file');
   const frames: Buffer[] = [];
-  for (let at = file.readUInt16LE(6); at + 12 <= file.length; ) {
+  for (let at = file.readUInt16LE(6); at + 12 <= file.length;) {
     const size = file.readUInt32LE(at);
     if (at + 12 + size > file.length) break; // a truncated last frame
     frames.push(file.subarray(at + 12, at + 12 + size));
@@ -215,7 +217,7 @@ export function isRtcp(datagram: Buffer): boolean {
 /** The media SSRCs an RTCP compound packet asks key frames of (PLI, FIR). */
 export function keyFrameRequests(compound: Buffer): number[] {
   const ssrcs: number[] = [];
-  for (let at = 0; at + 4 <= compound.length; ) {
+  for (let at = 0; at + 4 <= compound.length;) {
     const fmt = compound[at]! & 0x1f;
     const pt = compound[at + 1]!;
     const end = at + (compound.readUInt16BE(at + 2) + 1) * 4;

@@ -55,7 +55,8 @@ afterAll(async () => {
   await pool.close();
 });
 
-const connect = (person: string, sitting = 's1', at = base): Promise<MediaPeer> => connectMediaPeer(`${at}/media?sitting=${sitting}`, { 'x-test-person': person });
+const connect = (person: string, sitting = 's1', at = base): Promise<MediaPeer> =>
+  connectMediaPeer(`${at}/media?sitting=${sitting}`, { 'x-test-person': person });
 
 const until = async (check: () => boolean, ms = 2000) => {
   const end = Date.now() + ms;
@@ -109,7 +110,11 @@ describe('media signalling socket', () => {
 });
 
 describe('TURN credentials with the join', () => {
-  const turn = { urls: ['turn:127.0.0.1:3478?transport=udp', 'turns:turn.example.org:443?transport=tcp'], secret: 'a shared secret of thirty-two or more', ttlSeconds: 600 };
+  const turn = {
+    urls: ['turn:127.0.0.1:3478?transport=udp', 'turns:turn.example.org:443?transport=tcp'],
+    secret: 'a shared secret of thirty-two or more',
+    ttlSeconds: 600,
+  };
   let clock = Date.UTC(2026, 11, 6, 12, 0, 0);
   let relay: Awaited<ReturnType<typeof serveSignalling>>;
   let forced: Awaited<ReturnType<typeof serveSignalling>>;
@@ -199,4 +204,3 @@ describe('TURN credentials with the join', () => {
     expect(await until(() => registry.get('s1')?.has('m1') === false)).toBe(true);
   });
 });
-

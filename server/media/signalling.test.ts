@@ -21,7 +21,10 @@ const ctx = (participant: MediaParticipant, sittingId = 's1'): SignallingContext
 const call = (c: SignallingContext, method: string, data?: unknown) => handleMediaRequest(c, method, data);
 
 async function code(p: Promise<unknown>): Promise<string> {
-  const error = await p.then(() => undefined, (e: unknown) => e);
+  const error = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof MediaError)) throw new Error(`expected a MediaError, got ${String(error)}`);
   return `${error.code}: ${error.message}`;
 }
@@ -52,12 +55,14 @@ describe('media signalling', () => {
 
   it('says which field is wrong', async () => {
     const caps = await call(ctx(member), 'getRouterRtpCapabilities');
-    expect(await code(call(ctx(member), 'join', { rtpCapabilities: caps, language: 'French' }))).toMatch(/^media\.bad_request: join: language: must be a language tag/);
+    expect(await code(call(ctx(member), 'join', { rtpCapabilities: caps, language: 'French' }))).toMatch(
+      /^media\.bad_request: join: language: must be a language tag/,
+    );
     expect(await code(call(ctx(member), 'join', { rtpCapabilities: caps, extra: 1 }))).toMatch(/^media\.bad_request: join: .*extra/);
     expect(await code(call(ctx(member), 'join', 'hello'))).toMatch(/^media\.bad_request/);
   });
 
-  it('runs a browser\'s send side: join, transport, connect, produce; and bounds what it may produce', async () => {
+  it("runs a browser's send side: join, transport, connect, produce; and bounds what it may produce", async () => {
     const caps = await call(ctx(member), 'getRouterRtpCapabilities');
     const joined = await call(ctx(member), 'join', { rtpCapabilities: caps, language: 'fr' });
     expect(joined).toMatchObject({ plan: [{ channel: 'floor' }, { channel: 'interpretation:fr' }], producers: [] });
@@ -70,26 +75,42 @@ describe('media signalling', () => {
       expect(c.port).toBeGreaterThanOrEqual(portRange.min);
       expect(c.port).toBeLessThanOrEqual(portRange.max);
     }
-    expect(await code(call(ctx(member), 'connectWebRtcTransport', { transportId: t.id, dtlsParameters: { fingerprints: [{ algorithm: 'md5', value: 'AA' }] } }))).toMatch(
-      /^media\.bad_request: connectWebRtcTransport: dtlsParameters\.fingerprints\.0\.algorithm/,
-    );
-    await call(ctx(member), 'connectWebRtcTransport', { transportId: t.id, dtlsParameters: { role: 'client', fingerprints: [{ algorithm: 'sha-256', value: 'AB:CD' }] } });
+    expect(
+      await code(call(ctx(member), 'connectWebRtcTransport', { transportId: t.id, dtlsParameters: { fingerprints: [{ algorithm: 'md5', value: 'AA' }] } })),
+    ).toMatch(/^media\.bad_request: connectWebRtcTransport: dtlsParameters\.fingerprints\.0\.algorithm/);
+    await call(ctx(member), 'connectWebRtcTransport', {
+      transportId: t.id,
+      dtlsParameters: { role: 'client', fingerprints: [{ algorithm: 'sha-256', value: 'AB:CD' }] },
+    });
 
     const rtpParameters = { mid: '0', codecs: [{ mimeType: 'audio/opus', payloadType: 111, clockRate: 48000, channels: 2 }], encodings: [{ ssrc: 4242 }] };
     const produced = await call(ctx(member), 'produce', { transportId: t.id, kind: 'audio', rtpParameters, channel: { kind: 'floor' }, source: 'microphone' });
     expect(produced).toMatchObject({ live: false });
-    expect(await code(call(ctx(member), 'produce', { transportId: t.id, kind: 'audio', rtpParameters: { ...rtpParameters, encodings: [{ ssrc: 1 }] }, channel: { kind: 'interpretation', language: 'fr' }, source: 'microphone' }))).toMatch(
-      /^media\.not_allowed/,
-    );
+    expect(
+      await code(
+        call(ctx(member), 'produce', {
+          transportId: t.id,
+          kind: 'audio',
+          rtpParameters: { ...rtpParameters, encodings: [{ ssrc: 1 }] },
+          channel: { kind: 'interpretation', language: 'fr' },
+          source: 'microphone',
+        }),
+      ),
+    ).toMatch(/^media\.not_allowed/);
     // A codec the router does not offer is the client's mistake, not a server fault.
     const h265 = { mid: '1', codecs: [{ mimeType: 'video/H265', payloadType: 120, clockRate: 90000 }], encodings: [{ ssrc: 77 }] };
-    expect(await code(call(ctx(member), 'produce', { transportId: t.id, kind: 'video', rtpParameters: h265, channel: { kind: 'floor' }, source: 'camera' }))).toMatch(/^media\.bad_request: produce:/);
+    expect(
+      await code(call(ctx(member), 'produce', { transportId: t.id, kind: 'video', rtpParameters: h265, channel: { kind: 'floor' }, source: 'camera' })),
+    ).toMatch(/^media\.bad_request: produce:/);
 
     // The clerk sees the member's microphone and may consume it.
     const clerkJoin = await call(ctx(clerk), 'join', { rtpCapabilities: caps });
     expect(clerkJoin).toMatchObject({ producers: [{ peerId: 'm1', channel: 'floor', source: 'microphone', live: false }] });
     const recv = (await call(ctx(clerk), 'createWebRtcTransport', { direction: 'recv' })) as TransportInfo;
-    const consumer = (await call(ctx(clerk), 'consume', { transportId: recv.id, producerId: (produced as { id: string }).id })) as { id: string; producerPaused: boolean };
+    const consumer = (await call(ctx(clerk), 'consume', { transportId: recv.id, producerId: (produced as { id: string }).id })) as {
+      id: string;
+      producerPaused: boolean;
+    };
     expect(consumer.producerPaused).toBe(true);
     await call(ctx(clerk), 'resumeConsumer', { consumerId: consumer.id });
     expect(await code(call(ctx(clerk), 'setConsumerPreferredLayers', { consumerId: consumer.id, spatialLayer: -1 }))).toMatch(/^media\.bad_request/);

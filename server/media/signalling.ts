@@ -29,7 +29,9 @@ const transportId = z.strictObject({ transportId: id });
 const consumerId = z.strictObject({ consumerId: id });
 // mediasoup validates these structures in depth (ortc.ts) and throws TypeError; we check the
 // shape a client can get wrong by accident and let mediasoup judge the rest.
-const rtpCapabilities = z.looseObject({ codecs: z.array(z.looseObject({ mimeType: z.string(), kind: z.enum(['audio', 'video']), clockRate: z.number().int() })).optional() });
+const rtpCapabilities = z.looseObject({
+  codecs: z.array(z.looseObject({ mimeType: z.string(), kind: z.enum(['audio', 'video']), clockRate: z.number().int() })).optional(),
+});
 const rtpParameters = z.looseObject({
   codecs: z.array(z.looseObject({ mimeType: z.string(), payloadType: z.number().int().min(0).max(127), clockRate: z.number().int() })).min(1),
   encodings: z.array(z.looseObject({})).optional(),
@@ -89,7 +91,7 @@ type Handler<M extends MediaMethod> = (ctx: SignallingContext, data: unknown) =>
 /** The media of the context's sitting, which the peer must have joined. */
 function joined(ctx: SignallingContext): SittingMedia {
   const media = ctx.registry.get(ctx.sittingId);
-  if (!media || !media.has(ctx.participant.id)) throw new MediaError('media.not_joined', 'join the sitting\'s media first');
+  if (!media || !media.has(ctx.participant.id)) throw new MediaError('media.not_joined', "join the sitting's media first");
   return media;
 }
 
@@ -102,7 +104,10 @@ const handlers = {
     const media = await ctx.registry.getOrCreate(ctx.sittingId);
     // Per person, not per peer: each sitting's media would otherwise multiply every quota.
     if (!media.has(ctx.participant.id) && ctx.registry.sittingsOf(ctx.participant.id) >= MAX_SITTINGS_PER_PERSON) {
-      throw new MediaError('media.quota_exceeded', `${ctx.participant.id} takes part in the media of ${MAX_SITTINGS_PER_PERSON} sittings already, the most one person may`);
+      throw new MediaError(
+        'media.quota_exceeded',
+        `${ctx.participant.id} takes part in the media of ${MAX_SITTINGS_PER_PERSON} sittings already, the most one person may`,
+      );
     }
     const joined = await media.join(ctx.participant, d.rtpCapabilities as types.RtpCapabilities, { language: d.language, sign: d.sign });
     // Minted only for a join that succeeded, for the authenticated participant and no one else.

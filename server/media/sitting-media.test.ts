@@ -69,13 +69,16 @@ async function tap(media: SittingMedia, peerId: string, producerId: string) {
 
 async function rejects(p: Promise<unknown> | (() => unknown), code: string): Promise<void> {
   const run = typeof p === 'function' ? Promise.resolve().then(p) : p;
-  const error = await run.then(() => undefined, (e: unknown) => e);
+  const error = await run.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(MediaError);
   expect((error as MediaError).code).toBe(code);
 }
 
 describe('SittingMedia', () => {
-  it('keeps a member\'s microphone closed until the floor is granted, and closes it when the floor passes', async () => {
+  it("keeps a member's microphone closed until the floor is granted, and closes it when the floor passes", async () => {
     const { media, notes } = await sitting();
     await join(media, member('m1'));
     await join(media, clerk);
@@ -109,7 +112,7 @@ describe('SittingMedia', () => {
     expect(await rx.waitFor(10)).toBe(10);
   });
 
-  it('refuses to publish outside a participant\'s role', async () => {
+  it("refuses to publish outside a participant's role", async () => {
     const { media } = await sitting();
     await join(media, clerk);
     await join(media, frInterpreter);
@@ -140,10 +143,17 @@ describe('SittingMedia', () => {
     expect(media.stats().consumers).toBe(0);
   });
 
-  it('lets a subroom hear itself while the floor does not, and ends a member\'s subroom producer when they leave it', async () => {
+  it("lets a subroom hear itself while the floor does not, and ends a member's subroom producer when they leave it", async () => {
     const { media, notes } = await sitting();
     for (const p of [chair, member('m1'), member('m2')]) await join(media, p);
-    await media.setFloor(floor({ subrooms: new Map([['m1', 'green'], ['m2', 'green']]) }));
+    await media.setFloor(
+      floor({
+        subrooms: new Map([
+          ['m1', 'green'],
+          ['m2', 'green'],
+        ]),
+      }),
+    );
     const green = await hallFeed(media, 'm1', 4444, { kind: 'subroom', subroomId: 'green' });
     expect(green.live).toBe(true);
     expect(notes).toContainEqual(['m2', { method: 'producerAdded', data: expect.objectContaining({ producerId: green.id, gain: 1 }) }]);

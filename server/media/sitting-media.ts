@@ -3,11 +3,35 @@ import type { types } from 'mediasoup';
 import type { MediaSource } from '@contract/media-channels';
 import type { Logger } from '../log';
 import { MediaError } from './errors';
-import { floorView, type ConsumerInfo, type Held, type JoinResult, type MediaCloseReason, type MediaMethods, type MediaNotification, type ProduceRequest, type ProducerInfo, type TransportInfo } from './media-protocol';
+import {
+  floorView,
+  type ConsumerInfo,
+  type Held,
+  type JoinResult,
+  type MediaCloseReason,
+  type MediaMethods,
+  type MediaNotification,
+  type ProduceRequest,
+  type ProducerInfo,
+  type TransportInfo,
+} from './media-protocol';
 import { DEFAULT_PEER_QUOTAS, quotaExceeded, type PeerQuotas } from './media-quotas';
 import { Peer, type ConsumerData, type ProducerData } from './peer';
 import { RouterSet } from './router-set';
-import { channelKey, EMPTY_FLOOR, parseChannelKey, gainIn, holdReason, listenPlan, mayPublish, sameFloor, type FloorState, type ListenerChoice, type Listening, type MediaParticipant } from './topology';
+import {
+  channelKey,
+  EMPTY_FLOOR,
+  parseChannelKey,
+  gainIn,
+  holdReason,
+  listenPlan,
+  mayPublish,
+  sameFloor,
+  type FloorState,
+  type ListenerChoice,
+  type Listening,
+  type MediaParticipant,
+} from './topology';
 import type { WorkerPool } from './worker-pool';
 import { DEFAULT_PEERS_PER_WORKER, SOCKET_BUFFER_BYTES } from './worker-settings';
 
@@ -136,7 +160,13 @@ export class SittingMedia extends EventEmitter<SittingMediaEvents> {
   async createWebRtcTransport(peerId: string, direction: 'send' | 'recv'): Promise<TransportInfo> {
     const peer = this.peer(peerId);
     const { ip, announcedAddress, portRange } = this.opts.listen;
-    const listen = (protocol: 'udp' | 'tcp'): types.TransportListenInfo => ({ protocol, ip, ...(announcedAddress ? { announcedAddress } : {}), portRange: { ...portRange }, ...BUFFERS });
+    const listen = (protocol: 'udp' | 'tcp'): types.TransportListenInfo => ({
+      protocol,
+      ip,
+      ...(announcedAddress ? { announcedAddress } : {}),
+      portRange: { ...portRange },
+      ...BUFFERS,
+    });
     const limit = this.quotas.transports;
     if (this.webRtcTransports(peer) + peer.pending.transports >= limit) throw quotaExceeded('WebRTC transports', limit, peerId);
     peer.pending.transports++;
@@ -220,11 +250,14 @@ export class SittingMedia extends EventEmitter<SittingMediaEvents> {
       peer.producers.delete(producer.id);
       if (slot && peer.slots.get(slot) === producer.id) peer.slots.delete(slot);
       this.published.delete(producer.id);
-      for (const p of this.peers.values()) if (p !== peer && gainIn(p.plan, channel) !== undefined) this.notify(p, { method: 'producerRemoved', data: { producerId: producer.id } });
+      for (const p of this.peers.values())
+        if (p !== peer && gainIn(p.plan, channel) !== undefined) this.notify(p, { method: 'producerRemoved', data: { producerId: producer.id } });
     });
     if (req.kind === 'audio' && channel === 'floor') {
       // Active-speaker detection is a nicety: failing to pipe for it must not fail the speaker's produce.
-      await this.observeSpeaker(peer, producer).catch((error: unknown) => this.opts.log.warn('produce() | active-speaker observer refused the producer', { producer: producer.id, error }));
+      await this.observeSpeaker(peer, producer).catch((error: unknown) =>
+        this.opts.log.warn('produce() | active-speaker observer refused the producer', { producer: producer.id, error }),
+      );
     }
     for (const p of this.peers.values()) {
       const info = p === peer ? undefined : this.infoFor(p, pub);
@@ -367,7 +400,8 @@ export class SittingMedia extends EventEmitter<SittingMediaEvents> {
     const change = live ? producer.resume() : producer.pause();
     // The owner shows "you are live" (or why not); listeners consume floor microphones only while live.
     for (const p of this.peers.values()) {
-      if (p === peer || gainIn(p.plan, producer.appData.channel) !== undefined) this.notify(p, { method: 'producerLive', data: { producerId: producer.id, live, held } });
+      if (p === peer || gainIn(p.plan, producer.appData.channel) !== undefined)
+        this.notify(p, { method: 'producerLive', data: { producerId: producer.id, live, held } });
     }
     await change;
   }
@@ -426,7 +460,16 @@ export class SittingMedia extends EventEmitter<SittingMediaEvents> {
     const gain = gainIn(viewer.plan, producer.appData.channel);
     if (gain === undefined) return undefined;
     const { channel, source } = producer.appData;
-    return { producerId: producer.id, peerId: peer.id, kind: producer.kind, channel, source, gain, live: !producer.paused, held: this.heldBecause(peer, producer) };
+    return {
+      producerId: producer.id,
+      peerId: peer.id,
+      kind: producer.kind,
+      channel,
+      source,
+      gain,
+      live: !producer.paused,
+      held: this.heldBecause(peer, producer),
+    };
   }
 
   private async observeSpeaker(peer: Peer, producer: types.Producer): Promise<void> {

@@ -74,11 +74,11 @@ describe('who is live', () => {
     expect([isLive(interpA, FR, aLive), isLive(interpB, FR, aLive)]).toEqual([true, false]);
     expect([isLive(interpA, FR, bLive), isLive(interpB, FR, bLive)]).toEqual([false, true]);
   });
-  it('lets an interjection\'s asker be heard beside the speaker', () => {
+  it("lets an interjection's asker be heard beside the speaker", () => {
     const f = floor({ speakers: ['m1', 'm2'] });
     expect([isLive(member, FLOOR, f), isLive(other, FLOOR, f)]).toEqual([true, true]);
   });
-  it('keeps the whole chair\'s team audible, moderators included', () => {
+  it("keeps the whole chair's team audible, moderators included", () => {
     const moderator: MediaParticipant = { id: 'mod', roles: ['moderator'], booth: null };
     expect(isLive(moderator, FLOOR, floor({ mutedAll: true }))).toBe(true);
   });

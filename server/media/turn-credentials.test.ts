@@ -35,10 +35,29 @@ describe('TURN REST API credentials', () => {
   });
 
   it('takes turn: and turns: URLs as browsers do, and refuses the rest', () => {
-    for (const good of ['turn:turn.example.org', 'turn:127.0.0.1:3478?transport=udp', 'turns:turn.example.org:443?transport=tcp', 'turn:[2001:db8::1]:3478', 'turns:a-b.example.org']) {
+    for (const good of [
+      'turn:turn.example.org',
+      'turn:127.0.0.1:3478?transport=udp',
+      'turns:turn.example.org:443?transport=tcp',
+      'turn:[2001:db8::1]:3478',
+      'turns:a-b.example.org',
+    ]) {
       expect(isTurnUrl(good), good).toBe(true);
     }
-    for (const bad of ['turn://turn.example.org', 'stun:turn.example.org', 'https://turn.example.org', 'turn:', 'turn:host:0', 'turn:host:70000', 'turns:host?transport=udp', 'turn:host?transport=sctp', 'turn:user@host', 'turn:host/path', 'turn:-host', ' turn:host']) {
+    for (const bad of [
+      'turn://turn.example.org',
+      'stun:turn.example.org',
+      'https://turn.example.org',
+      'turn:',
+      'turn:host:0',
+      'turn:host:70000',
+      'turns:host?transport=udp',
+      'turn:host?transport=sctp',
+      'turn:user@host',
+      'turn:host/path',
+      'turn:-host',
+      ' turn:host',
+    ]) {
       expect(isTurnUrl(bad), bad).toBe(false);
     }
   });

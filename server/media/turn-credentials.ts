@@ -24,7 +24,8 @@ export interface TurnSettings {
  * RFC 7065 URIs: `turn:` or `turns:`, a host name, IPv4 or bracketed IPv6 address, an optional port
  * and an optional `?transport=udp|tcp`. No `//`, user info or path: browsers refuse those.
  */
-const TURN_URL = /^(turns?):(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)(?::(\d{1,5}))?(?:\?transport=(udp|tcp))?$/;
+const TURN_URL =
+  /^(turns?):(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)(?::(\d{1,5}))?(?:\?transport=(udp|tcp))?$/;
 
 export function isTurnUrl(value: string): boolean {
   const match = TURN_URL.exec(value);
@@ -36,7 +37,12 @@ export function isTurnUrl(value: string): boolean {
 }
 
 /** The username and password for one person, valid until `now + ttl` (seconds, rounded down). */
-export function mintTurnCredential(secret: string, personId: string, ttlSeconds: number, nowMs: number): { username: string; credential: string; expiresAt: number } {
+export function mintTurnCredential(
+  secret: string,
+  personId: string,
+  ttlSeconds: number,
+  nowMs: number,
+): { username: string; credential: string; expiresAt: number } {
   // NOTE: coturn splits the username at its first ':' and reads the timestamp before it; a person
   // id may hold ':' itself, the expiry stays the first field.
   const expiresAt = Math.floor(nowMs / 1000) + ttlSeconds;

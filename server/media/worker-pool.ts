@@ -74,9 +74,7 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
     assertWorkerBinary(mediasoup.workerBin);
     routeMediasoupLogs(poolLog.child('mediasoup'), options.logLevel === 'debug');
 
-    const started = await Promise.allSettled(
-      Array.from({ length: options.workers }, (_, index) => mediasoup.createWorker(workerSettings(options, index))),
-    );
+    const started = await Promise.allSettled(Array.from({ length: options.workers }, (_, index) => mediasoup.createWorker(workerSettings(options, index))));
     const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) {
       for (const r of started) if (r.status === 'fulfilled') r.value.close();
@@ -228,8 +226,7 @@ function assertWorkerBinary(bin: string): void {
   } catch {
     throw new MediaWorkerError(
       'MEDIA_WORKER_BINARY_MISSING',
-      `mediasoup worker binary not found at ${bin}: run \`npm install\` (scripts/postinstall.mjs obtains it) ` +
-        'or set MEDIASOUP_WORKER_BIN',
+      `mediasoup worker binary not found at ${bin}: run \`npm install\` (scripts/postinstall.mjs obtains it) ` + 'or set MEDIASOUP_WORKER_BIN',
     );
   }
 }

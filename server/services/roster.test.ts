@@ -37,8 +37,16 @@ describe.each(testDatabaseKinds())('roster service on %s', (kind) => {
 
   it('fills the vacant seat with a new member and reports unknown ids', async () => {
     const p = await roster.createPerson(it_admin, {
-      username: 'new.member', givenName: 'New', familyName: 'Member', title: null, email: null, factionId: 'cvp',
-      office: null, roles: ['member'], votingRights: true, boothId: null,
+      username: 'new.member',
+      givenName: 'New',
+      familyName: 'Member',
+      title: null,
+      email: null,
+      factionId: 'cvp',
+      office: null,
+      roles: ['member'],
+      votingRights: true,
+      boothId: null,
     });
     expect(p.factionId).toBe('cvp');
     expect(await roster.seatsFilled()).toBe(49);

@@ -23,7 +23,13 @@ const role = z.enum(roles);
 export const fixtureSchema = z.object({
   parliament: z.object({ name: z.string().min(1), statutoryMembers: z.number().int().positive() }),
   factions: z.array(
-    z.object({ id: z.string().min(1), shortName: z.string().min(1), name: z.string().min(1), colour: z.string().regex(/^#[0-9a-fA-F]{6}$/), seats: z.number().int().min(0) }),
+    z.object({
+      id: z.string().min(1),
+      shortName: z.string().min(1),
+      name: z.string().min(1),
+      colour: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+      seats: z.number().int().min(0),
+    }),
   ),
   booths: z.array(z.object({ id: z.string().min(1), language: z.string().min(2), name: z.string().min(1), kind: z.enum(['spoken', 'sign']) })),
   people: z.array(

@@ -97,7 +97,9 @@ describe('the chamber’s media', () => {
     await vogel.page.getByTestId('you-hear').filter({ hasText: 'English 100 %' }).waitFor();
 
     // Seconds later: the large tile keeps the top layer (unless Chromium's CPU adaptation dropped it).
-    console.info(`speaker's picture at the listener after the interpreter's part: ${await video.evaluate((v: HTMLVideoElement) => `${v.videoWidth}×${v.videoHeight}`)}`);
+    console.info(
+      `speaker's picture at the listener after the interpreter's part: ${await video.evaluate((v: HTMLVideoElement) => `${v.videoWidth}×${v.videoHeight}`)}`,
+    );
 
     // Vogel's media socket drops: the page reconnects by itself and rejoins with English still chosen.
     await vogel.page.evaluate(() => {

@@ -58,11 +58,7 @@ describe('a short debate with a point of order and a named vote', () => {
 
   it('runs from opening the sitting to a published result', { timeout: 60_000 }, async () => {
     const started = Date.now();
-    const [chair, brandt, vogel] = await Promise.all([
-      seat('a.keller', 'en-GB'),
-      seat('j.brandt', 'en-GB'),
-      seat('l.vogel', 'de-DE'),
-    ]);
+    const [chair, brandt, vogel] = await Promise.all([seat('a.keller', 'en-GB'), seat('j.brandt', 'en-GB'), seat('l.vogel', 'de-DE')]);
 
     // The chair goes from the sitting overview to the console, opens the sitting and calls item 2.
     await chair.page.goto(`${t.baseUrl}/sittings/sitting-42`);

@@ -44,7 +44,13 @@ beforeAll(async () => {
     },
   });
   // mediasoup-client for the page, bundled as the Angular build would.
-  const bundle = await build({ stdin: { contents: "import { Device } from 'mediasoup-client'; window.MediasoupDevice = Device;", resolveDir: process.cwd() }, bundle: true, format: 'iife', write: false, logLevel: 'silent' });
+  const bundle = await build({
+    stdin: { contents: "import { Device } from 'mediasoup-client'; window.MediasoupDevice = Device;", resolveDir: process.cwd() },
+    bundle: true,
+    format: 'iife',
+    write: false,
+    logLevel: 'silent',
+  });
   const script = bundle.outputFiles[0]!.text;
   server = http.createServer((req, res) => {
     if (req.url === '/bundle.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
@@ -92,7 +98,7 @@ async function participant(person: string, speak: boolean): Promise<Page> {
         if (f.notification) onNotification.forEach((h) => h(f));
         else pending.get(f.id!)?.(f);
       };
-      const request = <T,>(method: string, data?: unknown) =>
+      const request = <T>(method: string, data?: unknown) =>
         new Promise<T>((resolve, reject) => {
           const id = next++;
           pending.set(id, (f) => (f.ok ? resolve(f.data as T) : reject(new Error(`${f.error?.code}: ${f.error?.message}`))));
@@ -105,8 +111,7 @@ async function participant(person: string, speak: boolean): Promise<Page> {
 
       const recvInfo = await request<ms.TransportOptions>('createWebRtcTransport', { direction: 'recv' });
       const recv = device.createRecvTransport(recvInfo);
-      recv.on('connect', ({ dtlsParameters }, ok, fail) =>
-        void request('connectWebRtcTransport', { transportId: recv.id, dtlsParameters }).then(ok, fail));
+      recv.on('connect', ({ dtlsParameters }, ok, fail) => void request('connectWebRtcTransport', { transportId: recv.id, dtlsParameters }).then(ok, fail));
       w.consumers = new Map();
       const consume = async (producerId: string) => {
         if (w.consumers.has(producerId)) return;
@@ -136,10 +141,15 @@ async function participant(person: string, speak: boolean): Promise<Page> {
       if (speak) {
         const sendInfo = await request<ms.TransportOptions>('createWebRtcTransport', { direction: 'send' });
         const send = device.createSendTransport(sendInfo);
-        send.on('connect', ({ dtlsParameters }, ok, fail) =>
-          void request('connectWebRtcTransport', { transportId: send.id, dtlsParameters }).then(ok, fail));
-        send.on('produce', ({ kind, rtpParameters }, ok, fail) =>
-          void request<{ id: string }>('produce', { transportId: send.id, kind, rtpParameters, channel: { kind: 'floor' }, source: 'microphone' }).then(ok, fail));
+        send.on('connect', ({ dtlsParameters }, ok, fail) => void request('connectWebRtcTransport', { transportId: send.id, dtlsParameters }).then(ok, fail));
+        send.on(
+          'produce',
+          ({ kind, rtpParameters }, ok, fail) =>
+            void request<{ id: string }>('produce', { transportId: send.id, kind, rtpParameters, channel: { kind: 'floor' }, source: 'microphone' }).then(
+              ok,
+              fail,
+            ),
+        );
         const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
         const producer = await send.produce({ track: stream.getAudioTracks()[0] });
         w.producerId = producer.id;
@@ -154,7 +164,7 @@ const packets = (listener: Page, producerId: string) => listener.evaluate((id) =
 const producerOf = (speaker: Page) => speaker.evaluate(() => (window as unknown as TestWindow).producerId);
 
 describe('WebRTC in the chamber', () => {
-  it('carries the chair\'s microphone to a listener, and a member\'s only once the floor is granted', async () => {
+  it("carries the chair's microphone to a listener, and a member's only once the floor is granted", async () => {
     const clerk = await participant('clerk', false);
     const chair = await participant('chair', true);
     const member = await participant('m1', true);
@@ -173,6 +183,8 @@ describe('WebRTC in the chamber', () => {
     await expect.poll(() => packets(clerk, memberMic), { timeout: 15_000 }).toBeGreaterThan(50);
 
     // Active-speaker detection runs on the audio levels Chromium puts in each packet.
-    await expect.poll(() => clerk.evaluate(() => (window as unknown as TestWindow).speakers), { timeout: 15_000 }).toContainEqual(expect.stringMatching(/^(chair|m1)$/));
+    await expect
+      .poll(() => clerk.evaluate(() => (window as unknown as TestWindow).speakers), { timeout: 15_000 })
+      .toContainEqual(expect.stringMatching(/^(chair|m1)$/));
   });
 });

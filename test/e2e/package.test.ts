@@ -63,7 +63,11 @@ describe.skipIf(!adminUrl)('the packaged release in production (needs TEST_DATAB
   // Packaging rebuilds the client when dist/client is stale (a run of this file alone): minutes on two cores.
   beforeAll(async () => {
     // The same script as `npm run package` (and the Dockerfile); `npm test` has just built the client.
-    const packaged = spawnSync(process.execPath, ['scripts/package.mjs', '--reuse-client'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const packaged = spawnSync(process.execPath, ['scripts/package.mjs', '--reuse-client'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     if (packaged.status !== 0) throw new Error(`npm run package failed:\n${packaged.stdout}\n${packaged.stderr}`);
     const line = packaged.stdout.split('\n').find((l) => l.startsWith('package | dist/'));
     console.log(line);
@@ -134,15 +138,19 @@ describe.skipIf(!adminUrl)('the packaged release in production (needs TEST_DATAB
     });
 
     for (;;) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the release exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output}`);
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`the release exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output}`);
       if (performance.now() - spawned > READY_TIMEOUT_MS) throw new Error(`not ready within ${READY_TIMEOUT_MS} ms:\n${output}`);
-      const ready = await fetch(`${baseUrl}/readyz`).then((r) => r.status === 200, () => false);
+      const ready = await fetch(`${baseUrl}/readyz`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (ready) break;
       await new Promise((r) => setTimeout(r, 50));
     }
     readyMs = performance.now() - spawned;
     console.log(`package | production start-up to ready: ${Math.round(readyMs)} ms (spawn of bin/plenum → /readyz 200, empty PostgreSQL database migrated)`);
-   }, 600_000);
+  }, 600_000);
 
   afterAll(async () => {
     for (const undo of cleanup.reverse()) await undo().catch((error: unknown) => console.error(error));
@@ -158,14 +166,18 @@ describe.skipIf(!adminUrl)('the packaged release in production (needs TEST_DATAB
     expect(health.checks.media.alive).toBe(1);
     // The built-in development provider is not there in production.
     const dev = await fetch(`${baseUrl}/oidc/.well-known/openid-configuration`);
-    expect(dev.headers.get("content-type") ?? "").not.toContain("application/json");
+    expect(dev.headers.get('content-type') ?? '').not.toContain('application/json');
   });
 
   it('signs a member in through the external issuer; the member casts a ballot in an open named vote', async () => {
     const chair = { cookie: await signInThroughIssuer(baseUrl, 'a.keller') };
     const member = { cookie: await signInThroughIssuer(baseUrl, 'j.brandt') };
     // Roles from Keycloak's places: `chair` as a client role, `member` as a realm role.
-    const me = await graphql<{ me: { username: string; roles: string[]; person: { id: string } | null } }>(baseUrl, chair, '{ me { username roles person { id } } }');
+    const me = await graphql<{ me: { username: string; roles: string[]; person: { id: string } | null } }>(
+      baseUrl,
+      chair,
+      '{ me { username roles person { id } } }',
+    );
     expect(me.me).toMatchObject({ username: 'a.keller', roles: expect.arrayContaining(['CHAIR', 'MEMBER']) });
     expect(me.me.person).not.toBeNull();
     const voter = await graphql<{ me: { roles: string[]; person: { id: string } | null } }>(baseUrl, member, '{ me { roles person { id } } }');

@@ -52,61 +52,65 @@ describe('the floor through a TURN relay', () => {
     return entry;
   }
 
-  it('carries the floor speaker to a listener when both may use the relay only, and again with fresh credentials after a reconnect', { timeout: 120_000 }, async () => {
-    const [chair, brandt, vogel] = await Promise.all([seat('a.keller'), seat('j.brandt'), seat('l.vogel')]);
+  it(
+    'carries the floor speaker to a listener when both may use the relay only, and again with fresh credentials after a reconnect',
+    { timeout: 120_000 },
+    async () => {
+      const [chair, brandt, vogel] = await Promise.all([seat('a.keller'), seat('j.brandt'), seat('l.vogel')]);
 
-    await chair.page.goto(`${t.baseUrl}/sittings/sitting-42/chair`);
-    await chair.page.getByTestId('open-sitting').click();
-    await chair.page.locator('[data-testid="sitting-phase"][data-state="OPEN"]').waitFor();
-    await chair.page.getByTestId('call-item-2').click();
+      await chair.page.goto(`${t.baseUrl}/sittings/sitting-42/chair`);
+      await chair.page.getByTestId('open-sitting').click();
+      await chair.page.locator('[data-testid="sitting-phase"][data-state="OPEN"]').waitFor();
+      await chair.page.getByTestId('call-item-2').click();
 
-    await Promise.all([enterChamber(t.baseUrl, brandt), enterChamber(t.baseUrl, vogel)]);
-    for (const member of [brandt, vogel]) {
-      await member.page.locator('[data-testid="microphone-state"][data-held="no_floor"]').waitFor();
-    }
+      await Promise.all([enterChamber(t.baseUrl, brandt), enterChamber(t.baseUrl, vogel)]);
+      for (const member of [brandt, vogel]) {
+        await member.page.locator('[data-testid="microphone-state"][data-held="no_floor"]').waitFor();
+      }
 
-    await brandt.page.getByTestId('request-speech').click();
-    await chair.page.getByTestId('chair-speaker').filter({ hasText: 'Jonas Brandt' }).waitFor();
-    const granted = Date.now();
-    await chair.page.getByTestId('next-speaker').click();
-    await brandt.page.locator('[data-testid="microphone-state"][data-live="true"]').waitFor();
+      await brandt.page.getByTestId('request-speech').click();
+      await chair.page.getByTestId('chair-speaker').filter({ hasText: 'Jonas Brandt' }).waitFor();
+      const granted = Date.now();
+      await chair.page.getByTestId('next-speaker').click();
+      await brandt.page.locator('[data-testid="microphone-state"][data-live="true"]').waitFor();
 
-    const { speakerPeerId: brandtId, firstAudioMs: firstAudio } = await hearsFloorSpeaker(vogel, 'Jonas Brandt', granted);
-    const floorSink = `[data-testid="audio-sink"][data-channel="floor"][data-peer="${brandtId}"]`;
-    console.info(`relay: "Next speaker" clicked → the listener's first audio bytes through TURN: ${firstAudio} ms (polled every 50 ms)`);
+      const { speakerPeerId: brandtId, firstAudioMs: firstAudio } = await hearsFloorSpeaker(vogel, 'Jonas Brandt', granted);
+      const floorSink = `[data-testid="audio-sink"][data-channel="floor"][data-peer="${brandtId}"]`;
+      console.info(`relay: "Next speaker" clicked → the listener's first audio bytes through TURN: ${firstAudio} ms (polled every 50 ms)`);
 
-    // Both ends went through the relay: every connected transport's selected pair is a relay candidate,
-    // the speaker's credential is in his own name…
-    const { brandt: brandtUsername, vogel: vogelUsername } = await expectRelayedOnly({ brandt, vogel });
-    expect(brandtUsername).toMatch(new RegExp(`^\\d+:${brandtId}$`));
-    expect(vogelUsername).not.toBe(brandtUsername);
-    // …and coturn itself allocated relays for both usernames Plenum minted, and relayed to mediasoup.
-    const allocated = coturn.allocations();
-    expect(allocated).toContain(brandtUsername);
-    expect(allocated).toContain(vogelUsername);
-    expect(coturn.log()).toMatch(/CREATE_PERMISSION processed, success|CHANNEL_BIND processed, success/);
+      // Both ends went through the relay: every connected transport's selected pair is a relay candidate,
+      // the speaker's credential is in his own name…
+      const { brandt: brandtUsername, vogel: vogelUsername } = await expectRelayedOnly({ brandt, vogel });
+      expect(brandtUsername).toMatch(new RegExp(`^\\d+:${brandtId}$`));
+      expect(vogelUsername).not.toBe(brandtUsername);
+      // …and coturn itself allocated relays for both usernames Plenum minted, and relayed to mediasoup.
+      const allocated = coturn.allocations();
+      expect(allocated).toContain(brandtUsername);
+      expect(allocated).toContain(vogelUsername);
+      expect(coturn.log()).toMatch(/CREATE_PERMISSION processed, success|CHANNEL_BIND processed, success/);
 
-    // Vogel's media socket drops: the page rejoins, with a credential minted for that join, and
-    // hears Brandt again through a new allocation. (Expiry is in whole seconds: wait one out.)
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, granted + 1100 - Date.now())));
-    await vogel.page.evaluate(() => {
-      for (const socket of (window as unknown as { __mediaSockets: WebSocket[] }).__mediaSockets) socket.close(4000, 'test: drop');
-    });
-    await vogel.page.locator('[data-testid="media-status"][data-status="retrying"]').waitFor();
-    await vogel.page.locator('[data-testid="media-status"][data-status="joined"]').waitFor();
-    await flowing(vogel.page, floorSink);
-    const rejoined = await connectedRoutes(vogel.page);
-    expect(rejoined.length).toBeGreaterThan(0);
-    const renewed = rejoined[0]!.turnUsernames[0]!;
-    expect(rejoined.every((route) => route.localCandidateType === 'relay' && route.turnUsernames[0] === renewed)).toBe(true);
-    expect(Number(renewed.split(':')[0])).toBeGreaterThan(Number(vogelUsername.split(':')[0]));
-    expect(renewed.split(':')[1]).toBe(vogelUsername.split(':')[1]);
-    expect(coturn.allocations()).toContain(renewed);
-    console.info(`relay: coturn allocations: ${coturn.allocations().length} (${[...new Set(coturn.allocations())].join(', ')})`);
+      // Vogel's media socket drops: the page rejoins, with a credential minted for that join, and
+      // hears Brandt again through a new allocation. (Expiry is in whole seconds: wait one out.)
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, granted + 1100 - Date.now())));
+      await vogel.page.evaluate(() => {
+        for (const socket of (window as unknown as { __mediaSockets: WebSocket[] }).__mediaSockets) socket.close(4000, 'test: drop');
+      });
+      await vogel.page.locator('[data-testid="media-status"][data-status="retrying"]').waitFor();
+      await vogel.page.locator('[data-testid="media-status"][data-status="joined"]').waitFor();
+      await flowing(vogel.page, floorSink);
+      const rejoined = await connectedRoutes(vogel.page);
+      expect(rejoined.length).toBeGreaterThan(0);
+      const renewed = rejoined[0]!.turnUsernames[0]!;
+      expect(rejoined.every((route) => route.localCandidateType === 'relay' && route.turnUsernames[0] === renewed)).toBe(true);
+      expect(Number(renewed.split(':')[0])).toBeGreaterThan(Number(vogelUsername.split(':')[0]));
+      expect(renewed.split(':')[1]).toBe(vogelUsername.split(':')[1]);
+      expect(coturn.allocations()).toContain(renewed);
+      console.info(`relay: coturn allocations: ${coturn.allocations().length} (${[...new Set(coturn.allocations())].join(', ')})`);
 
-    expect(seats.flatMap((entry) => entry.problems)).toEqual([]);
-    await Promise.all(seats.map((entry) => entry.context.close()));
-  });
+      expect(seats.flatMap((entry) => entry.problems)).toEqual([]);
+      await Promise.all(seats.map((entry) => entry.context.close()));
+    },
+  );
 
   it('is refused by coturn with an expired credential or one signed with another secret', async () => {
     const now = Date.now();

@@ -22,7 +22,9 @@ describe('a member signs in and sees the sitting', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const problems: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
     page.on('pageerror', (e) => problems.push(e.message));
 
     await page.goto(`${t.baseUrl}/sittings/sitting-42`);

@@ -55,7 +55,16 @@ describe('the public viewer', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { MEDIA_WORKERS: '1', RTC_MIN_PORT: '45000', RTC_MAX_PORT: '45499', BROADCAST_MIN_PORT: '39700', BROADCAST_MAX_PORT: '39799', HLS_DVR_SECONDS: '60' } });
+    t = await startTestApp({
+      env: {
+        MEDIA_WORKERS: '1',
+        RTC_MIN_PORT: '45000',
+        RTC_MAX_PORT: '45499',
+        BROADCAST_MIN_PORT: '39700',
+        BROADCAST_MAX_PORT: '39799',
+        HLS_DVR_SECONDS: '60',
+      },
+    });
     browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs() });
   });
   afterAll(async () => {
@@ -94,7 +103,10 @@ describe('the public viewer', () => {
     await act(t, chair, 'nextSpeaker');
 
     // The speaker and the item come from the public fields.
-    await page.getByTestId('public-item').filter({ hasText: /Item 2: / }).waitFor();
+    await page
+      .getByTestId('public-item')
+      .filter({ hasText: /Item 2: / })
+      .waitFor();
     await page.getByTestId('public-speaker').filter({ hasText: 'Jonas Brandt' }).waitFor();
     expect((await page.getByTestId('public-speaker-faction').textContent())?.trim()).toBe('SDA');
 
@@ -125,8 +137,15 @@ describe('the public viewer', () => {
     await page.getByTestId('captions-toggle').click();
     expect(await page.getByTestId('captions-toggle').getAttribute('aria-pressed')).toBe('true');
     const clerk = { cookie: (await loginSession(t.baseUrl, 'clerk')).cookie };
-    assertStreamOnTime(path.join(t.app.config.dataDir, 'hls', SITTING), path.join(t.app.config.dataDir, 'archive', SITTING), { variants: ['video', 'audio_floor', 'audio_fr'] });
-    const typed = await gql<{ addCaption: { __typename: string } }>(t.baseUrl, `mutation { addCaption(sittingId: "${SITTING}", text: "Die Sitzung ist eröffnet.") { __typename } }`, {}, clerk);
+    assertStreamOnTime(path.join(t.app.config.dataDir, 'hls', SITTING), path.join(t.app.config.dataDir, 'archive', SITTING), {
+      variants: ['video', 'audio_floor', 'audio_fr'],
+    });
+    const typed = await gql<{ addCaption: { __typename: string } }>(
+      t.baseUrl,
+      `mutation { addCaption(sittingId: "${SITTING}", text: "Die Sitzung ist eröffnet.") { __typename } }`,
+      {},
+      clerk,
+    );
     expect(typed.body.data?.addCaption.__typename).toBe('MutationAddCaptionSuccess');
     await page.getByTestId('caption-text').filter({ hasText: 'Die Sitzung ist eröffnet.' }).waitFor({ timeout: 15_000 });
 
@@ -154,7 +173,11 @@ describe('the public viewer', () => {
     const result = page.getByTestId('public-result').filter({ hasText: title });
     await result.waitFor();
     expect(await result.getByTestId('public-outcome').getAttribute('data-passed')).toBe('false');
-    expect(await result.getByTestId('public-count').allTextContents()).toEqual([expect.stringMatching(/Yes\s*1/), expect.stringMatching(/No\s*0/), expect.stringMatching(/Abstain\s*0/)]);
+    expect(await result.getByTestId('public-count').allTextContents()).toEqual([
+      expect.stringMatching(/Yes\s*1/),
+      expect.stringMatching(/No\s*0/),
+      expect.stringMatching(/Abstain\s*0/),
+    ]);
 
     // Keyboard, labels, contrast: no serious or critical violation, in English and in German.
     expect(await seriousViolations(page)).toEqual([]);
@@ -176,13 +199,17 @@ describe('the public viewer', () => {
     process.kill(program.pid!, 'SIGKILL');
     const killed = Date.now();
     await expect.poll(() => t.app.broadcasts!.process(SITTING)?.runs, { timeout: 5_000 }).toBe(program.runs + 1);
-    await expect.poll(async () => (await (await fetch(`${t.baseUrl}/hls/${SITTING}/video/index.m3u8`)).text()).includes('#EXT-X-DISCONTINUITY'), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(async () => (await (await fetch(`${t.baseUrl}/hls/${SITTING}/video/index.m3u8`)).text()).includes('#EXT-X-DISCONTINUITY'), { timeout: 10_000 })
+      .toBe(true);
     const resumed = await time();
     await expect.poll(time, { timeout: 15_000 }).toBeGreaterThan(resumed + 3);
     console.info(`program FFmpeg killed → restarted and the viewer ${Date.now() - killed} ms later 3 s further on`);
     expect(problems).toEqual([]);
     const seconds = (Date.now() - started) / 1000;
-    console.info(`public viewer: the whole scenario (not started, playing, French, captions, behind live, a result, two axe scans, a crashed FFmpeg) in ${seconds.toFixed(1)} s`);
+    console.info(
+      `public viewer: the whole scenario (not started, playing, French, captions, behind live, a result, two axe scans, a crashed FFmpeg) in ${seconds.toFixed(1)} s`,
+    );
     expect(seconds).toBeLessThan(60);
     await context.close();
   });

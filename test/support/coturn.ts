@@ -102,7 +102,25 @@ export async function startCoturn(opts: { readonly secret: string; readonly real
     tryAllocate: (username, password) =>
       new Promise<void>((resolve) => {
         // It keeps sending to its peer (relayPorts.max, nobody there) until killed: the allocation comes first.
-        const args = ['-u', username, '-w', password, '-p', String(port), '-n', '1', '-m', '1', '-l', '100', '-e', '127.0.0.1', '-r', String(relayPorts.max), '127.0.0.1'];
+        const args = [
+          '-u',
+          username,
+          '-w',
+          password,
+          '-p',
+          String(port),
+          '-n',
+          '1',
+          '-m',
+          '1',
+          '-l',
+          '100',
+          '-e',
+          '127.0.0.1',
+          '-r',
+          String(relayPorts.max),
+          '127.0.0.1',
+        ];
         execFile('/usr/bin/turnutils_uclient', args, { timeout: 2000 }, () => resolve());
       }),
     allocations: () => [...output.matchAll(/user <([^>]*)>: incoming packet ALLOCATE processed, success/g)].map((m) => m[1] ?? ''),

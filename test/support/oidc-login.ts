@@ -183,7 +183,14 @@ export async function fetchAccessToken(baseUrl: string, username: string, passwo
   const res = await fetch(token_endpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: apiRedirectUri, client_id: apiClientId, code_verifier: verifier, resource }).toString(),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: apiRedirectUri,
+      client_id: apiClientId,
+      code_verifier: verifier,
+      resource,
+    }).toString(),
   });
   const body = (await res.json()) as { access_token?: string; error?: string; error_description?: string };
   if (!res.ok || !body.access_token) throw new Error(`token request failed: ${body.error_description ?? body.error ?? res.status}`);

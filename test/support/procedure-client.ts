@@ -25,9 +25,23 @@ const castMutation = /* GraphQL */ `
   mutation Cast($sittingId: ID!, $voteId: ID!, $optionId: ID!) {
     castVote(sittingId: $sittingId, voteId: $voteId, optionId: $optionId) {
       __typename
-      ... on Error { code message }
-      ... on RuleViolation { rule }
-      ... on MutationCastVoteSuccess { data { voteId optionId pseudonym seq entryHash code } }
+      ... on Error {
+        code
+        message
+      }
+      ... on RuleViolation {
+        rule
+      }
+      ... on MutationCastVoteSuccess {
+        data {
+          voteId
+          optionId
+          pseudonym
+          seq
+          entryHash
+          code
+        }
+      }
     }
   }
 `;
@@ -45,7 +59,14 @@ export async function graphql<T>(baseUrl: string, headers: Headers, query: strin
   return body.data!;
 }
 
-export async function castVote(baseUrl: string, headers: Headers, sittingId: string, voteId: string, optionId: string, signal?: AbortSignal): Promise<CastOutcome> {
+export async function castVote(
+  baseUrl: string,
+  headers: Headers,
+  sittingId: string,
+  voteId: string,
+  optionId: string,
+  signal?: AbortSignal,
+): Promise<CastOutcome> {
   const data = await graphql<{ castVote: { __typename: string; rule?: string; code?: string; message?: string; data?: ReceiptData } }>(
     baseUrl,
     headers,
@@ -55,14 +76,27 @@ export async function castVote(baseUrl: string, headers: Headers, sittingId: str
   );
   const r = data.castVote;
   if (r.__typename === 'MutationCastVoteSuccess' && r.data) return { ok: true, receipt: r.data };
-  return { ok: false, typename: r.__typename, ...(r.rule ? { rule: r.rule } : {}), ...(r.code ? { code: r.code } : {}), ...(r.message ? { message: r.message } : {}) };
+  return {
+    ok: false,
+    typename: r.__typename,
+    ...(r.rule ? { rule: r.rule } : {}),
+    ...(r.code ? { code: r.code } : {}),
+    ...(r.message ? { message: r.message } : {}),
+  };
 }
 
 /**
  * A procedural mutation (openSitting, joinSitting, openVote, closeVote, …) that must succeed; returns
  * its `data` selection. `args` is GraphQL argument text after sittingId.
  */
-export async function procedure<T = Record<string, unknown>>(baseUrl: string, headers: Headers, sittingId: string, field: string, args = '', select = 'seq'): Promise<T> {
+export async function procedure<T = Record<string, unknown>>(
+  baseUrl: string,
+  headers: Headers,
+  sittingId: string,
+  field: string,
+  args = '',
+  select = 'seq',
+): Promise<T> {
   const success = `Mutation${field[0]!.toUpperCase()}${field.slice(1)}Success`;
   const q = `mutation { r: ${field}(sittingId: ${JSON.stringify(sittingId)}${args ? `, ${args}` : ''}) { __typename ... on Error { code message } ... on RuleViolation { rule } ... on ${success} { data { ${select} } } } }`;
   const { r } = await graphql<{ r: { __typename: string; code?: string; rule?: string; message?: string; data?: T } }>(baseUrl, headers, q);
@@ -135,12 +169,29 @@ export interface OpenVoteForAll {
 }
 
 /** Signs every voter in (sessions), opens the sitting, has every voter join it and opens a named vote. */
-export async function openVoteForAll(baseUrl: string, parliament: { readonly voters: readonly { readonly username: string }[]; readonly chair: { readonly username: string } }, sittingId: string, draft: { title: string; durationSeconds: number }): Promise<OpenVoteForAll> {
-  const headers = await signInAll(baseUrl, parliament.voters.map((p) => p.username), 'session', 24);
+export async function openVoteForAll(
+  baseUrl: string,
+  parliament: { readonly voters: readonly { readonly username: string }[]; readonly chair: { readonly username: string } },
+  sittingId: string,
+  draft: { title: string; durationSeconds: number },
+): Promise<OpenVoteForAll> {
+  const headers = await signInAll(
+    baseUrl,
+    parliament.voters.map((p) => p.username),
+    'session',
+    24,
+  );
   const chair = headers.get(parliament.chair.username)!;
   await procedure(baseUrl, chair, sittingId, 'openSitting');
   await pool(parliament.voters, 32, (p) => procedure(baseUrl, headers.get(p.username)!, sittingId, 'joinSitting'));
   const voteId = await prepareVote(baseUrl, chair, sittingId, draft);
-  const opened = await procedure<{ openVote: { closesAt: string; eligibleCount: number } }>(baseUrl, chair, sittingId, 'openVote', `draftId: "${voteId}"`, 'openVote { closesAt eligibleCount }');
+  const opened = await procedure<{ openVote: { closesAt: string; eligibleCount: number } }>(
+    baseUrl,
+    chair,
+    sittingId,
+    'openVote',
+    `draftId: "${voteId}"`,
+    'openVote { closesAt eligibleCount }',
+  );
   return { headers, chair, voteId, closesAt: Date.parse(opened.openVote.closesAt), eligibleCount: opened.openVote.eligibleCount };
 }

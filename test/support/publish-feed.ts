@@ -6,6 +6,11 @@ import { feedRtpParameters, type LavfiFeed, type LavfiSource } from '../../strea
 export async function publishFeed(media: SittingMedia, peerId: string, channel: Channel, source: LavfiSource): Promise<LavfiFeed> {
   const transport = await media.createPlainTransport(peerId, { comedia: true });
   const feed: LavfiFeed = { ...source, port: transport.port };
-  await media.produce(peerId, transport.id, { kind: source.kind, rtpParameters: feedRtpParameters(feed), channel, source: source.kind === 'video' ? 'camera' : 'microphone' });
+  await media.produce(peerId, transport.id, {
+    kind: source.kind,
+    rtpParameters: feedRtpParameters(feed),
+    channel,
+    source: source.kind === 'video' ? 'camera' : 'microphone',
+  });
   return feed;
 }

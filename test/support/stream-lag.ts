@@ -24,13 +24,20 @@ export function segmentWriteLags(hlsDir: string, archiveDir: string, variant = '
  * Throws, naming the lag, when any of the newest `last` segments of a variant was written later
  * than `maxMs`; returns the lags per variant otherwise.
  */
-export function assertStreamOnTime(hlsDir: string, archiveDir: string, opts: { variants?: readonly string[]; last?: number; maxMs?: number } = {}): Record<string, number[]> {
+export function assertStreamOnTime(
+  hlsDir: string,
+  archiveDir: string,
+  opts: { variants?: readonly string[]; last?: number; maxMs?: number } = {},
+): Record<string, number[]> {
   const { variants = ['video'], last = 5, maxMs = MAX_SEGMENT_WRITE_LAG_MS } = opts;
   const found: Record<string, number[]> = {};
   for (const variant of variants) {
     const lags = segmentWriteLags(hlsDir, archiveDir, variant).slice(-last);
     if (lags.length === 0) throw new Error(`the stream is late: no ${variant} segment yet`);
-    if (Math.max(...lags) > maxMs) throw new Error(`the stream is late: the program FFmpeg wrote the last ${variant} segments ${lags.join(', ')} ms after the end of their picture (allowed ${maxMs} ms)`);
+    if (Math.max(...lags) > maxMs)
+      throw new Error(
+        `the stream is late: the program FFmpeg wrote the last ${variant} segments ${lags.join(', ')} ms after the end of their picture (allowed ${maxMs} ms)`,
+      );
     found[variant] = lags;
   }
   return found;

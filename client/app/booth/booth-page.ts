@@ -29,7 +29,9 @@ import { boothText } from './booth-text';
   providers: [MediaState],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <p class="back"><a [routerLink]="['/sittings', id()]">{{ text().backToSitting }}</a></p>
+    <p class="back">
+      <a [routerLink]="['/sittings', id()]">{{ text().backToSitting }}</a>
+    </p>
     @if (arrangements.error(); as error) {
       <plenum-error-notice [heading]="words().loadFailed" [error]="error" />
     }
@@ -47,7 +49,12 @@ import { boothText } from './booth-text';
       <div class="columns">
         <section class="panel" aria-labelledby="air-heading">
           <h2 id="air-heading">{{ airLine() }}</h2>
-          <button type="button" data-testid="hand-over" [disabled]="!active() || action().kind === 'alone' || arrangements.pending('booth')" (click)="handOver()">
+          <button
+            type="button"
+            data-testid="hand-over"
+            [disabled]="!active() || action().kind === 'alone' || arrangements.pending('booth')"
+            (click)="handOver()"
+          >
             {{ actionLabel() }}
           </button>
           <h3>{{ text().partners }}</h3>

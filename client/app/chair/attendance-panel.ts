@@ -15,7 +15,11 @@ import { ChairState } from './chair-state';
         {{ text().quorumCount(attendance.quorum.present, attendance.quorum.required) }}
       </p>
       <table>
-        <caption class="visually-hidden">{{ text().attendance }}</caption>
+        <caption class="visually-hidden">
+          {{
+            text().attendance
+          }}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{{ words().faction }}</th>

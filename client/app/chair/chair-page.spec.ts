@@ -21,7 +21,14 @@ describe('ChairPage', () => {
       requests: [demoRequest('r1', 'j.brandt', '2026-12-03T09:20:00Z'), demoRequest('r2', 'f.kuhn', '2026-12-03T09:25:00Z')],
     },
     pointsOfOrder: [
-      { id: 'poo-1', person: demoPerson('l.vogel'), category: 'close_of_debate', text: 'Move to close the debate.', raisedAt: '2026-12-03T09:10:00Z', heard: false },
+      {
+        id: 'poo-1',
+        person: demoPerson('l.vogel'),
+        category: 'close_of_debate',
+        text: 'Move to close the debate.',
+        raisedAt: '2026-12-03T09:10:00Z',
+        heard: false,
+      },
     ],
   });
 

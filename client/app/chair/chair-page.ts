@@ -44,11 +44,15 @@ import { VotePreparation } from './vote-preparation';
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <p class="back"><a [routerLink]="['/sittings', id()]">{{ words().backToSitting }}</a></p>
+    <p class="back">
+      <a [routerLink]="['/sittings', id()]">{{ words().backToSitting }}</a>
+    </p>
     @if (!mayChair()) {
       <h1>{{ text().consoleTitle }}</h1>
       <p data-testid="chair-forbidden">{{ text().onlyChair }}</p>
-      <p><a [routerLink]="['/sittings', id(), 'chamber']">{{ text().toChamber }}</a></p>
+      <p>
+        <a [routerLink]="['/sittings', id(), 'chamber']">{{ text().toChamber }}</a>
+      </p>
     } @else {
       @if (procedureState.error(); as error) {
         <plenum-error-notice [heading]="words().loadFailed" [error]="error" />
@@ -64,7 +68,9 @@ import { VotePreparation } from './vote-preparation';
           <h1 data-testid="chair-title">{{ text().consoleTitle }} · {{ procedureState.frame()?.title }}</h1>
           <plenum-sitting-status [procedure]="procedure" [live]="procedureState.live()" />
           <plenum-sitting-controls />
-          <p class="chamber-link"><a [routerLink]="['/sittings', id(), 'chamber']">{{ text().toChamber }}</a></p>
+          <p class="chamber-link">
+            <a [routerLink]="['/sittings', id(), 'chamber']">{{ text().toChamber }}</a>
+          </p>
           @if (procedureState.frame(); as frame) {
             <plenum-protocol-links [sitting]="frame" />
           }
@@ -153,9 +159,7 @@ export class ChairPage {
   protected readonly text = this.translation.catalogue(chairText);
   protected readonly words = this.translation.catalogue(procedureText);
   protected readonly mayChair = computed(() => chairTeam(this.viewer.viewer()?.roles ?? []));
-  protected readonly hasResults = computed(() =>
-    (this.procedureState.procedure()?.votes ?? []).some((vote) => vote.status !== 'OPEN'),
-  );
+  protected readonly hasResults = computed(() => (this.procedureState.procedure()?.votes ?? []).some((vote) => vote.status !== 'OPEN'));
 
   constructor() {
     showProcedure(this.id, () => this.text().consoleTitle, {

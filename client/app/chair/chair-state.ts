@@ -1,13 +1,7 @@
 import { Injectable, computed, signal } from '@angular/core';
 import { acceptInterjectionMutation, declineInterjectionMutation } from '../procedure/interjections.generated';
 import { ProcedureCommands } from '../procedure/procedure-commands';
-import type {
-  OrderPolicy,
-  PointOfOrderDecision,
-  RequestKind,
-  Stance,
-  VoteDraftInput,
-} from '../shared/graphql-schema.generated';
+import type { OrderPolicy, PointOfOrderDecision, RequestKind, Stance, VoteDraftInput } from '../shared/graphql-schema.generated';
 import {
   addSpeakerMutation,
   allotSpeakingTimeMutation,
@@ -44,16 +38,7 @@ export type VoteDraft = VoteDraftFragment;
 export type RosterPerson = ChairSetupResult['people'][number];
 
 /** The parts of the console whose commands report problems beside themselves. */
-export type ChairControl =
-  | 'sitting'
-  | 'agenda'
-  | 'speakers'
-  | 'floor'
-  | 'interjections'
-  | 'points'
-  | 'draft'
-  | 'drafts'
-  | 'vote';
+export type ChairControl = 'sitting' | 'agenda' | 'speakers' | 'floor' | 'interjections' | 'points' | 'draft' | 'drafts' | 'vote';
 
 /** The order of the speaker list after moving one request `by` places (−1 up, +1 down); null when it cannot move. */
 export function movedOrder(ids: readonly string[], id: string, by: number): string[] | null {
@@ -85,9 +70,7 @@ export class ChairState extends ProcedureCommands<ChairControl> {
   /** Drafts not yet opened, for opening and for a point of order put to a vote. */
   readonly openableDrafts = computed(() => this.draftsSignal().filter((draft) => !draft.opened));
   /** Members and podium guests: who may be put on the speaker list. */
-  readonly speakers = computed(() =>
-    this.peopleSignal().filter((person) => person.roles.includes('MEMBER') || person.roles.includes('PODIUM_GUEST')),
-  );
+  readonly speakers = computed(() => this.peopleSignal().filter((person) => person.roles.includes('MEMBER') || person.roles.includes('PODIUM_GUEST')));
 
   /** The drafts and the people; the procedure is loaded by ProcedureState. */
   async loadSetup(sittingId: string): Promise<void> {
@@ -116,21 +99,17 @@ export class ChairState extends ProcedureCommands<ChairControl> {
 
   // Sitting
   openSitting = () => this.send('sitting', openSittingMutation, {});
-  suspendSitting = (breakMinutes: number | null, reason: string | null) =>
-    this.send('sitting', suspendSittingMutation, { breakMinutes, reason });
+  suspendSitting = (breakMinutes: number | null, reason: string | null) => this.send('sitting', suspendSittingMutation, { breakMinutes, reason });
   resumeSitting = () => this.send('sitting', resumeSittingMutation, {});
   closeSitting = () => this.send('sitting', closeSittingMutation, {});
 
   // Agenda
   callItem = (agendaItemId: string) => this.send('agenda', callAgendaItemMutation, { agendaItemId });
-  setOrderPolicy = (agendaItemId: string, policy: OrderPolicy) =>
-    this.send('agenda', setOrderPolicyMutation, { agendaItemId, policy });
-  allotSpeakingTime = (agendaItemId: string, debateMinutes: number) =>
-    this.send('agenda', allotSpeakingTimeMutation, { agendaItemId, debateMinutes });
+  setOrderPolicy = (agendaItemId: string, policy: OrderPolicy) => this.send('agenda', setOrderPolicyMutation, { agendaItemId, policy });
+  allotSpeakingTime = (agendaItemId: string, debateMinutes: number) => this.send('agenda', allotSpeakingTimeMutation, { agendaItemId, debateMinutes });
 
   // Speaker list
-  addSpeaker = (personId: string, kind: RequestKind, stance: Stance | null) =>
-    this.send('speakers', addSpeakerMutation, { personId, kind, stance });
+  addSpeaker = (personId: string, kind: RequestKind, stance: Stance | null) => this.send('speakers', addSpeakerMutation, { personId, kind, stance });
   removeSpeaker = (requestId: string) => this.send('speakers', removeSpeakerMutation, { requestId });
   closeSpeakerList = () => this.send('speakers', closeSpeakerListMutation, {});
   reopenSpeakerList = () => this.send('speakers', reopenSpeakerListMutation, {});
@@ -154,12 +133,8 @@ export class ChairState extends ProcedureCommands<ChairControl> {
   liftMuteAll = () => this.send('floor', liftMuteAllMutation, {});
 
   // Points of order
-  decidePointOfOrder = (
-    pointId: string,
-    decision: PointOfOrderDecision,
-    note: string | null,
-    voteDraftId: string | null,
-  ) => this.send('points', decidePointOfOrderMutation, { pointId, decision, note, voteDraftId });
+  decidePointOfOrder = (pointId: string, decision: PointOfOrderDecision, note: string | null, voteDraftId: string | null) =>
+    this.send('points', decidePointOfOrderMutation, { pointId, decision, note, voteDraftId });
 
   // Votes
   async prepareVote(input: VoteDraftInput): Promise<boolean> {

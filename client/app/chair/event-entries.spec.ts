@@ -10,10 +10,7 @@ describe('eventEntries', () => {
   it('puts points of order before hands before joins, newest first within each', () => {
     const entries = eventEntries(
       [point('p1', 'l.vogel', '2026-12-03T09:10:00Z'), point('p2', 'f.kuhn', '2026-12-03T09:12:00Z')],
-      [
-        demoRequest('r1', 'j.brandt', '2026-12-03T09:20:00Z'),
-        demoRequest('r2', 'm.jung', '2026-12-03T09:25:00Z', { kind: 'INTERJECTION' }),
-      ],
+      [demoRequest('r1', 'j.brandt', '2026-12-03T09:20:00Z'), demoRequest('r2', 'm.jung', '2026-12-03T09:25:00Z', { kind: 'INTERJECTION' })],
       [
         { person: demoPerson('o.busch'), at: '2026-12-03T09:30:00Z' },
         { person: demoPerson('h.lange'), at: '2026-12-03T09:05:00Z' },
@@ -43,10 +40,14 @@ describe('eventEntries', () => {
   });
 
   it('gives every entry its own key, a person joining twice included', () => {
-    const keys = eventEntries([], [], [
-      { person: demoPerson('o.busch'), at: '2026-12-03T09:30:00Z' },
-      { person: demoPerson('o.busch'), at: '2026-12-03T09:30:00Z' },
-    ]).map((entry) => entry.key);
+    const keys = eventEntries(
+      [],
+      [],
+      [
+        { person: demoPerson('o.busch'), at: '2026-12-03T09:30:00Z' },
+        { person: demoPerson('o.busch'), at: '2026-12-03T09:30:00Z' },
+      ],
+    ).map((entry) => entry.key);
 
     expect(new Set(keys).size).toBe(2);
   });

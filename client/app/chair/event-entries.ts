@@ -29,11 +29,7 @@ export interface EventEntry {
  * speaker list and interjection questions to the speaker) and recent joins, ordered by priority
  * and, within a priority, newest first.
  */
-export function eventEntries(
-  pointsOfOrder: readonly PointOfOrder[],
-  hands: readonly RaisedHand[],
-  joins: readonly JoinEntry[],
-): EventEntry[] {
+export function eventEntries(pointsOfOrder: readonly PointOfOrder[], hands: readonly RaisedHand[], joins: readonly JoinEntry[]): EventEntry[] {
   const entries: EventEntry[] = [
     ...pointsOfOrder.map((point) => ({
       key: `point-${point.id}`,
@@ -57,7 +53,5 @@ export function eventEntries(
       detail: null,
     })),
   ];
-  return entries.sort(
-    (a, b) => eventPriority[a.kind] - eventPriority[b.kind] || Date.parse(b.at) - Date.parse(a.at),
-  );
+  return entries.sort((a, b) => eventPriority[a.kind] - eventPriority[b.kind] || Date.parse(b.at) - Date.parse(a.at));
 }

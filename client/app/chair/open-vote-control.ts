@@ -33,7 +33,11 @@ import { ChairState } from './chair-state';
         <progress [value]="vote.ballotsCast" [max]="vote.eligibleCount || 1" [attr.aria-label]="text().turnout"></progress>
         @if (vote.liveCounts; as counts) {
           <table class="live-counts" data-testid="live-counts">
-            <caption>{{ words().liveCounts }}</caption>
+            <caption>
+              {{
+                words().liveCounts
+              }}
+            </caption>
             <tbody>
               @for (option of vote.options; track option.id) {
                 <tr>

@@ -62,11 +62,7 @@ const emptyDecision: DecisionDraft = { decision: 'NOTED', note: '', voteDraftId:
             @if (draftFor(point.id).decision === 'PUT_TO_VOTE') {
               <label>
                 {{ text().voteDraft }}
-                <select
-                  name="voteDraftId"
-                  [ngModel]="draftFor(point.id).voteDraftId"
-                  (ngModelChange)="updateDraft(point.id, { voteDraftId: $event })"
-                >
+                <select name="voteDraftId" [ngModel]="draftFor(point.id).voteDraftId" (ngModelChange)="updateDraft(point.id, { voteDraftId: $event })">
                   <option value="">{{ text().noDraft }}</option>
                   @for (draft of state.openableDrafts(); track draft.id) {
                     <option [value]="draft.id">{{ draft.title }}</option>

@@ -132,7 +132,11 @@ const kinds: readonly RequestKind[] = ['SPEECH', 'SHORT_INTERVENTION', 'INTERJEC
       <plenum-command-problem [message]="state.problem('speakers')" />
       @if (procedure.quotas; as quotas) {
         <table class="quotas">
-          <caption>{{ text().quotas }}</caption>
+          <caption>
+            {{
+              text().quotas
+            }}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{{ words().faction }}</th>

@@ -83,7 +83,5 @@ export class SpeakingTimes {
   protected readonly orders = orders;
   protected readonly duration = formatDuration;
   protected readonly order = signal<SpeakingTimeOrder>('least');
-  protected readonly rows = computed(() =>
-    sortSpeakingTimes(this.state.procedure.procedure()?.speakingTimes ?? [], this.order()),
-  );
+  protected readonly rows = computed(() => sortSpeakingTimes(this.state.procedure.procedure()?.speakingTimes ?? [], this.order()));
 }

@@ -79,8 +79,7 @@ export function voteDraftInput(form: VoteDraftForm, currentItemId: string | null
   return {
     title: form.title.trim(),
     kind: form.kind,
-    options:
-      form.optionSet === 'custom' ? customLabels(form).map((label) => ({ label, meaning: 'OTHER' as const })) : null,
+    options: form.optionSet === 'custom' ? customLabels(form).map((label) => ({ label, meaning: 'OTHER' as const })) : null,
     abstention: form.optionSet === 'standard' ? form.abstention : false,
     majority: form.majority,
     live: form.live,

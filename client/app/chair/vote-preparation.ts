@@ -79,7 +79,14 @@ const majorities: readonly MajorityKind[] = ['SIMPLE', 'ABSOLUTE_MEMBERS', 'TWO_
             {{ words().voteKind.NAMED }}
           </label>
           <label class="inline">
-            <input type="radio" name="kind" value="PSEUDONYMOUS" data-testid="vote-kind-pseudonymous" [ngModel]="form().kind" (ngModelChange)="update({ kind: $event })" />
+            <input
+              type="radio"
+              name="kind"
+              value="PSEUDONYMOUS"
+              data-testid="vote-kind-pseudonymous"
+              [ngModel]="form().kind"
+              (ngModelChange)="update({ kind: $event })"
+            />
             {{ words().voteKind.PSEUDONYMOUS }}
           </label>
         </fieldset>
@@ -125,7 +132,14 @@ const majorities: readonly MajorityKind[] = ['SIMPLE', 'ABSOLUTE_MEMBERS', 'TWO_
         </label>
         <label>
           {{ text().durationMinutes }}
-          <input type="number" name="duration" min="1" [max]="durationMinutesLimit" [ngModel]="form().durationMinutes" (ngModelChange)="update({ durationMinutes: $event })" />
+          <input
+            type="number"
+            name="duration"
+            min="1"
+            [max]="durationMinutesLimit"
+            [ngModel]="form().durationMinutes"
+            (ngModelChange)="update({ durationMinutes: $event })"
+          />
         </label>
         <label class="inline">
           <input type="checkbox" name="live" [ngModel]="form().live" (ngModelChange)="update({ live: $event })" />

@@ -39,7 +39,9 @@ import { VotePanel } from './vote-panel';
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <p class="back"><a [routerLink]="['/sittings', id()]">{{ words().backToSitting }}</a></p>
+    <p class="back">
+      <a [routerLink]="['/sittings', id()]">{{ words().backToSitting }}</a>
+    </p>
     @if (procedureState.error(); as error) {
       <plenum-error-notice [heading]="words().loadFailed" [error]="error" />
     }
@@ -115,7 +117,11 @@ import { VotePanel } from './vote-panel';
             }
             <ol class="speakers" data-testid="speaker-list">
               @for (request of procedure.speakerList.requests; track request.id) {
-                <li data-testid="speaker" [class.me]="request.person.id === state.me()?.id" [attr.aria-current]="request.person.id === state.me()?.id ? 'true' : null">
+                <li
+                  data-testid="speaker"
+                  [class.me]="request.person.id === state.me()?.id"
+                  [attr.aria-current]="request.person.id === state.me()?.id ? 'true' : null"
+                >
                   <span class="name">{{ request.person.name }}</span>
                   @if (request.person.faction; as faction) {
                     <span class="faction" [style.border-color]="faction.colour">{{ faction.shortName }}</span>

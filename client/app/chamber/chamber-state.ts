@@ -83,13 +83,11 @@ export class ChamberState extends ProcedureCommands<ChamberControl> {
 
   join = () => this.send('presence', joinSittingMutation, {});
   leave = () => this.send('presence', leaveSittingMutation, {});
-  requestToSpeak = (kind: RequestKind, stance: Stance | null) =>
-    this.send('request', requestToSpeakMutation, { kind, stance, addressesRequestId: null });
+  requestToSpeak = (kind: RequestKind, stance: Stance | null) => this.send('request', requestToSpeakMutation, { kind, stance, addressesRequestId: null });
   withdrawRequest = (requestId: string) => this.send('request', withdrawRequestMutation, { requestId });
   acceptQuestion = (requestId: string) => this.send('request', acceptInterjectionMutation, { requestId });
   declineQuestion = (requestId: string) => this.send('request', declineInterjectionMutation, { requestId });
-  raisePointOfOrder = (category: string, text: string) =>
-    this.send('point', raisePointOfOrderMutation, { category, text });
+  raisePointOfOrder = (category: string, text: string) => this.send('point', raisePointOfOrderMutation, { category, text });
   withdrawPointOfOrder = (pointId: string) => this.send('point', withdrawPointOfOrderMutation, { pointId });
 
   /** Casts my ballot; the receipt is kept and shown at once. */

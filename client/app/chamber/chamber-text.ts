@@ -108,8 +108,7 @@ const de: typeof en = {
   speakerList: 'Rednerliste',
   noSpeakers: 'Es liegen keine Wortmeldungen vor.',
   you: 'Sie',
-  pointsWaiting: (count) =>
-    count === 1 ? '1 Geschäftsordnungsantrag geht vor.' : `${count} Geschäftsordnungsanträge gehen vor.`,
+  pointsWaiting: (count) => (count === 1 ? '1 Geschäftsordnungsantrag geht vor.' : `${count} Geschäftsordnungsanträge gehen vor.`),
   pointOfOrder: 'Geschäftsordnungsantrag',
   category: 'Art des Antrags',
   chooseCategory: 'Art wählen …',

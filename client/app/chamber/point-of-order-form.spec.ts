@@ -40,7 +40,16 @@ describe('PointOfOrderForm', () => {
           __typename: 'MutationRaisePointOfOrderSuccess',
           data: demoProcedure({
             seq: 11,
-            pointsOfOrder: [{ id: 'poo-1', person: demoPerson('l.vogel'), category: variables.category, text: variables.text, raisedAt: '2026-12-03T09:31:00Z', heard: false }],
+            pointsOfOrder: [
+              {
+                id: 'poo-1',
+                person: demoPerson('l.vogel'),
+                category: variables.category,
+                text: variables.text,
+                raisedAt: '2026-12-03T09:31:00Z',
+                heard: false,
+              },
+            ],
           }),
         },
       }),

@@ -12,11 +12,7 @@ const pointOfOrderTextLimit = textLimits.pointOfOrderText;
 export type PointOfOrderProblem = 'category-missing' | 'category-unknown' | 'text-missing' | 'text-too-long';
 
 /** What keeps a point of order from being raised: a known category and a text of 1 to 500 characters. */
-export function pointOfOrderProblems(
-  category: string,
-  text: string,
-  categories: readonly { readonly id: string }[],
-): PointOfOrderProblem[] {
+export function pointOfOrderProblems(category: string, text: string, categories: readonly { readonly id: string }[]): PointOfOrderProblem[] {
   const problems: PointOfOrderProblem[] = [];
   if (category === '') {
     problems.push('category-missing');
@@ -142,9 +138,7 @@ export class PointOfOrderForm {
   /** Problems are shown once the member has tried to send. */
   private readonly tried = signal(false);
 
-  protected readonly problems = computed(() =>
-    pointOfOrderProblems(this.category(), this.pointText(), this.state.procedure.categories()),
-  );
+  protected readonly problems = computed(() => pointOfOrderProblems(this.category(), this.pointText(), this.state.procedure.categories()));
   protected readonly shown = computed(() => (this.tried() ? this.problems() : []));
   protected readonly remaining = computed(() => pointOfOrderTextLimit - this.pointText().trim().length);
 

@@ -19,10 +19,23 @@ import { chamberText } from './chamber-text';
     @for (room of chamber?.myInvitations ?? []; track room.id) {
       <p class="invitation" data-testid="subroom-invitation" [attr.data-subroom]="room.id">
         <span>{{ text().invitation(room.name, room.openedBy?.name ?? text().someone) }}</span>
-        <button type="button" data-testid="accept-invitation" [attr.aria-label]="text().acceptNamed(room.name)" [disabled]="arrangements.pending('invitation')" (click)="accept(room)">
+        <button
+          type="button"
+          data-testid="accept-invitation"
+          [attr.aria-label]="text().acceptNamed(room.name)"
+          [disabled]="arrangements.pending('invitation')"
+          (click)="accept(room)"
+        >
           {{ text().acceptInvitation }}
         </button>
-        <button type="button" class="secondary" data-testid="decline-invitation" [attr.aria-label]="text().declineNamed(room.name)" [disabled]="arrangements.pending('invitation')" (click)="decline(room)">
+        <button
+          type="button"
+          class="secondary"
+          data-testid="decline-invitation"
+          [attr.aria-label]="text().declineNamed(room.name)"
+          [disabled]="arrangements.pending('invitation')"
+          (click)="decline(room)"
+        >
           {{ text().declineInvitation }}
         </button>
       </p>
@@ -68,7 +81,9 @@ import { chamberText } from './chamber-text';
 
     <div class="actions">
       @if (chamber?.mySubroom; as room) {
-        <button type="button" data-testid="invite-to-subroom" [disabled]="busy() || chosen().size === 0" (click)="invite(room)">{{ text().sendInvitations }}</button>
+        <button type="button" data-testid="invite-to-subroom" [disabled]="busy() || chosen().size === 0" (click)="invite(room)">
+          {{ text().sendInvitations }}
+        </button>
         <button type="button" class="secondary" data-testid="leave-subroom" [disabled]="busy()" (click)="leave(room)">{{ text().leaveSubroom }}</button>
         @if (room.openedBy?.id === arrangements.me()?.id) {
           <button type="button" class="danger" data-testid="close-subroom" [disabled]="busy()" (click)="close(room)">{{ text().closeSubroom }}</button>

@@ -1,13 +1,6 @@
 import { DOCUMENT } from '@angular/common';
 import { TestBed } from '@angular/core/testing';
-import {
-  TranslationState,
-  browserLanguages,
-  initialLanguage,
-  languageStorage,
-  storageKey,
-  type LanguageStorage,
-} from './translation-state';
+import { TranslationState, browserLanguages, initialLanguage, languageStorage, storageKey, type LanguageStorage } from './translation-state';
 
 describe('TranslationState', () => {
   let stored: Map<string, string>;

@@ -77,19 +77,13 @@ export class TranslationState {
   private readonly document = inject(DOCUMENT);
   private readonly storage = inject(languageStorage);
 
-  private readonly languageSignal = signal<Language>(
-    initialLanguage(this.readStored(), inject(browserLanguages)),
-  );
+  private readonly languageSignal = signal<Language>(initialLanguage(this.readStored(), inject(browserLanguages)));
 
   readonly language = this.languageSignal.asReadonly();
   readonly locale = computed(() => locales[this.languageSignal()]);
 
-  private readonly timeFormat = computed(
-    () => new Intl.DateTimeFormat(this.locale(), { hour: '2-digit', minute: '2-digit', second: '2-digit' }),
-  );
-  private readonly shortTimeFormat = computed(
-    () => new Intl.DateTimeFormat(this.locale(), { hour: '2-digit', minute: '2-digit' }),
-  );
+  private readonly timeFormat = computed(() => new Intl.DateTimeFormat(this.locale(), { hour: '2-digit', minute: '2-digit', second: '2-digit' }));
+  private readonly shortTimeFormat = computed(() => new Intl.DateTimeFormat(this.locale(), { hour: '2-digit', minute: '2-digit' }));
   private readonly dateTimeFormat = computed(
     () =>
       new Intl.DateTimeFormat(this.locale(), {

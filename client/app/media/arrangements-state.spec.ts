@@ -57,7 +57,9 @@ describe('ArrangementsState', () => {
       ],
     });
     answerByName(graphql, {
-      Viewer: { me: { username: 'l.vogel', name: 'Leonie Vogel', roles: ['MEMBER'], person: { id: 'p-vogel', name: 'Leonie Vogel', faction: sda, booth: null } } },
+      Viewer: {
+        me: { username: 'l.vogel', name: 'Leonie Vogel', roles: ['MEMBER'], person: { id: 'p-vogel', name: 'Leonie Vogel', faction: sda, booth: null } },
+      },
       ChamberArrangements: arrangements,
       AcceptSubroomInvitation: {
         acceptSubroomInvitation: {
@@ -65,7 +67,9 @@ describe('ArrangementsState', () => {
           data: chamber({ mySubroom: { ...room, members: [...room.members, person('p-vogel', 'Leonie Vogel')], invited: [] }, myInvitations: [] }),
         },
       },
-      HandOverBooth: { handOverBooth: { __typename: 'RuleViolation', code: 'RULE_VIOLATION', message: 'only an interpreter…', rule: 'forbidden.not_interpreter' } },
+      HandOverBooth: {
+        handOverBooth: { __typename: 'RuleViolation', code: 'RULE_VIOLATION', message: 'only an interpreter…', rule: 'forbidden.not_interpreter' },
+      },
     });
     await TestBed.inject(ViewerState).load();
     state = TestBed.inject(ArrangementsState);
@@ -85,7 +89,9 @@ describe('ArrangementsState', () => {
     expect(fetches()).toBe(1);
 
     graphql.request.calls.reset();
-    answerByName(graphql, { ChamberArrangements: { ...arrangements, sitting: { id: 'sitting-43', chamber: chamber({ sittingId: 'sitting-43', mediaAvailable: false }) } } });
+    answerByName(graphql, {
+      ChamberArrangements: { ...arrangements, sitting: { id: 'sitting-43', chamber: chamber({ sittingId: 'sitting-43', mediaAvailable: false }) } },
+    });
     const [first, second] = await Promise.all([state.mediaAvailable('sitting-43'), state.mediaAvailable('sitting-43')]);
     expect([first, second]).toEqual([false, false]);
     expect(graphql.request.calls.count()).toBe(1);

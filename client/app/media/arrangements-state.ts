@@ -69,7 +69,9 @@ export class ArrangementsState {
   readonly invitable = computed(() => {
     const me = this.me();
     const faction = me?.faction?.id;
-    return this.peopleSignal().filter((person) => person.id !== me?.id && person.roles.includes('MEMBER') && (faction === undefined || person.faction?.id === faction));
+    return this.peopleSignal().filter(
+      (person) => person.id !== me?.id && person.roles.includes('MEMBER') && (faction === undefined || person.faction?.id === faction),
+    );
   });
 
   pending(control: ArrangementControl): boolean {

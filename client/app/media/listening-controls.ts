@@ -14,26 +14,33 @@ import { mediaText } from './media-text';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (pickLanguage()) {
-    <fieldset class="languages" data-testid="language-picker">
-      <legend>{{ text().listenTo }}</legend>
-      <label>
-        <input type="radio" name="listen-language" value="" data-testid="listen-floor" [checked]="media.choice().language === null" (change)="media.setLanguage(null)" />
-        {{ text().floorOriginal }}
-      </label>
-      @for (booth of booths(); track booth.booth.id) {
+      <fieldset class="languages" data-testid="language-picker">
+        <legend>{{ text().listenTo }}</legend>
         <label>
           <input
             type="radio"
             name="listen-language"
-            [value]="booth.booth.language"
-            [attr.data-testid]="'listen-' + booth.booth.language"
-            [checked]="media.choice().language === booth.booth.language"
-            (change)="media.setLanguage(booth.booth.language)"
+            value=""
+            data-testid="listen-floor"
+            [checked]="media.choice().language === null"
+            (change)="media.setLanguage(null)"
           />
-          <span [attr.lang]="booth.booth.language">{{ booth.booth.name }}</span>
+          {{ text().floorOriginal }}
         </label>
-      }
-    </fieldset>
+        @for (booth of booths(); track booth.booth.id) {
+          <label>
+            <input
+              type="radio"
+              name="listen-language"
+              [value]="booth.booth.language"
+              [attr.data-testid]="'listen-' + booth.booth.language"
+              [checked]="media.choice().language === booth.booth.language"
+              (change)="media.setLanguage(booth.booth.language)"
+            />
+            <span [attr.lang]="booth.booth.language">{{ booth.booth.name }}</span>
+          </label>
+        }
+      </fieldset>
     }
     @if (ducked()) {
       <label class="duck">

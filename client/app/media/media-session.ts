@@ -79,7 +79,10 @@ export class MediaSession {
     // Fresh TURN credentials come with every join, and a reconnect joins again: so they renew.
     const ice = iceOptions(joined);
     this.recv = this.createRecvTransport(device, ice);
-    this.consumers = new RemoteConsumers(this.signalling, this.recv, { remotes: (remotes) => this.report.remotes(remotes), failed: (error) => this.fail(error) });
+    this.consumers = new RemoteConsumers(this.signalling, this.recv, {
+      remotes: (remotes) => this.report.remotes(remotes),
+      failed: (error) => this.fail(error),
+    });
     this.own.setDevice(device, ice);
     this.report.joined(joined.plan, joined.floor);
     for (const info of joined.producers) {

@@ -35,7 +35,13 @@ describe('MediaState (rejoining)', () => {
           const { language } = data as { language: string | null };
           return {
             routerRtpCapabilities: testFakeParameters.generateRouterRtpCapabilities(),
-            plan: language === null ? [{ channel: 'floor', gain: 1 }] : [{ channel: 'floor', gain: 0.15 }, { channel: `interpretation:${language}`, gain: 1 }],
+            plan:
+              language === null
+                ? [{ channel: 'floor', gain: 1 }]
+                : [
+                    { channel: 'floor', gain: 0.15 },
+                    { channel: `interpretation:${language}`, gain: 1 },
+                  ],
             producers: [],
             floor: { speakers: ['p-speaker'], mutedAll: false, onAir: {}, relays: {} },
             // Fresh credentials per join, as the server mints them; port 9 (discard) on loopback: never reached.
@@ -57,7 +63,15 @@ describe('MediaState (rejoining)', () => {
         }
         case 'setChoice': {
           const { language } = data as { language: string | null };
-          return { plan: language === null ? [{ channel: 'floor', gain: 1 }] : [{ channel: 'floor', gain: 0.15 }, { channel: `interpretation:${language}`, gain: 1 }] };
+          return {
+            plan:
+              language === null
+                ? [{ channel: 'floor', gain: 1 }]
+                : [
+                    { channel: 'floor', gain: 0.15 },
+                    { channel: `interpretation:${language}`, gain: 1 },
+                  ],
+          };
         }
         default:
           return {};
@@ -134,7 +148,9 @@ describe('MediaState (rejoining)', () => {
       void media.start('sitting-42');
       await until(() => media.status() === 'joined' && transportOf(1) !== undefined, 'the first join’s receive transport');
       expect(transportOf(1)!.iceTransportPolicy).toBe('relay');
-      expect(transportOf(1)!.iceServers).toEqual([jasmine.objectContaining({ urls: ['turn:127.0.0.1:9?transport=udp'], username: '1767225601:p-listener', credential: 'c2VjcmV0' })]);
+      expect(transportOf(1)!.iceServers).toEqual([
+        jasmine.objectContaining({ urls: ['turn:127.0.0.1:9?transport=udp'], username: '1767225601:p-listener', credential: 'c2VjcmV0' }),
+      ]);
 
       sockets[0]!.closeFromServer(1006);
       await until(() => media.status() === 'joined' && transportOf(2) !== undefined, 'the rejoin’s receive transport');

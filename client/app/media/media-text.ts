@@ -3,7 +3,11 @@ import { tryParseChannelKey, type Held } from '@contract/media-channels';
 import type { MediaStatus } from './media-state';
 
 /** A channel's name from its key (contract/media-channels.ts): an interpretation by its language, anything else by its kind. */
-function channelName(key: string, language: (code: string) => string, names: { readonly floor: string; readonly sign: string; readonly subroom: string }): string {
+function channelName(
+  key: string,
+  language: (code: string) => string,
+  names: { readonly floor: string; readonly sign: string; readonly subroom: string },
+): string {
   const channel = tryParseChannelKey(key);
   switch (channel?.kind) {
     case 'floor':

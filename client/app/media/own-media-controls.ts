@@ -17,7 +17,13 @@ import type { CaptureSource } from './own-media';
   template: `
     @for (source of media.sources(); track source) {
       <div class="source" [attr.data-testid]="'own-' + source">
-        <p class="source-state" role="status" [attr.data-testid]="source + '-state'" [attr.data-live]="stateOf(source).live" [attr.data-held]="stateOf(source).held">
+        <p
+          class="source-state"
+          role="status"
+          [attr.data-testid]="source + '-state'"
+          [attr.data-live]="stateOf(source).live"
+          [attr.data-held]="stateOf(source).held"
+        >
           <strong>{{ source === 'camera' ? text().camera : text().microphone }}:</strong>
           {{ stateOf(source).words }}
         </p>

@@ -37,7 +37,9 @@ export function stageLayout<T extends VideoFeed>(input: StageInput<T>): Stage<T>
   const sign = flowing.find((video) => video.channel === 'sign') ?? null;
   const floor = flowing.filter((video) => video.channel === 'floor');
   const cameraOf = (peerId: string | null) =>
-    peerId === null ? undefined : (floor.find((video) => video.peerId === peerId && video.source === 'camera') ?? floor.find((video) => video.peerId === peerId));
+    peerId === null
+      ? undefined
+      : (floor.find((video) => video.peerId === peerId && video.source === 'camera') ?? floor.find((video) => video.peerId === peerId));
   const main = cameraOf(input.pinned) ?? cameraOf(input.floorSpeakers[0] ?? null) ?? cameraOf(input.activeSpeaker) ?? null;
   const others = floor.filter((video) => video !== main);
   return {

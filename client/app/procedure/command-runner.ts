@@ -13,18 +13,12 @@ export interface CommandProblem {
   readonly issues: readonly { readonly path: readonly string[]; readonly message: string }[];
 }
 
-export type CommandOutcome<TData> =
-  | { readonly ok: true; readonly data: TData }
-  | { readonly ok: false; readonly problem: CommandProblem };
+export type CommandOutcome<TData> = { readonly ok: true; readonly data: TData } | { readonly ok: false; readonly problem: CommandProblem };
 
 /** The one field a command's result holds: `{ nextSpeaker: … }` → the union under it. */
 type PayloadOf<TResult> = TResult[keyof TResult];
 /** What the Success member of a result union carries. */
-export type DataOf<TResult> = PayloadOf<TResult> extends infer Payload
-  ? Payload extends { readonly data: infer Data }
-    ? Data
-    : never
-  : never;
+export type DataOf<TResult> = PayloadOf<TResult> extends infer Payload ? (Payload extends { readonly data: infer Data } ? Data : never) : never;
 
 function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
   return typeof value === 'object' && value !== null;
@@ -84,9 +78,7 @@ export class CommandRunner<Control extends string> {
       const result = await this.graphql.request(operation, variables);
       const payload = isRecord(result) ? Object.values(result)[0] : null;
       outcome =
-        isRecord(payload) && 'data' in payload
-          ? { ok: true, data: payload['data'] as DataOf<TResult> }
-          : { ok: false, problem: problemFromPayload(payload) };
+        isRecord(payload) && 'data' in payload ? { ok: true, data: payload['data'] as DataOf<TResult> } : { ok: false, problem: problemFromPayload(payload) };
     } catch (error: unknown) {
       const problems: unknown = isRecord(error) ? error['problems'] : null;
       const first: unknown = Array.isArray(problems) ? problems[0] : null;

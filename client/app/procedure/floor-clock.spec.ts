@@ -42,11 +42,7 @@ describe('readFloorClock', () => {
   });
 
   it('stands still while an interjection question holds the floor, and times the question', () => {
-    const reading = readFloorClock(
-      floor({ elapsedSeconds: 70, interjection: { startedAt: iso(100) } }),
-      iso(105),
-      at(130),
-    );
+    const reading = readFloorClock(floor({ elapsedSeconds: 70, interjection: { startedAt: iso(100) } }), iso(105), at(130));
 
     expect(reading.elapsedSeconds).toBe(70);
     expect(reading.interjectionSeconds).toBe(30);

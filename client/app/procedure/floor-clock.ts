@@ -42,8 +42,7 @@ export function readFloorClock(floor: FloorTiming, serverTime: string, serverNow
     remainingSeconds: limit === null ? null : Math.max(0, limit - elapsedSeconds),
     overrunSeconds,
     overrun: overrunSeconds > 0,
-    interjectionSeconds:
-      floor.interjection === null ? null : Math.max(0, Math.floor(seconds(floor.interjection.startedAt, serverNowMs))),
+    interjectionSeconds: floor.interjection === null ? null : Math.max(0, Math.floor(seconds(floor.interjection.startedAt, serverNowMs))),
   };
 }
 

@@ -14,9 +14,7 @@ const standardLabels: Readonly<Record<Language, Readonly<Record<Exclude<OptionMe
 };
 
 /** The standard option words in every language, lower case. */
-const standardWords = new Set(
-  Object.values(standardLabels).flatMap((labels) => Object.values(labels).map((label) => label.toLowerCase())),
-);
+const standardWords = new Set(Object.values(standardLabels).flatMap((labels) => Object.values(labels).map((label) => label.toLowerCase())));
 
 /**
  * How a vote option reads: the standard options (yes, no, abstain, under any of their usual labels)

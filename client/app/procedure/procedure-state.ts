@@ -41,9 +41,7 @@ const keptJoins = 30;
 /** People present in `next` and not in `previous`, newest first. */
 export function newlyPresent(previous: Procedure, next: Procedure): JoinEntry[] {
   const before = new Set(previous.attendance.present.map((person) => person.id));
-  return next.attendance.present
-    .filter((person) => !before.has(person.id))
-    .map((person) => ({ person, at: next.serverTime }));
+  return next.attendance.present.filter((person) => !before.has(person.id)).map((person) => ({ person, at: next.serverTime }));
 }
 
 /**
@@ -86,12 +84,8 @@ export class ProcedureState {
 
   readonly seq = computed(() => this.procedureSignal()?.seq ?? 0);
   readonly agenda = computed(() => [...(this.frameSignal()?.agenda ?? [])].sort((a, b) => a.position - b.position));
-  readonly categories = computed<readonly PointOfOrderCategory[]>(
-    () => this.frameSignal()?.rulebook.pointOfOrderCategories ?? [],
-  );
-  readonly live = computed<ProcedureLive>(() =>
-    liveStatus(this.followingSignal(), this.liveErrorSignal(), this.subscriptions.connection()),
-  );
+  readonly categories = computed<readonly PointOfOrderCategory[]>(() => this.frameSignal()?.rulebook.pointOfOrderCategories ?? []);
+  readonly live = computed<ProcedureLive>(() => liveStatus(this.followingSignal(), this.liveErrorSignal(), this.subscriptions.connection()));
 
   /** Loads the sitting's frame and procedure; a different sitting clears what was shown first. */
   async load(sittingId: string): Promise<void> {

@@ -7,7 +7,9 @@ describe('rule texts', () => {
     for (const language of ['en', 'de'] as const) {
       const texts: Readonly<Record<string, string>> = ruleText[language];
       for (const code of allRuleCodes) {
-        expect(typeof texts[code] === 'string' && texts[code].trim() !== '').withContext(`${language} ${code}`).toBeTrue();
+        expect(typeof texts[code] === 'string' && texts[code].trim() !== '')
+          .withContext(`${language} ${code}`)
+          .toBeTrue();
       }
       expect(Object.keys(texts).sort()).toEqual([...allRuleCodes].sort());
     }

@@ -109,12 +109,10 @@ const de: Readonly<Record<RuleCode, string>> = {
   'speaker.max_speeches': 'Die Höchstzahl an Reden zu diesem Punkt ist erreicht.',
   'speaker.no_running_speech': 'Eine Zwischenfrage ist nur während einer laufenden Rede möglich.',
   'speaker.list_empty': 'Niemand wartet auf das Wort.',
-  'speaker.quota_exhausted':
-    'Diese Fraktion hat zu diesem Punkt keine Redezeit mehr (der Vorsitz kann eine Redezeit gewähren).',
+  'speaker.quota_exhausted': 'Diese Fraktion hat zu diesem Punkt keine Redezeit mehr (der Vorsitz kann eine Redezeit gewähren).',
   'floor.empty': 'Niemand hat das Wort.',
   'point_of_order.unknown_category': 'Die Geschäftsordnung kennt diesen Geschäftsordnungsantrag nicht.',
-  'point_of_order.pending':
-    'Ein Geschäftsordnungsantrag geht vor und wird entschieden, bevor die Aussprache weitergeht.',
+  'point_of_order.pending': 'Ein Geschäftsordnungsantrag geht vor und wird entschieden, bevor die Aussprache weitergeht.',
   'point_of_order.undecided': 'Entscheiden Sie über den Geschäftsordnungsantrag, bevor die Aussprache weitergeht.',
   'vote.already_open': 'Es läuft bereits eine Abstimmung.',
   'vote.no_quorum': 'Das Haus ist nicht beschlussfähig.',
@@ -179,8 +177,7 @@ const de: Readonly<Record<RuleCode, string>> = {
   'vote.named_demand_not_allowed': 'Nach dieser Geschäftsordnung kann nur eine Fraktion eine namentliche Abstimmung verlangen.',
   'roster.seats_below_members': 'Eine Fraktion kann nicht weniger Sitze als Mitglieder haben.',
   'roster.seats_exceed_membership': 'Fraktionen und Fraktionslose hätten mehr Sitze, als das Parlament Mitglieder hat.',
-  'roster.voting_right_needs_member':
-    'Stimmrecht haben nur Mitglieder des Parlaments: Vergeben Sie auch die Rolle Mitglied oder kein Stimmrecht.',
+  'roster.voting_right_needs_member': 'Stimmrecht haben nur Mitglieder des Parlaments: Vergeben Sie auch die Rolle Mitglied oder kein Stimmrecht.',
   'roster.own_rights':
     'Niemand ändert die eigenen Rollen oder das eigene Stimmrecht oder entfernt sich selbst: Bitten Sie eine andere Person der Parlaments-IT.',
   'broadcast.not_running': 'Die Sitzung wird nicht übertragen.',
@@ -190,10 +187,7 @@ const de: Readonly<Record<RuleCode, string>> = {
 export const ruleText: Translations<Readonly<Record<RuleCode, string>>> = { en, de };
 
 /** The text of a refusal: ours for a rule we know, else the server's own (English) message. */
-export function refusalText(
-  problem: { readonly rule: string | null; readonly message: string },
-  rules: Readonly<Record<RuleCode, string>>,
-): string {
+export function refusalText(problem: { readonly rule: string | null; readonly message: string }, rules: Readonly<Record<RuleCode, string>>): string {
   const rule = problem.rule;
   return rule !== null && isRuleCode(rule) ? rules[rule] : problem.message;
 }

@@ -14,11 +14,7 @@ export interface ShowProcedureOptions {
  * follow the updates for as long as the page shows that sitting, and title the page
  * `heading · sitting title · Plenum`. Call it in the page's constructor.
  */
-export function showProcedure(
-  sittingId: () => string,
-  heading: () => string,
-  { active = () => true, alsoLoad }: ShowProcedureOptions = {},
-): void {
+export function showProcedure(sittingId: () => string, heading: () => string, { active = () => true, alsoLoad }: ShowProcedureOptions = {}): void {
   const procedureState = inject(ProcedureState);
   const title = inject(Title);
   effect((onCleanup) => {

@@ -52,12 +52,7 @@ export class VoteHistory {
       return '';
     }
     const text = this.text();
-    const outcome =
-      newest.status === 'CANCELLED'
-        ? text.voteStatus.CANCELLED
-        : newest.result?.passed
-          ? text.passed
-          : text.failed;
+    const outcome = newest.status === 'CANCELLED' ? text.voteStatus.CANCELLED : newest.result?.passed ? text.passed : text.failed;
     return text.resultSummary(newest.title, outcome);
   });
 }

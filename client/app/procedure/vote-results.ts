@@ -32,7 +32,11 @@ interface FactionRow {
           <span class="turnout">{{ text().turnout(result.cast, result.eligible) }}</span>
         </p>
         <table class="counts">
-          <caption class="visually-hidden">{{ text().votes }}</caption>
+          <caption class="visually-hidden">
+            {{
+              text().votes
+            }}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{{ text().option }}</th>
@@ -50,7 +54,11 @@ interface FactionRow {
         </table>
         @if (factionRows().length > 0) {
           <table class="per-faction">
-            <caption>{{ text().perFaction }}</caption>
+            <caption>
+              {{
+                text().perFaction
+              }}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{{ text().faction }}</th>
@@ -62,9 +70,7 @@ interface FactionRow {
             <tbody>
               @for (row of factionRows(); track row.key) {
                 <tr>
-                  <th scope="row">
-                    <span class="swatch" [style.background-color]="row.colour ?? '#8a8f98'"></span>{{ row.name }}
-                  </th>
+                  <th scope="row"><span class="swatch" [style.background-color]="row.colour ?? '#8a8f98'"></span>{{ row.name }}</th>
                   @for (count of row.counts; track $index) {
                     <td>{{ count }}</td>
                   }
@@ -167,9 +173,7 @@ export class VoteResults {
   protected readonly text = this.translation.catalogue(procedureText);
   protected readonly headingId = computed(() => `vote-result-${this.vote().id}`);
 
-  private readonly labels = computed(
-    () => new Map(this.vote().options.map((option) => [option.id, optionLabel(option, this.translation.language())])),
-  );
+  private readonly labels = computed(() => new Map(this.vote().options.map((option) => [option.id, optionLabel(option, this.translation.language())])));
 
   protected readonly options = computed(() => {
     const counts = new Map((this.vote().result?.counts ?? []).map((count) => [count.optionId, count.count]));
@@ -199,9 +203,7 @@ export class VoteResults {
 
   protected readonly ballots = computed(() =>
     (this.vote().ballots ?? []).map((ballot) => ({
-      voter: ballot.person
-        ? `${ballot.person.name}${ballot.person.faction ? ` (${ballot.person.faction.shortName})` : ''}`
-        : (ballot.pseudonym ?? '—'),
+      voter: ballot.person ? `${ballot.person.name}${ballot.person.faction ? ` (${ballot.person.faction.shortName})` : ''}` : (ballot.pseudonym ?? '—'),
       choice: this.labels().get(ballot.optionId) ?? ballot.optionId,
     })),
   );

@@ -1,12 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  input,
-  output,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, input, output, signal, viewChild } from '@angular/core';
 
 let nextId = 0;
 
@@ -75,9 +67,7 @@ export class DialogFrame {
 
   private focusFirstField(): void {
     const root = this.dialog().nativeElement;
-    const target =
-      root.querySelector<HTMLElement>('[autofocus]') ??
-      root.querySelector<HTMLElement>('input, select, textarea, button:not([disabled])');
+    const target = root.querySelector<HTMLElement>('[autofocus]') ?? root.querySelector<HTMLElement>('input, select, textarea, button:not([disabled])');
     target?.focus();
   }
 }

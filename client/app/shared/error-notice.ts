@@ -4,9 +4,7 @@ import { GraphqlRequestError, networkCode } from './graphql-error';
 /** One line per problem, with the server's code where it adds something for support staff. */
 export function describeError(error: unknown): string[] {
   if (error instanceof GraphqlRequestError) {
-    return error.problems.map((problem) =>
-      problem.code === null || problem.code === networkCode ? problem.message : `${problem.message} (${problem.code})`,
-    );
+    return error.problems.map((problem) => (problem.code === null || problem.code === networkCode ? problem.message : `${problem.message} (${problem.code})`));
   }
   if (error instanceof Error) {
     return [error.message];

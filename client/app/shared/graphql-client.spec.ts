@@ -56,10 +56,7 @@ describe('GraphqlClient', () => {
     const result = client.request(sittingOverviewQuery, { id: 'sitting-42' });
     http.expectOne('/graphql').flush({
       data: { sitting: null },
-      errors: [
-        { message: 'Sitting store unavailable', path: ['sitting'], extensions: { code: 'INTERNAL' } },
-        { message: 'Unexpected error.' },
-      ],
+      errors: [{ message: 'Sitting store unavailable', path: ['sitting'], extensions: { code: 'INTERNAL' } }, { message: 'Unexpected error.' }],
     });
 
     const error = await failureOf(result);
@@ -87,9 +84,7 @@ describe('GraphqlClient', () => {
 
   it('reads GraphQL errors from a non-2xx answer and treats HTTP 401 as signed out', async () => {
     const result = client.request(sittingOverviewQuery, { id: 'sitting-42' });
-    http
-      .expectOne('/graphql')
-      .flush({ errors: [{ message: 'Session expired.' }] }, { status: 401, statusText: 'Unauthorized' });
+    http.expectOne('/graphql').flush({ errors: [{ message: 'Session expired.' }] }, { status: 401, statusText: 'Unauthorized' });
 
     const error = await failureOf(result);
     expect(error.problems.map((problem) => problem.message)).toEqual(['Session expired.']);
@@ -127,8 +122,6 @@ describe('GraphqlClient', () => {
   });
 
   it('refuses subscriptions, which go over the WebSocket', async () => {
-    await expectAsync(client.request(sittingEventsSubscription, { sittingId: 'sitting-42' })).toBeRejectedWithError(
-      /is a subscription/,
-    );
+    await expectAsync(client.request(sittingEventsSubscription, { sittingId: 'sitting-42' })).toBeRejectedWithError(/is a subscription/);
   });
 });

@@ -23,10 +23,7 @@ export class GraphqlClient {
   private readonly http = inject(HttpClient);
   private readonly session = inject(SessionState);
 
-  async request<TResult, TVariables>(
-    operation: GraphqlOperation<TResult, TVariables>,
-    variables: TVariables,
-  ): Promise<TResult> {
+  async request<TResult, TVariables>(operation: GraphqlOperation<TResult, TVariables>, variables: TVariables): Promise<TResult> {
     if (operation.kind === 'subscription') {
       throw new Error(`${operation.operationName} is a subscription: use GraphqlSubscriptions`);
     }

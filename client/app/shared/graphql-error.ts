@@ -66,20 +66,13 @@ export function dataFrom<TResult>(operationName: string, body: unknown, status: 
     throw new GraphqlRequestError(operationName, problems, status);
   }
   if (!isRecord(body) || !isRecord(body['data'])) {
-    throw new GraphqlRequestError(
-      operationName,
-      [{ message: 'The server answered without data.', code: null, path: null }],
-      status,
-    );
+    throw new GraphqlRequestError(operationName, [{ message: 'The server answered without data.', code: null, path: null }], status);
   }
   return body['data'] as TResult;
 }
 
 /** A request that got no GraphQL answer at all: offline, server down, a proxy's error page. */
 export function networkError(operationName: string, status: number | null, detail: string): GraphqlRequestError {
-  const message =
-    status === null || status === 0
-      ? `The server could not be reached (${detail}).`
-      : `The server answered with HTTP ${status} (${detail}).`;
+  const message = status === null || status === 0 ? `The server could not be reached (${detail}).` : `The server answered with HTTP ${status} (${detail}).`;
   return new GraphqlRequestError(operationName, [{ message, code: networkCode, path: null }], status);
 }

@@ -47,7 +47,15 @@ describe('GraphqlSubscriptions', () => {
       kind: 'agenda.changed',
       sittingId: 'sitting-42',
       at: '2026-12-03T09:05:00.000Z',
-      sitting: { id: 'sitting-42', number: 42, title: '42nd plenary sitting', startsAt: '2026-12-03T08:00:00.000Z', state: 'OPEN', ...protocolUrls('sitting-42'), agenda: [] },
+      sitting: {
+        id: 'sitting-42',
+        number: 42,
+        title: '42nd plenary sitting',
+        startsAt: '2026-12-03T08:00:00.000Z',
+        state: 'OPEN',
+        ...protocolUrls('sitting-42'),
+        agenda: [],
+      },
     },
   };
 
@@ -77,9 +85,7 @@ describe('GraphqlSubscriptions', () => {
 
   it('turns errors in a result into a GraphqlRequestError', () => {
     let failure: unknown = null;
-    subscriptions
-      .subscribe(sittingEventsSubscription, { sittingId: 'sitting-42' })
-      .subscribe({ error: (error: unknown) => (failure = error) });
+    subscriptions.subscribe(sittingEventsSubscription, { sittingId: 'sitting-42' }).subscribe({ error: (error: unknown) => (failure = error) });
 
     scripted.sink?.next({ errors: [{ message: 'No such sitting', extensions: { code: 'NOT_FOUND' } }] });
 
@@ -89,9 +95,7 @@ describe('GraphqlSubscriptions', () => {
 
   it('treats close code 4403 as signed out and marks the session lost', () => {
     let failure: unknown = null;
-    subscriptions
-      .subscribe(sittingEventsSubscription, { sittingId: 'sitting-42' })
-      .subscribe({ error: (error: unknown) => (failure = error) });
+    subscriptions.subscribe(sittingEventsSubscription, { sittingId: 'sitting-42' }).subscribe({ error: (error: unknown) => (failure = error) });
 
     scripted.sink?.error({ code: 4403, reason: 'Forbidden' });
 
@@ -101,9 +105,7 @@ describe('GraphqlSubscriptions', () => {
 
   it('reports other closes as network problems naming the close code', () => {
     let failure: unknown = null;
-    subscriptions
-      .subscribe(sittingEventsSubscription, { sittingId: 'sitting-42' })
-      .subscribe({ error: (error: unknown) => (failure = error) });
+    subscriptions.subscribe(sittingEventsSubscription, { sittingId: 'sitting-42' }).subscribe({ error: (error: unknown) => (failure = error) });
 
     scripted.sink?.error({ code: 1011, reason: '' });
 

@@ -8,10 +8,10 @@ import { graphqlPath } from './graphql-client';
 import { SessionState } from './session-state';
 
 /** Creates the graphql-ws client; a token so that specs can hand in a client without a socket. */
-export const graphqlWsClientFactory = new InjectionToken<(options: ClientOptions) => Client>(
-  'graphql-ws client factory',
-  { providedIn: 'root', factory: () => createClient },
-);
+export const graphqlWsClientFactory = new InjectionToken<(options: ClientOptions) => Client>('graphql-ws client factory', {
+  providedIn: 'root',
+  factory: () => createClient,
+});
 
 /** State of the one WebSocket all subscriptions share. */
 export type LiveConnection = 'closed' | 'connecting' | 'open';
@@ -51,11 +51,7 @@ export function subscriptionError(operationName: string, error: unknown): Graphq
   const code = closeCode(error);
   if (code !== null && authenticationCloseCodes.has(code)) {
     const reason = typeof error === 'object' && error !== null && 'reason' in error ? String(error.reason) : '';
-    return new GraphqlRequestError(
-      operationName,
-      [{ message: reason || 'Live updates need a signed-in user.', code: unauthenticatedCode, path: null }],
-      null,
-    );
+    return new GraphqlRequestError(operationName, [{ message: reason || 'Live updates need a signed-in user.', code: unauthenticatedCode, path: null }], null);
   }
   if (code !== null) {
     return networkError(operationName, null, `live connection closed with code ${code}`);
@@ -85,10 +81,7 @@ export class GraphqlSubscriptions {
    */
   readonly reconnected: Observable<void> = this.reconnectedSubject.asObservable();
 
-  subscribe<TResult, TVariables>(
-    operation: GraphqlOperation<TResult, TVariables>,
-    variables: TVariables,
-  ): Observable<TResult> {
+  subscribe<TResult, TVariables>(operation: GraphqlOperation<TResult, TVariables>, variables: TVariables): Observable<TResult> {
     return new Observable<TResult>((subscriber) =>
       this.connect().subscribe<TResult>(
         { query: operation.document, operationName: operation.operationName, variables: variables as Record<string, unknown> },
@@ -103,8 +96,7 @@ export class GraphqlSubscriptions {
             }
             subscriber.next(data);
           },
-          error: (error: unknown) =>
-            subscriber.error(this.noteAuthentication(subscriptionError(operation.operationName, error))),
+          error: (error: unknown) => subscriber.error(this.noteAuthentication(subscriptionError(operation.operationName, error))),
           complete: () => subscriber.complete(),
         },
       ),

@@ -10,7 +10,9 @@ import { shellText } from './shell-text';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>{{ text().pageNotFound }}</h1>
-    <p>{{ text().noPageHere }} <a routerLink="/">{{ text().toSittings }}</a></p>
+    <p>
+      {{ text().noPageHere }} <a routerLink="/">{{ text().toSittings }}</a>
+    </p>
   `,
 })
 export class NotFoundPage {

@@ -11,14 +11,7 @@ describe('factionGroups', () => {
   it('keeps the factions in the given order and puts the independents last', () => {
     const groups = factionGroups(factions, people);
 
-    expect(groups.map((group) => group.key)).toEqual([
-      'faction-sda',
-      'faction-cvp',
-      'faction-grn',
-      'faction-lib',
-      'faction-lnk',
-      'independent',
-    ]);
+    expect(groups.map((group) => group.key)).toEqual(['faction-sda', 'faction-cvp', 'faction-grn', 'faction-lib', 'faction-lnk', 'independent']);
     expect(groups.at(-1)?.faction).toBeNull();
   });
 

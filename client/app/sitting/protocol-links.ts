@@ -36,7 +36,5 @@ export class ProtocolLinks {
 
   protected readonly text = this.translation.catalogue(sittingText);
   protected readonly signedIn = computed(() => this.viewer.viewer() !== null);
-  protected readonly pdfUrl = computed(() =>
-    this.translation.language() === 'de' ? this.sitting().protocolPdfDe : this.sitting().protocolPdfEn,
-  );
+  protected readonly pdfUrl = computed(() => (this.translation.language() === 'de' ? this.sitting().protocolPdfDe : this.sitting().protocolPdfEn));
 }

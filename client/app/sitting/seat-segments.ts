@@ -18,11 +18,7 @@ export const vacantColour = '#e3e6ea';
  * The chamber as a strip: each faction's seats in the order given, then the independent members,
  * then any seats of the statutory membership that neither account for (vacant).
  */
-export function seatSegments(
-  statutoryMembers: number,
-  factions: readonly FactionRow[],
-  independentMembers: number,
-): SeatSegment[] {
+export function seatSegments(statutoryMembers: number, factions: readonly FactionRow[], independentMembers: number): SeatSegment[] {
   const segments: SeatSegment[] = factions
     .filter((faction) => faction.seats > 0)
     .map((faction) => ({

@@ -112,18 +112,13 @@ export class SeatStrip {
   readonly seatsFilled = input.required<number>();
 
   protected readonly text = inject(TranslationState).catalogue(sittingText);
-  protected readonly drawn = computed(() =>
-    this.segments().map((segment) => ({ ...segment, textColour: readableTextColour(segment.colour) })),
-  );
-  protected readonly caption = computed(
-    () => this.text().seatsFilled(this.statutoryMembers(), this.seatsFilled()),
-  );
-  protected readonly summary = computed(
-    () =>
-      this.text().seatsSummary(
-        this.segments()
-          .map((segment) => `${segment.name} ${segment.seats}`)
-          .join(', '),
-      ),
+  protected readonly drawn = computed(() => this.segments().map((segment) => ({ ...segment, textColour: readableTextColour(segment.colour) })));
+  protected readonly caption = computed(() => this.text().seatsFilled(this.statutoryMembers(), this.seatsFilled()));
+  protected readonly summary = computed(() =>
+    this.text().seatsSummary(
+      this.segments()
+        .map((segment) => `${segment.name} ${segment.seats}`)
+        .join(', '),
+    ),
   );
 }

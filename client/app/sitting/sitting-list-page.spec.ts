@@ -28,9 +28,7 @@ describe('SittingListPage', () => {
   });
 
   it('shows why the list could not be loaded', async () => {
-    graphql.request.and.rejectWith(
-      new GraphqlRequestError('Sittings', [{ message: 'Database unavailable', code: 'INTERNAL', path: null }], 200),
-    );
+    graphql.request.and.rejectWith(new GraphqlRequestError('Sittings', [{ message: 'Database unavailable', code: 'INTERNAL', path: null }], 200));
     const fixture = TestBed.createComponent(SittingListPage);
     await fixture.whenStable();
     const page = fixture.nativeElement as HTMLElement;

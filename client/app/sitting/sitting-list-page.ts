@@ -19,7 +19,11 @@ import { sittingText } from './sitting-text';
       @if (sittings.length > 0) {
         <div class="table-scroll">
           <table class="sittings">
-            <caption>{{ text().sittingsCaption }}</caption>
+            <caption>
+              {{
+                text().sittingsCaption
+              }}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{{ text().number }}</th>

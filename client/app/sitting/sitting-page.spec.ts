@@ -26,11 +26,7 @@ describe('SittingPage', () => {
     });
     subscriptions.subscribe.and.returnValue(events.asObservable());
     TestBed.configureTestingModule({
-      providers: [
-        provideRouter([]),
-        { provide: GraphqlClient, useValue: graphql },
-        { provide: GraphqlSubscriptions, useValue: subscriptions },
-      ],
+      providers: [provideRouter([]), { provide: GraphqlClient, useValue: graphql }, { provide: GraphqlSubscriptions, useValue: subscriptions }],
     });
   });
 
@@ -115,14 +111,7 @@ describe('SittingPage', () => {
     const [, page] = await render(scrambled());
 
     const groups = [...page.querySelectorAll<HTMLElement>('.faction-group')];
-    expect(groups.map((group) => group.dataset['group'])).toEqual([
-      'faction-sda',
-      'faction-cvp',
-      'faction-grn',
-      'faction-lib',
-      'faction-lnk',
-      'independent',
-    ]);
+    expect(groups.map((group) => group.dataset['group'])).toEqual(['faction-sda', 'faction-cvp', 'faction-grn', 'faction-lib', 'faction-lnk', 'independent']);
     expect(groups[0]?.querySelector('h3')?.textContent).toContain('Social Democratic Alliance');
     expect(texts(groups[0]!, '.member').at(0)).toContain('Anna Keller');
     expect(texts(groups[0]!, '.member').at(0)).toContain('President');

@@ -18,7 +18,9 @@ import { sittingText } from './sitting-text';
   imports: [AgendaList, ErrorNotice, MemberGroups, ProtocolLinks, RouterLink, SeatStrip],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <p class="back"><a routerLink="/">{{ text().allSittings }}</a></p>
+    <p class="back">
+      <a routerLink="/">{{ text().allSittings }}</a>
+    </p>
     @if (state.error(); as error) {
       <plenum-error-notice [heading]="text().loadSittingFailed" [error]="error" />
     }
@@ -73,11 +75,7 @@ import { sittingText } from './sitting-text';
         @if (overview.parliament; as parliament) {
           <section class="panel" aria-labelledby="seats-heading">
             <h2 id="seats-heading">{{ text().seatsIn(parliament.name) }}</h2>
-            <plenum-seat-strip
-              [segments]="state.seatSegments()"
-              [statutoryMembers]="parliament.statutoryMembers"
-              [seatsFilled]="parliament.seatsFilled"
-            />
+            <plenum-seat-strip [segments]="state.seatSegments()" [statutoryMembers]="parliament.statutoryMembers" [seatsFilled]="parliament.seatsFilled" />
           </section>
         }
 
@@ -87,7 +85,9 @@ import { sittingText } from './sitting-text';
         </section>
       } @else {
         <h1>{{ text().sittingNotFound }}</h1>
-        <p>{{ text().noSuchSitting(id()) }} <a routerLink="/">{{ text().seeAllSittings }}</a></p>
+        <p>
+          {{ text().noSuchSitting(id()) }} <a routerLink="/">{{ text().seeAllSittings }}</a>
+        </p>
       }
     } @else if (state.loading()) {
       <p role="status">{{ text().loadingSitting }}</p>

@@ -90,10 +90,7 @@ describe('SittingState', () => {
   it('ignores an answer that arrives after a newer request was made', async () => {
     let answerOlder: (overview: SittingOverviewResult) => void = () => undefined;
     let answerNewer: (overview: SittingOverviewResult) => void = () => undefined;
-    graphql.request.and.returnValues(
-      new Promise((resolve) => (answerOlder = resolve)),
-      new Promise((resolve) => (answerNewer = resolve)),
-    );
+    graphql.request.and.returnValues(new Promise((resolve) => (answerOlder = resolve)), new Promise((resolve) => (answerNewer = resolve)));
 
     const first = state.loadOverview('sitting-41');
     const second = state.loadOverview('sitting-42');

@@ -13,7 +13,6 @@ export type SittingDetail = NonNullable<SittingOverviewResult['sitting']>;
 export type AgendaItem = SittingDetail['agenda'][number];
 export type SittingEvent = SittingEventsResult['sittingEvents'];
 
-
 /** The sittings list and the one sitting being looked at, kept current by its events. */
 @Injectable({ providedIn: 'root' })
 export class SittingState {
@@ -38,9 +37,7 @@ export class SittingState {
   readonly lastEvent = this.lastEventSignal.asReadonly();
 
   readonly sitting = computed(() => this.overviewSignal()?.sitting ?? null);
-  readonly agenda = computed<readonly AgendaItem[]>(() =>
-    [...(this.sitting()?.agenda ?? [])].sort((a, b) => a.position - b.position),
-  );
+  readonly agenda = computed<readonly AgendaItem[]>(() => [...(this.sitting()?.agenda ?? [])].sort((a, b) => a.position - b.position));
   readonly memberGroups = computed(() => {
     const overview = this.overviewSignal();
     return overview === null ? [] : factionGroups(overview.factions, overview.people);
@@ -54,9 +51,7 @@ export class SittingState {
     const independents = overview.people.filter((person) => isMember(person) && person.faction === null).length;
     return seatSegments(overview.parliament.statutoryMembers, overview.factions, independents);
   });
-  readonly live = computed<LiveStatus>(() =>
-    liveStatus(this.followedIdSignal() !== null, this.liveErrorSignal(), this.subscriptions.connection()),
-  );
+  readonly live = computed<LiveStatus>(() => liveStatus(this.followedIdSignal() !== null, this.liveErrorSignal(), this.subscriptions.connection()));
 
   async loadSittings(): Promise<void> {
     this.loadingSignal.set(true);
@@ -98,9 +93,7 @@ export class SittingState {
   /** Takes the sitting as the event carries it: the agenda and state after the change. */
   applyEvent(event: SittingEvent): void {
     this.lastEventSignal.set(event);
-    this.overviewSignal.update((overview) =>
-      overview?.sitting?.id === event.sittingId ? { ...overview, sitting: event.sitting } : overview,
-    );
+    this.overviewSignal.update((overview) => (overview?.sitting?.id === event.sittingId ? { ...overview, sitting: event.sitting } : overview));
   }
 
   /**

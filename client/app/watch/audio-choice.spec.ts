@@ -10,7 +10,15 @@ describe('choosing the audio rendition', () => {
 
   it('plays the default (the floor) when nothing was picked before', () => {
     expect(chooseAudioRendition(renditions, null)).toBe(0);
-    expect(chooseAudioRendition([{ ...renditions[1]!, default: false }, { ...renditions[2]!, default: true }], null)).toBe(1);
+    expect(
+      chooseAudioRendition(
+        [
+          { ...renditions[1]!, default: false },
+          { ...renditions[2]!, default: true },
+        ],
+        null,
+      ),
+    ).toBe(1);
     expect(chooseAudioRendition([{ ...renditions[1]!, default: false }], null)).toBe(0);
     expect(chooseAudioRendition([], null)).toBe(-1);
   });

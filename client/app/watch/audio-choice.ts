@@ -38,7 +38,10 @@ export function chooseAudioRendition(renditions: readonly AudioRendition[], pref
       }
     }
   }
-  return Math.max(0, renditions.findIndex((r) => r.default));
+  return Math.max(
+    0,
+    renditions.findIndex((r) => r.default),
+  );
 }
 
 /** The stored preference, or null for nothing or anything unreadable. */

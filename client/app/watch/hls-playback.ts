@@ -84,7 +84,13 @@ class HlsPlayback implements Playback {
 
   private applyCaptions(): void {
     const tracks = this.hls.subtitleTracks;
-    const wanted = this.captionsOn && tracks.length > 0 ? Math.max(0, tracks.findIndex((track) => track.default)) : -1;
+    const wanted =
+      this.captionsOn && tracks.length > 0
+        ? Math.max(
+            0,
+            tracks.findIndex((track) => track.default),
+          )
+        : -1;
     if (this.hls.subtitleTrack !== wanted) {
       this.hls.subtitleTrack = wanted;
     }
@@ -157,7 +163,11 @@ class HlsPlayback implements Playback {
 class NativePlayback implements Playback {
   private destroyed = false;
 
-  constructor(private readonly video: HTMLVideoElement, url: string, events: PlaybackEvents) {
+  constructor(
+    private readonly video: HTMLVideoElement,
+    url: string,
+    events: PlaybackEvents,
+  ) {
     video.src = url;
     video.addEventListener('loadedmetadata', () => this.destroyed || events.ready([], false), { once: true });
     video.addEventListener('error', () => this.destroyed || events.ended('failed'), { once: true });

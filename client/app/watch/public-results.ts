@@ -20,7 +20,11 @@ import { watchText } from './watch-text';
               <span class="closed">{{ text().closedAt(vote.closedAt) }}</span>
             </p>
             <table>
-              <caption class="visually-hidden">{{ vote.title }}</caption>
+              <caption class="visually-hidden">
+                {{
+                  vote.title
+                }}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">{{ text().option }}</th>

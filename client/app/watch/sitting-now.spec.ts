@@ -60,6 +60,8 @@ describe('what the public sees besides the picture', () => {
     await fixture.whenStable();
     const page = fixture.nativeElement as HTMLElement;
     expect(page.querySelector('[data-testid="public-outcome"]')?.textContent).toContain('Abgelehnt');
-    expect([...page.querySelectorAll('[data-testid="public-count"]')].map((row) => [...row.children].map((cell) => cell.textContent?.trim()).join(' '))).toEqual(['Ja 1', 'Nein 1', 'Enthaltung 0']);
+    expect(
+      [...page.querySelectorAll('[data-testid="public-count"]')].map((row) => [...row.children].map((cell) => cell.textContent?.trim()).join(' ')),
+    ).toEqual(['Ja 1', 'Nein 1', 'Enthaltung 0']);
   });
 });

@@ -25,7 +25,9 @@ import { watchText } from './watch-text';
           @if (speaker(); as speaker) {
             <span class="speaker-name">{{ speaker.name }}</span>
             @if (speaker.faction; as faction) {
-              <span class="faction" data-testid="public-speaker-faction" [style.background-color]="faction.colour" [style.color]="faction.textColour">{{ faction.shortName }}</span>
+              <span class="faction" data-testid="public-speaker-faction" [style.background-color]="faction.colour" [style.color]="faction.textColour">{{
+                faction.shortName
+              }}</span>
             }
             <span class="kind">{{ text().floorKind[speaker.kind] }} · {{ text().since(speaker.since) }}</span>
           } @else {

@@ -237,7 +237,9 @@ export class StreamPlayer {
     if (document.fullscreenElement) {
       void document.exitFullscreen();
     } else {
-      void this.frame().nativeElement.requestFullscreen?.().catch(() => undefined);
+      void this.frame()
+        .nativeElement.requestFullscreen?.()
+        .catch(() => undefined);
     }
   }
 }

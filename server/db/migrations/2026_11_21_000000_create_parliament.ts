@@ -4,7 +4,12 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('parliament')
-    .addColumn('id', 'integer', (c) => c.primaryKey().defaultTo(1).check(sql`id = 1`))
+    .addColumn('id', 'integer', (c) =>
+      c
+        .primaryKey()
+        .defaultTo(1)
+        .check(sql`id = 1`),
+    )
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('statutory_members', 'integer', (c) => c.notNull().check(sql`statutory_members > 0`))
     .execute();
@@ -53,7 +58,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('starts_at', 'timestamptz', (c) => c.notNull())
     .addColumn('state', 'text', (c) =>
-      c.notNull().defaultTo('scheduled').check(sql`state in ('scheduled', 'open', 'suspended', 'closed')`),
+      c
+        .notNull()
+        .defaultTo('scheduled')
+        .check(sql`state in ('scheduled', 'open', 'suspended', 'closed')`),
     )
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
@@ -65,9 +73,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('sitting_id', 'text', (c) => c.notNull().references('sittings.id').onDelete('cascade'))
     .addColumn('position', 'integer', (c) => c.notNull().check(sql`position >= 1`))
     .addColumn('title', 'text', (c) => c.notNull())
-    .addColumn('kind', 'text', (c) =>
-      c.notNull().check(sql`kind in ('procedure', 'debate', 'question_time', 'election', 'vote', 'other')`),
-    )
+    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('procedure', 'debate', 'question_time', 'election', 'vote', 'other')`))
     .addColumn('description', 'text')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();

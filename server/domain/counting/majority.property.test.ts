@@ -26,7 +26,18 @@ const count = fc.integer({ min: 0, max: 200 });
 const castOf = (values: Record<string, number>): number => Object.values(values).reduce((a, b) => a + b, 0);
 
 function definition(majority: MajorityKind, statutoryMembers: number, options: VoteOption[]): VoteDefinition {
-  return { voteId: 'v', agendaItemId: null, title: 't', kind: 'pseudonymous', options, majority, live: true, durationSeconds: 60, autoCloseWhenAllVoted: true, statutoryMembers };
+  return {
+    voteId: 'v',
+    agendaItemId: null,
+    title: 't',
+    kind: 'pseudonymous',
+    options,
+    majority,
+    live: true,
+    durationSeconds: 60,
+    autoCloseWhenAllVoted: true,
+    statutoryMembers,
+  };
 }
 
 function run(majority: MajorityKind, statutory: number, options: VoteOption[], values: Record<string, number>, quorate = true) {

@@ -11,7 +11,18 @@ const yna: VoteOption[] = [
 ];
 
 function definition(majority: MajorityKind, statutoryMembers: number, options: VoteOption[] = yna): VoteDefinition {
-  return { voteId: 'v1', agendaItemId: null, title: 'Motion', kind: 'named', options, majority, live: false, durationSeconds: null, autoCloseWhenAllVoted: false, statutoryMembers };
+  return {
+    voteId: 'v1',
+    agendaItemId: null,
+    title: 'Motion',
+    kind: 'named',
+    options,
+    majority,
+    live: false,
+    durationSeconds: null,
+    autoCloseWhenAllVoted: false,
+    statutoryMembers,
+  };
 }
 
 function evaluate(majority: MajorityKind, statutoryMembers: number, counts: Record<string, number>, options: VoteOption[] = yna, quorate = true) {
@@ -133,17 +144,41 @@ describe('several options meaning yes (elections, alternative bills)', () => {
 describe('input', () => {
   it('fails a vote that has no option meaning yes', () => {
     const options: VoteOption[] = [{ id: 'x', label: 'X', meaning: 'other' }];
-    expect(evaluate('simple', 10, { x: 3 }, options)).toMatchObject({ passed: false, reasonCode: 'majority_missed', reason: 'failed: no option means yes (simple majority)' });
+    expect(evaluate('simple', 10, { x: 3 }, options)).toMatchObject({
+      passed: false,
+      reasonCode: 'majority_missed',
+      reason: 'failed: no option means yes (simple majority)',
+    });
   });
   it('fills options without a count with 0 and keeps option order', () => {
-    const result = evaluateVote({ definition: definition('simple', 10), counts: [{ optionId: 'no', count: 2 }], perFaction: [], eligible: 8, cast: 2, quorate: true });
-    expect(result.counts).toEqual([{ optionId: 'yes', count: 0 }, { optionId: 'no', count: 2 }, { optionId: 'abstain', count: 0 }]);
+    const result = evaluateVote({
+      definition: definition('simple', 10),
+      counts: [{ optionId: 'no', count: 2 }],
+      perFaction: [],
+      eligible: 8,
+      cast: 2,
+      quorate: true,
+    });
+    expect(result.counts).toEqual([
+      { optionId: 'yes', count: 0 },
+      { optionId: 'no', count: 2 },
+      { optionId: 'abstain', count: 0 },
+    ]);
     expect(result.eligible).toBe(8);
   });
   it('refuses unknown options, double counts, negative counts and a cast that does not match', () => {
     const base = { definition: definition('simple', 10), perFaction: [], eligible: 10, quorate: true };
     expect(() => evaluateVote({ ...base, counts: [{ optionId: 'maybe', count: 1 }], cast: 1 })).toThrow(/counts\.0\.optionId: unknown option maybe/);
-    expect(() => evaluateVote({ ...base, counts: [{ optionId: 'yes', count: 1 }, { optionId: 'yes', count: 1 }], cast: 2 })).toThrow(/counted twice/);
+    expect(() =>
+      evaluateVote({
+        ...base,
+        counts: [
+          { optionId: 'yes', count: 1 },
+          { optionId: 'yes', count: 1 },
+        ],
+        cast: 2,
+      }),
+    ).toThrow(/counted twice/);
     expect(() => evaluateVote({ ...base, counts: [{ optionId: 'yes', count: -1 }], cast: -1 })).toThrow(InputError);
     expect(() => evaluateVote({ ...base, counts: [{ optionId: 'yes', count: 3 }], cast: 4 })).toThrow(/cast: must equal the 3 ballots counted/);
     expect(() => evaluateVote({ ...base, definition: definition('simple', 0), counts: [], cast: 0 })).toThrow(/statutoryMembers/);

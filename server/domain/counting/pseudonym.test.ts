@@ -22,7 +22,9 @@ describe('pseudonymFor', () => {
 
   it('is the first 40 bits of HMAC-SHA256(secret, ["plenum/pseudonym/v1", vote, person]) in Crockford base32', () => {
     for (const person of ['person-1', 'person-2', 'ä/"x"', '42']) {
-      const mac = createHmac('sha256', secret).update(JSON.stringify(['plenum/pseudonym/v1', 'vote-9', person])).digest();
+      const mac = createHmac('sha256', secret)
+        .update(JSON.stringify(['plenum/pseudonym/v1', 'vote-9', person]))
+        .digest();
       expect(bitsOf(pseudonymFor(secret, 'vote-9', person))).toBe(mac.subarray(0, 5).toString('hex'));
     }
   });

@@ -42,8 +42,10 @@ describe('tally (properties)', () => {
 
   it('does not depend on the order of the ballots', () => {
     const permuted = ballots.chain((bs) => fc.tuple(fc.constant(bs), fc.shuffledSubarray(bs, { minLength: bs.length, maxLength: bs.length })));
-    fc.assert(fc.property(permuted, ([bs, shuffled]) => {
+    fc.assert(
+      fc.property(permuted, ([bs, shuffled]) => {
         expect(tally(options, shuffled)).toEqual(tally(options, bs));
-      }));
+      }),
+    );
   });
 });

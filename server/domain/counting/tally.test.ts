@@ -25,9 +25,30 @@ describe('tally', () => {
       { optionId: 'abstain', count: 0 },
     ]);
     expect(result.perFaction).toEqual([
-      { factionId: 'cdu', counts: [{ optionId: 'yes', count: 1 }, { optionId: 'no', count: 1 }, { optionId: 'abstain', count: 0 }] },
-      { factionId: 'spd', counts: [{ optionId: 'yes', count: 2 }, { optionId: 'no', count: 0 }, { optionId: 'abstain', count: 0 }] },
-      { factionId: null, counts: [{ optionId: 'yes', count: 0 }, { optionId: 'no', count: 1 }, { optionId: 'abstain', count: 0 }] },
+      {
+        factionId: 'cdu',
+        counts: [
+          { optionId: 'yes', count: 1 },
+          { optionId: 'no', count: 1 },
+          { optionId: 'abstain', count: 0 },
+        ],
+      },
+      {
+        factionId: 'spd',
+        counts: [
+          { optionId: 'yes', count: 2 },
+          { optionId: 'no', count: 0 },
+          { optionId: 'abstain', count: 0 },
+        ],
+      },
+      {
+        factionId: null,
+        counts: [
+          { optionId: 'yes', count: 0 },
+          { optionId: 'no', count: 1 },
+          { optionId: 'abstain', count: 0 },
+        ],
+      },
     ]);
   });
 

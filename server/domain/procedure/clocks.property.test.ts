@@ -34,7 +34,13 @@ function attempt(c: Chamber, who: string, cmd: ProcedureCommand): void {
 function apply(c: Chamber, s: Step): void {
   switch (s.do) {
     case 'request':
-      return attempt(c, s.who === 'minister' ? chair : s.who, { kind: 'speaker.request', personId: s.who, requestKind: 'speech', stance: null, addressesRequestId: null });
+      return attempt(c, s.who === 'minister' ? chair : s.who, {
+        kind: 'speaker.request',
+        personId: s.who,
+        requestKind: 'speech',
+        stance: null,
+        addressesRequestId: null,
+      });
     case 'grant':
       return attempt(c, chair, { kind: 'floor.grant', requestId: null, personId: s.who, limitSeconds: null });
     case 'next':
@@ -87,17 +93,22 @@ function overrunPerPool(c: Chamber): Map<string, number> {
 describe('speaking time from the record (properties)', () => {
   it('quotas never go below zero unless a speaker ran past the limit the record gave them', () => {
     fc.assert(
-      fc.property(fc.option(fc.integer({ min: 30, max: 600 }), { nil: null }), fc.integer({ min: 300, max: 3600 }), fc.array(step, { maxLength: 50 }), (limit, debateSeconds, steps) => {
-        const c = debate(limit, debateSeconds);
-        for (const s of steps) {
-          apply(c, s);
-          const over = overrunPerPool(c);
-          for (const line of quotaView(c.state, 'item-2', c.now, c.sitting) ?? []) {
-            expect(line.allotted - line.used).toBeCloseTo(line.remaining, 9);
-            expect(line.remaining).toBeGreaterThanOrEqual(-(over.get(line.factionId) ?? 0) - 1e-9);
+      fc.property(
+        fc.option(fc.integer({ min: 30, max: 600 }), { nil: null }),
+        fc.integer({ min: 300, max: 3600 }),
+        fc.array(step, { maxLength: 50 }),
+        (limit, debateSeconds, steps) => {
+          const c = debate(limit, debateSeconds);
+          for (const s of steps) {
+            apply(c, s);
+            const over = overrunPerPool(c);
+            for (const line of quotaView(c.state, 'item-2', c.now, c.sitting) ?? []) {
+              expect(line.allotted - line.used).toBeCloseTo(line.remaining, 9);
+              expect(line.remaining).toBeGreaterThanOrEqual(-(over.get(line.factionId) ?? 0) - 1e-9);
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 80 },
     );
   });

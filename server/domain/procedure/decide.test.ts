@@ -27,13 +27,24 @@ describe('decide: a short debate, end to end', () => {
     c.advance(200);
     c.run(chair, { kind: 'floor.end' });
     c.run(chair, { kind: 'vote.open', draft: draft({ durationSeconds: 60 }) });
-    for (const [p, o] of [['j.brandt', 'yes'], ['f.kuhn', 'no'], ['j.thiel', 'yes'], ['d.peters', 'abstain']] as const) {
+    for (const [p, o] of [
+      ['j.brandt', 'yes'],
+      ['f.kuhn', 'no'],
+      ['j.thiel', 'yes'],
+      ['d.peters', 'abstain'],
+    ] as const) {
       c.run(p, { kind: 'vote.cast', voteId: 'vote-1', optionId: o, pseudonym: null });
     }
     c.advance(60);
     c.run(null, { kind: 'vote.close', voteId: 'vote-1', by: 'expired' });
     const [vote] = votesView(c.state, c.sitting);
-    expect(vote).toMatchObject({ status: 'closed', closedBy: 'expired', eligible: 48, cast: 4, result: { passed: true, quorate: true, reasonCode: 'majority_reached' } });
+    expect(vote).toMatchObject({
+      status: 'closed',
+      closedBy: 'expired',
+      eligible: 48,
+      cast: 4,
+      result: { passed: true, quorate: true, reasonCode: 'majority_reached' },
+    });
     expect(vote?.ballots?.map((b) => b.voter?.personId)).toEqual(['j.brandt', 'f.kuhn', 'j.thiel', 'd.peters']);
     // The record alone gives the same state.
     expect(fold(c.entries)).toEqual(c.state);

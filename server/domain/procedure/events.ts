@@ -6,16 +6,7 @@
  */
 import type { Role } from '../parliament';
 import type { Rulebook } from '../rulebook';
-import type {
-  FloorKind,
-  MajorityKind,
-  OptionMeaning,
-  OrderPolicy,
-  PointOfOrderDecision,
-  RequestKind,
-  Stance,
-  VoteKind,
-} from './vocabulary';
+import type { FloorKind, MajorityKind, OptionMeaning, OrderPolicy, PointOfOrderDecision, RequestKind, Stance, VoteKind } from './vocabulary';
 
 /** Who a person was at the time, so the protocol never needs today's roster to read an old record. */
 export interface PersonRef {

@@ -10,7 +10,11 @@ function debate(rulebook: Rulebook = bundestag2025): Chamber {
   c.run(chair, { kind: 'agenda.call', agendaItemId: 'item-2' });
   return c;
 }
-const noQuota: Rulebook = { ...bundestag2025, speakingTime: { ...bundestag2025.speakingTime, debateSeconds: null }, speech: { ...bundestag2025.speech, limits: { speech: 420, interjection: 60, short_intervention: 120 } } };
+const noQuota: Rulebook = {
+  ...bundestag2025,
+  speakingTime: { ...bundestag2025.speakingTime, debateSeconds: null },
+  speech: { ...bundestag2025.speech, limits: { speech: 420, interjection: 60, short_intervention: 120 } },
+};
 
 describe('floor.next', () => {
   it('gives the floor to the first in order, limited by the faction’s remaining time (Bundestag: no fixed limit)', () => {
@@ -19,7 +23,15 @@ describe('floor.next', () => {
     const sda = c.state.items['item-2']!.allotment!.perFaction.sda!;
     const events = c.run(chair, { kind: 'floor.next' });
     expect(events).toEqual([
-      { kind: 'floor.granted', floorId: expect.any(String), agendaItemId: 'item-2', person: expect.objectContaining({ personId: 'j.brandt' }), floorKind: 'speech', requestId: id, limitSeconds: sda },
+      {
+        kind: 'floor.granted',
+        floorId: expect.any(String),
+        agendaItemId: 'item-2',
+        person: expect.objectContaining({ personId: 'j.brandt' }),
+        floorKind: 'speech',
+        requestId: id,
+        limitSeconds: sda,
+      },
     ]);
     expect(c.state.requests[id]?.status).toBe('heard');
   });
@@ -51,7 +63,11 @@ describe('floor.grant, extend, end', () => {
     const c = debate(noQuota);
     const a = c.request('j.brandt');
     const b = c.request('f.kuhn');
-    expect(c.run(chair, { kind: 'floor.grant', requestId: b, personId: null, limitSeconds: 600 })[0]).toMatchObject({ requestId: b, limitSeconds: 600, floorKind: 'speech' });
+    expect(c.run(chair, { kind: 'floor.grant', requestId: b, personId: null, limitSeconds: 600 })[0]).toMatchObject({
+      requestId: b,
+      limitSeconds: 600,
+      floorKind: 'speech',
+    });
     expect(rule(() => c.decide(chair, { kind: 'floor.grant', requestId: b, personId: null, limitSeconds: null }))).toBe('speaker.not_pending');
     expect(() => c.decide(chair, { kind: 'floor.grant', requestId: a, personId: 'l.vogel', limitSeconds: null })).toThrow(InputError);
     expect(() => c.decide(chair, { kind: 'floor.grant', requestId: a, personId: null, limitSeconds: 0 })).toThrow(InputError);
@@ -64,9 +80,19 @@ describe('floor.grant, extend, end', () => {
   it('grants anyone who may speak without a request (podium guests too), never interpreters or clerks', () => {
     const c = debate(noQuota);
     expect(c.decide(chair, { kind: 'floor.grant', requestId: null, personId: 'minister', limitSeconds: null })).toEqual([
-      { kind: 'floor.granted', floorId: expect.any(String), agendaItemId: 'item-2', person: expect.objectContaining({ personId: 'minister', factionId: null }), floorKind: 'chair_grant', requestId: null, limitSeconds: 420 },
+      {
+        kind: 'floor.granted',
+        floorId: expect.any(String),
+        agendaItemId: 'item-2',
+        person: expect.objectContaining({ personId: 'minister', factionId: null }),
+        floorKind: 'chair_grant',
+        requestId: null,
+        limitSeconds: 420,
+      },
     ]);
-    expect(rule(() => c.decide(chair, { kind: 'floor.grant', requestId: null, personId: 'interpreter.fr1', limitSeconds: null }))).toBe('forbidden.cannot_speak');
+    expect(rule(() => c.decide(chair, { kind: 'floor.grant', requestId: null, personId: 'interpreter.fr1', limitSeconds: null }))).toBe(
+      'forbidden.cannot_speak',
+    );
     expect(rule(() => c.decide(chair, { kind: 'floor.grant', requestId: null, personId: 'clerk', limitSeconds: null }))).toBe('forbidden.cannot_speak');
   });
 
@@ -107,7 +133,12 @@ describe('speaking-time quotas on the floor', () => {
     expect(c.run(chair, { kind: 'floor.next' })[0]).toMatchObject({ limitSeconds: 180 });
     c.advance(200); // 20 s over
     c.run(chair, { kind: 'floor.end' });
-    expect(quotaView(c.state, 'item-2', c.now, c.sitting)!.find((l) => l.factionId === 'lnk')).toEqual({ factionId: 'lnk', allotted: 180, used: 200, remaining: -20 });
+    expect(quotaView(c.state, 'item-2', c.now, c.sitting)!.find((l) => l.factionId === 'lnk')).toEqual({
+      factionId: 'lnk',
+      allotted: 180,
+      used: 200,
+      remaining: -20,
+    });
     c.request('h.lange');
     expect(rule(() => c.decide(chair, { kind: 'floor.next' }))).toBe('speaker.quota_exhausted');
     expect(c.decide(chair, { kind: 'floor.grant', requestId: c.lastRequestId(), personId: null, limitSeconds: 60 })[0]).toMatchObject({ limitSeconds: 60 });
@@ -165,7 +196,10 @@ describe('interjection questions', () => {
     const s = c.request('l.graf', 'interjection');
     c.run(chair, { kind: 'interjection.accept', requestId: r });
     const floorId = c.state.floor!.floorId;
-    expect(c.run(chair, { kind: 'floor.end' })).toEqual([{ kind: 'interjection.ended', requestId: r }, { kind: 'floor.ended', floorId }]);
+    expect(c.run(chair, { kind: 'floor.end' })).toEqual([
+      { kind: 'interjection.ended', requestId: r },
+      { kind: 'floor.ended', floorId },
+    ]);
     expect(c.state.requests[r]?.status).toBe('heard');
     expect(c.state.requests[s]?.status).toBe('lapsed');
     expect(rule(() => c.decide(chair, { kind: 'interjection.accept', requestId: s }))).toBe('speaker.not_pending');
@@ -192,7 +226,12 @@ describe('short interventions and the answer', () => {
     c.advance(100);
     const answer = c.run(chair, { kind: 'floor.grant', requestId: si, personId: null, limitSeconds: null });
     expect(answer.map((e) => e.kind)).toEqual(['floor.ended', 'floor.granted']);
-    expect(answer[1]).toMatchObject({ floorKind: 'short_intervention', requestId: si, limitSeconds: 120, person: expect.objectContaining({ personId: 'j.brandt' }) });
+    expect(answer[1]).toMatchObject({
+      floorKind: 'short_intervention',
+      requestId: si,
+      limitSeconds: 120,
+      person: expect.objectContaining({ personId: 'j.brandt' }),
+    });
     expect(floorView(c.state, c.now)).toMatchObject({ answer: true, kind: 'short_intervention' });
     expect(c.state.requests[si]?.answered).toBe(true);
     expect(rule(() => c.decide(chair, { kind: 'floor.grant', requestId: si, personId: null, limitSeconds: null }))).toBe('speaker.already_answered');
@@ -227,7 +266,12 @@ describe('points of order on the floor', () => {
     c.run('d.peters', { kind: 'point_of_order.raise', category: 'closure_of_debate', text: 'Move to close the debate' });
     const pointId = c.state.points[Object.keys(c.state.points)[0]!]!.pointId;
     expect(rule(() => c.decide(chair, { kind: 'floor.grant', requestId: speech, personId: null, limitSeconds: null }))).toBe('point_of_order.pending');
-    expect(c.run(chair, { kind: 'floor.next' })[0]).toMatchObject({ floorKind: 'point_of_order', requestId: pointId, limitSeconds: 180, person: expect.objectContaining({ personId: 'd.peters' }) });
+    expect(c.run(chair, { kind: 'floor.next' })[0]).toMatchObject({
+      floorKind: 'point_of_order',
+      requestId: pointId,
+      limitSeconds: 180,
+      person: expect.objectContaining({ personId: 'd.peters' }),
+    });
     expect(rule(() => c.decide(chair, { kind: 'floor.next' }))).toBe('point_of_order.undecided');
     c.run(chair, { kind: 'point_of_order.decide', pointId, decision: 'rejected', note: null, voteDraftId: null });
     expect(c.run(chair, { kind: 'floor.next' })[0]).toMatchObject({ floorKind: 'speech', requestId: speech });
@@ -239,7 +283,9 @@ describe('points of order on the floor', () => {
       const category = rulebook.pointsOfOrder.categories[0]!.id;
       c.run('d.peters', { kind: 'point_of_order.raise', category, text: 'Close the debate' });
       const pointId = Object.keys(c.state.points)[0]!;
-      expect(rule(() => c.decide(chair, { kind: 'floor.grant', requestId: pointId, personId: 'j.brandt', limitSeconds: null }))).toBe('point_of_order.not_heard');
+      expect(rule(() => c.decide(chair, { kind: 'floor.grant', requestId: pointId, personId: 'j.brandt', limitSeconds: null }))).toBe(
+        'point_of_order.not_heard',
+      );
       c.run(chair, { kind: 'floor.next' });
       expect(rule(() => c.decide(chair, { kind: 'floor.grant', requestId: pointId, personId: 'minister', limitSeconds: null }))).toBe('forbidden.cannot_speak');
       expect(c.run(chair, { kind: 'floor.grant', requestId: pointId, personId: 'j.brandt', limitSeconds: null })[1]).toMatchObject({
@@ -248,13 +294,17 @@ describe('points of order on the floor', () => {
         limitSeconds: rulebook.pointsOfOrder.limitSeconds,
         person: expect.objectContaining({ personId: 'j.brandt' }),
       });
-      expect(rule(() => c.decide(chair, { kind: 'floor.grant', requestId: pointId, personId: 'l.vogel', limitSeconds: null }))).toBe('point_of_order.counter_heard');
+      expect(rule(() => c.decide(chair, { kind: 'floor.grant', requestId: pointId, personId: 'l.vogel', limitSeconds: null }))).toBe(
+        'point_of_order.counter_heard',
+      );
     }
     const bt = debate();
     bt.run('d.peters', { kind: 'point_of_order.raise', category: 'closure_of_debate', text: 'Close the debate' });
     const pointId = Object.keys(bt.state.points)[0]!;
     bt.run(chair, { kind: 'floor.next' });
-    expect(rule(() => bt.decide(chair, { kind: 'floor.grant', requestId: pointId, personId: 'j.brandt', limitSeconds: null }))).toBe('point_of_order.no_counter_speech');
+    expect(rule(() => bt.decide(chair, { kind: 'floor.grant', requestId: pointId, personId: 'j.brandt', limitSeconds: null }))).toBe(
+      'point_of_order.no_counter_speech',
+    );
   });
 });
 

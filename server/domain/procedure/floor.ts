@@ -45,7 +45,11 @@ function speechLimit(state: ProcedureState, ctx: DecideContext, person: PersonRe
   const remaining = remainingOf(quotaLines(state, agendaItemId, ctx.now, chargeable), quotaKey(person));
   if (remaining === null) return limit;
   const left = Math.floor(remaining);
-  if (left <= 0) throw new RuleViolation('speaker.quota_exhausted', `${person.factionShortName ?? 'the independents'} have no speaking time left on this item (the chair may grant a limit)`);
+  if (left <= 0)
+    throw new RuleViolation(
+      'speaker.quota_exhausted',
+      `${person.factionShortName ?? 'the independents'} have no speaking time left on this item (the chair may grant a limit)`,
+    );
   return limit === null ? left : Math.min(limit, left);
 }
 
@@ -73,9 +77,7 @@ function pointGrant(state: ProcedureState, ctx: DecideContext, point: PointOfOrd
 function requestGrant(state: ProcedureState, ctx: DecideContext, request: SpeakerRequest, override: number | null): Grant {
   const limits = rulesOf(state, ctx).speech.limits;
   const limitSeconds =
-    request.requestKind === 'speech'
-      ? speechLimit(state, ctx, request.person, request.agendaItemId, override)
-      : (override ?? limits.short_intervention);
+    request.requestKind === 'speech' ? speechLimit(state, ctx, request.person, request.agendaItemId, override) : (override ?? limits.short_intervention);
   return { person: request.person, floorKind: request.requestKind, requestId: request.requestId, agendaItemId: request.agendaItemId, limitSeconds };
 }
 
@@ -114,7 +116,13 @@ export function grant(state: ProcedureState, cmd: Of<'floor.grant'>, ctx: Decide
   }
   const ref = personRef(ctx.sitting, person);
   const agendaItemId = state.currentItemId;
-  return granted(state, ctx, { person: ref, floorKind: 'chair_grant', requestId: null, agendaItemId, limitSeconds: speechLimit(state, ctx, ref, agendaItemId, override) });
+  return granted(state, ctx, {
+    person: ref,
+    floorKind: 'chair_grant',
+    requestId: null,
+    agendaItemId,
+    limitSeconds: speechLimit(state, ctx, ref, agendaItemId, override),
+  });
 }
 
 function grantFor(state: ProcedureState, ctx: DecideContext, id: string, personId: string | null, override: number | null): Grant {
@@ -123,7 +131,8 @@ function grantFor(state: ProcedureState, ctx: DecideContext, id: string, personI
     if (point.status !== 'pending') throw new RuleViolation('point_of_order.not_pending', `the point of order is ${point.status}`);
     if (personId === null || personId === point.person.personId) return pointGrant(state, ctx, point, point.person, override);
     // One speaker against, where the rules hear one before the decision.
-    if (!rulesOf(state, ctx).pointsOfOrder.hearOneAgainst) throw new RuleViolation('point_of_order.no_counter_speech', 'the rules hear no speaker against a point of order');
+    if (!rulesOf(state, ctx).pointsOfOrder.hearOneAgainst)
+      throw new RuleViolation('point_of_order.no_counter_speech', 'the rules hear no speaker against a point of order');
     if (!point.heard) throw new RuleViolation('point_of_order.not_heard', 'the mover speaks first');
     if (point.counterHeard) throw new RuleViolation('point_of_order.counter_heard', 'one speaker against has been heard');
     const person = personOf(ctx.sitting, personId);
@@ -132,10 +141,12 @@ function grantFor(state: ProcedureState, ctx: DecideContext, id: string, personI
   }
   const request = own(state.requests, id);
   if (!request) throw new NotFoundError('speakerRequest', id);
-  if (request.requestKind === 'interjection') throw new RuleViolation('speaker.not_granted', 'an interjection question is accepted by the speaker, not given the floor');
+  if (request.requestKind === 'interjection')
+    throw new RuleViolation('speaker.not_granted', 'an interjection question is accepted by the speaker, not given the floor');
   if (request.requestKind === 'short_intervention' && request.status === 'heard') {
     const g = answerGrant(state, ctx, request, override);
-    if (personId !== null && personId !== g.person.personId) throw new InputError([{ path: ['personId'], message: 'the answer belongs to the addressed speaker' }]);
+    if (personId !== null && personId !== g.person.personId)
+      throw new InputError([{ path: ['personId'], message: 'the answer belongs to the addressed speaker' }]);
     requireNoPendingPoint(state);
     return g;
   }

@@ -27,7 +27,10 @@ describe('demanding a named vote (§ 52 BTGO, Rule 190 EP)', () => {
     c.open();
     expect(openPseudonymous(c)).toMatchObject({ kind: 'vote.opened', definition: { voteId: 'vote-1', kind: 'named' } });
     // Named: ballots carry the voter, no pseudonym.
-    expect(c.run('f.kuhn', { kind: 'vote.cast', voteId: 'vote-1', optionId: 'yes', pseudonym: null })[0]).toMatchObject({ voter: { personId: 'f.kuhn' }, pseudonym: null });
+    expect(c.run('f.kuhn', { kind: 'vote.cast', voteId: 'vote-1', optionId: 'yes', pseudonym: null })[0]).toMatchObject({
+      voter: { personId: 'f.kuhn' },
+      pseudonym: null,
+    });
   });
 
   it('without a demand (or with one for another draft) the draft opens as prepared', () => {
@@ -42,7 +45,9 @@ describe('demanding a named vote (§ 52 BTGO, Rule 190 EP)', () => {
     const everyone = allMembers(sittingContext());
     const c = new Chamber(sittingContext(byShare)).open(everyone.slice(0, 41));
     const absent = everyone[45]!;
-    expect(c.run('j.brandt', demand())).toEqual([{ kind: 'vote.named_demanded', draftId: 'vote-1', demandedBy: { kind: 'members', personIds: ['j.brandt'] }, valid: false }]);
+    expect(c.run('j.brandt', demand())).toEqual([
+      { kind: 'vote.named_demanded', draftId: 'vote-1', demandedBy: { kind: 'members', personIds: ['j.brandt'] }, valid: false },
+    ]);
     expect(c.run('f.kuhn', demand())[0]).toMatchObject({ valid: false });
     // An absent member's demand is recorded but does not count while they are away.
     expect(c.run(absent, demand())[0]).toMatchObject({ valid: false });

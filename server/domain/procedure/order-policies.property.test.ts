@@ -11,7 +11,10 @@ import { speakerQueue } from './views';
 const groups = ['sda', 'cvp', 'grn', 'lib', 'lnk', 'person:l.noack'];
 const stance = fc.constantFrom<Stance | null>('pro', 'contra', null);
 const candidates = fc
-  .uniqueArray(fc.record({ seq: fc.integer({ min: 1, max: 10_000 }), group: fc.constantFrom(...groups), stance, guest: fc.boolean() }), { selector: (c) => c.seq, maxLength: 30 })
+  .uniqueArray(fc.record({ seq: fc.integer({ min: 1, max: 10_000 }), group: fc.constantFrom(...groups), stance, guest: fc.boolean() }), {
+    selector: (c) => c.seq,
+    maxLength: 30,
+  })
   .map((list) => list.map((c): Candidate => ({ requestId: `r${c.seq}`, seq: c.seq, group: c.group, stance: c.stance, pool: c.guest ? null : c.group })));
 const context = fc.record({
   previousGroup: fc.constantFrom(null, ...groups),
@@ -21,7 +24,14 @@ const context = fc.record({
   remaining: fc.option(fc.dictionary(fc.constantFrom(...groups), fc.integer({ min: -100, max: 3600 })), { nil: null }),
   plannedSeconds: fc.option(fc.integer({ min: 1, max: 900 }), { nil: null }),
 });
-const toCtx = (c: { previousGroup: string | null; previousStance: Stance | null; heard: Record<string, number>; seats: Record<string, number>; remaining: Record<string, number> | null; plannedSeconds: number | null }): PolicyContext => ({
+const toCtx = (c: {
+  previousGroup: string | null;
+  previousStance: Stance | null;
+  heard: Record<string, number>;
+  seats: Record<string, number>;
+  remaining: Record<string, number> | null;
+  plannedSeconds: number | null;
+}): PolicyContext => ({
   ...c,
   strength: (g) => c.seats[g] ?? 0,
 });
@@ -87,7 +97,12 @@ type Step =
   | { readonly do: 'reorder'; readonly seed: number }
   | { readonly do: 'next' | 'end' | 'policy'; readonly policy: OrderPolicy };
 const step: fc.Arbitrary<Step> = fc.oneof(
-  fc.record({ do: fc.constant('request' as const), who: fc.constantFrom(...speakers), stance, kind: fc.constantFrom('speech' as const, 'speech' as const, 'short_intervention' as const) }),
+  fc.record({
+    do: fc.constant('request' as const),
+    who: fc.constantFrom(...speakers),
+    stance,
+    kind: fc.constantFrom('speech' as const, 'speech' as const, 'short_intervention' as const),
+  }),
   fc.record({ do: fc.constantFrom('withdraw' as const, 'remove' as const), pick: fc.nat() }),
   fc.record({ do: fc.constant('reorder' as const), seed: fc.nat() }),
   fc.record({ do: fc.constantFrom('next' as const, 'end' as const, 'policy' as const), policy: fc.constantFrom(...orderPolicies) }),
@@ -108,7 +123,8 @@ function apply(c: Chamber, s: Step, allowReorder: boolean): void {
     case 'withdraw':
     case 'remove': {
       const r = pending[s.pick % Math.max(1, pending.length)];
-      if (r) attempt(s.do === 'withdraw' ? r.person.personId : chair, { kind: s.do === 'withdraw' ? 'speaker.withdraw' : 'speaker.remove', requestId: r.requestId });
+      if (r)
+        attempt(s.do === 'withdraw' ? r.person.personId : chair, { kind: s.do === 'withdraw' ? 'speaker.withdraw' : 'speaker.remove', requestId: r.requestId });
       return;
     }
     case 'reorder': {
@@ -141,7 +157,9 @@ describe('the speaker list through the record (properties)', () => {
         const c = debate(policy);
         for (const s of steps) {
           apply(c, s, true);
-          const queue = speakerQueue(c.state, c.sitting, undefined, c.now).map((q) => q.requestId).sort();
+          const queue = speakerQueue(c.state, c.sitting, undefined, c.now)
+            .map((q) => q.requestId)
+            .sort();
           const pending = Object.values(c.state.requests)
             .filter((r) => r.status === 'pending' && r.requestKind !== 'interjection' && r.agendaItemId === 'item-2')
             .map((r) => r.requestId)

@@ -7,7 +7,14 @@ import type { OrderPolicy } from './vocabulary';
 import { speakerQueue } from './views';
 
 const base: PolicyContext = { previousGroup: null, previousStance: null, heard: {}, strength: () => 0, remaining: null, plannedSeconds: null };
-const c = (requestId: string, group: string, more: Partial<Candidate> = {}): Candidate => ({ requestId, seq: Number(requestId.slice(1)), group, stance: null, pool: group, ...more });
+const c = (requestId: string, group: string, more: Partial<Candidate> = {}): Candidate => ({
+  requestId,
+  seq: Number(requestId.slice(1)),
+  group,
+  stance: null,
+  pool: group,
+  ...more,
+});
 const order = (policy: OrderPolicy, list: Candidate[], ctx: Partial<PolicyContext> = {}) => orderBy(policy, list, { ...base, ...ctx }).map((x) => x.requestId);
 
 describe('order policies on plain candidates', () => {

@@ -25,7 +25,9 @@ describe('raising a point of order', () => {
         text: 'Refer to the budget committee',
       },
     ]);
-    expect(pointsOfOrderQueue(c.state)).toEqual([expect.objectContaining({ category: 'referral_to_committee', heard: false, counterHeard: false, raisedAt: c.now.toISOString() })]);
+    expect(pointsOfOrderQueue(c.state)).toEqual([
+      expect.objectContaining({ category: 'referral_to_committee', heard: false, counterHeard: false, raisedAt: c.now.toISOString() }),
+    ]);
   });
 
   it('refuses categories the rules do not know, empty or long texts, a second pending point', () => {
@@ -135,8 +137,12 @@ describe('deciding a point of order', () => {
     c.run(chair, { kind: 'vote.open', draft: draft({ id: 'vote-1' }) });
     c.run('d.peters', raise('closure_of_debate', 'Close it'));
     const pointId = lastPoint(c);
-    expect(rule(() => c.decide(chair, { kind: 'point_of_order.decide', pointId, decision: 'put_to_vote', note: null, voteDraftId: null }))).toBe('vote.already_open');
+    expect(rule(() => c.decide(chair, { kind: 'point_of_order.decide', pointId, decision: 'put_to_vote', note: null, voteDraftId: null }))).toBe(
+      'vote.already_open',
+    );
     c.run(chair, { kind: 'vote.cancel', voteId: 'vote-1', reason: 'wrong draft' });
-    expect(rule(() => c.decide(chair, { kind: 'point_of_order.decide', pointId, decision: 'put_to_vote', note: null, voteDraftId: 'vote-1' }))).toBe('vote.already_opened');
+    expect(rule(() => c.decide(chair, { kind: 'point_of_order.decide', pointId, decision: 'put_to_vote', note: null, voteDraftId: 'vote-1' }))).toBe(
+      'vote.already_opened',
+    );
   });
 });

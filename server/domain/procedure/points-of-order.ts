@@ -45,7 +45,14 @@ export function raise(state: ProcedureState, cmd: Of<'point_of_order.raise'>, ct
     throw new RuleViolation('point_of_order.already_raised', 'this member has a point of order waiting already');
   }
   return [
-    { kind: 'point_of_order.raised', pointId: ctx.newId(), agendaItemId: state.currentItemId, person: personRef(ctx.sitting, person), category: cmd.category, text },
+    {
+      kind: 'point_of_order.raised',
+      pointId: ctx.newId(),
+      agendaItemId: state.currentItemId,
+      person: personRef(ctx.sitting, person),
+      category: cmd.category,
+      text,
+    },
   ];
 }
 
@@ -59,7 +66,8 @@ function pointOf(state: ProcedureState, pointId: string): PointOfOrder {
 export function withdraw(state: ProcedureState, cmd: Of<'point_of_order.withdraw'>, ctx: DecideContext): ProcedureEvent[] {
   requireNotClosed(state, 'withdrawing a point of order');
   const point = pointOf(state, cmd.pointId);
-  if (ctx.actor.personId !== point.person.personId) throw new RuleViolation('forbidden.not_own_point', 'only the member who raised it withdraws a point of order');
+  if (ctx.actor.personId !== point.person.personId)
+    throw new RuleViolation('forbidden.not_own_point', 'only the member who raised it withdraws a point of order');
   // A point being heard yields the floor as it is withdrawn.
   const ending = state.floor?.requestId === point.pointId ? endCurrentFloor(state) : [];
   return [...ending, { kind: 'point_of_order.withdrawn', pointId: point.pointId }];
@@ -71,7 +79,8 @@ export function decidePoint(state: ProcedureState, cmd: Of<'point_of_order.decid
   const point = pointOf(state, cmd.pointId);
   if (!decisions.includes(cmd.decision)) throw new InputError([{ path: ['decision'], message: `unknown decision ${String(cmd.decision)}` }]);
   const note = cmd.note?.trim() || null;
-  if (note !== null && note.length > maxPointTextLength) throw new InputError([{ path: ['note'], message: `a note has at most ${maxPointTextLength} characters` }]);
+  if (note !== null && note.length > maxPointTextLength)
+    throw new InputError([{ path: ['note'], message: `a note has at most ${maxPointTextLength} characters` }]);
   // The decision ends the hearing: the floor held for the point (its mover or the speaker against) is over.
   const ending = state.floor?.requestId === point.pointId ? endCurrentFloor(state) : [];
   if (cmd.decision !== 'put_to_vote') {

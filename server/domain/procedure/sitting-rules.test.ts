@@ -38,7 +38,9 @@ describe('sitting: scheduled → open ⇄ suspended → closed', () => {
 
   it('a suspension without a break has no resume time; a nonsense break is refused', () => {
     const c = new Chamber().open([]);
-    expect(c.decide(chair, { kind: 'sitting.suspend', reason: null, breakMinutes: null })).toEqual([{ kind: 'sitting.suspended', reason: null, resumesAt: null }]);
+    expect(c.decide(chair, { kind: 'sitting.suspend', reason: null, breakMinutes: null })).toEqual([
+      { kind: 'sitting.suspended', reason: null, resumesAt: null },
+    ]);
     for (const breakMinutes of [0, -5, Number.NaN, 24 * 60 + 1]) {
       expect(() => c.decide(chair, { kind: 'sitting.suspend', reason: null, breakMinutes })).toThrow(InputError);
     }

@@ -84,9 +84,15 @@ describe('requesting the floor', () => {
 
   it('rejects malformed requests', () => {
     const c = debate();
-    expect(() => c.decide('j.brandt', { kind: 'speaker.request', personId: 'j.brandt', requestKind: 'speech', stance: 'maybe' as never, addressesRequestId: null })).toThrow(InputError);
-    expect(() => c.decide('j.brandt', { kind: 'speaker.request', personId: 'j.brandt', requestKind: 'song' as never, stance: null, addressesRequestId: null })).toThrow(InputError);
-    expect(() => c.decide('j.brandt', { kind: 'speaker.request', personId: 'j.brandt', requestKind: 'speech', stance: null, addressesRequestId: 'x' })).toThrow(InputError);
+    expect(() =>
+      c.decide('j.brandt', { kind: 'speaker.request', personId: 'j.brandt', requestKind: 'speech', stance: 'maybe' as never, addressesRequestId: null }),
+    ).toThrow(InputError);
+    expect(() =>
+      c.decide('j.brandt', { kind: 'speaker.request', personId: 'j.brandt', requestKind: 'song' as never, stance: null, addressesRequestId: null }),
+    ).toThrow(InputError);
+    expect(() => c.decide('j.brandt', { kind: 'speaker.request', personId: 'j.brandt', requestKind: 'speech', stance: null, addressesRequestId: 'x' })).toThrow(
+      InputError,
+    );
   });
 });
 
@@ -101,9 +107,9 @@ describe('interjection questions and short interventions', () => {
     const [e] = c.run('f.kuhn', { kind: 'speaker.request', personId: 'f.kuhn', requestKind: 'interjection', stance: null, addressesRequestId: null });
     expect(e).toMatchObject({ requestKind: 'interjection', addressesRequestId: speechRequest });
     expect(rule(() => c.request('f.kuhn', 'interjection'))).toBe('speaker.duplicate_request');
-    expect(rule(() => c.decide('m.jung', { kind: 'speaker.request', personId: 'm.jung', requestKind: 'interjection', stance: null, addressesRequestId: 'other' }))).toBe(
-      'speaker.not_current_speech',
-    );
+    expect(
+      rule(() => c.decide('m.jung', { kind: 'speaker.request', personId: 'm.jung', requestKind: 'interjection', stance: null, addressesRequestId: 'other' })),
+    ).toBe('speaker.not_current_speech');
     // Interjections are not in the speaker list.
     expect(ids(c)).toEqual([]);
   });
@@ -157,7 +163,12 @@ describe('managing the list', () => {
     const b = c.request('f.kuhn');
     const d = c.request('j.thiel');
     expect(rule(() => c.decide('j.brandt', { kind: 'speaker.reorder', order: [d, b, a] }))).toBe('forbidden.chair_only');
-    for (const order of [[d, b], [d, b, a, a], [d, b, 'x'], [d, b, a, 'x']]) {
+    for (const order of [
+      [d, b],
+      [d, b, a, a],
+      [d, b, 'x'],
+      [d, b, a, 'x'],
+    ]) {
       expect(rule(() => c.decide(chair, { kind: 'speaker.reorder', order }))).toBe('speaker.reorder_mismatch');
     }
     expect(c.run(chair, { kind: 'speaker.reorder', order: [d, b, a] })).toEqual([{ kind: 'speaker.reordered', agendaItemId: 'item-2', order: [d, b, a] }]);

@@ -34,7 +34,8 @@ export function requestSpeech(state: ProcedureState, cmd: Of<'speaker.request'>,
   }
   if (self) requirePresent(state, person.id, 'asking for the floor');
   if (!requestKinds.includes(cmd.requestKind)) throw new InputError([{ path: ['requestKind'], message: `unknown request kind ${String(cmd.requestKind)}` }]);
-  if (cmd.stance !== null && cmd.stance !== 'pro' && cmd.stance !== 'contra') throw new InputError([{ path: ['stance'], message: 'a stance is pro or contra' }]);
+  if (cmd.stance !== null && cmd.stance !== 'pro' && cmd.stance !== 'contra')
+    throw new InputError([{ path: ['stance'], message: 'a stance is pro or contra' }]);
   const agendaItemId = currentItem(state);
   const addresses = addressed(state, cmd.requestKind, cmd, agendaItemId, person.id, chair, ctx);
   return [
@@ -91,7 +92,11 @@ function addressed(
         throw new RuleViolation('speaker.not_current_speech', 'an interjection question is asked of the current speech only');
       }
       if (floor.person.personId === personId) throw new RuleViolation('speaker.self_address', 'a speaker cannot question their own speech');
-      if (requests.some((r) => mine(r) && r.requestKind === 'interjection' && r.addressesRequestId === address && (r.status === 'pending' || r.status === 'accepted'))) {
+      if (
+        requests.some(
+          (r) => mine(r) && r.requestKind === 'interjection' && r.addressesRequestId === address && (r.status === 'pending' || r.status === 'accepted'),
+        )
+      ) {
         throw new RuleViolation('speaker.duplicate_request', 'this person has already asked to put a question to this speech');
       }
       return address;

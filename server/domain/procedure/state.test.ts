@@ -106,7 +106,16 @@ describe('evolve is total', () => {
     const c = new Chamber().open();
     const person = { personId: 'toString', name: 'T', factionId: null, factionShortName: null };
     c.append(chair, { kind: 'attendance.joined', person });
-    c.append(chair, { kind: 'speaker.requested', requestId: '__proto__', agendaItemId: 'constructor', person, requestKind: 'speech', stance: null, addressesRequestId: null, addedBy: chair });
+    c.append(chair, {
+      kind: 'speaker.requested',
+      requestId: '__proto__',
+      agendaItemId: 'constructor',
+      person,
+      requestKind: 'speech',
+      stance: null,
+      addressesRequestId: null,
+      addedBy: chair,
+    });
     expect(Object.keys(c.state.present)).toContain('toString');
     expect(Object.getOwnPropertyNames(c.state.requests)).toContain('__proto__');
     expect(fold(c.entries)).toEqual(c.state);

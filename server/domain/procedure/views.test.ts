@@ -36,7 +36,11 @@ describe('speaking-time totals', () => {
 
   it('ranks speakers for the chair: last, least, most', () => {
     const c = debate();
-    for (const [p, s] of [['j.brandt', 60], ['f.kuhn', 30], ['j.thiel', 90]] as const) {
+    for (const [p, s] of [
+      ['j.brandt', 60],
+      ['f.kuhn', 30],
+      ['j.thiel', 90],
+    ] as const) {
       c.run(chair, { kind: 'floor.grant', requestId: null, personId: p, limitSeconds: null });
       c.advance(s);
       c.run(chair, { kind: 'floor.end' });
@@ -57,13 +61,32 @@ describe('floor and sitting views', () => {
     c.run(chair, { kind: 'floor.next' });
     c.advance(12);
     const q = c.request('f.kuhn', 'interjection');
-    expect(floorView(c.state, c.now)).toMatchObject({ person: { personId: 'j.brandt' }, kind: 'speech', limitSeconds: null, elapsedSeconds: 12, overrunSeconds: 0, answer: false });
-    expect(interjectionsView(c.state)).toEqual([{ requestId: q, person: expect.objectContaining({ personId: 'f.kuhn' }), addressesRequestId: c.state.floor!.requestId, requestedAt: c.now.toISOString(), status: 'pending' }]);
+    expect(floorView(c.state, c.now)).toMatchObject({
+      person: { personId: 'j.brandt' },
+      kind: 'speech',
+      limitSeconds: null,
+      elapsedSeconds: 12,
+      overrunSeconds: 0,
+      answer: false,
+    });
+    expect(interjectionsView(c.state)).toEqual([
+      {
+        requestId: q,
+        person: expect.objectContaining({ personId: 'f.kuhn' }),
+        addressesRequestId: c.state.floor!.requestId,
+        requestedAt: c.now.toISOString(),
+        status: 'pending',
+      },
+    ]);
   });
 
   it('the sitting view shows the phase, the break and the current item', () => {
     const c = debate();
     c.run(chair, { kind: 'sitting.suspend', reason: 'coffee', breakMinutes: 20 });
-    expect(sittingView(c.state)).toMatchObject({ phase: 'suspended', currentItemId: 'item-2', suspension: { reason: 'coffee', resumesAt: '2026-12-03T08:20:00.000Z' } });
+    expect(sittingView(c.state)).toMatchObject({
+      phase: 'suspended',
+      currentItemId: 'item-2',
+      suspension: { reason: 'coffee', resumesAt: '2026-12-03T08:20:00.000Z' },
+    });
   });
 });

@@ -140,7 +140,14 @@ export function floorView(state: ProcedureState, now: Date): FloorView | null {
     elapsedSeconds: elapsed,
     overrunSeconds: overrun(elapsed, limit),
     interjection: i
-      ? { requestId: i.requestId, person: i.person, startedAt: i.startedAt, elapsedSeconds: iElapsed, limitSeconds: iLimit, overrunSeconds: overrun(iElapsed, iLimit) }
+      ? {
+          requestId: i.requestId,
+          person: i.person,
+          startedAt: i.startedAt,
+          elapsedSeconds: iElapsed,
+          limitSeconds: iLimit,
+          overrunSeconds: overrun(iElapsed, iLimit),
+        }
       : null,
   };
 }
@@ -284,9 +291,14 @@ export function votesView(state: ProcedureState, sitting?: SittingContext): read
     .sort((a, b) => Date.parse(a.openedAt) - Date.parse(b.openedAt))
     .map((v) => {
       const closed = v.status === 'closed';
-      const counts = closed || (v.status === 'open' && v.definition.live)
-        ? (v.result?.counts ?? tally(v.definition.options, v.ballots.map((b) => ({ optionId: b.optionId, factionId: null }))).counts)
-        : null;
+      const counts =
+        closed || (v.status === 'open' && v.definition.live)
+          ? (v.result?.counts ??
+            tally(
+              v.definition.options,
+              v.ballots.map((b) => ({ optionId: b.optionId, factionId: null })),
+            ).counts)
+          : null;
       return {
         voteId: v.voteId,
         definition: v.definition,

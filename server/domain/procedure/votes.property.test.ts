@@ -42,10 +42,13 @@ describe('ballots and the tally (properties)', () => {
           expect(r.counts.reduce((s, o) => s + o.count, 0)).toBe(r.cast);
           for (const o of options) {
             expect(r.counts.find((x) => x.optionId === o)?.count).toBe([...first.values()].filter((v) => v === o).length);
-            expect(r.perFaction.reduce((s, f) => s + (f.counts.find((x) => x.optionId === o)?.count ?? 0), 0)).toBe(r.counts.find((x) => x.optionId === o)?.count);
+            expect(r.perFaction.reduce((s, f) => s + (f.counts.find((x) => x.optionId === o)?.count ?? 0), 0)).toBe(
+              r.counts.find((x) => x.optionId === o)?.count,
+            );
           }
           for (const f of r.perFaction) {
-            const inFaction = kind === 'named' ? ballots.filter((b) => (b.voter?.factionId ?? null) === f.factionId).length : f.factionId === null ? ballots.length : 0;
+            const inFaction =
+              kind === 'named' ? ballots.filter((b) => (b.voter?.factionId ?? null) === f.factionId).length : f.factionId === null ? ballots.length : 0;
             expect(f.counts.reduce((s, x) => s + x.count, 0)).toBe(inFaction);
           }
           // The first ballot of each voter stands.

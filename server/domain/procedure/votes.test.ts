@@ -65,9 +65,24 @@ describe('opening a vote', () => {
     const c = sitting();
     const bad = [
       draft({ options: [{ id: 'a', label: 'A', meaning: 'yes' }] }),
-      draft({ options: [{ id: 'a', label: 'A', meaning: 'yes' }, { id: 'a', label: 'B', meaning: 'yes' }] }),
-      draft({ options: [{ id: 'a', label: 'A', meaning: 'yes' }, { id: 'b', label: ' ', meaning: 'no' }] }),
-      draft({ options: [{ id: 'a', label: 'A', meaning: 'yes' }, { id: 'b', label: 'B', meaning: 'maybe' as never }] }),
+      draft({
+        options: [
+          { id: 'a', label: 'A', meaning: 'yes' },
+          { id: 'a', label: 'B', meaning: 'yes' },
+        ],
+      }),
+      draft({
+        options: [
+          { id: 'a', label: 'A', meaning: 'yes' },
+          { id: 'b', label: ' ', meaning: 'no' },
+        ],
+      }),
+      draft({
+        options: [
+          { id: 'a', label: 'A', meaning: 'yes' },
+          { id: 'b', label: 'B', meaning: 'maybe' as never },
+        ],
+      }),
       draft({ title: '  ' }),
       draft({ durationSeconds: 0 }),
       draft({ durationSeconds: 2.5 }),
@@ -75,7 +90,16 @@ describe('opening a vote', () => {
     ];
     for (const d of bad) expect(() => c.decide(chair, { kind: 'vote.open', draft: d })).toThrow(InputError);
     expect(() => c.decide(chair, { kind: 'vote.open', draft: draft({ agendaItemId: 'item-99' }) })).toThrow(NotFoundError);
-    const [e] = c.decide(chair, { kind: 'vote.open', draft: draft({ majority: 'two_thirds_members', options: [{ id: 'a', label: 'Bill A', meaning: 'yes' }, { id: 'b', label: 'Bill B', meaning: 'yes' }] }) });
+    const [e] = c.decide(chair, {
+      kind: 'vote.open',
+      draft: draft({
+        majority: 'two_thirds_members',
+        options: [
+          { id: 'a', label: 'Bill A', meaning: 'yes' },
+          { id: 'b', label: 'Bill B', meaning: 'yes' },
+        ],
+      }),
+    });
     expect(e).toMatchObject({ definition: { majority: 'two_thirds_members', options: [{ id: 'a' }, { id: 'b' }] } });
   });
 
@@ -108,7 +132,13 @@ describe('casting ballots', () => {
     const c = sitting();
     c.run(chair, { kind: 'vote.open', draft: draft() });
     expect(cast(c, 'j.brandt', 'yes')).toEqual([
-      { kind: 'ballot.cast', voteId: 'vote-1', optionId: 'yes', voter: { personId: 'j.brandt', name: 'Jonas Brandt', factionId: 'sda', factionShortName: 'SDA' }, pseudonym: null },
+      {
+        kind: 'ballot.cast',
+        voteId: 'vote-1',
+        optionId: 'yes',
+        voter: { personId: 'j.brandt', name: 'Jonas Brandt', factionId: 'sda', factionShortName: 'SDA' },
+        pseudonym: null,
+      },
     ]);
     expect(cast(c, 'j.brandt', 'yes')).toEqual([]);
     expect(rule(() => cast(c, 'j.brandt', 'no'))).toBe('vote.already_cast');
@@ -174,7 +204,19 @@ describe('casting ballots', () => {
     cast(c, 'f.kuhn', 'no');
     const events = cast(c, 'j.thiel', 'yes');
     expect(events.map((e) => e.kind)).toEqual(['ballot.cast', 'vote.closed']);
-    expect(events[1]).toMatchObject({ closedBy: 'all_voted', result: { passed: true, cast: 3, eligible: 3, counts: [{ optionId: 'yes', count: 2 }, { optionId: 'no', count: 1 }, { optionId: 'abstain', count: 0 }] } });
+    expect(events[1]).toMatchObject({
+      closedBy: 'all_voted',
+      result: {
+        passed: true,
+        cast: 3,
+        eligible: 3,
+        counts: [
+          { optionId: 'yes', count: 2 },
+          { optionId: 'no', count: 1 },
+          { optionId: 'abstain', count: 0 },
+        ],
+      },
+    });
     expect(c.state.openVoteId).toBeNull();
   });
 });
@@ -202,11 +244,36 @@ describe('ending a vote', () => {
       result: expect.objectContaining({
         passed: false,
         reasonCode: 'tie',
-        counts: [{ optionId: 'yes', count: 2 }, { optionId: 'no', count: 2 }, { optionId: 'abstain', count: 1 }],
+        counts: [
+          { optionId: 'yes', count: 2 },
+          { optionId: 'no', count: 2 },
+          { optionId: 'abstain', count: 1 },
+        ],
         perFaction: [
-          { factionId: 'cvp', counts: [{ optionId: 'yes', count: 0 }, { optionId: 'no', count: 1 }, { optionId: 'abstain', count: 1 }] },
-          { factionId: 'sda', counts: [{ optionId: 'yes', count: 2 }, { optionId: 'no', count: 0 }, { optionId: 'abstain', count: 0 }] },
-          { factionId: null, counts: [{ optionId: 'yes', count: 0 }, { optionId: 'no', count: 1 }, { optionId: 'abstain', count: 0 }] },
+          {
+            factionId: 'cvp',
+            counts: [
+              { optionId: 'yes', count: 0 },
+              { optionId: 'no', count: 1 },
+              { optionId: 'abstain', count: 1 },
+            ],
+          },
+          {
+            factionId: 'sda',
+            counts: [
+              { optionId: 'yes', count: 2 },
+              { optionId: 'no', count: 0 },
+              { optionId: 'abstain', count: 0 },
+            ],
+          },
+          {
+            factionId: null,
+            counts: [
+              { optionId: 'yes', count: 0 },
+              { optionId: 'no', count: 1 },
+              { optionId: 'abstain', count: 0 },
+            ],
+          },
         ],
         eligible: 6,
         cast: 5,
@@ -260,13 +327,25 @@ describe('votes view', () => {
     cast(c, 'j.brandt', 'yes');
     expect(votesView(c.state)[0]).toMatchObject({ status: 'open', cast: 1, eligible: 6, counts: null, ballots: null, result: null });
     c.run(chair, { kind: 'vote.close', voteId: 'vote-1', by: 'chair' });
-    expect(votesView(c.state)[0]).toMatchObject({ status: 'closed', closedBy: 'chair', counts: [{ optionId: 'yes', count: 1 }, { optionId: 'no', count: 0 }, { optionId: 'abstain', count: 0 }] });
+    expect(votesView(c.state)[0]).toMatchObject({
+      status: 'closed',
+      closedBy: 'chair',
+      counts: [
+        { optionId: 'yes', count: 1 },
+        { optionId: 'no', count: 0 },
+        { optionId: 'abstain', count: 0 },
+      ],
+    });
     expect(votesView(c.state)[0]?.ballots).toEqual([{ voter: expect.objectContaining({ personId: 'j.brandt' }), pseudonym: null, optionId: 'yes' }]);
 
     c.run(chair, { kind: 'vote.open', draft: draft({ id: 'vote-2', kind: 'pseudonymous', live: true }) });
     c.run('f.kuhn', { kind: 'vote.cast', voteId: 'vote-2', optionId: 'no', pseudonym: 'p-1' });
     const live = votesView(c.state)[1]!;
-    expect(live.counts).toEqual([{ optionId: 'yes', count: 0 }, { optionId: 'no', count: 1 }, { optionId: 'abstain', count: 0 }]);
+    expect(live.counts).toEqual([
+      { optionId: 'yes', count: 0 },
+      { optionId: 'no', count: 1 },
+      { optionId: 'abstain', count: 0 },
+    ]);
     c.run(chair, { kind: 'vote.close', voteId: 'vote-2', by: 'chair' });
     const published = votesView(c.state)[1]!;
     expect(published.ballots).toEqual([{ voter: null, pseudonym: 'p-1', optionId: 'no' }]);

@@ -50,7 +50,8 @@ export function openVoteEvents(state: ProcedureState, ctx: DecideContext, draft:
   requireNoOpenVote(state);
   if (own(state.votes, draft.id)) throw new RuleViolation('vote.already_opened', 'this vote has been opened already');
   const title = draft.title.trim();
-  if (title.length === 0 || title.length > maxTitleLength) throw new InputError([{ path: ['title'], message: `a vote has a title of 1 to ${maxTitleLength} characters` }]);
+  if (title.length === 0 || title.length > maxTitleLength)
+    throw new InputError([{ path: ['title'], message: `a vote has a title of 1 to ${maxTitleLength} characters` }]);
   if (draft.kind !== 'named' && draft.kind !== 'pseudonymous') throw new InputError([{ path: ['kind'], message: 'a vote is named or pseudonymous' }]);
   if (draft.agendaItemId !== null && !ctx.sitting.agenda.some((i) => i.id === draft.agendaItemId)) throw new NotFoundError('agendaItem', draft.agendaItemId);
   const majority = draft.majority ?? rules.votes.defaultMajority;
@@ -153,7 +154,9 @@ export function cast(state: ProcedureState, cmd: Of<'vote.cast'>, ctx: DecideCon
     if (vote.ballots[index]?.optionId === cmd.optionId) return []; // the same ballot again: already counted
     throw new RuleViolation('vote.already_cast', 'a ballot has been cast already; it cannot be changed');
   }
-  const voter = named ? (vote.eligible.find((p) => p.personId === personId) ?? own(vote.lateJoiners, personId) ?? personRef(ctx.sitting, personOf(ctx.sitting, personId))) : null;
+  const voter = named
+    ? (vote.eligible.find((p) => p.personId === personId) ?? own(vote.lateJoiners, personId) ?? personRef(ctx.sitting, personOf(ctx.sitting, personId)))
+    : null;
   const ballot: ProcedureEvent = { kind: 'ballot.cast', voteId: vote.voteId, optionId: cmd.optionId, voter, pseudonym: named ? null : cmd.pseudonym };
   if (!vote.definition.autoCloseWhenAllVoted || vote.ballots.length + 1 < eligibleCount(vote, ctx.sitting, rules)) return [ballot];
   const all = [...vote.ballots, { key, optionId: cmd.optionId, voter, pseudonym: named ? null : cmd.pseudonym, castAt: ctx.now.toISOString() }];
@@ -162,7 +165,11 @@ export function cast(state: ProcedureState, cmd: Of<'vote.cast'>, ctx: DecideCon
 
 /** The result of ballots under the vote's definition: tally per option and faction, majority, quorum. */
 export function resultOf(vote: VoteState, ballots: readonly Ballot[], sitting: SittingContext | null, rules: Rulebook): VoteResult {
-  const { counts, perFaction, cast: castCount } = tally(
+  const {
+    counts,
+    perFaction,
+    cast: castCount,
+  } = tally(
     vote.definition.options,
     ballots.map((b) => ({ optionId: b.optionId, factionId: b.voter?.factionId ?? null })),
   );

@@ -19,7 +19,15 @@ type PointFloor = Mutable<ProtocolPointOfOrder['floors'][number]>;
 type Point = Mutable<Omit<ProtocolPointOfOrder, 'floors'>> & { floors: PointFloor[] };
 type Vote = Mutable<ProtocolVote> & { eligible: readonly PersonRef[]; cast: { voter: PersonRef | null; pseudonym: string | null; optionId: string }[] };
 type Section = { agendaItem: ProtocolSection['agendaItem']; calledAt: string | null; proceedings: Proceeding[] };
-type Request = { person: PersonRef; requestKind: string; stance: Stance | null; addressesRequestId: string | null; addedBy: string | null; at: string; floor: Floor | null };
+type Request = {
+  person: PersonRef;
+  requestKind: string;
+  stance: Stance | null;
+  addressesRequestId: string | null;
+  addedBy: string | null;
+  at: string;
+  floor: Floor | null;
+};
 
 export const byName = (a: PersonRef, b: PersonRef): number => a.name.localeCompare(b.name, 'de') || a.personId.localeCompare(b.personId);
 
@@ -117,7 +125,11 @@ export class ProtocolFold {
           kind: 'speaking_time',
           at,
           debateSeconds: e.debateSeconds,
-          perFaction: Object.entries(e.perFaction).map(([factionId, s]) => ({ factionId: factionId === '' ? null : factionId, factionShortName: null, seconds: s })),
+          perFaction: Object.entries(e.perFaction).map(([factionId, s]) => ({
+            factionId: factionId === '' ? null : factionId,
+            factionShortName: null,
+            seconds: s,
+          })),
         });
         return;
       case 'speaker.requested':
@@ -154,7 +166,16 @@ export class ProtocolFold {
       case 'interjection.declined': {
         const r = this.requests.get(e.requestId);
         const floor = r?.floor ?? this.current();
-        if (r && floor) floor.interjections.push({ requestId: e.requestId, person: r.person, askedAt: r.at, outcome: 'declined', startedAt: null, endedAt: null, durationSeconds: null });
+        if (r && floor)
+          floor.interjections.push({
+            requestId: e.requestId,
+            person: r.person,
+            askedAt: r.at,
+            outcome: 'declined',
+            startedAt: null,
+            endedAt: null,
+            durationSeconds: null,
+          });
         return;
       }
       case 'point_of_order.raised': {
@@ -197,7 +218,9 @@ export class ProtocolFold {
         const vote = this.votes.get(e.voteId);
         if (!vote || vote.status !== 'open') return;
         // Keep only what the vote's kind publishes: a name for a named vote, a pseudonym otherwise.
-        vote.cast.push(vote.voteKind === 'named' ? { voter: e.voter, pseudonym: null, optionId: e.optionId } : { voter: null, pseudonym: e.pseudonym, optionId: e.optionId });
+        vote.cast.push(
+          vote.voteKind === 'named' ? { voter: e.voter, pseudonym: null, optionId: e.optionId } : { voter: null, pseudonym: e.pseudonym, optionId: e.optionId },
+        );
         vote.ballotsCast += 1;
         return;
       }
@@ -360,7 +383,8 @@ export class ProtocolFold {
     const vote = this.votes.get(e.voteId);
     if (!vote || vote.status !== 'open') return;
     const label = (optionId: string) => vote.options.find((o) => o.id === optionId)?.label ?? optionId;
-    const withLabels = (counts: readonly { optionId: string; count: number }[]) => counts.map((c) => ({ optionId: c.optionId, label: label(c.optionId), count: c.count }));
+    const withLabels = (counts: readonly { optionId: string; count: number }[]) =>
+      counts.map((c) => ({ optionId: c.optionId, label: label(c.optionId), count: c.count }));
     const r = e.result;
     const recount = new Map<string, number>();
     for (const c of vote.cast) recount.set(c.optionId, (recount.get(c.optionId) ?? 0) + 1);

@@ -42,7 +42,14 @@ describe('buildProtocol from a realistic record', () => {
       statutoryMembers: 49,
     });
     expect(p.suspensions).toEqual([
-      { kind: 'suspension', at: '2026-12-03T09:30:00.000Z', reason: 'Kaffeepause', resumesAt: '2026-12-03T09:45:00.000Z', resumedAt: '2026-12-03T09:47:00.000Z', durationSeconds: 1020 },
+      {
+        kind: 'suspension',
+        at: '2026-12-03T09:30:00.000Z',
+        reason: 'Kaffeepause',
+        resumesAt: '2026-12-03T09:45:00.000Z',
+        resumedAt: '2026-12-03T09:47:00.000Z',
+        durationSeconds: 1020,
+      },
     ]);
     expect(p.record).toEqual({
       entries: entries.length,
@@ -63,12 +70,25 @@ describe('buildProtocol from a realistic record', () => {
     // Nothing but attendance happened before item 1: no preamble section.
     expect(p.sections.map((s) => s.agendaItem?.position)).toEqual([1, 2, 4]);
     expect(p.sections[1]!.proceedings.map((x) => x.kind)).toEqual([
-      'order_policy', 'speaking_time', 'floor', 'floor', 'floor', 'point_of_order', 'floor', 'speaker_list', 'vote', 'vote', 'suspension',
+      'order_policy',
+      'speaking_time',
+      'floor',
+      'floor',
+      'floor',
+      'point_of_order',
+      'floor',
+      'speaker_list',
+      'vote',
+      'vote',
+      'suspension',
     ]);
     expect(p.sections[1]!.proceedings[1]).toMatchObject({
       kind: 'speaking_time',
       debateSeconds: 1800,
-      perFaction: expect.arrayContaining([{ factionId: 'sda', factionShortName: 'SDA', seconds: 600 }, { factionId: null, factionShortName: null, seconds: 120 }]),
+      perFaction: expect.arrayContaining([
+        { factionId: 'sda', factionShortName: 'SDA', seconds: 600 },
+        { factionId: null, factionShortName: null, seconds: 120 },
+      ]),
     });
   });
 
@@ -85,12 +105,33 @@ describe('buildProtocol from a realistic record', () => {
       extendedSeconds: 60,
       overrunSeconds: 0,
       interjections: [
-        { requestId: 'r-int-jaeger', person: people.jaeger, outcome: 'accepted', askedAt: '2026-12-03T08:13:30.000Z', startedAt: '2026-12-03T08:14:00.000Z', endedAt: '2026-12-03T08:14:45.000Z', durationSeconds: 45 },
+        {
+          requestId: 'r-int-jaeger',
+          person: people.jaeger,
+          outcome: 'accepted',
+          askedAt: '2026-12-03T08:13:30.000Z',
+          startedAt: '2026-12-03T08:14:00.000Z',
+          endedAt: '2026-12-03T08:14:45.000Z',
+          durationSeconds: 45,
+        },
         { requestId: 'r-int-peters', person: people.peters, outcome: 'declined', startedAt: null, endedAt: null, durationSeconds: null },
       ],
     });
-    expect(floorOf(p, 'f-2')).toMatchObject({ floorKind: 'short_intervention', person: people.ludwig, repliesTo: people.brandt, durationSeconds: 130, overrunSeconds: 10 });
-    expect(floorOf(p, 'f-3')).toMatchObject({ person: people.kuhn, stance: 'contra', durationSeconds: 380, speakingSeconds: 380, overrunSeconds: 80, addedByChair: false });
+    expect(floorOf(p, 'f-2')).toMatchObject({
+      floorKind: 'short_intervention',
+      person: people.ludwig,
+      repliesTo: people.brandt,
+      durationSeconds: 130,
+      overrunSeconds: 10,
+    });
+    expect(floorOf(p, 'f-3')).toMatchObject({
+      person: people.kuhn,
+      stance: 'contra',
+      durationSeconds: 380,
+      speakingSeconds: 380,
+      overrunSeconds: 80,
+      addedByChair: false,
+    });
     expect(floorOf(p, 'f-6')).toMatchObject({ person: people.minister, addedByChair: true, limitSeconds: null, overrunSeconds: null, durationSeconds: 510 });
   });
 
@@ -108,17 +149,33 @@ describe('buildProtocol from a realistic record', () => {
         { person: people.busch, role: 'mover', startedAt: '2026-12-03T08:28:00.000Z', endedAt: '2026-12-03T08:29:30.000Z', durationSeconds: 90 },
         { person: people.sommer, role: 'against', startedAt: '2026-12-03T08:29:40.000Z', endedAt: '2026-12-03T08:30:40.000Z', durationSeconds: 60 },
       ],
-      decision: { decision: 'rejected', note: 'Noch nicht alle Fraktionen haben gesprochen.', voteId: null, at: '2026-12-03T08:31:00.000Z', by: { personId: 'p-keller', name: 'Anna Keller' } },
+      decision: {
+        decision: 'rejected',
+        note: 'Noch nicht alle Fraktionen haben gesprochen.',
+        voteId: null,
+        at: '2026-12-03T08:31:00.000Z',
+        by: { personId: 'p-keller', name: 'Anna Keller' },
+      },
     });
   });
 
   it('gives a named vote its full result: per option, per faction, turnout, names, who did not vote', () => {
     const v = voteOf(p, 'v-bill');
-    expect(v).toMatchObject({ status: 'closed', voteKind: 'named', eligibleCount: 11, ballotsCast: 10, closed: { at: '2026-12-03T08:43:00.000Z', by: 'expired', actor: null } });
+    expect(v).toMatchObject({
+      status: 'closed',
+      voteKind: 'named',
+      eligibleCount: 11,
+      ballotsCast: 10,
+      closed: { at: '2026-12-03T08:43:00.000Z', by: 'expired', actor: null },
+    });
     expect(v.result).toMatchObject({
       passed: true,
       reasonCode: 'majority_reached',
-      counts: [{ optionId: 'yes', label: 'Yes', count: 6 }, { optionId: 'no', label: 'No', count: 3 }, { optionId: 'abstain', label: 'Abstain', count: 1 }],
+      counts: [
+        { optionId: 'yes', label: 'Yes', count: 6 },
+        { optionId: 'no', label: 'No', count: 3 },
+        { optionId: 'abstain', label: 'Abstain', count: 1 },
+      ],
       eligible: 11,
       cast: 10,
       turnoutPercent: 90.9,
@@ -126,19 +183,38 @@ describe('buildProtocol from a realistic record', () => {
       recountMatches: true,
     });
     expect(v.result!.perFaction.map((f) => [f.factionShortName, f.counts.map((c) => c.count)])).toEqual([
-      ['SDA', [3, 0, 0]], ['CVP', [0, 2, 1]], ['GRN', [2, 0, 0]], ['LIB', [0, 1, 0]], ['LNK', [1, 0, 0]], [null, [0, 0, 0]],
+      ['SDA', [3, 0, 0]],
+      ['CVP', [0, 2, 1]],
+      ['GRN', [2, 0, 0]],
+      ['LIB', [0, 1, 0]],
+      ['LNK', [1, 0, 0]],
+      [null, [0, 0, 0]],
     ]);
     expect(v.ballots?.kind).toBe('named');
     if (v.ballots?.kind !== 'named') return;
     expect(v.ballots.votes.map((b) => `${b.voter.name}:${b.optionId}`)).toEqual([
-      'Anna Keller:yes', 'Clara Sommer:no', 'David Peters:yes', 'Finn Kuhn:no', 'Ida Böhm:abstain', 'Jakob Jäger:yes', 'Jonas Brandt:yes', 'Leonie Vogel:yes', 'Nora Ludwig:no', 'Oskar Busch:yes',
+      'Anna Keller:yes',
+      'Clara Sommer:no',
+      'David Peters:yes',
+      'Finn Kuhn:no',
+      'Ida Böhm:abstain',
+      'Jakob Jäger:yes',
+      'Jonas Brandt:yes',
+      'Leonie Vogel:yes',
+      'Nora Ludwig:no',
+      'Oskar Busch:yes',
     ]);
     expect(v.ballots.notVoted).toEqual([people.noack]);
   });
 
   it('gives a pseudonymous vote its result under pseudonyms only, sorted, never linked to a member', () => {
     const v = voteOf(p, 'v-election');
-    expect(v).toMatchObject({ status: 'closed', voteKind: 'pseudonymous', ballotsCast: 11, result: { counts: [{ count: 7 }, { count: 3 }, { count: 1 }], recountMatches: true, turnoutPercent: 100 } });
+    expect(v).toMatchObject({
+      status: 'closed',
+      voteKind: 'pseudonymous',
+      ballotsCast: 11,
+      result: { counts: [{ count: 7 }, { count: 3 }, { count: 1 }], recountMatches: true, turnoutPercent: 100 },
+    });
     expect(v.ballots?.kind).toBe('pseudonymous');
     if (v.ballots?.kind !== 'pseudonymous') return;
     const pseudonyms = v.ballots.votes.map((b) => b.pseudonym);
@@ -168,9 +244,37 @@ describe('buildProtocol from a realistic record', () => {
 
   it('drops a voter that a faulty record put on a pseudonymous ballot', () => {
     const s = new RecordScript()
-      .at('09:00:00', { kind: 'vote.opened', definition: { ...voteOf(p, 'v-election'), voteId: 'v', agendaItemId: null, kind: 'pseudonymous', live: false, durationSeconds: null, autoCloseWhenAllVoted: false }, eligible: [people.kuhn], closesAt: null, quorate: true })
+      .at('09:00:00', {
+        kind: 'vote.opened',
+        definition: {
+          ...voteOf(p, 'v-election'),
+          voteId: 'v',
+          agendaItemId: null,
+          kind: 'pseudonymous',
+          live: false,
+          durationSeconds: null,
+          autoCloseWhenAllVoted: false,
+        },
+        eligible: [people.kuhn],
+        closesAt: null,
+        quorate: true,
+      })
       .at('09:00:10', { kind: 'ballot.cast', voteId: 'v', optionId: 'no', voter: people.kuhn, pseudonym: 'moss-42' }, people.kuhn.personId)
-      .at('09:01:00', { kind: 'vote.closed', voteId: 'v', closedBy: 'chair', result: { passed: false, reason: 'x', reasonCode: 'majority_missed', counts: [{ optionId: 'no', count: 1 }], perFaction: [], eligible: 1, cast: 1, quorate: true } });
+      .at('09:01:00', {
+        kind: 'vote.closed',
+        voteId: 'v',
+        closedBy: 'chair',
+        result: {
+          passed: false,
+          reason: 'x',
+          reasonCode: 'majority_missed',
+          counts: [{ optionId: 'no', count: 1 }],
+          perFaction: [],
+          eligible: 1,
+          cast: 1,
+          quorate: true,
+        },
+      });
     const v = voteOf(protocolOf(s.entries()), 'v');
     expect(v.ballots).toEqual({ kind: 'pseudonymous', votes: [{ pseudonym: 'moss-42', optionId: 'no' }] });
   });
@@ -187,7 +291,10 @@ describe('buildProtocol from a realistic record', () => {
 
   it('sums counted speaking time per faction and per person', () => {
     expect(p.speakingTime.perFaction.map((f) => [f.factionShortName, f.floors, f.seconds])).toEqual([
-      [null, 1, 510], ['CVP', 1, 380], ['SDA', 1, 345], ['LIB', 1, 130],
+      [null, 1, 510],
+      ['CVP', 1, 380],
+      ['SDA', 1, 345],
+      ['LIB', 1, 130],
     ]);
     expect(p.speakingTime.perPerson[0]).toEqual({ person: people.minister, floors: 1, seconds: 510 });
   });
@@ -234,8 +341,22 @@ describe('buildProtocol from a realistic record', () => {
   it('is provisional while the sitting is open, with a running floor and an open vote that publish nothing yet', () => {
     const s = new RecordScript()
       .at('09:00:00', { kind: 'sitting.opened', rulebook, statutoryMembers: 49 })
-      .at('09:01:00', { kind: 'floor.granted', floorId: 'f', agendaItemId: null, person: people.vogel, floorKind: 'chair_grant', requestId: null, limitSeconds: 60 })
-      .at('09:01:30', { kind: 'vote.opened', definition: { ...voteOf(p, 'v-bill'), voteId: 'v', agendaItemId: null, kind: 'named', live: true, durationSeconds: null, autoCloseWhenAllVoted: false }, eligible: [people.vogel], closesAt: null, quorate: true })
+      .at('09:01:00', {
+        kind: 'floor.granted',
+        floorId: 'f',
+        agendaItemId: null,
+        person: people.vogel,
+        floorKind: 'chair_grant',
+        requestId: null,
+        limitSeconds: 60,
+      })
+      .at('09:01:30', {
+        kind: 'vote.opened',
+        definition: { ...voteOf(p, 'v-bill'), voteId: 'v', agendaItemId: null, kind: 'named', live: true, durationSeconds: null, autoCloseWhenAllVoted: false },
+        eligible: [people.vogel],
+        closesAt: null,
+        quorate: true,
+      })
       .at('09:01:40', { kind: 'ballot.cast', voteId: 'v', optionId: 'yes', voter: people.vogel, pseudonym: null }, people.vogel.personId);
     const q = protocolOf(s.entries());
     expect(q.phase).toBe('open');

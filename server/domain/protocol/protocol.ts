@@ -71,8 +71,20 @@ export interface ProtocolPointOfOrder {
   readonly raisedAt: string;
   readonly withdrawnAt: string | null;
   /** The mover, and a speaker against where the rules hear one. */
-  readonly floors: readonly { readonly person: PersonRef; readonly role: 'mover' | 'against'; readonly startedAt: string; readonly endedAt: string | null; readonly durationSeconds: number | null }[];
-  readonly decision: { readonly decision: PointOfOrderDecision; readonly note: string | null; readonly voteId: string | null; readonly at: string; readonly by: Actor | null } | null;
+  readonly floors: readonly {
+    readonly person: PersonRef;
+    readonly role: 'mover' | 'against';
+    readonly startedAt: string;
+    readonly endedAt: string | null;
+    readonly durationSeconds: number | null;
+  }[];
+  readonly decision: {
+    readonly decision: PointOfOrderDecision;
+    readonly note: string | null;
+    readonly voteId: string | null;
+    readonly at: string;
+    readonly by: Actor | null;
+  } | null;
 }
 
 export interface ProtocolOptionCount {
@@ -106,7 +118,11 @@ export interface ProtocolVote {
     readonly reason: string;
     readonly reasonCode: 'majority_reached' | 'majority_missed' | 'tie' | 'no_quorum';
     readonly counts: readonly ProtocolOptionCount[];
-    readonly perFaction: readonly { readonly factionId: string | null; readonly factionShortName: string | null; readonly counts: readonly ProtocolOptionCount[] }[];
+    readonly perFaction: readonly {
+      readonly factionId: string | null;
+      readonly factionShortName: string | null;
+      readonly counts: readonly ProtocolOptionCount[];
+    }[];
     readonly eligible: number;
     readonly cast: number;
     /** cast / eligible in percent, one decimal; null with nobody eligible. */
@@ -126,12 +142,31 @@ export type Proceeding =
   | ProtocolFloor
   | ProtocolPointOfOrder
   | ProtocolVote
-  | { readonly kind: 'suspension'; readonly at: string; readonly reason: string | null; readonly resumesAt: string | null; readonly resumedAt: string | null; readonly durationSeconds: number | null }
+  | {
+      readonly kind: 'suspension';
+      readonly at: string;
+      readonly reason: string | null;
+      readonly resumesAt: string | null;
+      readonly resumedAt: string | null;
+      readonly durationSeconds: number | null;
+    }
   | { readonly kind: 'speaker_list'; readonly at: string; readonly change: 'closed' | 'reopened' }
   | { readonly kind: 'order_policy'; readonly at: string; readonly policy: OrderPolicy }
   /** Parliament IT changed a person's roles, voting right or username while the sitting was open (before null: added; after null: removed). */
-  | { readonly kind: 'roster_change'; readonly at: string; readonly person: PersonRef; readonly before: RosterFacts | null; readonly after: RosterFacts | null; readonly by: Actor | null }
-  | { readonly kind: 'speaking_time'; readonly at: string; readonly debateSeconds: number; readonly perFaction: readonly { readonly factionId: string | null; readonly factionShortName: string | null; readonly seconds: number }[] };
+  | {
+      readonly kind: 'roster_change';
+      readonly at: string;
+      readonly person: PersonRef;
+      readonly before: RosterFacts | null;
+      readonly after: RosterFacts | null;
+      readonly by: Actor | null;
+    }
+  | {
+      readonly kind: 'speaking_time';
+      readonly at: string;
+      readonly debateSeconds: number;
+      readonly perFaction: readonly { readonly factionId: string | null; readonly factionShortName: string | null; readonly seconds: number }[];
+    };
 
 export interface ProtocolSection {
   /** null: what happened before the first agenda item was called. */
@@ -159,7 +194,12 @@ export interface Protocol {
   readonly attendance: readonly { readonly person: PersonRef; readonly firstJoinedAt: string; readonly presentAtEnd: boolean }[];
   /** Counted floor time (speeches, short interventions, grants by the chair; not points of order); each total rounded once from milliseconds. */
   readonly speakingTime: {
-    readonly perFaction: readonly { readonly factionId: string | null; readonly factionShortName: string | null; readonly floors: number; readonly seconds: number }[];
+    readonly perFaction: readonly {
+      readonly factionId: string | null;
+      readonly factionShortName: string | null;
+      readonly floors: number;
+      readonly seconds: number;
+    }[];
     readonly perPerson: readonly { readonly person: PersonRef; readonly floors: number; readonly seconds: number }[];
   };
   readonly record: {
@@ -191,7 +231,9 @@ export function buildProtocol(input: ProtocolInput): Protocol {
       .sort((x, y) => x.position - y.position)
       .map((a) => ({ id: a.id, position: a.position, title: a.title, calledAt: b.sections.filter((s) => s.agendaItem?.id === a.id).map((s) => s.calledAt!) })),
     suspensions: b.suspensions.map((s) => ({ ...s })),
-    sections: b.sections.filter((s) => s.agendaItem !== null || s.proceedings.length > 0).map((s) => ({ ...s, proceedings: s.proceedings.map((p) => b.publish(p)) })),
+    sections: b.sections
+      .filter((s) => s.agendaItem !== null || s.proceedings.length > 0)
+      .map((s) => ({ ...s, proceedings: s.proceedings.map((p) => b.publish(p)) })),
     attendance: [...b.attendance.values()].sort((x, y) => byName(x.person, y.person)),
     speakingTime: b.speakingTime(),
     record: {

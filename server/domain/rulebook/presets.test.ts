@@ -105,7 +105,15 @@ describe('European Parliament', () => {
     expect(ep.pointsOfOrder.hearOneAgainst).toBe(true);
     expect(ep.speech.limits.interjection).toBe(30);
     expect(ep.speech.shortInterventionsEnabled).toBe(false);
-    expect(ids(ep)).toEqual(['point_of_order', 'referral_to_committee', 'closure_of_debate', 'adjournment_of_debate', 'suspension_of_sitting', 'closure_of_sitting', 'quorum_check']);
+    expect(ids(ep)).toEqual([
+      'point_of_order',
+      'referral_to_committee',
+      'closure_of_debate',
+      'adjournment_of_debate',
+      'suspension_of_sitting',
+      'closure_of_sitting',
+      'quorum_check',
+    ]);
   });
   it('splits an equal first fraction and a proportional second fraction', () => {
     expect(ep.speakingTime.split).toBe('equal_plus_seats');
@@ -131,7 +139,16 @@ describe('municipal council (NRW)', () => {
     expect(council.order.defaultPolicy).toBe('first_come');
   });
   it('has the typical GO motions', () => {
-    for (const id of ['closure_of_debate', 'closure_of_speakers_list', 'referral_to_committee', 'adjournment_of_debate', 'suspension_of_sitting', 'named_vote', 'secret_vote', 'removal_from_agenda']) {
+    for (const id of [
+      'closure_of_debate',
+      'closure_of_speakers_list',
+      'referral_to_committee',
+      'adjournment_of_debate',
+      'suspension_of_sitting',
+      'named_vote',
+      'secret_vote',
+      'removal_from_agenda',
+    ]) {
       expect(ids(council)).toContain(id);
     }
   });

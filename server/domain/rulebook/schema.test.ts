@@ -37,9 +37,9 @@ describe('rulebookSchema', () => {
       'pointsOfOrder.categories',
     ]);
     const twice = { id: 'closure_of_debate', label: { de: 'Schluss', en: 'Closure' } };
-    expect(paths(inputError(() => parseRulebook({ ...bundestag2025, pointsOfOrder: { ...bundestag2025.pointsOfOrder, categories: [twice, twice] } })))).toEqual([
-      'pointsOfOrder.categories.1',
-    ]);
+    expect(paths(inputError(() => parseRulebook({ ...bundestag2025, pointsOfOrder: { ...bundestag2025.pointsOfOrder, categories: [twice, twice] } })))).toEqual(
+      ['pointsOfOrder.categories.1'],
+    );
     const blank = { id: 'x', label: { de: ' ', en: 'X' } };
     expect(paths(inputError(() => parseRulebook({ ...bundestag2025, pointsOfOrder: { ...bundestag2025.pointsOfOrder, categories: [blank] } })))).toEqual([
       'pointsOfOrder.categories.0.label.de',

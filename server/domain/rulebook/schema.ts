@@ -11,7 +11,10 @@ import { majorityKinds, orderPolicies, type MajorityKind, type OrderPolicy } fro
 /** One day: no single time limit in a sitting is longer. */
 const MAX_SECONDS = 24 * 60 * 60;
 
-const id = z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be a lower-case id (a–z, 0–9, _)').max(64);
+const id = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*$/, 'must be a lower-case id (a–z, 0–9, _)')
+  .max(64);
 const text = z.string().trim().min(1, 'must not be empty').max(200);
 const seconds = z.number().int('must be whole seconds').min(1, 'must be at least 1 second').max(MAX_SECONDS, 'must be at most one day');
 const secondsOrNone = seconds.nullable();
@@ -28,11 +31,20 @@ function uniqueIds(ids: readonly string[], ctx: z.RefinementCtx, path: readonly 
 const categoriesSchema = z
   .array(z.strictObject({ id, label: z.strictObject({ de: text, en: text }) }))
   .min(1, 'needs at least one category')
-  .superRefine((categories, ctx) => uniqueIds(categories.map((c) => c.id), ctx, []));
+  .superRefine((categories, ctx) =>
+    uniqueIds(
+      categories.map((c) => c.id),
+      ctx,
+      [],
+    ),
+  );
 
 export const rulebookSchema: z.ZodType<Rulebook> = z
   .strictObject({
-    preset: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a lower-case slug').max(64),
+    preset: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a lower-case slug')
+      .max(64),
     name: text,
     speech: z.strictObject({
       limits: z.strictObject({ speech: secondsOrNone, interjection: secondsOrNone, short_intervention: secondsOrNone }),

@@ -86,7 +86,13 @@ describe('speaking time (properties)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 100 }), debate, factions, (percent, d, fs) => {
         const e = percent / 100;
-        const rule: Rulebook['speakingTime'] = { debateSeconds: null, split: 'equal_plus_seats', equalShare: e, minimumPerFaction: 0, perIndependentSeconds: null };
+        const rule: Rulebook['speakingTime'] = {
+          debateSeconds: null,
+          split: 'equal_plus_seats',
+          equalShare: e,
+          minimumPerFaction: 0,
+          perIndependentSeconds: null,
+        };
         const result = allotSpeakingTime(rule, d, fs, 0);
         const active = fs.filter((f) => f.seats > 0);
         const seats = active.reduce((s, f) => s + f.seats, 0);

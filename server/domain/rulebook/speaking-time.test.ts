@@ -45,15 +45,48 @@ describe('allotSpeakingTime', () => {
 
   it('all-equal split gives every group the same time, whatever its size', () => {
     const rule = { ...seats, split: 'equal_plus_seats' as const, equalShare: 1 };
-    expect(allotSpeakingTime(rule, 900, [{ id: 'a', seats: 100 }, { id: 'b', seats: 3 }, { id: 'c', seats: 40 }], 0)).toEqual({ a: 300, b: 300, c: 300 });
+    expect(
+      allotSpeakingTime(
+        rule,
+        900,
+        [
+          { id: 'a', seats: 100 },
+          { id: 'b', seats: 3 },
+          { id: 'c', seats: 40 },
+        ],
+        0,
+      ),
+    ).toEqual({ a: 300, b: 300, c: 300 });
   });
 
   it('raises small factions to the minimum and splits the rest among the others by seats', () => {
     const rule = { ...seats, minimumPerFaction: 250 };
     // 500 / 300 / 200 → c raised to 250, 750 left for a and b: 468.75 / 281.25.
-    expect(allotSpeakingTime(rule, 1000, [{ id: 'a', seats: 50 }, { id: 'b', seats: 30 }, { id: 'c', seats: 20 }], 0)).toEqual({ a: 469, b: 281, c: 250 });
+    expect(
+      allotSpeakingTime(
+        rule,
+        1000,
+        [
+          { id: 'a', seats: 50 },
+          { id: 'b', seats: 30 },
+          { id: 'c', seats: 20 },
+        ],
+        0,
+      ),
+    ).toEqual({ a: 469, b: 281, c: 250 });
     // Raising c pushes b below the minimum in a second round.
-    expect(allotSpeakingTime({ ...seats, minimumPerFaction: 240 }, 1000, [{ id: 'a', seats: 60 }, { id: 'b', seats: 25 }, { id: 'c', seats: 15 }], 0)).toEqual({
+    expect(
+      allotSpeakingTime(
+        { ...seats, minimumPerFaction: 240 },
+        1000,
+        [
+          { id: 'a', seats: 60 },
+          { id: 'b', seats: 25 },
+          { id: 'c', seats: 15 },
+        ],
+        0,
+      ),
+    ).toEqual({
       a: 520,
       b: 240,
       c: 240,
@@ -63,30 +96,89 @@ describe('allotSpeakingTime', () => {
   it('independents follow the smallest faction per seat when it is raised to the minimum', () => {
     const rule = { ...seats, minimumPerFaction: 200 };
     // b (10 seats) is raised to 200 → 20 s per seat → 5 independents get 100; a gets the remaining 700.
-    expect(allotSpeakingTime(rule, 1000, [{ id: 'a', seats: 90 }, { id: 'b', seats: 10 }], 5)).toEqual({ a: 700, b: 200, '': 100 });
+    expect(
+      allotSpeakingTime(
+        rule,
+        1000,
+        [
+          { id: 'a', seats: 90 },
+          { id: 'b', seats: 10 },
+        ],
+        5,
+      ),
+    ).toEqual({ a: 700, b: 200, '': 100 });
   });
 
   it('gives a fixed time per independent and splits the rest', () => {
     const rule = { ...seats, perIndependentSeconds: 60 };
-    expect(allotSpeakingTime(rule, 3600, [{ id: 'a', seats: 3 }, { id: 'b', seats: 1 }], 2)).toEqual({ a: 2610, b: 870, '': 120 });
+    expect(
+      allotSpeakingTime(
+        rule,
+        3600,
+        [
+          { id: 'a', seats: 3 },
+          { id: 'b', seats: 1 },
+        ],
+        2,
+      ),
+    ).toEqual({ a: 2610, b: 870, '': 120 });
   });
 
   it('gives more than the debate when the minima force it, and says so by the total', () => {
-    const result = allotSpeakingTime({ ...seats, minimumPerFaction: 400 }, 1000, [{ id: 'a', seats: 5 }, { id: 'b', seats: 3 }, { id: 'c', seats: 1 }], 0);
+    const result = allotSpeakingTime(
+      { ...seats, minimumPerFaction: 400 },
+      1000,
+      [
+        { id: 'a', seats: 5 },
+        { id: 'b', seats: 3 },
+        { id: 'c', seats: 1 },
+      ],
+      0,
+    );
     expect(result).toEqual({ a: 400, b: 400, c: 400 });
     expect(sum(result)).toBe(1200);
   });
 
   it('leaves out the pool without independents; 0-seat factions get 0; no factions → all to independents', () => {
-    expect(allotSpeakingTime(seats, 600, [{ id: 'a', seats: 2 }, { id: 'b', seats: 1 }], 0)).toEqual({ a: 400, b: 200 });
-    expect(allotSpeakingTime({ ...seats, minimumPerFaction: 100 }, 600, [{ id: 'a', seats: 2 }, { id: 'gone', seats: 0 }], 0)).toEqual({ a: 600, gone: 0 });
+    expect(
+      allotSpeakingTime(
+        seats,
+        600,
+        [
+          { id: 'a', seats: 2 },
+          { id: 'b', seats: 1 },
+        ],
+        0,
+      ),
+    ).toEqual({ a: 400, b: 200 });
+    expect(
+      allotSpeakingTime(
+        { ...seats, minimumPerFaction: 100 },
+        600,
+        [
+          { id: 'a', seats: 2 },
+          { id: 'gone', seats: 0 },
+        ],
+        0,
+      ),
+    ).toEqual({ a: 600, gone: 0 });
     expect(allotSpeakingTime(seats, 600, [], 4)).toEqual({ '': 600 });
     expect(allotSpeakingTime(seats, 600, [], 0)).toEqual({});
   });
 
   it('refuses bad input with paths', () => {
     expect(() => allotSpeakingTime(seats, -1, [], 0)).toThrow(/debateSeconds/);
-    expect(() => allotSpeakingTime(seats, 60, [{ id: 'a', seats: 1 }, { id: 'a', seats: 2 }], 0)).toThrow(/duplicate faction a/);
+    expect(() =>
+      allotSpeakingTime(
+        seats,
+        60,
+        [
+          { id: 'a', seats: 1 },
+          { id: 'a', seats: 2 },
+        ],
+        0,
+      ),
+    ).toThrow(/duplicate faction a/);
     expect(() => allotSpeakingTime(seats, 60, [{ id: '', seats: 1 }], 0)).toThrow(InputError);
     expect(() => allotSpeakingTime(seats, 60, [{ id: 'a', seats: 1.5 }], 0)).toThrow(/factions\.0\.seats/);
     expect(() => allotSpeakingTime(seats, 60, [], -2)).toThrow(/independents/);

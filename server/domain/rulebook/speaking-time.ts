@@ -64,7 +64,8 @@ function validate(rule: Rulebook['speakingTime'], debateSeconds: number, faction
   }
   const seen = new Set<string>();
   factions.forEach((f, index) => {
-    if (f.id === INDEPENDENTS) issues.push({ path: ['factions', String(index), 'id'], message: 'must not be empty (the empty key is the independents\u2019 pool)' });
+    if (f.id === INDEPENDENTS)
+      issues.push({ path: ['factions', String(index), 'id'], message: 'must not be empty (the empty key is the independents\u2019 pool)' });
     if (seen.has(f.id)) issues.push({ path: ['factions', String(index), 'id'], message: `duplicate faction ${f.id}` });
     seen.add(f.id);
     if (!wholeFrom0(f.seats)) issues.push({ path: ['factions', String(index), 'seats'], message: 'must be a whole number, 0 or more' });

@@ -38,7 +38,11 @@ const draft = (title: string): Omit<VoteDraft, 'id'> => {
 };
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
-const settle = <T>(p: Promise<T>): Promise<Settled<T>> => p.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));
+const settle = <T>(p: Promise<T>): Promise<Settled<T>> =>
+  p.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
 
 describe.each(testDatabaseKinds())('a batch with one hostile command (%s)', (kind) => {
   let t: TestApp;
@@ -127,7 +131,9 @@ describe.each(testDatabaseKinds())('a batch with one hostile command (%s)', (kin
     }
     expect(await countBallots(db(), voteId)).toBe(BALLOTS);
     const record = await loadRecord(db(), S);
-    expect(record.some((e) => e.event.kind === 'point_of_order.raised' || e.event.kind === 'sitting.suspended' || e.event.kind === 'vote.cancelled')).toBe(false);
+    expect(record.some((e) => e.event.kind === 'point_of_order.raised' || e.event.kind === 'sitting.suspended' || e.event.kind === 'vote.cancelled')).toBe(
+      false,
+    );
     expect(verifyChain(record)).toMatchObject({ ok: true });
     const { state } = await service().snapshot(S);
     expect(state.votes[voteId]?.status).toBe('open');
@@ -188,19 +194,27 @@ describe.each(testDatabaseKinds())('a batch with one hostile command (%s)', (kin
       })();
       const failing = [
         settle(service().execute(S, actorOf(spare(2)), { kind: 'point_of_order.raise', category: 'closure_of_debate', text: 'outage' })),
-        ...voters().slice(10, 30).map((p) => settle(service().castVote(S, actorOf(p), voteId, 'yes'))),
+        ...voters()
+          .slice(10, 30)
+          .map((p) => settle(service().castVote(S, actorOf(p), voteId, 'yes'))),
       ];
       await delay(kind === 'pglite' ? 300 : 150);
       await release();
       await first;
-      const behind = voters().slice(30, 50).map((p) => settle(service().castVote(S, actorOf(p), voteId, 'yes')));
+      const behind = voters()
+        .slice(30, 50)
+        .map((p) => settle(service().castVote(S, actorOf(p), voteId, 'yes')));
       const failed = await Promise.all(failing);
       const after = await Promise.all(behind);
       // The failing batch committed nothing and says so; the batch behind it is not affected.
       for (const f of failed) expect(f.ok).toBe(false);
       expect(after.filter((a) => !a.ok).map((a) => String(!a.ok && a.error))).toEqual([]);
       // The ballots refused with the outage can be cast again: their vote exists.
-      const again = await Promise.all(voters().slice(10, 30).map((p) => settle(service().castVote(S, actorOf(p), voteId, 'yes'))));
+      const again = await Promise.all(
+        voters()
+          .slice(10, 30)
+          .map((p) => settle(service().castVote(S, actorOf(p), voteId, 'yes'))),
+      );
       expect(again.filter((a) => !a.ok).map((a) => String(!a.ok && a.error))).toEqual([]);
     } finally {
       polling = false;
@@ -231,13 +245,21 @@ describe.each(testDatabaseKinds())('a batch with one hostile command (%s)', (kin
   /** A statement-level trigger on the record's inserts (`inserted`: the rows of the statement). */
   async function installTrigger(body: string) {
     await sql.raw(`create sequence if not exists refused_batch_rows minvalue 0 start 0`).execute(db());
-    await sql.raw(`create or replace function test_refuse_insert() returns trigger language plpgsql as $$
+    await sql
+      .raw(
+        `create or replace function test_refuse_insert() returns trigger language plpgsql as $$
       begin
         ${body}
         return null;
-      end $$`).execute(db());
-    await sql.raw(`create trigger test_refuse_insert after insert on record_entries referencing new table as inserted
-      for each statement execute function test_refuse_insert()`).execute(db());
+      end $$`,
+      )
+      .execute(db());
+    await sql
+      .raw(
+        `create trigger test_refuse_insert after insert on record_entries referencing new table as inserted
+      for each statement execute function test_refuse_insert()`,
+      )
+      .execute(db());
   }
 
   async function dropTrigger() {

@@ -116,7 +116,14 @@ export function createProcedureService(deps: ServiceDeps, roster: { personOf(use
   }
 
   function receiptOf(voteId: string, optionId: string, pseudonym: string | null, entry: StoredEntry): Receipt {
-    return { voteId, optionId, pseudonym, seq: entry.seq, entryHash: entry.hash, code: receiptCode({ optionId, pseudonym, seq: entry.seq, entryHash: entry.hash }) };
+    return {
+      voteId,
+      optionId,
+      pseudonym,
+      seq: entry.seq,
+      entryHash: entry.hash,
+      code: receiptCode({ optionId, pseudonym, seq: entry.seq, entryHash: entry.hash }),
+    };
   }
 
   async function receiptFor(sittingId: string, voteId: string, personId: string): Promise<Receipt | null> {
@@ -135,7 +142,11 @@ export function createProcedureService(deps: ServiceDeps, roster: { personOf(use
     if (!vote || vote.status !== 'open' || !first) return false;
     const pseudonym = vote.definition.kind === 'pseudonymous' ? pseudonymFor(await voteSecret(db, voteId), voteId, actor.personId) : null;
     try {
-      const events = decide(snap.state, { kind: 'vote.cast', voteId, optionId: first.id, pseudonym }, { now: snap.now, actor, sitting: snap.context, newId: randomUUID });
+      const events = decide(
+        snap.state,
+        { kind: 'vote.cast', voteId, optionId: first.id, pseudonym },
+        { now: snap.now, actor, sitting: snap.context, newId: randomUUID },
+      );
       return events.length > 0;
     } catch {
       return false;

@@ -266,7 +266,15 @@ export class SittingEngine {
       const ev = e.event;
       switch (ev.kind) {
         case 'ballot.cast':
-          ballots.push({ voteId: ev.voteId, personId: voters[i]!, sittingId: this.sittingId, optionId: ev.optionId, pseudonym: ev.pseudonym, seq: e.seq, castAt: new Date(e.at) });
+          ballots.push({
+            voteId: ev.voteId,
+            personId: voters[i]!,
+            sittingId: this.sittingId,
+            optionId: ev.optionId,
+            pseudonym: ev.pseudonym,
+            seq: e.seq,
+            castAt: new Date(e.at),
+          });
           break;
         case 'sitting.opened':
         case 'sitting.resumed':

@@ -52,7 +52,10 @@ describe('update throttle', () => {
     t.committed('s', commit(entry('ballot.cast')));
     t.committed('s', commit(entry('ballot.cast')));
     t.committed('s', commit(entry('floor.ended')));
-    expect(sent).toEqual([{ procedure: false, ballots: true }, { procedure: true, ballots: true }]);
+    expect(sent).toEqual([
+      { procedure: false, ballots: true },
+      { procedure: true, ballots: true },
+    ]);
     t.clear();
   });
 });

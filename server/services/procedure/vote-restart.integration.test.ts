@@ -45,7 +45,10 @@ describe.skipIf(!postgres)('a server killed (SIGKILL) in the middle of a vote', 
   it('goes on after the restart, closes by itself on time and counts every acknowledged ballot once', async () => {
     const s = server!;
     const voters = parliament.voters;
-    const { headers, voteId, closesAt, eligibleCount } = await openVoteForAll(s.baseUrl, parliament, S, { title: 'Vote across a crash', durationSeconds: DURATION_S });
+    const { headers, voteId, closesAt, eligibleCount } = await openVoteForAll(s.baseUrl, parliament, S, {
+      title: 'Vote across a crash',
+      durationSeconds: DURATION_S,
+    });
     expect(eligibleCount).toBe(N);
 
     const option = new Map(voters.map((p, i) => [p.id, optionFor(i)]));
@@ -85,7 +88,8 @@ describe.skipIf(!postgres)('a server killed (SIGKILL) in the middle of a vote', 
     // Every ballot acknowledged before the kill is in the database already.
     const before = await db.db.selectFrom('ballots').select(['person_id', 'option_id', 'seq']).where('vote_id', '=', voteId).execute();
     const storedBefore = new Map(before.map((b) => [b.person_id, b]));
-    for (const [personId, receipt] of acknowledgedBeforeRestart) expect(storedBefore.get(personId)).toMatchObject({ option_id: receipt.optionId, seq: receipt.seq });
+    for (const [personId, receipt] of acknowledgedBeforeRestart)
+      expect(storedBefore.get(personId)).toMatchObject({ option_id: receipt.optionId, seq: receipt.seq });
 
     // 3. The members whose answer was lost try again (the same ballot), and the last third votes.
     const retried = await Promise.all(lost.map((i) => cast(server!.baseUrl, i)));

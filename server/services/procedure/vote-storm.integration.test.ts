@@ -159,7 +159,9 @@ describe.each(testDatabaseKinds())('a storm of %s ballots', (kind) => {
     const voteId = await openVote('Pseudonymous storm', 'pseudonymous');
     const chosen = new Map(parliament.voters.map((p, i) => [p.id, optionFor(i + 3)]));
     const pairs = await Promise.all(
-      parliament.voters.map((p) => Promise.all([service().castVote(S, actorOf(p), voteId, chosen.get(p.id)!), service().castVote(S, actorOf(p), voteId, chosen.get(p.id)!)])),
+      parliament.voters.map((p) =>
+        Promise.all([service().castVote(S, actorOf(p), voteId, chosen.get(p.id)!), service().castVote(S, actorOf(p), voteId, chosen.get(p.id)!)]),
+      ),
     );
     for (const [a, b] of pairs) expect(b).toEqual(a);
     const rows = await ballotRows(voteId);
@@ -189,7 +191,12 @@ describe.each(testDatabaseKinds())('a storm of %s ballots', (kind) => {
   const httpVoters = kind === 'pglite' ? 200 : N;
   it(`takes ${httpVoters} concurrent ballots, each sent twice, over HTTP GraphQL with bearer tokens; each stored once, a different second one refused`, async () => {
     const voters = parliament.voters.slice(0, httpVoters);
-    const headers = await signInAll(t.baseUrl, voters.map((p) => p.username), 'bearer', 24);
+    const headers = await signInAll(
+      t.baseUrl,
+      voters.map((p) => p.username),
+      'bearer',
+      24,
+    );
     const voteId = await openVote('Storm over HTTP');
     const chosen = new Map(voters.map((p, i) => [p.id, optionFor(i + 2)]));
     const send = (p: Person, option: string): Promise<CastOutcome> => castOverHttp(t.baseUrl, headers.get(p.username) as Headers, S, voteId, option);

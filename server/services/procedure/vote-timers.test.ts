@@ -7,7 +7,11 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('vote timers', () => {
   it('close a vote at its deadline once, and again after a refusal when asked to retry', async () => {
     const closed: string[] = [];
-    const timers = new VoteTimers(createLogger('silent'), () => new Date(), async (_s, voteId) => void closed.push(voteId));
+    const timers = new VoteTimers(
+      createLogger('silent'),
+      () => new Date(),
+      async (_s, voteId) => void closed.push(voteId),
+    );
     const closesAt = new Date(Date.now() + 50).toISOString();
     timers.sync('s', [{ voteId: 'v', status: 'open', closesAt }]);
     timers.sync('s', [{ voteId: 'v', status: 'open', closesAt }]); // the same deadline again: still one timer
@@ -23,7 +27,11 @@ describe('vote timers', () => {
 
   it('disarm when the vote closes or is cancelled before its deadline', async () => {
     const closed: string[] = [];
-    const timers = new VoteTimers(createLogger('silent'), () => new Date(), async (_s, voteId) => void closed.push(voteId));
+    const timers = new VoteTimers(
+      createLogger('silent'),
+      () => new Date(),
+      async (_s, voteId) => void closed.push(voteId),
+    );
     timers.sync('s', [{ voteId: 'v', status: 'open', closesAt: new Date(Date.now() + 60).toISOString() }]);
     timers.sync('s', [{ voteId: 'v', status: 'closed', closesAt: null }]);
     await wait(120);

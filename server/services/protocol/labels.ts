@@ -166,7 +166,12 @@ const de: ProtocolLabels = {
   notQuorate: 'Das Haus war nicht beschlussfähig.',
   passed: 'Angenommen',
   failed: 'Abgelehnt',
-  reasonCode: { majority_reached: 'erforderliche Mehrheit erreicht', majority_missed: 'erforderliche Mehrheit verfehlt', tie: 'Stimmengleichheit', no_quorum: 'Beschlussunfähigkeit' },
+  reasonCode: {
+    majority_reached: 'erforderliche Mehrheit erreicht',
+    majority_missed: 'erforderliche Mehrheit verfehlt',
+    tie: 'Stimmengleichheit',
+    no_quorum: 'Beschlussunfähigkeit',
+  },
   recountMismatch: 'Achtung: Die Stimmabgaben im Sitzungsprotokoll ergeben nicht das verkündete Ergebnis.',
   namedVotes: 'Namentliche Stimmabgabe',
   notVoted: 'Nicht abgestimmt',

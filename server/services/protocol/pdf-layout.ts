@@ -60,7 +60,13 @@ export class PdfLayout {
     this.doc.moveDown(level === 1 ? 1 : 0.8);
     this.runs([['bold', text]], { size: level === 1 ? 14 : 11.5 });
     const y = this.doc.y + 2;
-    if (level === 1) this.doc.moveTo(this.left, y).lineTo(this.left + this.width, y).lineWidth(0.6).strokeColor(RULE).stroke();
+    if (level === 1)
+      this.doc
+        .moveTo(this.left, y)
+        .lineTo(this.left + this.width, y)
+        .lineWidth(0.6)
+        .strokeColor(RULE)
+        .stroke();
     this.doc.y = y + 6;
   }
 
@@ -68,7 +74,11 @@ export class PdfLayout {
   entry(time: string | null, body: (x: number, width: number) => void): void {
     this.ensure(34);
     const y = this.doc.y;
-    if (time) this.face('regular').fontSize(8.5).fillColor(GREY).text(time, this.left, y + 1, { width: TIME_COLUMN, lineBreak: false });
+    if (time)
+      this.face('regular')
+        .fontSize(8.5)
+        .fillColor(GREY)
+        .text(time, this.left, y + 1, { width: TIME_COLUMN, lineBreak: false });
     this.doc.y = y;
     body(this.left + TIME_COLUMN + 6, this.width - TIME_COLUMN - 6);
     this.doc.x = this.left;
@@ -76,7 +86,11 @@ export class PdfLayout {
   }
 
   /** A table with a bold header row and a rule under it; short tables stay on one page, long ones break between rows. */
-  table(x: number, columns: readonly { title: string; width: number; align?: 'left' | 'right' }[], rows: readonly { cells: readonly string[]; bold?: boolean }[]): void {
+  table(
+    x: number,
+    columns: readonly { title: string; width: number; align?: 'left' | 'right' }[],
+    rows: readonly { cells: readonly string[]; bold?: boolean }[],
+  ): void {
     const rowHeight = 13;
     if (rows.length <= 25) this.ensure((rows.length + 1) * rowHeight + 4);
     const draw = (cells: readonly string[], face: Face) => {
@@ -84,14 +98,25 @@ export class PdfLayout {
       const y = this.doc.y;
       let cx = x;
       columns.forEach((c, i) => {
-        this.face(face).fontSize(9).fillColor(INK).text(this.t(cells[i] ?? ''), cx, y, { width: c.width - 6, align: c.align ?? 'left', lineBreak: false, ellipsis: true });
+        this.face(face)
+          .fontSize(9)
+          .fillColor(INK)
+          .text(this.t(cells[i] ?? ''), cx, y, { width: c.width - 6, align: c.align ?? 'left', lineBreak: false, ellipsis: true });
         cx += c.width;
       });
       this.doc.y = y + rowHeight;
     };
-    draw(columns.map((c) => c.title), 'bold');
+    draw(
+      columns.map((c) => c.title),
+      'bold',
+    );
     const total = columns.reduce((n, c) => n + c.width, 0);
-    this.doc.moveTo(x, this.doc.y - 2).lineTo(x + total, this.doc.y - 2).lineWidth(0.4).strokeColor(RULE).stroke();
+    this.doc
+      .moveTo(x, this.doc.y - 2)
+      .lineTo(x + total, this.doc.y - 2)
+      .lineWidth(0.4)
+      .strokeColor(RULE)
+      .stroke();
     for (const r of rows) draw(r.cells, r.bold ? 'bold' : 'regular');
     this.doc.x = this.left;
     this.doc.moveDown(0.3);
@@ -106,7 +131,12 @@ export class PdfLayout {
       const bottom = doc.page.margins.bottom;
       doc.page.margins.bottom = 0; // NOTE: writing below the margin must not open a new page
       const y = doc.page.height - 46;
-      doc.moveTo(this.left, y - 6).lineTo(this.left + this.width, y - 6).lineWidth(0.4).strokeColor(RULE).stroke();
+      doc
+        .moveTo(this.left, y - 6)
+        .lineTo(this.left + this.width, y - 6)
+        .lineWidth(0.4)
+        .strokeColor(RULE)
+        .stroke();
       this.face('regular').fontSize(8).fillColor(GREY);
       doc.text(this.t(left), this.left, y, { width: this.width / 2, lineBreak: false });
       doc.text(page(i - range.start + 1, range.count), this.left + this.width / 2, y, { width: this.width / 2, align: 'right', lineBreak: false });

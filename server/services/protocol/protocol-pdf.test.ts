@@ -88,7 +88,21 @@ function longProtocol(): Protocol {
       t += 30;
       s.at(at(), {
         kind: 'vote.opened',
-        definition: { voteId, agendaItemId: 'item-2', title: `Änderungsantrag ${i + 1}`, kind: 'named', options: [{ id: 'yes', label: 'Yes', meaning: 'yes' }, { id: 'no', label: 'No', meaning: 'no' }], majority: 'simple', live: false, durationSeconds: null, autoCloseWhenAllVoted: true, statutoryMembers: 49 },
+        definition: {
+          voteId,
+          agendaItemId: 'item-2',
+          title: `Änderungsantrag ${i + 1}`,
+          kind: 'named',
+          options: [
+            { id: 'yes', label: 'Yes', meaning: 'yes' },
+            { id: 'no', label: 'No', meaning: 'no' },
+          ],
+          majority: 'simple',
+          live: false,
+          durationSeconds: null,
+          autoCloseWhenAllVoted: true,
+          statutoryMembers: 49,
+        },
         eligible: members,
         closesAt: null,
         quorate: true,
@@ -98,7 +112,28 @@ function longProtocol(): Protocol {
         s.at(at(), { kind: 'ballot.cast', voteId, optionId: k % 3 ? 'yes' : 'no', voter: m, pseudonym: null }, m.personId);
       });
       t += 5;
-      s.at(at(), { kind: 'vote.closed', voteId, closedBy: 'all_voted', result: { passed: true, reason: '4 yes > 3 no', reasonCode: 'majority_reached', counts: [{ optionId: 'yes', count: 4 }, { optionId: 'no', count: 3 }], perFaction: [], eligible: 7, cast: 7, quorate: true } }, null);
+      s.at(
+        at(),
+        {
+          kind: 'vote.closed',
+          voteId,
+          closedBy: 'all_voted',
+          result: {
+            passed: true,
+            reason: '4 yes > 3 no',
+            reasonCode: 'majority_reached',
+            counts: [
+              { optionId: 'yes', count: 4 },
+              { optionId: 'no', count: 3 },
+            ],
+            perFaction: [],
+            eligible: 7,
+            cast: 7,
+            quorate: true,
+          },
+        },
+        null,
+      );
     }
   }
   t += 60;
@@ -187,6 +222,13 @@ describe('protocolPdf', () => {
   });
 
   it('formats durations', () => {
-    expect([duration(0), duration(59), duration(345), duration(3600), duration(3725), duration(null)]).toEqual(['0:00', '0:59', '5:45', '1:00:00', '1:02:05', '–']);
+    expect([duration(0), duration(59), duration(345), duration(3600), duration(3725), duration(null)]).toEqual([
+      '0:00',
+      '0:59',
+      '5:45',
+      '1:00:00',
+      '1:02:05',
+      '–',
+    ]);
   });
 });

@@ -106,11 +106,19 @@ class ProtocolWriter {
     const facts: [string, string][] = [];
     if (!p.openedAt) facts.push([L.scheduledFor, `${this.date.format(new Date(p.sitting.startsAt))}, ${this.clockOf(p.sitting.startsAt)}`], ['', L.notOpened]);
     if (p.openedAt) facts.push([L.opened, this.clockOf(p.openedAt)]);
-    for (const s of p.suspensions) facts.push([L.suspensions, `${this.clockOf(s.at)} – ${s.resumedAt ? this.clockOf(s.resumedAt) : L.notResumed}${s.reason ? ` (${s.reason})` : ''}`]);
+    for (const s of p.suspensions)
+      facts.push([L.suspensions, `${this.clockOf(s.at)} – ${s.resumedAt ? this.clockOf(s.resumedAt) : L.notResumed}${s.reason ? ` (${s.reason})` : ''}`]);
     if (p.closedAt) facts.push([L.closed, this.clockOf(p.closedAt)]);
     if (p.rulebook) facts.push([L.rulebook, p.rulebook.name]);
     if (p.statutoryMembers !== null) facts.push([L.statutoryMembers, String(p.statutoryMembers)]);
-    for (const [k, v] of facts) this.out.runs([['bold', k ? `${k}: ` : ''], ['regular', v]], { size: 10 });
+    for (const [k, v] of facts)
+      this.out.runs(
+        [
+          ['bold', k ? `${k}: ` : ''],
+          ['regular', v],
+        ],
+        { size: 10 },
+      );
   }
 
   private agenda(): void {
@@ -119,7 +127,14 @@ class ProtocolWriter {
     for (const a of p.agenda) {
       const called = a.calledAt.length ? `${L.calledAt} ${a.calledAt.map((t) => this.clockOf(t)).join(', ')}` : L.notCalled;
       this.out.ensure(26);
-      this.out.runs([['bold', `${L.item(a.position)}  `], ['regular', a.title], ['italic', `  — ${called}`]], { gap: 0.25 });
+      this.out.runs(
+        [
+          ['bold', `${L.item(a.position)}  `],
+          ['regular', a.title],
+          ['italic', `  — ${called}`],
+        ],
+        { gap: 0.25 },
+      );
     }
   }
 
@@ -146,19 +161,48 @@ class ProtocolWriter {
         return this.entry(x.at, (bx, w) => {
           const resumed = x.resumedAt ? `${L.resumedAt} ${this.clockOf(x.resumedAt)} (${duration(x.durationSeconds)})` : L.notResumed;
           const planned = x.resumesAt ? `; ${L.resumesAt} ${this.clockOf(x.resumesAt)}` : '';
-          this.out.runs([['bold', L.suspended], ['regular', `${x.reason ? ` (${x.reason})` : ''}${planned}; ${resumed}.`]], { x: bx, width: w });
+          this.out.runs(
+            [
+              ['bold', L.suspended],
+              ['regular', `${x.reason ? ` (${x.reason})` : ''}${planned}; ${resumed}.`],
+            ],
+            { x: bx, width: w },
+          );
         });
       case 'speaker_list':
         return this.entry(x.at, (bx, w) => this.out.runs([['italic', L.speakerList[x.change]]], { x: bx, width: w }));
       case 'order_policy':
-        return this.entry(x.at, (bx, w) => this.out.runs([['regular', `${L.orderPolicy}: `], ['italic', L.orderPolicies[x.policy]]], { x: bx, width: w }));
+        return this.entry(x.at, (bx, w) =>
+          this.out.runs(
+            [
+              ['regular', `${L.orderPolicy}: `],
+              ['italic', L.orderPolicies[x.policy]],
+            ],
+            { x: bx, width: w },
+          ),
+        );
       case 'speaking_time':
         return this.entry(x.at, (bx, w) => {
           const shares = x.perFaction.map((f) => `${f.factionShortName ?? f.factionId ?? L.noFaction} ${duration(f.seconds)}`).join(', ');
-          this.out.runs([['regular', `${L.debateTime}: `], ['bold', duration(x.debateSeconds)], ['regular', shares ? ` — ${shares}` : '']], { x: bx, width: w });
+          this.out.runs(
+            [
+              ['regular', `${L.debateTime}: `],
+              ['bold', duration(x.debateSeconds)],
+              ['regular', shares ? ` — ${shares}` : ''],
+            ],
+            { x: bx, width: w },
+          );
         });
       case 'roster_change':
-        return this.entry(x.at, (bx, w) => this.out.runs([['bold', `${L.rosterChange.title}: `], ['regular', this.rosterChange(x)]], { x: bx, width: w }));
+        return this.entry(x.at, (bx, w) =>
+          this.out.runs(
+            [
+              ['bold', `${L.rosterChange.title}: `],
+              ['regular', this.rosterChange(x)],
+            ],
+            { x: bx, width: w },
+          ),
+        );
       default: {
         const unknown: never = x;
         void unknown;
@@ -190,7 +234,14 @@ class ProtocolWriter {
     this.entry(f.startedAt, (x, width) => {
       const what = [L.floorKind[f.floorKind], f.stance ? L.stance[f.stance] : null].filter(Boolean).join(', ');
       const extra = [f.repliesTo ? `${L.repliesTo} ${this.person(f.repliesTo)}` : null, f.addedByChair ? L.addedByChair : null].filter(Boolean).join('; ');
-      this.out.runs([['bold', this.person(f.person)], ['regular', ` — ${what}`], ['italic', extra ? ` (${extra})` : '']], { x, width });
+      this.out.runs(
+        [
+          ['bold', this.person(f.person)],
+          ['regular', ` — ${what}`],
+          ['italic', extra ? ` (${extra})` : ''],
+        ],
+        { x, width },
+      );
       const timing: Run[] = [['regular', this.span(f.startedAt, f.endedAt)]];
       if (f.endedAt === null) timing.push(['italic', ` · ${L.stillSpeaking}`]);
       else {
@@ -203,7 +254,14 @@ class ProtocolWriter {
       this.out.runs(timing, { x, width, size: 8.5, color: GREY });
       for (const i of f.interjections) {
         const when = i.outcome === 'accepted' && i.startedAt ? `, ${this.span(i.startedAt, i.endedAt)} (${duration(i.durationSeconds)})` : '';
-        this.out.runs([['regular', `${L.interjection} `], ['bold', this.person(i.person)], ['regular', `: ${L.interjectionOutcome[i.outcome]}${when}`]], { x: x + 12, width: width - 12, size: 9 });
+        this.out.runs(
+          [
+            ['regular', `${L.interjection} `],
+            ['bold', this.person(i.person)],
+            ['regular', `: ${L.interjectionOutcome[i.outcome]}${when}`],
+          ],
+          { x: x + 12, width: width - 12, size: 9 },
+        );
       }
     });
   }
@@ -214,16 +272,38 @@ class ProtocolWriter {
     const [open, close] = lang === 'de' ? ['„', '“'] : ['“', '”'];
     this.entry(po.raisedAt, (x, width) => {
       const category = po.category.label?.[lang] ?? po.category.id;
-      this.out.runs([['bold', `${L.pointOfOrder}: ${category}`], ['regular', ` — ${this.person(po.person)}`]], { x, width });
+      this.out.runs(
+        [
+          ['bold', `${L.pointOfOrder}: ${category}`],
+          ['regular', ` — ${this.person(po.person)}`],
+        ],
+        { x, width },
+      );
       if (po.text.trim()) this.out.runs([['italic', `${open}${po.text.trim()}${close}`]], { x, width, size: 9.5 });
       for (const f of po.floors) {
-        this.out.runs([['regular', `${L.pointRole[f.role]}: `], ['bold', this.person(f.person)], ['regular', `, ${this.span(f.startedAt, f.endedAt)} (${duration(f.durationSeconds)})`]], { x: x + 12, width: width - 12, size: 9 });
+        this.out.runs(
+          [
+            ['regular', `${L.pointRole[f.role]}: `],
+            ['bold', this.person(f.person)],
+            ['regular', `, ${this.span(f.startedAt, f.endedAt)} (${duration(f.durationSeconds)})`],
+          ],
+          { x: x + 12, width: width - 12, size: 9 },
+        );
       }
       const d = po.decision;
       const by = d?.by ? ` ${L.by} ${d.by.name ?? d.by.personId}` : '';
       if (d) {
-        const vote = d.voteId ? this.p.sections.flatMap((s) => s.proceedings).find((v): v is ProtocolVote => v.kind === 'vote' && v.voteId === d.voteId) : undefined;
-        this.out.runs([['regular', `${L.decision} ${this.time.format(new Date(d.at))}${by}: `], ['bold', L.decisions[d.decision]], ['regular', `${vote ? ` — ${vote.title}` : ''}${d.note ? ` — ${d.note}` : ''}`]], { x, width, size: 9.5 });
+        const vote = d.voteId
+          ? this.p.sections.flatMap((s) => s.proceedings).find((v): v is ProtocolVote => v.kind === 'vote' && v.voteId === d.voteId)
+          : undefined;
+        this.out.runs(
+          [
+            ['regular', `${L.decision} ${this.time.format(new Date(d.at))}${by}: `],
+            ['bold', L.decisions[d.decision]],
+            ['regular', `${vote ? ` — ${vote.title}` : ''}${d.note ? ` — ${d.note}` : ''}`],
+          ],
+          { x, width, size: 9.5 },
+        );
       } else if (po.withdrawnAt) {
         this.out.runs([['italic', `${L.withdrawn} ${this.time.format(new Date(po.withdrawnAt))}`]], { x, width, size: 9.5 });
       } else {
@@ -243,13 +323,23 @@ class ProtocolWriter {
     const { L } = this;
     this.entry(v.openedAt, (x, width) => {
       this.out.runs([['bold', `${L.vote}: ${v.title}`]], { x, width });
-      const point = v.forPointId ? this.p.sections.flatMap((s) => s.proceedings).find((q): q is ProtocolPointOfOrder => q.kind === 'point_of_order' && q.pointId === v.forPointId) : undefined;
+      const point = v.forPointId
+        ? this.p.sections.flatMap((s) => s.proceedings).find((q): q is ProtocolPointOfOrder => q.kind === 'point_of_order' && q.pointId === v.forPointId)
+        : undefined;
       const meta = [L.voteKind[v.voteKind], L.majority[v.majority], point ? `${L.forPoint} ${this.person(point.person)}` : null].filter(Boolean).join(' · ');
-      const when = v.closed ? `${L.voteOpened} ${this.time.format(new Date(v.openedAt))}, ${L.voteClosed} ${this.time.format(new Date(v.closed.at))} (${L.closedBy[v.closed.by]})` : `${L.voteOpened} ${this.time.format(new Date(v.openedAt))}`;
+      const when = v.closed
+        ? `${L.voteOpened} ${this.time.format(new Date(v.openedAt))}, ${L.voteClosed} ${this.time.format(new Date(v.closed.at))} (${L.closedBy[v.closed.by]})`
+        : `${L.voteOpened} ${this.time.format(new Date(v.openedAt))}`;
       this.out.runs([['regular', `${meta} · ${when}`]], { x, width, size: 8.5, color: GREY, gap: 0.3 });
       if (v.status === 'cancelled' && v.cancelled) {
         const by = v.cancelled.actor ? ` ${L.by} ${v.cancelled.actor.name ?? v.cancelled.actor.personId}` : '';
-        this.out.runs([['bold', `${L.cancelled} ${this.time.format(new Date(v.cancelled.at))}${by}: `], ['regular', `${v.cancelled.reason}. ${L.ballotsBeforeCancel(v.ballotsCast)} ${L.resultInvalid}`]], { x, width, size: 9.5 });
+        this.out.runs(
+          [
+            ['bold', `${L.cancelled} ${this.time.format(new Date(v.cancelled.at))}${by}: `],
+            ['regular', `${v.cancelled.reason}. ${L.ballotsBeforeCancel(v.ballotsCast)} ${L.resultInvalid}`],
+          ],
+          { x, width, size: 9.5 },
+        );
         return;
       }
       if (v.status === 'open' || !v.result) {
@@ -258,14 +348,28 @@ class ProtocolWriter {
       }
       const r = v.result;
       const optionWidth = Math.min(78, (width - 110) / Math.max(1, r.counts.length));
-      const columns = [{ title: L.faction, width: 110 }, ...r.counts.map((c) => ({ title: this.optionLabel(v, c), width: optionWidth, align: 'right' as const }))];
-      const rows = r.perFaction.map((f) => ({ cells: [f.factionShortName ?? f.factionId ?? L.independent, ...r.counts.map((c) => String(f.counts.find((k) => k.optionId === c.optionId)?.count ?? 0))] }));
+      const columns = [
+        { title: L.faction, width: 110 },
+        ...r.counts.map((c) => ({ title: this.optionLabel(v, c), width: optionWidth, align: 'right' as const })),
+      ];
+      const rows = r.perFaction.map((f) => ({
+        cells: [
+          f.factionShortName ?? f.factionId ?? L.independent,
+          ...r.counts.map((c) => String(f.counts.find((k) => k.optionId === c.optionId)?.count ?? 0)),
+        ],
+      }));
       rows.push({ cells: [L.total, ...r.counts.map((c) => String(c.count))], bold: true } as (typeof rows)[number] & { bold: boolean });
       this.out.table(x, columns, rows);
       const percent = r.turnoutPercent === null ? '–' : r.turnoutPercent.toLocaleString(L.locale, { maximumFractionDigits: 1 });
       this.out.runs([['regular', `${L.turnout(r.cast, r.eligible, percent)} ${r.quorate ? L.quorate : L.notQuorate}`]], { x, width, size: 9.5 });
       const reason = `${L.reasonCode[r.reasonCode]} (${L.majority[v.majority]})${L.locale.startsWith('en') ? ` — ${r.reason}` : ''}`;
-      this.out.runs([['bold', `${r.passed ? L.passed : L.failed}: `], ['regular', reason]], { x, width, size: 10, gap: 0.2 });
+      this.out.runs(
+        [
+          ['bold', `${r.passed ? L.passed : L.failed}: `],
+          ['regular', reason],
+        ],
+        { x, width, size: 10, gap: 0.2 },
+      );
       if (!r.recountMatches) this.out.runs([['bold', L.recountMismatch]], { x, width, size: 9.5, color: ALERT });
       this.ballots(v, x, width);
     });
@@ -277,12 +381,27 @@ class ProtocolWriter {
     if (!b || !v.result) return;
     this.out.runs([['italic', b.kind === 'named' ? L.namedVotes : L.pseudonymousVotes]], { x, width, size: 9, color: GREY });
     for (const c of v.result.counts) {
-      const names = b.kind === 'named' ? b.votes.filter((z) => z.optionId === c.optionId).map((z) => this.person(z.voter)) : b.votes.filter((z) => z.optionId === c.optionId).map((z) => z.pseudonym);
+      const names =
+        b.kind === 'named'
+          ? b.votes.filter((z) => z.optionId === c.optionId).map((z) => this.person(z.voter))
+          : b.votes.filter((z) => z.optionId === c.optionId).map((z) => z.pseudonym);
       if (names.length === 0) continue;
-      this.out.runs([['bold', `${this.optionLabel(v, c)} (${names.length}): `], ['regular', names.join(', ')]], { x: x + 12, width: width - 12, size: 8.5 });
+      this.out.runs(
+        [
+          ['bold', `${this.optionLabel(v, c)} (${names.length}): `],
+          ['regular', names.join(', ')],
+        ],
+        { x: x + 12, width: width - 12, size: 8.5 },
+      );
     }
     if (b.kind === 'named' && b.notVoted.length) {
-      this.out.runs([['bold', `${L.notVoted} (${b.notVoted.length}): `], ['regular', b.notVoted.map((q) => this.person(q)).join(', ')]], { x: x + 12, width: width - 12, size: 8.5 });
+      this.out.runs(
+        [
+          ['bold', `${L.notVoted} (${b.notVoted.length}): `],
+          ['regular', b.notVoted.map((q) => this.person(q)).join(', ')],
+        ],
+        { x: x + 12, width: width - 12, size: 8.5 },
+      );
     }
   }
 
@@ -298,7 +417,13 @@ class ProtocolWriter {
     const keys = [...groups.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
     for (const k of keys) {
       this.out.ensure(24);
-      this.out.runs([['bold', `${k || L.noFaction} (${groups.get(k)!.length}): `], ['regular', groups.get(k)!.join(', ')]], { size: 9.5, gap: 0.25 });
+      this.out.runs(
+        [
+          ['bold', `${k || L.noFaction} (${groups.get(k)!.length}): `],
+          ['regular', groups.get(k)!.join(', ')],
+        ],
+        { size: 9.5, gap: 0.25 },
+      );
     }
   }
 
@@ -306,11 +431,26 @@ class ProtocolWriter {
     const { p, L } = this;
     if (p.speakingTime.perPerson.length === 0) return;
     this.out.heading(L.speakingTimes, 1);
-    this.out.table(this.out.left, [{ title: L.faction, width: 180 }, { title: L.contributions, width: 90, align: 'right' }, { title: L.speakingTime, width: 90, align: 'right' }],
-      p.speakingTime.perFaction.map((f) => ({ cells: [f.factionShortName ?? f.factionId ?? L.noFaction, String(f.floors), duration(f.seconds)] })));
+    this.out.table(
+      this.out.left,
+      [
+        { title: L.faction, width: 180 },
+        { title: L.contributions, width: 90, align: 'right' },
+        { title: L.speakingTime, width: 90, align: 'right' },
+      ],
+      p.speakingTime.perFaction.map((f) => ({ cells: [f.factionShortName ?? f.factionId ?? L.noFaction, String(f.floors), duration(f.seconds)] })),
+    );
     this.out.doc.moveDown(0.4);
-    this.out.table(this.out.left, [{ title: '', width: 180 }, { title: L.faction, width: 90 }, { title: L.contributions, width: 90, align: 'right' }, { title: L.speakingTime, width: 90, align: 'right' }],
-      p.speakingTime.perPerson.map((s) => ({ cells: [s.person.name, s.person.factionShortName ?? '', String(s.floors), duration(s.seconds)] })));
+    this.out.table(
+      this.out.left,
+      [
+        { title: '', width: 180 },
+        { title: L.faction, width: 90 },
+        { title: L.contributions, width: 90, align: 'right' },
+        { title: L.speakingTime, width: 90, align: 'right' },
+      ],
+      p.speakingTime.perPerson.map((s) => ({ cells: [s.person.name, s.person.factionShortName ?? '', String(s.floors), duration(s.seconds)] })),
+    );
   }
 
   private verification(): void {

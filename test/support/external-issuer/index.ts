@@ -78,9 +78,17 @@ export async function signInThroughIssuer(baseUrl: string, username: string, pas
     init: { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ username, password }).toString() },
   });
   const back = posted.next;
-  if (!back || back.origin !== new URL(baseUrl).origin) throw new Error(`the issuer did not send ${username} back to Plenum (ended at ${posted.url.href} with ${posted.res.status})`);
+  if (!back || back.origin !== new URL(baseUrl).origin)
+    throw new Error(`the issuer did not send ${username} back to Plenum (ended at ${posted.url.href} with ${posted.res.status})`);
   const done = await browse(plenum, back, { stopAt: '/auth/callback' });
   const session = plenum.get('plenum_session');
-  if (!session) throw new Error(`no plenum_session after the callback (${done.res.status}: ${(await done.res.text()).replace(/<style[\s\S]*<\/style>/, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").slice(0, 600)})`);
+  if (!session)
+    throw new Error(
+      `no plenum_session after the callback (${done.res.status}: ${(await done.res.text())
+        .replace(/<style[\s\S]*<\/style>/, '')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .slice(0, 600)})`,
+    );
   return `plenum_session=${session}`;
 }

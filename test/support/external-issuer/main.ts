@@ -182,7 +182,12 @@ async function interactions(req: http.IncomingMessage, res: http.ServerResponse,
       return;
     }
     const sub = subjectOf(person.username);
-    await provider.interactionFinished(req, res, { login: { accountId: sub }, consent: { grantId: await grant(interaction, sub) } }, { mergeWithLastSubmission: false });
+    await provider.interactionFinished(
+      req,
+      res,
+      { login: { accountId: sub }, consent: { grantId: await grant(interaction, sub) } },
+      { mergeWithLastSubmission: false },
+    );
     return;
   }
   res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-store' }).end(form(uid));
@@ -197,7 +202,9 @@ async function userinfo(req: http.IncomingMessage, res: http.ServerResponse): Pr
     res.writeHead(401, { 'www-authenticate': 'Bearer error="invalid_token"' }).end();
     return;
   }
-  res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ sub: verified.payload.sub, ...keycloakClaims(person) }));
+  res
+    .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+    .end(JSON.stringify({ sub: verified.payload.sub, ...keycloakClaims(person) }));
 }
 
 const providerCallback = provider.callback();
