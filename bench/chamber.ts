@@ -200,7 +200,7 @@ function runSink(): void {
     if (!s) streams.set(ssrc, (s = new SequenceCounter()));
     s.push(msg.readUInt16BE(2));
   };
-  parentPort!.on('message', async (m: ThreadRequest) => {
+  const onRequest = async (m: ThreadRequest): Promise<void> => {
     if (m.op === 'open') {
       const ports: number[] = [];
       for (let i = 0; i < m.count; i++) {
@@ -218,7 +218,9 @@ function runSink(): void {
       const out: SinkStream[] = [...streams].map(([ssrc, s]) => ({ ssrc, received: s.received, expected: s.expected }));
       parentPort!.postMessage({ op: 'report', streams: out });
     }
-  });
+  };
+  // A failed request is an unhandled rejection: it ends the thread with the error, which the bench reports.
+  parentPort!.on('message', (m: ThreadRequest) => void onRequest(m));
 }
 
 /** A sender or sink thread, asked one request at a time; each request gets one answer. */

@@ -630,6 +630,9 @@ function busyCores(n: number): () => void {
 }
 
 /** Per numeric figure: the median and the worst run (the highest, except for request rates, where the lowest). */
+/** A run's figure as printed: a number, or a dash where the run has none. */
+const shown = (v: unknown): string => (typeof v === 'number' ? String(v) : '–');
+
 function summarise(results: readonly Record<string, unknown>[]): { median: Record<string, number>; worst: Record<string, number> } {
   const median: Record<string, number> = {};
   const worst: Record<string, number> = {};
@@ -666,7 +669,7 @@ async function runAll(): Promise<void> {
       (r) => typeof r['segment_written_lag_ms_p95'] === 'number' && r['segment_written_lag_ms_p95'] <= GOALS.segmentWrittenLagP95Ms,
     );
     log(
-      `[bench:stream] ${OPT.runs} runs, ${failed} failed; segment write lag p95 per run: ${results.map((r) => r['segment_written_lag_ms_p95'] ?? '–').join(', ')} ms (goal ≤ ${GOALS.segmentWrittenLagP95Ms} ms in every run: ${lagGoal ? 'met' : 'NOT met'}); glass-to-glass p50 per run: ${results.map((r) => r['glass_to_glass_ms_p50'] ?? '–').join(', ')} ms`,
+      `[bench:stream] ${OPT.runs} runs, ${failed} failed; segment write lag p95 per run: ${results.map((r) => shown(r['segment_written_lag_ms_p95'])).join(', ')} ms (goal ≤ ${GOALS.segmentWrittenLagP95Ms} ms in every run: ${lagGoal ? 'met' : 'NOT met'}); glass-to-glass p50 per run: ${results.map((r) => shown(r['glass_to_glass_ms_p50'])).join(', ')} ms`,
     );
     console.log(
       JSON.stringify({

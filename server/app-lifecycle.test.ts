@@ -29,20 +29,22 @@ class EventTargetListeners {
   private readonly remove = EventTarget.prototype.removeEventListener;
 
   install(): void {
-    const self = this;
     const { add, remove } = this;
+    // The replacements run with the target as `this`; they reach the counter through these.
+    const listenersOf = (target: EventTarget, type: string) => this.listenersOf(target, type);
+    const count = (by: number) => (this.live += by);
     EventTarget.prototype.addEventListener = function (this: EventTarget, type, listener, options) {
       if (listener && !(typeof options === 'object' && (options.once || options.signal))) {
-        const set = self.listenersOf(this, type);
+        const set = listenersOf(this, type);
         if (!set.has(listener)) {
           set.add(listener);
-          self.live++;
+          count(1);
         }
       }
       return add.call(this, type, listener, options);
     };
     EventTarget.prototype.removeEventListener = function (this: EventTarget, type, listener, options) {
-      if (listener && self.listenersOf(this, type).delete(listener)) self.live--;
+      if (listener && listenersOf(this, type).delete(listener)) count(-1);
       return remove.call(this, type, listener, options);
     };
   }
@@ -54,7 +56,7 @@ class EventTargetListeners {
 
   private listenersOf(target: EventTarget, type: string): Set<unknown> {
     let types = this.byTarget.get(target);
-    if (!types) this.byTarget.set(target, (types = new Map()));
+    if (!types) this.byTarget.set(target, (types = new Map<string, Set<unknown>>()));
     let set = types.get(type);
     if (!set) types.set(type, (set = new Set()));
     return set;

@@ -21,7 +21,7 @@ import { createGraphQLWebSocket } from './http/graphql-ws';
 import { buildHttpApp } from './http/app';
 import { createMetrics, measureMedia } from './http/metrics';
 import { readinessChecks } from './http/readiness-checks';
-import { routeUpgrades } from './http/upgrade-router';
+import { routeUpgrades, type UpgradeHandler } from './http/upgrade-router';
 import { websocketOriginPolicy } from './http/websocket-origin';
 import { trustedOrigins } from './config/origins';
 import { listenFromConfig } from './config/media-listen';
@@ -186,10 +186,16 @@ export class App {
 
   /** Listens on HOST:PORT (PORT 0 picks a free port); resolves with the bound port. */
   async start(): Promise<{ port: number }> {
-    const server = http.createServer(this.handler.callback());
+    const callback = this.handler.callback();
+    // Koa's handler answers its own errors; the promise only says when it is done.
+    const server = http.createServer((req, res) => void callback(req, res));
     routeUpgrades(server, {
       allowOrigin: websocketOriginPolicy(trustedOrigins(this.config)),
-      handlers: [this.ws.handleUpgrade, ...(this.mediaSocket ? [this.mediaSocket.handleUpgrade] : [])],
+      handlers: [this.ws, ...(this.mediaSocket ? [this.mediaSocket] : [])].map(
+        (s): UpgradeHandler =>
+          (req, socket, head) =>
+            s.handleUpgrade(req, socket, head),
+      ),
       log: this.log.child('http'),
     });
     await new Promise<void>((resolve, reject) => {

@@ -38,7 +38,7 @@ describe('log', () => {
   it('keeps the text format for development', () => {
     const { log, lines } = capture('text');
     log.child('http').info('request | done', { status: 200 });
-    expect(lines[0]!.line).toMatch(/^\d{4}-\d\d-\d\dT\S+ INFO  plenum:http request \| done \[status:200\]$/);
+    expect(lines[0]!.line).toMatch(/^\d{4}-\d\d-\d\dT\S+ INFO {2}plenum:http request \| done \[status:200\]$/);
   });
 
   it('names the request in every line written within it, across awaits, and none outside or in shared work', async () => {

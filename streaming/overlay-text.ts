@@ -47,11 +47,13 @@ export class OverlayText {
 
 /** Control characters out (drawtext would draw boxes for them); lines kept. */
 function clean(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '')
-    .trim();
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      // eslint-disable-next-line no-control-regex -- the control characters are what this removes
+      .replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '')
+      .trim()
+  );
 }
 
 function oneLine(text: string): string {

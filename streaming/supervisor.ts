@@ -81,8 +81,8 @@ export class FfmpegSupervisor extends EventEmitter<SupervisorEvents> {
     this.child = child;
     this.stderrTail = [];
     const startedAt = Date.now();
-    child.stderr!.setEncoding('utf8');
-    child.stderr!.on('data', (chunk: string) => {
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
       this.stderrTail.push(...chunk.split('\n').filter(Boolean));
       if (this.stderrTail.length > STDERR_TAIL_LINES) this.stderrTail.splice(0, this.stderrTail.length - STDERR_TAIL_LINES);
     });

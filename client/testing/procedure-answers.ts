@@ -31,6 +31,8 @@ export function procedureAnswer(procedure: Procedure): ProcedureResult {
   };
 }
 
+const isAnswerOfVariables = (answer: unknown): answer is (variables: unknown) => unknown => typeof answer === 'function';
+
 /**
  * Makes the spy answer operations by name; each answer is a value or a function of the variables.
  * An operation without an answer fails the request, naming it.
@@ -41,6 +43,6 @@ export function answerByName(graphql: jasmine.SpyObj<GraphqlClient>, answers: Re
       throw new Error(`unexpected ${operation.operationName}`);
     }
     const answer = answers[operation.operationName];
-    return (typeof answer === 'function' ? answer(variables) : answer) as never;
+    return (isAnswerOfVariables(answer) ? answer(variables) : answer) as never;
   });
 }

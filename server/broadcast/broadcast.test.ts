@@ -72,9 +72,7 @@ function segmentCount(variant: string): number {
   }
 }
 
-async function probe(
-  file: string,
-): Promise<{
+async function probe(file: string): Promise<{
   streams: { codec_name: string; codec_type: string; width?: number; height?: number; sample_rate?: string; channels?: number }[];
   format: { duration: string };
 }> {

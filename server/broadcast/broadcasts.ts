@@ -68,10 +68,10 @@ export class Broadcasts {
     void (async () => {
       for await (const c of commits) {
         // Ballots never change the program; a vote storm must not re-read the roster twice a second.
-        if (c.changes.procedure) this.sync(c.sittingId);
+        if (c.changes.procedure) void this.sync(c.sittingId);
       }
     })();
-    for (const id of await this.deps.activeSittingIds()) this.sync(id);
+    for (const id of await this.deps.activeSittingIds()) void this.sync(id);
   }
 
   /** Brings a sitting's broadcast in line with its procedure; queued behind earlier work on it. */

@@ -79,12 +79,10 @@ const schema = z
       .pipe(
         z
           .array(
-            z
-              .string()
-              .refine(isTurnUrl, {
-                error: (issue) =>
-                  `must be comma-separated TURN URLs such as turn:turn.example.org:3478 or turns:turn.example.org:443?transport=tcp (${JSON.stringify(issue.input)} is not one)`,
-              }),
+            z.string().refine(isTurnUrl, {
+              error: (issue) =>
+                `must be comma-separated TURN URLs such as turn:turn.example.org:3478 or turns:turn.example.org:443?transport=tcp (${JSON.stringify(issue.input)} is not one)`,
+            }),
           )
           .min(1, 'must name at least one TURN URL'),
       )

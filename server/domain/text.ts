@@ -11,6 +11,7 @@ import { InputError, type InputIssue } from './errors';
 export { textLimits };
 
 // C0 controls but tab (U+0009) and newline (U+000A), DEL, C1 controls (U+0085 NEL among them).
+// eslint-disable-next-line no-control-regex -- the control characters are what this finds
 const control = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 // Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): they reorder
 // how the text around them is shown, so a name or a motion could read one way in the chamber and

@@ -37,7 +37,7 @@ export class ExecutionBudgetPlugin<Types extends SchemaTypes> extends BasePlugin
   ): GraphQLFieldResolver<unknown, Types['Context'], object> {
     const startsEvent = fieldConfig.kind === 'Subscription';
     const run: GraphQLFieldResolver<unknown, Types['Context'], object> = (parent, args, context, info) => {
-      const key = context as object;
+      const key = context;
       if (startsEvent && info.path.prev === undefined) {
         spent.delete(key);
         exhausted.delete(key);

@@ -90,7 +90,7 @@ describe('DTLS handshake with a WebRtcTransport', () => {
 
   it('connects ICE and completes DTLS with SRTP keying, and the worker lives on', async () => {
     const candidate = transport.iceCandidates[0]!;
-    const mediasoupAt = { port: candidate.port, address: candidate.address ?? candidate.ip! };
+    const mediasoupAt = { port: candidate.port, address: candidate.address ?? candidate.ip };
 
     // ICE: one check with USE-CANDIDATE selects our socket's tuple.
     const iceConnected = new Promise<void>((resolve) =>

@@ -58,7 +58,7 @@ function startFfmpeg(audio: { rtpPort: number; rtcpPort: number }, video: { rtpP
     '-f', 'rtp', '-ssrc', String(VIDEO.ssrc), '-payload_type', String(VIDEO.payloadType), rtp(video),
   ];
   const child = spawn(resolveFfmpeg().path, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  child.stderr!.on('data', (chunk: Buffer) => (ffmpegErrors += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (ffmpegErrors += chunk.toString()));
   return child;
 }
 

@@ -64,6 +64,12 @@ const KEEPALIVE_MS = 15_000;
 /** Notifications queued for a peer that does not read: beyond this it is cut off, not buffered without end. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
+/** A frame's text: ws hands a Buffer (its default), or fragments or an ArrayBuffer in other modes. */
+function frameText(raw: WebSocket.RawData): string {
+  if (Buffer.isBuffer(raw)) return raw.toString();
+  return Array.isArray(raw) ? Buffer.concat(raw).toString() : Buffer.from(raw).toString();
+}
+
 export function createMediaSignallingSocket(deps: MediaSignallingDeps): MediaSignallingSocket {
   const wss = limitedWebSocketServer('media socket', MEDIA_SOCKET_LIMITS, deps.log);
   const socketsPerPerson = deps.socketsPerPerson ?? 4;
@@ -94,7 +100,7 @@ export function createMediaSignallingSocket(deps: MediaSignallingDeps): MediaSig
         return null;
       });
     const failed = (error: unknown) => deps.log.error('media socket | frame failed', { sitting: sittingId, error });
-    ws.on('message', (raw) => void ready.then((session) => session?.handle(raw.toString())).catch(failed));
+    ws.on('message', (raw) => void ready.then((session) => session?.handle(frameText(raw))).catch(failed));
     ws.on('close', () => void ready.then((session) => session?.end()).catch(failed));
   }
 

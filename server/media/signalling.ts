@@ -133,7 +133,7 @@ const handlers = {
   },
   async produce(ctx, data) {
     const d = requests.produce.parse(data);
-    return joined(ctx).produce(ctx.participant.id, d.transportId, { ...d, rtpParameters: d.rtpParameters as types.RtpParameters });
+    return joined(ctx).produce(ctx.participant.id, d.transportId, { ...d, rtpParameters: d.rtpParameters });
   },
   async setSelfMuted(ctx, data) {
     const d = requests.setSelfMuted.parse(data);

@@ -232,12 +232,12 @@ export class SittingMedia extends EventEmitter<SittingMediaEvents> {
     const live = holdReason(peer.participant, req.channel, this.floor) === null;
     let producer: types.Producer<ProducerData>;
     try {
-      producer = (await transport.produce({
+      producer = await transport.produce({
         kind: req.kind,
         rtpParameters: req.rtpParameters,
         paused: !live,
         appData: { peerId, channel, source: req.source },
-      })) as types.Producer<ProducerData>;
+      });
     } finally {
       if (slot) peer.pending.producers.delete(slot);
     }
@@ -308,14 +308,14 @@ export class SittingMedia extends EventEmitter<SittingMediaEvents> {
       }
       // NOTE: consumers start paused; the client resumes once its side is set up, so the first
       // packets (and the key frame the resume requests) are not lost to SDP negotiation.
-      consumer = (await transport.consume({
+      consumer = await transport.consume({
         producerId,
         rtpCapabilities: peer.rtpCapabilities,
         paused: true,
         // Listeners who do not pin a speaker get the lowest simulcast layer.
         ...(source.producer.kind === 'video' ? { preferredLayers: { spatialLayer: 0 } } : {}),
         appData: { peerId, channel },
-      })) as types.Consumer<ConsumerData>;
+      });
     } finally {
       peer.pending.consumers--;
       if (browser) peer.pending.consuming.delete(producerId);

@@ -7,7 +7,7 @@ import { createArrangementService } from './arrangements';
 export function createServices(deps: ServiceDeps) {
   // Each needs the other: procedure asks who a user is, the roster has its changes noted in open sittings' records.
   const procedure = createProcedureService(deps, { personOf: (user) => roster.personOf(user) });
-  const roster = createRosterService(deps, procedure.noteRosterChange);
+  const roster = createRosterService(deps, (editor, change) => procedure.noteRosterChange(editor, change));
   return {
     roster,
     sittings: createSittingService(deps),

@@ -155,7 +155,7 @@ export class ArrangementsState {
     }
     const outcome = await this.runner.run(control, operation, { ...variables, sittingId } as TVariables);
     if (outcome.ok) {
-      this.apply(outcome.data as Chamber);
+      this.apply(outcome.data);
     }
     return outcome.ok;
   }

@@ -13,7 +13,7 @@ import { everyone, quotaLines, runningMs, type QuotaLine } from './clocks';
 import { msBetween, own } from './lookup';
 import { orderedRequests } from './queue';
 import { pendingPoints } from './points-of-order';
-import { isVotingMember, membersOnly, presentVotingMembers } from './permissions';
+import { membersOnly, presentVotingMembers } from './permissions';
 import { eligibleCount } from './votes';
 
 export function sittingView(state: ProcedureState) {

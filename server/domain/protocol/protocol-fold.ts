@@ -7,7 +7,7 @@
  */
 import type { PersonRef, ProcedureEvent } from '../procedure/events';
 import { floorTime, wholeSeconds } from '../procedure/clocks';
-import { msBetween, own } from '../procedure/lookup';
+import { msBetween } from '../procedure/lookup';
 import { evolve, initialState, type FinishedFloor, type FinishedInterjection, type ProcedureState } from '../procedure/state';
 import type { SittingPhase, Stance } from '../procedure/vocabulary';
 import type { StoredEntry } from '../record';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildProtocol, protocolJson, type Proceeding, type Protocol, type ProtocolFloor, type ProtocolVote } from './protocol';
-import { agenda, electionPseudonyms, people, RecordScript, rulebook, sampleRecord, sitting } from '../../../test/support/sample-record';
+import { agenda, electionPseudonyms, people, RecordScript, rulebook, sampleRecord, sitting } from '../../../fixtures/sample-record';
 import { GENESIS_HASH, verifyChain, type StoredEntry } from '../record';
 
 const parliamentName = 'Landtag von Nordmark';
@@ -231,7 +231,7 @@ describe('buildProtocol from a realistic record', () => {
     const visit = (node: unknown): void => {
       if (Array.isArray(node)) return node.forEach(visit);
       if (node === null || typeof node !== 'object') return;
-      const flat = Object.values(node).filter((x) => typeof x === 'string') as string[];
+      const flat = Object.values(node).filter((x): x is string => typeof x === 'string');
       if (flat.some((x) => pseudonyms.has(x))) expect(flat.filter((x) => names.has(x))).toEqual([]);
       Object.values(node).forEach(visit);
     };

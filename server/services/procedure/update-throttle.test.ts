@@ -6,16 +6,15 @@ import { UpdateThrottle } from './update-throttle';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let seq = 0;
-const entry = (kind: 'ballot.cast' | 'floor.ended'): StoredEntry =>
-  ({
-    sittingId: 's',
-    seq: ++seq,
-    at: new Date().toISOString(),
-    actorId: null,
-    event: kind === 'ballot.cast' ? { kind, voteId: 'v', optionId: 'yes', voter: null, pseudonym: 'P' } : { kind, floorId: 'f' },
-    prevHash: '',
-    hash: '',
-  }) as StoredEntry;
+const entry = (kind: 'ballot.cast' | 'floor.ended'): StoredEntry => ({
+  sittingId: 's',
+  seq: ++seq,
+  at: new Date().toISOString(),
+  actorId: null,
+  event: kind === 'ballot.cast' ? { kind, voteId: 'v', optionId: 'yes', voter: null, pseudonym: 'P' } : { kind, floorId: 'f' },
+  prevHash: '',
+  hash: '',
+});
 
 /** One commit as the engine publishes it, classified the engine's way. */
 const commit = (...entries: StoredEntry[]): Commit => ({ entries, changes: changesOf(entries.map((e) => e.event)) });

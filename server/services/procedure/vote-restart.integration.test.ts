@@ -139,7 +139,7 @@ describe.skipIf(!postgres)('a server killed (SIGKILL) in the middle of a vote', 
     expect(verifyChain(record)).toMatchObject({ ok: true });
 
     // Late ballots are refused.
-    const late = await castVote(server!.baseUrl, headers.get(voters[0]!.username)!, S, voteId, 'no');
+    const late = await castVote(server.baseUrl, headers.get(voters[0]!.username)!, S, voteId, 'no');
     expect(late).toMatchObject({ ok: false, typename: 'RuleViolation' });
     const committedUnanswered = lost.filter((i) => storedBefore.has(voters[i]!.id)).length;
     console.info(

@@ -4,7 +4,7 @@ import { buildProtocol, type Protocol } from '../../domain/protocol/protocol';
 import { duration, protocolPdf } from './protocol-pdf';
 import { protocolFonts, standardFonts, fitText } from './pdf-fonts';
 import { protocolLabels } from './labels';
-import { agenda, people, RecordScript, rulebook, sampleRecord, sitting } from '../../../test/support/sample-record';
+import { agenda, people, RecordScript, rulebook, sampleRecord, sitting } from '../../../fixtures/sample-record';
 
 const parliamentName = 'Landtag von Nordmark';
 const sample = buildProtocol({ sitting, parliamentName, agenda, entries: sampleRecord().entries() });
