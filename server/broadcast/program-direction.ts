@@ -5,6 +5,7 @@
  */
 import type { ProcedureState } from '../domain/procedure/state';
 import { votesView, type VoteView } from '../domain/procedure/views';
+import { outcomeNames } from '@contract/procedure-words';
 
 /** How long a vote's result stays on the program after it closes. */
 export const VOTE_CARD_MS = 20_000;
@@ -21,8 +22,8 @@ export interface ProgramDirection {
 export type CardWords = (typeof CARD_WORDS)[keyof typeof CARD_WORDS];
 
 export const CARD_WORDS = {
-  de: { passed: 'Angenommen', failed: 'Abgelehnt', cast: (n: number, of: number) => `${n} von ${of} Stimmen abgegeben` },
-  en: { passed: 'Adopted', failed: 'Rejected', cast: (n: number, of: number) => `${n} of ${of} votes cast` },
+  de: { ...outcomeNames.de, cast: (n: number, of: number) => `${n} von ${of} Stimmen abgegeben` },
+  en: { ...outcomeNames.en, cast: (n: number, of: number) => `${n} of ${of} votes cast` },
 } as const;
 
 /**

@@ -10,7 +10,7 @@ import type {
   VoteStatus,
 } from '../shared/graphql-schema.generated';
 import { majorityNames } from '@contract/majorities';
-import { decisionNames, floorKindNames } from '@contract/procedure-words';
+import { decisionNames, floorKindNames, outcomeNames } from '@contract/procedure-words';
 import type { Language, Translations } from '../i18n/translation-state';
 import { sittingText } from '../sitting/sitting-text';
 import type { ProcedureLive } from './procedure-state';
@@ -97,8 +97,8 @@ const en = {
   option: 'Option',
   votes: 'Votes',
   faction: 'Faction',
-  passed: 'Passed',
-  failed: 'Not passed',
+  passed: outcomeNames.en.passed,
+  failed: outcomeNames.en.failed,
   resultHeading: (title: string) => `Result: ${title}`,
   resultSummary: (title: string, outcome: string) => `Result of “${title}”: ${outcome}.`,
   perFaction: 'By faction',
@@ -165,8 +165,8 @@ const de: typeof en = {
   option: 'Option',
   votes: 'Stimmen',
   faction: 'Fraktion',
-  passed: 'Angenommen',
-  failed: 'Abgelehnt',
+  passed: outcomeNames.de.passed,
+  failed: outcomeNames.de.failed,
   resultHeading: (title) => `Ergebnis: ${title}`,
   resultSummary: (title, outcome) => `Ergebnis von „${title}“: ${outcome}.`,
   perFaction: 'Nach Fraktionen',

@@ -1,4 +1,4 @@
-import { floorKindNames } from '@contract/procedure-words';
+import { floorKindNames, outcomeNames } from '@contract/procedure-words';
 import type { Language, Translations } from '../i18n/translation-state';
 import type { FloorKind, SittingState } from '../shared/graphql-schema.generated';
 import type { LiveStatus } from '../shared/graphql-subscriptions';
@@ -63,8 +63,8 @@ const en = {
   // Results
   results: 'Vote results',
   noResults: 'No vote has been closed yet.',
-  passed: 'Passed',
-  failed: 'Not passed',
+  passed: outcomeNames.en.passed,
+  failed: outcomeNames.en.failed,
   closedAt: (time: string) => `Closed at ${time}`,
   option: 'Option',
   votes: 'Votes',
@@ -114,8 +114,8 @@ const de: typeof en = {
   since: (time) => `seit ${time}`,
   results: 'Abstimmungsergebnisse',
   noResults: 'Es wurde noch keine Abstimmung abgeschlossen.',
-  passed: 'Angenommen',
-  failed: 'Abgelehnt',
+  passed: outcomeNames.de.passed,
+  failed: outcomeNames.de.failed,
   closedAt: (time) => `Geschlossen um ${time}`,
   option: 'Option',
   votes: 'Stimmen',

@@ -1,6 +1,6 @@
 /** The protocol's words in German and English. Both languages must have every key (the type says so). */
 import { majorityNames } from '@contract/majorities';
-import { decisionNames, floorKindNames, optionNames } from '@contract/procedure-words';
+import { decisionNames, floorKindNames, optionNames, outcomeNames } from '@contract/procedure-words';
 import type { FloorKind, MajorityKind, OrderPolicy, PointOfOrderDecision, SittingPhase, Stance, VoteKind } from '../../domain/procedure/vocabulary';
 
 export type ProtocolLanguage = 'de' | 'en';
@@ -164,8 +164,8 @@ const de: ProtocolLabels = {
   turnout: (cast, eligible, percent) => `${cast} von ${eligible} Stimmberechtigten haben abgestimmt (${percent} %).`,
   quorate: 'Das Haus war beschlussfähig.',
   notQuorate: 'Das Haus war nicht beschlussfähig.',
-  passed: 'Angenommen',
-  failed: 'Abgelehnt',
+  passed: outcomeNames.de.passed,
+  failed: outcomeNames.de.failed,
   reasonCode: {
     majority_reached: 'erforderliche Mehrheit erreicht',
     majority_missed: 'erforderliche Mehrheit verfehlt',
@@ -273,8 +273,8 @@ const en: ProtocolLabels = {
   turnout: (cast, eligible, percent) => `${cast} of ${eligible} eligible members voted (${percent} %).`,
   quorate: 'The house was quorate.',
   notQuorate: 'The house was not quorate.',
-  passed: 'Passed',
-  failed: 'Failed',
+  passed: outcomeNames.en.passed,
+  failed: outcomeNames.en.failed,
   reasonCode: { majority_reached: 'required majority reached', majority_missed: 'required majority missed', tie: 'tie', no_quorum: 'no quorum' },
   recountMismatch: 'Warning: the ballots in the record do not add up to the announced result.',
   namedVotes: 'Votes by name',
