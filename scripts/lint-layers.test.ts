@@ -24,9 +24,15 @@ function onePerDepth(folder: string, skip: (file: string) => boolean = () => fal
 const up = (depth: number) => '../'.repeat(depth + 1);
 
 let eslint: ESLint;
+/** The layer rule's reports on `code` as if it were `file`; a file ESLint cannot parse (not in a project) fails here, named. */
 async function restricted(file: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
-  return (result?.messages ?? []).filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports').map((m) => m.message);
+  const messages = result?.messages ?? [];
+  expect(
+    messages.filter((m) => m.fatal),
+    file,
+  ).toEqual([]);
+  return messages.filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports').map((m) => m.message);
 }
 
 beforeAll(() => {
