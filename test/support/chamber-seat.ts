@@ -94,6 +94,21 @@ export async function enterChamber(baseUrl: string, member: Seat, sittingId = 's
   await member.page.locator('[data-testid="media-status"][data-status="joined"]').waitFor();
 }
 
+/** What a page's stage shows (tiles, sinks, media status) and the page's problems, for a failure's message. */
+async function stageOf(seat: Seat): Promise<string> {
+  const stage = await seat.page
+    .evaluate(() => ({
+      status: document.querySelector('[data-testid="media-status"]')?.getAttribute('data-status') ?? null,
+      microphone: document.querySelector('[data-testid="microphone-state"]')?.outerHTML.slice(0, 200) ?? null,
+      tiles: [...document.querySelectorAll('[data-testid="video-tile"]')].map(
+        (t) => `${t.getAttribute('data-role')}:${t.getAttribute('data-peer')}:${t.textContent?.trim()}`,
+      ),
+      sinks: [...document.querySelectorAll('[data-testid="audio-sink"]')].map((t) => `${t.getAttribute('data-channel')}:${t.getAttribute('data-peer')}`),
+    }))
+    .catch((error: unknown) => ({ unreadable: String(error) }));
+  return JSON.stringify({ ...stage, problems: seat.problems });
+}
+
 /**
  * The listener sees `speakerName` in the main tile and hears them: the floor sink's first bytes
  * (polled every 50 ms), then more. Returns the speaker's peer id and the milliseconds from
@@ -101,7 +116,12 @@ export async function enterChamber(baseUrl: string, member: Seat, sittingId = 's
  */
 export async function hearsFloorSpeaker(listener: Seat, speakerName: string, grantedAt: number): Promise<{ speakerPeerId: string; firstAudioMs: number }> {
   const main = listener.page.locator('[data-testid="video-tile"][data-role="main"]');
-  await main.filter({ hasText: speakerName }).waitFor();
+  await main
+    .filter({ hasText: speakerName })
+    .waitFor()
+    .catch(async (error: unknown) => {
+      throw new Error(`${speakerName} never became the main picture; the listener's page: ${await stageOf(listener)}`, { cause: error });
+    });
   const speakerPeerId = await main.getAttribute('data-peer');
   expect(speakerPeerId).toBeTruthy();
   const floorSink = `[data-testid="audio-sink"][data-channel="floor"][data-peer="${speakerPeerId}"]`;
