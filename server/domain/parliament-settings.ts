@@ -114,9 +114,29 @@ export const parliamentSettingsSchema = z
  */
 export function checkParliamentSettings(input: unknown): { settings: ParliamentSettings; rulebook: Rulebook } {
   const parsed = parliamentSettingsSchema.safeParse(input);
-  if (!parsed.success) throw new InputError(parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })));
+  if (!parsed.success) {
+    const issues: InputIssue[] = parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message }));
+    // The rulebook's refusals too, in the same answer, when the preset at least is known.
+    const raw = input !== null && typeof input === 'object' ? (input as Record<string, unknown>) : {};
+    if (typeof raw['rulebookPreset'] === 'string' && Object.hasOwn(presets, raw['rulebookPreset']) && !issues.some((i) => i.path[0] === 'rulebookOverrides')) {
+      try {
+        checkOverrides(raw['rulebookPreset'], raw['rulebookOverrides'] ?? null);
+      } catch (error) {
+        if (error instanceof InputError) issues.push(...error.issues);
+        else throw error;
+      }
+    }
+    throw new InputError(issues);
+  }
   const s = parsed.data;
   const overrides = s.rulebookOverrides;
+  const rulebook = checkOverrides(s.rulebookPreset, overrides);
+  const empty = overrides !== null && typeof overrides === 'object' && Object.keys(overrides).length === 0;
+  return { settings: { ...s, rulebookOverrides: empty ? null : (overrides as Record<string, unknown> | null) }, rulebook };
+}
+
+/** The preset with the overrides applied, or an InputError with paths under rulebookOverrides. */
+function checkOverrides(preset: string, overrides: unknown): Rulebook {
   if (overrides !== null) {
     const issues: InputIssue[] = textProblems(overrides, textLimits.any, ['rulebookOverrides']);
     if (issues.length) throw new InputError(issues);
@@ -124,13 +144,10 @@ export function checkParliamentSettings(input: unknown): { settings: ParliamentS
       throw new InputError([{ path: ['rulebookOverrides', 'preset'], message: 'choose the preset with rulebookPreset, not as an override' }]);
     }
   }
-  let rulebook: Rulebook;
   try {
-    rulebook = applyOverrides(presets[s.rulebookPreset]!, overrides);
+    return applyOverrides(presets[preset]!, overrides);
   } catch (error) {
     if (error instanceof InputError) throw new InputError(error.issues.map((i) => ({ ...i, path: ['rulebookOverrides', ...i.path] })));
     throw error;
   }
-  const empty = overrides !== null && typeof overrides === 'object' && Object.keys(overrides).length === 0;
-  return { settings: { ...s, rulebookOverrides: empty ? null : (overrides as Record<string, unknown> | null) }, rulebook };
 }

@@ -39,7 +39,9 @@ describe.each(testDatabaseKinds())('parliament settings and admin log over Graph
   beforeAll(async () => {
     t = await startTestApp({ database: kind });
     const bearer = async (u: string) => ({ authorization: `Bearer ${await fetchAccessToken(t.baseUrl, u)}` });
-    [admin, member, clerk] = await Promise.all(['it.admin', 'j.brandt', 'clerk'].map(bearer));
+    admin = await bearer('it.admin');
+    member = await bearer('j.brandt');
+    clerk = await bearer('clerk');
   });
   afterAll(() => t?.stop());
 

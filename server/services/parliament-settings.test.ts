@@ -90,6 +90,11 @@ describe.each(testDatabaseKinds())('parliament settings on %s', (kind) => {
         JSON.stringify(change),
       ).toContain(path);
     }
+    // A refusal names every bad field at once, the rulebook's among them.
+    const both = (await services.parliamentSettings
+      .update(admin, { ...council, name: '', rulebookOverrides: { quorum: { fraction: 2 } } })
+      .catch((e: unknown) => e)) as InputError;
+    expect(new Set(both.issues.map((i) => i.path.join('.')))).toEqual(new Set(['name', 'rulebookOverrides.quorum.fraction']));
     // Fewer statutory members than seats given out is the roster's rule.
     await expect(services.parliamentSettings.update(admin, { ...council, statutoryMembers: 10 })).rejects.toBeInstanceOf(RuleViolation);
     expect((await services.parliamentSettings.settings())?.rulebookPreset).toBe('bundestag-2025');
