@@ -26,17 +26,15 @@ describe.each(testDatabaseKinds())('verify-record --admin-log (%s)', (kind) => {
       .execute((tx) =>
         appendAdminLog(tx, new Date('2026-12-06T10:00:00Z'), { actor, action: 'faction.create', subject: 'faction:x', before: null, after: { seats: 3 } }),
       );
-    await h.db
-      .transaction()
-      .execute((tx) =>
-        appendAdminLog(tx, new Date('2026-12-06T10:01:00Z'), {
-          actor,
-          action: 'faction.update',
-          subject: 'faction:x',
-          before: { seats: 3 },
-          after: { seats: 4 },
-        }),
-      );
+    await h.db.transaction().execute((tx) =>
+      appendAdminLog(tx, new Date('2026-12-06T10:01:00Z'), {
+        actor,
+        action: 'faction.update',
+        subject: 'faction:x',
+        before: { seats: 3 },
+        after: { seats: 4 },
+      }),
+    );
     expect(await verifyAdminLogChain(h.db)).toMatchObject({ code: 0, out: [expect.stringMatching(/2 entries, chain intact/)] });
     expect(await verifyAdminLogChain(h.db, first.hash)).toMatchObject({ code: 0, out: [expect.anything(), 'published head found at entry 1'] });
     expect(await verifyAdminLogChain(h.db, 'f'.repeat(64))).toMatchObject({ code: 1 });

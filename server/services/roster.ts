@@ -88,17 +88,15 @@ export function createRosterService(deps: ServiceDeps, notary: RosterChangeNotar
       if (undo) {
         await undo();
         // The admin log keeps the change it logged; the undoing is a change of its own.
-        await db
-          .transaction()
-          .execute((tx) =>
-            appendAdminLog(tx, now(), {
-              actor: by,
-              action: 'person.undone',
-              subject: `person:${change.person.personId}`,
-              before: change.after,
-              after: change.before,
-            }),
-          );
+        await db.transaction().execute((tx) =>
+          appendAdminLog(tx, now(), {
+            actor: by,
+            action: 'person.undone',
+            subject: `person:${change.person.personId}`,
+            before: change.after,
+            after: change.before,
+          }),
+        );
         publish('person.changed', change.person.personId);
       }
       throw error;
