@@ -47,11 +47,15 @@ const PAGE = 50;
             <tbody>
               @for (entry of log.adminLog; track entry.seq) {
                 <tr data-testid="admin-log-row">
-                  <td>{{ entry.seq }}</td>
+                  <td>
+                    <span class="cell-label">{{ text().seq }} </span>{{ entry.seq }}
+                  </td>
                   <td>
                     <time [attr.datetime]="entry.at">{{ translation.formatDateTime(entry.at) }}</time>
                   </td>
-                  <td>{{ entry.actorUsername }}</td>
+                  <td>
+                    <span class="cell-label">{{ text().who }}: </span>{{ entry.actorUsername }}
+                  </td>
                   <td>
                     <code>{{ entry.action }}</code><br />
                     <span class="subject">{{ entry.subject }}</span>
@@ -145,6 +149,34 @@ const PAGE = 50;
     .verification.broken {
       border-left-color: var(--danger);
       background: var(--danger-soft);
+    }
+    .cell-label {
+      display: none;
+    }
+    /* On a phone each change is a block rather than a table wider than the screen. */
+    @media (max-width: 40rem) {
+      table,
+      caption,
+      tbody,
+      tr,
+      td {
+        display: block;
+      }
+      thead {
+        display: none;
+      }
+      tr {
+        padding: 0.5rem 0.625rem;
+        border-bottom: 1px solid var(--border);
+      }
+      td {
+        padding: 0.125rem 0;
+        border: 0;
+      }
+      .cell-label {
+        display: inline;
+        color: var(--muted);
+      }
     }
     .pages {
       display: flex;
