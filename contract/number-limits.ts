@@ -12,4 +12,5 @@ export const numberLimits = {
   agendaPosition: 1000,
   sittingNumber: 1_000_000,
   listIds: 1000,
+  statutoryMembers: 10_000,
 } as const;

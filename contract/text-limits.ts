@@ -19,6 +19,13 @@ export const textLimits = {
   reason: 500,
   caption: 200,
   subroomName: 80,
+  parliamentName: 200,
+  parliamentShortName: 40,
+  termName: 200,
+  /** A BCP 47 language tag (de, en, de-CH, …). */
+  languageTag: 35,
+  /** An IANA time zone (America/Argentina/ComodRivadavia is among the longest). */
+  timeZone: 64,
   /** Anything not named above, e.g. the strings of a command below the API (the second guard). */
   any: 10_000,
 } as const;

@@ -1,7 +1,9 @@
 // Recomputes a sitting's hash-chained record and names the first entry that does not match.
 //
 //   npm run verify-record -- <sitting id or number> [--head <hash>]
+//   npm run verify-record -- --admin-log [--head <hash>]
 //
+// --admin-log: the back office's admin log (server/domain/admin-log.ts) instead of a sitting's record.
 // --head: a head hash published earlier (printed at the end of the protocol and with vote results);
 // the record must still contain it. This catches what the chain alone cannot: entries cut off at the
 // end, or a tail rewritten with fresh hashes.
@@ -18,6 +20,8 @@ import type { Database } from '../server/db/database';
 import { loadRecord } from '../server/db/record';
 import { listSittings } from '../server/db/sittings';
 import { verifyChain } from '../server/domain/record';
+import { loadAdminLog } from '../server/db/admin-log';
+import { verifyAdminLog } from '../server/domain/admin-log';
 
 export interface VerifyOutcome {
   readonly code: 0 | 1 | 2 | 3;
@@ -27,10 +31,14 @@ export interface VerifyOutcome {
   readonly err: readonly string[];
 }
 
-const usage = 'usage: npm run verify-record -- <sitting id or number> [--head <hash>]';
+const usage = 'usage: npm run verify-record -- <sitting id or number> [--head <hash>]\n       npm run verify-record -- --admin-log [--head <hash>]';
 
-export function parseArgs(argv: readonly string[]): { sitting: string; head: string | undefined } | { error: string } {
+export function parseArgs(
+  argv: readonly string[],
+): { sitting: string; head: string | undefined } | { adminLog: true; head: string | undefined } | { error: string } {
   const rest = [...argv];
+  const adminLog = rest.indexOf('--admin-log');
+  if (adminLog >= 0) rest.splice(adminLog, 1);
   let head: string | undefined;
   const at = rest.findIndex((a) => a === '--head' || a.startsWith('--head='));
   if (at >= 0) {
@@ -41,6 +49,7 @@ export function parseArgs(argv: readonly string[]): { sitting: string; head: str
   }
   const unknown = rest.find((a) => a.startsWith('-'));
   if (unknown) return { error: `unknown option ${unknown}` };
+  if (adminLog >= 0) return rest.length ? { error: 'the admin log is one: name no sitting with --admin-log' } : { adminLog: true, head };
   if (rest.length !== 1) return { error: rest.length ? `one sitting at a time, got ${rest.length}` : 'which sitting?' };
   return { sitting: rest[0]!, head };
 }
@@ -79,6 +88,24 @@ export async function verifySittingRecord(db: Kysely<Database>, sittingArg: stri
   };
 }
 
+/** The admin log's chain, and optionally a head published (exported) earlier. */
+export async function verifyAdminLogChain(db: Kysely<Database>, head?: string): Promise<VerifyOutcome> {
+  const entries = await loadAdminLog(db);
+  const v = verifyAdminLog(entries);
+  if (!v.ok) return { code: 1, out: [`admin log: entry ${v.seq} does not match (${v.problem}): ${v.message}`], err: [] };
+  const intact = `admin log: ${v.entries} entries, chain intact, head ${v.head}`;
+  if (head === undefined) return { code: 0, out: [intact], err: [] };
+  const published = entries.find((e) => e.hash === head);
+  if (!published) {
+    return {
+      code: 1,
+      out: [`admin log: ${v.entries} entries, chain intact, but the published head ${head} is not in it: entries were removed or the log rewritten`],
+      err: [],
+    };
+  }
+  return { code: 0, out: [intact, `published head found at entry ${published.seq}`], err: [] };
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv);
   if ('error' in args) {
@@ -91,7 +118,7 @@ async function main(argv: readonly string[]): Promise<number> {
     handle = await openDatabase(
       config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl, poolSize: 1 } : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') },
     );
-    const outcome = await verifySittingRecord(handle.db, args.sitting, args.head);
+    const outcome = 'adminLog' in args ? await verifyAdminLogChain(handle.db, args.head) : await verifySittingRecord(handle.db, args.sitting, args.head);
     for (const line of outcome.out) process.stdout.write(`${line}\n`);
     for (const line of outcome.err) process.stderr.write(`${line}\n`);
     return outcome.code;

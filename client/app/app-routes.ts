@@ -39,6 +39,7 @@ export const appRoutes: Routes = [
     title: 'Interpreter booth · Plenum',
     loadComponent: () => import('./booth/booth-page').then((m) => m.BoothPage),
   },
+  { path: 'admin', loadChildren: () => import('./admin/admin-routes').then((m) => m.adminRoutes) },
   {
     // The public viewer: no sign-in (see publicSections).
     path: 'watch/:id',

@@ -23,8 +23,32 @@ export interface ParliamentTable {
   name: string;
   /** Statutory membership, vacant seats included: the base of "majority of the members". */
   statutory_members: number;
-  /** The parliament's rulebook; null: the default preset. */
+  /** The parliament's rulebook (its preset with `rulebook_overrides` applied); null: the default preset. */
   rulebook: Json<Rulebook> | null;
+  short_name: string | null;
+  term_name: string | null;
+  /** ISO dates (YYYY-MM-DD). */
+  term_starts_on: string | null;
+  term_ends_on: string | null;
+  floor_language: ColumnType<string, string | undefined, string>;
+  /** IANA zone: protocol times are printed in it. */
+  time_zone: ColumnType<string, string | undefined, string>;
+  /** The overrides as entered over the preset (a partial rulebook); null: none. */
+  rulebook_overrides: Json<unknown> | null;
+}
+
+/** The hash-chained log of back-office changes (server/domain/admin-log.ts). */
+export interface AdminLogTable {
+  seq: number;
+  at: Timestamp;
+  actor_username: string;
+  actor_person_id: string | null;
+  action: string;
+  subject: string;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+  prev_hash: string;
+  hash: string;
 }
 
 export interface FactionTable {
@@ -174,6 +198,7 @@ export interface Database {
   ballots: BallotTable;
   chamber_states: ChamberStateTable;
   person_identities: PersonIdentityTable;
+  admin_log: AdminLogTable;
 }
 
 export type FactionRow = Selectable<FactionTable>;

@@ -12,6 +12,8 @@ import './procedure-fields';
 import './public';
 import './arrangements';
 import './broadcast';
+import './parliament-settings';
+import './admin-log';
 
 /** The schema, types sorted so the printed file diffs cleanly. */
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -4,6 +4,7 @@ import { writeErrors } from './errors';
 import { parseInput, patchOf, text, withoutAbsent } from './input';
 import { BoothKindEnum, OfficeEnum, RoleEnum } from './scalars';
 import type { GraphQLContext } from './context';
+import { adminActorOf } from './admin-actor';
 import type { Actor } from '../domain/procedure/commands';
 import { GraphQLError } from 'graphql';
 import { RuleViolation } from '../domain/errors';
@@ -189,27 +190,28 @@ builder.mutationFields((t) => ({
     authScopes: { itAdmin: true },
     errors: { types: writeErrors },
     args: { input: t.arg({ type: FactionInput, required: true }) },
-    resolve: (_r, { input }, ctx) => ctx.services.roster.createFaction(parseInput(factionSchema, input)),
+    resolve: (_r, { input }, ctx) => ctx.services.roster.createFaction(parseInput(factionSchema, input), adminActorOf(ctx)),
   }),
   updateFaction: t.field({
     type: FactionRef,
     authScopes: { itAdmin: true },
     errors: { types: writeErrors },
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: FactionPatch, required: true }) },
-    resolve: (_r, { id, input }, ctx) => ctx.services.roster.updateFaction(id, parseInput(patchOf(factionSchema), withoutAbsent(input))),
+    resolve: (_r, { id, input }, ctx) => ctx.services.roster.updateFaction(id, parseInput(patchOf(factionSchema), withoutAbsent(input)), adminActorOf(ctx)),
   }),
   deleteFaction: t.id({
     authScopes: { itAdmin: true },
     errors: { types: writeErrors },
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, { id }, ctx) => ctx.services.roster.deleteFaction(id),
+    resolve: (_r, { id }, ctx) => ctx.services.roster.deleteFaction(id, adminActorOf(ctx)),
   }),
   createPerson: t.field({
     type: PersonRef,
     authScopes: { itAdmin: true },
     errors: { types: writeErrors },
     args: { input: t.arg({ type: PersonInput, required: true }) },
-    resolve: async (_r, { input }, ctx) => ctx.services.roster.createPerson(await editorOf(ctx), parseInput(personSchema, withoutAbsent(input))),
+    resolve: async (_r, { input }, ctx) =>
+      ctx.services.roster.createPerson(await editorOf(ctx), parseInput(personSchema, withoutAbsent(input)), adminActorOf(ctx)),
   }),
   updatePerson: t.field({
     type: PersonRef,
@@ -217,12 +219,12 @@ builder.mutationFields((t) => ({
     errors: { types: writeErrors },
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: PersonPatch, required: true }) },
     resolve: async (_r, { id, input }, ctx) =>
-      ctx.services.roster.updatePerson(await editorOf(ctx), id, parseInput(patchOf(personFields), withoutAbsent(input))),
+      ctx.services.roster.updatePerson(await editorOf(ctx), id, parseInput(patchOf(personFields), withoutAbsent(input)), adminActorOf(ctx)),
   }),
   deletePerson: t.id({
     authScopes: { itAdmin: true },
     errors: { types: writeErrors },
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_r, { id }, ctx) => ctx.services.roster.deletePerson(await editorOf(ctx), id),
+    resolve: async (_r, { id }, ctx) => ctx.services.roster.deletePerson(await editorOf(ctx), id, adminActorOf(ctx)),
   }),
 }));

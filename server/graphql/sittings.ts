@@ -10,6 +10,7 @@ import type { SittingEvent } from '../services/pubsub';
 import { pageSizes } from '../http/graphql-limits';
 import { pageArgDescriptions, pageWindow } from './pagination';
 import { signedIn } from './auth-scopes';
+import { adminActorOf } from './admin-actor';
 
 export const AgendaItemRef = builder.objectRef<AgendaItem>('AgendaItem').implement({
   fields: (t) => ({
@@ -109,14 +110,15 @@ builder.mutationFields((t) => ({
     authScopes: { itAdmin: true },
     errors: { types: writeErrors },
     args: { input: t.arg({ type: SittingInput, required: true }) },
-    resolve: (_r, { input }, ctx) => ctx.services.sittings.create(inputArg(sittingSchema, input)),
+    resolve: (_r, { input }, ctx) => ctx.services.sittings.create(inputArg(sittingSchema, input), adminActorOf(ctx)),
   }),
   updateSitting: t.field({
     type: SittingRef,
     authScopes: { itAdmin: true },
     errors: { types: writeErrors },
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: SittingPatch, required: true }) },
-    resolve: (_r, { id, input }, ctx) => ctx.services.sittings.update(idArg('id', id), inputArg(patchOf(sittingSchema), withoutAbsent(input))),
+    resolve: (_r, { id, input }, ctx) =>
+      ctx.services.sittings.update(idArg('id', id), inputArg(patchOf(sittingSchema), withoutAbsent(input)), adminActorOf(ctx)),
   }),
   addAgendaItem: t.field({
     type: AgendaItemRef,
@@ -132,6 +134,7 @@ builder.mutationFields((t) => ({
         idArg('sittingId', sittingId),
         inputArg(agendaSchema, withoutAbsent(input)),
         position == null ? undefined : positionArg(position),
+        adminActorOf(ctx),
       ),
   }),
   updateAgendaItem: t.field({
@@ -139,19 +142,20 @@ builder.mutationFields((t) => ({
     authScopes: agendaKeepers,
     errors: { types: writeErrors },
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: AgendaItemPatch, required: true }) },
-    resolve: (_r, { id, input }, ctx) => ctx.services.sittings.updateAgendaItem(idArg('id', id), inputArg(agendaPatchSchema, withoutAbsent(input))),
+    resolve: (_r, { id, input }, ctx) =>
+      ctx.services.sittings.updateAgendaItem(idArg('id', id), inputArg(agendaPatchSchema, withoutAbsent(input)), adminActorOf(ctx)),
   }),
   moveAgendaItem: t.field({
     type: AgendaItemRef,
     authScopes: agendaKeepers,
     errors: { types: writeErrors },
     args: { id: t.arg.id({ required: true }), position: t.arg.int({ required: true }) },
-    resolve: (_r, { id, position }, ctx) => ctx.services.sittings.moveAgendaItem(idArg('id', id), positionArg(position)),
+    resolve: (_r, { id, position }, ctx) => ctx.services.sittings.moveAgendaItem(idArg('id', id), positionArg(position), adminActorOf(ctx)),
   }),
   removeAgendaItem: t.id({
     authScopes: agendaKeepers,
     errors: { types: writeErrors },
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, { id }, ctx) => ctx.services.sittings.removeAgendaItem(idArg('id', id)),
+    resolve: (_r, { id }, ctx) => ctx.services.sittings.removeAgendaItem(idArg('id', id), adminActorOf(ctx)),
   }),
 }));

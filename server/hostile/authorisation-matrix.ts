@@ -112,6 +112,7 @@ export const authorisationMatrix: Readonly<Record<string, Expectation>> = {
   deletePerson: m(itAdmin),
   createSitting: m(itAdmin),
   updateSitting: m(itAdmin),
+  updateParliamentSettings: m(itAdmin),
 
   // ---- subscriptions: refused when they start, not at the first event ----
   publicSittingUpdates: s(everyone),

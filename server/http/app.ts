@@ -9,6 +9,7 @@ import { measureRequests, type Metrics } from './metrics';
 import { securityHeaders } from './security-headers';
 import { staticClient } from './static-client';
 import { protocolRoutes } from './protocol-routes';
+import { adminLogRoutes } from './admin-log-routes';
 import { hlsRoutes } from './hls-routes';
 import type { Services } from '../services';
 import type { Config } from '../config';
@@ -63,6 +64,7 @@ export function buildHttpApp(deps: HttpDeps): Koa {
   app.use(hlsRoutes(deps.hlsRoot).routes());
   app.use(auth.middleware);
   app.use(protocolRoutes(deps.services, (ctx) => authenticate(auth, ctx)).routes());
+  app.use(adminLogRoutes(deps.services, (ctx) => authenticate(auth, ctx)).routes());
   app.use(csrfGuard());
   app.use(graphqlMiddleware(yoga, (ctx) => authenticate(auth, ctx)));
   app.use(staticClient(deps.clientDir));

@@ -68,6 +68,36 @@ describe.each(testDatabaseKinds())('an empty parliament (%s)', (kind) => {
     });
   });
 
+  it('is set up by an it_admin: the first save of the settings creates the parliament', async () => {
+    t = await startTestApp({ database: kind, seed: false, env: { PLENUM_DEMO: '0' } });
+    const auth = { authorization: `Bearer ${await itAdminToken(t)}` };
+    const input = {
+      name: 'Gemeinderat Beispielstadt',
+      statutoryMembers: 41,
+      floorLanguage: 'de',
+      timeZone: 'Europe/Berlin',
+      rulebookPreset: 'municipal-council-nrw',
+    };
+    const saved = await gql<{ r: { __typename: string } }>(
+      t.baseUrl,
+      'mutation($input: ParliamentSettingsInput!) { r: updateParliamentSettings(input: $input) { __typename } }',
+      { input },
+      auth,
+    );
+    expect(saved.body.data?.r.__typename).toBe('MutationUpdateParliamentSettingsSuccess');
+    const read = await gql(
+      t.baseUrl,
+      '{ parliament { name statutoryMembers seatsFilled } parliamentSettings { rulebookPreset } adminLog { action } }',
+      {},
+      auth,
+    );
+    expect(read.body.data).toEqual({
+      parliament: { name: 'Gemeinderat Beispielstadt', statutoryMembers: 41, seatsFilled: 0 },
+      parliamentSettings: { rulebookPreset: 'municipal-council-nrw' },
+      adminLog: [{ action: 'parliament.create' }],
+    });
+  });
+
   it('loads the demo parliament in test mode by default, once', async () => {
     t = await startTestApp({ database: kind, seed: false });
     const fixture = await readFixture();

@@ -34,6 +34,8 @@ export const pageSizes = {
   votes: { default: 100, max: 200 },
   /** Published ballots of a vote: one per member; a parliament has up to some hundreds. */
   ballots: { default: 1_000, max: 1_000 },
+  /** The admin log, newest first: one entry per back-office change. */
+  adminLog: { default: 100, max: 500 },
 } as const;
 
 /** The error codes of refused requests; each comes with HTTP 400. */

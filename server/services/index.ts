@@ -3,6 +3,8 @@ import { createRosterService } from './roster';
 import { createSittingService } from './sittings';
 import { createProcedureService } from './procedure';
 import { createArrangementService } from './arrangements';
+import { createParliamentSettingsService } from './parliament-settings';
+import { createAdminLogService } from './admin-log';
 
 export function createServices(deps: ServiceDeps) {
   // Each needs the other: procedure asks who a user is, the roster has its changes noted in open sittings' records.
@@ -17,6 +19,8 @@ export function createServices(deps: ServiceDeps) {
       booths: roster.booths,
       phaseOf: async (sittingId) => (await procedure.snapshot(sittingId)).state.phase,
     }),
+    parliamentSettings: createParliamentSettingsService(deps),
+    adminLog: createAdminLogService(deps),
     pubsub: deps.pubsub,
   };
 }

@@ -12,6 +12,8 @@ import type { ServiceDeps } from './context';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database';
 import { sql } from 'kysely';
+import { appendAdminLog } from '../db/admin-log';
+import { systemActor, type AdminActor } from '../domain/admin-log';
 
 const ROSTER_CACHE_MS = 5_000;
 const ROSTER_MISS_RELOAD_MS = 200;
@@ -78,13 +80,23 @@ export function createRosterService(deps: ServiceDeps, notary: RosterChangeNotar
    * A change stands only once every open sitting's record notes it: if the record cannot take it,
    * the change is undone and the caller told, so no one gains a vote or an identity unrecorded.
    */
-  async function noted(editor: Actor, change: RosterChange, undo: (() => Promise<void>) | undefined): Promise<void> {
+  async function noted(editor: Actor, change: RosterChange, undo: (() => Promise<void>) | undefined, by: AdminActor): Promise<void> {
     try {
       await notary(editor, change);
     } catch (error) {
       log.error('roster | change not recorded', { person: change.person.personId, undone: undo !== undefined, error: String(error) });
       if (undo) {
         await undo();
+        // The admin log keeps the change it logged; the undoing is a change of its own.
+        await db.transaction().execute((tx) =>
+          appendAdminLog(tx, now(), {
+            actor: by,
+            action: 'person.undone',
+            subject: `person:${change.person.personId}`,
+            before: change.after,
+            after: change.before,
+          }),
+        );
         publish('person.changed', change.person.personId);
       }
       throw error;
@@ -112,58 +124,87 @@ export function createRosterService(deps: ServiceDeps, notary: RosterChangeNotar
       user?.personId ? (await pick((r) => r.people, [user.personId]))[0] : undefined,
     booths: () => listBooths(db),
 
-    async createFaction(fields: FactionFields): Promise<Faction> {
-      const f = await withSeatCheck((tx) => insertFaction(tx, fields));
+    async createFaction(fields: FactionFields, by: AdminActor = systemActor): Promise<Faction> {
+      const f = await withSeatCheck(async (tx) => {
+        const f = await insertFaction(tx, fields);
+        await appendAdminLog(tx, now(), { actor: by, action: 'faction.create', subject: `faction:${f.id}`, before: null, after: f });
+        return f;
+      });
       publish('faction.changed', f.id);
       return f;
     },
-    async updateFaction(id: string, fields: Partial<FactionFields>): Promise<Faction> {
-      const f = await withSeatCheck((tx) => updateFaction(tx, id, fields));
+    async updateFaction(id: string, fields: Partial<FactionFields>, by: AdminActor = systemActor): Promise<Faction> {
+      const f = await withSeatCheck(async (tx) => {
+        const before = (await listFactions(tx)).find((x) => x.id === id);
+        const f = await updateFaction(tx, id, fields);
+        if (f) await appendAdminLog(tx, now(), { actor: by, action: 'faction.update', subject: `faction:${id}`, before, after: f });
+        return f;
+      });
       if (!f) throw new NotFoundError('faction', id);
       publish('faction.changed', f.id);
       return f;
     },
-    async deleteFaction(id: string): Promise<string> {
-      if (!(await deleteFaction(db, id))) throw new NotFoundError('faction', id);
+    async deleteFaction(id: string, by: AdminActor = systemActor): Promise<string> {
+      await db.transaction().execute(async (tx) => {
+        const before = (await listFactions(tx)).find((x) => x.id === id);
+        if (!(await deleteFaction(tx, id))) throw new NotFoundError('faction', id);
+        await appendAdminLog(tx, now(), { actor: by, action: 'faction.delete', subject: `faction:${id}`, before, after: null });
+      });
       publish('faction.changed', id);
       return id;
     },
     /** `editor` is who acts (their bound person and token roles): the rules of roster-edits.ts and the record need them. */
-    async createPerson(editor: Actor, fields: PersonFields): Promise<Person> {
+    async createPerson(editor: Actor, fields: PersonFields, by: AdminActor = systemActor): Promise<Person> {
       const p = await withSeatCheck(async (tx) => {
         checkPersonEdit(editor, null, null, factsOf({ ...fields, id: '' }));
-        return insertPerson(tx, fields);
+        const p = await insertPerson(tx, fields);
+        await appendAdminLog(tx, now(), { actor: by, action: 'person.create', subject: `person:${p.id}`, before: null, after: p });
+        return p;
       });
       publish('person.changed', p.id);
-      await noted(editor, { person: personOfChange(p), before: null, after: factsOf(p) }, async () => {
-        await deletePerson(db, p.id);
-      });
+      await noted(
+        editor,
+        { person: personOfChange(p), before: null, after: factsOf(p) },
+        async () => {
+          await deletePerson(db, p.id);
+        },
+        by,
+      );
       return p;
     },
-    async updatePerson(editor: Actor, id: string, fields: Partial<PersonFields>): Promise<Person> {
+    async updatePerson(editor: Actor, id: string, fields: Partial<PersonFields>, by: AdminActor = systemActor): Promise<Person> {
       const { before, after } = await withSeatCheck(async (tx) => {
         const before = await findPersonById(tx, id);
         if (!before) throw new NotFoundError('person', id);
         checkPersonEdit(editor, id, factsOf(before), factsOf({ ...before, ...fields }));
         const after = await updatePerson(tx, id, fields);
         if (!after) throw new NotFoundError('person', id);
+        await appendAdminLog(tx, now(), { actor: by, action: 'person.update', subject: `person:${id}`, before, after });
         return { before, after };
       });
       publish('person.changed', after.id);
-      await noted(editor, { person: personOfChange(after), before: factsOf(before), after: factsOf(after) }, async () => {
-        const { id: _id, ...previous } = before;
-        await updatePerson(db, id, previous);
-      });
+      await noted(
+        editor,
+        { person: personOfChange(after), before: factsOf(before), after: factsOf(after) },
+        async () => {
+          const { id: _id, ...previous } = before;
+          await updatePerson(db, id, previous);
+        },
+        by,
+      );
       return after;
     },
-    async deletePerson(editor: Actor, id: string): Promise<string> {
+    async deletePerson(editor: Actor, id: string, by: AdminActor = systemActor): Promise<string> {
       const before = await findPersonById(db, id);
       if (!before) throw new NotFoundError('person', id);
       checkPersonEdit(editor, id, factsOf(before), null);
-      if (!(await deletePerson(db, id))) throw new NotFoundError('person', id);
+      await db.transaction().execute(async (tx) => {
+        if (!(await deletePerson(tx, id))) throw new NotFoundError('person', id);
+        await appendAdminLog(tx, now(), { actor: by, action: 'person.delete', subject: `person:${id}`, before, after: null });
+      });
       publish('person.changed', id);
       // Nothing to undo with: a removal that the record missed is logged loudly instead.
-      await noted(editor, { person: personOfChange(before), before: factsOf(before), after: null }, undefined);
+      await noted(editor, { person: personOfChange(before), before: factsOf(before), after: null }, undefined, by);
       return id;
     },
   };

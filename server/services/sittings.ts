@@ -9,6 +9,8 @@ import { assertSchedulable } from '../domain/sitting';
 import type { AgendaItem, Sitting } from '../domain/parliament';
 import type { ServiceDeps } from './context';
 import type { SittingEvent } from './pubsub';
+import { appendAdminLog } from '../db/admin-log';
+import { systemActor, type AdminActor } from '../domain/admin-log';
 
 /** Sittings and their agendas. Every agenda edit locks the sitting row, applies a domain rule, then publishes after commit. */
 export function createSittingService(deps: ServiceDeps) {
@@ -42,55 +44,71 @@ export function createSittingService(deps: ServiceDeps) {
     byIds: (ids: readonly string[]) => findSittingsByIds(db, ids),
     agendaOf: (sittingIds: readonly string[]) => listAgendaItems(db, sittingIds),
 
-    async create(fields: SittingFields): Promise<Sitting> {
+    async create(fields: SittingFields, by: AdminActor = systemActor): Promise<Sitting> {
       assertCleanText(fields);
-      const s = await insertSitting(db, fields);
+      const s = await db.transaction().execute(async (tx) => {
+        const s = await insertSitting(tx, fields);
+        await appendAdminLog(tx, now(), { actor: by, action: 'sitting.create', subject: `sitting:${s.id}`, before: null, after: s });
+        return s;
+      });
       publish('sitting.created', s.id);
       return s;
     },
-    async update(id: string, fields: Partial<SittingFields>): Promise<Sitting> {
+    async update(id: string, fields: Partial<SittingFields>, by: AdminActor = systemActor): Promise<Sitting> {
       assertCleanText(fields);
       const s = await db.transaction().execute(async (tx) => {
         const current = await lockSitting(tx, id);
         if (!current) throw new NotFoundError('sitting', id);
         assertSchedulable(current.state);
-        return (await updateSitting(tx, id, fields))!;
+        const after = (await updateSitting(tx, id, fields))!;
+        await appendAdminLog(tx, now(), { actor: by, action: 'sitting.update', subject: `sitting:${id}`, before: current, after });
+        return after;
       });
       publish('sitting.updated', id);
       return s;
     },
 
-    addAgendaItem: (sittingId: string, fields: AgendaItemFields, position?: number): Promise<AgendaItem> =>
+    addAgendaItem: (sittingId: string, fields: AgendaItemFields, position?: number, by: AdminActor = systemActor): Promise<AgendaItem> =>
       editAgenda(sittingId, async (tx, order, sitting) => {
         assertCleanText(fields);
         if (position !== undefined && position <= order.length) assertAgendaArrangeable(sitting.state, 'insert');
         const item = await insertAgendaItem(tx, sittingId, order.length + 1, fields);
         const next = insertAt(order, item.id, position);
         await writeAgendaOrder(tx, next);
-        return { ...item, position: next.indexOf(item.id) + 1 };
+        const added = { ...item, position: next.indexOf(item.id) + 1 };
+        await appendAdminLog(tx, now(), { actor: by, action: 'agenda.add', subject: `sitting:${sittingId}`, before: null, after: added });
+        return added;
       }),
 
-    async updateAgendaItem(id: string, fields: Partial<AgendaItemFields>): Promise<AgendaItem> {
+    async updateAgendaItem(id: string, fields: Partial<AgendaItemFields>, by: AdminActor = systemActor): Promise<AgendaItem> {
       assertCleanText(fields);
       const { sittingId } = await requireItem(id);
-      await editAgenda(sittingId, (tx) => updateAgendaItem(tx, id, fields));
-      return requireItem(id);
-    },
-
-    async moveAgendaItem(id: string, position: number): Promise<AgendaItem> {
-      const { sittingId } = await requireItem(id);
-      await editAgenda(sittingId, async (tx, order, sitting) => {
-        assertAgendaArrangeable(sitting.state, 'move');
-        await writeAgendaOrder(tx, moveTo(order, id, position));
+      await editAgenda(sittingId, async (tx) => {
+        const before = await findAgendaItem(tx, id);
+        await updateAgendaItem(tx, id, fields);
+        await appendAdminLog(tx, now(), { actor: by, action: 'agenda.update', subject: `sitting:${sittingId}`, before, after: await findAgendaItem(tx, id) });
       });
       return requireItem(id);
     },
 
-    async removeAgendaItem(id: string): Promise<string> {
+    async moveAgendaItem(id: string, position: number, by: AdminActor = systemActor): Promise<AgendaItem> {
       const { sittingId } = await requireItem(id);
+      await editAgenda(sittingId, async (tx, order, sitting) => {
+        assertAgendaArrangeable(sitting.state, 'move');
+        const next = moveTo(order, id, position);
+        await writeAgendaOrder(tx, next);
+        await appendAdminLog(tx, now(), { actor: by, action: 'agenda.move', subject: `sitting:${sittingId}`, before: { order }, after: { order: next } });
+      });
+      return requireItem(id);
+    },
+
+    async removeAgendaItem(id: string, by: AdminActor = systemActor): Promise<string> {
+      const item = await requireItem(id);
+      const { sittingId } = item;
       await editAgenda(sittingId, async (tx, order, sitting) => {
         assertAgendaArrangeable(sitting.state, 'remove');
         await deleteAgendaItem(tx, id);
+        await appendAdminLog(tx, now(), { actor: by, action: 'agenda.remove', subject: `sitting:${sittingId}`, before: item, after: null });
         await writeAgendaOrder(tx, remove(order, id));
       });
       return id;

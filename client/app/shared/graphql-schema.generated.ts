@@ -48,6 +48,24 @@ export type OptionMeaning = 'ABSTAIN' | 'NO' | 'OTHER' | 'YES';
 
 export type OrderPolicy = 'ALTERNATE_FACTIONS' | 'FIRST_COME' | 'PRO_CONTRA' | 'QUOTA';
 
+/** All settings at once; validated as a whole (the refusals name the field). */
+export interface ParliamentSettingsInput {
+  readonly floorLanguage: string;
+  readonly name: string;
+  /** A partial rulebook over the preset; null or absent: none. */
+  readonly rulebookOverrides?: JSON | null;
+  readonly rulebookPreset: string;
+  readonly shortName?: string | null;
+  readonly statutoryMembers: number;
+  /** YYYY-MM-DD */
+  readonly termEndsOn?: string | null;
+  readonly termName?: string | null;
+  /** YYYY-MM-DD */
+  readonly termStartsOn?: string | null;
+  /** IANA zone, e.g. Europe/Berlin. */
+  readonly timeZone: string;
+}
+
 export interface PersonInput {
   readonly boothId?: string | null;
   readonly email?: string | null;

@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import { listAgendaItems } from '../../db/agenda';
-import { getParliament } from '../../db/parliament';
+import { getParliament, getParliamentTimeZone } from '../../db/parliament';
 import { loadRecord } from '../../db/record';
 import { findSittingsByIds } from '../../db/sittings';
 import { NotFoundError } from '../../domain/errors';
@@ -24,5 +24,7 @@ export async function loadProtocol(db: Kysely<Database>, sittingId: string): Pro
     parliamentName: parliament?.name ?? '',
     agenda: agenda.map((i) => ({ id: i.id, position: i.position, title: i.title })),
     entries: await loadRecord(db, sittingId),
+    // The parliament's zone, not the server's: a protocol prints the time on the chamber's clock.
+    timeZone: (await getParliamentTimeZone(db)) ?? 'Europe/Berlin',
   });
 }

@@ -1,0 +1,24 @@
+import type { Routes } from '@angular/router';
+import { itAdminGuard } from './admin-guard';
+
+/** /admin: the back office, for parliament IT. Only sections that exist are listed in its nav. */
+export const adminRoutes: Routes = [
+  {
+    path: '',
+    canActivate: [itAdminGuard],
+    loadComponent: () => import('./admin-shell').then((m) => m.AdminShell),
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'parliament' },
+      {
+        path: 'parliament',
+        title: 'Parliament settings · Plenum',
+        loadComponent: () => import('./parliament-settings-page').then((m) => m.ParliamentSettingsPage),
+      },
+      {
+        path: 'log',
+        title: 'Admin log · Plenum',
+        loadComponent: () => import('./admin-log-page').then((m) => m.AdminLogPage),
+      },
+    ],
+  },
+];
