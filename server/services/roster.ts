@@ -1,8 +1,18 @@
 import { insertFaction, listFactions, seatCounts, updateFaction, deleteFaction, type FactionFields } from '../db/factions';
-import { deletePerson, findPersonById, insertPerson, listPeople, updatePerson, type PeoplePage, type PersonFields } from '../db/people';
+import {
+  deletePerson,
+  endMembership,
+  findPersonById,
+  insertPerson,
+  listPeople,
+  personInRecord,
+  updatePerson,
+  type PeoplePage,
+  type PersonFields,
+} from '../db/people';
 import { getParliament } from '../db/parliament';
 import { listBooths } from '../db/booths';
-import { NotFoundError } from '../domain/errors';
+import { NotFoundError, RuleViolation } from '../domain/errors';
 import { checkSeats } from '../domain/roster';
 import { checkPersonEdit } from '../domain/roster-edits';
 import type { Actor } from '../domain/procedure/commands';
@@ -160,11 +170,37 @@ export function createRosterService(deps: ServiceDeps, notary: RosterChangeNotar
       const before = await findPersonById(db, id);
       if (!before) throw new NotFoundError('person', id);
       checkPersonEdit(editor, id, factsOf(before), null);
+      // The record of a sitting must keep naming whoever voted or acted in it: such a person is ended, not deleted.
+      if (await personInRecord(db, id))
+        throw new RuleViolation('roster.person_in_record', `${fullName(before)} is named in a sitting's record; end their membership instead`);
       if (!(await deletePerson(db, id))) throw new NotFoundError('person', id);
       publish('person.changed', id);
       // Nothing to undo with: a removal that the record missed is logged loudly instead.
       await noted(editor, { person: personOfChange(before), before: factsOf(before), after: null }, undefined);
       return id;
+    },
+    /** Ends a membership on `day` (YYYY-MM-DD, default today): the voting right goes, the person and their record stay. */
+    async endPerson(editor: Actor, id: string, day: string | null): Promise<Person> {
+      const { before, after } = await withSeatCheck(async (tx) => {
+        const before = await findPersonById(tx, id);
+        if (!before) throw new NotFoundError('person', id);
+        checkPersonEdit(editor, id, factsOf(before), factsOf({ ...before, votingRights: false }));
+        if (!(await endMembership(tx, id, day ?? now().toISOString().slice(0, 10)))) throw new NotFoundError('person', id);
+        const after = await findPersonById(tx, id);
+        if (!after) throw new NotFoundError('person', id);
+        return { before, after };
+      });
+      publish('person.changed', id);
+      await noted(editor, { person: personOfChange(after), before: factsOf(before), after: factsOf(after) }, async () => {
+        await updatePerson(db, id, { votingRights: before.votingRights });
+      });
+      return after;
+    },
+    /** After changes made elsewhere (an import): forget the in-memory roster and tell listeners. */
+    changed(personIds: readonly string[], factionIds: readonly string[]): void {
+      for (const id of factionIds) publish('faction.changed', id);
+      for (const id of personIds) publish('person.changed', id);
+      cached = undefined;
     },
   };
 }

@@ -3,6 +3,7 @@ import * as createParliament from './2026_11_21_000000_create_parliament';
 import * as createRecord from './2026_11_21_010000_create_record';
 import * as createChamber from './2026_11_22_000000_create_chamber';
 import * as bindIdentities from './2026_12_06_000000_bind_identities';
+import * as rosterImport from './2026_12_06_110000_roster_import';
 
 /** Listed in code: Kysely's FileMigrationProvider cannot import .ts under vitest. Names sort by date. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_21_010000_create_record': createRecord,
   '2026_11_22_000000_create_chamber': createChamber,
   '2026_12_06_000000_bind_identities': bindIdentities,
+  '2026_12_06_110000_roster_import': rosterImport,
 };
