@@ -57,8 +57,13 @@ export const emptyDiff = (d: RosterDiff): boolean =>
   d.factions.added.length + d.factions.changed.length + d.people.added.length + d.people.changed.length + d.people.ended.length === 0;
 
 const effectiveId = (r: { id: string; externalId: string | null }) => r.externalId ?? r.id;
-const show = (v: unknown): string | null =>
-  v === null || v === undefined ? null : Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v);
+const show = (v: unknown): string | null => {
+  if (v === null || v === undefined) return null;
+  if (Array.isArray(v)) return v.join(', ');
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return JSON.stringify(v);
+};
 
 function changes<K extends string>(before: Readonly<Record<K, unknown>> | null, after: Readonly<Record<K, unknown>>, fields: readonly K[]): FieldChange[] {
   return fields.flatMap((f) => {
