@@ -138,14 +138,25 @@ function importedColumns(p: ImportedPersonFields) {
   };
 }
 
-export async function insertImportedPerson(db: Kysely<Database>, p: ImportedPersonFields): Promise<StoredPerson> {
-  const row = await db
-    .insertInto('people')
-    .values(importedColumns(p))
-    .returningAll()
-    .executeTakeFirstOrThrow()
-    .catch((e: unknown) => mapConstraintError(e, conflicts));
-  return rowToStoredPerson(row);
+/** Many people in few statements (an import adds thousands): in chunks, answered in the order given. */
+export async function insertImportedPeople(db: Kysely<Database>, people: readonly ImportedPersonFields[], chunk = 500): Promise<StoredPerson[]> {
+  const out: StoredPerson[] = [];
+  for (let i = 0; i < people.length; i += chunk) {
+    const part = people.slice(i, i + chunk);
+    const rows = await db
+      .insertInto('people')
+      .values(part.map(importedColumns))
+      .returningAll()
+      .execute()
+      .catch((e: unknown) => mapConstraintError(e, conflicts));
+    const byExternalId = new Map(rows.map((r) => [r.external_id, r]));
+    for (const p of part) {
+      const row = byExternalId.get(p.externalId);
+      if (!row) throw new Error(`the insert did not return ${p.externalId}`);
+      out.push(rowToStoredPerson(row));
+    }
+  }
+  return out;
 }
 
 export async function updateImportedPerson(db: Kysely<Database>, id: string, p: ImportedPersonFields): Promise<StoredPerson | undefined> {

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database';
 import { insertImportedFaction, listStoredFactions, seatCounts, updateImportedFaction } from '../db/factions';
-import { endMembership, insertImportedPerson, listStoredPeople, updateImportedPerson, type ImportedPersonFields } from '../db/people';
+import { endMembership, insertImportedPeople, listStoredPeople, updateImportedPerson, type ImportedPersonFields } from '../db/people';
 import { getParliament } from '../db/parliament';
 import { InputError, RuleViolation } from '../domain/errors';
 import { checkSeats } from '../domain/roster';
@@ -114,10 +114,12 @@ export function createRosterImportService(
           if (!sameFacts(bf, af))
             notes.push({ person: { personId: a.id, name: `${a.givenName} ${a.familyName}`, factionId: a.factionId }, before: bf, after: af });
         };
-        for (const p of diff.people.added) {
-          checkPersonEdit(editor, null, null, factsOf(p.after));
-          note(undefined, await insertImportedPerson(tx, fieldsOf(p.after)));
-        }
+        for (const p of diff.people.added) checkPersonEdit(editor, null, null, factsOf(p.after));
+        for (const a of await insertImportedPeople(
+          tx,
+          diff.people.added.map((p) => fieldsOf(p.after)),
+        ))
+          note(undefined, a);
         const update = async (p: Planned<PersonValues>, write: (id: string) => Promise<StoredPerson | undefined>) => {
           const b = p.id ? before.get(p.id) : undefined;
           if (!p.id || !b) return;

@@ -25,6 +25,8 @@ import { sql } from 'kysely';
 
 const ROSTER_CACHE_MS = 5_000;
 const ROSTER_MISS_RELOAD_MS = 200;
+/** Roster events one bulk change publishes at most, each naming a row; beyond, one per kind. */
+const MAX_CHANGE_EVENTS = 50;
 
 /** A change to who someone is, as the record of an open sitting keeps it. */
 export interface RosterChange {
@@ -198,8 +200,11 @@ export function createRosterService(deps: ServiceDeps, notary: RosterChangeNotar
     },
     /** After changes made elsewhere (an import): forget the in-memory roster and tell listeners. */
     changed(personIds: readonly string[], factionIds: readonly string[]): void {
-      for (const id of factionIds) publish('faction.changed', id);
-      for (const id of personIds) publish('person.changed', id);
+      // Listeners drop what they derived from the roster; one event per row of a large import would
+      // overflow their queues (the pubsub bounds them), and one event says as much.
+      const few = personIds.length + factionIds.length <= MAX_CHANGE_EVENTS;
+      for (const id of few ? factionIds : factionIds.slice(0, 1)) publish('faction.changed', id);
+      for (const id of few ? personIds : personIds.slice(0, 1)) publish('person.changed', id);
       cached = undefined;
     },
   };
