@@ -100,13 +100,16 @@ interface Phase {
   readonly rows_per_s: number;
   readonly ms: number;
   readonly peak_rss_mb: number;
+  /** Peak RSS during the phase above the RSS when it began: what the phase itself took. */
+  readonly rss_growth_mb: number;
   readonly heap_delta_mb: number;
 }
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 async function phase(n: number, work: () => Promise<unknown>): Promise<Phase> {
-  let peak = process.memoryUsage.rss();
+  const rssBefore = process.memoryUsage.rss();
+  let peak = rssBefore;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 5);
   const heap = process.memoryUsage().heapUsed;
   const started = performance.now();
@@ -114,7 +117,13 @@ async function phase(n: number, work: () => Promise<unknown>): Promise<Phase> {
   const ms = performance.now() - started;
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage.rss());
-  return { rows_per_s: Math.round((n / ms) * 1000), ms: Math.round(ms), peak_rss_mb: mb(peak), heap_delta_mb: mb(process.memoryUsage().heapUsed - heap) };
+  return {
+    rows_per_s: Math.round((n / ms) * 1000),
+    ms: Math.round(ms),
+    peak_rss_mb: mb(peak),
+    rss_growth_mb: mb(peak - rssBefore),
+    heap_delta_mb: mb(process.memoryUsage().heapUsed - heap),
+  };
 }
 
 async function benchOn(kind: TestDatabaseKind, content: string, members: number) {
