@@ -9,6 +9,12 @@ import { rosterText } from './roster-text';
 type Section = 'factionsAdded' | 'factionsChanged' | 'peopleAdded' | 'peopleChanged' | 'peopleEnded';
 const sections: readonly Section[] = ['factionsAdded', 'factionsChanged', 'peopleAdded', 'peopleChanged', 'peopleEnded'];
 
+interface Field {
+  readonly field: string;
+  readonly before: string | null;
+  readonly after: string | null;
+}
+
 interface Issue {
   readonly path: readonly string[];
   readonly message: string;
@@ -86,7 +92,7 @@ export function guessFormat(content: string): RosterFormat {
           @for (s of sections; track s) {
             @if (d[s].count > 0) {
               <h3>{{ text().sections[s] }} ({{ d[s].count }})</h3>
-              <div class="table-scroll">
+              <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="text().sections[s]">
                 <table class="diff" [attr.data-testid]="s">
                   <thead>
                     <tr>
@@ -98,14 +104,14 @@ export function guessFormat(content: string): RosterFormat {
                   </thead>
                   <tbody>
                     @for (e of d[s].entries; track e.externalId) {
-                      @for (f of e.fields; track f.field; let first = $first) {
+                      @for (f of shown(e); track f.field; let first = $first) {
                         <tr>
                           <td>
                             @if (first) {
                               {{ e.label }} <span class="muted">({{ e.externalId }})</span>
                             }
                           </td>
-                          <td>{{ f.field }}</td>
+                          <td>{{ text().fields[f.field] ?? f.field }}</td>
                           <td>
                             <del>{{ f.before ?? '—' }}</del>
                           </td>
@@ -195,6 +201,11 @@ export class RosterPage {
   /** The preview's: apply sends it, so a roster changed in between is refused, not overwritten. */
   private readonly fingerprint = signal<string | null>(null);
   protected readonly canApply = computed(() => this.fingerprint() !== null && !this.applied() && this.diff()?.empty === false);
+
+  /** An addition lists only the fields it sets. */
+  protected shown(e: { readonly id: string | null; readonly fields: readonly Field[] }): readonly Field[] {
+    return e.id === null ? e.fields.filter((f) => f.after !== null) : e.fields;
+  }
 
   protected setContent(value: string): void {
     this.content.set(value);

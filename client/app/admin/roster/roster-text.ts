@@ -33,6 +33,24 @@ const en = {
     peopleEnded: 'Memberships ended',
   },
   counts: (added: number, changed: number, ended: number) => `${added} added, ${changed} changed, ${ended} ended`,
+  fields: {
+    externalId: 'External id',
+    shortName: 'Short name',
+    name: 'Name',
+    colour: 'Colour',
+    seats: 'Seats',
+    username: 'Username',
+    givenName: 'Given name',
+    familyName: 'Family name',
+    title: 'Title',
+    email: 'E-mail',
+    faction: 'Faction',
+    office: 'Office',
+    roles: 'Roles',
+    votingRights: 'Voting right',
+    memberFrom: 'Member from',
+    memberTo: 'Member to',
+  } as Readonly<Record<string, string>>,
 };
 
 const de: typeof en = {
@@ -68,6 +86,24 @@ const de: typeof en = {
     peopleEnded: 'Beendete Mitgliedschaften',
   },
   counts: (added: number, changed: number, ended: number) => `${added} neu, ${changed} geändert, ${ended} beendet`,
+  fields: {
+    externalId: 'Externe Kennung',
+    shortName: 'Kurzname',
+    name: 'Name',
+    colour: 'Farbe',
+    seats: 'Sitze',
+    username: 'Benutzername',
+    givenName: 'Vorname',
+    familyName: 'Nachname',
+    title: 'Titel',
+    email: 'E-Mail',
+    faction: 'Fraktion',
+    office: 'Amt',
+    roles: 'Rollen',
+    votingRights: 'Stimmrecht',
+    memberFrom: 'Mitglied seit',
+    memberTo: 'Mitglied bis',
+  },
 };
 
 /** Labels of the roster import page, in German and English. */
