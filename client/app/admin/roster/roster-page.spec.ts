@@ -69,4 +69,20 @@ describe('RosterPage', () => {
     expect(page.querySelector('[data-testid="issues"]')?.textContent).toContain('line 3 · faction');
     expect(page.querySelector<HTMLButtonElement>('[data-testid="apply"]')!.disabled).toBe(true);
   });
+
+  it('says in words why a stale apply was refused', async () => {
+    graphql.request.and.returnValues(
+      Promise.resolve({ previewRosterImport: { __typename: 'QueryPreviewRosterImportSuccess', data: diff } }),
+      Promise.resolve({ applyRosterImport: { __typename: 'RuleViolation', message: 'stale', rule: 'roster.import_stale' } }),
+    );
+    const fixture = TestBed.createComponent(RosterPage);
+    await fixture.whenStable();
+    const page = fixture.nativeElement as HTMLElement;
+    await paste(page, 'external_id,username\nP1,n.eu');
+    page.querySelector<HTMLFormElement>('form')!.dispatchEvent(new Event('submit'));
+    await fixture.whenStable();
+    page.querySelector<HTMLButtonElement>('[data-testid="apply"]')!.click();
+    await fixture.whenStable();
+    expect(page.querySelector('.refusal')?.textContent).toContain('The roster has changed since the preview');
+  });
 });

@@ -4,6 +4,7 @@ import { ErrorNotice } from '../../shared/error-notice';
 import { GraphqlClient } from '../../shared/graphql-client';
 import type { RosterFormat } from '../../shared/graphql-schema.generated';
 import { applyRosterImportMutation, exportRosterQuery, previewRosterImportQuery, type RosterImportDiffFieldsFragment } from './roster-import.generated';
+import { refusalText, ruleText } from '../../procedure/rule-text';
 import { rosterText } from './roster-text';
 
 type Section = 'factionsAdded' | 'factionsChanged' | 'peopleAdded' | 'peopleChanged' | 'peopleEnded';
@@ -73,7 +74,7 @@ export function guessFormat(content: string): RosterFormat {
           <tbody>
             @for (i of issues(); track $index) {
               <tr>
-                <td>{{ i.path.join(' · ') }}</td>
+                <td>{{ place(i.path) }}</td>
                 <td>{{ i.message }}</td>
               </tr>
             }
@@ -187,6 +188,7 @@ export class RosterPage {
   private readonly graphql = inject(GraphqlClient);
   protected readonly translation = inject(TranslationState);
   protected readonly text = this.translation.catalogue(rosterText);
+  private readonly rules = this.translation.catalogue(ruleText);
   protected readonly sections = sections;
 
   protected readonly content = signal('');
@@ -201,6 +203,11 @@ export class RosterPage {
   /** The preview's: apply sends it, so a roster changed in between is refused, not overwritten. */
   private readonly fingerprint = signal<string | null>(null);
   protected readonly canApply = computed(() => this.fingerprint() !== null && !this.applied() && this.diff()?.empty === false);
+
+  /** Where a problem is: "line 3 · faction" (CSV) or "people · 4 · roles" (JSON), the line in the interface language. */
+  protected place(path: readonly string[]): string {
+    return path.map((p) => p.replace(/^line (\d+)$/, (_m, n: string) => this.text().line(Number(n)))).join(' · ');
+  }
 
   /** An addition lists only the fields it sets. */
   protected shown(e: { readonly id: string | null; readonly fields: readonly Field[] }): readonly Field[] {
@@ -285,10 +292,10 @@ export class RosterPage {
     return { format: this.format(), content: this.content(), wholeRoster: this.wholeRoster() };
   }
 
-  private refused(r: { __typename: string; message: string; issues?: readonly Issue[] }): void {
+  private refused(r: { __typename: string; message: string; issues?: readonly Issue[]; rule?: string }): void {
     this.diff.set(null);
     this.fingerprint.set(null);
     if (r.issues && r.issues.length > 0) this.issues.set(r.issues);
-    else this.refusal.set(r.message);
+    else this.refusal.set(refusalText({ rule: r.rule ?? null, message: r.message }, this.rules()));
   }
 }
