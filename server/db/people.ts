@@ -117,6 +117,11 @@ export async function listStoredPeople(db: Kysely<Database>): Promise<StoredPers
   return rows.map(rowToStoredPerson);
 }
 
+export async function findStoredPerson(db: Kysely<Database>, id: string): Promise<StoredPerson | undefined> {
+  const row = await db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && rowToStoredPerson(row);
+}
+
 /** Every field an import sets; the booth is not the roster's and is left as it is. */
 export type ImportedPersonFields = Omit<StoredPerson, 'id' | 'externalId'> & { readonly externalId: string };
 
@@ -188,9 +193,14 @@ export async function personInRecord(db: Kysely<Database>, id: string): Promise<
 
 /** Ends a membership on `day` (YYYY-MM-DD): the voting right goes with it; the person and their record stay. */
 export async function endMembership(db: Kysely<Database>, id: string, day: string): Promise<StoredPerson | undefined> {
+  return setMembershipEnd(db, id, day, false);
+}
+
+/** The end of a membership and the voting right, as they were (to take an ending back). */
+export async function setMembershipEnd(db: Kysely<Database>, id: string, memberTo: string | null, votingRights: boolean): Promise<StoredPerson | undefined> {
   const row = await db
     .updateTable('people')
-    .set({ member_to: day, voting_rights: false, updated_at: new Date() })
+    .set({ member_to: memberTo, voting_rights: votingRights, updated_at: new Date() })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirst();

@@ -1,6 +1,8 @@
 import { insertFaction, listFactions, seatCounts, updateFaction, deleteFaction, type FactionFields } from '../db/factions';
 import {
   deletePerson,
+  findStoredPerson,
+  setMembershipEnd,
   endMembership,
   findPersonById,
   insertPerson,
@@ -183,18 +185,19 @@ export function createRosterService(deps: ServiceDeps, notary: RosterChangeNotar
     },
     /** Ends a membership on `day` (YYYY-MM-DD, default today): the voting right goes, the person and their record stay. */
     async endPerson(editor: Actor, id: string, day: string | null): Promise<Person> {
-      const { before, after } = await withSeatCheck(async (tx) => {
+      const { before, after, endedBefore } = await withSeatCheck(async (tx) => {
+        const stored = await findStoredPerson(tx, id);
         const before = await findPersonById(tx, id);
-        if (!before) throw new NotFoundError('person', id);
+        if (!stored || !before) throw new NotFoundError('person', id);
         checkPersonEdit(editor, id, factsOf(before), factsOf({ ...before, votingRights: false }));
-        if (!(await endMembership(tx, id, day ?? now().toISOString().slice(0, 10)))) throw new NotFoundError('person', id);
+        await endMembership(tx, id, day ?? now().toISOString().slice(0, 10));
         const after = await findPersonById(tx, id);
         if (!after) throw new NotFoundError('person', id);
-        return { before, after };
+        return { before, after, endedBefore: stored.memberTo };
       });
       publish('person.changed', id);
       await noted(editor, { person: personOfChange(after), before: factsOf(before), after: factsOf(after) }, async () => {
-        await updatePerson(db, id, { votingRights: before.votingRights });
+        await setMembershipEnd(db, id, endedBefore, before.votingRights);
       });
       return after;
     },
