@@ -58,6 +58,8 @@ export interface FactionTable {
   colour: string;
   /** Seats held by the faction, vacancies included. */
   seats: number;
+  /** The id in the system the roster is imported from; null: the row's own id stands in (roster-import). */
+  external_id: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -83,6 +85,11 @@ export interface PersonTable {
   roles: Json<Role[]>;
   voting_rights: boolean;
   booth_id: string | null;
+  /** The id in the system the roster is imported from; null: the row's own id stands in (roster-import). */
+  external_id: string | null;
+  /** Membership from and to (inclusive), ISO dates; a person who leaves is ended (member_to set), not deleted. */
+  member_from: string | null;
+  member_to: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, FactionRow } from './database';
 import type { Faction } from '../domain/parliament';
+import type { StoredFaction } from '../domain/roster-import/model';
 import { mapConstraintError } from './errors';
 
 const conflicts = { factions_short_name_key: 'a faction with this short name exists already' };
@@ -67,4 +68,42 @@ export async function seatCounts(db: Kysely<Database>): Promise<{ factions: { fa
     .where('voting_rights', '=', true)
     .executeTakeFirstOrThrow();
   return { factions: factions.map((f) => ({ factionId: f.factionId, seats: f.seats, members: Number(f.members) })), independents: Number(ind.n) };
+}
+
+// ---- the roster as an import or export sees it (server/domain/roster-import)
+
+export async function listStoredFactions(db: Kysely<Database>): Promise<StoredFaction[]> {
+  const rows = await db.selectFrom('factions').selectAll().orderBy('seats', 'desc').orderBy('short_name').execute();
+  return rows.map((r) => ({ ...rowToFaction(r), externalId: r.external_id }));
+}
+
+export type ImportedFactionFields = Omit<StoredFaction, 'id' | 'externalId'> & { readonly externalId: string };
+
+const importedColumns = (f: ImportedFactionFields) => ({
+  external_id: f.externalId,
+  short_name: f.shortName,
+  name: f.name,
+  colour: f.colour,
+  seats: f.seats,
+  updated_at: new Date(),
+});
+
+export async function insertImportedFaction(db: Kysely<Database>, f: ImportedFactionFields): Promise<string> {
+  const row = await db
+    .insertInto('factions')
+    .values(importedColumns(f))
+    .returning('id')
+    .executeTakeFirstOrThrow()
+    .catch((e: unknown) => mapConstraintError(e, conflicts));
+  return row.id;
+}
+
+export async function updateImportedFaction(db: Kysely<Database>, id: string, f: ImportedFactionFields): Promise<boolean> {
+  const res = await db
+    .updateTable('factions')
+    .set(importedColumns(f))
+    .where('id', '=', id)
+    .executeTakeFirst()
+    .catch((e: unknown) => mapConstraintError(e, conflicts));
+  return res.numUpdatedRows > 0n;
 }

@@ -3,6 +3,7 @@ import { builder } from './builder';
 import './scalars';
 import './errors';
 import './roster';
+import './roster-import';
 import './sittings';
 import './viewer';
 import './votes';

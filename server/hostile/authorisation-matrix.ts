@@ -110,6 +110,8 @@ export const authorisationMatrix: Readonly<Record<string, Expectation>> = {
   createPerson: m(itAdmin),
   updatePerson: m(itAdmin),
   deletePerson: m(itAdmin),
+  endPerson: m(itAdmin),
+  applyRosterImport: m(itAdmin),
   createSitting: m(itAdmin),
   updateSitting: m(itAdmin),
   updateParliamentSettings: m(itAdmin),

@@ -1,5 +1,6 @@
 import type { ServiceDeps } from './context';
 import { createRosterService } from './roster';
+import { createRosterImportService } from './roster-import';
 import { createSittingService } from './sittings';
 import { createProcedureService } from './procedure';
 import { createArrangementService } from './arrangements';
@@ -12,6 +13,11 @@ export function createServices(deps: ServiceDeps) {
   const roster = createRosterService(deps, (editor, change) => procedure.noteRosterChange(editor, change));
   return {
     roster,
+    rosterImport: createRosterImportService(deps, {
+      notary: (editor, change) => procedure.noteRosterChange(editor, change),
+      activeSittings: () => procedure.activeSittingIds(),
+      changed: (people, factions) => roster.changed(people, factions),
+    }),
     sittings: createSittingService(deps),
     procedure,
     arrangements: createArrangementService(deps, {

@@ -1,8 +1,20 @@
 import { insertFaction, listFactions, seatCounts, updateFaction, deleteFaction, type FactionFields } from '../db/factions';
-import { deletePerson, findPersonById, insertPerson, listPeople, updatePerson, type PeoplePage, type PersonFields } from '../db/people';
+import {
+  deletePerson,
+  findStoredPerson,
+  setMembershipEnd,
+  endMembership,
+  findPersonById,
+  insertPerson,
+  listPeople,
+  personInRecord,
+  updatePerson,
+  type PeoplePage,
+  type PersonFields,
+} from '../db/people';
 import { getParliament } from '../db/parliament';
 import { listBooths } from '../db/booths';
-import { NotFoundError } from '../domain/errors';
+import { NotFoundError, RuleViolation } from '../domain/errors';
 import { checkSeats } from '../domain/roster';
 import { checkPersonEdit } from '../domain/roster-edits';
 import type { Actor } from '../domain/procedure/commands';
@@ -17,6 +29,8 @@ import { systemActor, type AdminActor } from '../domain/admin-log';
 
 const ROSTER_CACHE_MS = 5_000;
 const ROSTER_MISS_RELOAD_MS = 200;
+/** Roster events one bulk change publishes at most, each naming a row; beyond, one per kind. */
+const MAX_CHANGE_EVENTS = 50;
 
 /** A change to who someone is, as the record of an open sitting keeps it. */
 export interface RosterChange {
@@ -198,6 +212,9 @@ export function createRosterService(deps: ServiceDeps, notary: RosterChangeNotar
       const before = await findPersonById(db, id);
       if (!before) throw new NotFoundError('person', id);
       checkPersonEdit(editor, id, factsOf(before), null);
+      // The record of a sitting must keep naming whoever voted or acted in it: such a person is ended, not deleted.
+      if (await personInRecord(db, id))
+        throw new RuleViolation('roster.person_in_record', `${fullName(before)} is named in a sitting's record; end their membership instead`);
       await db.transaction().execute(async (tx) => {
         if (!(await deletePerson(tx, id))) throw new NotFoundError('person', id);
         await appendAdminLog(tx, now(), { actor: by, action: 'person.delete', subject: `person:${id}`, before, after: null });
@@ -206,6 +223,39 @@ export function createRosterService(deps: ServiceDeps, notary: RosterChangeNotar
       // Nothing to undo with: a removal that the record missed is logged loudly instead.
       await noted(editor, { person: personOfChange(before), before: factsOf(before), after: null }, undefined, by);
       return id;
+    },
+    /** Ends a membership on `day` (YYYY-MM-DD, default today): the voting right goes, the person and their record stay. */
+    async endPerson(editor: Actor, id: string, day: string | null, by: AdminActor = systemActor): Promise<Person> {
+      const { before, after, endedBefore } = await withSeatCheck(async (tx) => {
+        const stored = await findStoredPerson(tx, id);
+        const before = await findPersonById(tx, id);
+        if (!stored || !before) throw new NotFoundError('person', id);
+        checkPersonEdit(editor, id, factsOf(before), factsOf({ ...before, votingRights: false }));
+        await endMembership(tx, id, day ?? now().toISOString().slice(0, 10));
+        const after = await findPersonById(tx, id);
+        if (!after) throw new NotFoundError('person', id);
+        await appendAdminLog(tx, now(), { actor: by, action: 'person.end', subject: `person:${id}`, before, after });
+        return { before, after, endedBefore: stored.memberTo };
+      });
+      publish('person.changed', id);
+      await noted(
+        editor,
+        { person: personOfChange(after), before: factsOf(before), after: factsOf(after) },
+        async () => {
+          await setMembershipEnd(db, id, endedBefore, before.votingRights);
+        },
+        by,
+      );
+      return after;
+    },
+    /** After changes made elsewhere (an import): forget the in-memory roster and tell listeners. */
+    changed(personIds: readonly string[], factionIds: readonly string[]): void {
+      // Listeners drop what they derived from the roster; one event per row of a large import would
+      // overflow their queues (the pubsub bounds them), and one event says as much.
+      const few = personIds.length + factionIds.length <= MAX_CHANGE_EVENTS;
+      for (const id of few ? factionIds : factionIds.slice(0, 1)) publish('faction.changed', id);
+      for (const id of few ? personIds : personIds.slice(0, 1)) publish('person.changed', id);
+      cached = undefined;
     },
   };
 }

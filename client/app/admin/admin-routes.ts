@@ -1,5 +1,6 @@
 import type { Routes } from '@angular/router';
 import { itAdminGuard } from './admin-guard';
+import { rosterRoutes } from './roster/roster-routes';
 
 /** /admin: the back office, for parliament IT. Only sections that exist are listed in its nav. */
 export const adminRoutes: Routes = [
@@ -14,6 +15,7 @@ export const adminRoutes: Routes = [
         title: 'Parliament settings · Plenum',
         loadComponent: () => import('./parliament-settings-page').then((m) => m.ParliamentSettingsPage),
       },
+      { path: 'roster', title: 'Roster · Plenum', children: rosterRoutes },
       {
         path: 'log',
         title: 'Admin log · Plenum',

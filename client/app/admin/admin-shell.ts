@@ -16,6 +16,9 @@ import { adminText } from './admin-text';
           <a routerLink="parliament" routerLinkActive="active" ariaCurrentWhenActive="page">{{ text().parliament }}</a>
         </li>
         <li>
+          <a routerLink="roster" routerLinkActive="active" ariaCurrentWhenActive="page">{{ text().roster }}</a>
+        </li>
+        <li>
           <a routerLink="log" routerLinkActive="active" ariaCurrentWhenActive="page">{{ text().adminLog }}</a>
         </li>
       </ul>

@@ -4,6 +4,7 @@ const en = {
   backOffice: 'Back office',
   sections: 'Back office sections',
   parliament: 'Parliament',
+  roster: 'Roster',
   adminLog: 'Admin log',
   // Parliament settings
   settingsTitle: 'Parliament settings',
@@ -87,6 +88,7 @@ const de: typeof en = {
   backOffice: 'Verwaltung',
   sections: 'Bereiche der Verwaltung',
   parliament: 'Parlament',
+  roster: 'Mitgliederverzeichnis',
   adminLog: 'Änderungsprotokoll',
   settingsTitle: 'Einstellungen des Parlaments',
   notSetUp: 'Das Parlament ist noch nicht eingerichtet. Geben Sie Namen und gesetzliche Mitgliederzahl ein und speichern Sie, um es anzulegen.',

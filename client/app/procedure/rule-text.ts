@@ -91,6 +91,8 @@ const en: Readonly<Record<RuleCode, string>> = {
   'roster.seats_exceed_membership': 'Factions and independents would hold more seats than the parliament has.',
   'roster.voting_right_needs_member': 'Only members of parliament hold a voting right: give the member role too, or no voting right.',
   'roster.own_rights': 'Nobody changes their own roles or voting right, or removes themselves: ask someone else in parliament IT.',
+  'roster.person_in_record': 'This person is named in a sitting’s record (ballots or entries): end their membership instead of deleting them.',
+  'roster.import_stale': 'The roster has changed since the preview: preview the file again.',
   'broadcast.not_running': 'The sitting is not being broadcast.',
 };
 
@@ -180,6 +182,8 @@ const de: Readonly<Record<RuleCode, string>> = {
   'roster.voting_right_needs_member': 'Stimmrecht haben nur Mitglieder des Parlaments: Vergeben Sie auch die Rolle Mitglied oder kein Stimmrecht.',
   'roster.own_rights':
     'Niemand ändert die eigenen Rollen oder das eigene Stimmrecht oder entfernt sich selbst: Bitten Sie eine andere Person der Parlaments-IT.',
+  'roster.person_in_record': 'Diese Person steht im Protokoll einer Sitzung (Stimmen oder Einträge): Beenden Sie ihre Mitgliedschaft, statt sie zu löschen.',
+  'roster.import_stale': 'Die Liste hat sich seit der Vorschau geändert: Zeigen Sie die Vorschau der Datei erneut an.',
   'broadcast.not_running': 'Die Sitzung wird nicht übertragen.',
 };
 
