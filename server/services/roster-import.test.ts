@@ -7,6 +7,8 @@ import type { Actor } from '../domain/procedure/commands';
 import { InputError, RuleViolation } from '../domain/errors';
 import { findPersonByUsername, listStoredPeople } from '../db/people';
 import { emptyDiff } from '../domain/roster-import/diff';
+import { loadAdminLog } from '../db/admin-log';
+import { verifyAdminLog } from '../domain/admin-log';
 
 const S = 'sitting-42';
 const header = 'type,external_id,short_name,name,colour,seats,username,given_name,family_name,faction,roles,voting_rights,member_from';
@@ -39,6 +41,22 @@ describe.each(testDatabaseKinds())('roster import on %s', (kind) => {
     const nina = await findPersonByUsername(h.db, 'n.eu');
     expect(nina?.factionId).toBe((await services.roster.factions()).find((f) => f.shortName === 'NEU')?.id);
     expect(emptyDiff((await services.rosterImport.apply(it_admin, file, null)).diff)).toBe(true);
+  });
+
+  it('logs the import and the ending of a membership in the admin log, in their transactions; a refused import logs nothing', async () => {
+    const by = { username: 'it.admin', personId: null };
+    const logged = async () => (await loadAdminLog(h.db)).map((e) => e.action);
+    const before = await logged();
+    await services.rosterImport.apply(it_admin, csv('person,P9,,,,,z.et,Zoe,Et,,clerk,no,'), null, by);
+    const entries = await loadAdminLog(h.db);
+    const entry = entries.at(-1)!;
+    expect(entry).toMatchObject({ action: 'roster.import', subject: 'roster', actor: by });
+    expect(JSON.stringify(entry.after)).toContain('z.et');
+    await expect(services.rosterImport.apply(it_admin, csv('person,P8,,,,,y.x,Y,X,NOPE,clerk,no,'), null, by)).rejects.toThrow();
+    const zoe = await findPersonByUsername(h.db, 'z.et');
+    await services.roster.endPerson(it_admin, zoe!.id, '2026-12-06', by);
+    expect(await logged()).toEqual([...before, 'roster.import', 'person.end']);
+    expect(verifyAdminLog(await loadAdminLog(h.db)).ok).toBe(true);
   });
 
   it('exports CSV and JSON that import back to no difference', async () => {
