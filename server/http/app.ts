@@ -10,6 +10,7 @@ import { securityHeaders } from './security-headers';
 import { staticClient } from './static-client';
 import { protocolRoutes } from './protocol-routes';
 import { hlsRoutes } from './hls-routes';
+import { publicProtocolRoutes } from './public-protocol-routes';
 import type { Services } from '../services';
 import type { Config } from '../config';
 import { trustedOrigins } from '../config/origins';
@@ -61,6 +62,7 @@ export function buildHttpApp(deps: HttpDeps): Koa {
   });
   app.use(router.routes());
   app.use(hlsRoutes(deps.hlsRoot).routes());
+  app.use(publicProtocolRoutes(deps.services).routes());
   app.use(auth.middleware);
   app.use(protocolRoutes(deps.services, (ctx) => authenticate(auth, ctx)).routes());
   app.use(csrfGuard());
