@@ -21,7 +21,6 @@ import { watchText } from './watch-text';
                 [attr.data-kind]="c.kind"
                 [attr.data-offset]="c.offsetSeconds"
                 [attr.aria-current]="$index === current() ? 'true' : null"
-                [attr.aria-label]="text().jumpTo(offset(c.offsetSeconds), label(c))"
                 (click)="jump.emit(c.offsetSeconds)"
               >
                 <span class="time">{{ offset(c.offsetSeconds) }}</span>

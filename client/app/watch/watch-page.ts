@@ -74,7 +74,10 @@ import { watchText } from './watch-text';
           </div>
           <div class="side-column">
             @if (state.sitting(); as sitting) {
-              <plenum-sitting-now [sitting]="sitting" />
+              @if (!closed()) {
+                <!-- After the close nothing is "now in the chamber": the recording's chapters say what happened. -->
+                <plenum-sitting-now [sitting]="sitting" />
+              }
               <plenum-public-results [votes]="sitting.closedVotes" />
             } @else if (state.error() === null) {
               <p role="status">{{ text().loadingSitting }}</p>
