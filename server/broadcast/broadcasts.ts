@@ -12,6 +12,9 @@ import { Broadcast } from '../../streaming/broadcast';
 import { CARD_WORDS, programDirection, type CardWords } from './program-direction';
 import { programSource } from './program-source';
 import { isChairTeam } from '@contract/roles';
+import { ARCHIVE_PLAYLIST } from '../../streaming/recording';
+import type { RecordingRun } from '../domain/recording-chapters';
+import { readRecordingRuns } from './recording-runs';
 
 export interface BroadcastsDeps {
   readonly config: Config;
@@ -107,6 +110,11 @@ export class Broadcasts {
     } catch {
       return [];
     }
+  }
+
+  /** The recording's runs on the wall clock (from the private archive), to place the record's moments in it. */
+  recordingRuns(sittingId: string): Promise<readonly RecordingRun[]> {
+    return readRecordingRuns(path.join(this.deps.config.dataDir, 'archive', sittingId, 'video', ARCHIVE_PLAYLIST));
   }
 
   /**

@@ -11,6 +11,7 @@ import './procedure';
 import './procedure-mutations';
 import './procedure-fields';
 import './public';
+import './public-sittings';
 import './arrangements';
 import './broadcast';
 import './parliament-settings';

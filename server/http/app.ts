@@ -11,6 +11,7 @@ import { staticClient } from './static-client';
 import { protocolRoutes } from './protocol-routes';
 import { adminLogRoutes } from './admin-log-routes';
 import { hlsRoutes } from './hls-routes';
+import { publicProtocolRoutes } from './public-protocol-routes';
 import type { Services } from '../services';
 import type { Config } from '../config';
 import { trustedOrigins } from '../config/origins';
@@ -62,6 +63,7 @@ export function buildHttpApp(deps: HttpDeps): Koa {
   });
   app.use(router.routes());
   app.use(hlsRoutes(deps.hlsRoot).routes());
+  app.use(publicProtocolRoutes(deps.services).routes());
   app.use(auth.middleware);
   app.use(protocolRoutes(deps.services, (ctx) => authenticate(auth, ctx)).routes());
   app.use(adminLogRoutes(deps.services, (ctx) => authenticate(auth, ctx)).routes());

@@ -95,6 +95,10 @@ export interface PersonPatch {
 
 export type PointOfOrderDecision = 'ACCEPTED' | 'NOTED' | 'PUT_TO_VOTE' | 'REJECTED';
 
+export type ProtocolLanguage = 'DE' | 'EN';
+
+export type RecordingChapterKind = 'ITEM' | 'SPEECH';
+
 export type RequestKind = 'INTERJECTION' | 'SHORT_INTERVENTION' | 'SPEECH';
 
 export type Role = 'CHAIR' | 'CLERK' | 'INTERPRETER' | 'IT_ADMIN' | 'MEMBER' | 'MODERATOR' | 'PODIUM_GUEST';

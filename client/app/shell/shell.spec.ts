@@ -4,7 +4,7 @@ import { Router, provideRouter } from '@angular/router';
 import { isPublicUrl } from '../app-routes';
 import { GraphqlClient } from '../shared/graphql-client';
 import type { GraphqlOperation } from '../shared/graphql-operation';
-import { Shell } from './shell';
+import { Shell, isFrontDoor } from './shell';
 
 @Component({ selector: 'plenum-public-stub', template: '<p data-testid="public-page">Anyone may watch</p>' })
 class PublicStub {}
@@ -45,12 +45,34 @@ describe('Shell', () => {
   }
 
   it('shows the sign-in page when nobody is signed in', async () => {
-    answer({ Viewer: { me: null } });
+    // At the front door (/) the public list of sittings comes with it: the one request besides the sign-in check.
+    answer({ Viewer: { me: null }, FrontSittings: { publicSittings: [] } });
     const page = await render();
 
     expect(page.querySelector('[data-testid="sign-in"]')).not.toBeNull();
     expect(page.querySelector('[data-testid="viewer-name"]')).toBeNull();
+    expect(page.querySelector('[data-testid="front-page"]')).not.toBeNull();
+    expect(graphql.request).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows the sign-in card, not the public list, at a members’ page to someone not signed in', async () => {
+    answer({ Viewer: { me: null } });
+    const fixture = TestBed.createComponent(Shell);
+    await TestBed.inject(Router).navigateByUrl('/sittings/sitting-42');
+    await fixture.whenStable();
+    await fixture.whenStable();
+    const page = fixture.nativeElement as HTMLElement;
+    expect(page.querySelector('[data-testid="sign-in"]')).not.toBeNull();
+    expect(page.querySelector('[data-testid="front-page"]')).toBeNull();
     expect(graphql.request).toHaveBeenCalledTimes(1);
+  });
+
+  it('knows the front door by its address', () => {
+    expect(isFrontDoor('')).toBeTrue();
+    expect(isFrontDoor('/')).toBeTrue();
+    expect(isFrontDoor('/?lang=en')).toBeTrue();
+    expect(isFrontDoor('/sittings/sitting-42')).toBeFalse();
+    expect(isFrontDoor('/watch/sitting-42')).toBeFalse();
   });
 
   it('shows the parliament, the viewer with roles and faction, and a sign-out button (a POST form) when signed in', async () => {

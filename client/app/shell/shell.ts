@@ -7,16 +7,23 @@ import { SignInPage } from '../auth/sign-in-page';
 import { ViewerState } from '../auth/viewer-state';
 import { TranslationState } from '../i18n/translation-state';
 import { ErrorNotice } from '../shared/error-notice';
+import { FrontPage } from '../front/front-page';
 import { AppHeader } from './app-header';
 import { shellText } from './shell-text';
 
+/** Whether a URL is the front door ('/', '/?x'): anyone who is not signed in sees the public list of sittings there. */
+export function isFrontDoor(url: string): boolean {
+  return url.replace(/^\/+/, '').split(/[?#;(]/, 1)[0] === '';
+}
+
 /**
  * The root: checks the sign-in first, then frames the routed pages with the header. Pages open to
- * everyone (the public viewer) are shown as they are, without asking who is there.
+ * everyone (the public viewer) are shown as they are, without asking who is there; at the front
+ * door, whoever is not signed in sees the public list of sittings (with the way to sign in).
  */
 @Component({
   selector: 'plenum-root',
-  imports: [RouterOutlet, AppHeader, SignInPage, ErrorNotice],
+  imports: [RouterOutlet, AppHeader, SignInPage, ErrorNotice, FrontPage],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (publicPage()) {
@@ -32,7 +39,11 @@ import { shellText } from './shell-text';
           </main>
         }
         @case ('signed-out') {
-          <plenum-sign-in-page [sessionEnded]="viewerState.sessionEnded()" />
+          @if (frontDoor()) {
+            <plenum-front-page [sessionEnded]="viewerState.sessionEnded()" />
+          } @else {
+            <plenum-sign-in-page [sessionEnded]="viewerState.sessionEnded()" />
+          }
         }
         @case ('failed') {
           <main class="page">
@@ -53,11 +64,14 @@ import { shellText } from './shell-text';
 export class Shell {
   protected readonly viewerState = inject(ViewerState);
   protected readonly text = inject(TranslationState).catalogue(shellText);
-  private readonly publicPageSignal = signal(isPublicUrl(inject(Location).path()));
+  private readonly location = inject(Location);
+  private readonly publicPageSignal = signal(isPublicUrl(this.location.path()));
+  private readonly frontDoorSignal = signal(isFrontDoor(this.location.path()));
   /** The sign-in is checked once, when the first page that needs it is shown. */
   private viewerRequested = false;
 
   protected readonly publicPage = this.publicPageSignal.asReadonly();
+  protected readonly frontDoor = this.frontDoorSignal.asReadonly();
 
   constructor() {
     inject(Router)
@@ -65,6 +79,7 @@ export class Shell {
       .subscribe((event) => {
         if (event instanceof NavigationEnd) {
           this.publicPageSignal.set(isPublicUrl(event.urlAfterRedirects));
+          this.frontDoorSignal.set(isFrontDoor(event.urlAfterRedirects));
         }
       });
     effect(() => {

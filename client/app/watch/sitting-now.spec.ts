@@ -19,6 +19,8 @@ describe('what the public sees besides the picture', () => {
     number: 42,
     title: '42. Plenarsitzung',
     phase: 'OPEN',
+    startsAt: '2026-12-03T08:00:00.000Z',
+    suspension: null,
     broadcast: { live: true },
     currentItem: { position: 2, title: 'Haushaltsgesetz 2027 – erste Beratung' },
     currentSpeaker: { name: 'Jonas Brandt', factionShortName: 'SDA', factionColour: '#d7263d', kind: 'SPEECH', startedAt: '2026-12-03T09:10:00.000Z' },

@@ -19,7 +19,16 @@ import { watchText } from './watch-text';
     <section class="player" #frame data-testid="stream-player" [attr.data-phase]="stream.phase()" [attr.aria-label]="text().player">
       <div class="screen">
         <video #video data-testid="broadcast-video" playsinline [attr.aria-label]="text().video" (dblclick)="toggleFullscreen()"></video>
-        @if (notice(); as notice) {
+        @if (suspension(); as suspension) {
+          <div class="notice slate" role="status" data-testid="suspension-slate">
+            <p class="slate-title">
+              {{ suspension.resumesAt ? text().suspendedUntil(translation.formatTime(suspension.resumesAt, false)) : text().suspended }}
+            </p>
+            @if (suspension.reason) {
+              <p class="slate-reason">{{ text().suspensionReason(suspension.reason) }}</p>
+            }
+          </div>
+        } @else if (notice(); as notice) {
           <p class="notice" role="status" data-testid="stream-notice" [attr.data-notice]="notice">{{ text().notice[notice] }}</p>
         } @else if (stream.buffering() && !stream.paused()) {
           <p class="notice buffering" role="status">{{ text().buffering }}</p>
@@ -35,8 +44,11 @@ import { watchText } from './watch-text';
         <button type="button" class="secondary" data-testid="mute" [attr.aria-pressed]="stream.muted()" [disabled]="!ready()" (click)="toggleMuted()">
           {{ text().mute }}
         </button>
-        <span class="edge" data-testid="live-edge" [attr.data-edge]="stream.edge()">
-          @switch (stream.edge()) {
+        <span class="edge" data-testid="live-edge" [attr.data-edge]="edge()">
+          @switch (edge()) {
+            @case ('ended') {
+              <span class="ended-badge">{{ text().ended }}</span>
+            }
             @case ('live') {
               <span class="live-badge">{{ text().liveEdge }}</span>
             }
@@ -160,6 +172,24 @@ import { watchText } from './watch-text';
       text-transform: uppercase;
       letter-spacing: 0.04em;
     }
+    .ended-badge {
+      padding: 0.125rem 0.5rem;
+      border-radius: 0.25rem;
+      border: 1px solid #ffffff;
+      font-weight: 700;
+    }
+    .slate {
+      flex-direction: column;
+      gap: 0.5rem;
+      background: #1b1f24;
+    }
+    .slate p {
+      margin: 0;
+    }
+    .slate-title {
+      font-size: clamp(1.1rem, 3vw, 1.75rem);
+      font-weight: 700;
+    }
     .behind {
       color: #ffe6a8;
     }
@@ -181,7 +211,7 @@ import { watchText } from './watch-text';
 })
 export class StreamPlayer {
   protected readonly stream = inject(StreamState);
-  private readonly translation = inject(TranslationState);
+  protected readonly translation = inject(TranslationState);
   private readonly video = viewChild.required<ElementRef<HTMLVideoElement>>('video');
   private readonly frame = viewChild.required<ElementRef<HTMLElement>>('frame');
 
@@ -190,9 +220,13 @@ export class StreamPlayer {
   readonly sittingPhase = input<SittingState | null>(null);
   /** Whether the API says the broadcast is on air (a hint to look for it at once). */
   readonly broadcastLive = input(false);
+  /** While the sitting is suspended: why, and until when (shown over the picture). */
+  readonly suspension = input<{ readonly reason: string | null; readonly resumesAt: string | null } | null>(null);
 
   protected readonly text = this.translation.catalogue(watchText);
   protected readonly notice = computed(() => streamNotice(this.stream.phase(), this.sittingPhase()));
+  /** After the close the broadcast has ended: no live edge to be at or behind. */
+  protected readonly edge = computed(() => (this.sittingPhase() === 'CLOSED' ? 'ended' : this.stream.edge()));
   protected readonly ready = computed(() => this.stream.phase() === 'ready' || this.stream.phase() === 'recovering');
   protected readonly renditions = computed(() =>
     this.stream.renditions().map((rendition) => ({ lang: rendition.lang, label: renditionLabel(rendition, this.translation.locale()) })),

@@ -18,6 +18,8 @@ describe('WatchState', () => {
     number: 42,
     title: '42nd plenary sitting',
     phase: 'OPEN',
+    startsAt: '2026-12-03T08:00:00.000Z',
+    suspension: null,
     broadcast: { live: true },
     currentItem: { position: 2, title: 'Budget Act 2027 – first reading' },
     currentSpeaker: null,

@@ -2,13 +2,18 @@
 // change the .graphql file or the schema and run `npx tsx client/codegen/graphql-codegen.ts`.
 
 import type { GraphqlOperation } from '../shared/graphql-operation';
-import type { DateTime, FloorKind, SittingState } from '../shared/graphql-schema.generated';
+import type { DateTime, FloorKind, ProtocolLanguage, RecordingChapterKind, SittingState } from '../shared/graphql-schema.generated';
 
 export type PublicSittingFragment = {
   readonly id: string;
   readonly number: number;
   readonly title: string;
   readonly phase: SittingState;
+  readonly startsAt: DateTime;
+  readonly suspension: {
+    readonly reason: string | null;
+    readonly resumesAt: DateTime | null;
+  } | null;
   readonly broadcast: {
     readonly live: boolean;
   };
@@ -35,7 +40,7 @@ export type PublicSittingFragment = {
   }>;
 };
 
-export const publicSittingFragmentDocument = "fragment PublicSitting on PublicSitting {\n  id\n  number\n  title\n  phase\n  broadcast {\n    live\n  }\n  currentItem {\n    position\n    title\n  }\n  currentSpeaker {\n    name\n    factionShortName\n    factionColour\n    kind\n    startedAt\n  }\n  closedVotes {\n    id\n    title\n    passed\n    closedAt\n    counts {\n      label\n      count\n    }\n  }\n}";
+export const publicSittingFragmentDocument = "fragment PublicSitting on PublicSitting {\n  id\n  number\n  title\n  phase\n  startsAt\n  suspension {\n    reason\n    resumesAt\n  }\n  broadcast {\n    live\n  }\n  currentItem {\n    position\n    title\n  }\n  currentSpeaker {\n    name\n    factionShortName\n    factionColour\n    kind\n    startedAt\n  }\n  closedVotes {\n    id\n    title\n    passed\n    closedAt\n    counts {\n      label\n      count\n    }\n  }\n}";
 
 export interface WatchSittingVariables {
   readonly id: string;
@@ -69,4 +74,38 @@ export const watchSittingUpdatesSubscription: GraphqlOperation<WatchSittingUpdat
     "subscription WatchSittingUpdates($sittingId: ID!) {\n  publicSittingUpdates(sittingId: $sittingId) {\n    ...PublicSitting\n  }\n}",
     publicSittingFragmentDocument,
   ].join('\n\n'),
+};
+
+export interface WatchRecordingVariables {
+  readonly id: string;
+  readonly lang: ProtocolLanguage;
+}
+
+export interface WatchRecordingResult {
+  readonly publicSitting: {
+    readonly id: string;
+    readonly protocolUrl: string | null;
+    readonly broadcast: {
+      readonly recordings: ReadonlyArray<{
+        readonly language: string;
+        readonly name: string;
+        readonly url: string;
+        readonly durationSeconds: number;
+      }>;
+    };
+    readonly recordingChapters: ReadonlyArray<{
+      readonly kind: RecordingChapterKind;
+      readonly title: string;
+      readonly agendaPosition: number | null;
+      readonly factionShortName: string | null;
+      readonly at: DateTime;
+      readonly offsetSeconds: number;
+    }>;
+  } | null;
+}
+
+export const watchRecordingQuery: GraphqlOperation<WatchRecordingResult, WatchRecordingVariables> = {
+  kind: 'query',
+  operationName: 'WatchRecording',
+  document: "query WatchRecording($id: ID!, $lang: ProtocolLanguage!) {\n  publicSitting(id: $id) {\n    id\n    protocolUrl(lang: $lang)\n    broadcast {\n      recordings {\n        language\n        name\n        url\n        durationSeconds\n      }\n    }\n    recordingChapters {\n      kind\n      title\n      agendaPosition\n      factionShortName\n      at\n      offsetSeconds\n    }\n  }\n}",
 };
