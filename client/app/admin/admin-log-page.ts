@@ -22,10 +22,13 @@ const PAGE = 50;
       <plenum-error-notice [heading]="text().logFailed" [error]="error" />
     }
     @if (log(); as log) {
+      <!-- An empty log has nothing to verify: its "head" would be the genesis hash, noise to a reader. -->
       @if (log.adminLogVerification; as v) {
-        <p class="verification" [class.broken]="!v.ok" [attr.role]="v.ok ? null : 'alert'" data-testid="admin-log-verification">
-          {{ v.ok ? text().logIntact(v.entries ?? 0, v.head ?? '') : text().logBroken(v.brokenAtSeq ?? 0, v.problem ?? '') }}
-        </p>
+        @if (!v.ok || (v.entries ?? 0) > 0) {
+          <p class="verification" [class.broken]="!v.ok" [attr.role]="v.ok ? null : 'alert'" data-testid="admin-log-verification">
+            {{ v.ok ? text().logIntact(v.entries ?? 0, v.head ?? '') : text().logBroken(v.brokenAtSeq ?? 0, v.problem ?? '') }}
+          </p>
+        }
       }
       @if (log.adminLog.length > 0) {
         <div class="table-scroll">
