@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, startTestApp, type TestApp } from '../support/app';
 import { chromiumArgs, chromiumPath } from '../support/chromium';
 import { loginSession } from '../support/oidc-login';
+import { seriousViolations } from '../support/axe';
 
 // The public front door in the built client, for a visitor who is not signed in, with the real
 // broadcast (mediasoup worker, the program FFmpeg): / lists sitting 42 as upcoming; the chair opens
@@ -25,25 +26,6 @@ async function act(t: TestApp, who: Headers, field: string, args = ''): Promise<
   const query = `mutation { r: ${field}(sittingId: "${SITTING}"${args ? `, ${args}` : ''}) { __typename ... on Error { code message } } }`;
   const res = await gql<{ r: { __typename: string } }>(t.baseUrl, query, {}, who);
   if (res.body.data?.r.__typename !== success) throw new Error(`${field} refused: ${JSON.stringify(res.body.errors ?? res.body.data)}`);
-}
-
-interface AxeViolation {
-  readonly id: string;
-  readonly impact: string | null;
-  readonly help: string;
-  readonly nodes: readonly { readonly target: readonly string[] }[];
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const source = fs.readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
-  await page.evaluate(source);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 /** Screenshots of the page as it is, at both sizes; only when asked for. */

@@ -1,11 +1,11 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, startTestApp, type TestApp } from '../support/app';
 import { chromiumArgs, chromiumPath } from '../support/chromium';
 import { loginSession } from '../support/oidc-login';
 import { assertStreamOnTime } from '../support/stream-lag';
+import { seriousViolations } from '../support/axe';
 
 // The public viewer in the built client, for a visitor who is not signed in, watching the real
 // broadcast (mediasoup worker, the program FFmpeg, Plenum's playlists): /watch/sitting-42 says the
@@ -28,26 +28,6 @@ async function act(t: TestApp, who: Headers, field: string, args = '', select = 
   const r = res.body.data?.r;
   if (!r || r.__typename !== success) throw new Error(`${field} refused: ${JSON.stringify(res.body.errors ?? r)}`);
   return r.data!;
-}
-
-interface AxeViolation {
-  readonly id: string;
-  readonly impact: string | null;
-  readonly help: string;
-  readonly nodes: readonly { readonly target: readonly string[] }[];
-}
-
-/** axe-core in the page (evaluated through the DevTools protocol, which the page's CSP does not govern). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const source = fs.readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
-  await page.evaluate(source);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 describe('the public viewer', () => {
