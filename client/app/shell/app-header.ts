@@ -24,6 +24,9 @@ import { shellText } from './shell-text';
           </span>
         }
         <span class="viewer-roles">{{ roles() }}</span>
+        @if (backOffice()) {
+          <a class="back-office" routerLink="/admin" data-testid="back-office-link">{{ text().backOffice }}</a>
+        }
         <plenum-language-switch />
         <!-- Signing out changes state, so it is a POST (the server checks its Origin), never a link. -->
         <form class="sign-out-form" method="post" action="/auth/logout">
@@ -80,6 +83,10 @@ import { shellText } from './shell-text';
     .sign-out-form {
       margin: 0;
     }
+    .back-office {
+      color: inherit;
+      font-weight: 600;
+    }
     .sign-out {
       padding: 0;
       border: 0;
@@ -109,6 +116,8 @@ export class AppHeader implements OnInit {
       .roles.map((role) => this.text().role[role])
       .join(', '),
   );
+  /** Parliament IT reaches the back office from every page (its guard lets only them in). */
+  protected readonly backOffice = computed(() => this.viewer().roles.includes('IT_ADMIN'));
   protected readonly faction = computed(() => {
     const faction = this.viewer().person?.faction;
     return faction ? { ...faction, textColour: readableTextColour(faction.colour) } : null;

@@ -112,6 +112,25 @@ describe('Shell', () => {
     expect(page.querySelector('plenum-error-notice')).toBeNull();
   });
 
+  it('links the back office for parliament IT only', async () => {
+    answer({
+      Viewer: { me: { username: 'it.admin', name: 'Parliament IT', roles: ['IT_ADMIN'], person: null } },
+      Parliament: { parliament: { name: 'Landtag of Nordmark' } },
+    });
+    const page = await render();
+    expect(page.querySelector('[data-testid="back-office-link"]')?.getAttribute('href')).toBe('/admin');
+  });
+
+  it('shows no back-office link to a member or the chair', async () => {
+    answer({
+      Viewer: { me: { username: 'c.sommer', name: 'Clara Sommer', roles: ['MEMBER', 'CHAIR'], person: null } },
+      Parliament: { parliament: { name: 'Landtag of Nordmark' } },
+    });
+    const page = await render();
+    expect(page.querySelector('[data-testid="viewer-name"]')?.textContent).toBe('Clara Sommer');
+    expect(page.querySelector('[data-testid="back-office-link"]')).toBeNull();
+  });
+
   it('shows the public viewer to anyone without asking who is there, and asks on the first page that needs it', async () => {
     answer({ Viewer: { me: null } });
     const fixture = TestBed.createComponent(Shell);
