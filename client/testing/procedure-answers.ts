@@ -43,6 +43,7 @@ export function answerByName(graphql: jasmine.SpyObj<GraphqlClient>, answers: Re
       throw new Error(`unexpected ${operation.operationName}`);
     }
     const answer = answers[operation.operationName];
+    // The spy stands for the generic request<T>(): its answer is whatever T the caller asked for, which a fake cannot name.
     return (isAnswerOfVariables(answer) ? answer(variables) : answer) as never;
   });
 }

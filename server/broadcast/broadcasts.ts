@@ -13,7 +13,8 @@ import { CARD_WORDS, programDirection, type CardWords } from './program-directio
 import { programSource } from './program-source';
 import { isChairTeam } from '@contract/roles';
 import { ARCHIVE_PLAYLIST } from '../../streaming/recording';
-import type { RecordingRun } from '../domain/recording-chapters';
+import { recordingChapters, type RecordingChapter, type RecordingRun } from '../domain/recording-chapters';
+import type { Protocol } from '../domain/protocol/protocol';
 import { readRecordingRuns } from './recording-runs';
 
 export interface BroadcastsDeps {
@@ -51,6 +52,9 @@ const RETRY_MS = 1_000;
  * media worker that dies takes the sitting's media with it; the broadcast goes on from its archive
  * on the rebuilt media, the gap marked as a discontinuity. Work per sitting runs one at a time.
  */
+/** How many closed sittings' chapters are kept folded. */
+const CHAPTER_SITTINGS_KEPT = 16;
+
 export class Broadcasts {
   private readonly live = new Map<string, Live>();
   private readonly queues = new Map<string, Promise<void>>();
@@ -60,6 +64,8 @@ export class Broadcasts {
   private commits: AsyncGenerator<unknown> | null = null;
   /** Retries of broadcasts that could not start; cleared by stop(). */
   private readonly retries = new Set<NodeJS.Timeout>();
+  /** A closed sitting's chapters by its recording's runs: anyone may ask, and the record is folded once, not per request. */
+  private readonly chapters = new Map<string, { readonly runs: string; readonly chapters: Promise<RecordingChapter[]> }>();
 
   constructor(private readonly deps: BroadcastsDeps) {
     this.words = deps.config.broadcast.floorLanguage.startsWith('de') ? CARD_WORDS.de : CARD_WORDS.en;
@@ -115,6 +121,30 @@ export class Broadcasts {
   /** The recording's runs on the wall clock (from the private archive), to place the record's moments in it. */
   recordingRuns(sittingId: string): Promise<readonly RecordingRun[]> {
     return readRecordingRuns(path.join(this.deps.config.dataDir, 'archive', sittingId, 'video', ARCHIVE_PLAYLIST));
+  }
+
+  /**
+   * A closed sitting's chapters in its recording. The record of a closed sitting no longer changes, so
+   * the fold is kept while the recording's runs stay the same; a few sittings at most (the newest).
+   */
+  async closedSittingChapters(sittingId: string, protocol: () => Promise<Protocol>): Promise<RecordingChapter[]> {
+    const runs = await this.recordingRuns(sittingId);
+    if (runs.length === 0) return [];
+    const key = JSON.stringify(runs);
+    const kept = this.chapters.get(sittingId);
+    if (kept?.runs === key) return kept.chapters;
+    const chapters = protocol().then((p) => recordingChapters(p, runs));
+    // A failed fold is not kept: the next request tries again.
+    chapters.catch(() => {
+      if (this.chapters.get(sittingId)?.chapters === chapters) this.chapters.delete(sittingId);
+    });
+    this.chapters.delete(sittingId);
+    this.chapters.set(sittingId, { runs: key, chapters });
+    for (const oldest of this.chapters.keys()) {
+      if (this.chapters.size <= CHAPTER_SITTINGS_KEPT) break;
+      this.chapters.delete(oldest);
+    }
+    return chapters;
   }
 
   /**

@@ -12,7 +12,7 @@ export interface GraphQLContext {
   /** Whether this server runs mediasoup workers (MEDIA_WORKERS=0 turns audio and video off). */
   readonly mediaAvailable: boolean;
   /** The sittings' broadcasts; null when this server does not broadcast (no media, or BROADCAST=off). */
-  readonly broadcasts: Pick<Broadcasts, 'addCaption' | 'recordings' | 'recordingRuns' | 'isLive'> | null;
+  readonly broadcasts: Pick<Broadcasts, 'addCaption' | 'recordings' | 'closedSittingChapters' | 'isLive'> | null;
 }
 
 /** The refusals of the auth scopes (server/graphql/builder.ts): nobody signed in, or not allowed. */

@@ -5,7 +5,7 @@ import { builder } from './builder';
 import { SittingStateEnum } from './scalars';
 import { PublicSittingRef } from './public';
 import type { Sitting } from '../domain/parliament';
-import { recordingChapters, type RecordingChapter } from '../domain/recording-chapters';
+import type { RecordingChapter } from '../domain/recording-chapters';
 import type { GraphQLContext } from './context';
 import { pageSizes } from '../http/graphql-limits';
 import { pageArgDescriptions, pageWindow } from './pagination';
@@ -90,9 +90,7 @@ builder.objectFields(PublicSittingRef, (t) => ({
     description: 'Once the sitting is closed and recorded: each agenda item and speech, placed in the recording.',
     resolve: async (p, _a, ctx) => {
       if (p.snapshot.state.phase !== 'closed' || !ctx.broadcasts) return [];
-      const runs = await ctx.broadcasts.recordingRuns(p.sitting.id);
-      if (runs.length === 0) return [];
-      return recordingChapters(await ctx.services.procedure.protocol(p.sitting.id), runs);
+      return ctx.broadcasts.closedSittingChapters(p.sitting.id, () => ctx.services.procedure.protocol(p.sitting.id));
     },
   }),
 }));
