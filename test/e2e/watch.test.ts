@@ -115,7 +115,8 @@ describe('the public viewer', () => {
 
     // Captions on: a clerk types a line; it appears over the picture, timed with it.
     await page.getByTestId('captions-toggle').click();
-    expect(await page.getByTestId('captions-toggle').getAttribute('aria-pressed')).toBe('true');
+    // Angular renders the pressed state after the click's handler returns: wait for it, don't read it once.
+    await expect.poll(() => page.getByTestId('captions-toggle').getAttribute('aria-pressed')).toBe('true');
     const clerk = { cookie: (await loginSession(t.baseUrl, 'clerk')).cookie };
     assertStreamOnTime(path.join(t.app.config.dataDir, 'hls', SITTING), path.join(t.app.config.dataDir, 'archive', SITTING), {
       variants: ['video', 'audio_floor', 'audio_fr'],
