@@ -125,22 +125,21 @@ const layers = [
     ],
     { only: ['client/testing/**', 'client/**/*.spec.ts'] },
   ),
-  // contract: shared by server and client, so it imports nothing; types from its own files only.
-  {
-    name: 'plenum/layer/contract',
-    files: ['contract/**/*.ts'],
+  // contract: shared by server and client, so it imports nothing but its own files (relative imports
+  // that stay inside contract/; its folders are one level deep).
+  ...[
+    ['contract/*.ts', '^(?!\\./)'],
+    ['contract/*/**/*.ts', '^(?!\\.\\.?/)|^\\.\\./\\.\\./'],
+  ].map(([files, outside]) => ({
+    name: `plenum/layer/${files}`,
+    files: [files],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        {
-          patterns: [
-            { regex: '^\\./', allowTypeImports: true, message: 'contract/ imports nothing at run time: `import type` from contract/ only.' },
-            { regex: '^(?!\\./)', message: 'contract/ imports nothing: it is compiled by server and client as it stands.' },
-          ],
-        },
+        { patterns: [{ regex: outside, message: 'contract/ imports only its own files: it is compiled by server and client as it stands.' }] },
       ],
     },
-  },
+  })),
 ];
 
 export default defineConfig(

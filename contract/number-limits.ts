@@ -13,4 +13,5 @@ export const numberLimits = {
   sittingNumber: 1_000_000,
   listIds: 1000,
   statutoryMembers: 10_000,
+  documentLinks: 20,
 } as const;

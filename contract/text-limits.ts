@@ -26,6 +26,8 @@ export const textLimits = {
   languageTag: 35,
   /** An IANA time zone (America/Argentina/ComodRivadavia is among the longest). */
   timeZone: 64,
+  /** A document link (https://…); long enough for a parliament's document server with query strings. */
+  link: 2000,
   /** Anything not named above, e.g. the strings of a command below the API (the second guard). */
   any: 10_000,
 } as const;

@@ -2,11 +2,13 @@ import type { SittingState } from './sitting';
 
 /** The shapes services and the API work with: camelCase, no database types. */
 import type { Role } from '@contract/roles';
+import { agendaItemForm } from '@contract/forms/sitting-forms';
 
 export { roles, type Role } from '@contract/roles';
 export const offices = ['president', 'vice_president'] as const;
 export type Office = (typeof offices)[number];
-export const agendaItemKinds = ['procedure', 'debate', 'question_time', 'election', 'vote', 'other'] as const;
+/** The agenda form's kinds (contract/forms/sitting-forms.ts). */
+export const agendaItemKinds = agendaItemForm.kind.options;
 export type AgendaItemKind = (typeof agendaItemKinds)[number];
 export const boothKinds = ['spoken', 'sign'] as const;
 export type BoothKind = (typeof boothKinds)[number];

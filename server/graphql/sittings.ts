@@ -11,6 +11,8 @@ import { pageSizes } from '../http/graphql-limits';
 import { pageArgDescriptions, pageWindow } from './pagination';
 import { signedIn } from './auth-scopes';
 import { adminActorOf } from './admin-actor';
+import { formPatchSchema, formSchema } from './form-schema';
+import { sittingForm } from '@contract/forms/sitting-forms';
 
 export const AgendaItemRef = builder.objectRef<AgendaItem>('AgendaItem').implement({
   fields: (t) => ({
@@ -76,7 +78,7 @@ builder.subscriptionFields((t) => ({
 
 // ---- mutations: IT schedules sittings; IT, the chair and clerks keep the agenda ----
 
-const sittingSchema = z.object({ number: whole(1, numberLimits.sittingNumber), title: text(textLimits.sittingTitle), startsAt: z.date() });
+const sittingSchema = formSchema(sittingForm);
 const agendaKind = z.enum(['procedure', 'debate', 'question_time', 'election', 'vote', 'other']);
 const agendaSchema = z.object({
   title: text(textLimits.agendaTitle),
@@ -118,7 +120,7 @@ builder.mutationFields((t) => ({
     errors: { types: writeErrors },
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: SittingPatch, required: true }) },
     resolve: (_r, { id, input }, ctx) =>
-      ctx.services.sittings.update(idArg('id', id), inputArg(patchOf(sittingSchema), withoutAbsent(input)), adminActorOf(ctx)),
+      ctx.services.sittings.update(idArg('id', id), inputArg(formPatchSchema(sittingForm), withoutAbsent(input)), adminActorOf(ctx)),
   }),
   addAgendaItem: t.field({
     type: AgendaItemRef,
