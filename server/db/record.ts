@@ -102,3 +102,15 @@ export async function appendRecord(
   }
   return chained.map(({ content, prevHash, hash }) => ({ ...content, prevHash, hash }));
 }
+
+/** The newest entry's seq and hash, without a lock: a cheap check whether a record has changed. */
+export async function peekRecordHead(db: Kysely<Database>, sittingId: string): Promise<{ seq: number; hash: string }> {
+  const last = await db
+    .selectFrom('record_entries')
+    .select(['seq', 'hash'])
+    .where('sitting_id', '=', sittingId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return last ?? { seq: 0, hash: GENESIS_HASH };
+}

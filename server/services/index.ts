@@ -6,6 +6,8 @@ import { createProcedureService } from './procedure';
 import { createArrangementService } from './arrangements';
 import { createParliamentSettingsService } from './parliament-settings';
 import { createAdminLogService } from './admin-log';
+import { createPublicProtocols } from './protocol/public-protocols';
+import { protocolPdf } from './protocol/protocol-pdf';
 
 export function createServices(deps: ServiceDeps) {
   // Each needs the other: procedure asks who a user is, the roster has its changes noted in open sittings' records.
@@ -27,6 +29,7 @@ export function createServices(deps: ServiceDeps) {
     }),
     parliamentSettings: createParliamentSettingsService(deps),
     adminLog: createAdminLogService(deps),
+    publicProtocols: createPublicProtocols({ db: deps.db, protocol: procedure.protocol, render: protocolPdf }),
     pubsub: deps.pubsub,
   };
 }
