@@ -5,8 +5,8 @@ import type { ParliamentSettings } from '../domain/parliament-settings';
 import type { Rulebook } from '../domain/rulebook';
 
 export async function getParliament(db: Kysely<Database>): Promise<Parliament | undefined> {
-  const row = await db.selectFrom('parliament').select(['name', 'statutory_members']).executeTakeFirst();
-  return row && { name: row.name, statutoryMembers: row.statutory_members };
+  const row = await db.selectFrom('parliament').select(['name', 'statutory_members', 'short_name', 'time_zone']).executeTakeFirst();
+  return row && { name: row.name, statutoryMembers: row.statutory_members, shortName: row.short_name, timeZone: row.time_zone };
 }
 
 export async function upsertParliament(db: Kysely<Database>, p: Parliament): Promise<void> {

@@ -16,6 +16,9 @@ export type BoothKind = (typeof boothKinds)[number];
 export interface Parliament {
   readonly name: string;
   readonly statutoryMembers: number;
+  readonly shortName?: string | null;
+  /** The IANA zone the chamber's clock is in: the protocol and every page show times in it. */
+  readonly timeZone?: string;
 }
 
 export interface Faction {

@@ -27,6 +27,8 @@ function peoplePage(limit: number, offset: number): PeoplePage {
 export const ParliamentRef = builder.objectRef<Parliament>('Parliament').implement({
   fields: (t) => ({
     name: t.exposeString('name'),
+    shortName: t.string({ nullable: true, resolve: (p) => p.shortName ?? null }),
+    timeZone: t.string({ description: 'The IANA zone of the chamber’s clock: pages show times in it.', resolve: (p) => p.timeZone ?? 'Europe/Berlin' }),
     statutoryMembers: t.exposeInt('statutoryMembers', { description: 'Statutory membership, vacant seats included.' }),
     seatsFilled: t.int({ resolve: (_p, _a, ctx) => ctx.services.roster.seatsFilled() }),
   }),
@@ -76,8 +78,10 @@ builder.queryFields((t) => ({
   parliament: t.field({
     type: ParliamentRef,
     nullable: true,
+    // Public, like the front door: a visitor sees whose sittings these are, and in which zone times are.
+    skipTypeScopes: true,
     description:
-      'null while the parliament is not set up yet: a production database starts empty (no people, factions or sittings) until parliament IT enters it.',
+      'No sign-in. null while the parliament is not set up yet: a production database starts empty (no people, factions or sittings) until parliament IT enters it.',
     resolve: (_r, _a, ctx) => ctx.services.roster.parliament(),
   }),
   factions: t.field({ type: [FactionRef], description: 'Ordered by seats, largest first.', resolve: (_r, _a, ctx) => ctx.services.roster.factions() }),

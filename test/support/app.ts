@@ -24,8 +24,9 @@ export interface TestApp {
 /** The whole server on a free loopback port, over a fresh seeded test database. */
 /** `seed: false`: the database is migrated but empty (whether the app then loads the demo is PLENUM_DEMO's and NODE_ENV's call). */
 export async function startTestApp(opts: { database?: TestDatabaseKind; env?: Record<string, string>; seed?: boolean } = {}): Promise<TestApp> {
-  const port = await freePort();
-  const baseUrl = `http://localhost:${port}`;
+  // A caller that must know the address first (an issuer's redirect URI) passes PORT and PUBLIC_URL.
+  const port = opts.env?.PORT ? Number(opts.env.PORT) : await freePort();
+  const baseUrl = opts.env?.PUBLIC_URL ?? `http://localhost:${port}`;
   const config = loadConfig({
     PORT: String(port),
     HOST: '127.0.0.1',

@@ -5,6 +5,7 @@ import { textLimits } from '@contract/text-limits';
 import { TranslationState } from '../i18n/translation-state';
 import { ErrorNotice } from '../shared/error-notice';
 import { GraphqlClient } from '../shared/graphql-client';
+import { ShellState } from '../shell/shell-state';
 import {
   parliamentSettingsQuery,
   updateParliamentSettingsMutation,
@@ -68,6 +69,7 @@ const blank = (s: string) => (s.trim() === '' ? null : s);
 })
 export class ParliamentSettingsPage implements OnInit {
   private readonly graphql = inject(GraphqlClient);
+  private readonly shellState = inject(ShellState);
   protected readonly translation = inject(TranslationState);
   protected readonly text = this.translation.catalogue(adminText);
   protected readonly limits = textLimits;
@@ -159,6 +161,8 @@ export class ParliamentSettingsPage implements OnInit {
         this.form.set(formOf(r.data));
         this.loaded.update((l) => l && { ...l, parliamentSettings: r.data });
         this.saved.set(true);
+        // The header's name and every page's clock follow the new settings.
+        void this.shellState.loadParliament(true);
       } else if (r.__typename === 'InputError') {
         this.problems.set(new Map(r.issues.map((i) => [i.path.filter((p) => p !== 'input').join('.'), i.message])));
       } else {

@@ -7,6 +7,7 @@ import { TranslationState } from '../i18n/translation-state';
 import { ErrorNotice } from '../shared/error-notice';
 import { GraphqlClient } from '../shared/graphql-client';
 import { shellText } from '../shell/shell-text';
+import { ShellState } from '../shell/shell-state';
 import { frontText } from './front-text';
 import { frontGroups, type FrontSitting } from './front-sittings';
 import { frontSittingsQuery } from './front.generated';
@@ -24,7 +25,7 @@ import { frontSittingsQuery } from './front.generated';
     <main class="page front" data-testid="front-page">
       <header class="front-header">
         <div>
-          <p class="brand">Plenum</p>
+          <p class="brand" data-testid="parliament-name">{{ parliament.parliamentName() ?? 'Plenum' }}</p>
           <h1>{{ text().heading }}</h1>
           <p class="intro">{{ text().intro }}</p>
         </div>
@@ -236,6 +237,8 @@ export class FrontPage {
   protected readonly translation = inject(TranslationState);
   protected readonly text = this.translation.catalogue(frontText);
   protected readonly shell = this.translation.catalogue(shellText);
+  /** Whose sittings these are, and the zone their times are in. */
+  protected readonly parliament = inject(ShellState);
 
   /** The session existed and the server no longer accepts it. */
   readonly sessionEnded = input(false);
@@ -250,6 +253,7 @@ export class FrontPage {
   private request = 0;
 
   constructor() {
+    void this.parliament.loadParliament();
     // The protocol links are in the page's language: loaded again when it changes.
     effect(() => {
       this.translation.language();

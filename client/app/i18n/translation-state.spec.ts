@@ -67,4 +67,17 @@ describe('TranslationState', () => {
     expect(translation.pick({ de: 'Vertagung', en: 'Adjournment' })).toBe('Vertagung');
     translation.setLanguage('en');
   });
+
+  it('shows times on the parliament clock once its zone is known, whatever the browser zone', () => {
+    const translation = create(['de']);
+    const instant = '2026-12-07T16:00:00.000Z';
+    translation.setTimeZone('Europe/Berlin');
+    expect(translation.formatTime(instant, false)).toBe('17:00');
+    translation.setTimeZone('Pacific/Auckland');
+    expect(translation.formatDateTime(instant)).toContain('05:00');
+    // An unknown zone is ignored: the browser's own stays, no exception.
+    translation.setTimeZone('Mars/Olympus_Mons');
+    expect(translation.timeZone()).toBeUndefined();
+    translation.setTimeZone(null);
+  });
 });

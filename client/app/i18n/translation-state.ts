@@ -81,12 +81,20 @@ export class TranslationState {
 
   readonly language = this.languageSignal.asReadonly();
   readonly locale = computed(() => locales[this.languageSignal()]);
+  /** The parliament's zone once known (ShellState sets it): a sitting at 17:00 in Berlin reads 17:00 anywhere. */
+  private readonly timeZoneSignal = signal<string | undefined>(undefined);
+  readonly timeZone = this.timeZoneSignal.asReadonly();
 
-  private readonly timeFormat = computed(() => new Intl.DateTimeFormat(this.locale(), { hour: '2-digit', minute: '2-digit', second: '2-digit' }));
-  private readonly shortTimeFormat = computed(() => new Intl.DateTimeFormat(this.locale(), { hour: '2-digit', minute: '2-digit' }));
+  private readonly timeFormat = computed(
+    () => new Intl.DateTimeFormat(this.locale(), { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: this.timeZoneSignal() }),
+  );
+  private readonly shortTimeFormat = computed(
+    () => new Intl.DateTimeFormat(this.locale(), { hour: '2-digit', minute: '2-digit', timeZone: this.timeZoneSignal() }),
+  );
   private readonly dateTimeFormat = computed(
     () =>
       new Intl.DateTimeFormat(this.locale(), {
+        timeZone: this.timeZoneSignal(),
         weekday: 'long',
         day: 'numeric',
         month: 'long',
@@ -108,6 +116,16 @@ export class TranslationState {
       this.storage?.setItem(storageKey, language);
     } catch {
       // Full or forbidden storage: the choice holds until the page is reloaded.
+    }
+  }
+
+  /** Shows times in this IANA zone from now on; an unknown zone is ignored (the browser's stays). */
+  setTimeZone(timeZone: string | null): void {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: timeZone ?? undefined });
+      this.timeZoneSignal.set(timeZone ?? undefined);
+    } catch {
+      this.timeZoneSignal.set(undefined);
     }
   }
 

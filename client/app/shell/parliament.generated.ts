@@ -8,11 +8,13 @@ export type ParliamentVariables = Record<string, never>;
 export interface ParliamentResult {
   readonly parliament: {
     readonly name: string;
+    readonly shortName: string | null;
+    readonly timeZone: string;
   } | null;
 }
 
 export const parliamentQuery: GraphqlOperation<ParliamentResult, ParliamentVariables> = {
   kind: 'query',
   operationName: 'Parliament',
-  document: "query Parliament {\n  parliament {\n    name\n  }\n}",
+  document: "query Parliament {\n  parliament {\n    name\n    shortName\n    timeZone\n  }\n}",
 };

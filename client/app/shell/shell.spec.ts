@@ -45,14 +45,15 @@ describe('Shell', () => {
   }
 
   it('shows the sign-in page when nobody is signed in', async () => {
-    // At the front door (/) the public list of sittings comes with it: the one request besides the sign-in check.
-    answer({ Viewer: { me: null }, FrontSittings: { publicSittings: [] } });
+    // At the front door (/) the public list of sittings and whose they are come with it, besides the sign-in check.
+    answer({ Viewer: { me: null }, FrontSittings: { publicSittings: [] }, Parliament: { parliament: { name: 'Gemeinderat Beispielstadt', shortName: 'GR', timeZone: 'Europe/Berlin' } } });
     const page = await render();
 
     expect(page.querySelector('[data-testid="sign-in"]')).not.toBeNull();
     expect(page.querySelector('[data-testid="viewer-name"]')).toBeNull();
     expect(page.querySelector('[data-testid="front-page"]')).not.toBeNull();
-    expect(graphql.request).toHaveBeenCalledTimes(2);
+    expect(page.querySelector('[data-testid="parliament-name"]')?.textContent).toBe('Gemeinderat Beispielstadt');
+    expect(graphql.request).toHaveBeenCalledTimes(3);
   });
 
   it('shows the sign-in card, not the public list, at a members’ page to someone not signed in', async () => {

@@ -46,7 +46,7 @@ export function guessFormat(content: string): RosterFormat {
       </fieldset>
       <label class="check"><input type="checkbox" [checked]="wholeRoster()" (change)="setWhole($any($event.target).checked)" /> {{ text().wholeRoster }}</label>
       <div class="actions">
-        <button type="submit" [disabled]="busy() || content() === ''">{{ text().preview }}</button>
+        <button type="submit" data-testid="preview" [disabled]="busy() || content() === ''">{{ text().preview }}</button>
         <button type="button" data-testid="apply" [disabled]="busy() || !canApply()" (click)="apply()">{{ text().apply }}</button>
         <button type="button" class="secondary" [disabled]="busy()" (click)="exportAs('CSV')">{{ text().exportCsv }}</button>
         <button type="button" class="secondary" [disabled]="busy()" (click)="exportAs('JSON')">{{ text().exportJson }}</button>
@@ -83,47 +83,71 @@ export function guessFormat(content: string): RosterFormat {
       }
       @if (diff(); as d) {
         @if (applied()) {
-          <p role="status">{{ text().applied }}</p>
+          <p role="status" data-testid="roster-applied">{{ text().applied }}</p>
         }
         @if (d.empty) {
           <p data-testid="no-changes">{{ text().noChanges }}</p>
         } @else {
           <h2>{{ text().differences }}</h2>
-          <p>{{ text().counts(d.factionsAdded.count + d.peopleAdded.count, d.factionsChanged.count + d.peopleChanged.count, d.peopleEnded.count) }}</p>
+          <p data-testid="roster-counts">
+            {{ text().counts(d.factionsAdded.count + d.peopleAdded.count, d.factionsChanged.count + d.peopleChanged.count, d.peopleEnded.count) }}
+          </p>
           @for (s of sections; track s) {
             @if (d[s].count > 0) {
               <h3>{{ text().sections[s] }} ({{ d[s].count }})</h3>
               <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="text().sections[s]">
-                <table class="diff" [attr.data-testid]="s">
-                  <thead>
-                    <tr>
-                      <th scope="col">{{ text().entry }}</th>
-                      <th scope="col">{{ text().field }}</th>
-                      <th scope="col">{{ text().before }}</th>
-                      <th scope="col">{{ text().after }}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    @for (e of d[s].entries; track e.externalId) {
-                      @for (f of shown(e); track f.field; let first = $first) {
+                @if (s === 'factionsAdded' || s === 'peopleAdded') {
+                  <!-- An addition is one line: 41 new members must not take 41 screens. -->
+                  <table class="diff" [attr.data-testid]="s">
+                    <thead>
+                      <tr>
+                        <th scope="col">{{ text().entry }}</th>
+                        <th scope="col">{{ text().after }}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      @for (e of d[s].entries; track e.externalId) {
                         <tr>
                           <td>
-                            @if (first) {
-                              {{ e.label }} <span class="muted">({{ e.externalId }})</span>
-                            }
+                            {{ e.label }} <span class="muted">({{ e.externalId }})</span>
                           </td>
-                          <td>{{ text().fields[f.field] ?? f.field }}</td>
-                          <td>
-                            <del>{{ f.before ?? '—' }}</del>
-                          </td>
-                          <td>
-                            <ins>{{ f.after ?? '—' }}</ins>
-                          </td>
+                          <td>{{ summary(e) }}</td>
                         </tr>
                       }
-                    }
-                  </tbody>
-                </table>
+                    </tbody>
+                  </table>
+                } @else {
+                  <table class="diff" [attr.data-testid]="s">
+                    <thead>
+                      <tr>
+                        <th scope="col">{{ text().entry }}</th>
+                        <th scope="col">{{ text().field }}</th>
+                        <th scope="col">{{ text().before }}</th>
+                        <th scope="col">{{ text().after }}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      @for (e of d[s].entries; track e.externalId) {
+                        @for (f of shown(e); track f.field; let first = $first) {
+                          <tr>
+                            <td>
+                              @if (first) {
+                                {{ e.label }} <span class="muted">({{ e.externalId }})</span>
+                              }
+                            </td>
+                            <td>{{ text().fields[f.field] ?? f.field }}</td>
+                            <td>
+                              <del>{{ f.before ?? '—' }}</del>
+                            </td>
+                            <td>
+                              <ins>{{ f.after ?? '—' }}</ins>
+                            </td>
+                          </tr>
+                        }
+                      }
+                    </tbody>
+                  </table>
+                }
               </div>
               @if (d[s].count > d[s].entries.length) {
                 <p class="muted">{{ text().moreNotShown(d[s].count - d[s].entries.length) }}</p>
@@ -212,6 +236,13 @@ export class RosterPage {
   /** An addition lists only the fields it sets. */
   protected shown(e: { readonly id: string | null; readonly fields: readonly Field[] }): readonly Field[] {
     return e.id === null ? e.fields.filter((f) => f.after !== null) : e.fields;
+  }
+
+  /** An addition on one line: "Faction: CDU · Roles: member · …" in the interface language. */
+  protected summary(e: { readonly id: string | null; readonly fields: readonly Field[] }): string {
+    return this.shown(e)
+      .map((f) => `${this.text().fields[f.field] ?? f.field}: ${f.after}`)
+      .join(' · ');
   }
 
   protected setContent(value: string): void {
