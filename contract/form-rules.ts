@@ -6,15 +6,36 @@
  */
 import { textProblem } from './text-check';
 
+/** A BCP 47 language tag as the floor and the booths name their language (de, en, de-CH, sgn-DE). */
+function isLanguageTag(tag: string): boolean {
+  if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(tag)) return false;
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+/** An IANA zone the runtime knows (aliases such as UTC included), never an offset: both server and browser ask Intl. */
+export function isTimeZone(zone: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone)) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Formats a text field may have to match, beyond the characters every text must avoid. */
 export const textFormats = {
   /** A colour as #rrggbb (factions). */
-  colour: /^#[0-9a-fA-F]{6}$/,
+  colour: (s: string) => /^#[0-9a-fA-F]{6}$/.test(s),
   /** A document link: https only, no spaces (plenary papers, motions). */
-  link: /^https:\/\/[^\s/?#]+[^\s]*$/,
-  /** A BCP 47 language tag, as booths and the floor name their language (de, en, de-CH, sgn-DE). */
-  languageTag: /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/,
-} as const;
+  link: (s: string) => /^https:\/\/[^\s/?#]+[^\s]*$/.test(s),
+  languageTag: isLanguageTag,
+  timeZone: isTimeZone,
+} as const satisfies Record<string, (s: string) => boolean>;
 export type TextFormat = keyof typeof textFormats;
 
 interface Optional {
@@ -82,7 +103,7 @@ export function fieldProblem(rule: FieldRule, value: unknown): FieldProblem | nu
       if (detail) return { code: 'characters', detail };
       const trimmed = value.trim();
       if (trimmed.length > rule.max) return { code: 'too_long', max: rule.max };
-      if (rule.format && !textFormats[rule.format].test(trimmed)) return { code: 'format', format: rule.format };
+      if (rule.format && !textFormats[rule.format](trimmed)) return { code: 'format', format: rule.format };
       return null;
     }
     case 'whole':
@@ -123,7 +144,12 @@ export function problemMessage(p: FieldProblem): string {
     case 'characters':
       return p.detail;
     case 'format':
-      return { colour: 'must be a colour as #rrggbb', link: 'must be an https:// link', languageTag: 'must be a language tag such as de or en' }[p.format];
+      return {
+        colour: 'must be a colour as #rrggbb',
+        link: 'must be an https:// link',
+        languageTag: 'must be a language tag such as de, en or de-CH',
+        timeZone: 'must be an IANA time zone such as Europe/Berlin',
+      }[p.format];
     case 'not_whole':
       return 'must be a whole number';
     case 'too_small':

@@ -5,11 +5,13 @@
  */
 import { z } from 'zod';
 import { InputError, type InputIssue } from './errors';
-import { numberLimits } from './number-limits';
-import { textLimits, textProblem, textProblems } from './text';
+import { parliamentForm } from '@contract/forms/parliament-forms';
+import { formShape } from './form-schema';
+import { textLimits, textProblems } from './text';
 import { presets } from './rulebook/presets';
 import { applyOverrides } from './rulebook/schema';
 import type { Rulebook } from './rulebook';
+import type { RulebookPresetId } from '@contract/forms/parliament-forms';
 
 export interface ParliamentSettings {
   readonly name: string;
@@ -24,7 +26,7 @@ export interface ParliamentSettings {
   readonly floorLanguage: string;
   /** IANA zone: protocol times are printed in it. */
   readonly timeZone: string;
-  readonly rulebookPreset: string;
+  readonly rulebookPreset: RulebookPresetId;
   /** A partial rulebook over the preset (rulebook/schema.ts); null: none. */
   readonly rulebookOverrides: Record<string, unknown> | null;
 }
@@ -32,76 +34,9 @@ export interface ParliamentSettings {
 /** What a parliament that was never set up uses. */
 export const settingsDefaults = { floorLanguage: 'de', timeZone: 'Europe/Berlin' } as const;
 
-const zones = new Set(Intl.supportedValuesOf('timeZone'));
-
-/** An IANA zone this runtime knows (aliases such as UTC or Asia/Calcutta included), never an offset. */
-export function isTimeZone(zone: string): boolean {
-  if (zones.has(zone)) return true;
-  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone)) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function isLanguageTag(tag: string): boolean {
-  if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(tag)) return false;
-  try {
-    return Intl.getCanonicalLocales(tag).length === 1;
-  } catch {
-    return false;
-  }
-}
-
-function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-const clean = () =>
-  z.string().superRefine((s, ctx) => {
-    const problem = textProblem(s, Infinity);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
-const required = (max: number) => clean().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-const optional = (max: number) =>
-  clean()
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    .nullish()
-    .transform((s) => s || null);
-const date = z
-  .string()
-  .refine(isIsoDate, 'must be a date as YYYY-MM-DD')
-  .nullish()
-  .transform((s) => s ?? null);
-
+/** The fields are the contract's form (contract/forms/parliament-forms.ts): the settings page checks the same rules. */
 export const parliamentSettingsSchema = z
-  .strictObject({
-    name: required(textLimits.parliamentName),
-    shortName: optional(textLimits.parliamentShortName),
-    statutoryMembers: z
-      .number()
-      .int('must be a whole number')
-      .min(1, 'must be at least 1')
-      .max(numberLimits.statutoryMembers, `must be at most ${numberLimits.statutoryMembers}`),
-    termName: optional(textLimits.termName),
-    termStartsOn: date,
-    termEndsOn: date,
-    floorLanguage: z
-      .string()
-      .max(textLimits.languageTag, `must be at most ${textLimits.languageTag} characters`)
-      .refine(isLanguageTag, 'must be a language tag such as de, en or de-CH'),
-    timeZone: z
-      .string()
-      .max(textLimits.timeZone, `must be at most ${textLimits.timeZone} characters`)
-      .refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin'),
-    rulebookPreset: z.string().refine((id) => Object.hasOwn(presets, id), `must be one of ${Object.keys(presets).join(', ')}`),
-    rulebookOverrides: z.unknown().transform((v) => v ?? null),
-  })
+  .strictObject({ ...formShape(parliamentForm), rulebookOverrides: z.unknown().transform((v) => v ?? null) })
   .superRefine((s, ctx) => {
     if (s.termStartsOn && s.termEndsOn && s.termEndsOn < s.termStartsOn) {
       ctx.addIssue({ code: 'custom', path: ['termEndsOn'], message: 'must not be before the start of the term' });
@@ -118,7 +53,7 @@ export function checkParliamentSettings(input: unknown): { settings: ParliamentS
     const issues: InputIssue[] = parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message }));
     // The rulebook's refusals too, in the same answer, when the preset at least is known.
     const raw = input !== null && typeof input === 'object' ? (input as Record<string, unknown>) : {};
-    if (typeof raw['rulebookPreset'] === 'string' && Object.hasOwn(presets, raw['rulebookPreset']) && !issues.some((i) => i.path[0] === 'rulebookOverrides')) {
+    if (isPreset(raw['rulebookPreset']) && !issues.some((i) => i.path[0] === 'rulebookOverrides')) {
       try {
         checkOverrides(raw['rulebookPreset'], raw['rulebookOverrides'] ?? null);
       } catch (error) {
@@ -135,8 +70,12 @@ export function checkParliamentSettings(input: unknown): { settings: ParliamentS
   return { settings: { ...s, rulebookOverrides: empty ? null : (overrides as Record<string, unknown> | null) }, rulebook };
 }
 
+function isPreset(id: unknown): id is RulebookPresetId {
+  return typeof id === 'string' && Object.hasOwn(presets, id);
+}
+
 /** The preset with the overrides applied, or an InputError with paths under rulebookOverrides. */
-function checkOverrides(preset: string, overrides: unknown): Rulebook {
+function checkOverrides(preset: RulebookPresetId, overrides: unknown): Rulebook {
   if (overrides !== null) {
     const issues: InputIssue[] = textProblems(overrides, textLimits.any, ['rulebookOverrides']);
     if (issues.length) throw new InputError(issues);
@@ -145,7 +84,7 @@ function checkOverrides(preset: string, overrides: unknown): Rulebook {
     }
   }
   try {
-    return applyOverrides(presets[preset]!, overrides);
+    return applyOverrides(presets[preset], overrides);
   } catch (error) {
     if (error instanceof InputError) throw new InputError(error.issues.map((i) => ({ ...i, path: ['rulebookOverrides', ...i.path] })));
     throw error;

@@ -11,7 +11,7 @@ import { pageSizes } from '../http/graphql-limits';
 import { pageArgDescriptions, pageWindow } from './pagination';
 import { signedIn } from './auth-scopes';
 import { adminActorOf } from './admin-actor';
-import { formPatchSchema, formSchema } from './form-schema';
+import { formPatchSchema, formSchema } from '../domain/form-schema';
 import { sittingForm } from '@contract/forms/sitting-forms';
 
 export const AgendaItemRef = builder.objectRef<AgendaItem>('AgendaItem').implement({

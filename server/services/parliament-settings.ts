@@ -15,8 +15,11 @@ import type { Rulebook } from '../domain/rulebook';
 import { presets } from '../domain/rulebook/presets';
 import type { ServiceDeps } from './context';
 import { defaultPreset } from './procedure/context';
+import type { RulebookPresetId } from '@contract/forms/parliament-forms';
 
-export interface ParliamentSettingsView extends ParliamentSettings {
+export interface ParliamentSettingsView extends Omit<ParliamentSettings, 'rulebookPreset'> {
+  /** The stored rulebook's preset: one the form offers, or an older one no longer offered. */
+  readonly rulebookPreset: string;
   /** The preset's own values, to show beside the overrides; null for a stored rulebook of no known preset. */
   readonly presetRulebook: Rulebook | null;
   /** The preset with the overrides applied: what a sitting opened now starts with (before its own overrides). */
@@ -39,8 +42,8 @@ export function createParliamentSettingsService(deps: ServiceDeps) {
   async function view(of: typeof db): Promise<ParliamentSettingsView | null> {
     const stored = await getParliamentSettings(of);
     if (!stored) return null;
-    const effective = stored.rulebook ?? presets[defaultPreset]!;
-    const preset = presets[effective.preset] ?? null;
+    const effective = stored.rulebook ?? presets[defaultPreset];
+    const preset = Object.hasOwn(presets, effective.preset) ? presets[effective.preset as RulebookPresetId] : null;
     return {
       ...stored.settings,
       rulebookPreset: effective.preset,

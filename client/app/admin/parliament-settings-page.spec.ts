@@ -108,4 +108,25 @@ describe('ParliamentSettingsPage', () => {
     expect(page.querySelector('[data-testid="not-set-up"]')).not.toBeNull();
     expect((page.querySelector('#timeZone') as HTMLSelectElement).value).toBe('Europe/Berlin');
   });
+
+  it('checks the fields by the server rules before sending, and says what is wrong in the reader language', async () => {
+    const { fixture, page } = await render();
+    const set = (selector: string, value: string) => {
+      const input = page.querySelector(selector) as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    };
+    set('#name', '   ');
+    set('#statutoryMembers', '0');
+    set('#floorLanguage', 'deutsch!');
+    fixture.detectChanges();
+    graphql.request.calls.reset();
+    (page.querySelector('[data-testid="save-settings"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(graphql.request).not.toHaveBeenCalled();
+    expect(page.querySelector('#name-problem')?.textContent).toBe('Required.');
+    expect(page.querySelector('#statutoryMembers-problem')?.textContent).toBe('At least 1.');
+    expect(page.querySelector('#floorLanguage')?.getAttribute('aria-invalid')).toBe('true');
+  });
 });

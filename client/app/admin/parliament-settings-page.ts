@@ -1,11 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal, type OnInit } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { numberLimits } from '@contract/number-limits';
-import { textLimits } from '@contract/text-limits';
 import { TranslationState } from '../i18n/translation-state';
 import { ErrorNotice } from '../shared/error-notice';
 import { GraphqlClient } from '../shared/graphql-client';
 import { ShellState } from '../shell/shell-state';
+import { checkForm } from '../shared/form-check';
+import { parliamentForm } from '@contract/forms/parliament-forms';
 import {
   parliamentSettingsQuery,
   updateParliamentSettingsMutation,
@@ -72,8 +72,8 @@ export class ParliamentSettingsPage implements OnInit {
   private readonly shellState = inject(ShellState);
   protected readonly translation = inject(TranslationState);
   protected readonly text = this.translation.catalogue(adminText);
-  protected readonly limits = textLimits;
-  protected readonly maxMembers = numberLimits.statutoryMembers;
+  /** What each field accepts: the server's rules (contract/forms/parliament-forms.ts). */
+  protected readonly rules = parliamentForm;
   protected readonly ruleFields = ruleFields;
   protected readonly timeZones: readonly string[] = Intl.supportedValuesOf('timeZone');
 
@@ -140,13 +140,19 @@ export class ParliamentSettingsPage implements OnInit {
     this.saving.set(true);
     this.saved.set(false);
     this.saveError.set(null);
-    this.problems.set(new Map());
+    // The server's rules (contract/forms/parliament-forms.ts), checked here first: refusals in the reader's language.
+    const typed = { ...f, overrides: undefined };
+    const problems = checkForm(parliamentForm, typed, this.translation.language());
+    this.problems.set(problems);
+    if (problems.size > 0) {
+      this.saving.set(false);
+      return;
+    }
     try {
       const { updateParliamentSettings: r } = await this.graphql.request(updateParliamentSettingsMutation, {
         input: {
           name: f.name,
           shortName: blank(f.shortName),
-          // Sent as typed: the server names what is not a whole number in range.
           statutoryMembers: Number(f.statutoryMembers),
           termName: blank(f.termName),
           termStartsOn: blank(f.termStartsOn),

@@ -32,7 +32,12 @@ const en: ProblemWords = {
   too_long: (p) => `At most ${p.max} characters.`,
   characters: () => 'Contains control characters or invisible formatting; remove them.',
   format: (p) =>
-    ({ colour: 'A colour as #rrggbb, e.g. #1a6fb0.', link: 'A link starting with https://.', languageTag: 'A language tag such as de or en.' })[p.format],
+    ({
+      colour: 'A colour as #rrggbb, e.g. #1a6fb0.',
+      link: 'A link starting with https://.',
+      languageTag: 'A language tag such as de, en or de-CH.',
+      timeZone: 'A time zone such as Europe/Berlin.',
+    })[p.format],
   not_whole: () => 'Enter a whole number.',
   too_small: (p) => `At least ${p.min}.`,
   too_large: (p) => `At most ${p.max}.`,
@@ -50,9 +55,12 @@ const de: ProblemWords = {
   too_long: (p) => `Höchstens ${p.max} Zeichen.`,
   characters: () => 'Enthält Steuerzeichen oder unsichtbare Formatierung; bitte entfernen.',
   format: (p) =>
-    ({ colour: 'Eine Farbe als #rrggbb, z. B. #1a6fb0.', link: 'Ein Link, der mit https:// beginnt.', languageTag: 'Ein Sprachkürzel wie de oder en.' })[
-      p.format
-    ],
+    ({
+      colour: 'Eine Farbe als #rrggbb, z. B. #1a6fb0.',
+      link: 'Ein Link, der mit https:// beginnt.',
+      languageTag: 'Ein Sprachkürzel wie de, en oder de-CH.',
+      timeZone: 'Eine Zeitzone wie Europe/Berlin.',
+    })[p.format],
   not_whole: () => 'Bitte eine ganze Zahl eingeben.',
   too_small: (p) => `Mindestens ${p.min}.`,
   too_large: (p) => `Höchstens ${p.max}.`,

@@ -8,6 +8,7 @@
  * as the point-of-order categories, so a procedural vote opened for a point of order can be checked
  * against `votes.namedVote.excludedCategories` by its category id.
  */
+import type { RulebookPresetId } from '@contract/forms/parliament-forms';
 import type { Rulebook } from '../rulebook';
 
 type Category = Rulebook['pointsOfOrder']['categories'][number];
@@ -310,9 +311,9 @@ export const municipalCouncil: Rulebook = freeze<Rulebook>({
   },
 });
 
-/** Keyed by `Rulebook.preset`. */
-export const presets: Readonly<Record<string, Rulebook>> = Object.freeze({
-  [bundestag2025.preset]: bundestag2025,
-  [europeanParliament.preset]: europeanParliament,
-  [municipalCouncil.preset]: municipalCouncil,
+/** Keyed by `Rulebook.preset`: one for each id the settings form offers (contract/forms/parliament-forms.ts). */
+export const presets: Readonly<Record<RulebookPresetId, Rulebook>> = Object.freeze({
+  'bundestag-2025': bundestag2025,
+  'european-parliament': europeanParliament,
+  'municipal-council-nrw': municipalCouncil,
 });

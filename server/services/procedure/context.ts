@@ -11,14 +11,15 @@ import { fullName } from '../../domain/parliament';
 import { presets } from '../../domain/rulebook/presets';
 import { applyOverrides } from '../../domain/rulebook/schema';
 import type { Rulebook } from '../../domain/rulebook';
+import type { RulebookPresetId } from '@contract/forms/parliament-forms';
 import type { SittingContext } from '../../domain/procedure/commands';
 
 /** The preset a parliament without a rulebook of its own uses. */
-export const defaultPreset = 'bundestag-2025';
+export const defaultPreset: RulebookPresetId = 'bundestag-2025';
 
 export async function effectiveRulebook(db: Kysely<Database>, sittingId: string | null): Promise<Rulebook> {
   const own = await getParliamentRulebook(db);
-  const base = own ?? presets[defaultPreset]!;
+  const base = own ?? presets[defaultPreset];
   if (!sittingId) return base;
   const overrides = await getSittingRulebookOverrides(db, sittingId);
   return overrides ? applyOverrides(base, overrides) : base;

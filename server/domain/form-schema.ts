@@ -13,11 +13,15 @@ function fieldSchema(rule: FieldRule): z.ZodType<unknown> {
   });
 }
 
+/** A form's fields as a zod shape, to combine with fields of other kinds (a rulebook's overrides). */
+export function formShape<F extends FormRules>(rules: F): { [K in keyof F]: z.ZodType<FormValues<F>[K]> } {
+  // The transforms above yield exactly FormValues<F>[K]; zod cannot infer it from a mapped shape.
+  return Object.fromEntries(Object.entries(rules).map(([k, rule]) => [k, fieldSchema(rule)])) as { [K in keyof F]: z.ZodType<FormValues<F>[K]> };
+}
+
 /** A whole form (contract/forms/): every field by its rule; unknown fields are refused. */
 export function formSchema<F extends FormRules>(rules: F): z.ZodType<FormValues<F>> {
-  const shape = Object.fromEntries(Object.entries(rules).map(([k, rule]) => [k, fieldSchema(rule)]));
-  // The transforms above yield exactly FormValues<F>; zod cannot infer it from a mapped shape.
-  return z.strictObject(shape) as unknown as z.ZodType<FormValues<F>>;
+  return z.strictObject(formShape(rules)) as unknown as z.ZodType<FormValues<F>>;
 }
 
 /**
