@@ -32,8 +32,16 @@ export interface PeoplePage {
   readonly offset: number;
 }
 
-export async function listPeople(db: Kysely<Database>, filter: { factionIds?: readonly string[] } = {}, page?: PeoplePage): Promise<Person[]> {
+export interface PeopleFilter {
+  readonly factionIds?: readonly string[];
+  /** Only people whose membership has not ended by this day (YYYY-MM-DD): an ended person stays in the records, not in the lists. */
+  readonly currentOn?: string;
+}
+
+export async function listPeople(db: Kysely<Database>, filter: PeopleFilter = {}, page?: PeoplePage): Promise<Person[]> {
   let q = db.selectFrom('people').selectAll();
+  const day = filter.currentOn;
+  if (day !== undefined) q = q.where((w) => w.or([w('member_to', 'is', null), w('member_to', '>', day)]));
   if (filter.factionIds) {
     if (filter.factionIds.length === 0) return [];
     q = q.where('faction_id', 'in', filter.factionIds);

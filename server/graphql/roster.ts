@@ -96,11 +96,15 @@ builder.queryFields((t) => ({
     description: `Ordered by family name, given name and id; at most ${MAX_PEOPLE_PAGE} per page (\`first\`), from \`offset\` on.`,
     args: {
       factionId: t.arg.id(),
+      includeEnded: t.arg.boolean({ defaultValue: false, description: 'Also people whose membership has ended (the records keep naming them).' }),
       first: t.arg.int({ description: `Page size, 1–${MAX_PEOPLE_PAGE}; default ${MAX_PEOPLE_PAGE}.` }),
       offset: t.arg.int({ description: 'People to skip; default 0.' }),
     },
-    resolve: (_r, { factionId, first, offset }, ctx) =>
-      ctx.services.roster.people(factionId ? { factionIds: [factionId] } : {}, peoplePage(first ?? MAX_PEOPLE_PAGE, offset ?? 0)),
+    resolve: (_r, { factionId, includeEnded, first, offset }, ctx) =>
+      ctx.services.roster.people(
+        { ...(factionId ? { factionIds: [factionId] } : {}), includeEnded: includeEnded ?? false },
+        peoplePage(first ?? MAX_PEOPLE_PAGE, offset ?? 0),
+      ),
   }),
   person: t.field({
     type: PersonRef,

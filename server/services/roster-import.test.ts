@@ -108,6 +108,10 @@ describe.each(testDatabaseKinds())('roster import on %s', (kind) => {
     const ended = await services.roster.endPerson(it_admin, chair!.id, '2026-12-06');
     expect(ended.votingRights).toBe(false);
     expect((await listStoredPeople(h.db)).find((p) => p.id === chair!.id)?.memberTo).toBe('2026-12-06');
+    // Gone from the lists (speaker list, invitations, faction members), still there for the record.
+    expect((await services.roster.people()).map((p) => p.id)).not.toContain(chair!.id);
+    expect((await services.roster.people({ includeEnded: true })).map((p) => p.id)).toContain(chair!.id);
+    expect((await services.roster.peopleByIds([chair!.id]))[0]?.id).toBe(chair!.id);
 
     // An import that takes Jonas's voting right: the record of the open sitting says so.
     const jonas = await findPersonByUsername(h.db, 'j.brandt');

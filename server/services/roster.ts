@@ -126,7 +126,13 @@ export function createRosterService(deps: ServiceDeps, notary: RosterChangeNotar
     },
     factions: () => listFactions(db),
     factionsByIds: (ids: readonly string[]) => pick((r) => r.factions, ids),
-    people: (filter: { factionIds?: readonly string[] } = {}, page?: PeoplePage) => listPeople(db, filter, page),
+    /** People in the lists (not those whose membership has ended), or everyone with `includeEnded`. */
+    people: (filter: { factionIds?: readonly string[]; includeEnded?: boolean } = {}, page?: PeoplePage) =>
+      listPeople(
+        db,
+        { ...(filter.factionIds ? { factionIds: filter.factionIds } : {}), ...(filter.includeEnded ? {} : { currentOn: now().toISOString().slice(0, 10) }) },
+        page,
+      ),
     peopleByIds: (ids: readonly string[]) => pick((r) => r.people, ids),
     /** Everyone, from the in-memory roster: for what runs on every change (chamber, broadcast). */
     everyone: async (): Promise<Person[]> => [...(await roster()).people.values()],

@@ -2,7 +2,8 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { TranslationState, browserLanguages, languageStorage } from '../i18n/translation-state';
 import { GraphqlClient } from '../shared/graphql-client';
-import { FrontPage } from './front-page';
+import { FRONT_REFRESH_MS, FrontPage } from './front-page';
+import { frontSittingsQuery } from './front.generated';
 import { frontGroups, type FrontSitting } from './front-sittings';
 
 const sitting = (id: string, number: number, phase: FrontSitting['phase'], startsAt: string, more: Partial<FrontSitting> = {}): FrontSitting => ({
@@ -101,5 +102,23 @@ describe('the front door', () => {
     expect(page.textContent).toContain('Zurzeit wird keine Sitzung übertragen.');
     expect(page.textContent).toContain('Es ist keine Sitzung geplant.');
     expect(page.textContent).toContain('Es hat noch keine Sitzung stattgefunden.');
+  });
+
+  it('asks again every little while, so a sitting going live shows without a reload', async () => {
+    jasmine.clock().install();
+    try {
+      const fixture = TestBed.createComponent(FrontPage);
+      fixture.detectChanges();
+      const asked = () => graphql.request.calls.allArgs().filter(([op]) => op === frontSittingsQuery).length;
+      const first = asked();
+      graphql.request.and.resolveTo({ publicSittings: [sitting('s-44', 44, 'OPEN', '2026-12-18T08:00:00.000Z')] });
+      jasmine.clock().tick(FRONT_REFRESH_MS);
+      expect(asked()).toBe(first + 1);
+      fixture.destroy();
+      jasmine.clock().tick(FRONT_REFRESH_MS * 3);
+      expect(asked()).toBe(first + 1);
+    } finally {
+      jasmine.clock().uninstall();
+    }
   });
 });

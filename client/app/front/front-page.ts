@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { DOCUMENT } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, input, signal, untracked } from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { signInUrl } from '../auth/sign-in-page';
@@ -11,6 +12,9 @@ import { ShellState } from '../shell/shell-state';
 import { frontText } from './front-text';
 import { frontGroups, type FrontSitting } from './front-sittings';
 import { frontSittingsQuery } from './front.generated';
+
+/** How often an open front page asks again what is live, to come and past. */
+export const FRONT_REFRESH_MS = 20_000;
 
 /**
  * The public front door at / for anyone who is not signed in: the sittings live now, to come and
@@ -254,6 +258,12 @@ export class FrontPage {
 
   constructor() {
     void this.parliament.loadParliament();
+    // A visitor who keeps the page open sees a sitting go live, and end, without reloading; not while the tab is hidden.
+    const document = inject(DOCUMENT);
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') void this.load();
+    }, FRONT_REFRESH_MS);
+    inject(DestroyRef).onDestroy(() => clearInterval(timer));
     // The protocol links are in the page's language: loaded again when it changes.
     effect(() => {
       this.translation.language();
