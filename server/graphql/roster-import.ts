@@ -12,7 +12,9 @@ import { PersonRef } from './roster';
 import { adminActorOf } from './admin-actor';
 import type { GraphQLContext } from './context';
 import type { Actor } from '../domain/procedure/commands';
-import { RuleViolation } from '../domain/errors';
+import { InputError, RuleViolation } from '../domain/errors';
+import { rosterFileMaxChars } from '@contract/roster-files';
+import { rosterFileOwner } from '../services/roster-files';
 import { emptyDiff, type FieldChange, type Planned } from '../domain/roster-import/diff';
 import { isoDate } from '../domain/roster-import/read';
 import type { ImportPreview } from '../services/roster-import';
@@ -76,9 +78,22 @@ async function editorOf(ctx: GraphQLContext): Promise<Actor> {
 const fileArgs = {
   format: z.enum(['csv', 'json']),
   // The file's own bounds and text rule are the reader's (per row and column); this only refuses the absurd early.
-  content: z.string().max(5_000_000, 'the file has more than 5000000 characters; split it'),
+  content: z.string().max(rosterFileMaxChars, `the file has more than ${rosterFileMaxChars} characters; split it`).nullish(),
+  fileId: z.string().max(100).nullish(),
   wholeRoster: z.boolean(),
 };
+
+/** The file given inline (`content`) or uploaded before (`fileId`, contract/roster-files.ts): exactly one. */
+function fileOf(ctx: GraphQLContext, a: { format: 'csv' | 'json'; content?: string | null; fileId?: string | null; wholeRoster: boolean }) {
+  const { format, wholeRoster } = a;
+  if ((a.content == null) === (a.fileId == null)) throw new InputError([{ path: ['content'], message: 'give the file either as content or as fileId' }]);
+  if (a.content != null) return { format, content: a.content, wholeRoster };
+  const kept = ctx.user && ctx.services.rosterFiles.get(rosterFileOwner(ctx.user), a.fileId!);
+  if (!kept)
+    throw new InputError([{ path: ['fileId'], message: 'no such file: it was never uploaded by you, or it is older than 30 minutes; upload it again' }]);
+  if (kept.format !== format) throw new InputError([{ path: ['format'], message: `the file was uploaded as ${kept.format}` }]);
+  return { format, content: kept.content, wholeRoster };
+}
 
 builder.queryFields((t) => ({
   previewRosterImport: t.field({
@@ -88,10 +103,11 @@ builder.queryFields((t) => ({
     description: 'The difference a roster file would make, changing nothing. Errors name the row and column (CSV: line and header; JSON: list, index, key).',
     args: {
       format: t.arg({ type: RosterFormatEnum, required: true }),
-      content: t.arg.string({ required: true }),
+      content: t.arg.string({ description: 'The file itself, up to the API’s 10,000 characters; larger files: upload and give fileId.' }),
+      fileId: t.arg.string({ description: 'A file uploaded to POST /api/admin/roster-files in the last 30 minutes, by the same account.' }),
       wholeRoster: t.arg.boolean({ required: true, description: 'The file is the whole roster: members it does not name are ended.' }),
     },
-    resolve: (_r, args, ctx) => ctx.services.rosterImport.preview(parseArgs(args, fileArgs)),
+    resolve: (_r, args, ctx) => ctx.services.rosterImport.preview(fileOf(ctx, parseArgs(args, fileArgs))),
   }),
   exportRoster: t.string({
     authScopes: { itAdmin: true },
@@ -109,13 +125,14 @@ builder.mutationFields((t) => ({
     description: 'Applies a roster file in one transaction, compared again inside it; nothing is applied while any row is wrong.',
     args: {
       format: t.arg({ type: RosterFormatEnum, required: true }),
-      content: t.arg.string({ required: true }),
+      content: t.arg.string({ description: 'As for previewRosterImport.' }),
+      fileId: t.arg.string({ description: 'As for previewRosterImport.' }),
       wholeRoster: t.arg.boolean({ required: true }),
       fingerprint: t.arg.string({ description: 'From previewRosterImport: refused (roster.import_stale) when the roster changed since.' }),
     },
     resolve: async (_r, args, ctx) => {
       const { fingerprint, ...request } = parseArgs(args, { ...fileArgs, fingerprint: z.string().max(100).nullish() });
-      return ctx.services.rosterImport.apply(await editorOf(ctx), request, fingerprint ?? null, adminActorOf(ctx));
+      return ctx.services.rosterImport.apply(await editorOf(ctx), fileOf(ctx, request), fingerprint ?? null, adminActorOf(ctx));
     },
   }),
   endPerson: t.field({

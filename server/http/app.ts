@@ -17,6 +17,8 @@ import type { Config } from '../config';
 import { trustedOrigins } from '../config/origins';
 import { corsAllowList } from './cors';
 import { csrfGuard } from './csrf';
+import { rosterFileRoutes } from './roster-file-routes';
+import { rosterFilePath } from '@contract/roster-files';
 import { metricsAccess } from './metrics-access';
 import { allowedMethods } from './allowed-methods';
 import { requestId } from './request-id';
@@ -67,6 +69,8 @@ export function buildHttpApp(deps: HttpDeps): Koa {
   app.use(auth.middleware);
   app.use(protocolRoutes(deps.services, (ctx) => authenticate(auth, ctx)).routes());
   app.use(adminLogRoutes(deps.services, (ctx) => authenticate(auth, ctx)).routes());
+  app.use(csrfGuard(rosterFilePath));
+  app.use(rosterFileRoutes(deps.services, (ctx) => authenticate(auth, ctx)).routes());
   app.use(csrfGuard());
   app.use(graphqlMiddleware(yoga, (ctx) => authenticate(auth, ctx)));
   app.use(staticClient(deps.clientDir));

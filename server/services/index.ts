@@ -7,6 +7,7 @@ import { createArrangementService } from './arrangements';
 import { createParliamentSettingsService } from './parliament-settings';
 import { createAdminLogService } from './admin-log';
 import { createPublicProtocols } from './protocol/public-protocols';
+import { createRosterFiles } from './roster-files';
 import { protocolPdf } from './protocol/protocol-pdf';
 
 export function createServices(deps: ServiceDeps) {
@@ -28,6 +29,7 @@ export function createServices(deps: ServiceDeps) {
       phaseOf: async (sittingId) => (await procedure.snapshot(sittingId)).state.phase,
     }),
     parliamentSettings: createParliamentSettingsService(deps),
+    rosterFiles: createRosterFiles(deps.now),
     adminLog: createAdminLogService(deps),
     publicProtocols: createPublicProtocols({ db: deps.db, protocol: procedure.protocol, render: protocolPdf }),
     pubsub: deps.pubsub,

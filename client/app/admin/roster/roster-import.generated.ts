@@ -34,7 +34,8 @@ export const rosterImportDiffFieldsFragmentDocument = "fragment RosterImportDiff
 
 export interface PreviewRosterImportVariables {
   readonly format: RosterFormat;
-  readonly content: string;
+  readonly content?: string | null;
+  readonly fileId?: string | null;
   readonly wholeRoster: boolean;
 }
 
@@ -63,7 +64,7 @@ export const previewRosterImportQuery: GraphqlOperation<PreviewRosterImportResul
   kind: 'query',
   operationName: 'PreviewRosterImport',
   document: [
-    "query PreviewRosterImport($format: RosterFormat!, $content: String!, $wholeRoster: Boolean!) {\n  previewRosterImport(\n    format: $format\n    content: $content\n    wholeRoster: $wholeRoster\n  ) {\n    __typename\n    ... on QueryPreviewRosterImportSuccess {\n      data {\n        ...RosterImportDiffFields\n      }\n    }\n    ... on InputError {\n      message\n      issues {\n        path\n        message\n      }\n    }\n    ... on RuleViolation {\n      message\n      rule\n    }\n    ... on Error {\n      message\n    }\n  }\n}",
+    "query PreviewRosterImport($format: RosterFormat!, $content: String, $fileId: String, $wholeRoster: Boolean!) {\n  previewRosterImport(\n    format: $format\n    content: $content\n    fileId: $fileId\n    wholeRoster: $wholeRoster\n  ) {\n    __typename\n    ... on QueryPreviewRosterImportSuccess {\n      data {\n        ...RosterImportDiffFields\n      }\n    }\n    ... on InputError {\n      message\n      issues {\n        path\n        message\n      }\n    }\n    ... on RuleViolation {\n      message\n      rule\n    }\n    ... on Error {\n      message\n    }\n  }\n}",
     rosterChangeListFieldsFragmentDocument,
     rosterImportDiffFieldsFragmentDocument,
   ].join('\n\n'),
@@ -71,7 +72,8 @@ export const previewRosterImportQuery: GraphqlOperation<PreviewRosterImportResul
 
 export interface ApplyRosterImportVariables {
   readonly format: RosterFormat;
-  readonly content: string;
+  readonly content?: string | null;
+  readonly fileId?: string | null;
   readonly wholeRoster: boolean;
   readonly fingerprint?: string | null;
 }
@@ -101,7 +103,7 @@ export const applyRosterImportMutation: GraphqlOperation<ApplyRosterImportResult
   kind: 'mutation',
   operationName: 'ApplyRosterImport',
   document: [
-    "mutation ApplyRosterImport($format: RosterFormat!, $content: String!, $wholeRoster: Boolean!, $fingerprint: String) {\n  applyRosterImport(\n    format: $format\n    content: $content\n    wholeRoster: $wholeRoster\n    fingerprint: $fingerprint\n  ) {\n    __typename\n    ... on MutationApplyRosterImportSuccess {\n      data {\n        ...RosterImportDiffFields\n      }\n    }\n    ... on InputError {\n      message\n      issues {\n        path\n        message\n      }\n    }\n    ... on RuleViolation {\n      message\n      rule\n    }\n    ... on Error {\n      message\n    }\n  }\n}",
+    "mutation ApplyRosterImport($format: RosterFormat!, $content: String, $fileId: String, $wholeRoster: Boolean!, $fingerprint: String) {\n  applyRosterImport(\n    format: $format\n    content: $content\n    fileId: $fileId\n    wholeRoster: $wholeRoster\n    fingerprint: $fingerprint\n  ) {\n    __typename\n    ... on MutationApplyRosterImportSuccess {\n      data {\n        ...RosterImportDiffFields\n      }\n    }\n    ... on InputError {\n      message\n      issues {\n        path\n        message\n      }\n    }\n    ... on RuleViolation {\n      message\n      rule\n    }\n    ... on Error {\n      message\n    }\n  }\n}",
     rosterChangeListFieldsFragmentDocument,
     rosterImportDiffFieldsFragmentDocument,
   ].join('\n\n'),

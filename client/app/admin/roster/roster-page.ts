@@ -1,7 +1,10 @@
+import { HttpClient } from '@angular/common/http';
+import { firstValueFrom } from 'rxjs';
+import { rosterFilePath, type RosterFileUpload, type RosterFileUploaded } from '@contract/roster-files';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { TranslationState } from '../../i18n/translation-state';
 import { ErrorNotice } from '../../shared/error-notice';
-import { GraphqlClient } from '../../shared/graphql-client';
+import { csrfHeaders, GraphqlClient } from '../../shared/graphql-client';
 import type { RosterFormat } from '../../shared/graphql-schema.generated';
 import { applyRosterImportMutation, exportRosterQuery, previewRosterImportQuery, type RosterImportDiffFieldsFragment } from './roster-import.generated';
 import { refusalText, ruleText } from '../../procedure/rule-text';
@@ -27,6 +30,9 @@ export function guessFormat(content: string): RosterFormat {
 }
 
 /** Roster import for parliament IT: a file (uploaded or pasted), its differences, then apply; and export. */
+/** Characters sent inline in the GraphQL request; larger files are uploaded first (the API takes 10,000 at most). */
+export const INLINE_MAX_CHARS = 8_000;
+
 @Component({
   selector: 'plenum-roster-page',
   imports: [ErrorNotice],
@@ -210,6 +216,9 @@ export function guessFormat(content: string): RosterFormat {
 })
 export class RosterPage {
   private readonly graphql = inject(GraphqlClient);
+  private readonly http = inject(HttpClient);
+  /** The file last uploaded (preview and apply name the same one). */
+  private uploaded: { readonly format: RosterFormat; readonly content: string; readonly fileId: string } | null = null;
   protected readonly translation = inject(TranslationState);
   protected readonly text = this.translation.catalogue(rosterText);
   private readonly rules = this.translation.catalogue(ruleText);
@@ -289,7 +298,7 @@ export class RosterPage {
   protected preview(): Promise<void> {
     return this.run(async () => {
       this.applied.set(false);
-      const r = (await this.graphql.request(previewRosterImportQuery, this.variables())).previewRosterImport;
+      const r = (await this.graphql.request(previewRosterImportQuery, await this.variables())).previewRosterImport;
       if (r.__typename === 'QueryPreviewRosterImportSuccess') {
         this.diff.set(r.data);
         this.fingerprint.set(r.data.fingerprint);
@@ -299,7 +308,7 @@ export class RosterPage {
 
   protected apply(): Promise<void> {
     return this.run(async () => {
-      const r = (await this.graphql.request(applyRosterImportMutation, { ...this.variables(), fingerprint: this.fingerprint() })).applyRosterImport;
+      const r = (await this.graphql.request(applyRosterImportMutation, { ...(await this.variables()), fingerprint: this.fingerprint() })).applyRosterImport;
       if (r.__typename === 'MutationApplyRosterImportSuccess') {
         this.diff.set(r.data);
         this.applied.set(true);
@@ -319,8 +328,18 @@ export class RosterPage {
     });
   }
 
-  private variables() {
-    return { format: this.format(), content: this.content(), wholeRoster: this.wholeRoster() };
+  /** The file inline when it fits one GraphQL request, else uploaded once and named by its id. */
+  private async variables() {
+    const format = this.format();
+    const content = this.content();
+    const wholeRoster = this.wholeRoster();
+    if (content.length <= INLINE_MAX_CHARS) return { format, content, fileId: null, wholeRoster };
+    if (this.uploaded?.content !== content || this.uploaded.format !== format) {
+      const file: RosterFileUpload = { format: format === 'CSV' ? 'csv' : 'json', content };
+      const r = await firstValueFrom(this.http.post<RosterFileUploaded>(rosterFilePath, file, { headers: csrfHeaders }));
+      this.uploaded = { format, content, fileId: r.fileId };
+    }
+    return { format, content: null, fileId: this.uploaded.fileId, wholeRoster };
   }
 
   private refused(r: { __typename: string; message: string; issues?: readonly Issue[]; rule?: string }): void {
