@@ -4,7 +4,7 @@ import type { AuthUser } from '../auth';
 import { NotFoundError } from '../domain/errors';
 import type { Services } from '../services';
 import { protocolJson } from '../domain/protocol/protocol';
-import { protocolPdf } from '../services/protocol/protocol-pdf';
+import { ProtocolBusy } from '../services/protocol/public-protocols';
 
 /** /api/sittings/:id/protocol.json and .pdf?lang=de|en — for signed-in users and API clients. */
 export function protocolRoutes(services: Services, authenticate: (ctx: Koa.Context) => Promise<AuthUser | null>): Router {
@@ -27,7 +27,11 @@ export function protocolRoutes(services: Services, authenticate: (ctx: Koa.Conte
     const protocol = await services.procedure.protocol(ctx.params.id!);
     ctx.type = 'application/pdf';
     ctx.set('Content-Disposition', `inline; filename="protocol-${protocol.sitting.number}-${lang}.pdf"`);
-    ctx.body = await protocolPdf(protocol, lang);
+    ctx.body = await services.renderProtocolPdf(protocol, lang).catch((error: unknown) => {
+      if (!(error instanceof ProtocolBusy)) throw error;
+      ctx.set('Retry-After', '5');
+      return ctx.throw(503, error.message, { expose: true, code: 'BUSY' });
+    });
   });
   return router;
 }

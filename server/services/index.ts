@@ -6,11 +6,12 @@ import { createProcedureService } from './procedure';
 import { createArrangementService } from './arrangements';
 import { createParliamentSettingsService } from './parliament-settings';
 import { createAdminLogService } from './admin-log';
-import { createPublicProtocols } from './protocol/public-protocols';
+import { createPublicProtocols, protocolRenderer } from './protocol/public-protocols';
 import { createRosterFiles } from './roster-files';
 import { protocolPdf } from './protocol/protocol-pdf';
 
 export function createServices(deps: ServiceDeps) {
+  const renderProtocolPdf = protocolRenderer(protocolPdf);
   // Each needs the other: procedure asks who a user is, the roster has its changes noted in open sittings' records.
   const procedure = createProcedureService(deps, { personOf: (user) => roster.personOf(user) });
   const roster = createRosterService(deps, (editor, change) => procedure.noteRosterChange(editor, change));
@@ -31,7 +32,9 @@ export function createServices(deps: ServiceDeps) {
     parliamentSettings: createParliamentSettingsService(deps),
     rosterFiles: createRosterFiles(deps.now),
     adminLog: createAdminLogService(deps),
-    publicProtocols: createPublicProtocols({ db: deps.db, protocol: procedure.protocol, render: protocolPdf }),
+    publicProtocols: createPublicProtocols({ db: deps.db, protocol: procedure.protocol, render: renderProtocolPdf }),
+    /** A protocol as PDF, through the one rendering queue (throws ProtocolBusy when it is full). */
+    renderProtocolPdf,
     pubsub: deps.pubsub,
   };
 }

@@ -2,9 +2,9 @@
  * The public PDF protocols of closed sittings, for anyone who asks. Rendering one takes a CPU for a
  * while, so an anonymous flood must not make the server render again and again: each PDF is kept
  * while what it is made of stays the same (the record's head, the parliament's name and time zone;
- * a closed sitting's header and agenda no longer change), concurrent requests for the same PDF
- * share one rendering, and at most one rendering runs at a time with a short queue behind it;
- * beyond that the caller is told to come back (Busy).
+ * a closed sitting's header and agenda no longer change), and concurrent requests for the same PDF
+ * share one rendering. Renderings run one at a time with a short queue behind them
+ * (protocolRenderer); beyond that the caller is told to come back (Busy).
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
@@ -28,7 +28,14 @@ export class ProtocolBusy extends Error {
 export interface PublicProtocolDeps {
   readonly db: Kysely<Database>;
   readonly protocol: (sittingId: string) => Promise<Protocol>;
+  /** Renders a PDF; shared with the signed-in route, so both wait in the same queue (see protocolRenderer). */
   readonly render: (protocol: Protocol, lang: ProtocolLanguage) => Promise<Buffer>;
+}
+
+/** The one queue every protocol PDF is rendered through, public or not: a CPU each, one at a time. */
+export function protocolRenderer(render: (protocol: Protocol, lang: ProtocolLanguage) => Promise<Buffer>) {
+  const queue = oneAtATime(QUEUE);
+  return (protocol: Protocol, lang: ProtocolLanguage) => queue(() => render(protocol, lang));
 }
 
 export interface PublicProtocol {
@@ -52,7 +59,6 @@ export function oneAtATime(queue: number) {
 
 export function createPublicProtocols(deps: PublicProtocolDeps) {
   const kept = new Map<string, { key: string; made: Promise<PublicProtocol> }>();
-  const rendering = oneAtATime(QUEUE);
 
   return {
     /** The PDF of a closed sitting's protocol, or null when there is no such sitting or it is not closed. */
@@ -65,10 +71,10 @@ export function createPublicProtocols(deps: PublicProtocolDeps) {
       const name = `${sittingId}|${lang}`;
       const hit = kept.get(name);
       if (hit?.key === key) return hit.made;
-      const made = rendering(async () => {
+      const made = (async () => {
         const protocol = await deps.protocol(sittingId);
         return { number: protocol.sitting.number, pdf: await deps.render(protocol, lang) };
-      });
+      })();
       // A failed or refused rendering is not kept: the next request tries again.
       made.catch(() => {
         if (kept.get(name)?.made === made) kept.delete(name);
