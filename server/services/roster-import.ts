@@ -18,7 +18,7 @@ import { checkPersonEdit } from '../domain/roster-edits';
 import { sameFacts } from '../domain/procedure/roster-changes';
 import type { Actor } from '../domain/procedure/commands';
 import type { RosterFacts } from '../domain/procedure/events';
-import { diffRoster, type PersonValues, type Planned, type RosterDiff } from '../domain/roster-import/diff';
+import { diffParts, diffRoster, type PersonValues, type Planned, type RosterDiff } from '../domain/roster-import/diff';
 import type { RosterFormat, StoredPerson, StoredRoster } from '../domain/roster-import/model';
 import { readRosterFile } from '../domain/roster-import/read';
 import { writeRoster } from '../domain/roster-import/write';
@@ -136,9 +136,10 @@ export function createRosterImportService(
         if (!parliament) throw new Error('the parliament row is missing: enter the parliament before its roster');
         const counts = await seatCounts(tx);
         checkSeats(parliament.statutoryMembers, counts.factions, counts.independents);
-        // One admin-log entry for the whole import, in its transaction: the roster it changed (by its
-        // fingerprint) and every difference applied, each with its values before and after.
-        await appendAdminLog(tx, now(), { actor: by, action: 'roster.import', subject: 'roster', before: { fingerprint: fingerprintBefore }, after: diff });
+        // The import in the admin log, in its transaction: the roster it changed (by its fingerprint)
+        // and every difference applied, with its values before and after, in parts of a hundred.
+        for (const part of diffParts(diff))
+          await appendAdminLog(tx, now(), { actor: by, action: 'roster.import', subject: 'roster', before: { fingerprint: fingerprintBefore }, after: part });
         return { diff, notes, fingerprintBefore, factionIds: [...factionIds.values(), ...diff.factions.changed.flatMap((f) => (f.id ? [f.id] : []))] };
       });
       roster.changed(

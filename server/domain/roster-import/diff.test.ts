@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffRoster, emptyDiff } from './diff';
+import { diffParts, diffRoster, emptyDiff } from './diff';
 import type { StoredRoster } from './model';
 import { readRosterFile } from './read';
 import { writeRoster } from './write';
@@ -127,5 +127,30 @@ describe('the difference an import makes', () => {
       { path: ['line 4', 'username'], message: 'a.bar belongs to another person (external id E1)' },
       { path: ['line 5', 'faction'], message: 'there is no faction NOPE' },
     ]);
+  });
+});
+
+describe('an import in parts for the admin log', () => {
+  const planned = (n: number, tag: string) => Array.from({ length: n }, (_, i) => ({ externalId: `${tag}${i}` }));
+  it('cuts the changes in order into parts of at most the size, losing none', () => {
+    const d = {
+      factions: { added: planned(3, 'fa'), changed: planned(1, 'fc') },
+      people: { added: planned(250, 'pa'), changed: planned(0, 'pc'), ended: planned(7, 'pe') },
+    };
+    const parts = diffParts(d, 100);
+    expect(parts.map((p) => [p.part, p.of])).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
+    const ids = parts.flatMap((p) =>
+      [...p.factions.added, ...p.factions.changed, ...p.people.added, ...p.people.changed, ...p.people.ended].map((e) => e.externalId),
+    );
+    expect(ids).toEqual([...d.factions.added, ...d.factions.changed, ...d.people.added, ...d.people.ended].map((e) => e.externalId));
+    expect(parts.map((p) => p.factions.added.length + p.factions.changed.length + p.people.added.length + p.people.ended.length)).toEqual([100, 100, 61]);
+  });
+  it('is one empty part for no change', () => {
+    const none = { factions: { added: [] as string[], changed: [] }, people: { added: [] as string[], changed: [], ended: [] } };
+    expect(diffParts(none)).toEqual([{ part: 1, of: 1, ...none }]);
   });
 });

@@ -230,3 +230,36 @@ export function diffRoster(file: RosterFile, stored: StoredRoster, options: Diff
 }
 
 export type { FactionEntry, PersonEntry };
+
+/** Changes per admin-log entry of an import: an entry's hashing stays a short stretch of work. */
+export const LOG_PART_SIZE = 100;
+
+/** One admin-log entry of an import: a slice of its changes, numbered `part` of `of`. */
+export interface DiffPart<F, P> {
+  readonly part: number;
+  readonly of: number;
+  readonly factions: { readonly added: readonly F[]; readonly changed: readonly F[] };
+  readonly people: { readonly added: readonly P[]; readonly changed: readonly P[]; readonly ended: readonly P[] };
+}
+
+/**
+ * The changes of an import in parts of at most `size` entries each, in the diff's order (factions
+ * first): one admin-log entry per part, so that 5,000 changes are not serialised and hashed in one
+ * go while everyone else waits. An empty diff is one empty part.
+ */
+export function diffParts<F, P>(d: Omit<DiffPart<F, P>, 'part' | 'of'>, size: number = LOG_PART_SIZE): DiffPart<F, P>[] {
+  const order = [d.factions.added.length, d.factions.changed.length, d.people.added.length, d.people.changed.length, d.people.ended.length];
+  const starts = order.map((_, k) => order.slice(0, k).reduce((a, b) => a + b, 0));
+  const total = order.reduce((a, b) => a + b, 0);
+  const count = Math.max(1, Math.ceil(total / size));
+  return Array.from({ length: count }, (_, p) => {
+    // The part's range over all changes, cut out of each list where it falls.
+    const cut = <T>(list: readonly T[], k: number) => list.slice(Math.max(0, p * size - starts[k]!), Math.max(0, (p + 1) * size - starts[k]!));
+    return {
+      part: p + 1,
+      of: count,
+      factions: { added: cut(d.factions.added, 0), changed: cut(d.factions.changed, 1) },
+      people: { added: cut(d.people.added, 2), changed: cut(d.people.changed, 3), ended: cut(d.people.ended, 4) },
+    };
+  });
+}
