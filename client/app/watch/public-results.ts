@@ -42,7 +42,7 @@ import { watchText } from './watch-text';
             </table>
           </article>
         } @empty {
-          <p class="muted">{{ text().noResults }}</p>
+          <p class="muted">{{ ended() ? text().noVotesTaken : text().noResults }}</p>
         }
       </div>
     </section>
@@ -92,6 +92,8 @@ export class PublicResults {
   private readonly translation = inject(TranslationState);
 
   readonly votes = input.required<readonly PublicVoteResult[]>();
+  /** The sitting is over: no result means none was taken, not none yet. */
+  readonly ended = input(false);
 
   protected readonly text = this.translation.catalogue(watchText);
   protected readonly results = computed(() => {

@@ -66,4 +66,15 @@ describe('what the public sees besides the picture', () => {
       [...page.querySelectorAll('[data-testid="public-count"]')].map((row) => [...row.children].map((cell) => cell.textContent?.trim()).join(' ')),
     ).toEqual(['Ja 1', 'Nein 1', 'Enthaltung 0']);
   });
+
+  it('says no vote was taken once the sitting has ended, not that none has closed yet', async () => {
+    const fixture = TestBed.createComponent(PublicResults);
+    fixture.componentRef.setInput('votes', []);
+    await fixture.whenStable();
+    const page = fixture.nativeElement as HTMLElement;
+    expect(page.textContent).toContain('Es wurde noch keine Abstimmung abgeschlossen.');
+    fixture.componentRef.setInput('ended', true);
+    await fixture.whenStable();
+    expect(page.textContent).toContain('In dieser Sitzung wurde nicht abgestimmt.');
+  });
 });

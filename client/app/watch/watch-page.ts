@@ -78,7 +78,7 @@ import { watchText } from './watch-text';
                 <!-- After the close nothing is "now in the chamber": the recording's chapters say what happened. -->
                 <plenum-sitting-now [sitting]="sitting" />
               }
-              <plenum-public-results [votes]="sitting.closedVotes" />
+              <plenum-public-results [votes]="sitting.closedVotes" [ended]="sitting.phase === 'CLOSED'" />
             } @else if (state.error() === null) {
               <p role="status">{{ text().loadingSitting }}</p>
             }

@@ -79,6 +79,7 @@ const en = {
   // Results
   results: 'Vote results',
   noResults: 'No vote has been closed yet.',
+  noVotesTaken: 'No vote was taken in this sitting.',
   passed: outcomeNames.en.passed,
   failed: outcomeNames.en.failed,
   closedAt: (time: string) => `Closed at ${time}`,
@@ -145,6 +146,7 @@ const de: typeof en = {
   since: (time) => `seit ${time}`,
   results: 'Abstimmungsergebnisse',
   noResults: 'Es wurde noch keine Abstimmung abgeschlossen.',
+  noVotesTaken: 'In dieser Sitzung wurde nicht abgestimmt.',
   passed: outcomeNames.de.passed,
   failed: outcomeNames.de.failed,
   closedAt: (time) => `Geschlossen um ${time}`,
