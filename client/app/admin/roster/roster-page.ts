@@ -30,6 +30,9 @@ export function guessFormat(content: string): RosterFormat {
 }
 
 /** Roster import for parliament IT: a file (uploaded or pasted), its differences, then apply; and export. */
+/** Fields an addition's label and id already show (the name, the short name, the external id). */
+const inLabel = new Set(['externalId', 'givenName', 'familyName', 'shortName']);
+
 /** Characters sent inline in the GraphQL request; larger files are uploaded first (the API takes 10,000 at most). */
 export const INLINE_MAX_CHARS = 8_000;
 
@@ -250,7 +253,8 @@ export class RosterPage {
   /** An addition on one line: "Faction: CDU · Roles: member · …" in the interface language. */
   protected summary(e: { readonly id: string | null; readonly fields: readonly Field[] }): string {
     return this.shown(e)
-      .map((f) => `${this.text().fields[f.field] ?? f.field}: ${f.after}`)
+      .filter((f) => !inLabel.has(f.field))
+      .map((f) => `${this.text().fields[f.field] ?? f.field}: ${f.after === 'true' ? this.text().yes : f.after === 'false' ? this.text().no : f.after}`)
       .join(' · ');
   }
 

@@ -2,6 +2,8 @@ import type { Translations } from '../../i18n/translation-state';
 
 const en = {
   heading: 'Roster',
+  yes: 'yes',
+  no: 'no',
   intro: 'Import factions and people from a CSV or JSON file. The preview shows every difference; nothing changes until you apply it.',
   file: 'File',
   paste: 'Or paste the file’s text',
@@ -55,6 +57,8 @@ const en = {
 };
 
 const de: typeof en = {
+  yes: 'ja',
+  no: 'nein',
   heading: 'Mitgliederverzeichnis',
   intro: 'Fraktionen und Personen aus einer CSV- oder JSON-Datei einlesen. Die Vorschau zeigt jeden Unterschied; geändert wird erst, wenn Sie übernehmen.',
   file: 'Datei',
