@@ -22,20 +22,20 @@ const kinds: readonly AgendaItemKind[] = ['DEBATE', 'VOTE', 'ELECTION', 'QUESTIO
     <form novalidate (submit)="$event.preventDefault(); submit()" [attr.data-testid]="idPrefix() + '-form'">
       <fieldset>
         <legend>{{ heading() }}</legend>
+        <div class="field">
+          <label [for]="id('title')">{{ text().itemTitle }}</label>
+          <input
+            [id]="id('title')"
+            required
+            [attr.maxlength]="titleMax"
+            [value]="typed().title"
+            (input)="set({ title: value($event) })"
+            [attr.aria-invalid]="problem('title') ? true : null"
+            [attr.aria-describedby]="problem('title') ? id('title-problem') : null"
+          />
+          <plenum-field-problem [id]="id('title-problem')" [message]="problem('title')" />
+        </div>
         <div class="row">
-          <div class="field wide">
-            <label [for]="id('title')">{{ text().itemTitle }}</label>
-            <input
-              [id]="id('title')"
-              required
-              [attr.maxlength]="titleMax"
-              [value]="typed().title"
-              (input)="set({ title: value($event) })"
-              [attr.aria-invalid]="problem('title') ? true : null"
-              [attr.aria-describedby]="problem('title') ? id('title-problem') : null"
-            />
-            <plenum-field-problem [id]="id('title-problem')" [message]="problem('title')" />
-          </div>
           <div class="field">
             <label [for]="id('kind')">{{ text().itemKind }}</label>
             <select [id]="id('kind')" [value]="typed().kind" (change)="set({ kind: kindOf($event) })" [attr.aria-invalid]="problem('kind') ? true : null">
@@ -45,7 +45,7 @@ const kinds: readonly AgendaItemKind[] = ['DEBATE', 'VOTE', 'ELECTION', 'QUESTIO
             </select>
             <plenum-field-problem [message]="problem('kind')" />
           </div>
-          <div class="field narrow">
+          <div class="field">
             <label [for]="id('minutes')">{{ text().debateMinutes }}</label>
             <input
               [id]="id('minutes')"
@@ -105,6 +105,7 @@ const kinds: readonly AgendaItemKind[] = ['DEBATE', 'VOTE', 'ELECTION', 'QUESTIO
     </form>
   `,
   styleUrl: './sittings.css',
+  host: { class: 'agenda-item-form' },
 })
 export class AgendaItemForm {
   private readonly translation = inject(TranslationState);

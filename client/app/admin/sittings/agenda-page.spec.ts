@@ -85,7 +85,7 @@ describe('AgendaPage', () => {
     const { page } = await render();
     expect(titles(page)).toEqual(['1. Eröffnung', '2. Haushalt 2027', '3. Wahl zum Rechnungshof']);
     const budget = page.querySelector('[data-item="i2"]')!;
-    expect(budget.textContent).toContain('Debate: 90 min.');
+    expect(budget.textContent).toContain('90 min planned');
     expect(budget.querySelector('a')?.getAttribute('href')).toBe('https://dokumente.example/drs/4711.pdf');
     expect(page.querySelector('[data-item="i3"]')?.textContent).toContain('Election');
     expect(page.querySelector('[data-testid="state-note"]')?.textContent).toContain('changed freely');

@@ -53,7 +53,7 @@ const blankSitting: SittingTyped = { number: '', title: '', startsAt: '' };
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>{{ text().heading }}</h1>
-    <p>{{ text().intro }} {{ zoneNote() }}</p>
+    <p>{{ mayPlan() ? text().intro : text().introChair }} {{ zoneNote() }}</p>
     @if (!mayPlan()) {
       <p class="notice">{{ text().chairOnly }}</p>
     }
@@ -72,6 +72,13 @@ const blankSitting: SittingTyped = { number: '', title: '', startsAt: '' };
                   group.caption
                 }}
               </caption>
+              <colgroup>
+                <col class="col-number" />
+                <col class="col-title" />
+                <col class="col-starts" />
+                <col class="col-state" />
+                <col class="col-actions" />
+              </colgroup>
               <thead>
                 <tr>
                   <th scope="col">{{ text().number }}</th>
@@ -100,44 +107,46 @@ const blankSitting: SittingTyped = { number: '', title: '', startsAt: '' };
                         <span class="muted small">{{ reason }}</span>
                       }
                     </td>
-                    <td class="row-actions">
-                      <a class="button secondary-link" [routerLink]="[s.id]" [attr.aria-label]="text().forSitting(text().agenda, s.number, s.title)">{{
-                        text().agenda
-                      }}</a>
-                      @if (mayPlan() && s.state === 'SCHEDULED') {
-                        <button type="button" class="secondary" [attr.aria-label]="text().forSitting(text().edit, s.number, s.title)" (click)="openEdit(s)">
-                          {{ text().edit }}
-                        </button>
-                        <button
-                          type="button"
-                          class="secondary"
-                          data-testid="postpone"
-                          [attr.aria-label]="text().forSitting(text().postpone, s.number, s.title)"
-                          (click)="openPostpone(s)"
-                        >
-                          {{ text().postpone }}
-                        </button>
-                        <button
-                          type="button"
-                          class="secondary danger-text"
-                          data-testid="cancel"
-                          [attr.aria-label]="text().forSitting(text().cancel, s.number, s.title)"
-                          (click)="openCancel(s)"
-                        >
-                          {{ text().cancel }}
-                        </button>
-                        @if (s.deletable) {
+                    <td>
+                      <div class="row-actions">
+                        <a class="button secondary-link" [routerLink]="[s.id]" [attr.aria-label]="text().forSitting(text().agenda, s.number, s.title)">{{
+                          text().agenda
+                        }}</a>
+                        @if (mayPlan() && s.state === 'SCHEDULED') {
+                          <button type="button" class="secondary" [attr.aria-label]="text().forSitting(text().edit, s.number, s.title)" (click)="openEdit(s)">
+                            {{ text().edit }}
+                          </button>
+                          <button
+                            type="button"
+                            class="secondary"
+                            data-testid="postpone"
+                            [attr.aria-label]="text().forSitting(text().postpone, s.number, s.title)"
+                            (click)="openPostpone(s)"
+                          >
+                            {{ text().postpone }}
+                          </button>
                           <button
                             type="button"
                             class="secondary danger-text"
-                            data-testid="delete"
-                            [attr.aria-label]="text().forSitting(text().delete, s.number, s.title)"
-                            (click)="openDelete(s)"
+                            data-testid="cancel"
+                            [attr.aria-label]="text().forSitting(text().cancel, s.number, s.title)"
+                            (click)="openCancel(s)"
                           >
-                            {{ text().delete }}
+                            {{ text().cancel }}
                           </button>
+                          @if (s.deletable) {
+                            <button
+                              type="button"
+                              class="secondary danger-text"
+                              data-testid="delete"
+                              [attr.aria-label]="text().forSitting(text().delete, s.number, s.title)"
+                              (click)="openDelete(s)"
+                            >
+                              {{ text().delete }}
+                            </button>
+                          }
                         }
-                      }
+                      </div>
                     </td>
                   </tr>
                 }
@@ -196,7 +205,7 @@ const blankSitting: SittingTyped = { number: '', title: '', startsAt: '' };
                   [attr.aria-invalid]="newProblem('startsAt') ? true : null"
                   [attr.aria-describedby]="newProblem('startsAt') ? 'new-starts-hint new-starts-problem' : 'new-starts-hint'"
                 />
-                <p class="hint" id="new-starts-hint">{{ zone() }}</p>
+                <p class="hint" id="new-starts-hint">{{ text().zoneHint(zone()) }}</p>
                 <plenum-field-problem id="new-starts-problem" [message]="newProblem('startsAt')" />
               </div>
             </div>
@@ -251,7 +260,7 @@ const blankSitting: SittingTyped = { number: '', title: '', startsAt: '' };
             [attr.aria-invalid]="problem('startsAt') ? true : null"
             [attr.aria-describedby]="problem('startsAt') ? 'edit-starts-hint edit-starts-problem' : 'edit-starts-hint'"
           />
-          <p class="hint" id="edit-starts-hint">{{ zone() }}</p>
+          <p class="hint" id="edit-starts-hint">{{ text().zoneHint(zone()) }}</p>
           <plenum-field-problem id="edit-starts-problem" [message]="problem('startsAt')" />
         </div>
         @if (refusal().general; as general) {
@@ -279,7 +288,7 @@ const blankSitting: SittingTyped = { number: '', title: '', startsAt: '' };
             [attr.aria-invalid]="problem('startsAt') ? true : null"
             [attr.aria-describedby]="problem('startsAt') ? 'postpone-starts-hint postpone-starts-problem' : 'postpone-starts-hint'"
           />
-          <p class="hint" id="postpone-starts-hint">{{ zone() }}</p>
+          <p class="hint" id="postpone-starts-hint">{{ text().zoneHint(zone()) }}</p>
           <plenum-field-problem id="postpone-starts-problem" [message]="problem('startsAt')" />
         </div>
         <div class="field">
@@ -488,7 +497,8 @@ export class SittingsPage implements OnInit {
   }
 
   openPostpone(s: Sitting): void {
-    this.postponing.set({ startsAt: '', reason: '' });
+    // From the current start: mostly the day changes, not the hour.
+    this.postponing.set({ startsAt: sittingTypedOf(s, this.zone()).startsAt, reason: '' });
     this.open(s, this.postponeDialog());
   }
 
