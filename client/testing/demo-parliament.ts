@@ -45,6 +45,8 @@ export function demoSitting(): Sitting {
     title: sitting.title,
     startsAt: sitting.startsAt,
     state: upper<SittingState>(sitting.state),
+    postponedFrom: null,
+    cancelReason: null,
     ...protocolUrls(sitting.id),
     agenda: sitting.agenda.map((item, index) => ({
       id: `${sitting.id}-item-${index + 1}`,
@@ -52,6 +54,8 @@ export function demoSitting(): Sitting {
       title: item.title,
       kind: upper<AgendaItemKind>(item.kind),
       description: 'description' in item && typeof item.description === 'string' ? item.description : null,
+      debateMinutes: null,
+      documentLinks: [],
     })),
   };
 }

@@ -9,6 +9,17 @@ export const sittingForm = {
   startsAt: { kind: 'instant' },
 } as const satisfies FormRules;
 
+/** A scheduled sitting moved to a later start; the reason is optional (it goes to the admin log). */
+export const postponeSittingForm = {
+  startsAt: { kind: 'instant' },
+  reason: { kind: 'text', max: textLimits.reason, optional: true },
+} as const satisfies FormRules;
+
+/** A scheduled sitting called off: it will not take place, and says why. */
+export const cancelSittingForm = {
+  reason: { kind: 'text', max: textLimits.reason },
+} as const satisfies FormRules;
+
 export const agendaItemForm = {
   title: { kind: 'text', max: textLimits.agendaTitle },
   kind: { kind: 'choice', options: ['procedure', 'debate', 'question_time', 'election', 'vote', 'other'] },

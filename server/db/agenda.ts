@@ -4,7 +4,16 @@ import type { AgendaItem, AgendaItemKind } from '../domain/parliament';
 import type { AgendaOrder } from '../domain/agenda';
 
 export function rowToAgendaItem(r: AgendaItemRow): AgendaItem {
-  return { id: r.id, sittingId: r.sitting_id, position: r.position, title: r.title, kind: r.kind, description: r.description };
+  return {
+    id: r.id,
+    sittingId: r.sitting_id,
+    position: r.position,
+    title: r.title,
+    kind: r.kind,
+    description: r.description,
+    debateMinutes: r.debate_minutes,
+    documentLinks: r.document_links,
+  };
 }
 
 export async function listAgendaItems(db: Kysely<Database>, sittingIds: readonly string[]): Promise<AgendaItem[]> {
@@ -22,6 +31,8 @@ export interface AgendaItemFields {
   title: string;
   kind: AgendaItemKind;
   description: string | null;
+  debateMinutes: number | null;
+  documentLinks: readonly string[];
 }
 
 export async function insertAgendaItem(
@@ -32,7 +43,15 @@ export async function insertAgendaItem(
 ): Promise<AgendaItem> {
   const row = await tx
     .insertInto('agenda_items')
-    .values({ sitting_id: sittingId, position, title: f.title, kind: f.kind, description: f.description })
+    .values({
+      sitting_id: sittingId,
+      position,
+      title: f.title,
+      kind: f.kind,
+      description: f.description,
+      debate_minutes: f.debateMinutes,
+      document_links: JSON.stringify(f.documentLinks),
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   return rowToAgendaItem(row);
@@ -45,6 +64,8 @@ export async function updateAgendaItem(tx: Transaction<Database>, id: string, f:
       ...(f.title !== undefined ? { title: f.title } : {}),
       ...(f.kind !== undefined ? { kind: f.kind } : {}),
       ...(f.description !== undefined ? { description: f.description } : {}),
+      ...(f.debateMinutes !== undefined ? { debate_minutes: f.debateMinutes } : {}),
+      ...(f.documentLinks !== undefined ? { document_links: JSON.stringify(f.documentLinks) } : {}),
     })
     .where('id', '=', id)
     .execute();

@@ -13,9 +13,9 @@ import type { Role } from '@contract/roles';
 
 export type { Role };
 import type { AgendaItemKind, BoothKind, Office } from '../domain/parliament';
-import type { SittingPhase as SittingState } from '../domain/procedure/vocabulary';
+import type { SittingState } from '../domain/sitting';
 
-/** A sitting's stored state is its procedural phase. */
+/** A sitting's stored state is its procedural phase, or cancelled. */
 export type { AgendaItemKind, BoothKind, Office, SittingState };
 
 export interface ParliamentTable {
@@ -102,6 +102,10 @@ export interface SittingTable {
   state: Generated<SittingState>;
   /** Partial rulebook merged over the parliament's for this sitting. */
   rulebook_overrides: Json<unknown> | null;
+  /** The start first announced, set by the first postponement. */
+  postponed_from: Timestamp | null;
+  /** Set exactly when the state is cancelled. */
+  cancel_reason: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -114,6 +118,9 @@ export interface AgendaItemTable {
   title: string;
   kind: AgendaItemKind;
   description: string | null;
+  debate_minutes: number | null;
+  /** A JSON array of https links. */
+  document_links: ColumnType<string[], string | undefined, string>;
   created_at: CreatedAt;
 }
 

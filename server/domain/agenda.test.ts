@@ -30,5 +30,6 @@ describe('agenda order', () => {
   it('keeps a closed sitting’s agenda', () => {
     expect(() => assertAgendaEditable('closed')).toThrow(/closed/);
     expect(() => assertAgendaEditable('open')).not.toThrow();
+    expect(() => assertAgendaEditable('cancelled')).toThrow(/cancelled/);
   });
 });

@@ -20,9 +20,10 @@ export function remove(order: AgendaOrder, id: string): AgendaOrder {
   return order.filter((x) => x !== id);
 }
 
-/** The agenda of a closed sitting is part of its record and stays as it was. */
+/** The agenda of a closed sitting is part of its record, that of a cancelled one of the notice: both stay as they were. */
 export function assertAgendaEditable(state: SittingState): void {
   if (state === 'closed') throw new RuleViolation('agenda.sitting_closed', 'the sitting is closed; its agenda can no longer change');
+  if (state === 'cancelled') throw new RuleViolation('agenda.sitting_cancelled', 'the sitting has been cancelled; its agenda can no longer change');
 }
 
 /**

@@ -56,6 +56,10 @@ export interface Sitting {
   readonly title: string;
   readonly startsAt: Date;
   readonly state: SittingState;
+  /** The start first announced, once the sitting has been postponed; null if never. */
+  readonly postponedFrom: Date | null;
+  /** Why a cancelled sitting will not take place; null unless cancelled. */
+  readonly cancelReason: string | null;
 }
 
 export interface AgendaItem {
@@ -65,6 +69,10 @@ export interface AgendaItem {
   readonly title: string;
   readonly kind: AgendaItemKind;
   readonly description: string | null;
+  /** The debate time planned, in minutes; null: none planned (the chair allots time when calling the item). */
+  readonly debateMinutes: number | null;
+  /** The item's documents (printed papers, motions): https links, in order. */
+  readonly documentLinks: readonly string[];
 }
 
 export function fullName(p: Pick<Person, 'givenName' | 'familyName'>): string {

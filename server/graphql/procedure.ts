@@ -150,7 +150,12 @@ export const SittingProcedureRef = builder.objectRef<ProcedureSnapshot>('Sitting
     sittingId: t.exposeID('sittingId'),
     seq: t.exposeInt('seq', { description: 'Position in the record; every update has a higher one.' }),
     serverTime: t.field({ type: 'DateTime', description: 'Clocks are computed at this instant.', resolve: (s) => s.now }),
-    phase: t.field({ type: SittingStateEnum, resolve: (s) => s.state.phase }),
+    phase: t.field({
+      type: SittingStateEnum,
+      description: 'The phase of its record; CANCELLED for a sitting called off before it opened (nothing to open).',
+      resolve: async (s, _a, ctx) =>
+        s.state.phase === 'scheduled' && (await ctx.services.sittings.byIds([s.sittingId]))[0]?.state === 'cancelled' ? 'cancelled' : s.state.phase,
+    }),
     resumesAt: t.field({ type: 'DateTime', nullable: true, resolve: (s) => (s.state.suspension?.resumesAt ? new Date(s.state.suspension.resumesAt) : null) }),
     suspensionReason: t.string({ nullable: true, resolve: (s) => s.state.suspension?.reason ?? null }),
     currentItem: t.field({

@@ -40,15 +40,18 @@ describe('publicSittings and the public protocol', () => {
     const res = await gql<{ __type: { fields: { name: string }[] } }>(t.baseUrl, `{ __type(name: "PublicSittingSummary") { fields { name } } }`);
     // Introspection may be off for anonymous requests; the schema itself is then the proof.
     const names = res.body.data?.__type?.fields.map((f) => f.name).sort();
-    if (names) expect(names).toEqual(['hasRecording', 'id', 'live', 'number', 'phase', 'protocolUrl', 'startsAt', 'title']);
+    // A postponement and a cancellation (with its reason) are public notices.
+    if (names) expect(names).toEqual(['cancelReason', 'hasRecording', 'id', 'live', 'number', 'phase', 'postponedFrom', 'protocolUrl', 'startsAt', 'title']);
     const { schema } = await import('./index');
     const type = schema.getType('PublicSittingSummary');
     expect(type && 'getFields' in type ? Object.keys(type.getFields()).sort() : []).toEqual([
+      'cancelReason',
       'hasRecording',
       'id',
       'live',
       'number',
       'phase',
+      'postponedFrom',
       'protocolUrl',
       'startsAt',
       'title',

@@ -28,6 +28,8 @@ const PublicSittingSummaryRef = builder.objectRef<Sitting>('PublicSittingSummary
     title: t.exposeString('title'),
     startsAt: t.expose('startsAt', { type: 'DateTime' }),
     phase: t.field({ type: SittingStateEnum, resolve: (s) => s.state }),
+    postponedFrom: t.expose('postponedFrom', { type: 'DateTime', nullable: true, description: 'The start first announced, if the sitting was postponed.' }),
+    cancelReason: t.exposeString('cancelReason', { nullable: true, description: 'Why a cancelled sitting will not take place.' }),
     live: t.boolean({ description: 'On air now.', resolve: (s, _a, ctx) => ctx.broadcasts?.isLive(s.id) ?? false }),
     hasRecording: t.boolean({ description: 'A closed sitting’s recording can be played.', resolve: (s, _a, ctx) => hasRecording(ctx, s.id) }),
     protocolUrl: t.string({

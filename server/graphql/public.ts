@@ -61,7 +61,11 @@ export const PublicSittingRef = builder.objectRef<PublicSittingData>('PublicSitt
     id: t.id({ resolve: (p) => p.sitting.id }),
     number: t.int({ resolve: (p) => p.sitting.number }),
     title: t.string({ resolve: (p) => p.sitting.title }),
-    phase: t.field({ type: SittingStateEnum, resolve: (p) => p.snapshot.state.phase }),
+    phase: t.field({
+      type: SittingStateEnum,
+      description: 'The phase of its record; CANCELLED for a sitting called off before it opened.',
+      resolve: (p) => (p.sitting.state === 'cancelled' ? 'cancelled' : p.snapshot.state.phase),
+    }),
     currentItem: t.field({
       type: PublicAgendaItemRef,
       nullable: true,

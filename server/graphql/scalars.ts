@@ -1,6 +1,7 @@
 import { GraphQLError, Kind } from 'graphql';
 import { builder } from './builder';
 import { agendaItemKinds, boothKinds, offices, roles } from '../domain/parliament';
+import { sittingStates } from '../domain/sitting';
 import {
   floorKinds,
   majorityKinds,
@@ -8,7 +9,6 @@ import {
   orderPolicies,
   pointOfOrderDecisions,
   requestKinds,
-  sittingPhases,
   stances,
   voteKinds,
 } from '../domain/procedure/vocabulary';
@@ -33,7 +33,7 @@ const upper = <T extends string>(values: readonly T[]) =>
 
 export const RoleEnum = builder.enumType('Role', { values: upper(roles) });
 export const OfficeEnum = builder.enumType('Office', { values: upper(offices) });
-export const SittingStateEnum = builder.enumType('SittingState', { values: upper(sittingPhases) });
+export const SittingStateEnum = builder.enumType('SittingState', { values: upper(sittingStates) });
 export const AgendaItemKindEnum = builder.enumType('AgendaItemKind', {
   values: upper(agendaItemKinds),
 });

@@ -31,6 +31,7 @@ const voteKeepers: readonly Caller[] = ['chair', 'moderator', 'clerk'];
 const agendaKeepers: readonly Caller[] = ['chair', 'clerk', 'it_admin'];
 const captioners: readonly Caller[] = ['chair', 'moderator', 'clerk'];
 const itAdmin: readonly Caller[] = ['it_admin'];
+const sittingKeepers: readonly Caller[] = ['clerk', 'it_admin'];
 
 export type OperationKind = 'mutation' | 'subscription';
 
@@ -112,8 +113,12 @@ export const authorisationMatrix: Readonly<Record<string, Expectation>> = {
   deletePerson: m(itAdmin),
   endPerson: m(itAdmin),
   applyRosterImport: m(itAdmin),
-  createSitting: m(itAdmin),
-  updateSitting: m(itAdmin),
+  // sittings are scheduled by parliament IT and the clerks
+  createSitting: m(sittingKeepers),
+  updateSitting: m(sittingKeepers),
+  postponeSitting: m(sittingKeepers),
+  cancelSitting: m(sittingKeepers),
+  deleteSitting: m(sittingKeepers),
   updateParliamentSettings: m(itAdmin),
 
   // ---- subscriptions: refused when they start, not at the first event ----

@@ -41,8 +41,8 @@ function idFor(operation: string, argName: string, ids: FixtureIds): string {
   if (argName === 'personId') return ids.personId;
   if (argName === 'factionId') return ids.factionId;
   if (argName !== 'id') return absentId;
-  // `id` names the entity the mutation is about; deleting a real one would change the fixture.
-  if (/^(delete|remove)/.test(operation)) return absentId;
+  // `id` names the entity the mutation is about; deleting (or cancelling) a real one would change the fixture.
+  if (/^(delete|remove|cancel)/.test(operation)) return absentId;
   if (/Person$/.test(operation)) return ids.personId;
   if (/Faction$/.test(operation)) return ids.factionId;
   if (/Sitting$/.test(operation)) return ids.sittingId;

@@ -5,7 +5,8 @@ import type { CommitChanges } from '../domain/procedure/commit-changes';
 
 /** Events a sitting publishes after commit; kinds use the `area.verb` names of commands and mutations. */
 export interface SittingEvent {
-  readonly kind: 'sitting.created' | 'sitting.updated' | 'agenda.changed';
+  /** sitting.deleted only on 'sittings:any' (there is no sitting left to show on its own topic). */
+  readonly kind: 'sitting.created' | 'sitting.updated' | 'sitting.deleted' | 'agenda.changed';
   readonly sittingId: string;
   readonly at: Date;
 }

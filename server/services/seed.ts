@@ -58,6 +58,8 @@ export const fixtureSchema = z.object({
           title: z.string().min(1),
           kind: z.enum(['procedure', 'debate', 'question_time', 'election', 'vote', 'other']),
           description: z.string().optional(),
+          debateMinutes: z.number().int().positive().optional(),
+          documentLinks: z.array(z.string().startsWith('https://')).optional(),
         }),
       ),
     }),
@@ -112,7 +114,13 @@ export async function seedIfEmpty(db: Kysely<Database>, fixture: Fixture): Promi
     for (const s of fixture.sittings) {
       await insertSitting(tx, { id: s.id, number: s.number, title: s.title, startsAt: new Date(s.startsAt), state: s.state });
       for (const [i, item] of s.agenda.entries()) {
-        await insertAgendaItem(tx, s.id, i + 1, { title: item.title, kind: item.kind, description: item.description ?? null });
+        await insertAgendaItem(tx, s.id, i + 1, {
+          title: item.title,
+          kind: item.kind,
+          description: item.description ?? null,
+          debateMinutes: item.debateMinutes ?? null,
+          documentLinks: item.documentLinks ?? [],
+        });
       }
     }
   });

@@ -1,24 +1,28 @@
 import type { Routes } from '@angular/router';
-import { itAdminGuard } from './admin-guard';
+import { backOfficeUserGuard, firstSectionGuard, sectionGuard } from './admin-guard';
 import { rosterRoutes } from './roster/roster-routes';
+import { sittingsRoutes } from './sittings/sittings-routes';
 
-/** /admin: the back office, for parliament IT. Only sections that exist are listed in its nav. */
+/** /admin: the back office; each section for the roles adminSections names (its nav shows only those). */
 export const adminRoutes: Routes = [
   {
     path: '',
-    canActivate: [itAdminGuard],
+    canActivate: [backOfficeUserGuard],
     loadComponent: () => import('./admin-shell').then((m) => m.AdminShell),
     children: [
-      { path: '', pathMatch: 'full', redirectTo: 'parliament' },
+      { path: '', pathMatch: 'full', canActivate: [firstSectionGuard], children: [] },
       {
         path: 'parliament',
         title: 'Parliament settings · Plenum',
+        canActivate: [sectionGuard('parliament')],
         loadComponent: () => import('./parliament-settings-page').then((m) => m.ParliamentSettingsPage),
       },
-      { path: 'roster', title: 'Roster · Plenum', children: rosterRoutes },
+      { path: 'roster', title: 'Roster · Plenum', canActivate: [sectionGuard('roster')], children: rosterRoutes },
+      { path: 'sittings', title: 'Sittings · Plenum', canActivate: [sectionGuard('sittings')], children: sittingsRoutes },
       {
         path: 'log',
         title: 'Admin log · Plenum',
+        canActivate: [sectionGuard('log')],
         loadComponent: () => import('./admin-log-page').then((m) => m.AdminLogPage),
       },
     ],

@@ -1,9 +1,11 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslationState } from '../i18n/translation-state';
+import { ViewerState } from '../auth/viewer-state';
+import { sectionsFor, type AdminSection } from './admin-guard';
 import { adminText } from './admin-text';
 
-/** The back office's frame: its sections, then the section's page. */
+/** The back office's frame: the sections this user may use, then the section's page. */
 @Component({
   selector: 'plenum-admin-shell',
   imports: [RouterLink, RouterLinkActive, RouterOutlet],
@@ -12,15 +14,11 @@ import { adminText } from './admin-text';
     <p class="back-office">{{ text().backOffice }}</p>
     <nav [attr.aria-label]="text().sections">
       <ul>
-        <li>
-          <a routerLink="parliament" routerLinkActive="active" ariaCurrentWhenActive="page">{{ text().parliament }}</a>
-        </li>
-        <li>
-          <a routerLink="roster" routerLinkActive="active" ariaCurrentWhenActive="page">{{ text().roster }}</a>
-        </li>
-        <li>
-          <a routerLink="log" routerLinkActive="active" ariaCurrentWhenActive="page">{{ text().adminLog }}</a>
-        </li>
+        @for (section of sections(); track section) {
+          <li>
+            <a [routerLink]="section" routerLinkActive="active" ariaCurrentWhenActive="page">{{ label(section) }}</a>
+          </li>
+        }
       </ul>
     </nav>
     <router-outlet />
@@ -54,4 +52,12 @@ import { adminText } from './admin-text';
 })
 export class AdminShell {
   protected readonly text = inject(TranslationState).catalogue(adminText);
+  private readonly viewer = inject(ViewerState);
+  /** Only the sections this user may use. */
+  protected readonly sections = computed(() => sectionsFor(this.viewer.viewer()?.roles ?? []));
+
+  protected label(section: AdminSection): string {
+    const t = this.text();
+    return { parliament: t.parliament, roster: t.roster, sittings: t.sittings, log: t.adminLog }[section];
+  }
 }

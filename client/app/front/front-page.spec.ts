@@ -12,6 +12,8 @@ const sitting = (id: string, number: number, phase: FrontSitting['phase'], start
   title: `${number}. Sitzung`,
   startsAt,
   phase,
+  postponedFrom: null,
+  cancelReason: null,
   live: phase === 'OPEN',
   hasRecording: false,
   protocolUrl: null,
@@ -24,6 +26,7 @@ const sittings: FrontSitting[] = [
   sitting('s-42', 42, 'OPEN', '2026-12-03T08:00:00.000Z'),
   sitting('s-44', 44, 'SCHEDULED', '2027-01-20T08:00:00.000Z'),
   sitting('s-43', 43, 'SCHEDULED', '2026-12-17T08:00:00.000Z'),
+  sitting('s-45', 45, 'CANCELLED', '2027-02-03T08:00:00.000Z', { cancelReason: 'Wegen der Wahlprüfung entfällt die Sitzung.' }),
 ];
 
 describe('the front door', () => {
@@ -57,6 +60,17 @@ describe('the front door', () => {
     expect(groups.live.map((s) => s.id)).toEqual(['s-42']);
     expect(groups.upcoming.map((s) => s.id)).toEqual(['s-43', 's-44']);
     expect(groups.past.map((s) => s.id)).toEqual(['s-41', 's-40']);
+    expect(groups.cancelled.map((s) => s.id)).toEqual(['s-45']);
+  });
+
+  it('shows a cancelled sitting as cancelled, with its reason, and not as upcoming', async () => {
+    const page = await render();
+    const cancelled = page.querySelector('[data-testid="front-cancelled"]');
+    expect(ids(cancelled)).toEqual(['s-45']);
+    expect(cancelled?.textContent).toContain('Abgesagt');
+    expect(cancelled?.textContent).toContain('Wegen der Wahlprüfung');
+    expect(cancelled?.querySelector('a')).toBeNull();
+    expect(ids(page.querySelector('[data-testid="front-upcoming"]'))).not.toContain('s-45');
   });
 
   it('lists them with the way to watch each, the recording and the protocol, and the way to sign in', async () => {

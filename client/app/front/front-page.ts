@@ -79,6 +79,9 @@ export const FRONT_REFRESH_MS = 20_000;
                     <p class="muted">
                       {{ text().sittingNumber(s.number) }} · <time [attr.datetime]="s.startsAt">{{ translation.formatDateTime(s.startsAt) }}</time>
                     </p>
+                    @if (s.postponedFrom; as from) {
+                      <p class="muted" data-testid="postponed-from">{{ text().postponedFrom(translation.formatDateTime(from)) }}</p>
+                    }
                   </div>
                   <a class="link" [routerLink]="['/watch', s.id]" [attr.aria-label]="text().linkFor(text().watchPage, s.title)">{{ text().watchPage }}</a>
                 </li>
@@ -88,6 +91,27 @@ export const FRONT_REFRESH_MS = 20_000;
             <p class="muted">{{ text().noUpcoming }}</p>
           }
         </section>
+        @if (groups.cancelled.length > 0) {
+          <section aria-labelledby="front-cancelled" data-testid="front-cancelled">
+            <h2 id="front-cancelled">{{ text().cancelled }}</h2>
+            <ul class="rows">
+              @for (s of groups.cancelled; track s.id) {
+                <li class="sitting" data-testid="front-sitting" [attr.data-sitting]="s.id" [attr.data-phase]="s.phase">
+                  <div class="facts">
+                    <h3>{{ s.title }}</h3>
+                    <p class="muted">
+                      {{ text().sittingNumber(s.number) }} · <time [attr.datetime]="s.startsAt">{{ translation.formatDateTime(s.startsAt) }}</time> ·
+                      <span class="state" [attr.data-state]="s.phase">{{ text().phase[s.phase] }}</span>
+                    </p>
+                    @if (s.cancelReason; as reason) {
+                      <p>{{ reason }}</p>
+                    }
+                  </div>
+                </li>
+              }
+            </ul>
+          </section>
+        }
         <section aria-labelledby="front-past" data-testid="front-past">
           <h2 id="front-past">{{ text().past }}</h2>
           @if (groups.past.length > 0) {

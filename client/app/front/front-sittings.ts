@@ -9,6 +9,8 @@ export interface FrontGroups {
   readonly upcoming: readonly FrontSitting[];
   /** Closed, newest first. */
   readonly past: readonly FrontSitting[];
+  /** Called off, soonest first: they will not take place. */
+  readonly cancelled: readonly FrontSitting[];
 }
 
 /** The public list in the three groups a visitor looks for. */
@@ -18,5 +20,6 @@ export function frontGroups(sittings: readonly FrontSitting[]): FrontGroups {
     live: byStart.filter((s) => s.phase === 'OPEN' || s.phase === 'SUSPENDED'),
     upcoming: byStart.filter((s) => s.phase === 'SCHEDULED'),
     past: byStart.filter((s) => s.phase === 'CLOSED').reverse(),
+    cancelled: byStart.filter((s) => s.phase === 'CANCELLED'),
   };
 }

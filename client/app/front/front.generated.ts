@@ -15,6 +15,8 @@ export interface FrontSittingsResult {
     readonly title: string;
     readonly startsAt: DateTime;
     readonly phase: SittingState;
+    readonly postponedFrom: DateTime | null;
+    readonly cancelReason: string | null;
     readonly live: boolean;
     readonly hasRecording: boolean;
     readonly protocolUrl: string | null;
@@ -24,5 +26,5 @@ export interface FrontSittingsResult {
 export const frontSittingsQuery: GraphqlOperation<FrontSittingsResult, FrontSittingsVariables> = {
   kind: 'query',
   operationName: 'FrontSittings',
-  document: "query FrontSittings($lang: ProtocolLanguage!) {\n  publicSittings {\n    id\n    number\n    title\n    startsAt\n    phase\n    live\n    hasRecording\n    protocolUrl(lang: $lang)\n  }\n}",
+  document: "query FrontSittings($lang: ProtocolLanguage!) {\n  publicSittings {\n    id\n    number\n    title\n    startsAt\n    phase\n    postponedFrom\n    cancelReason\n    live\n    hasRecording\n    protocolUrl(lang: $lang)\n  }\n}",
 };

@@ -53,6 +53,8 @@ describe('GraphqlSubscriptions', () => {
         title: '42nd plenary sitting',
         startsAt: '2026-12-03T08:00:00.000Z',
         state: 'OPEN',
+        postponedFrom: null,
+        cancelReason: null,
         ...protocolUrls('sitting-42'),
         agenda: [],
       },

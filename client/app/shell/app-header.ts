@@ -3,6 +3,7 @@ import { RouterLink } from '@angular/router';
 import type { Viewer } from '../auth/viewer-state';
 import { LanguageSwitch } from '../i18n/language-switch';
 import { TranslationState } from '../i18n/translation-state';
+import { sectionsFor } from '../admin/admin-guard';
 import { ErrorNotice } from '../shared/error-notice';
 import { readableTextColour } from '../shared/readable-text-colour';
 import { ShellState } from './shell-state';
@@ -116,8 +117,8 @@ export class AppHeader implements OnInit {
       .roles.map((role) => this.text().role[role])
       .join(', '),
   );
-  /** Parliament IT reaches the back office from every page (its guard lets only them in). */
-  protected readonly backOffice = computed(() => this.viewer().roles.includes('IT_ADMIN'));
+  /** Who may use a section of the back office reaches it from every page (parliament IT all of it; clerks and the chair the sittings). */
+  protected readonly backOffice = computed(() => sectionsFor(this.viewer().roles).length > 0);
   protected readonly faction = computed(() => {
     const faction = this.viewer().person?.faction;
     return faction ? { ...faction, textColour: readableTextColour(faction.colour) } : null;

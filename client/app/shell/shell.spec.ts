@@ -113,7 +113,7 @@ describe('Shell', () => {
     expect(page.querySelector('plenum-error-notice')).toBeNull();
   });
 
-  it('links the back office for parliament IT only', async () => {
+  it('links the back office for parliament IT, and for clerks and the chair (their sittings and agendas)', async () => {
     answer({
       Viewer: { me: { username: 'it.admin', name: 'Parliament IT', roles: ['IT_ADMIN'], person: null } },
       Parliament: { parliament: { name: 'Landtag of Nordmark' } },
@@ -122,13 +122,23 @@ describe('Shell', () => {
     expect(page.querySelector('[data-testid="back-office-link"]')?.getAttribute('href')).toBe('/admin');
   });
 
-  it('shows no back-office link to a member or the chair', async () => {
+  it('links the back office for the chair, who keeps the agendas', async () => {
     answer({
       Viewer: { me: { username: 'c.sommer', name: 'Clara Sommer', roles: ['MEMBER', 'CHAIR'], person: null } },
       Parliament: { parliament: { name: 'Landtag of Nordmark' } },
     });
     const page = await render();
     expect(page.querySelector('[data-testid="viewer-name"]')?.textContent).toBe('Clara Sommer');
+    expect(page.querySelector('[data-testid="back-office-link"]')?.getAttribute('href')).toBe('/admin');
+  });
+
+  it('shows no back-office link to a member', async () => {
+    answer({
+      Viewer: { me: { username: 'j.brandt', name: 'Jonas Brandt', roles: ['MEMBER'], person: null } },
+      Parliament: { parliament: { name: 'Landtag of Nordmark' } },
+    });
+    const page = await render();
+    expect(page.querySelector('[data-testid="viewer-name"]')?.textContent).toBe('Jonas Brandt');
     expect(page.querySelector('[data-testid="back-office-link"]')).toBeNull();
   });
 

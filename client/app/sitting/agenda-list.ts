@@ -16,8 +16,20 @@ import { sittingText } from './sitting-text';
             <div class="agenda-body">
               <h3 class="agenda-title">{{ item.title }}</h3>
               <p class="agenda-kind">{{ text().agendaItemKind[item.kind] }}</p>
+              @if (item.debateMinutes !== null) {
+                <p class="agenda-debate">{{ text().debateMinutes(item.debateMinutes) }}</p>
+              }
               @if (item.description) {
                 <p class="agenda-description">{{ item.description }}</p>
+              }
+              @if (item.documentLinks.length > 0) {
+                <ul class="agenda-documents" [attr.aria-label]="text().documents">
+                  @for (link of item.documentLinks; track $index) {
+                    <li>
+                      <a [href]="link" rel="noopener noreferrer" target="_blank">{{ link }}</a>
+                    </li>
+                  }
+                </ul>
               }
             </div>
           </li>
@@ -64,8 +76,14 @@ import { sittingText } from './sitting-text';
       text-transform: uppercase;
       letter-spacing: 0.04em;
     }
-    .agenda-description {
+    .agenda-description,
+    .agenda-debate {
       margin: 0.375rem 0 0;
+    }
+    .agenda-documents {
+      margin: 0.375rem 0 0;
+      padding-left: 1.25rem;
+      overflow-wrap: anywhere;
     }
   `,
 })

@@ -10,16 +10,20 @@ export type SittingDetailFragment = SittingProtocolFragment & {
   readonly title: string;
   readonly startsAt: DateTime;
   readonly state: SittingState;
+  readonly postponedFrom: DateTime | null;
+  readonly cancelReason: string | null;
   readonly agenda: ReadonlyArray<{
     readonly id: string;
     readonly position: number;
     readonly title: string;
     readonly kind: AgendaItemKind;
     readonly description: string | null;
+    readonly debateMinutes: number | null;
+    readonly documentLinks: ReadonlyArray<string>;
   }>;
 };
 
-export const sittingDetailFragmentDocument = "fragment SittingDetail on Sitting {\n  id\n  number\n  title\n  startsAt\n  state\n  ...SittingProtocol\n  agenda {\n    id\n    position\n    title\n    kind\n    description\n  }\n}";
+export const sittingDetailFragmentDocument = "fragment SittingDetail on Sitting {\n  id\n  number\n  title\n  startsAt\n  state\n  postponedFrom\n  cancelReason\n  ...SittingProtocol\n  agenda {\n    id\n    position\n    title\n    kind\n    description\n    debateMinutes\n    documentLinks\n  }\n}";
 
 export type SittingProtocolFragment = {
   readonly protocolJsonUrl: string;

@@ -134,7 +134,10 @@ describe('SittingPage', () => {
         sitting: {
           ...sitting,
           state: 'OPEN',
-          agenda: [...sitting.agenda, { id: 'added', position: 7, title: 'Motion on procedure', kind: 'VOTE', description: null }],
+          agenda: [
+            ...sitting.agenda,
+            { id: 'added', position: 7, title: 'Motion on procedure', kind: 'VOTE', description: null, debateMinutes: null, documentLinks: [] },
+          ],
         },
       },
     });

@@ -52,15 +52,28 @@ import { sittingText } from './sitting-text';
               <span class="last-event">{{ text().lastChange(event.kind, translation.formatTime(event.at)) }}</span>
             }
           </p>
-          <nav class="procedure-links" [attr.aria-label]="text().chamberLink">
-            <a class="button" data-testid="chamber-link" [routerLink]="['/sittings', sitting.id, 'chamber']">{{ text().chamberLink }}</a>
-            @if (mayChair()) {
-              <a class="button" data-testid="chair-link" [routerLink]="['/sittings', sitting.id, 'chair']">{{ text().chairLink }}</a>
-            }
-            @if (interprets()) {
-              <a class="button" data-testid="booth-link" [routerLink]="['/sittings', sitting.id, 'booth']">{{ text().boothLink }}</a>
-            }
-          </nav>
+          @if (sitting.postponedFrom; as from) {
+            <p data-testid="postponed-from">{{ text().postponedFrom(translation.formatDateTime(from)) }}</p>
+          }
+          @if (sitting.state === 'CANCELLED') {
+            <!-- Nothing to enter, chair or interpret: a cancelled sitting never opens. -->
+            <div class="cancelled" data-testid="cancelled-notice">
+              <p>{{ text().cancelledNotice }}</p>
+              @if (sitting.cancelReason; as reason) {
+                <p>{{ reason }}</p>
+              }
+            </div>
+          } @else {
+            <nav class="procedure-links" [attr.aria-label]="text().chamberLink">
+              <a class="button" data-testid="chamber-link" [routerLink]="['/sittings', sitting.id, 'chamber']">{{ text().chamberLink }}</a>
+              @if (mayChair()) {
+                <a class="button" data-testid="chair-link" [routerLink]="['/sittings', sitting.id, 'chair']">{{ text().chairLink }}</a>
+              }
+              @if (interprets()) {
+                <a class="button" data-testid="booth-link" [routerLink]="['/sittings', sitting.id, 'booth']">{{ text().boothLink }}</a>
+              }
+            </nav>
+          }
           <plenum-protocol-links [sitting]="sitting" />
         </header>
         @if (state.liveError(); as liveError) {
@@ -96,6 +109,15 @@ import { sittingText } from './sitting-text';
   styles: `
     .back {
       margin: 0 0 1rem;
+    }
+    .cancelled {
+      margin: 0.75rem 0;
+      padding: 0.5rem 1rem;
+      border-left: 4px solid var(--danger);
+      background: var(--danger-soft);
+    }
+    .cancelled p {
+      margin: 0.25rem 0;
     }
     .sitting-header h1 {
       margin: 0 0 0.75rem;

@@ -113,7 +113,7 @@ describe('SittingState', () => {
       throw new Error('loaded');
     }
     const [first, ...rest] = current.agenda;
-    const added = { id: 'new-item', position: 7, title: 'Urgent motion', kind: 'VOTE' as const, description: null };
+    const added = { id: 'new-item', position: 7, title: 'Urgent motion', kind: 'VOTE' as const, description: null, debateMinutes: null, documentLinks: [] };
     events.next(eventFor({ ...current, state: 'OPEN', agenda: [...rest, added] }));
 
     expect(state.sitting()?.state).toBe('OPEN');

@@ -3,7 +3,7 @@ import type { AgendaItemKind, Office, SittingState } from '../shared/graphql-sch
 import type { LiveStatus } from '../shared/graphql-subscriptions';
 
 const en = {
-  sittingState: { SCHEDULED: 'Scheduled', OPEN: 'Open', SUSPENDED: 'Suspended', CLOSED: 'Closed' } as Record<SittingState, string>,
+  sittingState: { SCHEDULED: 'Scheduled', OPEN: 'Open', SUSPENDED: 'Suspended', CLOSED: 'Closed', CANCELLED: 'Cancelled' } as Record<SittingState, string>,
   agendaItemKind: {
     PROCEDURE: 'Procedure',
     DEBATE: 'Debate',
@@ -43,6 +43,10 @@ const en = {
   protocolJson: 'Protocol (JSON)',
   agenda: 'Agenda',
   emptyAgenda: 'The agenda is empty.',
+  debateMinutes: (minutes: number) => `Debate: ${minutes} min.`,
+  documents: 'Documents',
+  cancelledNotice: 'This sitting has been cancelled and will not take place.',
+  postponedFrom: (when: string) => `Postponed; first planned for ${when}.`,
   seatsIn: (parliament: string) => `Seats in ${parliament}`,
   members: 'Members',
   sittingNotFound: 'Sitting not found',
@@ -59,7 +63,7 @@ const en = {
 };
 
 const de: typeof en = {
-  sittingState: { SCHEDULED: 'Geplant', OPEN: 'Eröffnet', SUSPENDED: 'Unterbrochen', CLOSED: 'Geschlossen' },
+  sittingState: { SCHEDULED: 'Geplant', OPEN: 'Eröffnet', SUSPENDED: 'Unterbrochen', CLOSED: 'Geschlossen', CANCELLED: 'Abgesagt' },
   agendaItemKind: {
     PROCEDURE: 'Verfahren',
     DEBATE: 'Aussprache',
@@ -97,6 +101,10 @@ const de: typeof en = {
   protocolJson: 'Protokoll (JSON)',
   agenda: 'Tagesordnung',
   emptyAgenda: 'Die Tagesordnung ist leer.',
+  debateMinutes: (minutes) => `Aussprache: ${minutes} Min.`,
+  documents: 'Unterlagen',
+  cancelledNotice: 'Diese Sitzung wurde abgesagt und findet nicht statt.',
+  postponedFrom: (when) => `Verschoben; ursprünglich geplant für ${when}.`,
   seatsIn: (parliament) => `Sitzverteilung im ${parliament}`,
   members: 'Mitglieder',
   sittingNotFound: 'Sitzung nicht gefunden',

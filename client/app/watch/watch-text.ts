@@ -23,7 +23,7 @@ const en = {
   notFound: 'There is no sitting at this address.',
   pageTitle: (title: string) => `${title} – live`,
   sittingNumber: (n: number) => `Sitting no. ${n}`,
-  phase: { SCHEDULED: 'Scheduled', OPEN: 'Open', SUSPENDED: 'Suspended', CLOSED: 'Closed' } as Record<SittingState, string>,
+  phase: { SCHEDULED: 'Scheduled', OPEN: 'Open', SUSPENDED: 'Suspended', CLOSED: 'Closed', CANCELLED: 'Cancelled' } as Record<SittingState, string>,
   live: {
     off: 'Updates are off.',
     connecting: 'Connecting to live updates…',
@@ -94,7 +94,7 @@ const de: typeof en = {
   notFound: 'Unter dieser Adresse gibt es keine Sitzung.',
   pageTitle: (title) => `${title} – live`,
   sittingNumber: (n) => `${n}. Sitzung`,
-  phase: { SCHEDULED: 'Geplant', OPEN: 'Eröffnet', SUSPENDED: 'Unterbrochen', CLOSED: 'Geschlossen' },
+  phase: { SCHEDULED: 'Geplant', OPEN: 'Eröffnet', SUSPENDED: 'Unterbrochen', CLOSED: 'Geschlossen', CANCELLED: 'Abgesagt' },
   live: {
     off: 'Aktualisierung ist aus.',
     connecting: 'Verbinde für Live-Aktualisierung …',

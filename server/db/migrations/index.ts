@@ -5,6 +5,7 @@ import * as createChamber from './2026_11_22_000000_create_chamber';
 import * as bindIdentities from './2026_12_06_000000_bind_identities';
 import * as parliamentSettings from './2026_12_06_100000_parliament_settings';
 import * as rosterImport from './2026_12_06_110000_roster_import';
+import * as sittingLifecycle from './2026_12_06_120000_sitting_lifecycle';
 
 /** Listed in code: Kysely's FileMigrationProvider cannot import .ts under vitest. Names sort by date. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_000000_bind_identities': bindIdentities,
   '2026_12_06_100000_parliament_settings': parliamentSettings,
   '2026_12_06_110000_roster_import': rosterImport,
+  '2026_12_06_120000_sitting_lifecycle': sittingLifecycle,
 };
