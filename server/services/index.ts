@@ -6,6 +6,7 @@ import { createProcedureService } from './procedure';
 import { createArrangementService } from './arrangements';
 import { createParliamentSettingsService } from './parliament-settings';
 import { createAdminLogService } from './admin-log';
+import { createBoothService } from './booths';
 
 export function createServices(deps: ServiceDeps) {
   // Each needs the other: procedure asks who a user is, the roster has its changes noted in open sittings' records.
@@ -25,6 +26,7 @@ export function createServices(deps: ServiceDeps) {
       booths: roster.booths,
       phaseOf: async (sittingId) => (await procedure.snapshot(sittingId)).state.phase,
     }),
+    booths: createBoothService(deps, { changed: (people, factions) => roster.changed(people, factions) }),
     parliamentSettings: createParliamentSettingsService(deps),
     adminLog: createAdminLogService(deps),
     pubsub: deps.pubsub,
