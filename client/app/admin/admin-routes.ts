@@ -16,6 +16,7 @@ export const adminRoutes: Routes = [
         loadComponent: () => import('./parliament-settings-page').then((m) => m.ParliamentSettingsPage),
       },
       { path: 'roster', title: 'Roster · Plenum', children: rosterRoutes },
+      { path: 'booths', title: 'Booths · Plenum', loadComponent: () => import('./booths/booths-page').then((m) => m.BoothsPage) },
       {
         path: 'log',
         title: 'Admin log · Plenum',

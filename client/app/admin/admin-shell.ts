@@ -19,6 +19,9 @@ import { adminText } from './admin-text';
           <a routerLink="roster" routerLinkActive="active" ariaCurrentWhenActive="page">{{ text().roster }}</a>
         </li>
         <li>
+          <a routerLink="booths" routerLinkActive="active" ariaCurrentWhenActive="page">{{ text().booths }}</a>
+        </li>
+        <li>
           <a routerLink="log" routerLinkActive="active" ariaCurrentWhenActive="page">{{ text().adminLog }}</a>
         </li>
       </ul>

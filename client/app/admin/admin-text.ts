@@ -5,6 +5,7 @@ const en = {
   sections: 'Back office sections',
   parliament: 'Parliament',
   roster: 'Roster',
+  booths: 'Booths',
   adminLog: 'Admin log',
   // Parliament settings
   settingsTitle: 'Parliament settings',
@@ -89,6 +90,7 @@ const de: typeof en = {
   sections: 'Bereiche der Verwaltung',
   parliament: 'Parlament',
   roster: 'Mitgliederverzeichnis',
+  booths: 'Kabinen',
   adminLog: 'Änderungsprotokoll',
   settingsTitle: 'Einstellungen des Parlaments',
   notSetUp: 'Das Parlament ist noch nicht eingerichtet. Geben Sie Namen und gesetzliche Mitgliederzahl ein und speichern Sie, um es anzulegen.',
