@@ -18,7 +18,7 @@ type Field = (typeof fields)[number];
   selector: 'plenum-booth-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <form (submit)="$event.preventDefault(); submit()" novalidate>
+    <form (submit)="$event.preventDefault(); submit()" (keydown.escape)="cancellable() && !busy() && cancelled.emit()" novalidate>
       <div class="row">
         <div class="field">
           <label [for]="id('language')">{{ text().language }}</label>

@@ -86,8 +86,11 @@ describe('BoothsPage', () => {
     type('#new-booth-name', 'Deutsch');
     page.querySelector<HTMLFormElement>('.new-booth form')!.dispatchEvent(new Event('submit'));
     await settle();
-    expect(page.querySelector('.new-booth [data-testid="message-refusal"]')?.textContent).toContain('This is the floor language');
-    expect(page.querySelector('[data-testid="refusal"]')?.textContent).toContain('This is the floor language');
+    // A rule about the language is shown at the language.
+    expect(page.querySelector('#new-booth-language-problem')?.textContent).toContain('This is the floor language');
+    expect(page.querySelector('.new-booth [data-testid="message-refusal"]')?.textContent).toContain('correct the marked fields');
+    expect(page.querySelector('[data-testid="refusal"]')?.textContent).toContain('correct the marked fields');
+    expect(document.activeElement?.id).toBe('new-booth-language');
 
     type('#new-booth-language', ' it ');
     type('#new-booth-name', 'Italiano');

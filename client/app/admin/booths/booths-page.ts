@@ -532,6 +532,10 @@ export class BoothsPage implements OnInit {
   private showProblems(where: string, form: FormKey, byField: ReadonlyMap<string, string>): void {
     this.problems.set({ form, byField });
     this.said.set({ kind: 'refusal', text: this.text().fixFields, where });
+    // To the first field the refusal names (the kind's first choice for the kind).
+    const prefix = form === 'new' ? 'new-booth' : `edit-${form.slice('edit:'.length)}`;
+    const field = ['language', 'name', 'kind'].find((f) => byField.has(f));
+    if (field) this.focusAfterRender(field === 'kind' ? `input[name="${CSS.escape(`${prefix}-kind`)}"]` : `#${CSS.escape(`${prefix}-${field}`)}`);
   }
 
   /** A refusal: by field when the server names fields of a form, else in the words of the rule. */
@@ -539,6 +543,9 @@ export class BoothsPage implements OnInit {
     if (r.__typename === 'InputError' && form !== null && r.issues.length > 0) return this.showProblems(where, form, fieldProblems(r.issues));
     const rule = r.__typename === 'RuleViolation' ? r.rule : null;
     const why = refusalText({ rule, message: r.message }, this.rules());
+    // The booth rules that are about one field of the form are shown at that field.
+    const field = rule === null ? undefined : ruleFields[rule];
+    if (form !== null && field) return this.showProblems(where, form, new Map([[field, why]]));
     // A form's refusal says it was not saved; a removal's or an assignment's says why on its own.
     this.said.set({ kind: 'refusal', text: form === null ? why : `${this.text().refused} ${why}`, where });
   }
@@ -549,3 +556,10 @@ export class BoothsPage implements OnInit {
 }
 
 const noProblems: ReadonlyMap<string, string> = new Map();
+
+/** The field of the booth form a rule's refusal is about. */
+const ruleFields: Readonly<Record<string, 'language' | 'kind'>> = {
+  'booth.floor_language': 'language',
+  'booth.language_taken': 'language',
+  'booth.one_sign_booth': 'kind',
+};
