@@ -22,6 +22,8 @@ export const textLimits = {
   parliamentName: 200,
   parliamentShortName: 40,
   termName: 200,
+  /** An interpretation booth's name (English, Deutsche Gebärdensprache, …). */
+  boothName: 100,
   /** A BCP 47 language tag (de, en, de-CH, …). */
   languageTag: 35,
   /** An IANA time zone (America/Argentina/ComodRivadavia is among the longest). */

@@ -26,3 +26,15 @@ export async function saveArrangements(tx: Transaction<Database>, sittingId: str
     .where('sitting_id', '=', sittingId)
     .execute();
 }
+
+/** The arrangements of every open or suspended sitting: where booths are live now. */
+export async function listLiveArrangements(db: Kysely<Database>): Promise<{ sittingId: string; arrangements: Arrangements }[]> {
+  const rows = await db
+    .selectFrom('sittings')
+    .leftJoin('chamber_states', 'chamber_states.sitting_id', 'sittings.id')
+    .select(['sittings.id as sittingId', 'chamber_states.state'])
+    .where('sittings.state', 'in', ['open', 'suspended'])
+    .orderBy('sittings.id')
+    .execute();
+  return rows.map((r) => ({ sittingId: r.sittingId, arrangements: r.state ? (r.state as Arrangements) : NO_ARRANGEMENTS }));
+}

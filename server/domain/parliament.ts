@@ -3,6 +3,7 @@ import type { SittingState } from './sitting';
 /** The shapes services and the API work with: camelCase, no database types. */
 import type { Role } from '@contract/roles';
 import { agendaItemForm } from '@contract/forms/sitting-forms';
+import { boothForm } from '@contract/forms/booth-forms';
 
 export { roles, type Role } from '@contract/roles';
 export const offices = ['president', 'vice_president'] as const;
@@ -10,7 +11,8 @@ export type Office = (typeof offices)[number];
 /** The agenda form's kinds (contract/forms/sitting-forms.ts). */
 export const agendaItemKinds = agendaItemForm.kind.options;
 export type AgendaItemKind = (typeof agendaItemKinds)[number];
-export const boothKinds = ['spoken', 'sign'] as const;
+/** The booth form's kinds (contract/forms/booth-forms.ts). */
+export const boothKinds = boothForm.kind.options;
 export type BoothKind = (typeof boothKinds)[number];
 
 export interface Parliament {

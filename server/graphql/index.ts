@@ -4,6 +4,7 @@ import './scalars';
 import './errors';
 import './roster';
 import './roster-import';
+import './booths';
 import './sittings';
 import './viewer';
 import './votes';

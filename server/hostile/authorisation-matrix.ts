@@ -113,6 +113,10 @@ export const authorisationMatrix: Readonly<Record<string, Expectation>> = {
   deletePerson: m(itAdmin),
   endPerson: m(itAdmin),
   applyRosterImport: m(itAdmin),
+  createBooth: m(itAdmin),
+  updateBooth: m(itAdmin),
+  removeBooth: m(itAdmin),
+  assignInterpreter: m(itAdmin),
   // sittings are scheduled by parliament IT and the clerks
   createSitting: m(sittingKeepers),
   updateSitting: m(sittingKeepers),

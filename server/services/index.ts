@@ -9,6 +9,7 @@ import { createAdminLogService } from './admin-log';
 import { createPublicProtocols, protocolRenderer } from './protocol/public-protocols';
 import { createRosterFiles } from './roster-files';
 import { protocolPdf } from './protocol/protocol-pdf';
+import { createBoothService } from './booths';
 
 export function createServices(deps: ServiceDeps) {
   const renderProtocolPdf = protocolRenderer(protocolPdf);
@@ -29,6 +30,7 @@ export function createServices(deps: ServiceDeps) {
       booths: roster.booths,
       phaseOf: async (sittingId) => (await procedure.snapshot(sittingId)).state.phase,
     }),
+    booths: createBoothService(deps, { changed: (people, factions) => roster.changed(people, factions) }),
     parliamentSettings: createParliamentSettingsService(deps),
     rosterFiles: createRosterFiles(deps.now),
     adminLog: createAdminLogService(deps),

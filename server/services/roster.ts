@@ -17,6 +17,9 @@ import { listBooths } from '../db/booths';
 import { NotFoundError, RuleViolation } from '../domain/errors';
 import { checkSeats } from '../domain/roster';
 import { checkPersonEdit } from '../domain/roster-edits';
+import { checkAssignment, type StaffCandidate } from '../domain/booths';
+import { lockBooths } from '../db/booths';
+import { listLiveArrangements } from '../db/arrangements';
 import type { Actor } from '../domain/procedure/commands';
 import type { RosterFacts } from '../domain/procedure/events';
 import { fullName, type Faction, type Parliament, type Person } from '../domain/parliament';
@@ -88,6 +91,12 @@ export function createRosterService(deps: ServiceDeps, notary: RosterChangeNotar
       checkSeats(parliament.statutoryMembers, counts.factions, counts.independents);
       return result;
     });
+  }
+
+  /** A booth given with the person follows the booths' rules (server/domain/booths.ts), as assignInterpreter does. */
+  async function checkStaffing(tx: Transaction<Database>, person: StaffCandidate, boothId: string | null): Promise<void> {
+    await lockBooths(tx);
+    checkAssignment(person, boothId, await listLiveArrangements(tx), now().toISOString().slice(0, 10));
   }
 
   /**
@@ -177,6 +186,7 @@ export function createRosterService(deps: ServiceDeps, notary: RosterChangeNotar
     async createPerson(editor: Actor, fields: PersonFields, by: AdminActor = systemActor): Promise<Person> {
       const p = await withSeatCheck(async (tx) => {
         checkPersonEdit(editor, null, null, factsOf({ ...fields, id: '' }));
+        if (fields.boothId !== null) await checkStaffing(tx, { ...fields, id: '', name: fullName(fields), boothId: null, memberTo: null }, fields.boothId);
         const p = await insertPerson(tx, fields);
         await appendAdminLog(tx, now(), { actor: by, action: 'person.create', subject: `person:${p.id}`, before: null, after: p });
         return p;
@@ -197,6 +207,10 @@ export function createRosterService(deps: ServiceDeps, notary: RosterChangeNotar
         const before = await findPersonById(tx, id);
         if (!before) throw new NotFoundError('person', id);
         checkPersonEdit(editor, id, factsOf(before), factsOf({ ...before, ...fields }));
+        if (fields.boothId !== undefined && fields.boothId !== before.boothId) {
+          const memberTo = (await findStoredPerson(tx, id))?.memberTo ?? null;
+          await checkStaffing(tx, { ...before, ...fields, name: fullName({ ...before, ...fields }), boothId: before.boothId, memberTo }, fields.boothId);
+        }
         const after = await updatePerson(tx, id, fields);
         if (!after) throw new NotFoundError('person', id);
         await appendAdminLog(tx, now(), { actor: by, action: 'person.update', subject: `person:${id}`, before, after });

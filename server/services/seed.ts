@@ -14,6 +14,8 @@ import { insertSitting } from '../db/sittings';
 import { insertAgendaItem } from '../db/agenda';
 import { roles } from '../domain/parliament';
 import { checkSeats } from '../domain/roster';
+import { checkAssignment, checkBoothSet } from '../domain/booths';
+import { settingsDefaults } from '../domain/parliament-settings';
 import { installRoot } from '../install-root';
 import path from 'node:path';
 
@@ -92,6 +94,10 @@ export async function seedIfEmpty(db: Kysely<Database>, fixture: Fixture): Promi
     fixture.factions.map((f) => ({ factionId: f.id, seats: f.seats, members: counts.get(f.id) ?? 0 })),
     fixture.people.filter((p) => p.votingRights && !p.factionId).length,
   );
+  // The booths and their staff by the back office's rules (server/domain/booths.ts); the floor is the default's.
+  checkBoothSet(fixture.booths, settingsDefaults.floorLanguage);
+  for (const p of fixture.people)
+    if (p.boothId) checkAssignment({ id: p.username, name: p.username, roles: p.roles, boothId: null, memberTo: null }, p.boothId, [], '');
   await db.transaction().execute(async (tx) => {
     await upsertParliament(tx, fixture.parliament);
     for (const f of fixture.factions) await insertFaction(tx, f);

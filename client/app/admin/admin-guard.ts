@@ -9,6 +9,7 @@ import type { Role } from '../shared/graphql-schema.generated';
 export const adminSections = [
   { path: 'parliament', roles: ['IT_ADMIN'] },
   { path: 'roster', roles: ['IT_ADMIN'] },
+  { path: 'booths', roles: ['IT_ADMIN'] },
   { path: 'sittings', roles: ['IT_ADMIN', 'CLERK', 'CHAIR'] },
   { path: 'log', roles: ['IT_ADMIN'] },
 ] as const satisfies readonly { path: string; roles: readonly Role[] }[];

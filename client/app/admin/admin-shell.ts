@@ -58,6 +58,6 @@ export class AdminShell {
 
   protected label(section: AdminSection): string {
     const t = this.text();
-    return { parliament: t.parliament, roster: t.roster, sittings: t.sittings, log: t.adminLog }[section];
+    return { parliament: t.parliament, roster: t.roster, booths: t.booths, sittings: t.sittings, log: t.adminLog }[section];
   }
 }

@@ -6,6 +6,7 @@ const en = {
   parliament: 'Parliament',
   roster: 'Roster',
   sittings: 'Sittings',
+  booths: 'Booths',
   adminLog: 'Admin log',
   // Parliament settings
   settingsTitle: 'Parliament settings',
@@ -91,6 +92,7 @@ const de: typeof en = {
   parliament: 'Parlament',
   roster: 'Mitgliederverzeichnis',
   sittings: 'Sitzungen',
+  booths: 'Kabinen',
   adminLog: 'Änderungsprotokoll',
   settingsTitle: 'Einstellungen des Parlaments',
   notSetUp: 'Das Parlament ist noch nicht eingerichtet. Geben Sie Namen und gesetzliche Mitgliederzahl ein und speichern Sie, um es anzulegen.',
