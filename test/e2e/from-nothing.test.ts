@@ -230,21 +230,35 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('Plenum from nothing (needs TEST
 
 /** it.admin creates the sitting and its five items in the back office; returns the sitting's id. */
 async function createSittingInBackOffice(page: Page, base: string): Promise<string> {
-  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-  const created = await gql<{ createSitting: { data: { id: string } } }>(
-    base,
-    `mutation { createSitting(input: { number: 1, title: "1. Sitzung des Gemeinderats", startsAt: "2026-12-07T17:00:00+01:00" }) { ... on MutationCreateSittingSuccess { data { id } } } }`,
-    {},
-    { cookie },
-  );
-  const id = created.body.data!.createSitting.data.id;
-  for (const [title, kind] of [
+  await page.goto(`${base}/admin/sittings`);
+  await page.locator('#new-number').fill('1');
+  await page.locator('#new-title').fill('1. Sitzung des Gemeinderats');
+  // In the council's zone (Berlin), whatever the browser's: 17:00 on 7 December.
+  await page.locator('#new-starts').fill('2026-12-07T17:00');
+  await page.getByTestId('new-sitting').locator('button[type="submit"]').click();
+  const row = page.locator('[data-testid="sitting-row"]').filter({ hasText: '1. Sitzung des Gemeinderats' });
+  await row.waitFor();
+  expect(await row.locator('time').textContent()).toContain('17:00');
+  const id = (await row.getAttribute('data-sitting'))!;
+  expect(await seriousViolations(page)).toEqual([]);
+  await row.getByRole('link').first().click();
+  await page.waitForURL(`**/admin/sittings/${id}`);
+  const items: readonly [string, string, string?, string?][] = [
     ['Eröffnung der Sitzung und Feststellung der Beschlussfähigkeit', 'PROCEDURE'],
     ['Einwohnerfragestunde', 'QUESTION_TIME'],
-    ['Haushaltssatzung 2027', 'DEBATE'],
+    ['Haushaltssatzung 2027', 'DEBATE', '60', 'https://ratsinfo.beispielstadt.de/vorlagen/2027-001.pdf'],
     ['Wahl einer stellvertretenden Bürgermeisterin', 'ELECTION'],
     ['Mitteilungen und Anfragen', 'OTHER'],
-  ])
-    await gql(base, `mutation { addAgendaItem(sittingId: "${id}", input: { title: "${title}", kind: ${kind} }) { __typename } }`, {}, { cookie });
+  ];
+  for (const [n, [title, kind, minutes, link]] of items.entries()) {
+    await page.locator('#new-item-title').fill(title);
+    await page.locator('#new-item-kind').selectOption(kind);
+    if (minutes) await page.locator('#new-item-minutes').fill(minutes);
+    if (link) await page.locator('#new-item-links').fill(link);
+    await page.getByTestId('new-item-submit').click();
+    await expect.poll(() => page.getByTestId('agenda-item').count()).toBe(n + 1);
+  }
+  expect(await page.getByTestId('agenda-item').nth(2).textContent()).toContain('60');
+  expect(await seriousViolations(page)).toEqual([]);
   return id;
 }
