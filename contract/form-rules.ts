@@ -8,7 +8,8 @@ import { textProblem } from './text-check';
 
 /** A BCP 47 language tag as the floor and the booths name their language (de, en, de-CH, sgn-DE). */
 function isLanguageTag(tag: string): boolean {
-  if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(tag)) return false;
+  // Case does not matter in BCP 47 (DE = de); Intl says whether the subtags make sense.
+  if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(tag)) return false;
   try {
     return Intl.getCanonicalLocales(tag).length === 1;
   } catch {
