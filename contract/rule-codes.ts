@@ -21,7 +21,16 @@ export const ruleCodes = {
     'forbidden.subroom_owner',
   ],
   sitting: ['sitting.not_open', 'sitting.closed', 'sitting.invalid_transition', 'sitting.vote_open', 'sitting.already_started'],
-  agenda: ['agenda.no_current_item', 'agenda.item_not_in_sitting', 'agenda.sitting_closed', 'agenda.sitting_in_progress'],
+  agenda: [
+    'agenda.no_current_item',
+    'agenda.item_not_in_sitting',
+    'agenda.sitting_closed',
+    'agenda.sitting_in_progress',
+    'agenda.point_not_accepted',
+    'agenda.vote_not_passed',
+    'agenda.position_out_of_range',
+    'agenda.item_dealt_with',
+  ],
   attendance: ['attendance.not_present'],
   speaker: [
     'speaker.list_closed',
