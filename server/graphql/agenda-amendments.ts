@@ -9,7 +9,7 @@ import { PersonRef } from './roster';
 import { AgendaItemKindEnum } from './scalars';
 import { id, oneOf, optionalText, text, whole } from './input';
 import { SittingProcedureRef } from './procedure';
-import { agendaAuthorities, agendaInOrder, type AgendaAuthorityView } from '../domain/procedure/agenda-amendments';
+import { agendaAuthorities, agendaInOrder, dealtWith, type AgendaAuthorityView } from '../domain/procedure/agenda-amendments';
 import type { AgendaAuthority, AgendaChange } from '../domain/procedure/commands';
 import type { AgendaAmendment } from '../domain/procedure/state';
 import { agendaItemKinds } from '../domain/parliament';
@@ -88,13 +88,16 @@ export const agendaAuthoritySchema = z
 
 // ---- what the procedure tells ----
 
-type AgendaEntry = ReturnType<typeof agendaInOrder>[number];
+type AgendaEntry = ReturnType<typeof agendaInOrder>[number] & { readonly dealtWith: boolean };
 const ProcedureAgendaItemRef = builder.objectRef<AgendaEntry>('ProcedureAgendaItem').implement({
   description: 'An item of the agenda as the procedure sees it now (amendments included).',
   fields: (t) => ({
     id: t.exposeID('id'),
     position: t.exposeInt('position', { description: '1-based place on the agenda.' }),
     title: t.exposeString('title'),
+    dealtWith: t.exposeBoolean('dealtWith', {
+      description: 'Current, called in this sitting or voted on: it stays on the agenda (an amendment cannot remove it).',
+    }),
   }),
 });
 
@@ -152,7 +155,7 @@ builder.objectFields(SittingProcedureRef, (t) => ({
   agenda: t.field({
     type: [ProcedureAgendaItemRef],
     description: 'The agenda as it stands, in order: what calling and amending refer to.',
-    resolve: (s) => agendaInOrder(s.context.agenda),
+    resolve: (s) => agendaInOrder(s.context.agenda).map((i) => ({ ...i, dealtWith: dealtWith(s.state, i.id) !== null })),
   }),
   agendaAmendments: t.field({
     type: [AgendaAmendmentRef],

@@ -141,14 +141,21 @@ function titleOf(raw: string): string {
   return title;
 }
 
-/** An item called in this sitting (the current one too) or voted on stays: the record refers to it. */
+/** Why an item must stay on the agenda: it is current, was called in this sitting or voted on (the record refers to it); null: it may go. */
+export function dealtWith(state: ProcedureState, agendaItemId: string): 'current' | 'called' | 'voted' | null {
+  if (state.currentItemId === agendaItemId) return 'current';
+  if (itemOf(state, agendaItemId).calledAt !== null) return 'called';
+  if (Object.values(state.votes).some((v) => v.definition.agendaItemId === agendaItemId)) return 'voted';
+  return null;
+}
+
 function requireNotDealtWith(state: ProcedureState, item: AgendaEntry): void {
-  if (state.currentItemId === item.id) throw new RuleViolation('agenda.item_dealt_with', 'the item is the current one; it cannot be removed');
-  if (itemOf(state, item.id).calledAt !== null)
-    throw new RuleViolation('agenda.item_dealt_with', 'the item has been called in this sitting; it stays on the agenda');
-  if (Object.values(state.votes).some((v) => v.definition.agendaItemId === item.id)) {
-    throw new RuleViolation('agenda.item_dealt_with', 'a vote has been held on the item; it stays on the agenda');
-  }
+  const why = dealtWith(state, item.id);
+  if (why === null) return;
+  const message = { current: 'the item is the current one', called: 'the item has been called in this sitting', voted: 'a vote has been held on the item' }[
+    why
+  ];
+  throw new RuleViolation('agenda.item_dealt_with', `${message}; it stays on the agenda`);
 }
 
 /**
