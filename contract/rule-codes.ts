@@ -30,7 +30,17 @@ export const ruleCodes = {
     'sitting.not_later',
     'sitting.has_record',
   ],
-  agenda: ['agenda.no_current_item', 'agenda.item_not_in_sitting', 'agenda.sitting_closed', 'agenda.sitting_in_progress', 'agenda.sitting_cancelled'],
+  agenda: [
+    'agenda.no_current_item',
+    'agenda.item_not_in_sitting',
+    'agenda.sitting_closed',
+    'agenda.sitting_in_progress',
+    'agenda.sitting_cancelled',
+    'agenda.point_not_accepted',
+    'agenda.vote_not_passed',
+    'agenda.position_out_of_range',
+    'agenda.item_dealt_with',
+  ],
   attendance: ['attendance.not_present'],
   speaker: [
     'speaker.list_closed',

@@ -134,6 +134,15 @@ export function demoProcedure(change: Partial<Procedure> = {}): Procedure {
     speakingTimes: [],
     votes: [],
     openVote: null,
+    // The demo sitting's agenda; item 2 is current, so it stays on the agenda.
+    agenda: fixture.sittings[0]!.agenda.map((item, index) => ({
+      id: `sitting-42-item-${index + 1}`,
+      position: index + 1,
+      title: item.title,
+      dealtWith: index === 1,
+    })),
+    agendaAmendments: [],
+    agendaAuthorities: [],
     ...change,
   };
 }

@@ -30,11 +30,16 @@ export function assertAgendaEditable(state: SittingState): void {
  * The procedure of a sitting in progress (open or suspended) refers to its items by id and by place:
  * calling, speaking time, votes. Removing or reordering them outside procedure would pull them out
  * from under it, so neither happens then. Adding at the end and correcting a title stay possible.
+ * In an open sitting the agenda changes through procedure instead: `agenda.amend` (GraphQL
+ * amendAgenda) carries out an accepted point of order or a vote that passed, and the record says so.
  */
 export function assertAgendaArrangeable(state: SittingState, change: 'remove' | 'move' | 'insert'): void {
   if (state !== 'open' && state !== 'suspended') return;
   const what = { remove: 'removed', move: 'moved', insert: 'inserted between others (add it at the end)' }[change];
-  throw new RuleViolation('agenda.sitting_in_progress', `the sitting is ${state}; an item of its agenda cannot be ${what} outside procedure`);
+  throw new RuleViolation(
+    'agenda.sitting_in_progress',
+    `the sitting is ${state}; an item of its agenda cannot be ${what} outside procedure: the chair's team carries out the house's decision with amendAgenda`,
+  );
 }
 
 function clamp(n: number, lo: number, hi: number): number {

@@ -5,6 +5,7 @@ import { writeErrors } from './errors';
 import { id, idList, oneOf, optionalId, optionalText, parseArgs, parseInput, text, whole } from './input';
 import { SittingProcedureRef } from './procedure';
 import { ReceiptRef, VoteDraftInput, VoteDraftRef, voteDraftSchema } from './votes';
+import { AgendaAuthorityInput, AgendaChangeInput, agendaAuthoritySchema, agendaChangeSchema } from './agenda-amendments';
 import { OrderPolicyEnum, PointOfOrderDecisionEnum, RequestKindEnum, StanceEnum } from './scalars';
 import { signedInUser, type GraphQLContext } from './context';
 import { chairTeam, chairTeamAndClerks, signedIn } from './auth-scopes';
@@ -77,6 +78,12 @@ builder.mutationFields((t) => {
       kind: 'agenda.call',
       ...parseArgs(a, { agendaItemId: id }),
     })),
+    amendAgenda: op(
+      chairTeam,
+      'Carries out a change of the agenda of the open sitting that the house decided: an accepted point of order or a vote that passed. The record names the decision; the protocol prints it.',
+      { change: t.arg({ type: AgendaChangeInput, required: true }), authority: t.arg({ type: AgendaAuthorityInput, required: true }) },
+      (a) => ({ kind: 'agenda.amend', ...parseArgs(a, { change: agendaChangeSchema, authority: agendaAuthoritySchema }) }),
+    ),
     setOrderPolicy: op(
       chairTeam,
       'How the next speaker is chosen on an item.',

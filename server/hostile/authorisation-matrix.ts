@@ -68,6 +68,7 @@ export const authorisationMatrix: Readonly<Record<string, Expectation>> = {
   callAgendaItem: m(chairTeam),
   setOrderPolicy: m(chairTeam),
   allotSpeakingTime: m(chairTeam),
+  amendAgenda: m(chairTeam),
   addSpeaker: m(chairTeam),
   removeSpeaker: m(chairTeam),
   reorderSpeakers: m(chairTeam),

@@ -5,15 +5,19 @@ import { TranslationState } from '../i18n/translation-state';
 import { procedureText } from '../procedure/procedure-text';
 import { CommandProblem } from '../shared/command-problem';
 import type { OrderPolicy } from '../shared/graphql-schema.generated';
+import { AgendaAmendmentDialog } from './agenda-amendment-dialog';
 import { chairText } from './chair-text';
 import { ChairState } from './chair-state';
 
 const policies: readonly OrderPolicy[] = ['FIRST_COME', 'ALTERNATE_FACTIONS', 'PRO_CONTRA', 'QUOTA'];
 
-/** The agenda with "call" per item; for the current item the order policy and the debate time. */
+/**
+ * The agenda with "call" per item; in the open sitting "Change the agenda" (carrying out a decision
+ * of the house); for the current item the order policy and the debate time.
+ */
 @Component({
   selector: 'plenum-agenda-controls',
-  imports: [CommandProblem, FormsModule],
+  imports: [AgendaAmendmentDialog, CommandProblem, FormsModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ol class="agenda">
@@ -38,6 +42,9 @@ const policies: readonly OrderPolicy[] = ['FIRST_COME', 'ALTERNATE_FACTIONS', 'P
         </li>
       }
     </ol>
+    @if (state.procedure.procedure()?.phase === 'OPEN') {
+      <plenum-agenda-amendment />
+    }
     @if (currentId(); as itemId) {
       <div class="item-settings">
         <label>

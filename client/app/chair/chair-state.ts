@@ -1,10 +1,19 @@
 import { Injectable, computed, signal } from '@angular/core';
 import { acceptInterjectionMutation, declineInterjectionMutation } from '../procedure/interjections.generated';
 import { ProcedureCommands } from '../procedure/procedure-commands';
-import type { OrderPolicy, PointOfOrderDecision, RequestKind, Stance, VoteDraftInput } from '../shared/graphql-schema.generated';
+import type {
+  AgendaAuthorityInput,
+  AgendaChangeInput,
+  OrderPolicy,
+  PointOfOrderDecision,
+  RequestKind,
+  Stance,
+  VoteDraftInput,
+} from '../shared/graphql-schema.generated';
 import {
   addSpeakerMutation,
   allotSpeakingTimeMutation,
+  amendAgendaMutation,
   callAgendaItemMutation,
   cancelVoteMutation,
   chairSetupQuery,
@@ -38,7 +47,7 @@ export type VoteDraft = VoteDraftFragment;
 export type RosterPerson = ChairSetupResult['people'][number];
 
 /** The parts of the console whose commands report problems beside themselves. */
-export type ChairControl = 'sitting' | 'agenda' | 'speakers' | 'floor' | 'interjections' | 'points' | 'draft' | 'drafts' | 'vote';
+export type ChairControl = 'sitting' | 'agenda' | 'amendment' | 'speakers' | 'floor' | 'interjections' | 'points' | 'draft' | 'drafts' | 'vote';
 
 /** The order of the speaker list after moving one request `by` places (−1 up, +1 down); null when it cannot move. */
 export function movedOrder(ids: readonly string[], id: string, by: number): string[] | null {
@@ -107,6 +116,8 @@ export class ChairState extends ProcedureCommands<ChairControl> {
   callItem = (agendaItemId: string) => this.send('agenda', callAgendaItemMutation, { agendaItemId });
   setOrderPolicy = (agendaItemId: string, policy: OrderPolicy) => this.send('agenda', setOrderPolicyMutation, { agendaItemId, policy });
   allotSpeakingTime = (agendaItemId: string, debateMinutes: number) => this.send('agenda', allotSpeakingTimeMutation, { agendaItemId, debateMinutes });
+  /** Carries out a change of the agenda the house decided (an accepted point of order or a vote that passed). */
+  amendAgenda = (change: AgendaChangeInput, authority: AgendaAuthorityInput) => this.send('amendment', amendAgendaMutation, { change, authority });
 
   // Speaker list
   addSpeaker = (personId: string, kind: RequestKind, stance: Stance | null) => this.send('speakers', addSpeakerMutation, { personId, kind, stance });

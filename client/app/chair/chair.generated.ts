@@ -4,7 +4,7 @@
 import type { GraphqlOperation } from '../shared/graphql-operation';
 import { commandProblemFragmentDocument, optionCountFragmentDocument, personRefFragmentDocument, procedureFragmentDocument, receiptFragmentDocument, speakerRequestFragmentDocument, voteFragmentDocument } from '../procedure/procedure.generated';
 import type { PersonRefFragment, ProcedureFragment } from '../procedure/procedure.generated';
-import type { MajorityKind, OptionMeaning, OrderPolicy, PointOfOrderDecision, RequestKind, Role, Stance, VoteDraftInput, VoteKind } from '../shared/graphql-schema.generated';
+import type { AgendaAuthorityInput, AgendaChangeInput, MajorityKind, OptionMeaning, OrderPolicy, PointOfOrderDecision, RequestKind, Role, Stance, VoteDraftInput, VoteKind } from '../shared/graphql-schema.generated';
 
 export type VoteDraftFragment = {
   readonly id: string;
@@ -282,6 +282,51 @@ export const callAgendaItemMutation: GraphqlOperation<CallAgendaItemResult, Call
   operationName: 'CallAgendaItem',
   document: [
     "mutation CallAgendaItem($sittingId: ID!, $agendaItemId: ID!) {\n  callAgendaItem(sittingId: $sittingId, agendaItemId: $agendaItemId) {\n    __typename\n    ... on MutationCallAgendaItemSuccess {\n      data {\n        ...Procedure\n      }\n    }\n    ...CommandProblem\n  }\n}",
+    commandProblemFragmentDocument,
+    optionCountFragmentDocument,
+    personRefFragmentDocument,
+    procedureFragmentDocument,
+    receiptFragmentDocument,
+    speakerRequestFragmentDocument,
+    voteFragmentDocument,
+  ].join('\n\n'),
+};
+
+export interface AmendAgendaVariables {
+  readonly sittingId: string;
+  readonly change: AgendaChangeInput;
+  readonly authority: AgendaAuthorityInput;
+}
+
+export interface AmendAgendaResult {
+  readonly amendAgenda: {
+    readonly __typename: 'ConflictError' | 'NotFoundError';
+    readonly code: string;
+    readonly message: string;
+  } | {
+    readonly __typename: 'InputError';
+    readonly code: string;
+    readonly message: string;
+    readonly issues: ReadonlyArray<{
+      readonly path: ReadonlyArray<string>;
+      readonly message: string;
+    }>;
+  } | {
+    readonly __typename: 'MutationAmendAgendaSuccess';
+    readonly data: ProcedureFragment;
+  } | {
+    readonly __typename: 'RuleViolation';
+    readonly code: string;
+    readonly message: string;
+    readonly rule: string;
+  };
+}
+
+export const amendAgendaMutation: GraphqlOperation<AmendAgendaResult, AmendAgendaVariables> = {
+  kind: 'mutation',
+  operationName: 'AmendAgenda',
+  document: [
+    "mutation AmendAgenda($sittingId: ID!, $change: AgendaChangeInput!, $authority: AgendaAuthorityInput!) {\n  amendAgenda(sittingId: $sittingId, change: $change, authority: $authority) {\n    __typename\n    ... on MutationAmendAgendaSuccess {\n      data {\n        ...Procedure\n      }\n    }\n    ...CommandProblem\n  }\n}",
     commandProblemFragmentDocument,
     optionCountFragmentDocument,
     personRefFragmentDocument,

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { TranslationState } from '../i18n/translation-state';
+import type { AgendaAmendment } from '../procedure/procedure-state';
 import { procedureText } from '../procedure/procedure-text';
 import type { RequestKind } from '../shared/graphql-schema.generated';
 import { chairText } from './chair-text';
@@ -15,8 +16,15 @@ import { eventEntries, type EventEntry } from './event-entries';
       @for (entry of entries(); track entry.key) {
         <li [attr.data-kind]="entry.kind" data-testid="event-entry">
           <span class="badge">{{ text().eventKind[entry.kind] }}</span>
-          <span class="who">{{ entry.person.name }}{{ entry.person.faction ? ' (' + entry.person.faction.shortName + ')' : '' }}</span>
-          <span class="detail">{{ detail(entry) }}</span>
+          @if (entry.amendment; as amendment) {
+            <span class="who">{{ summary(amendment) }}</span>
+            <span class="detail"
+              >{{ text().amendmentOn[amendment.authorityKind](amendment.authorityReference) }}{{ entry.person ? ' · ' + entry.person.name : '' }}</span
+            >
+          } @else {
+            <span class="who">{{ entry.person?.name }}{{ entry.person?.faction ? ' (' + entry.person?.faction?.shortName + ')' : '' }}</span>
+            <span class="detail">{{ detail(entry) }}</span>
+          }
           <time [attr.datetime]="entry.at">{{ translation.formatTime(entry.at) }}</time>
         </li>
       } @empty {
@@ -60,6 +68,10 @@ import { eventEntries, type EventEntry } from './event-entries';
       background: var(--accent);
       color: #ffffff;
     }
+    [data-kind='agenda'] .badge {
+      background: #3d3d8f;
+      color: #ffffff;
+    }
     [data-kind='join'] .badge {
       background: #e6e8eb;
       color: var(--text);
@@ -97,8 +109,13 @@ export class EventConsole {
       .filter((question) => !question.accepted)
       .map((question) => ({ ...question, id: question.requestId, kind: 'INTERJECTION' as const }));
     const hands = [...procedure.speakerList.requests, ...questions];
-    return eventEntries(procedure.pointsOfOrder, hands, this.state.procedure.joins());
+    return eventEntries(procedure.pointsOfOrder, hands, this.state.procedure.joins(), procedure.agendaAmendments);
   });
+
+  /** "Item 3 “…” moved to position 2", in the interface language. */
+  protected summary(amendment: AgendaAmendment): string {
+    return this.text().amendmentSummary[amendment.kind](amendment.title, amendment.position, amendment.fromPosition ?? null);
+  }
 
   protected detail(entry: EventEntry): string {
     if (entry.kind === 'point-of-order' && entry.detail !== null) {

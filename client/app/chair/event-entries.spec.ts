@@ -17,7 +17,7 @@ describe('eventEntries', () => {
       ],
     );
 
-    expect(entries.map((entry) => `${entry.kind}:${entry.person.name}`)).toEqual([
+    expect(entries.map((entry) => `${entry.kind}:${entry.person?.name}`)).toEqual([
       'point-of-order:Finn Kuhn',
       'point-of-order:Leonie Vogel',
       'hand:Mia Jung',
@@ -50,5 +50,37 @@ describe('eventEntries', () => {
     ).map((entry) => entry.key);
 
     expect(new Set(keys).size).toBe(2);
+  });
+
+  it('lists the changes of the agenda after the hands and before the joins, newest first, saying who carried them out', () => {
+    const amendment = (seq: number, at: string) => ({
+      seq,
+      at,
+      kind: 'MOVE' as const,
+      agendaItemId: 'item-3',
+      title: 'Question time',
+      position: 2,
+      fromPosition: 3,
+      previousTitle: null,
+      authorityKind: 'POINT_OF_ORDER' as const,
+      authorityId: 'p1',
+      authorityReference: 'Move item 3 before item 2',
+      by: seq === 12 ? null : demoPerson('a.keller'),
+    });
+    const entries = eventEntries(
+      [],
+      [demoRequest('r1', 'j.brandt', '2026-12-03T09:00:00Z')],
+      [{ person: demoPerson('o.busch'), at: '2026-12-03T12:00:00Z' }],
+      [amendment(11, '2026-12-03T10:00:00Z'), amendment(12, '2026-12-03T10:00:00Z')],
+    );
+
+    expect(entries.map((entry) => `${entry.kind}:${entry.amendment?.seq ?? entry.person?.name}`)).toEqual([
+      'hand:Jonas Brandt',
+      'agenda:12',
+      'agenda:11',
+      'join:Oskar Busch',
+    ]);
+    expect(entries[1]?.person).toBeNull();
+    expect(entries[2]?.person?.name).toBe('Anna Keller');
   });
 });

@@ -60,8 +60,12 @@ describe('ProcedureState', () => {
     state = TestBed.inject(ProcedureState);
   });
 
-  it('loads the frame and the procedure, the agenda in order of position', async () => {
-    graphql.request.and.resolveTo(loaded(demoProcedure({ seq: 7 })));
+  it('loads the frame and the procedure, the agenda (the procedure’s, amendments included) in order of position', async () => {
+    const agenda = [
+      { id: 'sitting-42-item-2', position: 2, title: 'Budget Act 2027 – first reading', dealtWith: true },
+      { id: 'sitting-42-item-1', position: 1, title: 'Opening of the sitting', dealtWith: false },
+    ];
+    graphql.request.and.resolveTo(loaded(demoProcedure({ seq: 7, agenda })));
     await state.load('sitting-42');
 
     expect(graphql.request.calls.mostRecent().args[1]).toEqual({ sittingId: 'sitting-42' });

@@ -24,6 +24,10 @@ type LoadedSitting = NonNullable<ProcedureResult['sitting']>;
 /** The sitting around the procedure: title, agenda and the rulebook in force. */
 export type SittingFrame = Omit<LoadedSitting, 'procedure'>;
 export type PointOfOrderCategory = SittingFrame['rulebook']['pointOfOrderCategories'][number];
+/** An item of the agenda as the console lists it. */
+export type AgendaEntry = Pick<Procedure['agenda'][number], 'id' | 'position' | 'title'>;
+export type AgendaAmendment = Procedure['agendaAmendments'][number];
+export type AgendaAuthority = Procedure['agendaAuthorities'][number];
 
 /** Someone who came into the chamber, seen by comparing two procedures (the chair's event console). */
 export interface JoinEntry {
@@ -83,7 +87,10 @@ export class ProcedureState {
   readonly lastKinds = this.lastKindsSignal.asReadonly();
 
   readonly seq = computed(() => this.procedureSignal()?.seq ?? 0);
-  readonly agenda = computed(() => [...(this.frameSignal()?.agenda ?? [])].sort((a, b) => a.position - b.position));
+  /** The agenda in order, as the procedure sees it (changes carried out in the sitting included); the frame's until the procedure is loaded. */
+  readonly agenda = computed<readonly AgendaEntry[]>(() =>
+    [...(this.procedureSignal()?.agenda ?? this.frameSignal()?.agenda ?? [])].sort((a, b) => a.position - b.position),
+  );
   readonly categories = computed<readonly PointOfOrderCategory[]>(() => this.frameSignal()?.rulebook.pointOfOrderCategories ?? []);
   readonly live = computed<ProcedureLive>(() => liveStatus(this.followingSignal(), this.liveErrorSignal(), this.subscriptions.connection()));
 

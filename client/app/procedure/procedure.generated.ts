@@ -4,7 +4,7 @@
 import type { GraphqlOperation } from '../shared/graphql-operation';
 import { sittingProtocolFragmentDocument } from '../sitting/sitting-overview.generated';
 import type { SittingProtocolFragment } from '../sitting/sitting-overview.generated';
-import type { AgendaItemKind, DateTime, FloorKind, MajorityKind, OptionMeaning, OrderPolicy, RequestKind, SittingState, Stance, VoteKind, VoteResultReason, VoteStatus } from '../shared/graphql-schema.generated';
+import type { AgendaAuthorityKind, AgendaChangeKind, AgendaItemKind, DateTime, FloorKind, MajorityKind, OptionMeaning, OrderPolicy, RequestKind, SittingState, Stance, VoteKind, VoteResultReason, VoteStatus } from '../shared/graphql-schema.generated';
 
 export type PersonRefFragment = {
   readonly id: string;
@@ -189,9 +189,38 @@ export type ProcedureFragment = {
   }>;
   readonly votes: ReadonlyArray<VoteFragment>;
   readonly openVote: VoteFragment | null;
+  readonly agenda: ReadonlyArray<{
+    readonly id: string;
+    readonly position: number;
+    readonly title: string;
+    readonly dealtWith: boolean;
+  }>;
+  readonly agendaAmendments: ReadonlyArray<{
+    readonly seq: number;
+    readonly at: DateTime;
+    readonly kind: AgendaChangeKind;
+    readonly agendaItemId: string;
+    readonly title: string;
+    readonly position: number;
+    readonly fromPosition: number | null;
+    readonly previousTitle: string | null;
+    readonly authorityKind: AgendaAuthorityKind;
+    readonly authorityId: string;
+    readonly authorityReference: string;
+    readonly by: PersonRefFragment | null;
+  }>;
+  readonly agendaAuthorities: ReadonlyArray<{
+    readonly kind: AgendaAuthorityKind;
+    readonly id: string;
+    readonly reference: string;
+    readonly mover: PersonRefFragment | null;
+    readonly category: string | null;
+    readonly decidedAt: DateTime | null;
+    readonly amendedIn: ReadonlyArray<number>;
+  }>;
 };
 
-export const procedureFragmentDocument = "fragment Procedure on SittingProcedure {\n  sittingId\n  seq\n  serverTime\n  phase\n  mutedAll\n  resumesAt\n  suspensionReason\n  currentItem {\n    id\n    position\n    title\n    kind\n  }\n  orderPolicy\n  speakerList {\n    agendaItemId\n    closed\n    requests {\n      ...SpeakerRequest\n    }\n  }\n  pointsOfOrder {\n    id\n    person {\n      ...PersonRef\n    }\n    category\n    text\n    raisedAt\n    heard\n  }\n  floor {\n    id\n    requestId\n    person {\n      ...PersonRef\n    }\n    kind\n    answer\n    startedAt\n    limitSeconds\n    elapsedSeconds\n    overrunSeconds\n    interjection {\n      requestId\n      person {\n        ...PersonRef\n      }\n      startedAt\n      elapsedSeconds\n      limitSeconds\n    }\n    pendingInterjections {\n      requestId\n      person {\n        ...PersonRef\n      }\n      requestedAt\n      accepted\n    }\n  }\n  attendance {\n    presentCount\n    present {\n      ...PersonRef\n    }\n    perFaction {\n      faction {\n        id\n        shortName\n        name\n        colour\n      }\n      present\n      seats\n    }\n    quorum {\n      present\n      required\n      quorate\n    }\n  }\n  quotas {\n    faction {\n      id\n      shortName\n      colour\n    }\n    allottedSeconds\n    usedSeconds\n    remainingSeconds\n  }\n  speakingTimes {\n    person {\n      ...PersonRef\n    }\n    seconds\n    turns\n    lastSpokeAt\n  }\n  votes {\n    ...Vote\n  }\n  openVote {\n    ...Vote\n  }\n}";
+export const procedureFragmentDocument = "fragment Procedure on SittingProcedure {\n  sittingId\n  seq\n  serverTime\n  phase\n  mutedAll\n  resumesAt\n  suspensionReason\n  currentItem {\n    id\n    position\n    title\n    kind\n  }\n  orderPolicy\n  speakerList {\n    agendaItemId\n    closed\n    requests {\n      ...SpeakerRequest\n    }\n  }\n  pointsOfOrder {\n    id\n    person {\n      ...PersonRef\n    }\n    category\n    text\n    raisedAt\n    heard\n  }\n  floor {\n    id\n    requestId\n    person {\n      ...PersonRef\n    }\n    kind\n    answer\n    startedAt\n    limitSeconds\n    elapsedSeconds\n    overrunSeconds\n    interjection {\n      requestId\n      person {\n        ...PersonRef\n      }\n      startedAt\n      elapsedSeconds\n      limitSeconds\n    }\n    pendingInterjections {\n      requestId\n      person {\n        ...PersonRef\n      }\n      requestedAt\n      accepted\n    }\n  }\n  attendance {\n    presentCount\n    present {\n      ...PersonRef\n    }\n    perFaction {\n      faction {\n        id\n        shortName\n        name\n        colour\n      }\n      present\n      seats\n    }\n    quorum {\n      present\n      required\n      quorate\n    }\n  }\n  quotas {\n    faction {\n      id\n      shortName\n      colour\n    }\n    allottedSeconds\n    usedSeconds\n    remainingSeconds\n  }\n  speakingTimes {\n    person {\n      ...PersonRef\n    }\n    seconds\n    turns\n    lastSpokeAt\n  }\n  votes {\n    ...Vote\n  }\n  openVote {\n    ...Vote\n  }\n  agenda {\n    id\n    position\n    title\n    dealtWith\n  }\n  agendaAmendments {\n    seq\n    at\n    kind\n    agendaItemId\n    title\n    position\n    fromPosition\n    previousTitle\n    authorityKind\n    authorityId\n    authorityReference\n    by {\n      ...PersonRef\n    }\n  }\n  agendaAuthorities {\n    kind\n    id\n    reference\n    mover {\n      ...PersonRef\n    }\n    category\n    decidedAt\n    amendedIn\n  }\n}";
 
 export type CommandProblemFragment = {
   readonly code: string;

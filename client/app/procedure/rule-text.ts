@@ -66,7 +66,12 @@ const en: Readonly<Record<RuleCode, string>> = {
   'sitting.already_started': 'The sitting has begun; only a scheduled sitting can be rescheduled.',
   'agenda.item_not_in_sitting': 'This item is not on the sitting’s agenda.',
   'agenda.sitting_closed': 'The sitting is closed; its agenda can no longer change.',
-  'agenda.sitting_in_progress': 'The sitting has begun; its agenda now changes only through the procedure.',
+  'agenda.sitting_in_progress':
+    'The sitting has begun; its agenda now changes only through the procedure: the chair carries out an accepted point of order or a passed vote (chair console, “Change the agenda”).',
+  'agenda.point_not_accepted': 'Only a point of order the chair has accepted allows this change (one put to a vote: choose its vote).',
+  'agenda.vote_not_passed': 'Only a vote that has closed and passed allows this change.',
+  'agenda.position_out_of_range': 'There is no such position on the agenda.',
+  'agenda.item_dealt_with': 'This item has been called or voted on in this sitting; it stays on the agenda.',
   'sitting.cancelled': 'The sitting has been cancelled: it cannot be opened, moved or changed.',
   'sitting.not_later': 'A postponed sitting starts later than planned: choose a later start (or edit the sitting to move it earlier).',
   'sitting.has_record': 'Something has been recorded for this sitting already: it cannot be deleted. Cancel it instead.',
@@ -169,7 +174,13 @@ const de: Readonly<Record<RuleCode, string>> = {
   'sitting.already_started': 'Die Sitzung hat begonnen; verlegt werden kann nur eine geplante Sitzung.',
   'agenda.item_not_in_sitting': 'Dieser Punkt steht nicht auf der Tagesordnung dieser Sitzung.',
   'agenda.sitting_closed': 'Die Sitzung ist geschlossen; ihre Tagesordnung kann sich nicht mehr ändern.',
-  'agenda.sitting_in_progress': 'Die Sitzung hat begonnen; ihre Tagesordnung ändert sich jetzt nur noch im Verfahren.',
+  'agenda.sitting_in_progress':
+    'Die Sitzung hat begonnen; ihre Tagesordnung ändert sich jetzt nur noch im Verfahren: Die Sitzungsleitung führt einen angenommenen Geschäftsordnungsantrag oder einen Beschluss aus (Sitzungsleitung, „Tagesordnung ändern“).',
+  'agenda.point_not_accepted':
+    'Diese Änderung erlaubt nur ein vom Vorsitz angenommener Geschäftsordnungsantrag (bei einem zur Abstimmung gestellten: dessen Abstimmung wählen).',
+  'agenda.vote_not_passed': 'Diese Änderung erlaubt nur eine abgeschlossene, angenommene Abstimmung.',
+  'agenda.position_out_of_range': 'Diese Stelle gibt es auf der Tagesordnung nicht.',
+  'agenda.item_dealt_with': 'Dieser Punkt wurde in dieser Sitzung aufgerufen oder abgestimmt; er bleibt auf der Tagesordnung.',
   'sitting.cancelled': 'Die Sitzung wurde abgesagt: Sie kann weder eröffnet noch verschoben oder geändert werden.',
   'sitting.not_later':
     'Eine verschobene Sitzung beginnt später als geplant: Bitte einen späteren Beginn wählen (oder die Sitzung bearbeiten, um sie vorzuziehen).',

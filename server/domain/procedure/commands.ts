@@ -5,6 +5,7 @@
  */
 import type { Rulebook } from '../rulebook';
 import type { Role } from '@contract/roles';
+import type { AgendaItemKind } from '../parliament';
 import type { RosterFacts } from './events';
 import type { MajorityKind, OrderPolicy, PointOfOrderDecision, RequestKind, Stance, VoteKind, OptionMeaning } from './vocabulary';
 
@@ -21,6 +22,8 @@ export type ProcedureCommand =
   | { readonly kind: 'agenda.call'; readonly agendaItemId: string }
   | { readonly kind: 'agenda.set_order_policy'; readonly agendaItemId: string; readonly policy: OrderPolicy }
   | { readonly kind: 'agenda.allot_speaking_time'; readonly agendaItemId: string; readonly debateSeconds: number }
+  /** Carries out a change of the agenda the house decided (see agenda-amendments.ts). */
+  | { readonly kind: 'agenda.amend'; readonly change: AgendaChange; readonly authority: AgendaAuthority }
   // speaker list: members request/withdraw for themselves; the chair's team adds anyone, removes, reorders, closes
   | {
       readonly kind: 'speaker.request';
@@ -72,6 +75,22 @@ export type ProcedureCommand =
     };
 
 export type ProcedureCommandKind = ProcedureCommand['kind'];
+
+/** A change to the agenda of an open sitting; positions are 1-based places in the agenda as it stands. */
+export type AgendaChange =
+  | { readonly kind: 'move'; readonly agendaItemId: string; readonly position: number }
+  | {
+      readonly kind: 'insert';
+      readonly position: number;
+      readonly title: string;
+      readonly itemKind: AgendaItemKind;
+      readonly description: string | null;
+    }
+  | { readonly kind: 'remove'; readonly agendaItemId: string }
+  | { readonly kind: 'retitle'; readonly agendaItemId: string; readonly title: string };
+
+/** The decision of this sitting that allows a change of its agenda. */
+export type AgendaAuthority = { readonly kind: 'point_of_order'; readonly pointId: string } | { readonly kind: 'vote'; readonly voteId: string };
 
 /** A vote as prepared before the sitting (stored as a draft, attached to an agenda item). */
 export interface VoteDraft {

@@ -8,6 +8,7 @@ import { assertCleanText } from '../text';
 import type { DecideContext, ProcedureCommand } from './commands';
 import type { ProcedureEvent } from './events';
 import type { ProcedureState } from './state';
+import * as agenda from './agenda-amendments';
 import * as attendance from './attendance';
 import * as chamber from './mute-all';
 import * as floor from './floor';
@@ -40,6 +41,8 @@ export function decide(state: ProcedureState, command: ProcedureCommand, ctx: De
       return sitting.setOrderPolicy(state, command, ctx);
     case 'agenda.allot_speaking_time':
       return sitting.allotTime(state, command, ctx);
+    case 'agenda.amend':
+      return agenda.amendAgenda(state, command, ctx);
     case 'speaker.request':
       return speakers.requestSpeech(state, command, ctx);
     case 'speaker.withdraw':

@@ -4,7 +4,7 @@
  * Names are `area.verb` in the past tense of the command. Payloads hold plain JSON only: ids,
  * numbers, strings, ISO instants. Never change the meaning of a field once written: records are kept forever.
  */
-import type { Role } from '../parliament';
+import type { AgendaItemKind, Role } from '../parliament';
 import type { Rulebook } from '../rulebook';
 import type { FloorKind, MajorityKind, OptionMeaning, OrderPolicy, PointOfOrderDecision, RequestKind, Stance, VoteKind } from './vocabulary';
 
@@ -64,6 +64,38 @@ export interface VoteResult {
   readonly quorate: boolean;
 }
 
+/** What a change of the agenda did, with the titles and places of the time: the protocol reads it without today's agenda. */
+export type AmendedChange =
+  | { readonly kind: 'move'; readonly agendaItemId: string; readonly title: string; readonly from: number; readonly to: number }
+  | {
+      readonly kind: 'insert';
+      /** The new item's id (the agenda_items row is created with it). */
+      readonly agendaItemId: string;
+      readonly title: string;
+      readonly itemKind: AgendaItemKind;
+      readonly description: string | null;
+      readonly position: number;
+    }
+  | { readonly kind: 'remove'; readonly agendaItemId: string; readonly title: string; readonly position: number }
+  | { readonly kind: 'retitle'; readonly agendaItemId: string; readonly position: number; readonly previousTitle: string; readonly title: string };
+
+/** The decision a change of the agenda carries out, with a reference a reader understands without the rest of the record. */
+export type AmendmentAuthority =
+  | {
+      readonly kind: 'point_of_order';
+      readonly pointId: string;
+      /** The point's text, as raised. */
+      readonly reference: string;
+      readonly category: string;
+      readonly mover: PersonRef;
+    }
+  | {
+      readonly kind: 'vote';
+      readonly voteId: string;
+      /** The vote's title. */
+      readonly reference: string;
+    };
+
 export type ProcedureEvent =
   // ---- sitting ----
   | { readonly kind: 'sitting.opened'; readonly rulebook: Rulebook; readonly statutoryMembers: number }
@@ -76,6 +108,8 @@ export type ProcedureEvent =
   // ---- agenda ----
   | { readonly kind: 'agenda.item_called'; readonly agendaItemId: string; readonly position: number; readonly title: string }
   | { readonly kind: 'agenda.order_policy_set'; readonly agendaItemId: string; readonly policy: OrderPolicy }
+  /** The agenda of the open sitting changed by a decision of the house; `order` is the agenda's order of ids after it. */
+  | { readonly kind: 'agenda.amended'; readonly change: AmendedChange; readonly order: readonly string[]; readonly authority: AmendmentAuthority }
   | {
       readonly kind: 'agenda.speaking_time_allotted';
       readonly agendaItemId: string;

@@ -5,12 +5,12 @@ import { own } from './lookup';
 
 type Of<K extends ProcedureEvent['kind']> = Extract<ProcedureEvent, { kind: K }>;
 
-export function decidePoint(state: ProcedureState, e: Of<'point_of_order.decided'>): ProcedureState {
+export function decidePoint(state: ProcedureState, e: Of<'point_of_order.decided'>, at: string): ProcedureState {
   const point = own(state.points, e.pointId);
   if (!point || point.status !== 'pending') return state;
   return {
     ...state,
-    points: { ...state.points, [e.pointId]: { ...point, status: 'decided', decision: e.decision, note: e.note, voteId: e.voteId } },
+    points: { ...state.points, [e.pointId]: { ...point, status: 'decided', decision: e.decision, decidedAt: at, note: e.note, voteId: e.voteId } },
   };
 }
 

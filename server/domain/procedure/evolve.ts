@@ -32,8 +32,16 @@ export function evolveEntry(state: ProcedureState, entry: RecordedEvent): Proced
       const { [e.personId]: _gone, ...present } = state.present;
       return { ...state, present };
     }
-    case 'agenda.item_called':
-      return { ...state, currentItemId: e.agendaItemId, items: { ...state.items, [e.agendaItemId]: itemOf(state, e.agendaItemId) } };
+    case 'agenda.item_called': {
+      const item = itemOf(state, e.agendaItemId);
+      return { ...state, currentItemId: e.agendaItemId, items: { ...state.items, [e.agendaItemId]: { ...item, calledAt: item.calledAt ?? at } } };
+    }
+    case 'agenda.amended':
+      // The agenda itself is the agenda_items table (changed in the same transaction); the state keeps what was done and why.
+      return {
+        ...state,
+        amendments: [...state.amendments, { seq: entry.seq, at, actorId: entry.actorId, change: e.change, order: e.order, authority: e.authority }],
+      };
     case 'agenda.order_policy_set':
       return withItem(state, e.agendaItemId, { policy: e.policy, manualOrder: null });
     case 'agenda.speaking_time_allotted':
@@ -99,6 +107,7 @@ export function evolveEntry(state: ProcedureState, entry: RecordedEvent): Proced
             heard: false,
             counterHeard: false,
             decision: null,
+            decidedAt: null,
             note: null,
             voteId: null,
           },
@@ -110,7 +119,7 @@ export function evolveEntry(state: ProcedureState, entry: RecordedEvent): Proced
       return { ...state, points: { ...state.points, [e.pointId]: { ...point, status: 'withdrawn' } } };
     }
     case 'point_of_order.decided':
-      return decidePoint(state, e);
+      return decidePoint(state, e, at);
     case 'vote.opened':
       return openVote(state, e, at);
     case 'vote.named_demanded':

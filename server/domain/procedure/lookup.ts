@@ -5,7 +5,7 @@ export function own<T>(record: Readonly<Record<string, T>>, key: string): T | un
   return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
-export const emptyItem: ItemState = { policy: null, listClosed: false, manualOrder: null, allotment: null };
+export const emptyItem: ItemState = { calledAt: null, policy: null, listClosed: false, manualOrder: null, allotment: null };
 
 export function itemOf(state: ProcedureState, agendaItemId: string): ItemState {
   return own(state.items, agendaItemId) ?? emptyItem;

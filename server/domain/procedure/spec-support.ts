@@ -10,6 +10,7 @@ import { bundestag2025 } from '../rulebook/presets';
 import type { Actor, DecideContext, ProcedureCommand, SittingContext, VoteDraft } from './commands';
 import type { ProcedureEvent, RecordedEvent } from './events';
 import { decide } from './decide';
+import { contextAfter } from './agenda-amendments';
 import { evolve, initialState, type ProcedureState } from './state';
 
 type Role = Actor['roles'][number];
@@ -68,7 +69,8 @@ export class Chamber {
   now = t0;
   private ids = 0;
 
-  constructor(readonly sitting: SittingContext = sittingContext()) {}
+  /** The agenda follows the record's amendments, as the engine's context does. */
+  constructor(public sitting: SittingContext = sittingContext()) {}
 
   actor(personId: string | null): Actor {
     return { personId, roles: personId === null ? [] : (this.sitting.people.get(personId)?.roles ?? []) };
@@ -96,6 +98,7 @@ export class Chamber {
       const entry: RecordedEvent = { seq: this.entries.length + 1, at: this.now.toISOString(), actorId, event };
       this.entries.push(entry);
       this.state = evolve(this.state, entry);
+      this.sitting = contextAfter(this.sitting, [event]);
     }
   }
 

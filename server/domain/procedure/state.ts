@@ -3,7 +3,7 @@
  * arrays in record order); `evolve` is total and deterministic, so any state is `fold(entries)`.
  */
 import type { Rulebook } from '../rulebook';
-import type { PersonRef, RecordedEvent, VoteDefinition, VoteResult } from './events';
+import type { AmendedChange, AmendmentAuthority, PersonRef, RecordedEvent, VoteDefinition, VoteResult } from './events';
 import type { FloorKind, OrderPolicy, PointOfOrderDecision, RequestKind, SittingPhase, Stance } from './vocabulary';
 import { evolveEntry } from './evolve';
 
@@ -32,6 +32,8 @@ export interface SpeakerRequest {
 }
 
 export interface ItemState {
+  /** When the item was first called in this sitting; null: never (it may still be removed by an amendment). */
+  readonly calledAt: string | null;
   /** null: the rulebook's default policy. */
   readonly policy: OrderPolicy | null;
   readonly listClosed: boolean;
@@ -92,6 +94,8 @@ export interface PointOfOrder {
   /** A speaker against has had the floor for it (rulebook.pointsOfOrder.hearOneAgainst). */
   readonly counterHeard: boolean;
   readonly decision: PointOfOrderDecision | null;
+  /** When the chair decided it. */
+  readonly decidedAt: string | null;
   readonly note: string | null;
   readonly voteId: string | null;
 }
@@ -127,6 +131,17 @@ export interface VoteState {
   readonly cancelReason: string | null;
 }
 
+/** A change of the agenda carried out in this sitting (agenda.amended), in record order. */
+export interface AgendaAmendment {
+  readonly seq: number;
+  readonly at: string;
+  /** Who carried it out (the chair's team). */
+  readonly actorId: string | null;
+  readonly change: AmendedChange;
+  readonly order: readonly string[];
+  readonly authority: AmendmentAuthority;
+}
+
 /** Demands for a named vote on one prepared vote (keyed by draft id); once valid, the draft opens as named. */
 export interface NamedVoteDemand {
   readonly factionIds: readonly string[];
@@ -154,6 +169,8 @@ export interface ProcedureState {
   readonly openVoteId: string | null;
   /** draft id → the demands for a named vote on it. */
   readonly namedDemands: Readonly<Record<string, NamedVoteDemand>>;
+  /** Changes of the agenda carried out while the sitting was open, in record order. */
+  readonly amendments: readonly AgendaAmendment[];
   readonly lastSeq: number;
   readonly lastAt: string | null;
 }
@@ -175,6 +192,7 @@ export const initialState: ProcedureState = {
   votes: {},
   openVoteId: null,
   namedDemands: {},
+  amendments: [],
   lastSeq: 0,
   lastAt: null,
 };

@@ -11,7 +11,17 @@ import { msBetween } from '../procedure/lookup';
 import { evolve, initialState, type FinishedFloor, type FinishedInterjection, type ProcedureState } from '../procedure/state';
 import type { SittingPhase, Stance } from '../procedure/vocabulary';
 import type { StoredEntry } from '../record';
-import type { Actor, Proceeding, Protocol, ProtocolFloor, ProtocolInterjection, ProtocolPointOfOrder, ProtocolSection, ProtocolVote } from './protocol';
+import type {
+  Actor,
+  Proceeding,
+  Protocol,
+  ProtocolAgendaAmendment,
+  ProtocolFloor,
+  ProtocolInterjection,
+  ProtocolPointOfOrder,
+  ProtocolSection,
+  ProtocolVote,
+} from './protocol';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type Floor = Mutable<Omit<ProtocolFloor, 'interjections'>> & { interjections: ProtocolInterjection[] };
@@ -116,6 +126,9 @@ export class ProtocolFold {
       }
       case 'agenda.item_called':
         this.sections.push({ agendaItem: { id: e.agendaItemId, position: e.position, title: e.title }, calledAt: at, proceedings: [] });
+        return;
+      case 'agenda.amended':
+        this.section.proceedings.push(this.amendment(e, at, entry.actorId));
         return;
       case 'agenda.order_policy_set':
         this.section.proceedings.push({ kind: 'order_policy', at, policy: e.policy });
@@ -257,6 +270,24 @@ export class ProtocolFold {
     for (const i of after.interjections.slice(before.interjections.length)) this.interjectionEnded(i);
     if (after.floor && after.floor !== before.floor) this.extended(after.floor.floorId, after.floor.limitSeconds, after.floor.extensionSeconds);
     for (const f of after.floors.slice(before.floors.length)) this.floorFinished(f);
+  }
+
+  /** The amendment at its place, its decision named as the record has it (the point's category and when it was decided, where the record tells). */
+  private amendment(e: Extract<ProcedureEvent, { kind: 'agenda.amended' }>, at: string, actorId: string | null): ProtocolAgendaAmendment {
+    const a = e.authority;
+    if (a.kind === 'point_of_order') this.see(a.mover);
+    const authority: ProtocolAgendaAmendment['authority'] =
+      a.kind === 'point_of_order'
+        ? {
+            kind: 'point_of_order',
+            pointId: a.pointId,
+            reference: a.reference,
+            mover: a.mover,
+            category: { id: a.category, label: this.categories.get(a.category) ?? null },
+            decidedAt: this.points.get(a.pointId)?.decision?.at ?? null,
+          }
+        : { kind: 'vote', voteId: a.voteId, reference: a.reference, decidedAt: this.votes.get(a.voteId)?.closed?.at ?? null };
+    return { kind: 'agenda_amendment', at, change: e.change, authority, by: this.actor(actorId) };
   }
 
   /** The speech holding the floor now, if the protocol lists it (a point of order's floor is listed under its point). */

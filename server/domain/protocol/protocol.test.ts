@@ -379,3 +379,71 @@ describe('buildProtocol from a realistic record', () => {
     expect(JSON.parse(json)).toEqual(p);
   });
 });
+
+describe('an amendment of the agenda in the protocol', () => {
+  /** Item 3 moved before item 2 on an accepted point of order; an item added on a vote that passed. */
+  function amendedRecord(): StoredEntry[] {
+    const s = new RecordScript();
+    s.at('09:00:00', { kind: 'sitting.opened', rulebook, statutoryMembers: 49 });
+    s.at('09:00:10', { kind: 'agenda.item_called', agendaItemId: 'item-1', position: 1, title: agenda[0]!.title });
+    s.at(
+      '09:01:00',
+      {
+        kind: 'point_of_order.raised',
+        pointId: 'po-agenda',
+        agendaItemId: 'item-1',
+        person: people.busch,
+        category: 'closure_of_debate',
+        text: 'Fragestunde vor der ersten Lesung.',
+      },
+      people.busch.personId,
+    );
+    s.at('09:02:00', { kind: 'point_of_order.decided', pointId: 'po-agenda', decision: 'accepted', note: null, voteId: null });
+    s.at('09:02:30', {
+      kind: 'agenda.amended',
+      change: { kind: 'move', agendaItemId: 'item-3', title: agenda[2]!.title, from: 3, to: 2 },
+      order: ['item-1', 'item-3', 'item-2', 'item-4'],
+      authority: {
+        kind: 'point_of_order',
+        pointId: 'po-agenda',
+        reference: 'Fragestunde vor der ersten Lesung.',
+        category: 'closure_of_debate',
+        mover: people.busch,
+      },
+    });
+    s.at('09:03:00', { kind: 'agenda.item_called', agendaItemId: 'item-3', position: 2, title: agenda[2]!.title });
+    s.at('09:04:00', {
+      kind: 'agenda.amended',
+      change: { kind: 'insert', agendaItemId: 'item-new', title: 'Dringlichkeitsantrag Hochwasserhilfe', itemKind: 'debate', description: null, position: 5 },
+      order: ['item-1', 'item-3', 'item-2', 'item-4', 'item-new'],
+      authority: { kind: 'vote', voteId: 'v-elsewhere', reference: 'Aufnahme des Dringlichkeitsantrags' },
+    });
+    return s.entries();
+  }
+
+  it('prints each amendment at its place with the decision it carries out and who carried it out', () => {
+    const p = protocolOf(amendedRecord());
+    expect(p.sections.map((s) => [s.agendaItem?.id ?? null, s.proceedings.map((x) => x.kind)])).toEqual([
+      ['item-1', ['point_of_order', 'agenda_amendment']],
+      ['item-3', ['agenda_amendment']],
+    ]);
+    const [first, second] = all(p).filter((x) => x.kind === 'agenda_amendment');
+    expect(first).toEqual({
+      kind: 'agenda_amendment',
+      at: '2026-12-03T08:02:30.000Z',
+      change: { kind: 'move', agendaItemId: 'item-3', title: agenda[2]!.title, from: 3, to: 2 },
+      authority: {
+        kind: 'point_of_order',
+        pointId: 'po-agenda',
+        reference: 'Fragestunde vor der ersten Lesung.',
+        mover: people.busch,
+        category: { id: 'closure_of_debate', label: { de: 'Schluss der Aussprache', en: 'Closure of the debate' } },
+        decidedAt: '2026-12-03T08:02:00.000Z',
+      },
+      by: { personId: people.keller.personId, name: null },
+    });
+    // A decision not in this record is named by its reference alone.
+    expect(second).toMatchObject({ authority: { kind: 'vote', voteId: 'v-elsewhere', reference: 'Aufnahme des Dringlichkeitsantrags', decidedAt: null } });
+    expect(JSON.parse(protocolJson(p))).toEqual(JSON.parse(JSON.stringify(p)));
+  });
+});

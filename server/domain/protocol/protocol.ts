@@ -8,7 +8,7 @@
  * Pseudonymous ballots appear under their pseudonyms only: the record never links them to members,
  * and the protocol adds no time or order that could (ballots are sorted).
  */
-import type { PersonRef, RosterFacts, VoteOption } from '../procedure/events';
+import type { AmendedChange, PersonRef, RosterFacts, VoteOption } from '../procedure/events';
 import type { FloorKind, MajorityKind, OrderPolicy, PointOfOrderDecision, SittingPhase, Stance, VoteKind } from '../procedure/vocabulary';
 import { GENESIS_HASH, verifyChain, type ChainProblem, type StoredEntry } from '../record';
 import { byName, ProtocolFold } from './protocol-fold';
@@ -138,8 +138,37 @@ export interface ProtocolVote {
     | null;
 }
 
+/** A change of the agenda carried out in the open sitting, and the decision it carries out. */
+export interface ProtocolAgendaAmendment {
+  readonly kind: 'agenda_amendment';
+  readonly at: string;
+  readonly change: AmendedChange;
+  readonly authority:
+    | {
+        readonly kind: 'point_of_order';
+        readonly pointId: string;
+        /** The point's text. */
+        readonly reference: string;
+        readonly mover: PersonRef;
+        readonly category: { readonly id: string; readonly label: { readonly de: string; readonly en: string } | null };
+        /** When the chair accepted it (null: the decision is not in this record). */
+        readonly decidedAt: string | null;
+      }
+    | {
+        readonly kind: 'vote';
+        readonly voteId: string;
+        /** The vote's title. */
+        readonly reference: string;
+        /** When it closed (null: not in this record). */
+        readonly decidedAt: string | null;
+      };
+  /** Who carried it out. */
+  readonly by: Actor | null;
+}
+
 export type Proceeding =
   | ProtocolFloor
+  | ProtocolAgendaAmendment
   | ProtocolPointOfOrder
   | ProtocolVote
   | {

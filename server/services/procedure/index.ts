@@ -68,6 +68,14 @@ export function createProcedureService(deps: ServiceDeps, roster: { personOf(use
 
   function committed(sittingId: string, commit: Commit, state: ProcedureState): void {
     timers.sync(sittingId, votesView(state));
+    if (commit.entries.some((e) => e.event.kind === 'agenda.amended')) {
+      // The agenda changed with the record: the views read it fresh from the next snapshot on, and
+      // whatever follows the sitting's agenda (its page, caches across sittings) hears it as any agenda edit.
+      contexts.delete(sittingId);
+      const event = { kind: 'agenda.changed' as const, sittingId, at: now() };
+      pubsub.publish('sitting:events', sittingId, event);
+      pubsub.publish('sittings:any', event);
+    }
     updates.committed(sittingId, commit);
   }
 

@@ -3,7 +3,9 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/database';
 import { appendRecord, loadRecord, recordHead } from '../../db/record';
 import { insertBallots, markDraftOpened } from '../../db/votes';
-import { setSittingState } from '../../db/sittings';
+import { lockSitting, setSittingState } from '../../db/sittings';
+import { applyAgendaAmendment } from '../../db/agenda-amendments';
+import { contextAfter } from '../../domain/procedure/agenda-amendments';
 import { decide } from '../../domain/procedure/decide';
 import { changesOf, type CommitChanges } from '../../domain/procedure/commit-changes';
 import { evolve, initialState, type ProcedureState } from '../../domain/procedure/state';
@@ -211,7 +213,10 @@ export class SittingEngine {
           if (this.seq !== head.seq) throw new Error(`record of ${this.sittingId} changed under the lock (${this.seq} ≠ ${head.seq})`);
         }
         state = this.state;
-        const context = await loadSittingContext(tx, this.sittingId);
+        // A change of the agenda rewrites the sitting's agenda_items: take the sitting's row lock, as
+        // the back office does for its edits, before reading the agenda the decisions see.
+        if (batch.some((p) => p.command.kind === 'agenda.amend')) await lockSitting(tx, this.sittingId);
+        let context = await loadSittingContext(tx, this.sittingId);
         const items: { at: Date; actorId: string | null; event: ProcedureEvent }[] = [];
         const voters: (string | null)[] = [];
         let seq = this.seq;
@@ -232,6 +237,8 @@ export class SittingEngine {
               voters.push(event.kind === 'ballot.cast' ? p.actor.personId : null);
             }
             state = next;
+            // The next command of the batch sees the agenda as this one left it (the table follows below).
+            context = contextAfter(context, events);
             results.push({ ok: true, from, to: seq });
           } catch (error) {
             results.push({ ok: false, error });
@@ -259,7 +266,7 @@ export class SittingEngine {
     if (stored.length) this.committed({ entries: stored, changes: changesOf(stored.map((e) => e.event)) }, state);
   }
 
-  /** Tables kept beside the record: one ballot row per member (the database's own guard), the sitting's state, opened drafts. */
+  /** Tables kept beside the record: one ballot row per member (the database's own guard), the sitting's state, opened drafts, the agenda. */
   private async applySideTables(tx: Transaction<Database>, entries: readonly StoredEntry[], voters: readonly (string | null)[]): Promise<void> {
     const ballots = [];
     for (const [i, e] of entries.entries()) {
@@ -288,6 +295,9 @@ export class SittingEngine {
           break;
         case 'vote.opened':
           await markDraftOpened(tx, ev.definition.voteId, new Date(e.at));
+          break;
+        case 'agenda.amended':
+          await applyAgendaAmendment(tx, this.sittingId, ev.change, ev.order);
           break;
         default:
           break;

@@ -90,6 +90,20 @@ export interface ProtocolLabels {
     readonly by: string;
   };
   readonly orderPolicies: Readonly<Record<OrderPolicy, string>>;
+  readonly agendaAmendment: {
+    readonly title: string;
+    /** Under the agenda when it was changed in the sitting. */
+    readonly amendedNote: string;
+    readonly move: (title: string, from: number, to: number) => string;
+    readonly insert: (title: string, position: number) => string;
+    readonly remove: (title: string, position: number) => string;
+    readonly retitle: (position: number, before: string, after: string) => string;
+    /** The decision carried out: an accepted point of order (its category, mover and text) or a vote that passed. */
+    readonly onPoint: (category: string, mover: string, text: string) => string;
+    readonly onVote: (title: string) => string;
+    readonly decidedAt: string;
+    readonly by: string;
+  };
   readonly debateTime: string;
   readonly attendance: string;
   readonly leftEarly: string;
@@ -200,6 +214,18 @@ const de: ProtocolLabels = {
     pro_contra: 'im Wechsel für und wider',
     quota: 'nach Redezeitkontingenten der Fraktionen',
   },
+  agendaAmendment: {
+    title: 'Änderung der Tagesordnung',
+    amendedNote: 'Die Tagesordnung wurde während der Sitzung geändert (siehe Verlauf der Sitzung).',
+    move: (title, from, to) => `TOP ${from} „${title}“ wird an Stelle ${to} gesetzt`,
+    insert: (title, position) => `„${title}“ wird als TOP ${position} aufgenommen`,
+    remove: (title, position) => `TOP ${position} „${title}“ wird abgesetzt`,
+    retitle: (position, before, after) => `TOP ${position} „${before}“ lautet nun „${after}“`,
+    onPoint: (category, mover, text) => `auf den angenommenen Antrag zur Geschäftsordnung (${category}) von ${mover}: „${text}“`,
+    onVote: (title) => `auf den Beschluss in der Abstimmung „${title}“`,
+    decidedAt: 'entschieden',
+    by: 'durch',
+  },
   debateTime: 'Redezeit der Aussprache',
   attendance: 'Anwesenheit',
   leftEarly: 'vorzeitig gegangen',
@@ -303,6 +329,18 @@ const en: ProtocolLabels = {
     alternate_factions: 'alternating between groups',
     pro_contra: 'alternating for and against',
     quota: 'by the groups’ speaking-time quotas',
+  },
+  agendaAmendment: {
+    title: 'Agenda amended',
+    amendedNote: 'The agenda was amended during the sitting (see the proceedings).',
+    move: (title, from, to) => `item ${from} “${title}” moved to position ${to}`,
+    insert: (title, position) => `“${title}” added as item ${position}`,
+    remove: (title, position) => `item ${position} “${title}” removed`,
+    retitle: (position, before, after) => `item ${position} “${before}” now reads “${after}”`,
+    onPoint: (category, mover, text) => `on the accepted point of order (${category}) by ${mover}: “${text}”`,
+    onVote: (title) => `on the decision of the vote “${title}”`,
+    decidedAt: 'decided',
+    by: 'by',
   },
   debateTime: 'Debate time',
   attendance: 'Attendance',

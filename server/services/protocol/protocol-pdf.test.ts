@@ -121,6 +121,48 @@ describe('protocolPdf', () => {
     expect(text).not.toContain('\uFFFD');
   });
 
+  it.each(['de', 'en'] as const)('prints an amendment of the agenda with its decision (%s)', async (lang) => {
+    const L = protocolLabels[lang];
+    const s = new RecordScript();
+    s.at('09:00:00', { kind: 'sitting.opened', rulebook, statutoryMembers: 49 });
+    s.at('09:01:00', {
+      kind: 'point_of_order.raised',
+      pointId: 'po-a',
+      agendaItemId: null,
+      person: people.kuhn,
+      category: 'closure_of_debate',
+      text: 'TOP 3 vor TOP 2.',
+    });
+    s.at('09:02:00', { kind: 'point_of_order.decided', pointId: 'po-a', decision: 'accepted', note: null, voteId: null });
+    s.at('09:02:30', {
+      kind: 'agenda.amended',
+      change: { kind: 'move', agendaItemId: 'item-3', title: agenda[2]!.title, from: 3, to: 2 },
+      order: ['item-1', 'item-3', 'item-2', 'item-4'],
+      authority: { kind: 'point_of_order', pointId: 'po-a', reference: 'TOP 3 vor TOP 2.', category: 'closure_of_debate', mover: people.kuhn },
+    });
+    s.at('09:03:00', {
+      kind: 'agenda.amended',
+      change: { kind: 'remove', agendaItemId: 'item-4', title: agenda[3]!.title, position: 4 },
+      order: ['item-1', 'item-3', 'item-2'],
+      authority: { kind: 'vote', voteId: 'v-x', reference: 'Absetzung der Wahl' },
+    });
+    const text = pdfText(await protocolPdf(buildProtocol({ sitting, parliamentName, agenda: agenda.slice(0, 3), entries: s.entries() }), lang)).replace(
+      /\s+/g,
+      ' ',
+    );
+    const category = lang === 'de' ? 'Schluss der Aussprache' : 'Closure of the debate';
+    for (const expected of [
+      `${L.agendaAmendment.title}: ${L.agendaAmendment.move(agenda[2]!.title, 3, 2)}.`,
+      L.agendaAmendment.onPoint(category, 'Finn Kuhn (CVP)', 'TOP 3 vor TOP 2.'),
+      `${L.agendaAmendment.decidedAt} 09:02:00`,
+      `${L.agendaAmendment.title}: ${L.agendaAmendment.remove(agenda[3]!.title, 4)}.`,
+      L.agendaAmendment.onVote('Absetzung der Wahl'),
+      L.agendaAmendment.amendedNote,
+    ]) {
+      expect(text).toContain(expected);
+    }
+  });
+
   it('keeps pseudonyms apart from names in the PDF too', async () => {
     const text = pdfText(await protocolPdf(sample, 'de'));
     const line = text.split('\n').find((l) => l.includes('kiwi-30'));

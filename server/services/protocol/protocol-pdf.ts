@@ -6,7 +6,15 @@
  */
 import PDFDocument from 'pdfkit';
 import type { PersonRef } from '../../domain/procedure/events';
-import type { Protocol, ProtocolFloor, ProtocolPointOfOrder, ProtocolVote, Proceeding, ProtocolOptionCount } from '../../domain/protocol/protocol';
+import type {
+  Protocol,
+  ProtocolAgendaAmendment,
+  ProtocolFloor,
+  ProtocolPointOfOrder,
+  ProtocolVote,
+  Proceeding,
+  ProtocolOptionCount,
+} from '../../domain/protocol/protocol';
 import { protocolLabels, type ProtocolLabels, type ProtocolLanguage } from './labels';
 import { protocolFonts, type PdfFonts } from './pdf-fonts';
 import { ALERT, GREY, PdfLayout, type Run } from './pdf-layout';
@@ -136,6 +144,9 @@ class ProtocolWriter {
         { gap: 0.25 },
       );
     }
+    if (p.sections.some((s) => s.proceedings.some((x) => x.kind === 'agenda_amendment'))) {
+      this.out.runs([['italic', L.agendaAmendment.amendedNote]], { size: 9, color: GREY, gap: 0.25 });
+    }
   }
 
   private proceedings(): void {
@@ -193,6 +204,8 @@ class ProtocolWriter {
             { x: bx, width: w },
           );
         });
+      case 'agenda_amendment':
+        return this.entry(x.at, (bx, w) => this.amendment(x, bx, w));
       case 'roster_change':
         return this.entry(x.at, (bx, w) =>
           this.out.runs(
@@ -208,6 +221,33 @@ class ProtocolWriter {
         void unknown;
       }
     }
+  }
+
+  /** "Agenda amended: item 3 “…” moved to position 2", then the decision it carries out and who carried it out. */
+  private amendment(x: ProtocolAgendaAmendment, bx: number, w: number): void {
+    const A = this.L.agendaAmendment;
+    const c = x.change;
+    const what =
+      c.kind === 'move'
+        ? A.move(c.title, c.from, c.to)
+        : c.kind === 'insert'
+          ? A.insert(c.title, c.position)
+          : c.kind === 'remove'
+            ? A.remove(c.title, c.position)
+            : A.retitle(c.position, c.previousTitle, c.title);
+    this.out.runs(
+      [
+        ['bold', `${A.title}: `],
+        ['regular', `${what}.`],
+      ],
+      { x: bx, width: w },
+    );
+    const a = x.authority;
+    const lang = this.L.locale.startsWith('de') ? 'de' : 'en';
+    const on = a.kind === 'point_of_order' ? A.onPoint(a.category.label?.[lang] ?? a.category.id, this.person(a.mover), a.reference) : A.onVote(a.reference);
+    const when = a.decidedAt ? ` (${A.decidedAt} ${this.time.format(new Date(a.decidedAt))})` : '';
+    const by = x.by ? `; ${A.by} ${x.by.name ?? x.by.personId}` : '';
+    this.out.runs([['italic', `${on}${when}${by}`]], { x: bx, width: w, size: 9.5 });
   }
 
   /** "Jonas Brandt (SDA): voting right yes → no; roles member → member, chair (by Ina Admin)". */
