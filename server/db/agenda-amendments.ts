@@ -12,7 +12,13 @@ import { deleteAgendaItem, insertAgendaItem, updateAgendaItem, writeAgendaOrder 
 export async function applyAgendaAmendment(tx: Transaction<Database>, sittingId: string, change: AmendedChange, order: AgendaOrder): Promise<void> {
   switch (change.kind) {
     case 'insert': {
-      const row = await insertAgendaItem(tx, sittingId, change.position, { title: change.title, kind: change.itemKind, description: change.description });
+      const row = await insertAgendaItem(tx, sittingId, change.position, {
+        title: change.title,
+        kind: change.itemKind,
+        description: change.description,
+        debateMinutes: null,
+        documentLinks: [],
+      });
       // The row is new and nothing refers to it yet: it takes the id the record names.
       await tx.updateTable('agenda_items').set({ id: change.agendaItemId }).where('id', '=', row.id).execute();
       break;

@@ -132,7 +132,15 @@ export interface SittingContext {
       readonly roles: readonly Actor['roles'][number][];
     }
   >;
-  readonly agenda: readonly { readonly id: string; readonly position: number; readonly title: string }[];
+  readonly agenda: readonly {
+    readonly id: string;
+    readonly position: number;
+    readonly title: string;
+    /** Debate time planned in the back office: allotted when the item is called (else the rulebook's). */
+    readonly debateMinutes?: number | null;
+  }[];
+  /** Cancelled in the back office: it never opens. */
+  readonly cancelled?: boolean;
   /** ISO instant the sitting is scheduled to start (the deadline `evening_before` of a named-vote demand reads it). */
   readonly startsAt?: string;
 }

@@ -128,3 +128,22 @@ describe('agenda', () => {
     expect(rule(() => c.decide('j.brandt', { kind: 'agenda.set_order_policy', agendaItemId: 'item-4', policy: 'quota' }))).toBe('forbidden.chair_only');
   });
 });
+
+describe('what the back office planned', () => {
+  it('allots the debate time planned for an item when it is called, else the rulebook’s', () => {
+    const planned = sittingContext();
+    const c = new Chamber({ ...planned, agenda: planned.agenda.map((i) => (i.id === 'item-2' ? { ...i, debateMinutes: 60 } : i)) }).open();
+    const called = c.run(chair, { kind: 'agenda.call', agendaItemId: 'item-2' });
+    expect(called.find((e) => e.kind === 'agenda.speaking_time_allotted')).toMatchObject({ debateSeconds: 3600 });
+    const other = c.run(chair, { kind: 'agenda.call', agendaItemId: 'item-3' });
+    const rulebookDefault = planned.rulebook.speakingTime.debateSeconds;
+    if (rulebookDefault === null) expect(other.some((e) => e.kind === 'agenda.speaking_time_allotted')).toBe(false);
+    else expect(other.find((e) => e.kind === 'agenda.speaking_time_allotted')).toMatchObject({ debateSeconds: rulebookDefault });
+  });
+
+  it('never opens a sitting cancelled in the back office', () => {
+    const c = new Chamber({ ...sittingContext(), cancelled: true });
+    expect(rule(() => c.decide(chair, { kind: 'sitting.open' }))).toBe('sitting.cancelled');
+    expect(c.entries).toEqual([]);
+  });
+});

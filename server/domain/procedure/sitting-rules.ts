@@ -19,6 +19,7 @@ const maxDebateSeconds = 24 * 3600;
 
 export function openSitting(state: ProcedureState, ctx: DecideContext): ProcedureEvent[] {
   requireChair(ctx.actor, 'open the sitting');
+  if (ctx.sitting.cancelled) throw new RuleViolation('sitting.cancelled', 'the sitting has been cancelled; it cannot be opened');
   if (state.phase === 'suspended') throw new RuleViolation('sitting.invalid_transition', 'a suspended sitting is resumed, not opened again');
   transition(state.phase, 'open');
   // The rules in force from now on are those of this moment: frozen into the record.
@@ -63,7 +64,7 @@ function agendaItem(ctx: DecideContext, agendaItemId: string) {
   return item;
 }
 
-/** Calls an item of this sitting's agenda: the floor of the previous item ends; the default debate time is allotted. */
+/** Calls an item of this sitting's agenda: the floor of the previous item ends; its planned debate time (or the rulebook's) is allotted. */
 export function callItem(state: ProcedureState, cmd: Of<'agenda.call'>, ctx: DecideContext): ProcedureEvent[] {
   requireChair(ctx.actor, 'call an agenda item');
   requireOpen(state, 'calling an agenda item');
@@ -73,7 +74,8 @@ export function callItem(state: ProcedureState, cmd: Of<'agenda.call'>, ctx: Dec
     ...endCurrentFloor(state),
     { kind: 'agenda.item_called', agendaItemId: item.id, position: item.position, title: item.title },
   ];
-  const debateSeconds = rulesOf(state, ctx).speakingTime.debateSeconds;
+  // The time planned for the item in the back office, else the rulebook's default.
+  const debateSeconds = item.debateMinutes ? item.debateMinutes * 60 : rulesOf(state, ctx).speakingTime.debateSeconds;
   if (debateSeconds !== null && itemOf(state, item.id).allotment === null) events.push(allotment(state, ctx, item.id, debateSeconds));
   return events;
 }

@@ -41,7 +41,8 @@ export async function loadSittingContext(db: Kysely<Database>, sittingId: string
     statutoryMembers: parliament.statutoryMembers,
     factions: factions.map((f) => ({ id: f.id, shortName: f.shortName, seats: f.seats })),
     people: new Map(people.map((p) => [p.id, { id: p.id, name: fullName(p), factionId: p.factionId, votingRights: p.votingRights, roles: p.roles }])),
-    agenda: agenda.map((i) => ({ id: i.id, position: i.position, title: i.title })),
+    agenda: agenda.map((i) => ({ id: i.id, position: i.position, title: i.title, debateMinutes: i.debateMinutes })),
+    cancelled: sitting?.state === 'cancelled',
     ...(sitting ? { startsAt: sitting.startsAt.toISOString() } : {}),
   };
 }
