@@ -50,7 +50,7 @@ describe.each(testDatabaseKinds())('parliament settings on %s', (kind) => {
     expect(after.presetRulebook).toEqual(presets['municipal-council-nrw']);
     expect(after.effectiveRulebook.quorum.fraction).toBe(0.4);
     expect(after.effectiveRulebook.speech.limits.speech).toBe(420);
-    expect(after.effectiveRulebook.name).toBe(presets['municipal-council-nrw']!.name);
+    expect(after.effectiveRulebook.name).toBe(presets['municipal-council-nrw'].name);
     expect(await services.procedure.rulebook('sitting-42')).toEqual(after.effectiveRulebook);
 
     const [entry] = await services.adminLog.page({ limit: 10, offset: 0 });
@@ -115,10 +115,10 @@ describe.each(testDatabaseKinds())('parliament settings on %s', (kind) => {
     await services.procedure.execute('sitting-42', actor, { kind: 'sitting.close' });
 
     const protocol = await services.procedure.protocol('sitting-42');
-    expect(protocol.rulebook).toEqual({ preset: 'municipal-council-nrw', name: presets['municipal-council-nrw']!.name });
+    expect(protocol.rulebook).toEqual({ preset: 'municipal-council-nrw', name: presets['municipal-council-nrw'].name });
     expect(protocol.timeZone).toBe('America/Los_Angeles');
     const text = pdfText(await protocolPdf(protocol, 'en'));
-    expect(text).toContain(presets['municipal-council-nrw']!.name);
+    expect(text).toContain(presets['municipal-council-nrw'].name);
     expect(text).not.toContain('Bundestag');
     // Opened at 09:30 UTC: 01:30 in Los Angeles (PST), never the server's 10:30 (Berlin) or 09:30 (UTC).
     expect(text).toMatch(/01:30/);

@@ -19,7 +19,12 @@ export const adminRoutes: Routes = [
       },
       { path: 'roster', title: 'Roster · Plenum', canActivate: [sectionGuard('roster')], children: rosterRoutes },
       { path: 'sittings', title: 'Sittings · Plenum', canActivate: [sectionGuard('sittings')], children: sittingsRoutes },
-      { path: 'booths', title: 'Booths · Plenum', canActivate: [sectionGuard('booths')], loadComponent: () => import('./booths/booths-page').then((m) => m.BoothsPage) },
+      {
+        path: 'booths',
+        title: 'Booths · Plenum',
+        canActivate: [sectionGuard('booths')],
+        loadComponent: () => import('./booths/booths-page').then((m) => m.BoothsPage),
+      },
       {
         path: 'log',
         title: 'Admin log · Plenum',

@@ -46,7 +46,11 @@ describe('Shell', () => {
 
   it('shows the sign-in page when nobody is signed in', async () => {
     // At the front door (/) the public list of sittings and whose they are come with it, besides the sign-in check.
-    answer({ Viewer: { me: null }, FrontSittings: { publicSittings: [] }, Parliament: { parliament: { name: 'Gemeinderat Beispielstadt', shortName: 'GR', timeZone: 'Europe/Berlin' } } });
+    answer({
+      Viewer: { me: null },
+      FrontSittings: { publicSittings: [] },
+      Parliament: { parliament: { name: 'Gemeinderat Beispielstadt', shortName: 'GR', timeZone: 'Europe/Berlin' } },
+    });
     const page = await render();
 
     expect(page.querySelector('[data-testid="sign-in"]')).not.toBeNull();
