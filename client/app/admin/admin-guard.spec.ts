@@ -62,7 +62,7 @@ describe('itAdminGuard', () => {
   });
 
   it('names the sections of the nav by role', () => {
-    expect(sectionsFor(['IT_ADMIN'])).toEqual(['parliament', 'roster', 'sittings', 'log']);
+    expect(sectionsFor(['IT_ADMIN'])).toEqual(['parliament', 'roster', 'booths', 'sittings', 'log']);
     expect(sectionsFor(['CLERK'])).toEqual(['sittings']);
     expect(sectionsFor(['CHAIR', 'MEMBER'])).toEqual(['sittings']);
     expect(sectionsFor(['MODERATOR', 'MEMBER', 'INTERPRETER'])).toEqual([]);

@@ -19,7 +19,7 @@ describe('booth editing (the server rules, in the browser)', () => {
     const bad = boothInputOf({ language: 'english', name: '', kind: 'SIGN' }, 'de');
     expect(bad.input).toBeNull();
     expect([...bad.problems]).toEqual([
-      ['language', 'Ein Sprachkürzel wie de oder en.'],
+      ['language', 'Ein Sprachkürzel wie de, en oder de-CH.'],
       ['name', 'Pflichtfeld.'],
     ]);
     const long = boothInputOf({ language: 'it', name: 'x'.repeat(boothForm.name.max + 1), kind: 'SPOKEN' }, 'en');
@@ -33,7 +33,7 @@ describe('booth editing (the server rules, in the browser)', () => {
     expect(boothPatchOf(en, { language: 'en-GB', name: 'English', kind: 'SIGN' }, 'en').patch).toEqual({ language: 'en-GB', kind: 'SIGN' });
     const wrong = boothPatchOf(en, { language: 'en_GB', name: 'English', kind: 'SPOKEN' }, 'en');
     expect(wrong.patch).toBeNull();
-    expect(wrong.problems.get('language')).toBe('A language tag such as de or en.');
+    expect(wrong.problems.get('language')).toBe('A language tag such as de, en or de-CH.');
   });
 
   it('shows the server’s refusals by field', () => {

@@ -60,7 +60,7 @@ describe('BoothsPage', () => {
     language.dispatchEvent(new Event('input'));
     page.querySelector<HTMLFormElement>('.new-booth form')!.dispatchEvent(new Event('submit'));
     await settle();
-    expect(page.querySelector('#new-booth-language-problem')?.textContent).toContain('A language tag such as de or en.');
+    expect(page.querySelector('#new-booth-language-problem')?.textContent).toContain('A language tag such as de, en or de-CH.');
     expect(page.querySelector('#new-booth-name-problem')?.textContent).toContain('Required.');
     expect(language.getAttribute('aria-invalid')).toBe('true');
     expect(document.activeElement).toBe(language);
