@@ -56,14 +56,7 @@ export async function loadRecord(db: Kysely<Database>, sittingId: string, afterS
  */
 export async function recordHead(tx: Transaction<Database>, sittingId: string): Promise<{ seq: number; hash: string }> {
   await sql`select pg_advisory_xact_lock(${RECORD_LOCK_CLASS}::integer, hashtext(${sittingId}))`.execute(tx);
-  const last = await tx
-    .selectFrom('record_entries')
-    .select(['seq', 'hash'])
-    .where('sitting_id', '=', sittingId)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return last ?? { seq: 0, hash: GENESIS_HASH };
+  return peekRecordHead(tx, sittingId);
 }
 
 /**
