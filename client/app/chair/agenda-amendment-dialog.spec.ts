@@ -68,9 +68,9 @@ describe('Change the agenda (chair console)', () => {
     await fixture.whenStable();
   }
 
-  /** The console has other dialogs (closing the sitting, cancelling a vote): this one by its heading. */
+  /** The console has other dialogs (closing the sitting, cancelling a vote): the one open now. */
   function amendDialog(page: HTMLElement): HTMLDialogElement {
-    return [...page.querySelectorAll('dialog')].find((dialog) => dialog.querySelector('h2')?.textContent?.trim() === 'Change the agenda')!;
+    return [...page.querySelectorAll('dialog')].find((dialog) => dialog.open && dialog.querySelector('h2')?.textContent?.trim() === 'Change the agenda')!;
   }
 
   function choose(page: HTMLElement, testid: string, index: number): void {
@@ -151,7 +151,45 @@ describe('Change the agenda (chair console)', () => {
     page.querySelector<HTMLButtonElement>('[data-testid="amend-submit"]')!.click();
     await settle(fixture);
 
-    expect(amendDialog(page).open).toBeTrue();
+    expect(amendDialog(page)).toBeDefined();
     expect(amendDialog(page).querySelector('[data-testid="command-problem"]')?.textContent).toContain('stays on the agenda');
+  });
+
+  it('offers the change beside the points of order while the newest decision is not carried out, and shows the last change', async () => {
+    const [fixture, page] = await render(withDecision);
+    expect(page.querySelector('[data-testid="amend-prompt"]')?.textContent).toContain('Point of order accepted: “Move item 3 before item 2”');
+    page.querySelector<HTMLButtonElement>('[data-testid="amend-prompt-button"]')!.click();
+    await settle(fixture);
+    expect(amendDialog(page)).toBeDefined();
+
+    const [, done] = await render(
+      demoProcedure({
+        seq: 12,
+        agendaAuthorities: [{ ...withDecision.agendaAuthorities[0]!, amendedIn: [12] }],
+        agendaAmendments: [
+          {
+            seq: 12,
+            at: '2026-12-03T09:41:00Z',
+            kind: 'MOVE',
+            agendaItemId: 'sitting-42-item-3',
+            title: 'Question time: energy prices',
+            position: 2,
+            fromPosition: 3,
+            previousTitle: null,
+            authorityKind: 'POINT_OF_ORDER',
+            authorityId: 'poo-7',
+            authorityReference: 'Move item 3 before item 2',
+            by: demoPerson('a.keller'),
+          },
+        ],
+      }),
+    );
+    expect(done.querySelector('[data-testid="amend-prompt"]')).toBeNull();
+    expect(done.querySelector('[data-testid="amend-last"]')?.textContent?.replace(/\s+/g, ' ')).toContain(
+      'Last change: Item 3 “Question time: energy prices” moved to position 2 (on the point of order “Move item 3 before item 2”)',
+    );
+    const console = [...done.querySelectorAll('[data-testid="event-entry"][data-kind="agenda"]')].map((entry) => entry.textContent?.replace(/\s+/g, ' '));
+    expect(console[0]).toContain('Item 3 “Question time: energy prices” moved to position 2');
+    expect(console[0]).toContain('Anna Keller');
   });
 });

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslationState } from '../i18n/translation-state';
 import type { AgendaAuthority } from '../procedure/procedure-state';
@@ -22,6 +22,8 @@ import {
 import { chairText } from './chair-text';
 import { ChairState } from './chair-state';
 
+let instances = 0;
+
 const changeKinds: readonly AgendaChangeKind[] = ['MOVE', 'INSERT', 'REMOVE', 'RETITLE'];
 const itemKinds: readonly AgendaItemKind[] = ['DEBATE', 'PROCEDURE', 'QUESTION_TIME', 'ELECTION', 'VOTE', 'OTHER'];
 
@@ -35,33 +37,64 @@ const itemKinds: readonly AgendaItemKind[] = ['DEBATE', 'PROCEDURE', 'QUESTION_T
   imports: [CommandProblem, DialogFrame, FormsModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="amend">
-      <button
-        type="button"
-        class="secondary"
-        data-testid="amend-agenda"
-        aria-haspopup="dialog"
-        [attr.aria-describedby]="authorities().length === 0 ? 'amend-needs-decision' : null"
-        [disabled]="authorities().length === 0"
-        (click)="open()"
-      >
-        {{ text().amendAgenda }}
-      </button>
-      @if (authorities().length === 0) {
-        <p class="hint" id="amend-needs-decision">{{ text().amendNeedsDecision }}</p>
+    @if (prompt()) {
+      @if (newestUndone(); as decision) {
+        <p class="prompt" data-testid="amend-prompt">
+          <span>{{ text().decidedPrompt[decision.kind](decision.reference) }}</span>
+          <button type="button" class="secondary" data-testid="amend-prompt-button" aria-haspopup="dialog" (click)="open()">{{ text().amendAgenda }}</button>
+        </p>
       }
-    </div>
+    } @else {
+      <div class="amend">
+        <button
+          type="button"
+          class="secondary"
+          data-testid="amend-agenda"
+          aria-haspopup="dialog"
+          [attr.aria-describedby]="authorities().length === 0 ? hintId : null"
+          [disabled]="authorities().length === 0"
+          (click)="open()"
+        >
+          {{ text().amendAgenda }}
+        </button>
+        @if (authorities().length === 0) {
+          <p class="hint" [id]="hintId">{{ text().amendNeedsDecision }}</p>
+        }
+      </div>
+      <p class="last-change" role="status" data-testid="amend-last">
+        @if (lastChange(); as change) {
+          {{ text().lastChange }} {{ text().amendmentSummary[change.kind](change.title, change.position, change.fromPosition ?? null) }} ({{
+            text().amendmentOn[change.authorityKind](change.authorityReference)
+          }})
+        }
+      </p>
+    }
     <plenum-dialog-frame #dialog [heading]="text().amendHeading">
       <form class="amend-form" novalidate data-testid="amend-form" (ngSubmit)="submit()">
         <p class="intro">{{ text().amendIntro }}</p>
         <label>
           {{ text().amendAuthority }}
-          <select name="authority" data-testid="amend-authority" [ngModel]="form().authority" (ngModelChange)="update({ authority: $event })">
+          <select
+            name="authority"
+            data-testid="amend-authority"
+            [attr.aria-describedby]="chosenId"
+            [ngModel]="form().authority"
+            (ngModelChange)="update({ authority: $event })"
+          >
             @for (authority of authorities(); track key(authority)) {
               <option [value]="key(authority)">{{ authorityLabel(authority) }}</option>
             }
           </select>
         </label>
+        @if (chosen(); as decision) {
+          <p class="chosen" [id]="chosenId">
+            {{ decision.kind === 'VOTE' ? text().chosenVote : text().chosenPoint(decision.mover?.name ?? '') }}
+            <q>{{ decision.reference }}</q>
+            @if (decision.decidedAt) {
+              · {{ translation.formatTime(decision.decidedAt) }}
+            }
+          </p>
+        }
         <fieldset>
           <legend>{{ text().amendChange }}</legend>
           <div class="kinds">
@@ -113,6 +146,23 @@ const itemKinds: readonly AgendaItemKind[] = ['DEBATE', 'PROCEDURE', 'QUESTION_T
             />
           </label>
         }
+        @if (form().change === 'MOVE' || form().change === 'INSERT') {
+          <label>
+            {{ form().change === 'MOVE' ? text().movePosition : text().insertPosition }}
+            <select
+              name="position"
+              data-testid="amend-position"
+              [attr.aria-invalid]="showProblems() && (problems().includes('position-missing') || problems().includes('position-unchanged'))"
+              [ngModel]="form().position"
+              (ngModelChange)="update({ position: $event === null ? null : +$event })"
+            >
+              <option [ngValue]="null" disabled>{{ text().choosePosition }}</option>
+              @for (position of positions(); track position) {
+                <option [ngValue]="position">{{ position }}</option>
+              }
+            </select>
+          </label>
+        }
         @if (form().change === 'INSERT') {
           <label>
             {{ text().newItemKind }}
@@ -133,25 +183,18 @@ const itemKinds: readonly AgendaItemKind[] = ['DEBATE', 'PROCEDURE', 'QUESTION_T
             ></textarea>
           </label>
         }
-        @if (form().change === 'MOVE' || form().change === 'INSERT') {
-          <label>
-            {{ form().change === 'MOVE' ? text().movePosition : text().insertPosition }}
-            <select
-              name="position"
-              data-testid="amend-position"
-              [attr.aria-invalid]="showProblems() && (problems().includes('position-missing') || problems().includes('position-unchanged'))"
-              [ngModel]="form().position"
-              (ngModelChange)="update({ position: $event === null ? null : +$event })"
-            >
-              <option [ngValue]="null" disabled>{{ text().choosePosition }}</option>
-              @for (position of positions(); track position) {
-                <option [ngValue]="position">{{ position }}</option>
+        @if (showProblems() && problems().length > 0) {
+          <div role="alert" data-testid="amend-problems">
+            <ul class="problems">
+              @for (problem of problems(); track problem) {
+                <li>{{ text().amendProblem[problem] }}</li>
               }
-            </select>
-          </label>
+            </ul>
+          </div>
         }
-        <section class="preview" aria-labelledby="amend-preview-heading">
-          <h3 id="amend-preview-heading">{{ text().amendPreview }}</h3>
+        <plenum-command-problem [message]="state.problem('amendment')" />
+        <section class="preview" [attr.aria-labelledby]="previewId">
+          <h3 [id]="previewId">{{ text().amendPreview }}</h3>
           <ol data-testid="amend-preview">
             @for (line of preview(); track line.key) {
               <li [class]="line.mark" [attr.data-mark]="line.mark">
@@ -164,14 +207,6 @@ const itemKinds: readonly AgendaItemKind[] = ['DEBATE', 'PROCEDURE', 'QUESTION_T
             }
           </ol>
         </section>
-        @if (showProblems() && problems().length > 0) {
-          <ul class="problems" role="alert" data-testid="amend-problems">
-            @for (problem of problems(); track problem) {
-              <li>{{ text().amendProblem[problem] }}</li>
-            }
-          </ul>
-        }
-        <plenum-command-problem [message]="state.problem('amendment')" />
         <div class="dialog-actions">
           <button type="submit" data-testid="amend-submit" [disabled]="busy()">{{ text().amendSubmit }}</button>
           <button type="button" class="secondary" (click)="dialog.close()">{{ text().cancel }}</button>
@@ -192,6 +227,28 @@ const itemKinds: readonly AgendaItemKind[] = ['DEBATE', 'PROCEDURE', 'QUESTION_T
       margin: 0;
       color: var(--muted);
       font-size: 0.875rem;
+    }
+    .prompt {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 1rem;
+      margin: 0.75rem 0 0;
+    }
+    .last-change:empty {
+      display: none;
+    }
+    .last-change {
+      margin-bottom: 0.75rem !important;
+    }
+    .last-change,
+    .chosen {
+      margin: 0.5rem 0 0;
+      font-size: 0.875rem;
+    }
+    .chosen {
+      margin: 0;
+      color: var(--muted);
     }
     .amend-form {
       display: grid;
@@ -234,10 +291,8 @@ const itemKinds: readonly AgendaItemKind[] = ['DEBATE', 'PROCEDURE', 'QUESTION_T
       font-size: 0.9375rem;
     }
     .preview ol {
-      max-height: 14rem;
       margin: 0;
       padding: 0;
-      overflow-y: auto;
       list-style: none;
       border: 1px solid var(--border);
       border-radius: 0.25rem;
@@ -270,6 +325,15 @@ const itemKinds: readonly AgendaItemKind[] = ['DEBATE', 'PROCEDURE', 'QUESTION_T
       flex: none;
       font-size: 0.8125rem;
     }
+    /* The actions stay in reach while the dialog scrolls (a phone, a long agenda). */
+    .amend-form .dialog-actions {
+      position: sticky;
+      bottom: -1.25rem;
+      margin: 0 -1.25rem -1.25rem;
+      padding: 0.75rem 1.25rem;
+      border-top: 1px solid var(--border);
+      background: var(--surface);
+    }
     .problems {
       margin: 0;
       padding-left: 1.25rem;
@@ -279,7 +343,12 @@ const itemKinds: readonly AgendaItemKind[] = ['DEBATE', 'PROCEDURE', 'QUESTION_T
 })
 export class AgendaAmendmentDialog {
   protected readonly state = inject(ChairState);
-  private readonly translation = inject(TranslationState);
+  protected readonly translation = inject(TranslationState);
+  /** As a prompt beside the points of order: only while the newest decision has not been carried out on the agenda. */
+  readonly prompt = input(false);
+  protected readonly hintId = `amend-hint-${++instances}`;
+  protected readonly chosenId = `amend-chosen-${instances}`;
+  protected readonly previewId = `amend-preview-${instances}`;
   private readonly frame = viewChild.required<DialogFrame>('dialog');
 
   protected readonly text = this.translation.catalogue(chairText);
@@ -291,7 +360,14 @@ export class AgendaAmendmentDialog {
 
   protected readonly agenda = computed(() => this.state.procedure.procedure()?.agenda ?? []);
   protected readonly authorities = computed(() => this.state.procedure.procedure()?.agendaAuthorities ?? []);
+  /** The newest decision, while nothing has been carried out on it. */
+  protected readonly newestUndone = computed(() => {
+    const newest = this.authorities()[0];
+    return newest !== undefined && newest.amendedIn.length === 0 ? newest : null;
+  });
+  protected readonly lastChange = computed(() => this.state.procedure.procedure()?.agendaAmendments.at(-1) ?? null);
   protected readonly form = signal<AmendmentForm>(emptyAmendmentForm([]));
+  protected readonly chosen = computed(() => this.authorities().find((authority) => authorityKey(authority) === this.form().authority) ?? null);
   /** Problems show once the chair has tried to carry the change out. */
   protected readonly showProblems = signal(false);
   protected readonly problems = computed(() => amendmentProblems(this.form(), this.agenda(), this.authorities()));

@@ -20,6 +20,9 @@ const policies: readonly OrderPolicy[] = ['FIRST_COME', 'ALTERNATE_FACTIONS', 'P
   imports: [AgendaAmendmentDialog, CommandProblem, FormsModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
+    @if (state.procedure.procedure()?.phase === 'OPEN') {
+      <plenum-agenda-amendment />
+    }
     <ol class="agenda">
       @for (item of state.procedure.agenda(); track item.id) {
         <li [attr.aria-current]="item.id === currentId() ? 'step' : null" data-testid="chair-agenda-item">
@@ -42,9 +45,6 @@ const policies: readonly OrderPolicy[] = ['FIRST_COME', 'ALTERNATE_FACTIONS', 'P
         </li>
       }
     </ol>
-    @if (state.procedure.procedure()?.phase === 'OPEN') {
-      <plenum-agenda-amendment />
-    }
     @if (currentId(); as itemId) {
       <div class="item-settings">
         <label>

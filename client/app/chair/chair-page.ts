@@ -9,6 +9,7 @@ import { VoteHistory } from '../procedure/vote-history';
 import { chairTeam } from '../shared/contract-roles';
 import { ErrorNotice } from '../shared/error-notice';
 import { ProtocolLinks } from '../sitting/protocol-links';
+import { AgendaAmendmentDialog } from './agenda-amendment-dialog';
 import { AgendaControls } from './agenda-controls';
 import { AttendancePanel } from './attendance-panel';
 import { chairText } from './chair-text';
@@ -26,6 +27,7 @@ import { VotePreparation } from './vote-preparation';
 @Component({
   selector: 'plenum-chair-page',
   imports: [
+    AgendaAmendmentDialog,
     AgendaControls,
     AttendancePanel,
     ErrorNotice,
@@ -83,6 +85,9 @@ import { VotePreparation } from './vote-preparation';
             <section class="panel points-panel" aria-labelledby="points-heading">
               <h2 id="points-heading">{{ text().pointsOfOrder }} ({{ procedure.pointsOfOrder.length }})</h2>
               <plenum-points-of-order-queue />
+              @if (procedure.phase === 'OPEN') {
+                <plenum-agenda-amendment [prompt]="true" />
+              }
             </section>
             <section class="panel" aria-labelledby="floor-heading">
               <h2 id="floor-heading">{{ words().floor }}</h2>

@@ -34,6 +34,13 @@ const en = {
   amendNeedsDecision: 'Changing the agenda needs a decision first: an accepted point of order or a vote that passed.',
   amendIntro: 'The change carries out a decision of the house; the record and the protocol name it.',
   amendAuthority: 'On the decision',
+  chosenPoint: (name: string) => `Point of order by ${name}, accepted:`,
+  chosenVote: 'Vote passed:',
+  decidedPrompt: {
+    POINT_OF_ORDER: (reference: string) => `Point of order accepted: “${reference}”. If it changes the agenda:`,
+    VOTE: (reference: string) => `Vote passed: “${reference}”. If it changes the agenda:`,
+  } as Record<AgendaAuthorityKind, (reference: string) => string>,
+  lastChange: 'Last change:',
   authorityLabel: {
     POINT_OF_ORDER: (name: string, text: string) => `Point of order (${name}): “${text}”`,
     VOTE: (_name: string, title: string) => `Vote passed: “${title}”`,
@@ -209,6 +216,13 @@ const de: typeof en = {
   amendNeedsDecision: 'Eine Änderung der Tagesordnung braucht zuerst eine Entscheidung: einen angenommenen Geschäftsordnungsantrag oder einen Beschluss.',
   amendIntro: 'Die Änderung führt eine Entscheidung des Hauses aus; Sitzungsprotokoll und Plenarprotokoll nennen sie.',
   amendAuthority: 'Auf Grund von',
+  chosenPoint: (name) => `GO-Antrag von ${name}, angenommen:`,
+  chosenVote: 'Beschluss:',
+  decidedPrompt: {
+    POINT_OF_ORDER: (reference) => `GO-Antrag angenommen: „${reference}“. Wenn er die Tagesordnung ändert:`,
+    VOTE: (reference) => `Beschluss: „${reference}“. Wenn er die Tagesordnung ändert:`,
+  },
+  lastChange: 'Letzte Änderung:',
   authorityLabel: {
     POINT_OF_ORDER: (name, text) => `GO-Antrag (${name}): „${text}“`,
     VOTE: (_name, title) => `Beschluss: „${title}“`,

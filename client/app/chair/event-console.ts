@@ -12,7 +12,8 @@ import { eventEntries, type EventEntry } from './event-entries';
   selector: 'plenum-event-console',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <ol class="events" data-testid="event-console" aria-live="polite" aria-relevant="additions">
+    <!-- Focusable: the list scrolls, and keyboard users scroll it too. -->
+    <ol class="events" data-testid="event-console" tabindex="0" [attr.aria-label]="text().events" aria-live="polite" aria-relevant="additions">
       @for (entry of entries(); track entry.key) {
         <li [attr.data-kind]="entry.kind" data-testid="event-entry">
           <span class="badge">{{ text().eventKind[entry.kind] }}</span>
