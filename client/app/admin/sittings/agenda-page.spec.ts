@@ -1,8 +1,8 @@
+import { answerByName } from '../../../testing/procedure-answers';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { TranslationState } from '../../i18n/translation-state';
 import { GraphqlClient } from '../../shared/graphql-client';
-import type { GraphqlOperation } from '../../shared/graphql-operation';
 import type { SittingState } from '../../shared/graphql-schema.generated';
 import type { AdminAgendaItemFieldsFragment } from './admin-sittings.generated';
 import { AgendaPage } from './agenda-page';
@@ -22,7 +22,7 @@ describe('AgendaPage', () => {
   let graphql: jasmine.SpyObj<GraphqlClient>;
   let agenda: AdminAgendaItemFieldsFragment[];
   let state: SittingState;
-  let answers: Record<string, (variables: never) => unknown>;
+  let answers: Record<string, unknown>;
 
   beforeEach(() => {
     state = 'SCHEDULED';
@@ -55,7 +55,7 @@ describe('AgendaPage', () => {
         return { moveAgendaItem: { __typename: 'MutationMoveAgendaItemSuccess', data: { id: v.id, position: v.position } } };
       },
     };
-    graphql.request.and.callFake(<R, V>(op: GraphqlOperation<R, V>, variables: V) => Promise.resolve(answers[op.operationName]!(variables as never) as R));
+    answerByName(graphql, answers);
     TestBed.configureTestingModule({ providers: [provideRouter([]), { provide: GraphqlClient, useValue: graphql }] });
     TestBed.inject(TranslationState).setLanguage('en');
   });

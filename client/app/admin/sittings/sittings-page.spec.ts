@@ -1,10 +1,10 @@
+import { answerByName } from '../../../testing/procedure-answers';
 import { signal } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { ViewerState, type Viewer, type ViewerStatus } from '../../auth/viewer-state';
 import { TranslationState } from '../../i18n/translation-state';
 import { GraphqlClient } from '../../shared/graphql-client';
-import type { GraphqlOperation } from '../../shared/graphql-operation';
 import type { Role } from '../../shared/graphql-schema.generated';
 import type { AdminSittingFieldsFragment } from './admin-sittings.generated';
 import { SittingsPage } from './sittings-page';
@@ -29,13 +29,13 @@ const sittings = [
 
 describe('SittingsPage', () => {
   let graphql: jasmine.SpyObj<GraphqlClient>;
-  let answers: Record<string, (variables: unknown) => unknown>;
+  let answers: Record<string, unknown>;
   const viewer = signal<Viewer | null>(null);
 
   beforeEach(() => {
     graphql = jasmine.createSpyObj<GraphqlClient>('GraphqlClient', ['request']);
     answers = { AdminSittings: () => ({ sittings, parliament: { timeZone: 'Europe/Berlin' } }) };
-    graphql.request.and.callFake(<R, V>(op: GraphqlOperation<R, V>, variables: V) => Promise.resolve(answers[op.operationName]!(variables) as R));
+    answerByName(graphql, answers);
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
