@@ -211,6 +211,9 @@ const majorities: readonly MajorityKind[] = ['SIMPLE', 'ABSOLUTE_MEMBERS', 'TWO_
     label {
       display: flex;
       flex-direction: column;
+      /* A flex item is as wide as its select's longest option unless held: never wider than the panel. */
+      max-width: 100%;
+      min-width: 0;
       font-size: 0.875rem;
     }
     label.inline {
