@@ -35,12 +35,3 @@ export const optionNames: Readonly<Record<WordLanguage, Readonly<Record<Standard
   de: { yes: 'Ja', no: 'Nein', abstain: 'Enthaltung' },
   en: { yes: 'Yes', no: 'No', abstain: 'Abstain' },
 };
-
-/** Whether a vote reached its majority. English says "not passed", not "rejected": a vote that failed for want of a quorum decided nothing. */
-export type VoteOutcome = 'passed' | 'failed';
-
-/** The outcome as the chamber, the public viewer, the program's result card and the protocol word it. */
-export const outcomeNames: Readonly<Record<WordLanguage, Readonly<Record<VoteOutcome, string>>>> = {
-  de: { passed: 'Angenommen', failed: 'Abgelehnt' },
-  en: { passed: 'Passed', failed: 'Not passed' },
-};

@@ -5,7 +5,7 @@
  */
 import type { ProcedureState } from '../domain/procedure/state';
 import { votesView, type VoteView } from '../domain/procedure/views';
-import { outcomeNames } from '@contract/procedure-words';
+import { outcomeNames } from '@contract/vote-outcomes';
 
 /** How long a vote's result stays on the program after it closes. */
 export const VOTE_CARD_MS = 20_000;
@@ -22,8 +22,8 @@ export interface ProgramDirection {
 export type CardWords = (typeof CARD_WORDS)[keyof typeof CARD_WORDS];
 
 export const CARD_WORDS = {
-  de: { ...outcomeNames.de, cast: (n: number, of: number) => `${n} von ${of} Stimmen abgegeben` },
-  en: { ...outcomeNames.en, cast: (n: number, of: number) => `${n} of ${of} votes cast` },
+  de: { outcome: outcomeNames.de, noDecision: 'kein Beschluss', cast: (n: number, of: number) => `${n} von ${of} Stimmen abgegeben` },
+  en: { outcome: outcomeNames.en, noDecision: 'no decision', cast: (n: number, of: number) => `${n} of ${of} votes cast` },
 } as const;
 
 /**
@@ -49,9 +49,13 @@ function lastResult(state: ProcedureState, now: Date): VoteView | undefined {
   return last && now.getTime() < Date.parse(last.closedAt!) + VOTE_CARD_MS ? last : undefined;
 }
 
-/** Title, the counts per option, the outcome: three lines for the card. */
+/** Title, the counts per option, the outcome as the law states it: three lines for the card. */
 export function voteCardText(vote: VoteView, words: CardWords): string {
   const result = vote.result!;
   const counts = vote.definition.options.map((o) => `${o.label} ${result.counts.find((c) => c.optionId === o.id)?.count ?? 0}`).join(' · ');
-  return [vote.definition.title, counts, `${result.passed ? words.passed : words.failed} (${words.cast(result.cast, result.eligible)})`].join('\n');
+  const outcome = vote.outcome ?? 'rejected';
+  const elected = (result.elected ?? []).map((id) => vote.definition.options.find((o) => o.id === id)?.label ?? id);
+  // Not quorate decided nothing, and says so; an election names who was elected.
+  const detail = outcome === 'not_quorate' ? ` – ${words.noDecision}` : elected.length > 0 ? `: ${elected.join(', ')}` : '';
+  return [vote.definition.title, counts, `${words.outcome[outcome]}${detail} (${words.cast(result.cast, result.eligible)})`].join('\n');
 }

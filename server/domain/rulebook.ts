@@ -5,6 +5,9 @@
  */
 import type { MajorityKind, OrderPolicy, RequestKind } from './procedure/vocabulary';
 
+export const quorumJudgements = ['opening', 'closing', 'challenge'] as const;
+export type QuorumJudgedAt = (typeof quorumJudgements)[number];
+
 export interface Rulebook {
   /** e.g. "bundestag-2025", "european-parliament", "municipal-council-nrw", or "custom". */
   readonly preset: string;
@@ -49,6 +52,14 @@ export interface Rulebook {
     readonly base: 'statutory_members';
     /** Before a vote: warn the chair, or refuse to open it. */
     readonly onVoteWithoutQuorum: 'warn' | 'refuse';
+    /**
+     * When a vote's quorum is judged: by the members present when it opens (or the ballots cast),
+     * by those present when it closes (or the ballots cast), or presumed until challenged
+     * ("doubting the quorum": the members present are counted, and the vote is counted by its ballots).
+     */
+    readonly judgedAt: QuorumJudgedAt;
+    /** Once the house is found not quorate: the sitting is suspended, or it goes on (the vote decided nothing). */
+    readonly whenNotQuorate: 'suspend_sitting' | 'continue';
   };
   readonly votes: {
     readonly defaultMajority: MajorityKind;

@@ -1,5 +1,5 @@
 import { builder } from './builder';
-import { FloorKindEnum, SittingStateEnum } from './scalars';
+import { FloorKindEnum, SittingStateEnum, VoteOutcomeEnum } from './scalars';
 import { floorView, votesView } from '../domain/procedure/views';
 import type { GraphQLContext } from './context';
 import type { Sitting } from '../domain/parliament';
@@ -45,7 +45,14 @@ const PublicVoteResultRef = builder.objectRef<ClosedVote>('PublicVoteResult').im
   fields: (t) => ({
     id: t.exposeID('voteId'),
     title: t.string({ resolve: (v) => v.definition.title }),
-    passed: t.boolean({ resolve: (v) => v.result?.passed ?? false }),
+    outcome: t.field({ type: VoteOutcomeEnum, description: 'What the house decided, as the law states it.', resolve: (v) => v.outcome ?? 'rejected' }),
+    passed: t.boolean({ description: 'The majority was reached (false also when not quorate: read `outcome`).', resolve: (v) => v.result?.passed ?? false }),
+    elected: t.stringList({
+      description: 'Elections only: who was elected, by the labels of their options; empty otherwise.',
+      resolve: (v) => (v.result?.elected ?? []).map((id) => v.definition.options.find((o) => o.id === id)?.label ?? id),
+    }),
+    eligible: t.int({ resolve: (v) => v.result?.eligible ?? v.eligible }),
+    cast: t.int({ resolve: (v) => v.result?.cast ?? v.cast }),
     reason: t.string({ resolve: (v) => v.result?.reason ?? '' }),
     counts: t.field({
       type: [PublicOptionCountRef],

@@ -1,4 +1,5 @@
 import { GraphQLError, Kind } from 'graphql';
+import { voteOutcomes } from '@contract/vote-outcomes';
 import { builder } from './builder';
 import { agendaItemKinds, boothKinds, offices, roles } from '../domain/parliament';
 import { sittingStates } from '../domain/sitting';
@@ -51,6 +52,10 @@ export const VoteKindEnum = builder.enumType('VoteKind', { values: upper(voteKin
 export const MajorityKindEnum = builder.enumType('MajorityKind', { values: upper(majorityKinds) });
 export const OptionMeaningEnum = builder.enumType('OptionMeaning', { values: upper(optionMeanings) });
 export const VoteStatusEnum = builder.enumType('VoteStatus', { values: upper(['open', 'closed', 'cancelled'] as const) });
+export const VoteOutcomeEnum = builder.enumType('VoteOutcome', {
+  description: 'What the house decided. NOT_QUORATE and CANCELLED decided nothing; TIE rejects (the rules of every preset).',
+  values: upper(voteOutcomes),
+});
 export const VoteResultReasonEnum = builder.enumType('VoteResultReason', {
   values: upper(['majority_reached', 'majority_missed', 'tie', 'no_quorum'] as const),
 });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { builder } from './builder';
 import { FactionRef, PersonRef } from './roster';
-import { MajorityKindEnum, OptionMeaningEnum, VoteKindEnum, VoteResultReasonEnum, VoteStatusEnum } from './scalars';
+import { MajorityKindEnum, OptionMeaningEnum, VoteKindEnum, VoteOutcomeEnum, VoteResultReasonEnum, VoteStatusEnum } from './scalars';
+import { outcomeOf } from '../domain/counting/outcome';
 import { personOf } from './procedure-person';
 import type { VoteView } from '../domain/procedure/views';
 import type { OptionCount, VoteOption, VoteResult } from '../domain/procedure/events';
@@ -23,7 +24,7 @@ const OptionCountRef = builder.objectRef<OptionCount>('OptionCount').implement({
 });
 type FactionCounts = VoteResult['perFaction'][number];
 const FactionCountsRef = builder.objectRef<FactionCounts>('FactionCounts').implement({
-  description: 'faction null: independents (and, for pseudonymous votes, everyone: ballots carry no faction).',
+  description: 'Named votes only (other ballots carry no faction); faction null: members of no faction.',
   fields: (t) => ({
     faction: t.field({ type: FactionRef, nullable: true, resolve: (f, _a, ctx) => (f.factionId ? ctx.loaders.faction(f.factionId) : null) }),
     counts: t.field({ type: [OptionCountRef], resolve: (f) => [...f.counts] }),
@@ -31,7 +32,12 @@ const FactionCountsRef = builder.objectRef<FactionCounts>('FactionCounts').imple
 });
 const VoteResultRef = builder.objectRef<VoteResult>('VoteResult').implement({
   fields: (t) => ({
-    passed: t.exposeBoolean('passed'),
+    outcome: t.field({
+      type: VoteOutcomeEnum,
+      description: 'What the house decided, as the law states it.',
+      resolve: (r) => outcomeOf('closed', r) ?? 'rejected',
+    }),
+    passed: t.exposeBoolean('passed', { description: 'The majority was reached (false also when not quorate: read `outcome`).' }),
     reason: t.exposeString('reason'),
     reasonCode: t.field({ type: VoteResultReasonEnum, resolve: (r) => r.reasonCode }),
     counts: t.field({ type: [OptionCountRef], resolve: (r) => [...r.counts] }),
@@ -39,6 +45,11 @@ const VoteResultRef = builder.objectRef<VoteResult>('VoteResult').implement({
     eligible: t.exposeInt('eligible'),
     cast: t.exposeInt('cast'),
     quorate: t.exposeBoolean('quorate'),
+    elected: t.idList({
+      nullable: true,
+      description: 'Elections only: the options (candidates) elected.',
+      resolve: (r) => (r.elected ? [...r.elected] : null),
+    }),
   }),
 });
 type Published = NonNullable<VoteView['ballots']>[number];
@@ -84,6 +95,13 @@ export const VoteRef = builder.objectRef<VoteData>('Vote').implement({
       resolve: (v) => (v.counts ? [...v.counts] : null),
     }),
     result: t.field({ type: VoteResultRef, nullable: true, resolve: (v) => v.result }),
+    outcome: t.field({
+      type: VoteOutcomeEnum,
+      nullable: true,
+      description: 'What the house decided, once closed or cancelled; null while open.',
+      resolve: (v) => v.outcome,
+    }),
+    quorumChallenged: t.exposeBoolean('quorumChallenged', { description: 'The quorum was doubted and counted for this vote: it was counted by its ballots.' }),
     ballots: t.field({
       type: [PublishedBallotRef],
       nullable: true,

@@ -205,6 +205,9 @@ export interface VoteOptionInput {
   readonly meaning: OptionMeaning;
 }
 
+/** What the house decided. NOT_QUORATE and CANCELLED decided nothing; TIE rejects (the rules of every preset). */
+export type VoteOutcome = 'ADOPTED' | 'CANCELLED' | 'ELECTED' | 'NOT_QUORATE' | 'NO_ONE_ELECTED' | 'REJECTED' | 'TIE';
+
 export type VoteResultReason = 'MAJORITY_MISSED' | 'MAJORITY_REACHED' | 'NO_QUORUM' | 'TIE';
 
 export type VoteStatus = 'CANCELLED' | 'CLOSED' | 'OPEN';

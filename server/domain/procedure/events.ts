@@ -57,11 +57,14 @@ export interface VoteResult {
   /** Machine-readable reason for translations. */
   readonly reasonCode: 'majority_reached' | 'majority_missed' | 'tie' | 'no_quorum';
   readonly counts: readonly OptionCount[];
+  /** Per faction only in named votes: other ballots carry no faction (older records may hold a table; readers drop it). */
   readonly perFaction: readonly { readonly factionId: string | null; readonly counts: readonly OptionCount[] }[];
   readonly eligible: number;
   readonly cast: number;
   /** present/eligible counted for quorum (abstentions included). */
   readonly quorate: boolean;
+  /** Elections only: the ids of the options (candidates) elected; absent in other votes. */
+  readonly elected?: readonly string[];
 }
 
 /** What a change of the agenda did, with the titles and places of the time: the protocol reads it without today's agenda. */
@@ -101,6 +104,18 @@ export type ProcedureEvent =
   | { readonly kind: 'sitting.opened'; readonly rulebook: Rulebook; readonly statutoryMembers: number }
   | { readonly kind: 'sitting.suspended'; readonly reason: string | null; /** coffee break: when the sitting is to resume */ readonly resumesAt: string | null }
   | { readonly kind: 'sitting.resumed' }
+  /**
+   * The quorum was doubted (a point of order of category quorum_check accepted) and the members present
+   * counted. voteId: the open vote, which is then counted by its ballots; null: the next vote is.
+   */
+  | {
+      readonly kind: 'quorum.counted';
+      readonly pointId: string;
+      readonly present: number;
+      readonly required: number;
+      readonly quorate: boolean;
+      readonly voteId: string | null;
+    }
   | { readonly kind: 'sitting.closed' }
   // ---- attendance ----
   | { readonly kind: 'attendance.joined'; readonly person: PersonRef }

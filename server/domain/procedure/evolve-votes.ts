@@ -39,6 +39,7 @@ export function openVote(state: ProcedureState, e: Of<'vote.opened'>, at: string
     openedAt: at,
     closesAt: e.closesAt,
     quorate: e.quorate,
+    quorumChallenged: state.quorumInDoubt,
     status: 'open',
     ballots: [],
     ballotIndex: {},
@@ -47,7 +48,14 @@ export function openVote(state: ProcedureState, e: Of<'vote.opened'>, at: string
     result: null,
     cancelReason: null,
   };
-  return { ...state, votes: { ...state.votes, [voteId]: vote }, openVoteId: voteId };
+  return { ...state, votes: { ...state.votes, [voteId]: vote }, openVoteId: voteId, quorumInDoubt: false };
+}
+
+/** A counted doubt of the quorum applies to the open vote it names, or else to the next vote opened. */
+export function countQuorum(state: ProcedureState, e: Of<'quorum.counted'>): ProcedureState {
+  const vote = e.voteId === null ? undefined : own(state.votes, e.voteId);
+  if (vote?.status === 'open') return { ...state, votes: { ...state.votes, [vote.voteId]: { ...vote, quorumChallenged: true } } };
+  return { ...state, quorumInDoubt: true };
 }
 
 /** The ballot key: the voter (named) or the pseudonym; the first ballot under a key stands. */

@@ -7,14 +7,15 @@ import type { PersonRef, RecordedEvent } from './events';
 import type { ItemState, ProcedureState, SpeakerRequest } from './state';
 import { itemOf, own } from './lookup';
 import { endFloor, extendFloor, grantFloor, acceptInterjection, endInterjection } from './evolve-floor';
-import { castBallot, closeVote, cancelVote, demandNamed, openVote, decidePoint } from './evolve-votes';
+import { castBallot, closeVote, cancelVote, demandNamed, openVote, decidePoint, countQuorum } from './evolve-votes';
+import { upgradeRulebook } from '../rulebook/upgrade';
 
 export function evolveEntry(state: ProcedureState, entry: RecordedEvent): ProcedureState {
   const e = entry.event;
   const at = entry.at;
   switch (e.kind) {
     case 'sitting.opened':
-      return { ...state, phase: 'open', rulebook: e.rulebook, statutoryMembers: e.statutoryMembers, suspension: null };
+      return { ...state, phase: 'open', rulebook: upgradeRulebook(e.rulebook), statutoryMembers: e.statutoryMembers, suspension: null };
     case 'sitting.suspended':
       return { ...state, phase: 'suspended', suspension: { reason: e.reason, resumesAt: e.resumesAt, since: at } };
     case 'sitting.resumed':
@@ -122,6 +123,8 @@ export function evolveEntry(state: ProcedureState, entry: RecordedEvent): Proced
       return decidePoint(state, e, at);
     case 'vote.opened':
       return openVote(state, e, at);
+    case 'quorum.counted':
+      return countQuorum(state, e);
     case 'vote.named_demanded':
       return demandNamed(state, e);
     case 'ballot.cast':

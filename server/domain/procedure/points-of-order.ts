@@ -3,6 +3,8 @@
  * go ahead of every speech; floor.next gives the floor to the first one, and the debate goes on only
  * once the chair has decided it (accepted, rejected, put to a vote, noted).
  *
+ * accepted, on a point of category quorum_check: the quorum is counted (quorum-checks.ts).
+ *
  * put_to_vote: with `voteDraftId: null` the decision opens a simple-majority yes/no procedural vote
  * titled after the point, in the same command (point_of_order.decided + vote.opened). With a prepared
  * draft, decide records the decision naming the draft's id as the vote, and the service opens that
@@ -15,7 +17,8 @@ import type { PointOfOrder, ProcedureState } from './state';
 import { endCurrentFloor } from './clocks';
 import { own } from './lookup';
 import { actingPerson, personRef, requireChair, requireNotClosed, requireOpen, requirePresent, rulesOf } from './permissions';
-import { openVoteEvents, requireNoOpenVote } from './votes';
+import { closedForWantOfQuorum, openVoteEvents, requireNoOpenVote } from './votes';
+import { quorumCheckCategory, quorumCountEvents } from './quorum-checks';
 
 type Of<K extends ProcedureCommand['kind']> = Extract<ProcedureCommand, { kind: K }>;
 
@@ -85,7 +88,10 @@ export function decidePoint(state: ProcedureState, cmd: Of<'point_of_order.decid
   const ending = state.floor?.requestId === point.pointId ? endCurrentFloor(state) : [];
   if (cmd.decision !== 'put_to_vote') {
     if (cmd.voteDraftId !== null) throw new InputError([{ path: ['voteDraftId'], message: 'a vote belongs to the decision put_to_vote only' }]);
-    return [...ending, { kind: 'point_of_order.decided', pointId: point.pointId, decision: cmd.decision, note, voteId: null }];
+    const decided: ProcedureEvent[] = [...ending, { kind: 'point_of_order.decided', pointId: point.pointId, decision: cmd.decision, note, voteId: null }];
+    // A doubt of the quorum accepted is counted at once (§ 45(2) BTGO, Rule 178 EP): quorum-checks.ts.
+    if (cmd.decision !== 'accepted' || point.category !== quorumCheckCategory) return decided;
+    return [...decided, ...quorumCountEvents(state, ctx, point, (vote) => closedForWantOfQuorum(state, ctx, vote), ending.length > 0)];
   }
   requireNoOpenVote(state);
   if (cmd.voteDraftId !== null) {

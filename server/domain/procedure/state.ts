@@ -121,6 +121,8 @@ export interface VoteState {
   readonly closesAt: string | null;
   /** Presence quorum at opening. */
   readonly quorate: boolean;
+  /** The quorum was doubted for this vote and counted (quorum.counted): the vote is counted by its ballots. */
+  readonly quorumChallenged: boolean;
   readonly status: 'open' | 'closed' | 'cancelled';
   readonly ballots: readonly Ballot[];
   /** ballot key → index in `ballots`. */
@@ -167,6 +169,8 @@ export interface ProcedureState {
   readonly points: Readonly<Record<string, PointOfOrder>>;
   readonly votes: Readonly<Record<string, VoteState>>;
   readonly openVoteId: string | null;
+  /** The quorum was doubted and counted with no vote open: the next vote is counted by its ballots. */
+  readonly quorumInDoubt: boolean;
   /** draft id → the demands for a named vote on it. */
   readonly namedDemands: Readonly<Record<string, NamedVoteDemand>>;
   /** Changes of the agenda carried out while the sitting was open, in record order. */
@@ -191,6 +195,7 @@ export const initialState: ProcedureState = {
   points: {},
   votes: {},
   openVoteId: null,
+  quorumInDoubt: false,
   namedDemands: {},
   amendments: [],
   lastSeq: 0,

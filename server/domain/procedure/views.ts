@@ -3,6 +3,8 @@
  * view needs to know who is a member). Clocks take `now`; seconds are exact (milliseconds / 1000);
  * where whole seconds are printed (the protocol), clocks.ts `wholeSeconds` rounds them, once.
  */
+import type { VoteOutcome } from '@contract/vote-outcomes';
+import { outcomeOf, withoutFalseFactions } from '../counting/outcome';
 import { quorumStatus, type QuorumStatus } from '../rulebook/quorum';
 import type { SittingContext } from './commands';
 import type { OptionCount, PersonRef, VoteDefinition, VoteResult } from './events';
@@ -268,6 +270,10 @@ export interface VoteView {
   /** Running count per option: while open only for live votes; after closing always. */
   readonly counts: readonly OptionCount[] | null;
   readonly result: VoteResult | null;
+  /** What the house decided, once the vote is closed or cancelled. */
+  readonly outcome: VoteOutcome | null;
+  /** The quorum was doubted and counted for this vote: it was counted by its ballots. */
+  readonly quorumChallenged: boolean;
   readonly cancelReason: string | null;
   /** Published when the vote closes: names (named) or pseudonyms (pseudonymous). */
   readonly ballots: readonly { readonly voter: PersonRef | null; readonly pseudonym: string | null; readonly optionId: string }[] | null;
@@ -311,7 +317,9 @@ export function votesView(state: ProcedureState, sitting?: SittingContext): read
         cast: v.ballots.length,
         quorate: v.quorate,
         counts,
-        result: v.result,
+        result: v.result && withoutFalseFactions(v.definition.kind, v.result),
+        outcome: outcomeOf(v.status, v.result),
+        quorumChallenged: v.quorumChallenged,
         cancelReason: v.cancelReason,
         ballots: closed ? publishedBallots(v) : null,
       };

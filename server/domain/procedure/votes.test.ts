@@ -355,8 +355,8 @@ describe('votes view', () => {
 });
 
 describe('quorum of the result', () => {
-  it('a vote of too few fails for want of quorum, whatever the counts', () => {
-    const c = sitting();
+  it('judged at opening: a vote of too few fails for want of quorum, whatever the counts', () => {
+    const c = sitting({ ...bundestag2025, quorum: { ...bundestag2025.quorum, judgedAt: 'opening', whenNotQuorate: 'continue' } });
     c.run(chair, { kind: 'vote.open', draft: draft() });
     for (const p of few) cast(c, p, 'yes');
     const [closed] = c.run(chair, { kind: 'vote.close', voteId: 'vote-1', by: 'chair' });

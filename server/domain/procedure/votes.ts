@@ -4,12 +4,14 @@
  * (the same ballot again changes nothing, a different one is refused), closed by the chair, by the
  * last eligible ballot, or on expiry; cancelled with a reason.
  *
- * Quorum of the result: quorate at opening (presence), or else by participation: ballots cast,
- * abstentions included, reaching the quorum (abstentions count for quorum, not for a simple majority).
+ * Quorum of the result as the rulebook judges it (quorum-checks.ts); abstentions count for quorum,
+ * not for a simple majority. A vote closed without a quorum may suspend the sitting (afterVoteClosed).
+ * Per-faction counts only for named votes: no other ballot carries a faction.
  */
 import { InputError, NotFoundError, RuleViolation } from '../errors';
 import type { Rulebook } from '../rulebook';
 import { quorumStatus } from '../rulebook/quorum';
+import { afterVoteClosed, voteQuorate } from './quorum-checks';
 import { evaluateVote } from '../counting/majority';
 import { tally } from '../counting/tally';
 import type { DecideContext, ProcedureCommand, SittingContext, VoteDraft } from './commands';
@@ -160,11 +162,29 @@ export function cast(state: ProcedureState, cmd: Of<'vote.cast'>, ctx: DecideCon
   const ballot: ProcedureEvent = { kind: 'ballot.cast', voteId: vote.voteId, optionId: cmd.optionId, voter, pseudonym: named ? null : cmd.pseudonym };
   if (!vote.definition.autoCloseWhenAllVoted || vote.ballots.length + 1 < eligibleCount(vote, ctx.sitting, rules)) return [ballot];
   const all = [...vote.ballots, { key, optionId: cmd.optionId, voter, pseudonym: named ? null : cmd.pseudonym, castAt: ctx.now.toISOString() }];
-  return [ballot, { kind: 'vote.closed', voteId: vote.voteId, closedBy: 'all_voted', result: resultOf(vote, all, ctx.sitting, rules) }];
+  return [ballot, ...closingEvents(state, ctx, vote, all, 'all_voted')];
 }
 
-/** The result of ballots under the vote's definition: tally per option and faction, majority, quorum. */
-export function resultOf(vote: VoteState, ballots: readonly Ballot[], sitting: SittingContext | null, rules: Rulebook): VoteResult {
+/** vote.closed with its result, and what follows a vote without a quorum. */
+function closingEvents(
+  state: ProcedureState,
+  ctx: DecideContext,
+  vote: VoteState,
+  ballots: readonly Ballot[],
+  closedBy: 'chair' | 'all_voted' | 'expired',
+): ProcedureEvent[] {
+  const result = resultOf(vote, ballots, ctx.sitting, rulesOf(state, ctx), presentVotingMembers(state, ctx.sitting).length);
+  return [{ kind: 'vote.closed', voteId: vote.voteId, closedBy, result }, ...afterVoteClosed(state, ctx, result)];
+}
+
+/** The open vote closed at once: the quorum was doubted and found lacking (quorum-checks.ts). */
+export function closedForWantOfQuorum(state: ProcedureState, ctx: DecideContext, vote: VoteState): ProcedureEvent {
+  const result = resultOf(vote, vote.ballots, ctx.sitting, rulesOf(state, ctx), 0);
+  return { kind: 'vote.closed', voteId: vote.voteId, closedBy: 'chair', result };
+}
+
+/** The result of ballots under the vote's definition: tally per option (and faction, if named), majority, quorum; `present`: members present now. */
+export function resultOf(vote: VoteState, ballots: readonly Ballot[], sitting: SittingContext | null, rules: Rulebook, present: number): VoteResult {
   const {
     counts,
     perFaction,
@@ -173,9 +193,15 @@ export function resultOf(vote: VoteState, ballots: readonly Ballot[], sitting: S
     vote.definition.options,
     ballots.map((b) => ({ optionId: b.optionId, factionId: b.voter?.factionId ?? null })),
   );
-  const statutory = vote.definition.statutoryMembers;
-  const quorate = vote.quorate || quorumStatus(rules, statutory, Math.min(castCount, statutory)).quorate;
-  return evaluateVote({ definition: vote.definition, counts, perFaction, eligible: eligibleCount(vote, sitting, rules), cast: castCount, quorate });
+  const quorate = voteQuorate(vote, rules, castCount, present);
+  return evaluateVote({
+    definition: vote.definition,
+    counts,
+    perFaction: vote.definition.kind === 'named' ? perFaction : [],
+    eligible: eligibleCount(vote, sitting, rules),
+    cast: castCount,
+    quorate,
+  });
 }
 
 export function close(state: ProcedureState, cmd: Of<'vote.close'>, ctx: DecideContext): ProcedureEvent[] {
@@ -189,7 +215,7 @@ export function close(state: ProcedureState, cmd: Of<'vote.close'>, ctx: DecideC
     requireChair(ctx.actor, 'close a vote');
     if (vote.status !== 'open') throw new RuleViolation('vote.not_open', `the vote is ${vote.status}`);
   }
-  return [{ kind: 'vote.closed', voteId: vote.voteId, closedBy: cmd.by, result: resultOf(vote, vote.ballots, ctx.sitting, rulesOf(state, ctx)) }];
+  return closingEvents(state, ctx, vote, vote.ballots, cmd.by);
 }
 
 export function cancel(state: ProcedureState, cmd: Of<'vote.cancel'>, ctx: DecideContext): ProcedureEvent[] {

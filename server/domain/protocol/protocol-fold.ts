@@ -8,6 +8,7 @@
 import type { PersonRef, ProcedureEvent } from '../procedure/events';
 import { floorTime, wholeSeconds } from '../procedure/clocks';
 import { msBetween } from '../procedure/lookup';
+import { outcomeOf, withoutFalseFactions } from '../counting/outcome';
 import { evolve, initialState, type FinishedFloor, type FinishedInterjection, type ProcedureState } from '../procedure/state';
 import type { SittingPhase, Stance } from '../procedure/vocabulary';
 import type { StoredEntry } from '../record';
@@ -61,6 +62,8 @@ export class ProtocolFold {
   private readonly floorsById = new Map<string, Floor | PointFloor>();
   private readonly points = new Map<string, Point>();
   private readonly votes = new Map<string, Vote>();
+  /** A counted doubt of the quorum with no vote open applies to the next vote opened. */
+  private quorumInDoubt = false;
 
   private get section(): Section {
     return this.sections.at(-1)!;
@@ -246,10 +249,18 @@ export class ProtocolFold {
       case 'roster.changed':
         this.section.proceedings.push({ kind: 'roster_change', at, person: e.person, before: e.before, after: e.after, by: this.actor(entry.actorId) });
         return;
+      case 'quorum.counted': {
+        this.section.proceedings.push({ kind: 'quorum_count', at, present: e.present, required: e.required, quorate: e.quorate, voteId: e.voteId });
+        const vote = e.voteId === null ? undefined : this.votes.get(e.voteId);
+        if (vote) vote.quorumChallenged = true;
+        else this.quorumInDoubt = true;
+        return;
+      }
       case 'vote.cancelled': {
         const vote = this.votes.get(e.voteId);
         if (!vote || vote.status !== 'open') return;
         vote.status = 'cancelled';
+        vote.outcome = 'cancelled';
         vote.cancelled = { at, reason: e.reason, actor: this.actor(entry.actorId) };
         return;
       }
@@ -383,6 +394,8 @@ export class ProtocolFold {
     const d = e.definition;
     if (this.votes.has(d.voteId)) return;
     e.eligible.forEach((p) => this.see(p));
+    const quorumChallenged = this.quorumInDoubt;
+    this.quorumInDoubt = false;
     const vote: Vote = {
       kind: 'vote',
       voteId: d.voteId,
@@ -397,6 +410,8 @@ export class ProtocolFold {
       closesAt: e.closesAt,
       eligibleCount: e.eligible.length,
       quorateAtOpening: e.quorate,
+      quorumChallenged,
+      outcome: null,
       status: 'open',
       ballotsCast: 0,
       closed: null,
@@ -422,17 +437,23 @@ export class ProtocolFold {
     const announced = new Map(r.counts.map((c) => [c.optionId, c.count]));
     const recountMatches = [...new Set([...recount.keys(), ...announced.keys()])].every((id) => (recount.get(id) ?? 0) === (announced.get(id) ?? 0));
     vote.status = 'closed';
+    vote.outcome = outcomeOf('closed', r);
     vote.closed = { at, by: e.closedBy, actor: this.actor(actorId) };
     vote.result = {
       passed: r.passed,
       reason: r.reason,
       reasonCode: r.reasonCode,
       counts: withLabels(r.counts),
-      perFaction: r.perFaction.map((f) => ({ factionId: f.factionId, factionShortName: this.factionShortName(f.factionId), counts: withLabels(f.counts) })),
+      perFaction: withoutFalseFactions(vote.voteKind, r).perFaction.map((f) => ({
+        factionId: f.factionId,
+        factionShortName: this.factionShortName(f.factionId),
+        counts: withLabels(f.counts),
+      })),
       eligible: r.eligible,
       cast: r.cast,
       turnoutPercent: r.eligible > 0 ? Math.round((r.cast / r.eligible) * 1000) / 10 : null,
       quorate: r.quorate,
+      ...(r.elected === undefined ? {} : { elected: [...r.elected] }),
       recountMatches,
     };
     if (vote.voteKind === 'named') {

@@ -8,6 +8,7 @@
  * Pseudonymous ballots appear under their pseudonyms only: the record never links them to members,
  * and the protocol adds no time or order that could (ballots are sorted).
  */
+import type { VoteOutcome } from '@contract/vote-outcomes';
 import type { AmendedChange, PersonRef, RosterFacts, VoteOption } from '../procedure/events';
 import type { FloorKind, MajorityKind, OrderPolicy, PointOfOrderDecision, SittingPhase, Stance, VoteKind } from '../procedure/vocabulary';
 import { GENESIS_HASH, verifyChain, type ChainProblem, type StoredEntry } from '../record';
@@ -113,6 +114,10 @@ export interface ProtocolVote {
   readonly closed: { readonly at: string; readonly by: 'chair' | 'all_voted' | 'expired'; readonly actor: Actor | null } | null;
   readonly cancelled: { readonly at: string; readonly reason: string; readonly actor: Actor | null } | null;
   /** Only for a closed vote (an open vote's running count and a cancelled vote's count are not results). */
+  /** The quorum was doubted and counted for this vote: it was counted by its ballots. */
+  readonly quorumChallenged: boolean;
+  /** What the house decided (closed or cancelled); null while open. */
+  readonly outcome: VoteOutcome | null;
   readonly result: {
     readonly passed: boolean;
     readonly reason: string;
@@ -128,6 +133,8 @@ export interface ProtocolVote {
     /** cast / eligible in percent, one decimal; null with nobody eligible. */
     readonly turnoutPercent: number | null;
     readonly quorate: boolean;
+    /** Elections only: the options (candidates) elected. */
+    readonly elected?: readonly string[];
     /** The ballots in the record add up to the announced counts. */
     readonly recountMatches: boolean;
   } | null;
@@ -178,6 +185,16 @@ export type Proceeding =
       readonly resumesAt: string | null;
       readonly resumedAt: string | null;
       readonly durationSeconds: number | null;
+    }
+  /** The quorum was doubted (a point of order accepted) and the members present counted. */
+  | {
+      readonly kind: 'quorum_count';
+      readonly at: string;
+      readonly present: number;
+      readonly required: number;
+      readonly quorate: boolean;
+      /** The open vote then counted by its ballots (or closed for want of a quorum); null: the next vote. */
+      readonly voteId: string | null;
     }
   | { readonly kind: 'speaker_list'; readonly at: string; readonly change: 'closed' | 'reopened' }
   | { readonly kind: 'order_policy'; readonly at: string; readonly policy: OrderPolicy }

@@ -65,7 +65,14 @@ describe('Bundestag (BTGO 2025)', () => {
     expect(bt.order.defaultPolicy).toBe('alternate_factions');
   });
   it('needs more than half of the members present, presumed until doubted', () => {
-    expect(bt.quorum).toEqual({ fraction: 0.5, strictlyMore: true, base: 'statutory_members', onVoteWithoutQuorum: 'warn' });
+    expect(bt.quorum).toEqual({
+      fraction: 0.5,
+      strictlyMore: true,
+      base: 'statutory_members',
+      onVoteWithoutQuorum: 'warn',
+      judgedAt: 'challenge',
+      whenNotQuorate: 'suspend_sitting',
+    });
   });
   it('decides by simple majority; named votes by a group or 5 % until the sitting starts', () => {
     expect(bt.votes.defaultMajority).toBe('simple');
@@ -121,7 +128,14 @@ describe('European Parliament', () => {
     expect(ep.speakingTime.equalShare).toBeLessThan(1);
   });
   it('needs one third present (at least), checked on request', () => {
-    expect(ep.quorum).toEqual({ fraction: 1 / 3, strictlyMore: false, base: 'statutory_members', onVoteWithoutQuorum: 'warn' });
+    expect(ep.quorum).toEqual({
+      fraction: 1 / 3,
+      strictlyMore: false,
+      base: 'statutory_members',
+      onVoteWithoutQuorum: 'warn',
+      judgedAt: 'challenge',
+      whenNotQuorate: 'continue',
+    });
   });
   it('takes roll-call requests from a group or 1/20 by the evening before', () => {
     expect(ep.votes.namedVote).toEqual({ demandedByFaction: true, demandedByShareOfPresent: 0.05, deadline: 'evening_before', excludedCategories: [] });

@@ -105,6 +105,12 @@ export const bundestag2025: Rulebook = freeze<Rulebook>({
     // § 45(2): quorum is presumed and only established when doubted before a vote, so the chair is
     // warned rather than the vote refused.
     onVoteWithoutQuorum: 'warn',
+    // § 45(2): doubted before a vote by a group or 5 % present (point of order quorum_check) and not
+    // affirmed by the presiding board, the vote itself is counted; abstentions and invalid votes count.
+    judgedAt: 'challenge',
+    // § 45(3): not quorate, the President closes the sitting at once (and may convene another the same
+    // day). Plenum suspends it, and the chair closes it: the record shows both steps.
+    whenNotQuorate: 'suspend_sitting',
   },
   votes: {
     // § 48(2) BT25: simple majority; abstentions/invalid count for quorum only; tie = rejected.
@@ -205,6 +211,11 @@ export const europeanParliament: Rulebook = freeze<Rulebook>({
     base: 'statutory_members',
     // Rule 178: every vote is valid regardless of turnout unless 38 Members request a check before it.
     onVoteWithoutQuorum: 'warn',
+    // Rule 178(2)–(3): established only on that request, made before the vote.
+    judgedAt: 'challenge',
+    // Rule 178(3): without a quorum the vote is placed on the agenda of the next sitting; the sitting
+    // itself goes on (PROCEDURE.md names no suspension).
+    whenNotQuorate: 'continue',
   },
   votes: {
     // Current Rule 194 / Art. 231 TFEU: majority of votes cast; only votes for and against count.
@@ -291,6 +302,11 @@ export const municipalCouncil: Rulebook = freeze<Rulebook>({
     // who is present: the vote is refused. (GO NRW presumes the council quorate until the lack of
     // quorum is established — not in PROCEDURE.md, unverified; override to 'warn' if preferred.)
     onVoteWithoutQuorum: 'refuse',
+    // Judged by the members present when a vote opens (or the ballots cast): our reading of § 49(1) as
+    // a plain condition. Unverified: a council presumed quorate would set 'challenge'.
+    judgedAt: 'opening',
+    // Unverified: PROCEDURE.md names no consequence; a council that cannot decide stops (our choice).
+    whenNotQuorate: 'suspend_sitting',
   },
   votes: {
     // § 50(1) GO NRW: majority of votes; tie = rejected; § 50(5): abstentions and invalid votes count

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { InputError, type InputIssue } from '../errors';
-import type { Rulebook } from '../rulebook';
+import { quorumJudgements, type Rulebook } from '../rulebook';
 import { majorityKinds, orderPolicies, type MajorityKind, type OrderPolicy } from '../procedure/vocabulary';
 
 /** One day: no single time limit in a sitting is longer. */
@@ -75,6 +75,8 @@ export const rulebookSchema: z.ZodType<Rulebook> = z
         strictlyMore: z.boolean(),
         base: z.literal('statutory_members'),
         onVoteWithoutQuorum: z.enum(['warn', 'refuse']),
+        judgedAt: z.enum(quorumJudgements),
+        whenNotQuorate: z.enum(['suspend_sitting', 'continue']),
       })
       .superRefine((quorum, ctx) => {
         if (quorum.strictlyMore && quorum.fraction >= 1) {

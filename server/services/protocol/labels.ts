@@ -1,6 +1,7 @@
 /** The protocol's words in German and English. Both languages must have every key (the type says so). */
 import { majorityNames } from '@contract/majorities';
-import { decisionNames, floorKindNames, optionNames, outcomeNames } from '@contract/procedure-words';
+import { decisionNames, floorKindNames, optionNames } from '@contract/procedure-words';
+import { outcomeNames, outcomeReasons, type VoteOutcome } from '@contract/vote-outcomes';
 import type { FloorKind, MajorityKind, OrderPolicy, PointOfOrderDecision, SittingPhase, Stance, VoteKind } from '../../domain/procedure/vocabulary';
 
 export type ProtocolLanguage = 'de' | 'en';
@@ -64,8 +65,14 @@ export interface ProtocolLabels {
   readonly turnout: (cast: number, eligible: number, percent: string) => string;
   readonly quorate: string;
   readonly notQuorate: string;
-  readonly passed: string;
-  readonly failed: string;
+  readonly outcome: Readonly<Record<VoteOutcome, string>>;
+  readonly outcomeReason: Readonly<Record<VoteOutcome, string>>;
+  /** The quorum doubted and counted: the members present against those required. */
+  readonly quorumCount: (present: number, required: number, quorate: boolean) => string;
+  /** A vote counted by its ballots after the quorum was doubted. */
+  readonly quorumChallenged: string;
+  /** The sitting suspended by the rules for want of a quorum (quorum-checks.ts). */
+  readonly notQuorateSuspension: string;
   readonly reasonCode: { readonly majority_reached: string; readonly majority_missed: string; readonly tie: string; readonly no_quorum: string };
   readonly recountMismatch: string;
   readonly namedVotes: string;
@@ -178,8 +185,12 @@ const de: ProtocolLabels = {
   turnout: (cast, eligible, percent) => `${cast} von ${eligible} Stimmberechtigten haben abgestimmt (${percent} %).`,
   quorate: 'Das Haus war beschlussfähig.',
   notQuorate: 'Das Haus war nicht beschlussfähig.',
-  passed: outcomeNames.de.passed,
-  failed: outcomeNames.de.failed,
+  outcome: outcomeNames.de,
+  outcomeReason: outcomeReasons.de,
+  quorumCount: (present, required, quorate) =>
+    `Die Beschlussfähigkeit wird bezweifelt und festgestellt: ${present} Mitglieder anwesend, ${required} erforderlich – das Haus ist ${quorate ? 'beschlussfähig' : 'nicht beschlussfähig'}.`,
+  quorumChallenged: 'Die Beschlussfähigkeit war bezweifelt: Gezählt wurden die abgegebenen Stimmen.',
+  notQuorateSuspension: 'Beschlussunfähigkeit',
   reasonCode: {
     majority_reached: 'erforderliche Mehrheit erreicht',
     majority_missed: 'erforderliche Mehrheit verfehlt',
@@ -299,8 +310,12 @@ const en: ProtocolLabels = {
   turnout: (cast, eligible, percent) => `${cast} of ${eligible} eligible members voted (${percent} %).`,
   quorate: 'The house was quorate.',
   notQuorate: 'The house was not quorate.',
-  passed: outcomeNames.en.passed,
-  failed: outcomeNames.en.failed,
+  outcome: outcomeNames.en,
+  outcomeReason: outcomeReasons.en,
+  quorumCount: (present, required, quorate) =>
+    `The quorum is doubted and counted: ${present} members present, ${required} required – the house is ${quorate ? 'quorate' : 'not quorate'}.`,
+  quorumChallenged: 'The quorum had been doubted: the ballots cast were counted.',
+  notQuorateSuspension: 'not quorate',
   reasonCode: { majority_reached: 'required majority reached', majority_missed: 'required majority missed', tie: 'tie', no_quorum: 'no quorum' },
   recountMismatch: 'Warning: the ballots in the record do not add up to the announced result.',
   namedVotes: 'Votes by name',

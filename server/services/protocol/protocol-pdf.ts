@@ -4,6 +4,7 @@
  * numbers in the footer. Labels in German or English (labels.ts). The same protocol gives the same
  * bytes: the document date is the sitting's close (or its last entry), not the time of printing.
  */
+import { notQuorateReason } from '../../domain/procedure/quorum-checks';
 import PDFDocument from 'pdfkit';
 import type { PersonRef } from '../../domain/procedure/events';
 import type {
@@ -115,7 +116,10 @@ class ProtocolWriter {
     if (!p.openedAt) facts.push([L.scheduledFor, `${this.date.format(new Date(p.sitting.startsAt))}, ${this.clockOf(p.sitting.startsAt)}`], ['', L.notOpened]);
     if (p.openedAt) facts.push([L.opened, this.clockOf(p.openedAt)]);
     for (const s of p.suspensions)
-      facts.push([L.suspensions, `${this.clockOf(s.at)} – ${s.resumedAt ? this.clockOf(s.resumedAt) : L.notResumed}${s.reason ? ` (${s.reason})` : ''}`]);
+      facts.push([
+        L.suspensions,
+        `${this.clockOf(s.at)} – ${s.resumedAt ? this.clockOf(s.resumedAt) : L.notResumed}${s.reason ? ` (${this.suspensionReason(s.reason)})` : ''}`,
+      ]);
     if (p.closedAt) facts.push([L.closed, this.clockOf(p.closedAt)]);
     if (p.rulebook) facts.push([L.rulebook, p.rulebook.name]);
     if (p.statutoryMembers !== null) facts.push([L.statutoryMembers, String(p.statutoryMembers)]);
@@ -175,7 +179,7 @@ class ProtocolWriter {
           this.out.runs(
             [
               ['bold', L.suspended],
-              ['regular', `${x.reason ? ` (${x.reason})` : ''}${planned}; ${resumed}.`],
+              ['regular', `${x.reason ? ` (${this.suspensionReason(x.reason)})` : ''}${planned}; ${resumed}.`],
             ],
             { x: bx, width: w },
           );
@@ -206,6 +210,8 @@ class ProtocolWriter {
         });
       case 'agenda_amendment':
         return this.entry(x.at, (bx, w) => this.amendment(x, bx, w));
+      case 'quorum_count':
+        return this.entry(x.at, (bx, w) => this.out.runs([['bold', L.quorumCount(x.present, x.required, x.quorate)]], { x: bx, width: w }));
       case 'roster_change':
         return this.entry(x.at, (bx, w) =>
           this.out.runs(
@@ -352,6 +358,11 @@ class ProtocolWriter {
     });
   }
 
+  /** The chair's own words, or the rules' reason worded in the protocol's language. */
+  private suspensionReason(reason: string): string {
+    return reason === notQuorateReason ? this.L.notQuorateSuspension : reason;
+  }
+
   private optionLabel(v: ProtocolVote, c: Pick<ProtocolOptionCount, 'optionId' | 'label'>): string {
     const option = v.options.find((o) => o.id === c.optionId);
     const standard = ['yes', 'no', 'abstain', 'abstention', 'ja', 'nein', 'enthaltung'];
@@ -388,8 +399,9 @@ class ProtocolWriter {
       }
       const r = v.result;
       const optionWidth = Math.min(78, (width - 110) / Math.max(1, r.counts.length));
+      // Per faction only for named votes: other ballots carry no faction, so only the totals stand.
       const columns = [
-        { title: L.faction, width: 110 },
+        { title: r.perFaction.length > 0 ? L.faction : '', width: 110 },
         ...r.counts.map((c) => ({ title: this.optionLabel(v, c), width: optionWidth, align: 'right' as const })),
       ];
       const rows = r.perFaction.map((f) => ({
@@ -402,10 +414,13 @@ class ProtocolWriter {
       this.out.table(x, columns, rows);
       const percent = r.turnoutPercent === null ? '–' : r.turnoutPercent.toLocaleString(L.locale, { maximumFractionDigits: 1 });
       this.out.runs([['regular', `${L.turnout(r.cast, r.eligible, percent)} ${r.quorate ? L.quorate : L.notQuorate}`]], { x, width, size: 9.5 });
-      const reason = `${L.reasonCode[r.reasonCode]} (${L.majority[v.majority]})${L.locale.startsWith('en') ? ` — ${r.reason}` : ''}`;
+      if (v.quorumChallenged) this.out.runs([['italic', L.quorumChallenged]], { x, width, size: 9.5 });
+      const outcome = v.outcome ?? 'rejected';
+      const elected = (r.elected ?? []).map((id) => this.optionLabel(v, { optionId: id, label: id })).join(', ');
+      const reason = `${L.outcomeReason[outcome]} (${L.majority[v.majority]})${L.locale.startsWith('en') ? ` — ${r.reason}` : ''}`;
       this.out.runs(
         [
-          ['bold', `${r.passed ? L.passed : L.failed}: `],
+          ['bold', `${L.outcome[outcome]}${elected ? `: ${elected}` : ''}. `],
           ['regular', reason],
         ],
         { x, width, size: 10, gap: 0.2 },
