@@ -92,6 +92,14 @@ export const ruleCodes = {
     'vote.named_demand_late',
     'vote.named_demand_not_allowed',
   ],
+  election: [
+    'election.not_an_election',
+    'election.round_open',
+    'election.round_superseded',
+    'election.decided',
+    'election.no_further_round',
+    'election.seats_exceed_candidates',
+  ],
   roster: [
     'roster.seats_below_members',
     'roster.seats_exceed_membership',

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { AuthUser } from '../../auth';
 import { decide } from '../../domain/procedure/decide';
 import type { Person } from '../../domain/parliament';
@@ -153,7 +153,7 @@ export function createProcedureService(deps: ServiceDeps, roster: { personOf(use
       const events = decide(
         snap.state,
         { kind: 'vote.cast', voteId, optionId: first.id, pseudonym },
-        { now: snap.now, actor, sitting: snap.context, newId: randomUUID },
+        { now: snap.now, actor, sitting: snap.context, newId: randomUUID, randomInt: (bound) => randomInt(bound) },
       );
       return events.length > 0;
     } catch {
