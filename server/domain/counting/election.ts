@@ -101,7 +101,17 @@ export function evaluateElection(input: ElectionEvaluationInput): VoteResult {
       reasonCode: 'no_quorum',
       reason: `no one elected: not quorate, the round decided nothing and is repeated (${summary}; ${of})`,
       elected: [],
-      election: { round, majority: rule.majority, needed, lot: null, next: nextOf(standings.map((s) => s.id), rule, round) },
+      election: {
+        round,
+        majority: rule.majority,
+        needed,
+        lot: null,
+        next: nextOf(
+          standings.map((s) => s.id),
+          rule,
+          round,
+        ),
+      },
     };
   }
 

@@ -36,10 +36,13 @@ export function firstRound(draft: VoteDraft, rules: Rulebook): { candidates: Vot
   }
   candidates.forEach((c, i) => {
     if (c.meaning !== 'yes') {
-      throw new InputError([{ path: ['options', String(i), 'meaning'], message: "an election's options are its candidates (meaning yes); no and abstention follow the rules" }]);
+      throw new InputError([
+        { path: ['options', String(i), 'meaning'], message: "an election's options are its candidates (meaning yes); no and abstention follow the rules" },
+      ]);
     }
     if (!c.label) throw new InputError([{ path: ['options', String(i), 'label'], message: 'a candidate has a name' }]);
-    if (!c.id || c.id === 'no' || c.id === 'abstain') throw new InputError([{ path: ['options', String(i), 'id'], message: 'a candidate has an id of its own' }]);
+    if (!c.id || c.id === 'no' || c.id === 'abstain')
+      throw new InputError([{ path: ['options', String(i), 'id'], message: 'a candidate has an id of its own' }]);
   });
   const ids = new Set(candidates.map((c) => c.id));
   const names = new Set(candidates.map((c) => c.label.toLocaleLowerCase('de')));

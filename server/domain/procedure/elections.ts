@@ -16,7 +16,11 @@ import { electorate, requireNoOpenVote } from './votes';
 type Of<K extends ProcedureCommand['kind']> = Extract<ProcedureCommand, { kind: K }>;
 
 /** The round that follows `vote` (its number, candidates by option id, rule), or why there is none. */
-function nextOf(state: ProcedureState, vote: VoteState, election: ElectionRoundDefinition): { round: number; candidates: readonly string[]; rule: ElectionRoundDefinition['rule'] } {
+function nextOf(
+  state: ProcedureState,
+  vote: VoteState,
+  election: ElectionRoundDefinition,
+): { round: number; candidates: readonly string[]; rule: ElectionRoundDefinition['rule'] } {
   if (vote.status === 'open') throw new RuleViolation('election.round_open', 'this round is still open: close it first');
   if (Object.values(state.votes).some((v) => v.definition.election?.previousVoteId === vote.voteId)) {
     throw new RuleViolation('election.round_superseded', 'the next round has been opened from this round already');

@@ -103,7 +103,8 @@ export const rulebookSchema: z.ZodType<Rulebook> = z
         .min(1, 'an election has at least one round')
         .max(20, 'at most 20 rounds')
         .superRefine((rounds, ctx) => {
-          if (rounds[0]?.candidates === 'top_two') ctx.addIssue({ code: 'custom', message: 'the first round has no round before it: all candidates stand', path: [0, 'candidates'] });
+          if (rounds[0]?.candidates === 'top_two')
+            ctx.addIssue({ code: 'custom', message: 'the first round has no round before it: all candidates stand', path: [0, 'candidates'] });
         }),
       noToAll: z.boolean(),
     }),
