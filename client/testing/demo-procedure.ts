@@ -62,6 +62,8 @@ export function demoVote(change: Partial<Vote> = {}): Vote {
     eligibleToMe: true,
     cancelReason: null,
     quorateAtOpening: true,
+    outcome: null,
+    quorumChallenged: false,
     ...change,
   };
 }
@@ -78,10 +80,13 @@ export function demoClosedVote(change: Partial<Vote> = {}): Vote {
       { optionId: 'opt-no', count: 1 },
       { optionId: 'opt-abstain', count: 0 },
     ],
+    outcome: 'TIE',
     result: {
+      outcome: 'TIE',
       passed: false,
       reason: 'tie: 1 yes, 1 no',
       reasonCode: 'TIE',
+      elected: null,
       counts: [
         { optionId: 'opt-yes', count: 1 },
         { optionId: 'opt-no', count: 1 },
@@ -119,6 +124,7 @@ export function demoProcedure(change: Partial<Procedure> = {}): Procedure {
     mutedAll: false,
     resumesAt: null,
     suspensionReason: null,
+    quorumCount: null,
     currentItem: { id: 'sitting-42-item-2', position: 2, title: 'Budget Act 2027 – first reading', kind: 'DEBATE' },
     orderPolicy: 'FIRST_COME',
     speakerList: { agendaItemId: 'sitting-42-item-2', closed: false, requests: [] },
