@@ -49,6 +49,7 @@ export function demoVote(change: Partial<Vote> = {}): Vote {
     majority: 'SIMPLE',
     live: false,
     agendaItemId: 'sitting-42-item-2',
+    election: null,
     status: 'OPEN',
     openedAt: '2026-12-03T09:40:00.000Z',
     closesAt: null,
@@ -87,6 +88,7 @@ export function demoClosedVote(change: Partial<Vote> = {}): Vote {
       reason: 'tie: 1 yes, 1 no',
       reasonCode: 'TIE',
       elected: null,
+      election: null,
       counts: [
         { optionId: 'opt-yes', count: 1 },
         { optionId: 'opt-no', count: 1 },

@@ -30,6 +30,7 @@ import {
   muteAllMutation,
   nextSpeakerMutation,
   openSittingMutation,
+  openNextElectionRoundMutation,
   openVoteMutation,
   prepareVoteMutation,
   removeSpeakerMutation,
@@ -173,5 +174,7 @@ export class ChairState extends ProcedureCommands<ChairControl> {
   }
 
   closeVote = (voteId: string) => this.send('vote', closeVoteMutation, { voteId });
+  /** The next round of an election, from its closed (or cancelled) round: candidates and bar as the rules allow. */
+  openNextElectionRound = (voteId: string) => this.send('vote', openNextElectionRoundMutation, { voteId });
   cancelVote = (voteId: string, reason: string) => this.send('vote', cancelVoteMutation, { voteId, reason });
 }

@@ -4,7 +4,7 @@
 import type { GraphqlOperation } from '../shared/graphql-operation';
 import { sittingProtocolFragmentDocument } from '../sitting/sitting-overview.generated';
 import type { SittingProtocolFragment } from '../sitting/sitting-overview.generated';
-import type { AgendaAuthorityKind, AgendaChangeKind, AgendaItemKind, DateTime, FloorKind, MajorityKind, OptionMeaning, OrderPolicy, RequestKind, SittingState, Stance, VoteKind, VoteOutcome, VoteResultReason, VoteStatus } from '../shared/graphql-schema.generated';
+import type { AgendaAuthorityKind, AgendaChangeKind, AgendaItemKind, DateTime, ElectionMajority, FloorKind, MajorityKind, OptionMeaning, OrderPolicy, RequestKind, SittingState, Stance, VoteKind, VoteOutcome, VoteResultReason, VoteStatus } from '../shared/graphql-schema.generated';
 
 export type PersonRefFragment = {
   readonly id: string;
@@ -63,6 +63,15 @@ export type VoteFragment = {
   readonly majority: MajorityKind;
   readonly live: boolean;
   readonly agendaItemId: string | null;
+  readonly election: {
+    readonly electionId: string;
+    readonly round: number;
+    readonly seats: number;
+    readonly rule: {
+      readonly majority: ElectionMajority;
+    };
+    readonly previousVoteId: string | null;
+  } | null;
   readonly status: VoteStatus;
   readonly openedAt: DateTime;
   readonly closesAt: DateTime | null;
@@ -78,6 +87,18 @@ export type VoteFragment = {
     readonly reason: string;
     readonly reasonCode: VoteResultReason;
     readonly elected: ReadonlyArray<string> | null;
+    readonly election: {
+      readonly round: number;
+      readonly needed: number;
+      readonly lot: {
+        readonly among: ReadonlyArray<string>;
+        readonly drawn: ReadonlyArray<string>;
+      } | null;
+      readonly next: {
+        readonly round: number;
+        readonly candidates: ReadonlyArray<string>;
+      } | null;
+    } | null;
     readonly counts: ReadonlyArray<OptionCountFragment>;
     readonly perFaction: ReadonlyArray<{
       readonly faction: {
@@ -102,7 +123,7 @@ export type VoteFragment = {
   readonly quorateAtOpening: boolean;
 };
 
-export const voteFragmentDocument = "fragment Vote on Vote {\n  id\n  title\n  kind\n  options {\n    id\n    label\n    meaning\n  }\n  majority\n  live\n  agendaItemId\n  status\n  openedAt\n  closesAt\n  closedAt\n  eligibleCount\n  ballotsCast\n  liveCounts {\n    ...OptionCount\n  }\n  outcome\n  quorumChallenged\n  result {\n    outcome\n    passed\n    reason\n    reasonCode\n    elected\n    counts {\n      ...OptionCount\n    }\n    perFaction {\n      faction {\n        id\n        shortName\n        colour\n      }\n      counts {\n        ...OptionCount\n      }\n    }\n    eligible\n    cast\n    quorate\n  }\n  ballots {\n    optionId\n    person {\n      ...PersonRef\n    }\n    pseudonym\n  }\n  myBallot {\n    ...Receipt\n  }\n  eligibleToMe\n  cancelReason\n  quorateAtOpening\n}";
+export const voteFragmentDocument = "fragment Vote on Vote {\n  id\n  title\n  kind\n  options {\n    id\n    label\n    meaning\n  }\n  majority\n  live\n  agendaItemId\n  election {\n    electionId\n    round\n    seats\n    rule {\n      majority\n    }\n    previousVoteId\n  }\n  status\n  openedAt\n  closesAt\n  closedAt\n  eligibleCount\n  ballotsCast\n  liveCounts {\n    ...OptionCount\n  }\n  outcome\n  quorumChallenged\n  result {\n    outcome\n    passed\n    reason\n    reasonCode\n    elected\n    election {\n      round\n      needed\n      lot {\n        among\n        drawn\n      }\n      next {\n        round\n        candidates\n      }\n    }\n    counts {\n      ...OptionCount\n    }\n    perFaction {\n      faction {\n        id\n        shortName\n        colour\n      }\n      counts {\n        ...OptionCount\n      }\n    }\n    eligible\n    cast\n    quorate\n  }\n  ballots {\n    optionId\n    person {\n      ...PersonRef\n    }\n    pseudonym\n  }\n  myBallot {\n    ...Receipt\n  }\n  eligibleToMe\n  cancelReason\n  quorateAtOpening\n}";
 
 export type ProcedureFragment = {
   readonly sittingId: string;
