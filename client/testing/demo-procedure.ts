@@ -49,7 +49,7 @@ export function demoVote(change: Partial<Vote> = {}): Vote {
     majority: 'SIMPLE',
     live: false,
     agendaItemId: 'sitting-42-item-2',
-    election: null,
+    electionRound: null,
     status: 'OPEN',
     openedAt: '2026-12-03T09:40:00.000Z',
     closesAt: null,
@@ -88,7 +88,6 @@ export function demoClosedVote(change: Partial<Vote> = {}): Vote {
       reason: 'tie: 1 yes, 1 no',
       reasonCode: 'TIE',
       elected: null,
-      election: null,
       counts: [
         { optionId: 'opt-yes', count: 1 },
         { optionId: 'opt-no', count: 1 },
@@ -142,6 +141,7 @@ export function demoProcedure(change: Partial<Procedure> = {}): Procedure {
     speakingTimes: [],
     votes: [],
     openVote: null,
+    nextElectionRound: null,
     // The demo sitting's agenda; item 2 is current, so it stays on the agenda.
     agenda: fixture.sittings[0]!.agenda.map((item, index) => ({
       id: `sitting-42-item-${index + 1}`,

@@ -17,6 +17,7 @@ import { personOf } from './procedure-person';
 import type { VoteView } from '../domain/procedure/views';
 import type { ElectionRoundDefinition, ElectionRoundResult, OptionCount, VoteOption, VoteResult } from '../domain/procedure/events';
 import type { ElectionRoundRule } from '../domain/rulebook';
+import type { NextRoundView } from '../domain/procedure/elections';
 import { maxSeats } from '@contract/elections';
 import type { VoteDraft } from '../domain/procedure/commands';
 import type { Receipt } from '../services/procedure';
@@ -54,6 +55,15 @@ const ElectionRoundRef = builder.objectRef<ElectionRoundDefinition>('ElectionRou
     seats: t.exposeInt('seats'),
     rule: t.field({ type: ElectionRoundRuleRef, resolve: (e) => e.rule }),
     previousVoteId: t.exposeID('previousVoteId', { nullable: true }),
+  }),
+});
+export const NextRoundViewRef = builder.objectRef<NextRoundView>('OpenableElectionRound').implement({
+  description: 'A round of an election the chair may open now (openNextElectionRound with `fromVoteId`).',
+  fields: (t) => ({
+    fromVoteId: t.exposeID('fromVoteId'),
+    title: t.exposeString('title'),
+    round: t.exposeInt('round'),
+    candidates: t.field({ type: [VoteOptionRef], resolve: (n) => [...n.candidates] }),
   }),
 });
 type NextRound = NonNullable<ElectionRoundResult['next']>;
@@ -157,6 +167,11 @@ export const VoteRef = builder.objectRef<VoteData>('Vote').implement({
       nullable: true,
       description: 'Elections only: the round this vote is; its options meaning YES are the candidates.',
       resolve: (v) => v.definition.election ?? null,
+    }),
+    electionRound: t.int({
+      nullable: true,
+      description: 'Elections only: the round (ballot) number, as `election.round` (flat, for lists of votes).',
+      resolve: (v) => v.definition.election?.round ?? null,
     }),
     status: t.field({ type: VoteStatusEnum, resolve: (v) => v.status }),
     openedAt: t.field({ type: 'DateTime', resolve: (v) => new Date(v.openedAt) }),

@@ -142,6 +142,18 @@ describe.each(testDatabaseKinds())('an election over GraphQL (%s)', (kind) => {
     const member = await gql(t.baseUrl, `mutation { openNextElectionRound(sittingId: "${S}", voteId: "${draft.id}") { __typename } }`, {}, brandt);
     expect(member.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
+    // The chair console learns which round may follow, with the candidates by name.
+    const openable = await gql<{ sitting: { procedure: { nextElectionRound: unknown } } }>(
+      t.baseUrl,
+      `{ sitting(id: "${S}") { procedure { nextElectionRound { fromVoteId round candidates { label } } } } }`,
+      {},
+      chair,
+    );
+    expect(openable.body.data!.sitting.procedure.nextElectionRound).toEqual({
+      fromVoteId: draft.id,
+      round: 2,
+      candidates: [{ label: 'Anna Berg' }, { label: 'Carl Dorn' }, { label: 'Eva Falk' }],
+    });
     const second = await next(draft.id);
     expect(second.election).toMatchObject({ round: 2, previousVoteId: draft.id });
     await vote(brandt, second.id, anna);

@@ -1,16 +1,6 @@
-import type {
-  ElectionMajority,
-  FloorKind,
-  MajorityKind,
-  OrderPolicy,
-  PointOfOrderDecision,
-  RequestKind,
-  Stance,
-  VoteKind,
-  VoteStatus,
-} from '../shared/graphql-schema.generated';
+import type { FloorKind, MajorityKind, OrderPolicy, PointOfOrderDecision, RequestKind, Stance, VoteKind, VoteStatus } from '../shared/graphql-schema.generated';
 import { majorityNames } from '@contract/majorities';
-import { electionMajorityNames, roundName } from '@contract/elections';
+import { roundName } from '@contract/elections';
 import { decisionNames, floorKindNames } from '@contract/procedure-words';
 import { outcomeReasons } from '@contract/vote-outcomes';
 import { outcomeWords } from './outcome-words';
@@ -30,12 +20,6 @@ function majorityLabels(language: Language): Record<MajorityKind, string> {
     TWO_THIRDS_CAST: label(names.two_thirds_cast),
     TWO_THIRDS_MEMBERS: label(names.two_thirds_members),
   };
-}
-
-/** What a candidate needs in a round of an election (contract/elections.ts), by the GraphQL enum. */
-function electionMajorityLabels(language: Language): Record<ElectionMajority, string> {
-  const names = electionMajorityNames[language];
-  return { MEMBERS: label(names.members), VOTES: label(names.votes), MOST_VOTES: label(names.most_votes) };
 }
 
 /** Requests to speak, as the protocol names the floor they are for (contract/procedure-words.ts). */
@@ -107,7 +91,6 @@ const en = {
   quorumChallenged: 'The quorum had been doubted: the ballots cast were counted.',
   electedNames: (names: string) => `Elected: ${names}`,
   electionRound: (round: number) => roundName('en', round),
-  electionMajority: electionMajorityLabels('en'),
   resultHeading: (title: string) => `Result: ${title}`,
   resultSummary: (title: string, outcome: string) => `Result of “${title}”: ${outcome}.`,
   perFaction: 'By faction',
@@ -175,7 +158,6 @@ const de: typeof en = {
   quorumChallenged: 'Die Beschlussfähigkeit war bezweifelt: Gezählt wurden die abgegebenen Stimmen.',
   electedNames: (names: string) => `Gewählt: ${names}`,
   electionRound: (round) => roundName('de', round),
-  electionMajority: electionMajorityLabels('de'),
   resultHeading: (title) => `Ergebnis: ${title}`,
   resultSummary: (title, outcome) => `Ergebnis von „${title}“: ${outcome}.`,
   perFaction: 'Nach Fraktionen',

@@ -6,6 +6,7 @@ import { upgradeRulebook } from '../rulebook/upgrade';
 import { evaluateElection } from '../counting/election';
 import { outcomeOf } from '../counting/outcome';
 import type { VoteDraft } from './commands';
+import { nextRoundView } from './elections';
 import type { VoteResult } from './events';
 import { allMembers, Chamber, chair, draft, ruleOf as rule, sittingContext } from './spec-support';
 
@@ -65,7 +66,15 @@ describe('an election in the Bundestag (§ 2(2) GO-BT)', () => {
     });
     expect(outcomeOf('closed', first)).toBe('no_one_elected');
 
+    expect(nextRoundView(c.state)).toEqual({
+      fromVoteId: 'vote-1',
+      title: 'Election of the President',
+      round: 2,
+      candidates: [expect.objectContaining({ id: 'o1' }), expect.objectContaining({ id: 'o2' }), expect.objectContaining({ id: 'o3' })],
+    });
     const second = nextRound(c, 'vote-1');
+    // The round just opened is followed by none yet, and the first is followed.
+    expect(nextRoundView(c.state)).toBeNull();
     expect(c.state.votes[second]?.definition.election).toMatchObject({ electionId: 'vote-1', round: 2, previousVoteId: 'vote-1' });
     expect(rule(() => c.decide(chair, { kind: 'vote.open_next_round', voteId: second }))).toBe('election.round_open');
     const secondResult = ballot(c, second, { o1: 20, o2: 18, o3: 10 });
@@ -86,6 +95,7 @@ describe('an election in the Bundestag (§ 2(2) GO-BT)', () => {
     const closed = c.entries.filter((e) => e.event.kind === 'vote.closed').at(-1)?.event;
     expect(closed?.kind === 'vote.closed' && closed.result.election?.lot).toEqual({ among: ['o1', 'o2'], drawn: ['o2'] });
     expect(rule(() => c.decide(chair, { kind: 'vote.open_next_round', voteId: third }))).toBe('election.decided');
+    expect(nextRoundView(c.state)).toBeNull();
   });
 
   it('elects in the first round with the votes of a majority of the members; a single candidate is elected on yes', () => {

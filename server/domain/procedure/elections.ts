@@ -72,3 +72,32 @@ export function openNextRound(state: ProcedureState, cmd: Of<'vote.open_next_rou
     },
   ];
 }
+
+/** A round the chair may open now: from which vote, its number and candidates (options of that vote). */
+export interface NextRoundView {
+  readonly fromVoteId: string;
+  readonly title: string;
+  readonly round: number;
+  readonly candidates: readonly VoteOption[];
+}
+
+/**
+ * The next round the rules allow from the newest election round that elected no one (or was cancelled)
+ * and has no following round yet; null when none. The same checks as opening it, without throwing.
+ */
+export function nextRoundView(state: ProcedureState): NextRoundView | null {
+  const rounds = Object.values(state.votes)
+    .filter((v) => v.definition.election !== undefined && v.status !== 'open')
+    .sort((a, b) => Date.parse(b.openedAt) - Date.parse(a.openedAt));
+  for (const vote of rounds) {
+    const election = vote.definition.election!;
+    try {
+      const next = nextOf(state, vote, election);
+      const candidates = next.candidates.flatMap((id) => vote.definition.options.filter((o) => o.id === id));
+      return { fromVoteId: vote.voteId, title: vote.definition.title, round: next.round, candidates };
+    } catch (error) {
+      if (!(error instanceof RuleViolation)) throw error;
+    }
+  }
+  return null;
+}
