@@ -269,7 +269,7 @@ export interface VoteView {
   readonly counts: readonly OptionCount[] | null;
   readonly result: VoteResult | null;
   readonly cancelReason: string | null;
-  /** Published when the vote closes: names (named) or pseudonyms (pseudonymous). */
+  /** Published when the vote closes: names (named) or pseudonyms (pseudonymous); a show of hands has none (null). */
   readonly ballots: readonly { readonly voter: PersonRef | null; readonly pseudonym: string | null; readonly optionId: string }[] | null;
 }
 
@@ -308,12 +308,13 @@ export function votesView(state: ProcedureState, sitting?: SittingContext): read
         closedAt: v.closedAt,
         closedBy: v.closedBy,
         eligible: v.result?.eligible ?? (rules ? eligibleCount(v, sitting ?? null, rules) : v.eligible.length),
-        cast: v.ballots.length,
+        // A show of hands has no ballots: once counted, the hands the chair entered.
+        cast: v.result?.cast ?? v.ballots.length,
         quorate: v.quorate,
         counts,
         result: v.result,
         cancelReason: v.cancelReason,
-        ballots: closed ? publishedBallots(v) : null,
+        ballots: closed && v.definition.kind !== 'show_of_hands' ? publishedBallots(v) : null,
       };
     });
 }
