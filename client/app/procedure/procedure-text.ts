@@ -58,7 +58,7 @@ const en = {
     CHAIR_GRANT: label(floorKindNames.en.chair_grant),
   } as Record<FloorKind, string>,
   decision: decisionLabels('en'),
-  voteKind: { NAMED: 'Named vote (roll call)', PSEUDONYMOUS: 'Pseudonymous vote' } as Record<VoteKind, string>,
+  voteKind: { NAMED: 'Named vote (roll call)', PSEUDONYMOUS: 'Pseudonymous vote', SHOW_OF_HANDS: 'Show of hands' } as Record<VoteKind, string>,
   majority: majorityLabels('en'),
   voteStatus: { OPEN: 'Open', CLOSED: 'Closed', CANCELLED: 'Cancelled' } as Record<VoteStatus, string>,
   resultReason: {
@@ -126,7 +126,7 @@ const de: typeof en = {
     CHAIR_GRANT: label(floorKindNames.de.chair_grant),
   },
   decision: decisionLabels('de'),
-  voteKind: { NAMED: 'Namentliche Abstimmung', PSEUDONYMOUS: 'Pseudonyme Abstimmung' },
+  voteKind: { NAMED: 'Namentliche Abstimmung', PSEUDONYMOUS: 'Pseudonyme Abstimmung', SHOW_OF_HANDS: 'Handzeichen' },
   majority: majorityLabels('de'),
   voteStatus: { OPEN: 'Läuft', CLOSED: 'Geschlossen', CANCELLED: 'Abgebrochen' },
   resultReason: {
