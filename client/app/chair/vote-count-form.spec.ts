@@ -105,7 +105,10 @@ describe('the chair’s counts of a show of hands', () => {
 
     const dialog = panel.querySelector('dialog');
     expect(dialog?.open).toBeTrue();
-    const summary = [...panel.querySelectorAll('[data-testid="count-summary"] div')].map((row) => [row.querySelector('dt')?.textContent, row.querySelector('dd')?.textContent]);
+    const summary = [...panel.querySelectorAll('[data-testid="count-summary"] div')].map((row) => [
+      row.querySelector('dt')?.textContent,
+      row.querySelector('dd')?.textContent,
+    ]);
     expect(summary).toEqual([
       ['Yes', '16'],
       ['No', '10'],
@@ -129,7 +132,12 @@ describe('the chair’s counts of a show of hands', () => {
 
   it('shows the server’s refusal in the chair’s language', async () => {
     enterAnswer = {
-      enterVoteCounts: { __typename: 'RuleViolation', code: 'RULE_VIOLATION', rule: 'vote.counts_exceed_eligible', message: '31 counted, but only 30 members may vote' },
+      enterVoteCounts: {
+        __typename: 'RuleViolation',
+        code: 'RULE_VIOLATION',
+        rule: 'vote.counts_exceed_eligible',
+        message: '31 counted, but only 30 members may vote',
+      },
     };
     TestBed.inject(TranslationState).setLanguage('de');
     const [fixture, panel] = await render();
