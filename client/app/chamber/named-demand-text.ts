@@ -12,7 +12,8 @@ const en = {
     SITTING_START: 'Until the sitting opens',
     EVENING_BEFORE: 'Until the evening before the sitting',
   } as Record<NamedVoteDeadline, string>,
-  deadlineAt: (when: string) => `(${when})`,
+  /** SITTING_START: the sitting's planned start (the chair opening it ends the time); else the instant itself. */
+  deadlineAt: (when: string, planned: boolean) => (planned ? `(planned: ${when})` : `(${when})`),
   demand: 'Demand a named vote',
   demandNamed: (title: string) => `Demand a named vote on “${title}”`,
   confirmHeading: 'Demand a named vote?',
@@ -42,7 +43,7 @@ const de: typeof en = {
     SITTING_START: 'Bis die Sitzung eröffnet wird',
     EVENING_BEFORE: 'Bis zum Vorabend der Sitzung',
   },
-  deadlineAt: (when) => `(${when})`,
+  deadlineAt: (when, planned) => (planned ? `(geplant: ${when})` : `(${when})`),
   demand: 'Namentliche Abstimmung verlangen',
   demandNamed: (title) => `Namentliche Abstimmung über „${title}“ verlangen`,
   confirmHeading: 'Namentliche Abstimmung verlangen?',

@@ -47,7 +47,7 @@ export function ruleOfName(name: RuleCodeName): RuleCode | null {
               <span data-testid="demand-deadline">
                 {{ text().deadline[demand.deadline] }}
                 @if (demand.deadlineAt) {
-                  {{ text().deadlineAt(translation.formatDateTime(demand.deadlineAt)) }}
+                  {{ text().deadlineAt(translation.formatDateTime(demand.deadlineAt), demand.deadline === 'SITTING_START') }}
                 }
               </span>
             </span>
