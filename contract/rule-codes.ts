@@ -91,6 +91,10 @@ export const ruleCodes = {
     'vote.named_excluded',
     'vote.named_demand_late',
     'vote.named_demand_not_allowed',
+    'vote.show_of_hands_no_ballots',
+    'vote.show_of_hands_counts_required',
+    'vote.not_show_of_hands',
+    'vote.counts_exceed_eligible',
   ],
   roster: [
     'roster.seats_below_members',

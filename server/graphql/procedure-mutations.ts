@@ -4,7 +4,7 @@ import { builder } from './builder';
 import { writeErrors } from './errors';
 import { id, idList, oneOf, optionalId, optionalText, parseArgs, parseInput, text, whole } from './input';
 import { SittingProcedureRef } from './procedure';
-import { ReceiptRef, VoteDraftInput, VoteDraftRef, voteDraftSchema } from './votes';
+import { ReceiptRef, VoteCountInput, VoteDraftInput, VoteDraftRef, voteCountsSchema, voteDraftSchema } from './votes';
 import { AgendaAuthorityInput, AgendaChangeInput, agendaAuthoritySchema, agendaChangeSchema } from './agenda-amendments';
 import { OrderPolicyEnum, PointOfOrderDecisionEnum, RequestKindEnum, StanceEnum } from './scalars';
 import { signedInUser, type GraphQLContext } from './context';
@@ -201,6 +201,12 @@ builder.mutationFields((t) => {
       ...parseArgs(a, { voteId: id }),
       by: 'chair',
     })),
+    enterVoteCounts: op(
+      chairTeam,
+      'Enters the counts of a vote by show of hands, every option once; closes it with the result of the majority rules. The record names who entered them.',
+      { voteId: t.arg.id({ required: true }), counts: t.arg({ type: [VoteCountInput], required: true }) },
+      (a) => ({ kind: 'vote.enter_counts', ...parseArgs(a, { voteId: id, counts: voteCountsSchema }) }),
+    ),
     cancelVote: op(
       chairTeam,
       'Cancels the vote; the reason stays in the record and no result is valid.',

@@ -10,9 +10,10 @@ import type { VoteDraft } from '../domain/procedure/commands';
 import type { Receipt } from '../services/procedure';
 import { pageSizes } from '../http/graphql-limits';
 import { pageArgDescriptions, pageOf } from './pagination';
-import { majorityKinds, optionMeanings } from '../domain/procedure/vocabulary';
+import { majorityKinds, optionMeanings, voteKinds } from '../domain/procedure/vocabulary';
 import { numberLimits } from '@contract/number-limits';
 import { textLimits } from '@contract/text-limits';
+import { id, whole } from './input';
 
 export type VoteData = VoteView & { readonly sittingId: string };
 
@@ -176,7 +177,7 @@ export const VoteDraftInput = builder.inputType('VoteDraftInput', {
 
 export const voteDraftSchema = z.object({
   title: z.string().trim().min(1, 'must not be empty').max(textLimits.voteTitle),
-  kind: z.enum(['named', 'pseudonymous']),
+  kind: z.enum(voteKinds),
   options: z
     .array(z.object({ label: z.string().trim().min(1).max(textLimits.optionLabel), meaning: z.enum(optionMeanings) }))
     .max(50)
@@ -218,3 +219,12 @@ export const voteDraftSchema = z.object({
     .nullish()
     .transform((v) => v ?? null),
 });
+
+/** One option's count of a vote by show of hands, as the chair enters it. */
+export const VoteCountInput = builder.inputType('VoteCountInput', {
+  fields: (t) => ({ optionId: t.id({ required: true }), count: t.int({ required: true }) }),
+});
+export const voteCountsSchema = z
+  .array(z.object({ optionId: id, count: whole(0, numberLimits.statutoryMembers) }))
+  .min(1, 'a count for every option')
+  .max(50, 'at most 50 options');

@@ -90,6 +90,7 @@ export const authorisationMatrix: Readonly<Record<string, Expectation>> = {
   deleteVoteDraft: m(voteKeepers),
   openVote: m(chairTeam),
   closeVote: m(chairTeam),
+  enterVoteCounts: m(chairTeam),
   cancelVote: m(chairTeam),
 
   // ---- the chamber: booths and subrooms (anyone signed in; the chamber's rules decide) ----

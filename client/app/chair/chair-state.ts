@@ -22,6 +22,7 @@ import {
   closeVoteMutation,
   decidePointOfOrderMutation,
   deleteVoteDraftMutation,
+  enterVoteCountsMutation,
   endFloorMutation,
   endInterjectionMutation,
   extendFloorMutation,
@@ -173,5 +174,8 @@ export class ChairState extends ProcedureCommands<ChairControl> {
   }
 
   closeVote = (voteId: string) => this.send('vote', closeVoteMutation, { voteId });
+  /** The counts of a vote by show of hands; entering them closes it. */
+  enterVoteCounts = (voteId: string, counts: readonly { readonly optionId: string; readonly count: number }[]) =>
+    this.send('vote', enterVoteCountsMutation, { voteId, counts });
   cancelVote = (voteId: string, reason: string) => this.send('vote', cancelVoteMutation, { voteId, reason });
 }

@@ -64,7 +64,7 @@ export function voteDraftProblems(form: VoteDraftForm): VoteDraftProblem[] {
   if (form.optionSet === 'custom' && customLabels(form).length < 2) {
     problems.push('too-few-options');
   }
-  if (form.durationMinutes !== null && !(form.durationMinutes > 0 && form.durationMinutes <= durationMinutesLimit)) {
+  if (form.kind !== 'SHOW_OF_HANDS' && form.durationMinutes !== null && !(form.durationMinutes > 0 && form.durationMinutes <= durationMinutesLimit)) {
     problems.push('duration-invalid');
   }
   return problems;
@@ -76,15 +76,17 @@ export function voteDraftProblems(form: VoteDraftForm): VoteDraftProblem[] {
  */
 export function voteDraftInput(form: VoteDraftForm, currentItemId: string | null): VoteDraftInput {
   const agendaItemId = form.agendaItemId === currentItemChoice ? currentItemId : form.agendaItemId;
+  // A show of hands ends when the chair enters the counts: no timer, no closing on all voted, no running count.
+  const hands = form.kind === 'SHOW_OF_HANDS';
   return {
     title: form.title.trim(),
     kind: form.kind,
     options: form.optionSet === 'custom' ? customLabels(form).map((label) => ({ label, meaning: 'OTHER' as const })) : null,
     abstention: form.optionSet === 'standard' ? form.abstention : false,
     majority: form.majority,
-    live: form.live,
-    durationSeconds: form.durationMinutes === null ? null : Math.round(form.durationMinutes * 60),
-    autoCloseWhenAllVoted: form.autoClose,
+    live: hands ? false : form.live,
+    durationSeconds: hands || form.durationMinutes === null ? null : Math.round(form.durationMinutes * 60),
+    autoCloseWhenAllVoted: hands ? false : form.autoClose,
     agendaItemId: agendaItemId === '' ? null : agendaItemId,
   };
 }

@@ -92,6 +92,15 @@ describe('VotePanel', () => {
     expect(panel.querySelector('.options')).toBeNull();
   });
 
+  it('shows a vote by show of hands as counted by the chair, without ballot buttons or turnout', async () => {
+    const [, panel] = await render(demoVote({ kind: 'SHOW_OF_HANDS', eligibleToMe: false }));
+
+    expect(byTestId(panel, 'show-of-hands')?.textContent).toContain('Vote by show of hands — the chair counts.');
+    expect(panel.querySelector('.options')).toBeNull();
+    expect(byTestId(panel, 'not-eligible')).toBeNull();
+    expect(byTestId(panel, 'vote-turnout')).toBeNull();
+  });
+
   it('shows the published result: outcome, counts per option and faction, every name with its ballot', async () => {
     const [, panel] = await render(demoClosedVote());
 

@@ -31,12 +31,14 @@ interface Choice {
       @if (vote().status === 'OPEN') {
         <h3>{{ vote().title }}</h3>
         <p class="meta">{{ words().voteKind[vote().kind] }} · {{ words().majority[vote().majority] }}</p>
-        <p class="turnout" data-testid="vote-turnout">
-          {{ words().turnout(vote().ballotsCast, vote().eligibleCount) }}
-          @if (countdown(); as countdown) {
-            · {{ words().closesIn(countdown) }}
-          }
-        </p>
+        @if (vote().kind !== 'SHOW_OF_HANDS') {
+          <p class="turnout" data-testid="vote-turnout">
+            {{ words().turnout(vote().ballotsCast, vote().eligibleCount) }}
+            @if (countdown(); as countdown) {
+              · {{ words().closesIn(countdown) }}
+            }
+          </p>
+        }
       }
       @if (receipt(); as receipt) {
         <div class="receipt" data-testid="vote-receipt">
@@ -60,7 +62,9 @@ interface Choice {
           <p class="hint">{{ text().receiptHint }}</p>
         </div>
       } @else if (vote().status === 'OPEN') {
-        @if (vote().eligibleToMe) {
+        @if (vote().kind === 'SHOW_OF_HANDS') {
+          <p class="show-of-hands" data-testid="show-of-hands">{{ text().showOfHands }}</p>
+        } @else if (vote().eligibleToMe) {
           <div class="options" role="group" [attr.aria-label]="text().yourVote">
             @for (option of options(); track option.id) {
               <button
@@ -166,6 +170,14 @@ interface Choice {
     }
     .not-eligible {
       color: var(--muted);
+    }
+    .show-of-hands {
+      margin: 0;
+      padding: 0.75rem 1rem;
+      border-left: 6px solid var(--accent);
+      background: var(--accent-soft);
+      font-size: 1.1rem;
+      font-weight: 700;
     }
   `,
 })

@@ -65,6 +65,8 @@ export type ProcedureCommand =
   | { readonly kind: 'vote.demand_named'; readonly draftId: string; readonly category: string | null }
   | { readonly kind: 'vote.cast'; readonly voteId: string; readonly optionId: string; readonly pseudonym: string | null }
   | { readonly kind: 'vote.close'; readonly voteId: string; readonly by: 'chair' | 'expired' }
+  /** The chair's team enters the counts of a vote by show of hands, which closes it. */
+  | { readonly kind: 'vote.enter_counts'; readonly voteId: string; readonly counts: readonly { readonly optionId: string; readonly count: number }[] }
   | { readonly kind: 'vote.cancel'; readonly voteId: string; readonly reason: string }
   // roster (parliament IT): a change to who someone is, noted in the record of every open sitting
   | {

@@ -87,6 +87,8 @@ export function decide(state: ProcedureState, command: ProcedureCommand, ctx: De
       return votes.cast(state, command, ctx);
     case 'vote.close':
       return votes.close(state, command, ctx);
+    case 'vote.enter_counts':
+      return votes.enterCounts(state, command, ctx);
     case 'vote.cancel':
       return votes.cancel(state, command, ctx);
     case 'roster.note_change':

@@ -217,7 +217,15 @@ export type ProcedureEvent =
       /** pseudonymous: the stable per-vote pseudonym; named: null. */
       readonly pseudonym: string | null;
     }
-  | { readonly kind: 'vote.closed'; readonly voteId: string; readonly closedBy: 'chair' | 'all_voted' | 'expired'; readonly result: VoteResult }
+  | {
+      readonly kind: 'vote.closed';
+      readonly voteId: string;
+      /** counts_entered: a vote by show of hands, closed when the chair entered the counts. */
+      readonly closedBy: 'chair' | 'all_voted' | 'expired' | 'counts_entered';
+      readonly result: VoteResult;
+      /** With counts_entered: who of the chair's team entered the counts, as they were then. */
+      readonly enteredBy?: PersonRef;
+    }
   | { readonly kind: 'vote.cancelled'; readonly voteId: string; readonly reason: string }
   // ---- roster ----
   | {

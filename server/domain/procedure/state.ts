@@ -128,7 +128,7 @@ export interface VoteState {
   /** ballot key → index in `ballots`. */
   readonly ballotIndex: Readonly<Record<string, number>>;
   readonly closedAt: string | null;
-  readonly closedBy: 'chair' | 'all_voted' | 'expired' | null;
+  readonly closedBy: 'chair' | 'all_voted' | 'expired' | 'counts_entered' | null;
   readonly result: VoteResult | null;
   readonly cancelReason: string | null;
 }

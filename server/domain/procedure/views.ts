@@ -275,7 +275,7 @@ export interface VoteView {
   /** The quorum was doubted and counted for this vote: it was counted by its ballots. */
   readonly quorumChallenged: boolean;
   readonly cancelReason: string | null;
-  /** Published when the vote closes: names (named) or pseudonyms (pseudonymous). */
+  /** Published when the vote closes: names (named) or pseudonyms (pseudonymous); a show of hands has none (null). */
   readonly ballots: readonly { readonly voter: PersonRef | null; readonly pseudonym: string | null; readonly optionId: string }[] | null;
 }
 
@@ -314,14 +314,15 @@ export function votesView(state: ProcedureState, sitting?: SittingContext): read
         closedAt: v.closedAt,
         closedBy: v.closedBy,
         eligible: v.result?.eligible ?? (rules ? eligibleCount(v, sitting ?? null, rules) : v.eligible.length),
-        cast: v.ballots.length,
+        // A show of hands has no ballots: once counted, the hands the chair entered.
+        cast: v.result?.cast ?? v.ballots.length,
         quorate: v.quorate,
         counts,
         result: v.result && withoutFalseFactions(v.definition.kind, v.result),
         outcome: outcomeOf(v.status, v.result),
         quorumChallenged: v.quorumChallenged,
         cancelReason: v.cancelReason,
-        ballots: closed ? publishedBallots(v) : null,
+        ballots: closed && v.definition.kind !== 'show_of_hands' ? publishedBallots(v) : null,
       };
     });
 }

@@ -15,14 +15,14 @@ import { afterVoteClosed, voteQuorate } from './quorum-checks';
 import { evaluateVote } from '../counting/majority';
 import { tally } from '../counting/tally';
 import type { DecideContext, ProcedureCommand, SittingContext, VoteDraft } from './commands';
-import type { ProcedureEvent, VoteOption, VoteResult } from './events';
+import type { OptionCount, ProcedureEvent, VoteOption, VoteResult } from './events';
 import type { Ballot, ProcedureState, VoteState } from './state';
-import { majorityKinds } from './vocabulary';
+import { majorityKinds, voteKinds } from './vocabulary';
 import { numberLimits } from '@contract/number-limits';
 import { optionNames } from '@contract/procedure-words';
 import { addSeconds, own } from './lookup';
 import { namedDemanded } from './named-votes';
-import { isVotingMember, personOf, personRef, presentVotingMembers, requireChair, requireOpen, rulesOf, statutoryOf } from './permissions';
+import { actingPerson, isVotingMember, personOf, personRef, presentVotingMembers, requireChair, requireOpen, rulesOf, statutoryOf } from './permissions';
 
 type Of<K extends ProcedureCommand['kind']> = Extract<ProcedureCommand, { kind: K }>;
 
@@ -54,7 +54,9 @@ export function openVoteEvents(state: ProcedureState, ctx: DecideContext, draft:
   const title = draft.title.trim();
   if (title.length === 0 || title.length > maxTitleLength)
     throw new InputError([{ path: ['title'], message: `a vote has a title of 1 to ${maxTitleLength} characters` }]);
-  if (draft.kind !== 'named' && draft.kind !== 'pseudonymous') throw new InputError([{ path: ['kind'], message: 'a vote is named or pseudonymous' }]);
+  if (!voteKinds.includes(draft.kind)) throw new InputError([{ path: ['kind'], message: 'a vote is named, pseudonymous or by show of hands' }]);
+  const handsProblem = showOfHandsDraftProblem(draft);
+  if (handsProblem) throw handsProblem;
   if (draft.agendaItemId !== null && !ctx.sitting.agenda.some((i) => i.id === draft.agendaItemId)) throw new NotFoundError('agendaItem', draft.agendaItemId);
   const majority = draft.majority ?? rules.votes.defaultMajority;
   if (!majorityKinds.includes(majority)) throw new InputError([{ path: ['majority'], message: `unknown majority ${String(majority)}` }]);
@@ -95,6 +97,20 @@ export function openVoteEvents(state: ProcedureState, ctx: DecideContext, draft:
       quorate: quorum.quorate,
     },
   ];
+}
+
+/**
+ * A vote by show of hands ends when the chair enters the counts: no timer, no closing when all have
+ * voted (nobody casts a ballot), no running count. Checked when a draft is prepared and when it opens.
+ */
+export function showOfHandsDraftProblem(draft: Pick<VoteDraft, 'kind' | 'durationSeconds' | 'autoCloseWhenAllVoted' | 'live'>): InputError | null {
+  if (draft.kind !== 'show_of_hands') return null;
+  const path = draft.durationSeconds !== null ? 'durationSeconds' : draft.autoCloseWhenAllVoted ? 'autoCloseWhenAllVoted' : draft.live ? 'live' : null;
+  return path === null
+    ? null
+    : new InputError([
+        { path: [path], message: 'a vote by show of hands has no duration, no closing when all have voted and no running count: the chair enters the counts' },
+      ]);
 }
 
 /** Yes / no / abstain by default (abstain left out when not allowed); a custom list is checked. */
@@ -143,6 +159,7 @@ export function cast(state: ProcedureState, cmd: Of<'vote.cast'>, ctx: DecideCon
   const vote = voteOf(state, cmd.voteId);
   if (vote.status !== 'open') throw new RuleViolation('vote.not_open', `the vote is ${vote.status}`);
   if (vote.closesAt !== null && ctx.now.getTime() >= Date.parse(vote.closesAt)) throw new RuleViolation('vote.expired', 'the time for this vote is over');
+  if (vote.definition.kind === 'show_of_hands') throw new RuleViolation('vote.show_of_hands_no_ballots', 'this vote is by show of hands: the chair counts');
   const personId = ctx.actor.personId;
   if (personId === null || !(own(vote.eligibleIds, personId) || mayVoteLate(state, vote, ctx.sitting, rules, personId))) {
     throw new RuleViolation('vote.not_eligible', 'only members with voting rights present when the vote opened vote');
@@ -185,23 +202,25 @@ export function closedForWantOfQuorum(state: ProcedureState, ctx: DecideContext,
 
 /** The result of ballots under the vote's definition: tally per option (and faction, if named), majority, quorum; `present`: members present now. */
 export function resultOf(vote: VoteState, ballots: readonly Ballot[], sitting: SittingContext | null, rules: Rulebook, present: number): VoteResult {
-  const {
-    counts,
-    perFaction,
-    cast: castCount,
-  } = tally(
+  const { counts, perFaction } = tally(
     vote.definition.options,
     ballots.map((b) => ({ optionId: b.optionId, factionId: b.voter?.factionId ?? null })),
   );
+  return countedResult(vote, counts, vote.definition.kind === 'named' ? perFaction : [], sitting, rules, present);
+}
+
+/** The result of counts (from ballots, or the chair's count of hands): the same majority and quorum rules either way. */
+function countedResult(
+  vote: VoteState,
+  counts: readonly OptionCount[],
+  perFaction: VoteResult['perFaction'],
+  sitting: SittingContext | null,
+  rules: Rulebook,
+  present: number,
+): VoteResult {
+  const castCount = counts.reduce((sum, c) => sum + c.count, 0);
   const quorate = voteQuorate(vote, rules, castCount, present);
-  return evaluateVote({
-    definition: vote.definition,
-    counts,
-    perFaction: vote.definition.kind === 'named' ? perFaction : [],
-    eligible: eligibleCount(vote, sitting, rules),
-    cast: castCount,
-    quorate,
-  });
+  return evaluateVote({ definition: vote.definition, counts, perFaction, eligible: eligibleCount(vote, sitting, rules), cast: castCount, quorate });
 }
 
 export function close(state: ProcedureState, cmd: Of<'vote.close'>, ctx: DecideContext): ProcedureEvent[] {
@@ -214,8 +233,48 @@ export function close(state: ProcedureState, cmd: Of<'vote.close'>, ctx: DecideC
   } else {
     requireChair(ctx.actor, 'close a vote');
     if (vote.status !== 'open') throw new RuleViolation('vote.not_open', `the vote is ${vote.status}`);
+    if (vote.definition.kind === 'show_of_hands') {
+      throw new RuleViolation('vote.show_of_hands_counts_required', 'a vote by show of hands is closed by entering the counts');
+    }
   }
   return closingEvents(state, ctx, vote, vote.ballots, cmd.by);
+}
+
+/**
+ * The chair's team enters the counts of a vote by show of hands, which closes it with the result of the
+ * majority rules. Every option once, whole numbers from 0; the total at most the members entitled to
+ * vote (present with voting rights when it opened, and late joiners where they may vote): only they
+ * raise a hand, one each.
+ */
+export function enterCounts(state: ProcedureState, cmd: Of<'vote.enter_counts'>, ctx: DecideContext): ProcedureEvent[] {
+  requireChair(ctx.actor, 'enter the counts of a vote');
+  const vote = voteOf(state, cmd.voteId);
+  if (vote.status !== 'open') throw new RuleViolation('vote.not_open', `the vote is ${vote.status}`);
+  if (vote.definition.kind !== 'show_of_hands')
+    throw new RuleViolation('vote.not_show_of_hands', `the vote is ${vote.definition.kind}: its ballots are counted`);
+  const options = vote.definition.options;
+  const given = new Map<string, number>();
+  const issues: { path: string[]; message: string }[] = [];
+  cmd.counts.forEach((c, i) => {
+    if (!options.some((o) => o.id === c.optionId)) throw new RuleViolation('vote.unknown_option', `the vote has no option ${c.optionId}`);
+    if (given.has(c.optionId)) issues.push({ path: ['counts', String(i), 'optionId'], message: `option ${c.optionId} is counted twice` });
+    else if (!(Number.isSafeInteger(c.count) && c.count >= 0))
+      issues.push({ path: ['counts', String(i), 'count'], message: 'a count is a whole number, 0 or more' });
+    given.set(c.optionId, c.count);
+  });
+  options.forEach((o) => {
+    if (!given.has(o.id)) issues.push({ path: ['counts'], message: `no count for option ${o.id}` });
+  });
+  if (issues.length > 0) throw new InputError(issues);
+  const rules = rulesOf(state, ctx);
+  const counts = options.map((o) => ({ optionId: o.id, count: given.get(o.id)! }));
+  const total = counts.reduce((sum, c) => sum + c.count, 0);
+  const entitled = eligibleCount(vote, ctx.sitting, rules);
+  if (total > entitled) throw new RuleViolation('vote.counts_exceed_eligible', `${total} counted, but only ${entitled} members may vote`);
+  const enteredBy = personRef(ctx.sitting, actingPerson(ctx, 'entering the counts'));
+  // No per-faction table: a show of hands is counted as a whole.
+  const result = countedResult(vote, counts, [], ctx.sitting, rules, presentVotingMembers(state, ctx.sitting).length);
+  return [{ kind: 'vote.closed', voteId: vote.voteId, closedBy: 'counts_entered', result, enteredBy }, ...afterVoteClosed(state, ctx, result)];
 }
 
 export function cancel(state: ProcedureState, cmd: Of<'vote.cancel'>, ctx: DecideContext): ProcedureEvent[] {

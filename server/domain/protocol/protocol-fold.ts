@@ -435,7 +435,10 @@ export class ProtocolFold {
     const recount = new Map<string, number>();
     for (const c of vote.cast) recount.set(c.optionId, (recount.get(c.optionId) ?? 0) + 1);
     const announced = new Map(r.counts.map((c) => [c.optionId, c.count]));
-    const recountMatches = [...new Set([...recount.keys(), ...announced.keys()])].every((id) => (recount.get(id) ?? 0) === (announced.get(id) ?? 0));
+    // A show of hands has no ballots to recount: its counts are the chair's, as entered.
+    const hands = vote.voteKind === 'show_of_hands' && vote.cast.length === 0;
+    const recountMatches = hands || [...new Set([...recount.keys(), ...announced.keys()])].every((id) => (recount.get(id) ?? 0) === (announced.get(id) ?? 0));
+    if (e.enteredBy) this.see(e.enteredBy);
     vote.status = 'closed';
     vote.outcome = outcomeOf('closed', r);
     vote.closed = { at, by: e.closedBy, actor: this.actor(actorId) };
@@ -460,7 +463,7 @@ export class ProtocolFold {
       const votes = vote.cast.flatMap((c) => (c.voter ? [{ voter: c.voter, optionId: c.optionId }] : [])).sort((x, y) => byName(x.voter, y.voter));
       const voted = new Set(votes.map((v) => v.voter.personId));
       vote.ballots = { kind: 'named', votes, notVoted: vote.eligible.filter((p) => !voted.has(p.personId)).sort(byName) };
-    } else {
+    } else if (vote.voteKind === 'pseudonymous') {
       const votes = vote.cast.flatMap((c) => (c.pseudonym !== null ? [{ pseudonym: c.pseudonym, optionId: c.optionId }] : []));
       vote.ballots = { kind: 'pseudonymous', votes: votes.sort((x, y) => (x.pseudonym < y.pseudonym ? -1 : x.pseudonym > y.pseudonym ? 1 : 0)) };
     }

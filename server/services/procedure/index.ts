@@ -11,6 +11,8 @@ import { assertCleanText } from '../../domain/text';
 import type { Actor, ProcedureCommand, SittingContext, VoteDraft } from '../../domain/procedure/commands';
 import type { ProcedureState } from '../../domain/procedure/state';
 import { votesView } from '../../domain/procedure/views';
+import { namedDemandStatus } from '../../domain/procedure/named-votes';
+import { showOfHandsDraftProblem } from '../../domain/procedure/votes';
 import { pseudonymFor, receiptCode } from '../../domain/counting/pseudonym';
 import type { StoredEntry } from '../../domain/record';
 import type { ServiceDeps } from '../context';
@@ -190,6 +192,8 @@ export function createProcedureService(deps: ServiceDeps, roster: { personOf(use
 
     async prepareVote(sittingId: string, draft: Omit<VoteDraft, 'id'>) {
       assertCleanText(draft);
+      const handsProblem = showOfHandsDraftProblem(draft);
+      if (handsProblem) throw handsProblem;
       const [sitting] = await findSittingsByIds(db, [sittingId]);
       if (!sitting) throw new NotFoundError('sitting', sittingId);
       if (sitting.state === 'closed') throw new RuleViolation('vote.sitting_closed', 'the sitting is closed');
@@ -215,6 +219,21 @@ export function createProcedureService(deps: ServiceDeps, roster: { personOf(use
       if (!draft || draft.sittingId !== sittingId) throw new NotFoundError('voteDraft', draftId);
       return execute(sittingId, actor, { kind: 'vote.demand_named', draftId, category: draft.category });
     },
+
+    /**
+     * The prepared votes of this sitting not yet opened and not already named, each with where a demand
+     * for a named vote stands for this person (the domain's `namedDemandStatus`: deadline, refusal, counts).
+     */
+    async namedVoteDemands(sittingId: string, actor: Actor) {
+      const [drafts, snap] = await Promise.all([listVoteDrafts(db, sittingId), snapshot(sittingId)]);
+      return drafts
+        .filter((d) => d.openedAt === null && d.kind !== 'named')
+        .map((draft) => ({ draft, status: namedDemandStatus(snap.state, snap.context, snap.now, actor.personId, draft) }));
+    },
+
+    /** The chair's team enters the counts of a vote by show of hands, which closes it. */
+    enterVoteCounts: (sittingId: string, actor: Actor, voteId: string, counts: readonly { optionId: string; count: number }[]) =>
+      execute(sittingId, actor, { kind: 'vote.enter_counts', voteId, counts }),
 
     /**
      * Records the chair's decision on a point of order. PUT_TO_VOTE without a draft opens a yes/no

@@ -58,7 +58,7 @@ export interface ProtocolLabels {
   readonly forPoint: string;
   readonly voteOpened: string;
   readonly voteClosed: string;
-  readonly closedBy: { readonly chair: string; readonly all_voted: string; readonly expired: string };
+  readonly closedBy: { readonly chair: string; readonly all_voted: string; readonly expired: string; readonly counts_entered: string };
   readonly option: string;
   readonly votes: string;
   readonly faction: string;
@@ -171,12 +171,17 @@ const de: ProtocolLabels = {
   undecided: 'nicht entschieden',
   by: 'durch',
   vote: 'Abstimmung',
-  voteKind: { named: 'namentliche Abstimmung', pseudonymous: 'Abstimmung unter Pseudonym' },
+  voteKind: { named: 'namentliche Abstimmung', pseudonymous: 'Abstimmung unter Pseudonym', show_of_hands: 'Abstimmung durch Handzeichen' },
   majority: majorityNames.de,
   forPoint: 'auf Antrag zur Geschäftsordnung von',
   voteOpened: 'eröffnet',
   voteClosed: 'geschlossen',
-  closedBy: { chair: 'durch den Vorsitz', all_voted: 'alle Stimmberechtigten haben abgestimmt', expired: 'Abstimmungszeit abgelaufen' },
+  closedBy: {
+    chair: 'durch den Vorsitz',
+    all_voted: 'alle Stimmberechtigten haben abgestimmt',
+    expired: 'Abstimmungszeit abgelaufen',
+    counts_entered: 'durch Handzeichen gezählt, Zählung eingetragen vom Vorsitz',
+  },
   option: 'Option',
   votes: 'Stimmen',
   faction: 'Fraktion',
@@ -295,12 +300,17 @@ const en: ProtocolLabels = {
   undecided: 'not decided',
   by: 'by',
   vote: 'Vote',
-  voteKind: { named: 'roll-call vote', pseudonymous: 'pseudonymous vote' },
+  voteKind: { named: 'roll-call vote', pseudonymous: 'pseudonymous vote', show_of_hands: 'vote by show of hands' },
   majority: majorityNames.en,
   forPoint: 'on the point of order by',
   voteOpened: 'opened',
   voteClosed: 'closed',
-  closedBy: { chair: 'by the chair', all_voted: 'everyone eligible had voted', expired: 'voting time expired' },
+  closedBy: {
+    chair: 'by the chair',
+    all_voted: 'everyone eligible had voted',
+    expired: 'voting time expired',
+    counts_entered: 'counted by show of hands, counts entered by the chair',
+  },
   option: 'Option',
   votes: 'Votes',
   faction: 'Group',

@@ -369,6 +369,12 @@ class ProtocolWriter {
     return option?.label ?? c.label;
   }
 
+  /** How a vote was closed; counts entered by show of hands name who of the chair's team entered them. */
+  private closedBy(closed: NonNullable<ProtocolVote['closed']>): string {
+    const how = this.L.closedBy[closed.by];
+    return closed.by === 'counts_entered' && closed.actor ? `${how} (${closed.actor.name ?? closed.actor.personId})` : how;
+  }
+
   private vote(v: ProtocolVote): void {
     const { L } = this;
     this.entry(v.openedAt, (x, width) => {
@@ -378,7 +384,7 @@ class ProtocolWriter {
         : undefined;
       const meta = [L.voteKind[v.voteKind], L.majority[v.majority], point ? `${L.forPoint} ${this.person(point.person)}` : null].filter(Boolean).join(' · ');
       const when = v.closed
-        ? `${L.voteOpened} ${this.time.format(new Date(v.openedAt))}, ${L.voteClosed} ${this.time.format(new Date(v.closed.at))} (${L.closedBy[v.closed.by]})`
+        ? `${L.voteOpened} ${this.time.format(new Date(v.openedAt))}, ${L.voteClosed} ${this.time.format(new Date(v.closed.at))} (${this.closedBy(v.closed)})`
         : `${L.voteOpened} ${this.time.format(new Date(v.openedAt))}`;
       this.out.runs([['regular', `${meta} · ${when}`]], { x, width, size: 8.5, color: GREY, gap: 0.3 });
       if (v.status === 'cancelled' && v.cancelled) {
