@@ -91,6 +91,8 @@ export const ruleCodes = {
     'vote.named_excluded',
     'vote.named_demand_late',
     'vote.named_demand_not_allowed',
+    'vote.token_already_issued',
+    'vote.token_spent',
   ],
   roster: [
     'roster.seats_below_members',

@@ -138,10 +138,11 @@ export interface ProtocolVote {
     /** The ballots in the record add up to the announced counts. */
     readonly recountMatches: boolean;
   } | null;
-  /** Only for a closed vote: named, each voter with their option (by name); pseudonymous, pseudonyms only (sorted). */
+  /** Only for a closed vote: named, each voter with their option (by name); pseudonymous, pseudonyms only (sorted); secret, token hashes only (sorted). */
   readonly ballots:
     | { readonly kind: 'named'; readonly votes: readonly { readonly voter: PersonRef; readonly optionId: string }[]; readonly notVoted: readonly PersonRef[] }
     | { readonly kind: 'pseudonymous'; readonly votes: readonly { readonly pseudonym: string; readonly optionId: string }[] }
+    | { readonly kind: 'secret'; readonly votes: readonly { readonly tokenHash: string; readonly optionId: string }[] }
     | null;
 }
 
