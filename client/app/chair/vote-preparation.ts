@@ -89,6 +89,10 @@ const majorities: readonly MajorityKind[] = ['SIMPLE', 'ABSOLUTE_MEMBERS', 'TWO_
             />
             {{ words().voteKind.PSEUDONYMOUS }}
           </label>
+          <label class="inline">
+            <input type="radio" name="kind" value="SECRET" data-testid="vote-kind-secret" [ngModel]="form().kind" (ngModelChange)="update({ kind: $event })" />
+            {{ words().voteKind.SECRET }}
+          </label>
         </fieldset>
         <fieldset>
           <legend>{{ text().options }}</legend>

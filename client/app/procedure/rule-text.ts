@@ -105,6 +105,8 @@ const en: Readonly<Record<RuleCode, string>> = {
   'vote.no_duration': 'The vote has no set duration; the chair closes it.',
   'vote.not_expired': 'The time for this vote is not over yet.',
   'vote.named_demand_not_allowed': 'Under these rules only a faction can demand a named vote.',
+  'vote.token_already_issued': 'You have taken your ballot token for this vote already (from another device or an earlier attempt).',
+  'vote.token_spent': 'This ballot token has been used already.',
   'roster.seats_below_members': 'A faction cannot have fewer seats than members.',
   'roster.seats_exceed_membership': 'Factions and independents would hold more seats than the parliament has.',
   'roster.voting_right_needs_member': 'Only members of parliament hold a voting right: give the member role too, or no voting right.',
@@ -216,6 +218,9 @@ const de: Readonly<Record<RuleCode, string>> = {
   'vote.no_duration': 'Die Abstimmung hat keine feste Dauer; der Vorsitz schließt sie.',
   'vote.not_expired': 'Die Zeit für diese Abstimmung ist noch nicht abgelaufen.',
   'vote.named_demand_not_allowed': 'Nach dieser Geschäftsordnung kann nur eine Fraktion eine namentliche Abstimmung verlangen.',
+  'vote.token_already_issued':
+    'Sie haben Ihren Stimmzettel-Token für diese Abstimmung schon abgeholt (auf einem anderen Gerät oder bei einem früheren Versuch).',
+  'vote.token_spent': 'Dieser Stimmzettel-Token ist schon verbraucht.',
   'roster.seats_below_members': 'Eine Fraktion kann nicht weniger Sitze als Mitglieder haben.',
   'roster.seats_exceed_membership': 'Fraktionen und Fraktionslose hätten mehr Sitze, als das Parlament Mitglieder hat.',
   'roster.voting_right_needs_member': 'Stimmrecht haben nur Mitglieder des Parlaments: Vergeben Sie auch die Rolle Mitglied oder kein Stimmrecht.',
