@@ -47,11 +47,10 @@ interface VoteKey {
 }
 
 async function voteKey(): Promise<VoteKey> {
-  const pair = await crypto.subtle.generateKey(
-    { name: 'RSA-PSS', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-384' },
-    true,
-    ['sign', 'verify'],
-  );
+  const pair = await crypto.subtle.generateKey({ name: 'RSA-PSS', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-384' }, true, [
+    'sign',
+    'verify',
+  ]);
   const jwk = await crypto.subtle.exportKey('jwk', pair.privateKey);
   const n = bigintOf(fromBase64url(jwk.n ?? ''));
   const d = bigintOf(fromBase64url(jwk.d ?? ''));
@@ -184,7 +183,10 @@ describe('SecretBallots', () => {
     throw new Error(`still ${ballots.progress(voteId)?.kind}`);
   }
 
-  const sentBallot = (index: number) => JSON.parse(String(requests[index]?.init.body)) as Record<string, string>;
+  const sentBallot = (index: number): Record<string, string> => {
+    const body = requests[index]?.init.body;
+    return typeof body === 'string' ? (JSON.parse(body) as Record<string, string>) : {};
+  };
 
   beforeEach(() => {
     graphql = jasmine.createSpyObj<GraphqlClient>('GraphqlClient', ['request']);
@@ -289,7 +291,10 @@ describe('SecretBallots', () => {
 
   it('resumes after a reload: the same blinded message is sent again, then the ballot', async () => {
     const blinded = await blindToken(key.publicKey);
-    storage.setItem('plenum.secret-ballot.vote-1', JSON.stringify({ stage: 'blinded', voteId: 'vote-1', optionId: 'opt-abstain', publicKey: key.publicKey, blinded }));
+    storage.setItem(
+      'plenum.secret-ballot.vote-1',
+      JSON.stringify({ stage: 'blinded', voteId: 'vote-1', optionId: 'opt-abstain', publicKey: key.publicKey, blinded }),
+    );
     const ballots = setUp();
     answers = [async () => json(201, { tokenHash: await sha256Hex(fromBase64url(blinded.prepared)) })];
 
