@@ -63,6 +63,8 @@ export function demoVote(change: Partial<Vote> = {}): Vote {
     eligibleToMe: true,
     cancelReason: null,
     quorateAtOpening: true,
+    outcome: null,
+    quorumChallenged: false,
     ...change,
   };
 }
@@ -79,10 +81,13 @@ export function demoClosedVote(change: Partial<Vote> = {}): Vote {
       { optionId: 'opt-no', count: 1 },
       { optionId: 'opt-abstain', count: 0 },
     ],
+    outcome: 'TIE',
     result: {
+      outcome: 'TIE',
       passed: false,
       reason: 'tie: 1 yes, 1 no',
       reasonCode: 'TIE',
+      elected: null,
       counts: [
         { optionId: 'opt-yes', count: 1 },
         { optionId: 'opt-no', count: 1 },

@@ -155,10 +155,10 @@ describe('a short debate with a point of order and a named vote', () => {
       expect(ballots).toHaveLength(2);
       expect(ballots.find((entry) => entry.includes('Jonas Brandt'))).toMatch(/Yes|Ja/);
       expect(ballots.find((entry) => entry.includes('Leonie Vogel'))).toMatch(/No|Nein/);
-      expect(await result.getByTestId('vote-outcome').getAttribute('data-passed')).toBe('false');
+      expect(await result.getByTestId('vote-outcome').getAttribute('data-outcome')).toBe('TIE');
     }
-    await shows(vogel.page, 'vote-outcome', 'Abgelehnt');
-    await shows(chair.page, 'vote-outcome', 'Not passed');
+    await shows(vogel.page, 'vote-outcome', 'Abgelehnt (Stimmengleichheit)');
+    await shows(chair.page, 'vote-outcome', 'Rejected (tie)');
 
     expect(seats.flatMap((entry) => entry.problems)).toEqual([]);
     expect(Date.now() - started).toBeLessThan(60_000);

@@ -138,7 +138,8 @@ describe('the public viewer', () => {
     await page.locator('[data-testid="live-edge"][data-edge="live"]').waitFor({ timeout: 10_000 });
     expect(await playPause.getAttribute('data-playing')).toBe('true');
 
-    // The chair holds a vote; the result reaches the viewer as soon as it is closed.
+    // The chair holds a vote; a member doubts the quorum while it is open (§ 45 BTGO): the members present
+    // are counted, too few, so the vote decides nothing and the sitting is suspended. The viewer says so.
     const title = 'Referral of the Budget Act 2027 to the budget committee';
     const draft = await gql<{ prepareVote: { data: { id: string } } }>(
       t.baseUrl,
@@ -150,10 +151,16 @@ describe('the public viewer', () => {
     const vote = opened['openVote'] as { id: string; options: { id: string; meaning: string }[] };
     await act(t, brandt, 'castVote', `voteId: "${vote.id}", optionId: "${vote.options.find((o) => o.meaning === 'YES')!.id}"`, 'code');
     expect(await page.getByTestId('public-result').count()).toBe(0);
-    await act(t, chair, 'closeVote', `voteId: "${vote.id}"`);
+    const raised = await act(t, brandt, 'raisePointOfOrder', `category: "quorum_check", text: "Ich bezweifle die Beschlussfähigkeit."`, 'pointsOfOrder { id }');
+    const [point] = raised['pointsOfOrder'] as { id: string }[];
+    if (!point) throw new Error('the point of order is not pending');
+    await act(t, chair, 'decidePointOfOrder', `pointId: "${point.id}", decision: ACCEPTED`);
     const result = page.getByTestId('public-result').filter({ hasText: title });
     await result.waitFor();
-    expect(await result.getByTestId('public-outcome').getAttribute('data-passed')).toBe('false');
+    expect(await result.getByTestId('public-outcome').getAttribute('data-outcome')).toBe('NOT_QUORATE');
+    expect(await result.getByTestId('public-outcome').textContent()).toContain('Not quorate');
+    expect(await result.getByTestId('public-reason').textContent()).toContain('nothing was decided');
+    await act(t, chair, 'resumeSitting');
     expect(await result.getByTestId('public-count').allTextContents()).toEqual([
       expect.stringMatching(/Yes\s*1/),
       expect.stringMatching(/No\s*0/),
@@ -164,7 +171,7 @@ describe('the public viewer', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByTestId('language-de').click();
     await page.getByRole('heading', { name: 'Abstimmungsergebnisse' }).waitFor();
-    await result.getByTestId('public-outcome').filter({ hasText: 'Abgelehnt' }).waitFor();
+    await result.getByTestId('public-outcome').filter({ hasText: 'Nicht beschlussfähig' }).waitFor();
     expect(await page.getByTestId('captions-toggle').textContent()).toContain('Untertitel');
     expect(await seriousViolations(page)).toEqual([]);
     // The controls are reached with the keyboard, in order.

@@ -95,8 +95,8 @@ describe('VotePanel', () => {
   it('shows the published result: outcome, counts per option and faction, every name with its ballot', async () => {
     const [, panel] = await render(demoClosedVote());
 
-    expect(byTestId(panel, 'vote-outcome')?.textContent).toContain('Not passed');
-    expect(byTestId(panel, 'vote-outcome')?.textContent).toContain('Tie');
+    expect(byTestId(panel, 'vote-outcome')?.textContent).toContain('Rejected (tie)');
+    expect(byTestId(panel, 'vote-outcome')?.textContent).toContain('under the rules of procedure the motion is rejected');
     expect(byTestId(panel, 'result-count-yes')?.textContent).toContain('1');
     expect(byTestId(panel, 'result-count-abstain')?.textContent).toContain('0');
     expect(panel.querySelector('.per-faction tbody')?.textContent).toContain('SDA');

@@ -221,8 +221,7 @@ export class VotePanel {
     if (vote.status === 'OPEN') {
       return this.text().voteOpened(vote.title);
     }
-    const outcome = vote.status === 'CANCELLED' ? words.voteStatus.CANCELLED : vote.result?.passed ? words.passed : words.failed;
-    return words.resultSummary(vote.title, outcome);
+    return words.resultSummary(vote.title, words.outcome[vote.outcome ?? 'CANCELLED']);
   });
 
   protected labelOf(optionId: string): string {

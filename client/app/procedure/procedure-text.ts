@@ -1,16 +1,8 @@
-import type {
-  FloorKind,
-  MajorityKind,
-  OrderPolicy,
-  PointOfOrderDecision,
-  RequestKind,
-  Stance,
-  VoteKind,
-  VoteResultReason,
-  VoteStatus,
-} from '../shared/graphql-schema.generated';
+import type { FloorKind, MajorityKind, OrderPolicy, PointOfOrderDecision, RequestKind, Stance, VoteKind, VoteStatus } from '../shared/graphql-schema.generated';
 import { majorityNames } from '@contract/majorities';
-import { decisionNames, floorKindNames, outcomeNames } from '@contract/procedure-words';
+import { decisionNames, floorKindNames } from '@contract/procedure-words';
+import { outcomeReasons } from '@contract/vote-outcomes';
+import { outcomeWords } from './outcome-words';
 import type { Language, Translations } from '../i18n/translation-state';
 import { sittingText } from '../sitting/sitting-text';
 import type { ProcedureLive } from './procedure-state';
@@ -61,12 +53,6 @@ const en = {
   voteKind: { NAMED: 'Named vote (roll call)', PSEUDONYMOUS: 'Pseudonymous vote', SECRET: 'Secret ballot' } as Record<VoteKind, string>,
   majority: majorityLabels('en'),
   voteStatus: { OPEN: 'Open', CLOSED: 'Closed', CANCELLED: 'Cancelled' } as Record<VoteStatus, string>,
-  resultReason: {
-    MAJORITY_REACHED: 'The required majority was reached.',
-    MAJORITY_MISSED: 'The required majority was not reached.',
-    TIE: 'Tie: the motion fails.',
-    NO_QUORUM: 'The house was not quorate.',
-  } as Record<VoteResultReason, string>,
   live: { ...sittingText.en.live, live: 'Live' } as Record<ProcedureLive, string>,
   loading: sittingText.en.loadingSitting,
   loadFailed: sittingText.en.loadSittingFailed,
@@ -97,8 +83,10 @@ const en = {
   option: 'Option',
   votes: 'Votes',
   faction: 'Faction',
-  passed: outcomeNames.en.passed,
-  failed: outcomeNames.en.failed,
+  outcome: outcomeWords('en'),
+  outcomeReason: outcomeWords('en', outcomeReasons),
+  quorumChallenged: 'The quorum had been doubted: the ballots cast were counted.',
+  electedNames: (names: string) => `Elected: ${names}`,
   resultHeading: (title: string) => `Result: ${title}`,
   resultSummary: (title: string, outcome: string) => `Result of “${title}”: ${outcome}.`,
   perFaction: 'By faction',
@@ -131,12 +119,6 @@ const de: typeof en = {
   voteKind: { NAMED: 'Namentliche Abstimmung', PSEUDONYMOUS: 'Pseudonyme Abstimmung', SECRET: 'Geheime Abstimmung' },
   majority: majorityLabels('de'),
   voteStatus: { OPEN: 'Läuft', CLOSED: 'Geschlossen', CANCELLED: 'Abgebrochen' },
-  resultReason: {
-    MAJORITY_REACHED: 'Die erforderliche Mehrheit wurde erreicht.',
-    MAJORITY_MISSED: 'Die erforderliche Mehrheit wurde verfehlt.',
-    TIE: 'Stimmengleichheit: Der Antrag ist abgelehnt.',
-    NO_QUORUM: 'Das Haus war nicht beschlussfähig.',
-  },
   live: { ...sittingText.de.live, live: 'Live' },
   loading: sittingText.de.loadingSitting,
   loadFailed: sittingText.de.loadSittingFailed,
@@ -167,8 +149,10 @@ const de: typeof en = {
   option: 'Option',
   votes: 'Stimmen',
   faction: 'Fraktion',
-  passed: outcomeNames.de.passed,
-  failed: outcomeNames.de.failed,
+  outcome: outcomeWords('de'),
+  outcomeReason: outcomeWords('de', outcomeReasons),
+  quorumChallenged: 'Die Beschlussfähigkeit war bezweifelt: Gezählt wurden die abgegebenen Stimmen.',
+  electedNames: (names: string) => `Gewählt: ${names}`,
   resultHeading: (title) => `Ergebnis: ${title}`,
   resultSummary: (title, outcome) => `Ergebnis von „${title}“: ${outcome}.`,
   perFaction: 'Nach Fraktionen',

@@ -4,7 +4,7 @@
 import type { GraphqlOperation } from '../shared/graphql-operation';
 import { sittingProtocolFragmentDocument } from '../sitting/sitting-overview.generated';
 import type { SittingProtocolFragment } from '../sitting/sitting-overview.generated';
-import type { AgendaAuthorityKind, AgendaChangeKind, AgendaItemKind, DateTime, FloorKind, MajorityKind, OptionMeaning, OrderPolicy, RequestKind, SittingState, Stance, VoteKind, VoteResultReason, VoteStatus } from '../shared/graphql-schema.generated';
+import type { AgendaAuthorityKind, AgendaChangeKind, AgendaItemKind, DateTime, FloorKind, MajorityKind, OptionMeaning, OrderPolicy, RequestKind, SittingState, Stance, VoteKind, VoteOutcome, VoteResultReason, VoteStatus } from '../shared/graphql-schema.generated';
 
 export type PersonRefFragment = {
   readonly id: string;
@@ -70,10 +70,14 @@ export type VoteFragment = {
   readonly eligibleCount: number;
   readonly ballotsCast: number;
   readonly liveCounts: ReadonlyArray<OptionCountFragment> | null;
+  readonly outcome: VoteOutcome | null;
+  readonly quorumChallenged: boolean;
   readonly result: {
+    readonly outcome: VoteOutcome;
     readonly passed: boolean;
     readonly reason: string;
     readonly reasonCode: VoteResultReason;
+    readonly elected: ReadonlyArray<string> | null;
     readonly counts: ReadonlyArray<OptionCountFragment>;
     readonly perFaction: ReadonlyArray<{
       readonly faction: {
@@ -104,7 +108,7 @@ export type VoteFragment = {
   readonly quorateAtOpening: boolean;
 };
 
-export const voteFragmentDocument = "fragment Vote on Vote {\n  id\n  title\n  kind\n  options {\n    id\n    label\n    meaning\n  }\n  majority\n  live\n  agendaItemId\n  status\n  openedAt\n  closesAt\n  closedAt\n  eligibleCount\n  ballotsCast\n  liveCounts {\n    ...OptionCount\n  }\n  result {\n    passed\n    reason\n    reasonCode\n    counts {\n      ...OptionCount\n    }\n    perFaction {\n      faction {\n        id\n        shortName\n        colour\n      }\n      counts {\n        ...OptionCount\n      }\n    }\n    eligible\n    cast\n    quorate\n  }\n  ballots {\n    optionId\n    person {\n      ...PersonRef\n    }\n    pseudonym\n    tokenHash\n  }\n  myBallot {\n    ...Receipt\n  }\n  secretBallot {\n    publicKey\n    tokensIssued\n    myTokenIssued\n  }\n  eligibleToMe\n  cancelReason\n  quorateAtOpening\n}";
+export const voteFragmentDocument = "fragment Vote on Vote {\n  id\n  title\n  kind\n  options {\n    id\n    label\n    meaning\n  }\n  majority\n  live\n  agendaItemId\n  status\n  openedAt\n  closesAt\n  closedAt\n  eligibleCount\n  ballotsCast\n  liveCounts {\n    ...OptionCount\n  }\n  outcome\n  quorumChallenged\n  result {\n    outcome\n    passed\n    reason\n    reasonCode\n    elected\n    counts {\n      ...OptionCount\n    }\n    perFaction {\n      faction {\n        id\n        shortName\n        colour\n      }\n      counts {\n        ...OptionCount\n      }\n    }\n    eligible\n    cast\n    quorate\n  }\n  ballots {\n    optionId\n    person {\n      ...PersonRef\n    }\n    pseudonym\n    tokenHash\n  }\n  myBallot {\n    ...Receipt\n  }\n  secretBallot {\n    publicKey\n    tokensIssued\n    myTokenIssued\n  }\n  eligibleToMe\n  cancelReason\n  quorateAtOpening\n}";
 
 export type ProcedureFragment = {
   readonly sittingId: string;

@@ -52,7 +52,6 @@ export class VoteHistory {
       return '';
     }
     const text = this.text();
-    const outcome = newest.status === 'CANCELLED' ? text.voteStatus.CANCELLED : newest.result?.passed ? text.passed : text.failed;
-    return text.resultSummary(newest.title, outcome);
+    return text.resultSummary(newest.title, text.outcome[newest.outcome ?? 'CANCELLED']);
   });
 }

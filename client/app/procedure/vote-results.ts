@@ -3,6 +3,7 @@ import { TranslationState } from '../i18n/translation-state';
 import { optionLabel } from './option-label';
 import type { Vote } from './procedure-state';
 import { procedureText } from './procedure-text';
+import { outcomeTone } from './outcome-words';
 import { shortTokenHash } from './token-hash';
 
 /** One row of the per-faction table: a count per option, in the order of the options. */
@@ -14,9 +15,9 @@ interface FactionRow {
 }
 
 /**
- * A published vote: passed or not and why, the count per option and per faction, and every ballot
- * with the member's name (named vote), pseudonym (pseudonymous vote) or token hash (secret ballot,
- * with the tokens issued). A cancelled vote shows why.
+ * A published vote: its outcome as the law states it and why, the count per option (per faction for
+ * named votes only), and every ballot with the member's name (named vote), pseudonym (pseudonymous
+ * vote) or token hash (secret ballot, with the tokens issued). A cancelled vote shows why.
  */
 @Component({
   selector: 'plenum-vote-results',
@@ -28,13 +29,19 @@ interface FactionRow {
       @if (vote().status === 'CANCELLED') {
         <p class="outcome cancelled" data-testid="vote-outcome">{{ text().cancelled(vote().cancelReason ?? '') }}</p>
       } @else if (vote().result; as result) {
-        <p class="outcome" data-testid="vote-outcome" [attr.data-passed]="result.passed">
-          <strong>{{ result.passed ? text().passed : text().failed }}</strong>
-          {{ text().resultReason[result.reasonCode] }}
+        <p class="outcome" data-testid="vote-outcome" [attr.data-outcome]="outcome()" [attr.data-tone]="tone()">
+          <strong>{{ text().outcome[outcome()] }}</strong>
+          @if (elected()) {
+            <span data-testid="vote-elected">{{ text().electedNames(elected()) }}</span>
+          }
+          {{ text().outcomeReason[outcome()] }}
           <span class="turnout">{{ text().turnout(result.cast, result.eligible) }}</span>
         </p>
         @if (vote().secretBallot; as secret) {
           <p class="turnout" data-testid="secret-tally">{{ text().tokensIssued(secret.tokensIssued, result.cast) }}</p>
+        }
+        @if (vote().quorumChallenged) {
+          <p class="meta" data-testid="quorum-challenged">{{ text().quorumChallenged }}</p>
         }
         <table class="counts">
           <caption class="visually-hidden">
@@ -114,12 +121,15 @@ interface FactionRow {
       gap: 0.25rem 0.75rem;
       margin: 0 0 0.75rem;
     }
-    .outcome[data-passed='true'] strong {
+    .outcome[data-tone='yes'] strong {
       color: var(--success);
     }
-    .outcome[data-passed='false'] strong,
-    .cancelled {
+    .outcome[data-tone='no'] strong {
       color: var(--danger);
+    }
+    .outcome[data-tone='none'] strong,
+    .cancelled {
+      color: var(--caution);
     }
     .turnout {
       color: var(--muted);
@@ -193,9 +203,14 @@ export class VoteResults {
     }));
   });
 
+  protected readonly outcome = computed(() => this.vote().outcome ?? this.vote().result?.outcome ?? 'REJECTED');
+  protected readonly tone = computed(() => outcomeTone(this.outcome()));
+  protected readonly elected = computed(() => (this.vote().result?.elected ?? []).map((id) => this.labels().get(id) ?? id).join(', '));
+
+  /** Named votes only: no other ballot carries a faction (the server sends none; an old record might). */
   protected readonly factionRows = computed<readonly FactionRow[]>(() => {
     const result = this.vote().result;
-    if (result === null) {
+    if (result === null || this.vote().kind !== 'NAMED') {
       return [];
     }
     return result.perFaction.map((group) => {

@@ -3,8 +3,9 @@ import { TranslationState } from '../i18n/translation-state';
 import { publishedOptionLabel } from '../procedure/option-label';
 import type { PublicVoteResult } from './watch-state';
 import { watchText } from './watch-text';
+import { outcomeTone } from '../procedure/outcome-words';
 
-/** The results published so far, newest first: passed or not, and the count per option. */
+/** The results published so far, newest first: the outcome as the law states it and why, who was elected, and the count per option. */
 @Component({
   selector: 'plenum-public-results',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -15,10 +16,14 @@ import { watchText } from './watch-text';
         @for (vote of results(); track vote.id) {
           <article class="result" data-testid="public-result" [attr.data-vote-id]="vote.id" [attr.aria-labelledby]="'result-' + vote.id">
             <h3 [id]="'result-' + vote.id">{{ vote.title }}</h3>
-            <p class="outcome" data-testid="public-outcome" [attr.data-passed]="vote.passed">
-              <strong>{{ vote.passed ? text().passed : text().failed }}</strong>
+            <p class="outcome" data-testid="public-outcome" [attr.data-outcome]="vote.outcome" [attr.data-tone]="vote.tone">
+              <strong>{{ text().outcome[vote.outcome] }}</strong>
+              @if (vote.elected) {
+                <span data-testid="public-elected">{{ text().electedNames(vote.elected) }}</span>
+              }
               <span class="closed">{{ text().closedAt(vote.closedAt) }}</span>
             </p>
+            <p class="reason" data-testid="public-reason">{{ text().outcomeReason[vote.outcome] }} {{ text().turnout(vote.cast, vote.eligible) }}</p>
             <table>
               <caption class="visually-hidden">
                 {{
@@ -66,11 +71,17 @@ import { watchText } from './watch-text';
       gap: 0.25rem 0.75rem;
       margin: 0.25rem 0 0.5rem;
     }
-    .outcome[data-passed='true'] strong {
+    .outcome[data-tone='yes'] strong {
       color: var(--success);
     }
-    .outcome[data-passed='false'] strong {
+    .outcome[data-tone='no'] strong {
       color: var(--danger);
+    }
+    .outcome[data-tone='none'] strong {
+      color: var(--caution);
+    }
+    .reason {
+      margin: 0 0 0.5rem;
     }
     .closed,
     .muted {
@@ -101,7 +112,11 @@ export class PublicResults {
     return this.votes().map((vote) => ({
       id: vote.id,
       title: vote.title,
-      passed: vote.passed,
+      outcome: vote.outcome,
+      tone: outcomeTone(vote.outcome),
+      elected: vote.elected.join(', '),
+      cast: vote.cast,
+      eligible: vote.eligible,
       closedAt: this.translation.formatTime(vote.closedAt, false),
       counts: vote.counts.map((count) => ({ label: publishedOptionLabel(count.label, language), count: count.count })),
     }));

@@ -28,7 +28,10 @@ describe('what the public sees besides the picture', () => {
       {
         id: 'vote-1',
         title: 'Überweisung an den Haushaltsausschuss',
-        passed: false,
+        outcome: 'TIE',
+        elected: [],
+        eligible: 3,
+        cast: 2,
         closedAt: '2026-12-03T09:30:00.000Z',
         counts: [
           { label: 'Yes', count: 1 },
@@ -61,7 +64,7 @@ describe('what the public sees besides the picture', () => {
     fixture.componentRef.setInput('votes', sitting.closedVotes);
     await fixture.whenStable();
     const page = fixture.nativeElement as HTMLElement;
-    expect(page.querySelector('[data-testid="public-outcome"]')?.textContent).toContain('Abgelehnt');
+    expect(page.querySelector('[data-testid="public-outcome"]')?.textContent).toContain('Abgelehnt (Stimmengleichheit)');
     expect(
       [...page.querySelectorAll('[data-testid="public-count"]')].map((row) => [...row.children].map((cell) => cell.textContent?.trim()).join(' ')),
     ).toEqual(['Ja 1', 'Nein 1', 'Enthaltung 0']);

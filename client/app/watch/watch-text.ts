@@ -1,4 +1,6 @@
-import { floorKindNames, outcomeNames } from '@contract/procedure-words';
+import { floorKindNames } from '@contract/procedure-words';
+import { outcomeReasons } from '@contract/vote-outcomes';
+import { outcomeWords } from '../procedure/outcome-words';
 import type { Language, Translations } from '../i18n/translation-state';
 import type { FloorKind, SittingState } from '../shared/graphql-schema.generated';
 import type { LiveStatus } from '../shared/graphql-subscriptions';
@@ -80,8 +82,10 @@ const en = {
   results: 'Vote results',
   noResults: 'No vote has been closed yet.',
   noVotesTaken: 'No vote was taken in this sitting.',
-  passed: outcomeNames.en.passed,
-  failed: outcomeNames.en.failed,
+  outcome: outcomeWords('en'),
+  outcomeReason: outcomeWords('en', outcomeReasons),
+  electedNames: (names: string) => `Elected: ${names}`,
+  turnout: (cast: number, eligible: number) => `${cast} of ${eligible} ballots cast.`,
   closedAt: (time: string) => `Closed at ${time}`,
   option: 'Option',
   votes: 'Votes',
@@ -147,8 +151,10 @@ const de: typeof en = {
   results: 'Abstimmungsergebnisse',
   noResults: 'Es wurde noch keine Abstimmung abgeschlossen.',
   noVotesTaken: 'In dieser Sitzung wurde nicht abgestimmt.',
-  passed: outcomeNames.de.passed,
-  failed: outcomeNames.de.failed,
+  outcome: outcomeWords('de'),
+  outcomeReason: outcomeWords('de', outcomeReasons),
+  electedNames: (names: string) => `Gewählt: ${names}`,
+  turnout: (cast: number, eligible: number) => `${cast} von ${eligible} Stimmen abgegeben.`,
   closedAt: (time) => `Geschlossen um ${time}`,
   option: 'Option',
   votes: 'Stimmen',

@@ -2,7 +2,7 @@
 // change the .graphql file or the schema and run `npx tsx client/codegen/graphql-codegen.ts`.
 
 import type { GraphqlOperation } from '../shared/graphql-operation';
-import type { DateTime, FloorKind, ProtocolLanguage, RecordingChapterKind, SittingState } from '../shared/graphql-schema.generated';
+import type { DateTime, FloorKind, ProtocolLanguage, RecordingChapterKind, SittingState, VoteOutcome } from '../shared/graphql-schema.generated';
 
 export type PublicSittingFragment = {
   readonly id: string;
@@ -31,7 +31,10 @@ export type PublicSittingFragment = {
   readonly closedVotes: ReadonlyArray<{
     readonly id: string;
     readonly title: string;
-    readonly passed: boolean;
+    readonly outcome: VoteOutcome;
+    readonly elected: ReadonlyArray<string>;
+    readonly eligible: number;
+    readonly cast: number;
     readonly closedAt: DateTime;
     readonly counts: ReadonlyArray<{
       readonly label: string;
@@ -40,7 +43,7 @@ export type PublicSittingFragment = {
   }>;
 };
 
-export const publicSittingFragmentDocument = "fragment PublicSitting on PublicSitting {\n  id\n  number\n  title\n  phase\n  startsAt\n  suspension {\n    reason\n    resumesAt\n  }\n  broadcast {\n    live\n  }\n  currentItem {\n    position\n    title\n  }\n  currentSpeaker {\n    name\n    factionShortName\n    factionColour\n    kind\n    startedAt\n  }\n  closedVotes {\n    id\n    title\n    passed\n    closedAt\n    counts {\n      label\n      count\n    }\n  }\n}";
+export const publicSittingFragmentDocument = "fragment PublicSitting on PublicSitting {\n  id\n  number\n  title\n  phase\n  startsAt\n  suspension {\n    reason\n    resumesAt\n  }\n  broadcast {\n    live\n  }\n  currentItem {\n    position\n    title\n  }\n  currentSpeaker {\n    name\n    factionShortName\n    factionColour\n    kind\n    startedAt\n  }\n  closedVotes {\n    id\n    title\n    outcome\n    elected\n    eligible\n    cast\n    closedAt\n    counts {\n      label\n      count\n    }\n  }\n}";
 
 export interface WatchSittingVariables {
   readonly id: string;

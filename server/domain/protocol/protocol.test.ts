@@ -279,6 +279,70 @@ describe('buildProtocol from a realistic record', () => {
     expect(v.ballots).toEqual({ kind: 'pseudonymous', votes: [{ pseudonym: 'moss-42', optionId: 'no' }] });
   });
 
+  it('prints no faction table for a pseudonymous vote, even where an older record computed one', () => {
+    // The miscount once shipped: a CVP member's pseudonymous ballot counted under "no faction".
+    const s = new RecordScript()
+      .at('09:00:00', {
+        kind: 'vote.opened',
+        definition: {
+          ...voteOf(p, 'v-election'),
+          voteId: 'v',
+          agendaItemId: null,
+          kind: 'pseudonymous',
+          live: false,
+          durationSeconds: null,
+          autoCloseWhenAllVoted: false,
+        },
+        eligible: [people.kuhn],
+        closesAt: null,
+        quorate: true,
+      })
+      .at('09:00:10', { kind: 'ballot.cast', voteId: 'v', optionId: 'no', voter: null, pseudonym: 'moss-42' })
+      .at('09:01:00', {
+        kind: 'vote.closed',
+        voteId: 'v',
+        closedBy: 'chair',
+        result: {
+          passed: false,
+          reason: 'x',
+          reasonCode: 'no_quorum',
+          counts: [{ optionId: 'no', count: 1 }],
+          perFaction: [{ factionId: null, counts: [{ optionId: 'no', count: 1 }] }],
+          eligible: 1,
+          cast: 1,
+          quorate: false,
+        },
+      });
+    const v = voteOf(protocolOf(s.entries()), 'v');
+    expect(v.result?.perFaction).toEqual([]);
+    // And the vote decided nothing: not "rejected".
+    expect(v.outcome).toBe('not_quorate');
+  });
+
+  it('records a doubted quorum where it was counted, and the vote it applied to', () => {
+    const s = new RecordScript()
+      .at('09:00:00', {
+        kind: 'vote.opened',
+        definition: {
+          ...voteOf(p, 'v-election'),
+          voteId: 'v',
+          agendaItemId: null,
+          kind: 'named',
+          live: false,
+          durationSeconds: null,
+          autoCloseWhenAllVoted: false,
+        },
+        eligible: [people.kuhn],
+        closesAt: null,
+        quorate: true,
+      })
+      .at('09:00:30', { kind: 'quorum.counted', pointId: 'pt', present: 20, required: 25, quorate: false, voteId: 'v' });
+    const entries = s.entries();
+    const proceedings = all(protocolOf(entries));
+    expect(proceedings.find((x) => x.kind === 'quorum_count')).toMatchObject({ present: 20, required: 25, quorate: false, voteId: 'v' });
+    expect(voteOf(protocolOf(entries), 'v').quorumChallenged).toBe(true);
+  });
+
   it('keeps a cancelled vote with its reason and no result', () => {
     expect(voteOf(p, 'v-wrong')).toMatchObject({
       status: 'cancelled',
