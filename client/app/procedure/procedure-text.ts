@@ -93,7 +93,8 @@ const en = {
   byName: 'Ballots by name',
   byPseudonym: 'Ballots by pseudonym',
   byTokenHash: 'Ballots by receipt (token hash, no names)',
-  tokensIssued: (issued: number, cast: number) => `${issued} ballot tokens issued, ${cast} ballots cast`,
+  tokensIssued: (issued: number, cast: number) =>
+    `${issued} ballot ${issued === 1 ? 'token' : 'tokens'} issued, ${cast} ${cast === 1 ? 'ballot' : 'ballots'} cast`,
   cancelled: (reason: string) => `Cancelled: ${reason}`,
   quorumMissing: 'The house was not quorate when the vote opened.',
   liveCounts: 'Running count',
@@ -159,7 +160,7 @@ const de: typeof en = {
   byName: 'Stimmen nach Namen',
   byPseudonym: 'Stimmen nach Pseudonym',
   byTokenHash: 'Stimmen nach Quittung (Token-Hash, ohne Namen)',
-  tokensIssued: (issued, cast) => `${issued} Stimmzettel-Token ausgegeben, ${cast} Stimmen abgegeben`,
+  tokensIssued: (issued, cast) => `${issued} Stimmzettel-Token ausgegeben, ${cast} ${cast === 1 ? 'Stimme' : 'Stimmen'} abgegeben`,
   cancelled: (reason) => `Abgebrochen: ${reason}`,
   quorumMissing: 'Bei Eröffnung der Abstimmung war das Haus nicht beschlussfähig.',
   liveCounts: 'Laufende Zählung',
