@@ -60,3 +60,16 @@ export const outcomeReasons: Readonly<Record<WordLanguage, Readonly<Record<VoteO
 export function outcomeDecided(outcome: VoteOutcome): boolean {
   return outcome !== 'not_quorate' && outcome !== 'cancelled';
 }
+
+/** The reason the procedure gives a sitting it suspends for want of a quorum (§ 45(3) BTGO); readers word it. */
+export const notQuorateReason = 'not quorate';
+
+const notQuorateWords: Readonly<Record<WordLanguage, string>> = {
+  de: 'Beschlussunfähigkeit festgestellt',
+  en: 'the house was found not quorate',
+};
+
+/** A suspension's reason as shown: the chair's own words, or the procedure's reason in the reader's language. */
+export function suspensionReasonText(reason: string, language: WordLanguage): string {
+  return reason === notQuorateReason ? notQuorateWords[language] : reason;
+}

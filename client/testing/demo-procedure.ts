@@ -125,6 +125,7 @@ export function demoProcedure(change: Partial<Procedure> = {}): Procedure {
     mutedAll: false,
     resumesAt: null,
     suspensionReason: null,
+    quorumCount: null,
     currentItem: { id: 'sitting-42-item-2', position: 2, title: 'Budget Act 2027 – first reading', kind: 'DEBATE' },
     orderPolicy: 'FIRST_COME',
     speakerList: { agendaItemId: 'sitting-42-item-2', closed: false, requests: [] },

@@ -144,6 +144,16 @@ const SpeakingTimeRef = builder.objectRef<PersonTotal>('SpeakingTime').implement
 
 const SpeakerSortEnum = builder.enumType('SpeakerSort', { values: { LAST: { value: 'last' }, LEAST: { value: 'least' }, MOST: { value: 'most' } } as const });
 
+type QuorumCount = NonNullable<ProcedureSnapshot['state']['quorumCount']>;
+const QuorumCountRef = builder.objectRef<QuorumCount>('QuorumCount').implement({
+  fields: (t) => ({
+    at: t.field({ type: 'DateTime', resolve: (q) => new Date(q.at) }),
+    present: t.exposeInt('present', { description: 'Members with voting rights present.' }),
+    required: t.exposeInt('required', { description: 'The fewest present for a quorum under the rules.' }),
+    quorate: t.exposeBoolean('quorate'),
+  }),
+});
+
 export const SittingProcedureRef = builder.objectRef<ProcedureSnapshot>('SittingProcedure').implement({
   description: 'The live procedure of a sitting, derived from its record.',
   fields: (t) => ({
@@ -158,6 +168,12 @@ export const SittingProcedureRef = builder.objectRef<ProcedureSnapshot>('Sitting
     }),
     resumesAt: t.field({ type: 'DateTime', nullable: true, resolve: (s) => (s.state.suspension?.resumesAt ? new Date(s.state.suspension.resumesAt) : null) }),
     suspensionReason: t.string({ nullable: true, resolve: (s) => s.state.suspension?.reason ?? null }),
+    quorumCount: t.field({
+      type: QuorumCountRef,
+      nullable: true,
+      description: 'The latest count of the members present on a doubted quorum (a point of order of category quorum_check accepted).',
+      resolve: (s) => s.state.quorumCount,
+    }),
     currentItem: t.field({
       type: AgendaItemRef,
       nullable: true,

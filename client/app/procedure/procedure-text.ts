@@ -66,6 +66,8 @@ const en = {
   breakUntil: (time: string) => `Break until ${time}`,
   resumesIn: (countdown: string) => `The sitting resumes in ${countdown}.`,
   suspended: 'The sitting is suspended.',
+  quorumCounted: (time: string, present: number, required: number, quorate: boolean) =>
+    `Quorum counted at ${time}: ${present} members present, ${required} required – ${quorate ? 'quorate' : 'not quorate'}.`,
   floor: 'Floor',
   nobodyHasFloor: 'Nobody has the floor.',
   hasTheFloor: (name: string, kind: string) => `${name} has the floor: ${kind}.`,
@@ -133,6 +135,8 @@ const de: typeof en = {
   breakUntil: (time) => `Pause bis ${time} Uhr`,
   resumesIn: (countdown) => `Die Sitzung wird in ${countdown} fortgesetzt.`,
   suspended: 'Die Sitzung ist unterbrochen.',
+  quorumCounted: (time, present, required, quorate) =>
+    `Beschlussfähigkeit um ${time} Uhr festgestellt: ${present} Mitglieder anwesend, ${required} erforderlich – ${quorate ? 'beschlussfähig' : 'nicht beschlussfähig'}.`,
   floor: 'Rednerpult',
   nobodyHasFloor: 'Niemand hat das Wort.',
   hasTheFloor: (name, kind) => `${name} hat das Wort: ${kind}.`,

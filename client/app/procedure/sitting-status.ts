@@ -1,11 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { suspensionReasonText } from '@contract/vote-outcomes';
 import { TranslationState } from '../i18n/translation-state';
 import { formatDuration, secondsUntil } from './floor-clock';
 import type { Procedure, ProcedureLive } from './procedure-state';
 import { procedureText } from './procedure-text';
 import { ServerClock } from './server-clock';
 
-/** The sitting's phase, the item under discussion, the break countdown and whether updates are live. */
+/** The sitting's phase, the item under discussion, the break countdown, the last count of a doubted quorum and whether updates are live. */
 @Component({
   selector: 'plenum-sitting-status',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -25,8 +26,13 @@ import { ServerClock } from './server-clock';
           <strong>{{ text().suspended }}</strong>
         }
         @if (procedure().suspensionReason; as reason) {
-          <span class="reason">({{ reason }})</span>
+          <span class="reason">({{ reasonText(reason) }})</span>
         }
+      </p>
+    }
+    @if (procedure().quorumCount; as count) {
+      <p class="quorum" data-testid="quorum-count" [attr.data-quorate]="count.quorate" role="status">
+        {{ text().quorumCounted(translation.formatTime(count.at, false), count.present, count.required, count.quorate) }}
       </p>
     }
     <p class="item" data-testid="current-item">
@@ -54,6 +60,14 @@ import { ServerClock } from './server-clock';
       background: #fdf0d5;
       color: #4d3000;
     }
+    .quorum {
+      margin: 0.5rem 0 0;
+      font-size: 0.875rem;
+    }
+    .quorum[data-quorate='false'] {
+      color: var(--caution);
+      font-weight: 600;
+    }
     .item {
       margin: 0.5rem 0 0;
       font-size: 1.1rem;
@@ -71,6 +85,10 @@ export class SittingStatus {
   readonly live = input.required<ProcedureLive>();
 
   protected readonly text = this.translation.catalogue(procedureText);
+
+  protected reasonText(reason: string): string {
+    return suspensionReasonText(reason, this.translation.language());
+  }
   protected readonly countdown = computed(() => {
     const resumesAt = this.procedure().resumesAt;
     return resumesAt === null ? null : formatDuration(secondsUntil(resumesAt, this.clock.now()));

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, type ElementRef, computed, effect, inject, input, untracked, viewChild } from '@angular/core';
+import { suspensionReasonText } from '@contract/vote-outcomes';
 import { TranslationState } from '../i18n/translation-state';
 import type { SittingState } from '../shared/graphql-schema.generated';
 import { renditionLabel } from './audio-choice';
@@ -25,7 +26,7 @@ import { watchText } from './watch-text';
               {{ suspension.resumesAt ? text().suspendedUntil(translation.formatTime(suspension.resumesAt, false)) : text().suspended }}
             </p>
             @if (suspension.reason) {
-              <p class="slate-reason">{{ text().suspensionReason(suspension.reason) }}</p>
+              <p class="slate-reason">{{ text().suspensionReason(reasonText(suspension.reason)) }}</p>
             }
           </div>
         } @else if (notice(); as notice) {
@@ -224,6 +225,10 @@ export class StreamPlayer {
   readonly suspension = input<{ readonly reason: string | null; readonly resumesAt: string | null } | null>(null);
 
   protected readonly text = this.translation.catalogue(watchText);
+
+  protected reasonText(reason: string): string {
+    return suspensionReasonText(reason, this.translation.language());
+  }
   protected readonly notice = computed(() => streamNotice(this.stream.phase(), this.sittingPhase()));
   /** After the close the broadcast has ended: no live edge to be at or behind. */
   protected readonly edge = computed(() => (this.sittingPhase() === 'CLOSED' ? 'ended' : this.stream.edge()));

@@ -52,10 +52,11 @@ export function openVote(state: ProcedureState, e: Of<'vote.opened'>, at: string
 }
 
 /** A counted doubt of the quorum applies to the open vote it names, or else to the next vote opened. */
-export function countQuorum(state: ProcedureState, e: Of<'quorum.counted'>): ProcedureState {
+export function countQuorum(state: ProcedureState, e: Of<'quorum.counted'>, at: string): ProcedureState {
+  const counted = { ...state, quorumCount: { at, present: e.present, required: e.required, quorate: e.quorate } };
   const vote = e.voteId === null ? undefined : own(state.votes, e.voteId);
-  if (vote?.status === 'open') return { ...state, votes: { ...state.votes, [vote.voteId]: { ...vote, quorumChallenged: true } } };
-  return { ...state, quorumInDoubt: true };
+  if (vote?.status === 'open') return { ...counted, votes: { ...state.votes, [vote.voteId]: { ...vote, quorumChallenged: true } } };
+  return { ...counted, quorumInDoubt: true };
 }
 
 /** The ballot key: the voter (named), the pseudonym, or the token hash (secret); the first ballot under a key stands. */

@@ -124,7 +124,7 @@ export function evolveEntry(state: ProcedureState, entry: RecordedEvent): Proced
     case 'vote.opened':
       return openVote(state, e, at);
     case 'quorum.counted':
-      return countQuorum(state, e);
+      return countQuorum(state, e, at);
     case 'vote.named_demanded':
       return demandNamed(state, e);
     case 'ballot.cast':

@@ -8,6 +8,7 @@
  * so, the sitting is suspended (§ 45(3) BTGO). Found present, the vote in question is counted by its
  * own ballots, abstentions and invalid ones included (§ 45(2) BTGO), and decides nothing below the quorum.
  */
+import { notQuorateReason } from '@contract/vote-outcomes';
 import type { Rulebook } from '../rulebook';
 import { quorumStatus } from '../rulebook/quorum';
 import type { DecideContext } from './commands';
@@ -17,8 +18,6 @@ import { endCurrentFloor } from './clocks';
 import { presentVotingMembers, rulesOf, statutoryOf } from './permissions';
 
 export const quorumCheckCategory = 'quorum_check';
-/** The reason a suspension by the rules carries; readers word it in their language. */
-export const notQuorateReason = 'not quorate';
 
 /** Whether a vote's result is quorate: `present` is the members present now (read when judged at closing). */
 export function voteQuorate(vote: VoteState, rules: Rulebook, cast: number, present: number): boolean {

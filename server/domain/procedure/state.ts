@@ -173,6 +173,8 @@ export interface ProcedureState {
   readonly openVoteId: string | null;
   /** The quorum was doubted and counted with no vote open: the next vote is counted by its ballots. */
   readonly quorumInDoubt: boolean;
+  /** The latest count of the members present on a doubted quorum. */
+  readonly quorumCount: { readonly at: string; readonly present: number; readonly required: number; readonly quorate: boolean } | null;
   /** draft id → the demands for a named vote on it. */
   readonly namedDemands: Readonly<Record<string, NamedVoteDemand>>;
   /** Changes of the agenda carried out while the sitting was open, in record order. */
@@ -198,6 +200,7 @@ export const initialState: ProcedureState = {
   votes: {},
   openVoteId: null,
   quorumInDoubt: false,
+  quorumCount: null,
   namedDemands: {},
   amendments: [],
   lastSeq: 0,

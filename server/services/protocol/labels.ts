@@ -71,8 +71,6 @@ export interface ProtocolLabels {
   readonly quorumCount: (present: number, required: number, quorate: boolean) => string;
   /** A vote counted by its ballots after the quorum was doubted. */
   readonly quorumChallenged: string;
-  /** The sitting suspended by the rules for want of a quorum (quorum-checks.ts). */
-  readonly notQuorateSuspension: string;
   readonly reasonCode: { readonly majority_reached: string; readonly majority_missed: string; readonly tie: string; readonly no_quorum: string };
   readonly recountMismatch: string;
   readonly namedVotes: string;
@@ -191,7 +189,6 @@ const de: ProtocolLabels = {
   quorumCount: (present, required, quorate) =>
     `Die Beschlussfähigkeit wird bezweifelt und festgestellt: ${present} Mitglieder anwesend, ${required} erforderlich – das Haus ist ${quorate ? 'beschlussfähig' : 'nicht beschlussfähig'}.`,
   quorumChallenged: 'Die Beschlussfähigkeit war bezweifelt: Gezählt wurden die abgegebenen Stimmen.',
-  notQuorateSuspension: 'Beschlussunfähigkeit',
   reasonCode: {
     majority_reached: 'erforderliche Mehrheit erreicht',
     majority_missed: 'erforderliche Mehrheit verfehlt',
@@ -317,7 +314,6 @@ const en: ProtocolLabels = {
   quorumCount: (present, required, quorate) =>
     `The quorum is doubted and counted: ${present} members present, ${required} required – the house is ${quorate ? 'quorate' : 'not quorate'}.`,
   quorumChallenged: 'The quorum had been doubted: the ballots cast were counted.',
-  notQuorateSuspension: 'not quorate',
   reasonCode: { majority_reached: 'required majority reached', majority_missed: 'required majority missed', tie: 'tie', no_quorum: 'no quorum' },
   recountMismatch: 'Warning: the ballots in the record do not add up to the announced result.',
   namedVotes: 'Votes by name',

@@ -4,7 +4,7 @@
  * numbers in the footer. Labels in German or English (labels.ts). The same protocol gives the same
  * bytes: the document date is the sitting's close (or its last entry), not the time of printing.
  */
-import { notQuorateReason } from '../../domain/procedure/quorum-checks';
+import { suspensionReasonText } from '@contract/vote-outcomes';
 import PDFDocument from 'pdfkit';
 import type { PersonRef } from '../../domain/procedure/events';
 import type {
@@ -358,9 +358,8 @@ class ProtocolWriter {
     });
   }
 
-  /** The chair's own words, or the rules' reason worded in the protocol's language. */
   private suspensionReason(reason: string): string {
-    return reason === notQuorateReason ? this.L.notQuorateSuspension : reason;
+    return suspensionReasonText(reason, this.L.locale.startsWith('de') ? 'de' : 'en');
   }
 
   private optionLabel(v: ProtocolVote, c: Pick<ProtocolOptionCount, 'optionId' | 'label'>): string {
