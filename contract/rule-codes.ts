@@ -95,6 +95,8 @@ export const ruleCodes = {
     'vote.show_of_hands_counts_required',
     'vote.not_show_of_hands',
     'vote.counts_exceed_eligible',
+    'vote.token_already_issued',
+    'vote.token_spent',
   ],
   roster: [
     'roster.seats_below_members',

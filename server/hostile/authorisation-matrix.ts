@@ -63,6 +63,7 @@ export const authorisationMatrix: Readonly<Record<string, Expectation>> = {
   withdrawPointOfOrder: m(signedIn),
   demandNamedVote: m(signedIn),
   castVote: m(signedIn),
+  issueBallotToken: m(signedIn),
 
   // ---- the agenda and the speaker list ----
   callAgendaItem: m(chairTeam),

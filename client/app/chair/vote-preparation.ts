@@ -100,6 +100,10 @@ const majorities: readonly MajorityKind[] = ['SIMPLE', 'ABSOLUTE_MEMBERS', 'TWO_
             />
             {{ words().voteKind.SHOW_OF_HANDS }}
           </label>
+          <label class="inline">
+            <input type="radio" name="kind" value="SECRET" data-testid="vote-kind-secret" [ngModel]="form().kind" (ngModelChange)="update({ kind: $event })" />
+            {{ words().voteKind.SECRET }}
+          </label>
           @if (form().kind === 'SHOW_OF_HANDS') {
             <p class="kind-hint">{{ text().showOfHandsHint }}</p>
           }

@@ -384,3 +384,43 @@ export const demandNamedVoteMutation: GraphqlOperation<DemandNamedVoteResult, De
     voteFragmentDocument,
   ].join('\n\n'),
 };
+
+export interface IssueBallotTokenVariables {
+  readonly voteId: string;
+  readonly blindedMessage: string;
+}
+
+export interface IssueBallotTokenResult {
+  readonly issueBallotToken: {
+    readonly __typename: 'ConflictError' | 'NotFoundError';
+    readonly code: string;
+    readonly message: string;
+  } | {
+    readonly __typename: 'InputError';
+    readonly code: string;
+    readonly message: string;
+    readonly issues: ReadonlyArray<{
+      readonly path: ReadonlyArray<string>;
+      readonly message: string;
+    }>;
+  } | {
+    readonly __typename: 'MutationIssueBallotTokenSuccess';
+    readonly data: {
+      readonly blindSignature: string;
+    };
+  } | {
+    readonly __typename: 'RuleViolation';
+    readonly code: string;
+    readonly message: string;
+    readonly rule: string;
+  };
+}
+
+export const issueBallotTokenMutation: GraphqlOperation<IssueBallotTokenResult, IssueBallotTokenVariables> = {
+  kind: 'mutation',
+  operationName: 'IssueBallotToken',
+  document: [
+    "mutation IssueBallotToken($voteId: ID!, $blindedMessage: String!) {\n  issueBallotToken(voteId: $voteId, blindedMessage: $blindedMessage) {\n    __typename\n    ... on MutationIssueBallotTokenSuccess {\n      data {\n        blindSignature\n      }\n    }\n    ...CommandProblem\n  }\n}",
+    commandProblemFragmentDocument,
+  ].join('\n\n'),
+};

@@ -109,6 +109,8 @@ const en: Readonly<Record<RuleCode, string>> = {
   'vote.show_of_hands_counts_required': 'A vote by show of hands is closed by entering the counts.',
   'vote.not_show_of_hands': 'Counts are entered only for a vote by show of hands.',
   'vote.counts_exceed_eligible': 'The counts add up to more than the members entitled to vote.',
+  'vote.token_already_issued': 'You have taken your ballot token for this vote already (from another device or an earlier attempt).',
+  'vote.token_spent': 'This ballot token has been used already.',
   'roster.seats_below_members': 'A faction cannot have fewer seats than members.',
   'roster.seats_exceed_membership': 'Factions and independents would hold more seats than the parliament has.',
   'roster.voting_right_needs_member': 'Only members of parliament hold a voting right: give the member role too, or no voting right.',
@@ -224,6 +226,9 @@ const de: Readonly<Record<RuleCode, string>> = {
   'vote.show_of_hands_counts_required': 'Eine Abstimmung durch Handzeichen wird mit dem Eintragen der Zählung geschlossen.',
   'vote.not_show_of_hands': 'Eine Zählung wird nur für eine Abstimmung durch Handzeichen eingetragen.',
   'vote.counts_exceed_eligible': 'Die Zählung ergibt mehr Stimmen, als Stimmberechtigte da sind.',
+  'vote.token_already_issued':
+    'Sie haben Ihren Stimmzettel-Token für diese Abstimmung schon abgeholt (auf einem anderen Gerät oder bei einem früheren Versuch).',
+  'vote.token_spent': 'Dieser Stimmzettel-Token ist schon verbraucht.',
   'roster.seats_below_members': 'Eine Fraktion kann nicht weniger Sitze als Mitglieder haben.',
   'roster.seats_exceed_membership': 'Fraktionen und Fraktionslose hätten mehr Sitze, als das Parlament Mitglieder hat.',
   'roster.voting_right_needs_member': 'Stimmrecht haben nur Mitglieder des Parlaments: Vergeben Sie auch die Rolle Mitglied oder kein Stimmrecht.',

@@ -43,6 +43,12 @@ export interface VoteDefinition {
   readonly autoCloseWhenAllVoted: boolean;
   /** Statutory membership at opening, the base of member majorities. */
   readonly statutoryMembers: number;
+  /**
+   * secret: the vote's RSA public key (SPKI, base64url) that signs its ballot tokens (RFC 9474
+   * RSABSSA-SHA384-PSS-Randomized), pinned here so anyone can check the published ballots. Absent or
+   * null for other kinds (and in records written before secret ballots).
+   */
+  readonly publicKey?: string | null;
 }
 
 export interface OptionCount {
@@ -216,6 +222,8 @@ export type ProcedureEvent =
       readonly voter: PersonRef | null;
       /** pseudonymous: the stable per-vote pseudonym; named: null. */
       readonly pseudonym: string | null;
+      /** secret: hex SHA-256 of the spent token (the voter's receipt; voter and pseudonym null); absent or null otherwise. */
+      readonly tokenHash?: string | null;
     }
   | {
       readonly kind: 'vote.closed';

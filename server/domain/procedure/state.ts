@@ -106,6 +106,8 @@ export interface Ballot {
   readonly optionId: string;
   readonly voter: PersonRef | null;
   readonly pseudonym: string | null;
+  /** secret: the spent token's hash (then `key` too). */
+  readonly tokenHash?: string;
   readonly castAt: string;
 }
 

@@ -34,7 +34,7 @@ export function requireNoOpenVote(state: ProcedureState): void {
   if (state.openVoteId !== null) throw new RuleViolation('vote.already_open', 'another vote is open; one vote at a time');
 }
 
-function voteOf(state: ProcedureState, voteId: string): VoteState {
+export function voteOf(state: ProcedureState, voteId: string): VoteState {
   const vote = own(state.votes, voteId);
   if (!vote) throw new NotFoundError('vote', voteId);
   return vote;
@@ -43,20 +43,26 @@ function voteOf(state: ProcedureState, voteId: string): VoteState {
 export function openVote(state: ProcedureState, cmd: Of<'vote.open'>, ctx: DecideContext): ProcedureEvent[] {
   requireChair(ctx.actor, 'open a vote');
   requireOpen(state, 'opening a vote');
-  return openVoteEvents(state, ctx, cmd.draft);
+  return openVoteEvents(state, ctx, cmd.draft, cmd.publicKey ?? null);
 }
 
-/** Validates a draft against the rules in force and opens it; the vote's id is the draft's id. */
-export function openVoteEvents(state: ProcedureState, ctx: DecideContext, draft: VoteDraft): ProcedureEvent[] {
+/** An RSA-2048 public key as SPKI in base64url is 392 characters; a larger key (up to 4096 bits) stays below 1,000. */
+const publicKeyShape = /^[A-Za-z0-9_-]{300,1000}$/;
+
+/** Validates a draft against the rules in force and opens it; the vote's id is the draft's id. A secret draft needs its public key. */
+export function openVoteEvents(state: ProcedureState, ctx: DecideContext, draft: VoteDraft, publicKey: string | null = null): ProcedureEvent[] {
   const rules = rulesOf(state, ctx);
   requireNoOpenVote(state);
   if (own(state.votes, draft.id)) throw new RuleViolation('vote.already_opened', 'this vote has been opened already');
   const title = draft.title.trim();
   if (title.length === 0 || title.length > maxTitleLength)
     throw new InputError([{ path: ['title'], message: `a vote has a title of 1 to ${maxTitleLength} characters` }]);
-  if (!voteKinds.includes(draft.kind)) throw new InputError([{ path: ['kind'], message: 'a vote is named, pseudonymous or by show of hands' }]);
+  if (!voteKinds.includes(draft.kind)) throw new InputError([{ path: ['kind'], message: 'a vote is named, pseudonymous, by show of hands or secret' }]);
   const handsProblem = showOfHandsDraftProblem(draft);
   if (handsProblem) throw handsProblem;
+  if (draft.kind === 'secret' && (publicKey === null || !publicKeyShape.test(publicKey)))
+    throw new InputError([{ path: ['publicKey'], message: 'a secret vote opens with the public key of its ballot tokens' }]);
+  if (draft.kind !== 'secret' && publicKey !== null) throw new InputError([{ path: ['publicKey'], message: 'only a secret vote has a public key' }]);
   if (draft.agendaItemId !== null && !ctx.sitting.agenda.some((i) => i.id === draft.agendaItemId)) throw new NotFoundError('agendaItem', draft.agendaItemId);
   const majority = draft.majority ?? rules.votes.defaultMajority;
   if (!majorityKinds.includes(majority)) throw new InputError([{ path: ['majority'], message: `unknown majority ${String(majority)}` }]);
@@ -68,8 +74,9 @@ export function openVoteEvents(state: ProcedureState, ctx: DecideContext, draft:
   const options = optionsOf(draft, abstention);
   const excluded = draft.category !== null && rules.votes.namedVote.excludedCategories.includes(draft.category);
   if (draft.kind === 'named' && excluded) throw new RuleViolation('vote.named_excluded', `the rules allow no named vote on ${draft.category}`);
-  // A valid demand (§ 52 BTGO, Rule 190 EP, council on request) makes the vote named whatever was prepared.
-  const kind = !excluded && namedDemanded(state, draft.id) ? 'named' : draft.kind;
+  // A valid demand (§ 52 BTGO, Rule 190 EP, council on request) makes the vote named whatever was
+  // prepared, except a secret one: the secret ballot goes first (GO NRW § 50(1)).
+  const kind = draft.kind !== 'secret' && !excluded && namedDemanded(state, draft.id) ? 'named' : draft.kind;
   const eligible = presentVotingMembers(state, ctx.sitting);
   if (eligible.length === 0 && !rules.votes.lateJoinersMayVote) throw new RuleViolation('vote.no_eligible_voters', 'no member with voting rights is present');
   const statutory = statutoryOf(state, ctx);
@@ -91,6 +98,7 @@ export function openVoteEvents(state: ProcedureState, ctx: DecideContext, draft:
         durationSeconds: d,
         autoCloseWhenAllVoted: draft.autoCloseWhenAllVoted,
         statutoryMembers: statutory,
+        ...(kind === 'secret' ? { publicKey } : {}),
       },
       eligible,
       closesAt: d === null ? null : addSeconds(ctx.now, d),
@@ -137,7 +145,7 @@ function optionsOf(draft: VoteDraft, abstention: boolean): VoteOption[] {
 }
 
 /** Late joiners may vote (if the rules say so) while present and entitled. */
-function mayVoteLate(state: ProcedureState, vote: VoteState, sitting: SittingContext, rules: Rulebook, personId: string): boolean {
+export function mayVoteLate(state: ProcedureState, vote: VoteState, sitting: SittingContext, rules: Rulebook, personId: string): boolean {
   if (!rules.votes.lateJoinersMayVote || !own(vote.lateJoiners, personId) || !Object.hasOwn(state.present, personId)) return false;
   const person = sitting.people.get(personId);
   return person !== undefined && isVotingMember(person);
@@ -165,6 +173,8 @@ export function cast(state: ProcedureState, cmd: Of<'vote.cast'>, ctx: DecideCon
     throw new RuleViolation('vote.not_eligible', 'only members with voting rights present when the vote opened vote');
   }
   if (!vote.definition.options.some((o) => o.id === cmd.optionId)) throw new RuleViolation('vote.unknown_option', `the vote has no option ${cmd.optionId}`);
+  // A member's own ballot would name them: a secret vote takes only anonymous, token-signed ballots (vote.cast_secret).
+  if (vote.definition.kind === 'secret') throw new InputError([{ path: ['voteId'], message: 'a secret vote is cast with a ballot token, without signing in' }]);
   const named = vote.definition.kind === 'named';
   if (!named && !cmd.pseudonym) throw new InputError([{ path: ['pseudonym'], message: 'a pseudonymous ballot carries its pseudonym' }]);
   const key = named ? personId : cmd.pseudonym!;
@@ -183,7 +193,7 @@ export function cast(state: ProcedureState, cmd: Of<'vote.cast'>, ctx: DecideCon
 }
 
 /** vote.closed with its result, and what follows a vote without a quorum. */
-function closingEvents(
+export function closingEvents(
   state: ProcedureState,
   ctx: DecideContext,
   vote: VoteState,

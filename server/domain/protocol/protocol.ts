@@ -139,10 +139,11 @@ export interface ProtocolVote {
     /** The ballots in the record add up to the announced counts (a show of hands has none: its counts are the chair's, as entered). */
     readonly recountMatches: boolean;
   } | null;
-  /** Only for a closed vote: named, each voter with their option (by name); pseudonymous, pseudonyms only (sorted); show of hands: none. */
+  /** Only for a closed vote: named, each voter with their option (by name); pseudonymous, pseudonyms only (sorted); secret, token hashes only (sorted); show of hands: none. */
   readonly ballots:
     | { readonly kind: 'named'; readonly votes: readonly { readonly voter: PersonRef; readonly optionId: string }[]; readonly notVoted: readonly PersonRef[] }
     | { readonly kind: 'pseudonymous'; readonly votes: readonly { readonly pseudonym: string; readonly optionId: string }[] }
+    | { readonly kind: 'secret'; readonly votes: readonly { readonly tokenHash: string; readonly optionId: string }[] }
     | null;
 }
 

@@ -76,6 +76,7 @@ export interface ProtocolLabels {
   readonly namedVotes: string;
   readonly notVoted: string;
   readonly pseudonymousVotes: string;
+  readonly secretVotes: string;
   readonly cancelled: string;
   readonly resultInvalid: string;
   readonly stillOpen: (ballots: number) => string;
@@ -171,7 +172,12 @@ const de: ProtocolLabels = {
   undecided: 'nicht entschieden',
   by: 'durch',
   vote: 'Abstimmung',
-  voteKind: { named: 'namentliche Abstimmung', pseudonymous: 'Abstimmung unter Pseudonym', show_of_hands: 'Abstimmung durch Handzeichen' },
+  voteKind: {
+    named: 'namentliche Abstimmung',
+    pseudonymous: 'Abstimmung unter Pseudonym',
+    show_of_hands: 'Abstimmung durch Handzeichen',
+    secret: 'geheime Abstimmung',
+  },
   majority: majorityNames.de,
   forPoint: 'auf Antrag zur Geschäftsordnung von',
   voteOpened: 'eröffnet',
@@ -203,6 +209,7 @@ const de: ProtocolLabels = {
   namedVotes: 'Namentliche Stimmabgabe',
   notVoted: 'Nicht abgestimmt',
   pseudonymousVotes: 'Stimmabgabe unter Pseudonym',
+  secretVotes: 'Geheime Stimmzettel (Anfang des Token-Hashes; die vollständige Liste ist veröffentlicht)',
   cancelled: 'Abgebrochen',
   resultInvalid: 'Ein Ergebnis wird nicht festgestellt.',
   stillOpen: (n) => `Die Abstimmung ist noch offen; ${n === 1 ? '1 Stimme' : `${n} Stimmen`} abgegeben.`,
@@ -300,7 +307,7 @@ const en: ProtocolLabels = {
   undecided: 'not decided',
   by: 'by',
   vote: 'Vote',
-  voteKind: { named: 'roll-call vote', pseudonymous: 'pseudonymous vote', show_of_hands: 'vote by show of hands' },
+  voteKind: { named: 'roll-call vote', pseudonymous: 'pseudonymous vote', show_of_hands: 'vote by show of hands', secret: 'secret ballot' },
   majority: majorityNames.en,
   forPoint: 'on the point of order by',
   voteOpened: 'opened',
@@ -327,6 +334,7 @@ const en: ProtocolLabels = {
   namedVotes: 'Votes by name',
   notVoted: 'Did not vote',
   pseudonymousVotes: 'Ballots by pseudonym',
+  secretVotes: 'Secret ballots (start of the token hash; the full list is published)',
   cancelled: 'Cancelled',
   resultInvalid: 'No result is declared.',
   stillOpen: (n) => `The vote is still open; ${n === 1 ? '1 ballot' : `${n} ballots`} cast.`,

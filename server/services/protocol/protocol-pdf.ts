@@ -439,12 +439,19 @@ class ProtocolWriter {
     const { L } = this;
     const b = v.ballots;
     if (!b || !v.result) return;
-    this.out.runs([['italic', b.kind === 'named' ? L.namedVotes : L.pseudonymousVotes]], { x, width, size: 9, color: GREY });
+    this.out.runs([['italic', b.kind === 'named' ? L.namedVotes : b.kind === 'secret' ? L.secretVotes : L.pseudonymousVotes]], {
+      x,
+      width,
+      size: 9,
+      color: GREY,
+    });
     for (const c of v.result.counts) {
       const names =
         b.kind === 'named'
           ? b.votes.filter((z) => z.optionId === c.optionId).map((z) => this.person(z.voter))
-          : b.votes.filter((z) => z.optionId === c.optionId).map((z) => z.pseudonym);
+          : b.kind === 'secret'
+            ? b.votes.filter((z) => z.optionId === c.optionId).map((z) => z.tokenHash.slice(0, 12))
+            : b.votes.filter((z) => z.optionId === c.optionId).map((z) => z.pseudonym);
       if (names.length === 0) continue;
       this.out.runs(
         [
