@@ -62,11 +62,21 @@ export function createSecretBallots(
   // The ballot names nobody: the system casts it, on the signature's word.
   const anonymous: Actor = { personId: null, roles: [] };
 
+  // A vote's sitting never changes: one lookup per vote, not one per ballot of a 700-member burst.
+  const sittingOfVote = new Map<string, string>();
+  const maxRemembered = 1_000;
+
   /** The opened secret vote and its sitting's snapshot; a vote id that names no opened vote is not found. */
   async function secretVote(voteId: string): Promise<{ snap: ProcedureSnapshot; vote: VoteState; publicKey: string }> {
-    const draft = await findVoteDraft(db, voteId);
-    if (!draft) throw new NotFoundError('vote', voteId);
-    const snap = await procedure.snapshot(draft.sittingId);
+    let sittingId = sittingOfVote.get(voteId);
+    if (sittingId === undefined) {
+      const draft = await findVoteDraft(db, voteId);
+      if (!draft) throw new NotFoundError('vote', voteId);
+      sittingId = draft.sittingId;
+      if (sittingOfVote.size >= maxRemembered) sittingOfVote.clear();
+      sittingOfVote.set(voteId, sittingId);
+    }
+    const snap = await procedure.snapshot(sittingId);
     const vote = Object.hasOwn(snap.state.votes, voteId) ? snap.state.votes[voteId] : undefined;
     if (!vote) throw new NotFoundError('vote', voteId);
     const publicKey = vote.definition.publicKey;
