@@ -1,3 +1,4 @@
+import { readBody } from './read-body';
 import Router from '@koa/router';
 import type Koa from 'koa';
 import { z } from 'zod';
@@ -23,23 +24,6 @@ const ballot = z.strictObject({
   signature: base64url(400),
   optionId: z.string().min(1).max(128),
 });
-
-/** Reads the body up to `limit` bytes; past it, 413 without reading on. */
-async function readBody(ctx: Koa.Context, limit: number): Promise<string> {
-  const declared = Number(ctx.get('content-length') || '0');
-  if (declared > limit) ctx.throw(413, `A ballot is at most ${limit} bytes.`, { expose: true, code: 'REQUEST_TOO_LARGE' });
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) {
-      ctx.req.destroy();
-      ctx.throw(413, `A ballot is at most ${limit} bytes.`, { expose: true, code: 'REQUEST_TOO_LARGE' });
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 /**
  * POST /api/secret-ballots — a secret ballot: the token, its signature, the option (contract/secret-ballots.ts).
@@ -78,7 +62,7 @@ export function secretBallotRoutes(services: Services, trustedOrigins: ReadonlyS
     }
     inFlight += 1;
     try {
-      const raw = await readBody(ctx, secretBallotMaxBytes);
+      const raw = await readBody(ctx, secretBallotMaxBytes, `A ballot is at most ${secretBallotMaxBytes} bytes.`);
       let body: unknown;
       try {
         body = JSON.parse(raw);
