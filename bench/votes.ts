@@ -5,7 +5,7 @@
  * and the time from sending `closeVote` until the last subscriber has the update with the result.
  * The last line of output is one JSON object.
  *
- *   npm run bench:votes [-- [--voters 700] [--subscribers 700] [--in-process] [--public] [--cold]]
+ *   npm run bench:votes [-- [--voters 700] [--subscribers 700] [--in-process] [--public] [--cold] [--secret]]
  *
  *   TEST_DATABASE_URL / DATABASE_URL   admin connection (default postgres://postgres@127.0.0.1:5432/postgres);
  *                                      the bench creates its own database and drops it at the end
@@ -16,10 +16,13 @@
  *                  within seconds); the JSON line then says "spread_ms"
  *   --db-stats     transactions and rows read by the database per phase (pauses ~1.5 s per phase for the counters to flush)
  *   --profile DIR  the server process writes a CPU profile (node --cpu-prof) into DIR when it stops
+ *   --secret       a secret ballot instead: every member takes a blind-signed token (issueBallotToken, one burst),
+ *                  then casts without any session (POST /api/secret-ballots, one burst); the JSON line adds tokens
+ *                  issued per second and p50/p95/p99 of issue and of cast, and ballots acknowledged beside stored
  *
  * Three processes by default: the server, this one (signs in, casts, closes, counts) and a child that holds
  * the subscribers, so that neither client shares the server's event loop. Bounded: a watchdog ends the run
- * after 120 s; every exit path stops the server and the child and drops the database.
+ * after 120 s (420 s with --secret); every exit path stops the server and the child and drops the database.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -33,9 +36,11 @@ import { startServerProcess, type ServerProcess } from '../test/support/server-p
 import { startTestApp, type TestApp } from '../test/support/app';
 import { growParliament } from '../test/support/parliament-of';
 import { castVote, graphql, optionFor, pool, prepareVote, procedure, signInAll } from '../test/support/procedure-client';
+import { blindToken, castSecretBallot, type BlindedToken } from '../test/support/blind-ballot';
 
 const SITTING = 'sitting-42';
-const WATCHDOG_MS = 120_000;
+/** The secret ballot adds two phases (and 700 tokens blinded by the members' side): it gets longer. */
+const WATCHDOG_MS = process.argv.includes('--secret') ? 420_000 : 120_000;
 /** Absolute milliseconds, comparable between processes on this machine (sub-millisecond). */
 const clock = () => performance.timeOrigin + performance.now();
 
@@ -232,10 +237,22 @@ interface Flags {
   profileDir: string | null;
   /** Count the database's transactions and rows read per phase (pg_stat_database; adds pauses for the statistics to flush). */
   dbStats: boolean;
+  /** A secret ballot: tokens first, then anonymous ballots. */
+  secret: boolean;
 }
 
 function parseFlags(argv: string[]): Flags {
-  const f: Flags = { voters: 700, subscribers: 700, inProcess: false, publicView: false, cold: false, spreadMs: 0, profileDir: null, dbStats: false };
+  const f: Flags = {
+    voters: 700,
+    subscribers: 700,
+    inProcess: false,
+    publicView: false,
+    cold: false,
+    spreadMs: 0,
+    profileDir: null,
+    dbStats: false,
+    secret: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--voters') f.voters = Number(argv[++i]);
@@ -245,6 +262,7 @@ function parseFlags(argv: string[]): Flags {
     else if (a === '--cold') f.cold = true;
     else if (a === '--spread-ms') f.spreadMs = Number(argv[++i]);
     else if (a === '--db-stats') f.dbStats = true;
+    else if (a === '--secret') f.secret = true;
     else if (a === '--profile') f.profileDir = path.resolve(argv[++i] ?? 'bench-profile');
     else throw new Error(`unknown argument ${a}`);
   }
@@ -332,7 +350,7 @@ async function bench(flags: Flags): Promise<Record<string, unknown>> {
       for (const undo of cleanup.reverse()) await undo().catch((e: unknown) => console.error(`cleanup | ${String(e)}`));
     })());
   const result: Record<string, unknown> = {
-    bench: 'votes',
+    bench: flags.secret ? 'votes-secret' : 'votes',
     voters: flags.voters,
     ballots_stored: null,
     p50_ms: null,
@@ -402,7 +420,11 @@ async function bench(flags: Flags): Promise<Record<string, unknown>> {
     );
 
     // The vote.
-    const voteId = await prepareVote(baseUrl!, chair, SITTING, { title: 'Budget Act 2027, final vote', kind: 'NAMED', majority: 'SIMPLE' });
+    const voteId = await prepareVote(baseUrl!, chair, SITTING, {
+      title: 'Budget Act 2027, final vote',
+      kind: flags.secret ? 'SECRET' : 'NAMED',
+      majority: 'SIMPLE',
+    });
     const opened = await procedure<{ seq: number; openVote: { eligibleCount: number } }>(
       baseUrl!,
       chair,
@@ -432,20 +454,105 @@ async function bench(flags: Flags): Promise<Record<string, unknown>> {
     if (flags.spreadMs) result.spread_ms = flags.spreadMs;
     const latencies: number[] = [];
     const failures: string[] = [];
-    const burstStart = clock();
-    await Promise.all(
-      usernames.map(async (u, i) => {
-        if (flags.spreadMs) await new Promise((r) => setTimeout(r, Math.random() * flags.spreadMs));
-        const t = clock();
-        try {
-          const r = await castVote(baseUrl!, headers.get(u)!, SITTING, voteId, optionFor(i));
-          if (r.ok) latencies.push(clock() - t);
-          else failures.push(`${u}: ${r.typename} ${r.rule ?? r.code ?? ''} ${r.message ?? ''}`);
-        } catch (error) {
-          failures.push(`${u}: ${String((error as { cause?: unknown }).cause ?? error)}`);
-        }
-      }),
-    );
+    let burstStart = clock();
+    if (flags.secret) {
+      // The members' browsers: a blinded token each, made before the vote's burst (not timed).
+      const key = await graphql<{ sitting: { procedure: { openVote: { secretBallot: { publicKey: string } } } } }>(
+        baseUrl!,
+        chair,
+        `{ sitting(id: "${SITTING}") { procedure { openVote { secretBallot { publicKey } } } } }`,
+      );
+      const publicKey = key.sitting.procedure.openVote.secretBallot.publicKey;
+      const blinded: BlindedToken[] = await pool(usernames, 8, () => blindToken(publicKey));
+      log(`${since()} | ${blinded.length} tokens blinded by the members' side; the burst of issueBallotToken`);
+      const issueLatencies: number[] = [];
+      const signatures: (string | null)[] = usernames.map(() => null);
+      const issueStart = clock();
+      await Promise.all(
+        usernames.map(async (u, i) => {
+          const t = clock();
+          try {
+            const r = await graphql<{ r: { __typename: string; rule?: string; message?: string; data?: { blindSignature: string } } }>(
+              baseUrl!,
+              headers.get(u)!,
+              `
+                mutation ($v: ID!, $m: String!) {
+                  r: issueBallotToken(voteId: $v, blindedMessage: $m) {
+                    __typename
+                    ... on Error {
+                      message
+                    }
+                    ... on RuleViolation {
+                      rule
+                    }
+                    ... on MutationIssueBallotTokenSuccess {
+                      data {
+                        blindSignature
+                      }
+                    }
+                  }
+                }
+              `,
+              { v: voteId, m: blinded[i]!.blindedMessage },
+            );
+            if (r.r.data) {
+              issueLatencies.push(clock() - t);
+              signatures[i] = r.r.data.blindSignature;
+            } else failures.push(`${u}: token ${r.r.__typename} ${r.r.rule ?? ''} ${r.r.message ?? ''}`);
+          } catch (error) {
+            failures.push(`${u}: token ${String((error as { cause?: unknown }).cause ?? error)}`);
+          }
+        }),
+      );
+      const issueMs = clock() - issueStart;
+      issueLatencies.sort((a, b) => a - b);
+      const issued = {
+        tokens_issued: issueLatencies.length,
+        tokens_per_s: round((issueLatencies.length / issueMs) * 1000),
+        issue_p50_ms: round(percentile(issueLatencies, 50)),
+        issue_p95_ms: round(percentile(issueLatencies, 95)),
+        issue_p99_ms: round(percentile(issueLatencies, 99)),
+      };
+      Object.assign(result, issued);
+      log(
+        `${since()} | ${issued.tokens_issued} tokens issued in ${issueMs.toFixed(0)} ms (${issued.tokens_per_s}/s); p50 ${issued.issue_p50_ms} ms, p95 ${issued.issue_p95_ms} ms, p99 ${issued.issue_p99_ms} ms`,
+      );
+      const ballots = await pool(usernames, 8, async (_u, i) => {
+        const signature = signatures[i];
+        return signature ? blinded[i]!.finalize(signature) : null;
+      });
+      // The burst of anonymous ballots: no cookie, no bearer (the random delay of the browser left out: this is the worst case).
+      log(`${since()} | the burst of anonymous ballots`);
+      burstStart = clock();
+      await Promise.all(
+        usernames.map(async (u, i) => {
+          const b = ballots[i];
+          if (!b) return;
+          const t = clock();
+          try {
+            const r = await castSecretBallot(baseUrl!, { voteId, ...b, optionId: optionFor(i) });
+            if (r.status === 201) latencies.push(clock() - t);
+            else failures.push(`${u}: ballot ${r.status} ${r.body.errors?.[0]?.extensions?.code ?? ''}`);
+          } catch (error) {
+            failures.push(`${u}: ballot ${String((error as { cause?: unknown }).cause ?? error)}`);
+          }
+        }),
+      );
+    } else {
+      await Promise.all(
+        usernames.map(async (u, i) => {
+          if (flags.spreadMs) await new Promise((r) => setTimeout(r, Math.random() * flags.spreadMs));
+          const t = clock();
+          try {
+            const r = await castVote(baseUrl!, headers.get(u)!, SITTING, voteId, optionFor(i));
+            if (r.ok) latencies.push(clock() - t);
+            else failures.push(`${u}: ${r.typename} ${r.rule ?? r.code ?? ''} ${r.message ?? ''}`);
+          } catch (error) {
+            failures.push(`${u}: ${String((error as { cause?: unknown }).cause ?? error)}`);
+          }
+        }),
+      );
+    }
     const burstMs = clock() - burstStart;
     const cpuAfter = Object.fromEntries(await Promise.all(Object.entries(roles).map(async ([k, pids]) => [k, await cpuMs(pids)] as const)));
     if (flags.profileDir) {
@@ -455,15 +562,17 @@ async function bench(flags: Flags): Promise<Record<string, unknown>> {
     }
     latencies.sort((a, b) => a - b);
     const count = await db.db
-      .selectFrom('ballots')
+      .selectFrom(flags.secret ? 'secret_ballots' : 'ballots')
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .where('vote_id', '=', voteId)
       .executeTakeFirstOrThrow();
     const stored = Number(count.n);
+    if (flags.secret) Object.assign(result, { ballots_acknowledged: latencies.length });
     const p50 = round(percentile(latencies, 50));
     const p95 = round(percentile(latencies, 95));
     const p99 = round(percentile(latencies, 99));
     Object.assign(result, { ballots_stored: stored, p50_ms: p50, p95_ms: p95, p99_ms: p99 });
+    if (flags.secret) Object.assign(result, { cast_p50_ms: p50, cast_p95_ms: p95, cast_p99_ms: p99 });
     log(
       `${since()} | burst: ${latencies.length} acknowledged, ${failures.length} failed, in ${burstMs.toFixed(0)} ms (${((latencies.length / burstMs) * 1000).toFixed(0)}/s); ` +
         `latency p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms, max ${round(latencies.at(-1) ?? NaN)} ms; ballots stored: ${stored}`,
@@ -533,5 +642,8 @@ if (process.argv.includes('--subscribers-process')) {
   const result = await bench(parseFlags(process.argv.slice(2)));
   // The last line: one JSON object.
   console.log(JSON.stringify(result));
-  process.exit(result.error === undefined && result.ballots_stored === result.voters ? 0 : 1);
+  const acknowledged = result.ballots_acknowledged;
+  process.exit(
+    result.error === undefined && result.ballots_stored === result.voters && (acknowledged === undefined || acknowledged === result.ballots_stored) ? 0 : 1,
+  );
 }

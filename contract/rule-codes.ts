@@ -91,6 +91,12 @@ export const ruleCodes = {
     'vote.named_excluded',
     'vote.named_demand_late',
     'vote.named_demand_not_allowed',
+    'vote.show_of_hands_no_ballots',
+    'vote.show_of_hands_counts_required',
+    'vote.not_show_of_hands',
+    'vote.counts_exceed_eligible',
+    'vote.token_already_issued',
+    'vote.token_spent',
   ],
   election: [
     'election.not_an_election',

@@ -60,6 +60,7 @@ export function demoVote(change: Partial<Vote> = {}): Vote {
     result: null,
     ballots: null,
     myBallot: null,
+    secretBallot: null,
     eligibleToMe: true,
     cancelReason: null,
     quorateAtOpening: true,
@@ -107,8 +108,8 @@ export function demoClosedVote(change: Partial<Vote> = {}): Vote {
       quorate: true,
     },
     ballots: [
-      { optionId: 'opt-yes', person: demoPerson('j.brandt'), pseudonym: null },
-      { optionId: 'opt-no', person: demoPerson('l.vogel'), pseudonym: null },
+      { optionId: 'opt-yes', person: demoPerson('j.brandt'), pseudonym: null, tokenHash: null },
+      { optionId: 'opt-no', person: demoPerson('l.vogel'), pseudonym: null, tokenHash: null },
     ],
     eligibleToMe: false,
     ...change,

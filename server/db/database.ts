@@ -185,6 +185,32 @@ export interface BallotTable {
   cast_at: Timestamp;
 }
 
+/** The signing key of an open secret vote, deleted when the vote closes or is cancelled. */
+export interface SecretVoteKeyTable {
+  vote_id: string;
+  /** SPKI, base64url: the key the vote's definition in the record pins. */
+  public_key: string;
+  /** PKCS#8, base64url. */
+  private_key: string;
+}
+
+/** Which member took a ballot token of a secret vote. No timestamp, no serial: nothing orders the rows. */
+export interface BallotTokenIssuedTable {
+  vote_id: string;
+  person_id: string;
+  /** base64url, as the member sent it: a retry with the same one gets the same blind signature. */
+  blinded_message: string;
+  blind_signature: string;
+}
+
+/** A spent ballot token of a secret vote: its hash and the option, nothing else. */
+export interface SecretBallotTable {
+  vote_id: string;
+  /** Hex SHA-256 of the token. */
+  token_hash: string;
+  option_id: string;
+}
+
 /** One row per sitting: its arrangements, booths on air, relays and subrooms (server/domain/arrangements.ts), as JSON; the table keeps its first name. */
 export interface ChamberStateTable {
   sitting_id: string;
@@ -212,6 +238,9 @@ export interface Database {
   vote_drafts: VoteDraftTable;
   vote_secrets: VoteSecretTable;
   ballots: BallotTable;
+  secret_vote_keys: SecretVoteKeyTable;
+  ballot_tokens_issued: BallotTokenIssuedTable;
+  secret_ballots: SecretBallotTable;
   chamber_states: ChamberStateTable;
   person_identities: PersonIdentityTable;
   admin_log: AdminLogTable;

@@ -32,7 +32,7 @@ for (const code of allRuleCodes) {
   ruleCodeValues[name] = { value: code, description: code };
 }
 
-const RuleCodeEnum = builder.enumType('RuleCode', {
+export const RuleCodeEnum = builder.enumType('RuleCode', {
   description: 'Every rule of the house a command can break (contract/rule-codes.ts); `POINT_OF_ORDER__NOT_PENDING` is `point_of_order.not_pending`.',
   values: ruleCodeValues,
 });

@@ -4,7 +4,7 @@ import { builder } from './builder';
 import { writeErrors } from './errors';
 import { id, idList, oneOf, optionalId, optionalText, parseArgs, parseInput, text, whole } from './input';
 import { SittingProcedureRef } from './procedure';
-import { ReceiptRef, VoteDraftInput, VoteDraftRef, voteDraftSchema } from './votes';
+import { BallotTokenIssueRef, ReceiptRef, VoteCountInput, VoteDraftInput, VoteDraftRef, voteCountsSchema, voteDraftSchema } from './votes';
 import { AgendaAuthorityInput, AgendaChangeInput, agendaAuthoritySchema, agendaChangeSchema } from './agenda-amendments';
 import { OrderPolicyEnum, PointOfOrderDecisionEnum, RequestKindEnum, StanceEnum } from './scalars';
 import { signedInUser, type GraphQLContext } from './context';
@@ -201,6 +201,12 @@ builder.mutationFields((t) => {
       ...parseArgs(a, { voteId: id }),
       by: 'chair',
     })),
+    enterVoteCounts: op(
+      chairTeam,
+      'Enters the counts of a vote by show of hands, every option once; closes it with the result of the majority rules. The record names who entered them.',
+      { voteId: t.arg.id({ required: true }), counts: t.arg({ type: [VoteCountInput], required: true }) },
+      (a) => ({ kind: 'vote.enter_counts', ...parseArgs(a, { voteId: id, counts: voteCountsSchema }) }),
+    ),
     cancelVote: op(
       chairTeam,
       'Cancels the vote; the reason stays in the record and no result is valid.',
@@ -251,6 +257,18 @@ builder.mutationFields((t) => {
       resolve: async (_r, a, ctx) => {
         const v = parseArgs(a, { sittingId: id, voteId: id, optionId: id });
         return ctx.services.procedure.castVote(v.sittingId, await actorOf(ctx), v.voteId, v.optionId);
+      },
+    }),
+    issueBallotToken: t.field({
+      type: BallotTokenIssueRef,
+      description:
+        'Secret votes: the signed-in member’s one blind signature (RFC 9474) on a blinded token their browser made. The same blinded message again returns the same signature; another one is refused. The ballot itself goes to POST /api/secret-ballots without any session.',
+      authScopes: signedIn,
+      errors: { types: writeErrors },
+      args: { voteId: t.arg.id({ required: true }), blindedMessage: t.arg.string({ required: true, description: '256 bytes, unpadded base64url.' }) },
+      resolve: async (_r, a, ctx) => {
+        const v = parseArgs(a, { voteId: id, blindedMessage: z.string().max(400, 'must be at most 400 characters') });
+        return ctx.services.procedure.secretBallots.issueBallotToken(await actorOf(ctx), v.voteId, v.blindedMessage);
       },
     }),
     prepareVote: t.field({

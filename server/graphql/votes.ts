@@ -21,11 +21,13 @@ import type { NextRoundView } from '../domain/procedure/elections';
 import { maxSeats } from '@contract/elections';
 import type { VoteDraft } from '../domain/procedure/commands';
 import type { Receipt } from '../services/procedure';
+import type { SecretBallotInfo } from '../services/procedure/secret-ballots';
 import { pageSizes } from '../http/graphql-limits';
 import { pageArgDescriptions, pageOf } from './pagination';
-import { majorityKinds, optionMeanings } from '../domain/procedure/vocabulary';
+import { majorityKinds, optionMeanings, voteKinds } from '../domain/procedure/vocabulary';
 import { numberLimits } from '@contract/number-limits';
 import { textLimits } from '@contract/text-limits';
+import { id, whole } from './input';
 
 export type VoteData = VoteView & { readonly sittingId: string };
 
@@ -134,12 +136,30 @@ const VoteResultRef = builder.objectRef<VoteResult>('VoteResult').implement({
 });
 type Published = NonNullable<VoteView['ballots']>[number];
 const PublishedBallotRef = builder.objectRef<Published>('PublishedBallot').implement({
-  description: 'A ballot as published at close: the member (named) or the pseudonym (pseudonymous).',
+  description: 'A ballot as published at close: the member (named), the pseudonym (pseudonymous) or the token hash (secret).',
   fields: (t) => ({
     optionId: t.exposeID('optionId'),
     person: t.field({ type: PersonRef, nullable: true, resolve: (b, _a, ctx) => (b.voter ? personOf(b.voter, ctx) : null) }),
     pseudonym: t.exposeString('pseudonym', { nullable: true }),
+    tokenHash: t.string({
+      nullable: true,
+      description: 'Secret ballots: hex SHA-256 of the spent token, the voter’s receipt (null for other kinds).',
+      resolve: (b) => b.tokenHash ?? null,
+    }),
   }),
+});
+const SecretBallotInfoRef = builder.objectRef<SecretBallotInfo>('SecretBallotInfo').implement({
+  description: 'A secret vote’s public facts: the key its ballot tokens are signed with (pinned in the record at opening) and how many tokens members took.',
+  fields: (t) => ({
+    publicKey: t.exposeString('publicKey', { description: 'RSA public key, SPKI as base64url (RFC 9474 RSABSSA-SHA384-PSS-Randomized).' }),
+    tokensIssued: t.exposeInt('tokensIssued', {
+      description: 'Members who took a ballot token (never more than may vote); minus ballots cast: taken, not cast.',
+    }),
+    myTokenIssued: t.exposeBoolean('myTokenIssued', { description: 'The signed-in person has taken their token.' }),
+  }),
+});
+export const BallotTokenIssueRef = builder.objectRef<{ blindSignature: string }>('BallotTokenIssue').implement({
+  fields: (t) => ({ blindSignature: t.exposeString('blindSignature', { description: 'The blind signature (base64url) on the blinded message sent.' }) }),
 });
 export const ReceiptRef = builder.objectRef<Receipt>('Receipt').implement({
   description: 'Proof of one’s own ballot: find `seq` in the published record; its hash starts with `entryHash`.',
@@ -204,6 +224,17 @@ export const VoteRef = builder.objectRef<VoteData>('Vote').implement({
       resolve: (v, a) => (v.ballots ? pageOf(v.ballots, a, pageSizes.ballots) : null),
     }),
     cancelReason: t.exposeString('cancelReason', { nullable: true }),
+    secretBallot: t.field({
+      type: SecretBallotInfoRef,
+      nullable: true,
+      description: 'Secret votes only: the signing key and the tokens taken.',
+      resolve: async (v, _a, ctx) => {
+        const key = v.definition.kind === 'secret' ? v.definition.publicKey : null;
+        if (!key) return null;
+        const personId = ctx.user ? (await ctx.services.procedure.actorFor(ctx.user)).personId : null;
+        return ctx.services.procedure.secretBallots.info(v.voteId, key, personId);
+      },
+    }),
     quorateAtOpening: t.exposeBoolean('quorate'),
     myBallot: t.field({
       type: ReceiptRef,
@@ -284,7 +315,7 @@ export const VoteDraftInput = builder.inputType('VoteDraftInput', {
 export const voteDraftSchema = z
   .object({
     title: z.string().trim().min(1, 'must not be empty').max(textLimits.voteTitle),
-    kind: z.enum(['named', 'pseudonymous']),
+    kind: z.enum(voteKinds),
     options: z
       .array(z.object({ label: z.string().trim().min(1).max(textLimits.optionLabel), meaning: z.enum(optionMeanings) }))
       .max(50)
@@ -342,3 +373,12 @@ export const voteDraftSchema = z
     if (d.options.length > 0 && d.election.seats > d.options.length)
       ctx.addIssue({ code: 'custom', path: ['election', 'seats'], message: 'more seats than candidates' });
   });
+
+/** One option's count of a vote by show of hands, as the chair enters it. */
+export const VoteCountInput = builder.inputType('VoteCountInput', {
+  fields: (t) => ({ optionId: t.id({ required: true }), count: t.int({ required: true }) }),
+});
+export const voteCountsSchema = z
+  .array(z.object({ optionId: id, count: whole(0, numberLimits.statutoryMembers) }))
+  .min(1, 'a count for every option')
+  .max(50, 'at most 50 options');

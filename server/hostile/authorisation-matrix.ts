@@ -63,6 +63,7 @@ export const authorisationMatrix: Readonly<Record<string, Expectation>> = {
   withdrawPointOfOrder: m(signedIn),
   demandNamedVote: m(signedIn),
   castVote: m(signedIn),
+  issueBallotToken: m(signedIn),
 
   // ---- the agenda and the speaker list ----
   callAgendaItem: m(chairTeam),
@@ -90,6 +91,7 @@ export const authorisationMatrix: Readonly<Record<string, Expectation>> = {
   deleteVoteDraft: m(voteKeepers),
   openVote: m(chairTeam),
   closeVote: m(chairTeam),
+  enterVoteCounts: m(chairTeam),
   cancelVote: m(chairTeam),
 
   // ---- the chamber: booths and subrooms (anyone signed in; the chamber's rules decide) ----

@@ -18,6 +18,7 @@ import { trustedOrigins } from '../config/origins';
 import { corsAllowList } from './cors';
 import { csrfGuard } from './csrf';
 import { rosterFileRoutes } from './roster-file-routes';
+import { secretBallotRoutes } from './secret-ballot-routes';
 import { rosterFilePath } from '@contract/roster-files';
 import { metricsAccess } from './metrics-access';
 import { allowedMethods } from './allowed-methods';
@@ -66,6 +67,8 @@ export function buildHttpApp(deps: HttpDeps): Koa {
   app.use(router.routes());
   app.use(hlsRoutes(deps.hlsRoot).routes());
   app.use(publicProtocolRoutes(deps.services).routes());
+  // Before auth: a secret ballot comes without a session, and no sign-in code ever sees it.
+  app.use(secretBallotRoutes(deps.services, trustedOrigins(deps.config)).routes());
   app.use(auth.middleware);
   app.use(protocolRoutes(deps.services, (ctx) => authenticate(auth, ctx)).routes());
   app.use(adminLogRoutes(deps.services, (ctx) => authenticate(auth, ctx)).routes());

@@ -1,5 +1,6 @@
 import type Koa from 'koa';
 import { csrfHeader } from './csrf';
+import { secretBallotPath } from '@contract/secret-ballots';
 
 /** Paths with their own public, credential-free policy: the HLS stream (`*`) and the dev provider (oidc-provider's). */
 const ownPolicy = /^\/(hls|oidc)(\/|$)/;
@@ -37,5 +38,6 @@ export function corsAllowList(trusted: ReadonlySet<string>): Koa.Middleware {
 
 function setAllowance(ctx: Koa.Context, origin: string): void {
   ctx.set('Access-Control-Allow-Origin', origin);
-  ctx.set('Access-Control-Allow-Credentials', 'true');
+  // A secret ballot is sent without credentials: a browser may not attach any, even for a trusted origin.
+  if (ctx.path !== secretBallotPath) ctx.set('Access-Control-Allow-Credentials', 'true');
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Koa from 'koa';
 import { withRequestId, type Logger } from '../log';
+import { secretBallotPath } from '@contract/secret-ballots';
 
 export const requestIdHeader = 'X-Request-Id';
 
@@ -14,7 +15,8 @@ const saneRequestId = /^[A-Za-z0-9._:@/+=-]{1,128}$/;
  */
 export function requestId(log: Logger): Koa.Middleware {
   return async (ctx, next) => {
-    const offered = ctx.get(requestIdHeader);
+    // A proxy's id would join a secret ballot to the proxy's access log line (and its client address).
+    const offered = ctx.path === secretBallotPath ? '' : ctx.get(requestIdHeader);
     const id = saneRequestId.test(offered) ? offered : randomUUID();
     ctx.state['requestId'] = id;
     ctx.set(requestIdHeader, id);

@@ -1,3 +1,4 @@
+import { readBody } from './read-body';
 import Router from '@koa/router';
 import type Koa from 'koa';
 import { z } from 'zod';
@@ -14,23 +15,6 @@ const upload = z.strictObject({
   content: z.string().min(1, 'the file is empty').max(rosterFileMaxChars, `the file has more than ${rosterFileMaxChars} characters; split it`),
 });
 
-/** Reads the body up to `limit` bytes; past it, 413 without reading on. */
-async function readBody(ctx: Koa.Context, limit: number): Promise<string> {
-  const declared = Number(ctx.get('content-length') || '0');
-  if (declared > limit) ctx.throw(413, `The file is larger than ${limit} bytes.`, { expose: true, code: 'REQUEST_TOO_LARGE' });
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) {
-      ctx.req.destroy();
-      ctx.throw(413, `The file is larger than ${limit} bytes.`, { expose: true, code: 'REQUEST_TOO_LARGE' });
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 /**
  * POST /api/admin/roster-files — a roster file for a later previewRosterImport/applyRosterImport
  * (contract/roster-files.ts), for parliament IT. The csrf guard in front (http/csrf.ts) asks a
@@ -45,7 +29,7 @@ export function rosterFileRoutes(services: Services, authenticate: (ctx: Koa.Con
     const type = (ctx.get('content-type').split(';')[0] ?? '').trim().toLowerCase();
     if (type !== 'application/json')
       return ctx.throw(415, 'Send the file as application/json: { format, content }.', { expose: true, code: 'UNSUPPORTED_MEDIA_TYPE' });
-    const raw = await readBody(ctx, ROSTER_FILE_MAX_BYTES);
+    const raw = await readBody(ctx, ROSTER_FILE_MAX_BYTES, `The file is larger than ${ROSTER_FILE_MAX_BYTES} bytes.`);
     let body: unknown;
     try {
       body = JSON.parse(raw);

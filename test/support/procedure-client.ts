@@ -109,7 +109,7 @@ export async function prepareVote(
   baseUrl: string,
   headers: Headers,
   sittingId: string,
-  input: { title: string; kind?: 'NAMED' | 'PSEUDONYMOUS'; durationSeconds?: number; majority?: string; live?: boolean },
+  input: { title: string; kind?: 'NAMED' | 'PSEUDONYMOUS' | 'SECRET'; durationSeconds?: number; majority?: string; live?: boolean },
 ): Promise<string> {
   const fields = [
     `title: ${JSON.stringify(input.title)}`,

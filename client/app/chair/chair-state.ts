@@ -22,6 +22,7 @@ import {
   closeVoteMutation,
   decidePointOfOrderMutation,
   deleteVoteDraftMutation,
+  enterVoteCountsMutation,
   endFloorMutation,
   endInterjectionMutation,
   extendFloorMutation,
@@ -176,5 +177,8 @@ export class ChairState extends ProcedureCommands<ChairControl> {
   closeVote = (voteId: string) => this.send('vote', closeVoteMutation, { voteId });
   /** The next round of an election, from its closed (or cancelled) round: candidates and bar as the rules allow. */
   openNextElectionRound = (voteId: string) => this.send('vote', openNextElectionRoundMutation, { voteId });
+  /** The counts of a vote by show of hands; entering them closes it. */
+  enterVoteCounts = (voteId: string, counts: readonly { readonly optionId: string; readonly count: number }[]) =>
+    this.send('vote', enterVoteCountsMutation, { voteId, counts });
   cancelVote = (voteId: string, reason: string) => this.send('vote', cancelVoteMutation, { voteId, reason });
 }

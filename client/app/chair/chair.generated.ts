@@ -4,7 +4,7 @@
 import type { GraphqlOperation } from '../shared/graphql-operation';
 import { commandProblemFragmentDocument, optionCountFragmentDocument, personRefFragmentDocument, procedureFragmentDocument, receiptFragmentDocument, speakerRequestFragmentDocument, voteFragmentDocument } from '../procedure/procedure.generated';
 import type { PersonRefFragment, ProcedureFragment } from '../procedure/procedure.generated';
-import type { AgendaAuthorityInput, AgendaChangeInput, MajorityKind, OptionMeaning, OrderPolicy, PointOfOrderDecision, RequestKind, Role, Stance, VoteDraftInput, VoteKind } from '../shared/graphql-schema.generated';
+import type { AgendaAuthorityInput, AgendaChangeInput, MajorityKind, OptionMeaning, OrderPolicy, PointOfOrderDecision, RequestKind, Role, Stance, VoteCountInput, VoteDraftInput, VoteKind } from '../shared/graphql-schema.generated';
 
 export type VoteDraftFragment = {
   readonly id: string;
@@ -1253,5 +1253,50 @@ export const deleteVoteDraftMutation: GraphqlOperation<DeleteVoteDraftResult, De
   document: [
     "mutation DeleteVoteDraft($sittingId: ID!, $draftId: ID!) {\n  deleteVoteDraft(sittingId: $sittingId, draftId: $draftId) {\n    __typename\n    ... on MutationDeleteVoteDraftSuccess {\n      data\n    }\n    ...CommandProblem\n  }\n}",
     commandProblemFragmentDocument,
+  ].join('\n\n'),
+};
+
+export interface EnterVoteCountsVariables {
+  readonly sittingId: string;
+  readonly voteId: string;
+  readonly counts: ReadonlyArray<VoteCountInput>;
+}
+
+export interface EnterVoteCountsResult {
+  readonly enterVoteCounts: {
+    readonly __typename: 'ConflictError' | 'NotFoundError';
+    readonly code: string;
+    readonly message: string;
+  } | {
+    readonly __typename: 'InputError';
+    readonly code: string;
+    readonly message: string;
+    readonly issues: ReadonlyArray<{
+      readonly path: ReadonlyArray<string>;
+      readonly message: string;
+    }>;
+  } | {
+    readonly __typename: 'MutationEnterVoteCountsSuccess';
+    readonly data: ProcedureFragment;
+  } | {
+    readonly __typename: 'RuleViolation';
+    readonly code: string;
+    readonly message: string;
+    readonly rule: string;
+  };
+}
+
+export const enterVoteCountsMutation: GraphqlOperation<EnterVoteCountsResult, EnterVoteCountsVariables> = {
+  kind: 'mutation',
+  operationName: 'EnterVoteCounts',
+  document: [
+    "mutation EnterVoteCounts($sittingId: ID!, $voteId: ID!, $counts: [VoteCountInput!]!) {\n  enterVoteCounts(sittingId: $sittingId, voteId: $voteId, counts: $counts) {\n    __typename\n    ... on MutationEnterVoteCountsSuccess {\n      data {\n        ...Procedure\n      }\n    }\n    ...CommandProblem\n  }\n}",
+    commandProblemFragmentDocument,
+    optionCountFragmentDocument,
+    personRefFragmentDocument,
+    procedureFragmentDocument,
+    receiptFragmentDocument,
+    speakerRequestFragmentDocument,
+    voteFragmentDocument,
   ].join('\n\n'),
 };

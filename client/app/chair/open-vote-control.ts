@@ -10,11 +10,12 @@ import { CommandProblem } from '../shared/command-problem';
 import { DialogFrame } from '../shared/dialog-frame';
 import { chairText } from './chair-text';
 import { ChairState } from './chair-state';
+import { VoteCountForm } from './vote-count-form';
 
 /** The vote under way: turnout as it grows, the running count when the vote is live, close or cancel. */
 @Component({
   selector: 'plenum-open-vote-control',
-  imports: [CommandProblem, DialogFrame, FormsModule],
+  imports: [CommandProblem, DialogFrame, FormsModule, VoteCountForm],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (vote(); as vote) {
@@ -24,13 +25,17 @@ import { ChairState } from './chair-state';
         @if (!vote.quorateAtOpening) {
           <p class="warning">{{ words().quorumMissing }}</p>
         }
-        <p class="turnout" data-testid="vote-turnout">
-          {{ words().turnout(vote.ballotsCast, vote.eligibleCount) }}
-          @if (countdown(); as countdown) {
-            · {{ words().closesIn(countdown) }}
-          }
-        </p>
-        <progress [value]="vote.ballotsCast" [max]="vote.eligibleCount || 1" [attr.aria-label]="text().turnout"></progress>
+        @if (vote.kind === 'SHOW_OF_HANDS') {
+          <plenum-vote-count-form [vote]="vote" />
+        } @else {
+          <p class="turnout" data-testid="vote-turnout">
+            {{ words().turnout(vote.ballotsCast, vote.eligibleCount) }}
+            @if (countdown(); as countdown) {
+              · {{ words().closesIn(countdown) }}
+            }
+          </p>
+          <progress [value]="vote.ballotsCast" [max]="vote.eligibleCount || 1" [attr.aria-label]="text().turnout"></progress>
+        }
         @if (vote.liveCounts; as counts) {
           <table class="live-counts" data-testid="live-counts">
             <caption>
@@ -49,7 +54,9 @@ import { ChairState } from './chair-state';
           </table>
         }
         <div class="actions">
-          <button type="button" data-testid="close-vote" [disabled]="busy()" (click)="closeVote(vote.id)">{{ text().closeVote }}</button>
+          @if (vote.kind !== 'SHOW_OF_HANDS') {
+            <button type="button" data-testid="close-vote" [disabled]="busy()" (click)="closeVote(vote.id)">{{ text().closeVote }}</button>
+          }
           <button type="button" class="danger" data-testid="cancel-vote" [disabled]="busy()" (click)="cancelDialog.open()">
             {{ text().cancelVote }}
           </button>

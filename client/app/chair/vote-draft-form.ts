@@ -98,7 +98,7 @@ export function voteDraftProblems(form: VoteDraftForm): VoteDraftProblem[] {
   if (form.optionSet === 'election') {
     problems.push(...electionProblems(form));
   }
-  if (form.durationMinutes !== null && !(form.durationMinutes > 0 && form.durationMinutes <= durationMinutesLimit)) {
+  if (form.kind !== 'SHOW_OF_HANDS' && form.durationMinutes !== null && !(form.durationMinutes > 0 && form.durationMinutes <= durationMinutesLimit)) {
     problems.push('duration-invalid');
   }
   return problems;
@@ -112,6 +112,8 @@ export function voteDraftProblems(form: VoteDraftForm): VoteDraftProblem[] {
 export function voteDraftInput(form: VoteDraftForm, currentItemId: string | null): VoteDraftInput {
   const agendaItemId = form.agendaItemId === currentItemChoice ? currentItemId : form.agendaItemId;
   const election = form.optionSet === 'election';
+  // A show of hands ends when the chair enters the counts: no timer, no closing on all voted, no running count.
+  const hands = form.kind === 'SHOW_OF_HANDS';
   return {
     title: form.title.trim(),
     kind: form.kind,
@@ -123,9 +125,9 @@ export function voteDraftInput(form: VoteDraftForm, currentItemId: string | null
     abstention: form.optionSet === 'custom' ? false : form.abstention,
     election: election ? { seats: form.seats ?? 1 } : null,
     majority: form.majority,
-    live: form.live,
-    durationSeconds: form.durationMinutes === null ? null : Math.round(form.durationMinutes * 60),
-    autoCloseWhenAllVoted: form.autoClose,
+    live: hands ? false : form.live,
+    durationSeconds: hands || form.durationMinutes === null ? null : Math.round(form.durationMinutes * 60),
+    autoCloseWhenAllVoted: hands ? false : form.autoClose,
     agendaItemId: agendaItemId === '' ? null : agendaItemId,
   };
 }

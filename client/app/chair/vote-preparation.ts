@@ -89,6 +89,24 @@ const majorities: readonly MajorityKind[] = ['SIMPLE', 'ABSOLUTE_MEMBERS', 'TWO_
             />
             {{ words().voteKind.PSEUDONYMOUS }}
           </label>
+          <label class="inline">
+            <input
+              type="radio"
+              name="kind"
+              value="SHOW_OF_HANDS"
+              data-testid="vote-kind-show-of-hands"
+              [ngModel]="form().kind"
+              (ngModelChange)="update({ kind: $event })"
+            />
+            {{ words().voteKind.SHOW_OF_HANDS }}
+          </label>
+          <label class="inline">
+            <input type="radio" name="kind" value="SECRET" data-testid="vote-kind-secret" [ngModel]="form().kind" (ngModelChange)="update({ kind: $event })" />
+            {{ words().voteKind.SECRET }}
+          </label>
+          @if (form().kind === 'SHOW_OF_HANDS') {
+            <p class="kind-hint">{{ text().showOfHandsHint }}</p>
+          }
         </fieldset>
         <fieldset>
           <legend>{{ text().options }}</legend>
@@ -160,25 +178,27 @@ const majorities: readonly MajorityKind[] = ['SIMPLE', 'ABSOLUTE_MEMBERS', 'TWO_
             }
           </select>
         </label>
-        <label>
-          {{ text().durationMinutes }}
-          <input
-            type="number"
-            name="duration"
-            min="1"
-            [max]="durationMinutesLimit"
-            [ngModel]="form().durationMinutes"
-            (ngModelChange)="update({ durationMinutes: $event })"
-          />
-        </label>
-        <label class="inline">
-          <input type="checkbox" name="live" [ngModel]="form().live" (ngModelChange)="update({ live: $event })" />
-          {{ text().liveCount }}
-        </label>
-        <label class="inline">
-          <input type="checkbox" name="autoClose" [ngModel]="form().autoClose" (ngModelChange)="update({ autoClose: $event })" />
-          {{ text().autoClose }}
-        </label>
+        @if (form().kind !== 'SHOW_OF_HANDS') {
+          <label>
+            {{ text().durationMinutes }}
+            <input
+              type="number"
+              name="duration"
+              min="1"
+              [max]="durationMinutesLimit"
+              [ngModel]="form().durationMinutes"
+              (ngModelChange)="update({ durationMinutes: $event })"
+            />
+          </label>
+          <label class="inline">
+            <input type="checkbox" name="live" [ngModel]="form().live" (ngModelChange)="update({ live: $event })" />
+            {{ text().liveCount }}
+          </label>
+          <label class="inline">
+            <input type="checkbox" name="autoClose" [ngModel]="form().autoClose" (ngModelChange)="update({ autoClose: $event })" />
+            {{ text().autoClose }}
+          </label>
+        }
         @if (showProblems() && problems().length > 0) {
           <ul class="problems" role="alert">
             @for (problem of problems(); track problem) {
@@ -265,6 +285,12 @@ const majorities: readonly MajorityKind[] = ['SIMPLE', 'ABSOLUTE_MEMBERS', 'TWO_
     legend {
       font-size: 0.875rem;
       font-weight: 600;
+    }
+    .kind-hint {
+      flex: 1 1 100%;
+      margin: 0;
+      color: var(--muted);
+      font-size: 0.8125rem;
     }
     .problems {
       flex: 1 1 100%;

@@ -12,6 +12,7 @@ import { ErrorNotice } from '../shared/error-notice';
 import { ChamberMedia } from './chamber-media';
 import { chamberText } from './chamber-text';
 import { ChamberState } from './chamber-state';
+import { NamedVoteDemands } from './named-vote-demands';
 import { PointOfOrderForm } from './point-of-order-form';
 import { SpeakingRequests } from './speaking-requests';
 import { SubroomPanel } from './subroom-panel';
@@ -29,6 +30,7 @@ import { VotePanel } from './vote-panel';
     CommandProblem,
     ErrorNotice,
     FloorView,
+    NamedVoteDemands,
     PointOfOrderForm,
     RouterLink,
     SittingStatus,
@@ -88,6 +90,12 @@ import { VotePanel } from './vote-panel';
             <section class="panel vote-section" aria-labelledby="vote-heading">
               <h2 id="vote-heading">{{ vote.status === 'OPEN' ? text().voteNow : text().lastResult }}</h2>
               <plenum-vote-panel [vote]="vote" />
+            </section>
+          }
+          @if (state.isMember()) {
+            <section class="panel" aria-labelledby="demand-heading">
+              <h2 id="demand-heading">{{ text().demandNamed }}</h2>
+              <plenum-named-vote-demands />
             </section>
           }
           @if (state.isMember() && state.present()) {

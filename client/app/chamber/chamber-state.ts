@@ -7,6 +7,7 @@ import type { SpeakerRequest, Vote } from '../procedure/procedure-state';
 import type { RequestKind, Stance } from '../shared/graphql-schema.generated';
 import {
   castVoteMutation,
+  demandNamedVoteMutation,
   joinSittingMutation,
   leaveSittingMutation,
   raisePointOfOrderMutation,
@@ -18,7 +19,7 @@ import {
 export type Receipt = ReceiptFragment;
 
 /** The parts of the member view whose commands report problems beside themselves. */
-export type ChamberControl = 'presence' | 'request' | 'point' | 'ballot';
+export type ChamberControl = 'presence' | 'request' | 'point' | 'ballot' | 'demand';
 
 /** Where the signed-in person stands in the speaker list: their request and its place (1-based). */
 export interface MyPlace {
@@ -89,6 +90,8 @@ export class ChamberState extends ProcedureCommands<ChamberControl> {
   declineQuestion = (requestId: string) => this.send('request', declineInterjectionMutation, { requestId });
   raisePointOfOrder = (category: string, text: string) => this.send('point', raisePointOfOrderMutation, { category, text });
   withdrawPointOfOrder = (pointId: string) => this.send('point', withdrawPointOfOrderMutation, { pointId });
+  /** Demands that a prepared vote be taken by name (for my faction, or joining the members' demand). */
+  demandNamedVote = (draftId: string) => this.send('demand', demandNamedVoteMutation, { draftId });
 
   /** Casts my ballot; the receipt is kept and shown at once. */
   async castVote(voteId: string, optionId: string): Promise<boolean> {

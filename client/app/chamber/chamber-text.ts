@@ -1,5 +1,6 @@
 import type { Translations } from '../i18n/translation-state';
 import type { PointOfOrderProblem } from './point-of-order-form';
+import type { SecretBallotFailure } from './secret-ballot';
 
 const en = {
   chamber: 'Chamber',
@@ -49,6 +50,8 @@ const en = {
   voteOpened: (title: string) => `The vote “${title}” is open.`,
   yourVote: 'Your vote',
   notEligible: 'You are not entitled to vote in this vote (only members present when it opened vote).',
+  showOfHands: 'Vote by show of hands — the chair counts. Raise your hand in the chamber when the chair asks.',
+  demandNamed: 'Named vote',
   confirmHeading: 'Confirm your vote',
   confirmQuestion: (option: string, title: string) => `You are voting “${option}” on “${title}”.`,
   confirmHint: 'A ballot cannot be changed once it is cast.',
@@ -59,6 +62,32 @@ const en = {
   receiptCode: 'Receipt code',
   recordEntry: 'Record entry',
   receiptHint: 'Keep the code: with it you can check your ballot in the published record.',
+  // Secret ballots
+  secretConfirmHint:
+    'The vote is secret: the server signs a sealed token without seeing it, and your browser sends the ballot a little later without your name.',
+  secretPreparing: 'Sealing your ballot …',
+  secretWaiting: 'Your ballot will be sent in a few seconds, anonymously.',
+  secretSending: 'Sending your ballot anonymously …',
+  secretRetrying: (attempt: number) => `The ballot box was not reached; trying again (attempt ${attempt}) …`,
+  secretAcknowledged: 'Your ballot is in the ballot box.',
+  tokenHash: 'Your receipt (token hash)',
+  fullTokenHash: 'Full hash',
+  copyHash: 'Copy the full hash',
+  copied: 'Copied.',
+  secretReceiptHint:
+    'With this receipt you can find your ballot in the list published when the vote closes. It does not reveal your name: nobody, the server included, can tell that it is yours.',
+  secretFailed: {
+    'refused-token': 'Your ballot token was refused.',
+    'refused-ballot': 'The ballot box refused your ballot.',
+    closed: 'The vote closed before the ballot box acknowledged your ballot.',
+    crypto: 'Your browser could not seal the ballot. Reload the page and try again.',
+    'hash-mismatch': 'The ballot box acknowledged a receipt other than yours. Tell the chair.',
+  } as Record<SecretBallotFailure, string>,
+  secretElsewhere:
+    'You have taken your ballot token already, on another device or in a browser whose stored data was cleared; the ballot can only be sent from there.',
+  checkFound: (option: string) => `Your ballot is in the published list: ✓ counted as “${option}”.`,
+  checkDiffers: (option: string) => `Warning: the published list counts your receipt as “${option}”, not as you voted. Tell the chair and keep this page open.`,
+  checkMissing: 'Warning: your receipt is not in the published list. Tell the chair and keep this page open.',
   // Audio and video, subrooms
   media: 'Audio and video',
   subroom: 'Faction consultation',
@@ -128,6 +157,8 @@ const de: typeof en = {
   voteOpened: (title) => `Die Abstimmung „${title}“ ist eröffnet.`,
   yourVote: 'Ihre Stimme',
   notEligible: 'Sie sind bei dieser Abstimmung nicht stimmberechtigt (nur bei Eröffnung anwesende Mitglieder).',
+  showOfHands: 'Abstimmung durch Handzeichen — der Vorsitz zählt. Heben Sie im Saal die Hand, wenn der Vorsitz fragt.',
+  demandNamed: 'Namentliche Abstimmung',
   confirmHeading: 'Stimme bestätigen',
   confirmQuestion: (option, title) => `Sie stimmen mit „${option}“ zu „${title}“.`,
   confirmHint: 'Eine abgegebene Stimme kann nicht geändert werden.',
@@ -138,6 +169,32 @@ const de: typeof en = {
   receiptCode: 'Quittungscode',
   recordEntry: 'Protokolleintrag',
   receiptHint: 'Bewahren Sie den Code auf: Damit prüfen Sie Ihre Stimme im veröffentlichten Protokoll.',
+  secretConfirmHint:
+    'Die Abstimmung ist geheim: Der Server unterschreibt ein versiegeltes Token, ohne es zu sehen, und Ihr Browser sendet die Stimme etwas später ohne Ihren Namen.',
+  secretPreparing: 'Ihre Stimme wird versiegelt …',
+  secretWaiting: 'Ihre Stimme wird in wenigen Sekunden anonym gesendet.',
+  secretSending: 'Ihre Stimme wird anonym gesendet …',
+  secretRetrying: (attempt) => `Die Wahlurne war nicht erreichbar; neuer Versuch (${attempt}) …`,
+  secretAcknowledged: 'Ihre Stimme liegt in der Wahlurne.',
+  tokenHash: 'Ihre Quittung (Token-Hash)',
+  fullTokenHash: 'Vollständiger Hash',
+  copyHash: 'Vollständigen Hash kopieren',
+  copied: 'Kopiert.',
+  secretReceiptHint:
+    'Mit dieser Quittung finden Sie Ihre Stimme in der Liste, die nach Schluss der Abstimmung veröffentlicht wird. Ihren Namen verrät sie nicht: Niemand, auch der Server nicht, kann erkennen, dass sie Ihre ist.',
+  secretFailed: {
+    'refused-token': 'Ihr Stimmzettel-Token wurde verweigert.',
+    'refused-ballot': 'Die Wahlurne hat Ihre Stimme zurückgewiesen.',
+    closed: 'Die Abstimmung wurde geschlossen, bevor die Wahlurne Ihre Stimme bestätigt hat.',
+    crypto: 'Ihr Browser konnte die Stimme nicht versiegeln. Laden Sie die Seite neu und versuchen Sie es noch einmal.',
+    'hash-mismatch': 'Die Wahlurne hat eine andere Quittung als Ihre bestätigt. Informieren Sie den Vorsitz.',
+  },
+  secretElsewhere:
+    'Sie haben Ihr Stimmzettel-Token schon abgeholt, auf einem anderen Gerät oder in einem Browser, dessen gespeicherte Daten gelöscht wurden; die Stimme kann nur von dort gesendet werden.',
+  checkFound: (option) => `Ihre Stimme steht in der veröffentlichten Liste: ✓ gezählt als „${option}“.`,
+  checkDiffers: (option) =>
+    `Achtung: Die veröffentlichte Liste zählt Ihre Quittung als „${option}“, nicht wie Sie gestimmt haben. Informieren Sie den Vorsitz und lassen Sie diese Seite offen.`,
+  checkMissing: 'Achtung: Ihre Quittung steht nicht in der veröffentlichten Liste. Informieren Sie den Vorsitz und lassen Sie diese Seite offen.',
   media: 'Ton und Bild',
   subroom: 'Fraktionsberatung',
   inSubroom: (name) => `Sie sind im Beratungsraum „${name}“.`,

@@ -4,7 +4,7 @@
 import type { GraphqlOperation } from '../shared/graphql-operation';
 import { commandProblemFragmentDocument, optionCountFragmentDocument, personRefFragmentDocument, procedureFragmentDocument, receiptFragmentDocument, speakerRequestFragmentDocument, voteFragmentDocument } from '../procedure/procedure.generated';
 import type { ProcedureFragment, ReceiptFragment } from '../procedure/procedure.generated';
-import type { RequestKind, Stance } from '../shared/graphql-schema.generated';
+import type { DateTime, NamedVoteDeadline, NamedVoteDemandBy, RequestKind, RuleCode, Stance, VoteKind } from '../shared/graphql-schema.generated';
 
 export interface JoinSittingVariables {
   readonly sittingId: string;
@@ -308,5 +308,119 @@ export const castVoteMutation: GraphqlOperation<CastVoteResult, CastVoteVariable
     "mutation CastVote($sittingId: ID!, $voteId: ID!, $optionId: ID!) {\n  castVote(sittingId: $sittingId, voteId: $voteId, optionId: $optionId) {\n    __typename\n    ... on MutationCastVoteSuccess {\n      data {\n        ...Receipt\n      }\n    }\n    ...CommandProblem\n  }\n}",
     commandProblemFragmentDocument,
     receiptFragmentDocument,
+  ].join('\n\n'),
+};
+
+export interface NamedVoteDemandsVariables {
+  readonly sittingId: string;
+}
+
+export interface NamedVoteDemandsResult {
+  readonly sitting: {
+    readonly id: string;
+    readonly namedVoteDemands: ReadonlyArray<{
+      readonly draftId: string;
+      readonly title: string;
+      readonly kind: VoteKind;
+      readonly deadline: NamedVoteDeadline;
+      readonly deadlineAt: DateTime | null;
+      readonly demandBy: NamedVoteDemandBy | null;
+      readonly refusal: RuleCode | null;
+      readonly demandedByMine: boolean;
+      readonly factionsDemanding: number;
+      readonly membersDemanding: number;
+      readonly membersNeeded: number | null;
+      readonly valid: boolean;
+    }>;
+  } | null;
+}
+
+export const namedVoteDemandsQuery: GraphqlOperation<NamedVoteDemandsResult, NamedVoteDemandsVariables> = {
+  kind: 'query',
+  operationName: 'NamedVoteDemands',
+  document: "query NamedVoteDemands($sittingId: ID!) {\n  sitting(id: $sittingId) {\n    id\n    namedVoteDemands {\n      draftId\n      title\n      kind\n      deadline\n      deadlineAt\n      demandBy\n      refusal\n      demandedByMine\n      factionsDemanding\n      membersDemanding\n      membersNeeded\n      valid\n    }\n  }\n}",
+};
+
+export interface DemandNamedVoteVariables {
+  readonly sittingId: string;
+  readonly draftId: string;
+}
+
+export interface DemandNamedVoteResult {
+  readonly demandNamedVote: {
+    readonly __typename: 'ConflictError' | 'NotFoundError';
+    readonly code: string;
+    readonly message: string;
+  } | {
+    readonly __typename: 'InputError';
+    readonly code: string;
+    readonly message: string;
+    readonly issues: ReadonlyArray<{
+      readonly path: ReadonlyArray<string>;
+      readonly message: string;
+    }>;
+  } | {
+    readonly __typename: 'MutationDemandNamedVoteSuccess';
+    readonly data: ProcedureFragment;
+  } | {
+    readonly __typename: 'RuleViolation';
+    readonly code: string;
+    readonly message: string;
+    readonly rule: string;
+  };
+}
+
+export const demandNamedVoteMutation: GraphqlOperation<DemandNamedVoteResult, DemandNamedVoteVariables> = {
+  kind: 'mutation',
+  operationName: 'DemandNamedVote',
+  document: [
+    "mutation DemandNamedVote($sittingId: ID!, $draftId: ID!) {\n  demandNamedVote(sittingId: $sittingId, draftId: $draftId) {\n    __typename\n    ... on MutationDemandNamedVoteSuccess {\n      data {\n        ...Procedure\n      }\n    }\n    ...CommandProblem\n  }\n}",
+    commandProblemFragmentDocument,
+    optionCountFragmentDocument,
+    personRefFragmentDocument,
+    procedureFragmentDocument,
+    receiptFragmentDocument,
+    speakerRequestFragmentDocument,
+    voteFragmentDocument,
+  ].join('\n\n'),
+};
+
+export interface IssueBallotTokenVariables {
+  readonly voteId: string;
+  readonly blindedMessage: string;
+}
+
+export interface IssueBallotTokenResult {
+  readonly issueBallotToken: {
+    readonly __typename: 'ConflictError' | 'NotFoundError';
+    readonly code: string;
+    readonly message: string;
+  } | {
+    readonly __typename: 'InputError';
+    readonly code: string;
+    readonly message: string;
+    readonly issues: ReadonlyArray<{
+      readonly path: ReadonlyArray<string>;
+      readonly message: string;
+    }>;
+  } | {
+    readonly __typename: 'MutationIssueBallotTokenSuccess';
+    readonly data: {
+      readonly blindSignature: string;
+    };
+  } | {
+    readonly __typename: 'RuleViolation';
+    readonly code: string;
+    readonly message: string;
+    readonly rule: string;
+  };
+}
+
+export const issueBallotTokenMutation: GraphqlOperation<IssueBallotTokenResult, IssueBallotTokenVariables> = {
+  kind: 'mutation',
+  operationName: 'IssueBallotToken',
+  document: [
+    "mutation IssueBallotToken($voteId: ID!, $blindedMessage: String!) {\n  issueBallotToken(voteId: $voteId, blindedMessage: $blindedMessage) {\n    __typename\n    ... on MutationIssueBallotTokenSuccess {\n      data {\n        blindSignature\n      }\n    }\n    ...CommandProblem\n  }\n}",
+    commandProblemFragmentDocument,
   ].join('\n\n'),
 };

@@ -5,17 +5,31 @@ import { ViewerState } from '../auth/viewer-state';
 import { browserLanguages, TranslationState } from '../i18n/translation-state';
 import { ProcedureState, type Vote } from '../procedure/procedure-state';
 import { GraphqlClient } from '../shared/graphql-client';
+import { ballotStorage, type BallotStorage } from './secret-ballot';
 import { VotePanel } from './vote-panel';
 
 describe('VotePanel', () => {
   let graphql: jasmine.SpyObj<GraphqlClient>;
+  /** What the browser kept of secret ballots (localStorage's shape over a Map). */
+  let stored: Map<string, string>;
 
   beforeEach(async () => {
     graphql = jasmine.createSpyObj<GraphqlClient>('GraphqlClient', ['request']);
+    stored = new Map();
+    const storage: BallotStorage = {
+      get length() {
+        return stored.size;
+      },
+      key: (index) => [...stored.keys()][index] ?? null,
+      getItem: (key) => stored.get(key) ?? null,
+      setItem: (key, value) => void stored.set(key, value),
+      removeItem: (key) => void stored.delete(key),
+    };
     TestBed.configureTestingModule({
       providers: [
         { provide: GraphqlClient, useValue: graphql },
         { provide: browserLanguages, useValue: ['en-GB'] },
+        { provide: ballotStorage, useValue: storage },
       ],
     });
     answerByName(graphql, {
@@ -92,6 +106,15 @@ describe('VotePanel', () => {
     expect(panel.querySelector('.options')).toBeNull();
   });
 
+  it('shows a vote by show of hands as counted by the chair, without ballot buttons or turnout', async () => {
+    const [, panel] = await render(demoVote({ kind: 'SHOW_OF_HANDS', eligibleToMe: false }));
+
+    expect(byTestId(panel, 'show-of-hands')?.textContent).toContain('Vote by show of hands — the chair counts.');
+    expect(panel.querySelector('.options')).toBeNull();
+    expect(byTestId(panel, 'not-eligible')).toBeNull();
+    expect(byTestId(panel, 'vote-turnout')).toBeNull();
+  });
+
   it('shows the published result: outcome, counts per option and faction, every name with its ballot', async () => {
     const [, panel] = await render(demoClosedVote());
 
@@ -109,6 +132,68 @@ describe('VotePanel', () => {
       ['Leonie Vogel (SDA)', 'No'],
     ]);
     expect(panel.querySelector('.options')).toBeNull();
+  });
+
+  it('in a secret vote the member finds their token hash in the published list, which names nobody', async () => {
+    const mine = '3f9a1c07e2b4'.padEnd(64, '0');
+    const other = 'cd'.repeat(32);
+    stored.set(
+      'plenum.secret-ballot.vote-1',
+      JSON.stringify({ stage: 'signed', voteId: 'vote-1', optionId: 'opt-yes', token: 'AAAA', signature: 'BBBB', tokenHash: mine, acknowledged: true }),
+    );
+    const [, panel] = await render(
+      demoClosedVote({
+        kind: 'SECRET',
+        secretBallot: { publicKey: 'AAAA', tokensIssued: 3, myTokenIssued: true },
+        ballots: [
+          { optionId: 'opt-yes', person: null, pseudonym: null, tokenHash: mine },
+          { optionId: 'opt-no', person: null, pseudonym: null, tokenHash: other },
+        ],
+      }),
+    );
+
+    expect(byTestId(panel, 'secret-check')?.getAttribute('data-kind')).toBe('found');
+    expect(byTestId(panel, 'secret-check')?.textContent).toContain('Your ballot is in the published list: ✓ counted as “Yes”');
+    expect(byTestId(panel, 'token-hash-short')?.textContent).toBe('3f9a 1c07 e2b4');
+    expect(byTestId(panel, 'token-hash-full')?.textContent).toBe(mine);
+    expect(byTestId(panel, 'secret-tally')?.textContent).toContain('3 ballot tokens issued, 2 ballots cast');
+    const entries = [...panel.querySelectorAll('[data-testid="ballot-entry"]')];
+    expect(entries.map((entry) => entry.getAttribute('data-token-hash'))).toEqual([mine, other]);
+    expect(entries.map((entry) => entry.querySelector('.voter')?.textContent)).toEqual(['3f9a 1c07 e2b4', 'cdcd cdcd cdcd']);
+    expect(panel.textContent).not.toContain('Brandt');
+    // Seen in the list: the browser lets the kept ballot go.
+    expect(stored.size).toBe(0);
+  });
+
+  it('warns when the published list lacks the secret ballot, and keeps it', async () => {
+    const kept = JSON.stringify({
+      stage: 'signed',
+      voteId: 'vote-1',
+      optionId: 'opt-yes',
+      token: 'AAAA',
+      signature: 'BBBB',
+      tokenHash: 'ab'.repeat(32),
+      acknowledged: true,
+    });
+    stored.set('plenum.secret-ballot.vote-1', kept);
+    const [, panel] = await render(
+      demoClosedVote({
+        kind: 'SECRET',
+        secretBallot: { publicKey: 'AAAA', tokensIssued: 2, myTokenIssued: true },
+        ballots: [{ optionId: 'opt-no', person: null, pseudonym: null, tokenHash: 'cd'.repeat(32) }],
+      }),
+    );
+
+    expect(byTestId(panel, 'secret-check')?.getAttribute('data-kind')).toBe('missing');
+    expect(stored.get('plenum.secret-ballot.vote-1')).toBe(kept);
+  });
+
+  it('offers no options in a secret vote whose token was taken elsewhere, and says so', async () => {
+    const [, panel] = await render(demoVote({ kind: 'SECRET', secretBallot: { publicKey: 'AAAA', tokensIssued: 1, myTokenIssued: true } }));
+
+    expect(panel.querySelector('.options')).toBeNull();
+    expect(byTestId(panel, 'secret-elsewhere')).not.toBeNull();
+    expect(byTestId(panel, 'vote-turnout')?.textContent).toContain('1 ballot token issued, 0 ballots cast');
   });
 
   it('speaks German when switched', async () => {

@@ -10,6 +10,8 @@ import { CommandProblem } from '../shared/command-problem';
 import { DialogFrame } from '../shared/dialog-frame';
 import { chamberText } from './chamber-text';
 import { ChamberState } from './chamber-state';
+import { SecretBallotReceipt } from './secret-ballot-receipt';
+import { SecretBallots } from './secret-ballot';
 
 /** The option a member is about to vote for, waiting for confirmation. */
 interface Choice {
@@ -19,11 +21,12 @@ interface Choice {
 
 /**
  * One vote from the member's seat: while open, a button per option and a confirmation, then the
- * receipt (what I voted, my pseudonym and the verification code); once published, the result.
+ * receipt (what I voted, my pseudonym and the verification code; in a secret vote the token hash and
+ * how far the anonymous sending has come); once published, the result.
  */
 @Component({
   selector: 'plenum-vote-panel',
-  imports: [CommandProblem, DialogFrame, VoteResults],
+  imports: [CommandProblem, DialogFrame, SecretBallotReceipt, VoteResults],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p class="visually-hidden" aria-live="polite">{{ announcement() }}</p>
@@ -31,12 +34,20 @@ interface Choice {
       @if (vote().status === 'OPEN') {
         <h3>{{ vote().title }}</h3>
         <p class="meta">{{ words().voteKind[vote().kind] }} · {{ words().majority[vote().majority] }}</p>
-        <p class="turnout" data-testid="vote-turnout">
-          {{ words().turnout(vote().ballotsCast, vote().eligibleCount) }}
-          @if (countdown(); as countdown) {
-            · {{ words().closesIn(countdown) }}
-          }
-        </p>
+        @if (vote().kind !== 'SHOW_OF_HANDS') {
+          <p class="turnout" data-testid="vote-turnout">
+            {{ words().turnout(vote().ballotsCast, vote().eligibleCount) }}
+            @if (vote().secretBallot; as secret) {
+              · {{ words().tokensIssued(secret.tokensIssued, vote().ballotsCast) }}
+            }
+            @if (countdown(); as countdown) {
+              · {{ words().closesIn(countdown) }}
+            }
+          </p>
+        }
+      }
+      @if (secret()) {
+        <plenum-secret-ballot-receipt [vote]="vote()" />
       }
       @if (receipt(); as receipt) {
         <div class="receipt" data-testid="vote-receipt">
@@ -59,8 +70,10 @@ interface Choice {
           </dl>
           <p class="hint">{{ text().receiptHint }}</p>
         </div>
-      } @else if (vote().status === 'OPEN') {
-        @if (vote().eligibleToMe) {
+      } @else if (vote().status === 'OPEN' && mayChoose()) {
+        @if (vote().kind === 'SHOW_OF_HANDS') {
+          <p class="show-of-hands" data-testid="show-of-hands">{{ text().showOfHands }}</p>
+        } @else if (vote().eligibleToMe) {
           <div class="options" role="group" [attr.aria-label]="text().yourVote">
             @for (option of options(); track option.id) {
               <button
@@ -88,6 +101,9 @@ interface Choice {
       @if (choice(); as choice) {
         <p>{{ text().confirmQuestion(choice.label, vote().title) }}</p>
         <p class="hint">{{ text().confirmHint }}</p>
+        @if (secret()) {
+          <p class="hint" data-testid="secret-confirm-hint">{{ text().secretConfirmHint }}</p>
+        }
         <div class="dialog-actions">
           <button type="button" data-testid="confirm-vote" autofocus (click)="cast(choice.id)">
             {{ text().confirmVote(choice.label) }}
@@ -167,6 +183,14 @@ interface Choice {
     .not-eligible {
       color: var(--muted);
     }
+    .show-of-hands {
+      margin: 0;
+      padding: 0.75rem 1rem;
+      border-left: 6px solid var(--accent);
+      background: var(--accent-soft);
+      font-size: 1.1rem;
+      font-weight: 700;
+    }
   `,
 })
 export class VotePanel {
@@ -174,6 +198,7 @@ export class VotePanel {
   private readonly translation = inject(TranslationState);
   private readonly clock = inject(ServerClock);
   private readonly confirm = viewChild.required<DialogFrame>('confirm');
+  private readonly secretBallots = inject(SecretBallots);
 
   readonly vote = input.required<Vote>();
 
@@ -181,6 +206,14 @@ export class VotePanel {
   protected readonly words = this.translation.catalogue(procedureText);
   protected readonly choice = signal<Choice | null>(null);
   protected readonly receipt = computed(() => this.state.ballotIn(this.vote()));
+  protected readonly secret = computed(() => this.vote().kind === 'SECRET');
+  /** A secret vote offers the options until this browser holds a ballot or the server has handed out my token. */
+  protected readonly mayChoose = computed(() => {
+    const vote = this.vote();
+    if (vote.kind !== 'SECRET') return true;
+    const progress = this.secretBallots.progress(vote.id);
+    return this.secretBallots.receipt(vote.id) === null && vote.secretBallot?.myTokenIssued !== true && (progress === null || progress.kind === 'failed');
+  });
   protected readonly options = computed(() =>
     this.vote().options.map((option) => ({
       id: option.id,
@@ -214,6 +247,7 @@ export class VotePanel {
 
   protected cast(optionId: string): void {
     this.confirm().close();
-    void this.state.castVote(this.vote().id, optionId);
+    const vote = this.vote();
+    void (vote.kind === 'SECRET' ? this.secretBallots.cast(vote, optionId) : this.state.castVote(vote.id, optionId));
   }
 }

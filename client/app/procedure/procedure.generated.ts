@@ -96,14 +96,20 @@ export type VoteFragment = {
     readonly optionId: string;
     readonly person: PersonRefFragment | null;
     readonly pseudonym: string | null;
+    readonly tokenHash: string | null;
   }> | null;
   readonly myBallot: ReceiptFragment | null;
+  readonly secretBallot: {
+    readonly publicKey: string;
+    readonly tokensIssued: number;
+    readonly myTokenIssued: boolean;
+  } | null;
   readonly eligibleToMe: boolean;
   readonly cancelReason: string | null;
   readonly quorateAtOpening: boolean;
 };
 
-export const voteFragmentDocument = "fragment Vote on Vote {\n  id\n  title\n  kind\n  options {\n    id\n    label\n    meaning\n  }\n  majority\n  live\n  agendaItemId\n  electionRound\n  status\n  openedAt\n  closesAt\n  closedAt\n  eligibleCount\n  ballotsCast\n  liveCounts {\n    ...OptionCount\n  }\n  outcome\n  quorumChallenged\n  result {\n    outcome\n    passed\n    reason\n    reasonCode\n    elected\n    counts {\n      ...OptionCount\n    }\n    perFaction {\n      faction {\n        id\n        shortName\n        colour\n      }\n      counts {\n        ...OptionCount\n      }\n    }\n    eligible\n    cast\n    quorate\n  }\n  ballots {\n    optionId\n    person {\n      ...PersonRef\n    }\n    pseudonym\n  }\n  myBallot {\n    ...Receipt\n  }\n  eligibleToMe\n  cancelReason\n  quorateAtOpening\n}";
+export const voteFragmentDocument = "fragment Vote on Vote {\n  id\n  title\n  kind\n  options {\n    id\n    label\n    meaning\n  }\n  majority\n  live\n  agendaItemId\n  electionRound\n  status\n  openedAt\n  closesAt\n  closedAt\n  eligibleCount\n  ballotsCast\n  liveCounts {\n    ...OptionCount\n  }\n  outcome\n  quorumChallenged\n  result {\n    outcome\n    passed\n    reason\n    reasonCode\n    elected\n    counts {\n      ...OptionCount\n    }\n    perFaction {\n      faction {\n        id\n        shortName\n        colour\n      }\n      counts {\n        ...OptionCount\n      }\n    }\n    eligible\n    cast\n    quorate\n  }\n  ballots {\n    optionId\n    person {\n      ...PersonRef\n    }\n    pseudonym\n    tokenHash\n  }\n  myBallot {\n    ...Receipt\n  }\n  secretBallot {\n    publicKey\n    tokensIssued\n    myTokenIssued\n  }\n  eligibleToMe\n  cancelReason\n  quorateAtOpening\n}";
 
 export type ProcedureFragment = {
   readonly sittingId: string;

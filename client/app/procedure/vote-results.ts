@@ -4,6 +4,7 @@ import { optionLabel } from './option-label';
 import type { Vote } from './procedure-state';
 import { procedureText } from './procedure-text';
 import { outcomeTone } from './outcome-words';
+import { shortTokenHash } from './token-hash';
 
 /** One row of the per-faction table: a count per option, in the order of the options. */
 interface FactionRow {
@@ -15,7 +16,8 @@ interface FactionRow {
 
 /**
  * A published vote: its outcome as the law states it and why, the count per option (per faction for
- * named votes only), and every ballot with the member's name (named vote) or pseudonym (pseudonymous vote). A cancelled vote shows why.
+ * named votes only), and every ballot with the member's name (named vote), pseudonym (pseudonymous
+ * vote) or token hash (secret ballot, with the tokens issued). A cancelled vote shows why.
  */
 @Component({
   selector: 'plenum-vote-results',
@@ -39,6 +41,9 @@ interface FactionRow {
           {{ text().outcomeReason[outcome()] }}
           <span class="turnout">{{ text().turnout(result.cast, result.eligible) }}</span>
         </p>
+        @if (vote().secretBallot; as secret) {
+          <p class="turnout" data-testid="secret-tally">{{ text().tokensIssued(secret.tokensIssued, result.cast) }}</p>
+        }
         @if (vote().quorumChallenged) {
           <p class="meta" data-testid="quorum-challenged">{{ text().quorumChallenged }}</p>
         }
@@ -90,11 +95,11 @@ interface FactionRow {
             </tbody>
           </table>
         }
-        <h4>{{ vote().kind === 'NAMED' ? text().byName : text().byPseudonym }}</h4>
+        <h4>{{ vote().kind === 'NAMED' ? text().byName : vote().kind === 'SECRET' ? text().byTokenHash : text().byPseudonym }}</h4>
         <ul class="ballots" data-testid="vote-ballots">
           @for (ballot of ballots(); track $index) {
-            <li data-testid="ballot-entry">
-              <span class="voter">{{ ballot.voter }}</span>
+            <li data-testid="ballot-entry" [attr.data-token-hash]="ballot.tokenHash">
+              <span class="voter" [class.code]="ballot.tokenHash !== null" [attr.title]="ballot.tokenHash">{{ ballot.voter }}</span>
               <span class="choice">{{ ballot.choice }}</span>
             </li>
           } @empty {
@@ -177,6 +182,9 @@ interface FactionRow {
     .choice {
       font-weight: 600;
     }
+    .code {
+      font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
+    }
   `,
 })
 export class VoteResults {
@@ -220,9 +228,15 @@ export class VoteResults {
     });
   });
 
+  /** A secret ballot is shown by its token hash only: the published list never carries a name for it. */
   protected readonly ballots = computed(() =>
     (this.vote().ballots ?? []).map((ballot) => ({
-      voter: ballot.person ? `${ballot.person.name}${ballot.person.faction ? ` (${ballot.person.faction.shortName})` : ''}` : (ballot.pseudonym ?? '—'),
+      voter: ballot.tokenHash
+        ? shortTokenHash(ballot.tokenHash)
+        : ballot.person
+          ? `${ballot.person.name}${ballot.person.faction ? ` (${ballot.person.faction.shortName})` : ''}`
+          : (ballot.pseudonym ?? '—'),
+      tokenHash: ballot.tokenHash ?? null,
       choice: this.labels().get(ballot.optionId) ?? ballot.optionId,
     })),
   );

@@ -60,11 +60,16 @@ export type ProcedureCommand =
       readonly voteDraftId: string | null;
     }
   // votes
-  | { readonly kind: 'vote.open'; readonly draft: VoteDraft }
+  /** A secret draft comes with its public key (made by the service before deciding); any other without. */
+  | { readonly kind: 'vote.open'; readonly draft: VoteDraft; readonly publicKey?: string | null }
   /** A member demands that a prepared vote be taken by name (for their faction, or joining members' demand); `category` is the draft's. */
   | { readonly kind: 'vote.demand_named'; readonly draftId: string; readonly category: string | null }
   | { readonly kind: 'vote.cast'; readonly voteId: string; readonly optionId: string; readonly pseudonym: string | null }
+  /** A secret ballot whose token signature the service has checked; from the system actor only (the ballot names nobody). */
+  | { readonly kind: 'vote.cast_secret'; readonly voteId: string; readonly tokenHash: string; readonly optionId: string }
   | { readonly kind: 'vote.close'; readonly voteId: string; readonly by: 'chair' | 'expired' }
+  /** The chair's team enters the counts of a vote by show of hands, which closes it. */
+  | { readonly kind: 'vote.enter_counts'; readonly voteId: string; readonly counts: readonly { readonly optionId: string; readonly count: number }[] }
   | { readonly kind: 'vote.cancel'; readonly voteId: string; readonly reason: string }
   /** The chair opens the round the rules allow after a closed round of an election that elected no one. */
   | { readonly kind: 'vote.open_next_round'; readonly voteId: string }

@@ -16,6 +16,7 @@ import * as floor from './floor';
 import * as namedVotes from './named-votes';
 import * as points from './points-of-order';
 import * as roster from './roster-changes';
+import * as secretBallots from './secret-ballots';
 import * as sitting from './sitting-rules';
 import * as speakers from './speakers';
 import * as votes from './votes';
@@ -86,8 +87,12 @@ export function decide(state: ProcedureState, command: ProcedureCommand, ctx: De
       return namedVotes.demandNamed(state, command, ctx);
     case 'vote.cast':
       return votes.cast(state, command, ctx);
+    case 'vote.cast_secret':
+      return secretBallots.castSecret(state, command, ctx);
     case 'vote.close':
       return votes.close(state, command, ctx);
+    case 'vote.enter_counts':
+      return votes.enterCounts(state, command, ctx);
     case 'vote.cancel':
       return votes.cancel(state, command, ctx);
     case 'vote.open_next_round':

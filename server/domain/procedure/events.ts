@@ -43,6 +43,12 @@ export interface VoteDefinition {
   readonly autoCloseWhenAllVoted: boolean;
   /** Statutory membership at opening, the base of member majorities. */
   readonly statutoryMembers: number;
+  /**
+   * secret: the vote's RSA public key (SPKI, base64url) that signs its ballot tokens (RFC 9474
+   * RSABSSA-SHA384-PSS-Randomized), pinned here so anyone can check the published ballots. Absent or
+   * null for other kinds (and in records written before secret ballots).
+   */
+  readonly publicKey?: string | null;
   /** Elections only: the round this vote is (its options meaning yes are the candidates); absent in other votes. */
   readonly election?: ElectionRoundDefinition;
 }
@@ -244,8 +250,18 @@ export type ProcedureEvent =
       readonly voter: PersonRef | null;
       /** pseudonymous: the stable per-vote pseudonym; named: null. */
       readonly pseudonym: string | null;
+      /** secret: hex SHA-256 of the spent token (the voter's receipt; voter and pseudonym null); absent or null otherwise. */
+      readonly tokenHash?: string | null;
     }
-  | { readonly kind: 'vote.closed'; readonly voteId: string; readonly closedBy: 'chair' | 'all_voted' | 'expired'; readonly result: VoteResult }
+  | {
+      readonly kind: 'vote.closed';
+      readonly voteId: string;
+      /** counts_entered: a vote by show of hands, closed when the chair entered the counts. */
+      readonly closedBy: 'chair' | 'all_voted' | 'expired' | 'counts_entered';
+      readonly result: VoteResult;
+      /** With counts_entered: who of the chair's team entered the counts, as they were then. */
+      readonly enteredBy?: PersonRef;
+    }
   | { readonly kind: 'vote.cancelled'; readonly voteId: string; readonly reason: string }
   // ---- roster ----
   | {

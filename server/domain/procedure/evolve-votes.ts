@@ -59,9 +59,9 @@ export function countQuorum(state: ProcedureState, e: Of<'quorum.counted'>, at: 
   return { ...counted, quorumInDoubt: true };
 }
 
-/** The ballot key: the voter (named) or the pseudonym; the first ballot under a key stands. */
-export function ballotKey(e: Pick<Of<'ballot.cast'>, 'voter' | 'pseudonym'>): string | null {
-  return e.voter?.personId ?? e.pseudonym;
+/** The ballot key: the voter (named), the pseudonym, or the token hash (secret); the first ballot under a key stands. */
+export function ballotKey(e: Pick<Of<'ballot.cast'>, 'voter' | 'pseudonym' | 'tokenHash'>): string | null {
+  return e.voter?.personId ?? e.pseudonym ?? e.tokenHash ?? null;
 }
 
 export function castBallot(state: ProcedureState, e: Of<'ballot.cast'>, seq: number, at: string): ProcedureState {
@@ -71,7 +71,10 @@ export function castBallot(state: ProcedureState, e: Of<'ballot.cast'>, seq: num
   if (own(vote.ballotIndex, key) !== undefined) return state;
   const next: VoteState = {
     ...vote,
-    ballots: [...vote.ballots, { key, optionId: e.optionId, voter: e.voter, pseudonym: e.pseudonym, castAt: at }],
+    ballots: [
+      ...vote.ballots,
+      { key, optionId: e.optionId, voter: e.voter, pseudonym: e.pseudonym, ...(e.tokenHash ? { tokenHash: e.tokenHash } : {}), castAt: at },
+    ],
     ballotIndex: { ...vote.ballotIndex, [key]: vote.ballots.length },
   };
   return { ...state, votes: { ...state.votes, [vote.voteId]: next } };

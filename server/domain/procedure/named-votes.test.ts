@@ -3,6 +3,7 @@ import type { Rulebook } from '../rulebook';
 import { bundestag2025, europeanParliament, municipalCouncil } from '../rulebook/presets';
 import type { ProcedureCommand } from './commands';
 import { allMembers, Chamber, chair, draft, ruleOf as rule, sittingContext } from './spec-support';
+import { namedDemandStatus } from './named-votes';
 
 const demand = (category: string | null = null, draftId = 'vote-1'): ProcedureCommand => ({ kind: 'vote.demand_named', draftId, category });
 const openPseudonymous = (c: Chamber) => c.run(chair, { kind: 'vote.open', draft: draft({ kind: 'pseudonymous' }) })[0];
@@ -104,5 +105,70 @@ describe('demanding a named vote (§ 52 BTGO, Rule 190 EP)', () => {
     const c = new Chamber();
     expect(rule(() => c.decide('j.brandt', demand('adjournment_of_debate')))).toBe('vote.named_excluded');
     expect(c.decide('j.brandt', demand('budget'))).toHaveLength(1);
+  });
+});
+
+describe('where a demand stands for one member (namedDemandStatus)', () => {
+  const status = (c: Chamber, personId: string | null, category: string | null = null, draftId = 'vote-1') =>
+    namedDemandStatus(c.state, c.sitting, c.now, personId, { id: draftId, category });
+
+  it('BT (sitting_start): a faction member may demand until the scheduled start; after their faction has, it stands', () => {
+    const c = new Chamber({ ...sittingContext(), startsAt: '2026-12-03T09:00:00.000Z' });
+    expect(status(c, 'j.brandt')).toEqual({
+      draftId: 'vote-1',
+      deadline: { rule: 'sitting_start', until: '2026-12-03T09:00:00.000Z', late: null },
+      demandBy: 'faction',
+      refusal: null,
+      demandedByMine: false,
+      factionsDemanding: 0,
+      membersDemanding: 0,
+      membersNeeded: null,
+      valid: false,
+    });
+    c.run('j.brandt', demand());
+    // Another member of the same faction sees their faction's demand; one of another faction may still demand.
+    expect(status(c, 'l.vogel')).toMatchObject({ demandedByMine: true, factionsDemanding: 1, valid: true, refusal: null });
+    expect(status(c, 'f.kuhn')).toMatchObject({ demandedByMine: false, factionsDemanding: 1, valid: true, refusal: null });
+    c.open(['j.brandt']);
+    expect(status(c, 'f.kuhn')).toMatchObject({ refusal: 'vote.named_demand_late', deadline: { late: 'the sitting has started' } });
+    // Theirs stands: no refusal to show, only that it stands.
+    expect(status(c, 'l.vogel')).toMatchObject({ refusal: null, demandedByMine: true });
+  });
+
+  it('says what demandNamed would refuse: not a member, an excluded category, not allowed, too late', () => {
+    const c = new Chamber();
+    expect(status(c, 'minister').refusal).toBe('forbidden.not_member');
+    expect(status(c, null).refusal).toBe('forbidden.not_member');
+    expect(status(c, 'j.brandt', 'adjournment_of_debate').refusal).toBe('vote.named_excluded');
+    expect(rule(() => c.decide('j.brandt', demand('adjournment_of_debate')))).toBe('vote.named_excluded');
+    const council = new Chamber(sittingContext(municipalCouncil));
+    expect(status(council, 'l.noack')).toMatchObject({ refusal: 'vote.named_demand_not_allowed', demandBy: null });
+    // Every refusal the status names is the one the command gives.
+    expect(rule(() => council.decide('l.noack', demand()))).toBe('vote.named_demand_not_allowed');
+  });
+
+  it('members together: counts the present demanding members against ceil(share × present)', () => {
+    const everyone = allMembers(sittingContext());
+    const c = new Chamber(sittingContext(byShare)).open(everyone.slice(0, 41));
+    c.run('j.brandt', demand());
+    c.run(everyone[45]!, demand());
+    expect(status(c, 'j.brandt')).toMatchObject({
+      demandBy: 'members',
+      deadline: { rule: 'until_vote_opens', until: null, late: null },
+      demandedByMine: true,
+      membersDemanding: 1,
+      membersNeeded: 3,
+      valid: false,
+    });
+    expect(status(c, 'f.kuhn')).toMatchObject({ demandedByMine: false, refusal: null });
+  });
+
+  it('EP (evening_before): the deadline is the start of the sitting’s day (UTC), late from then on', () => {
+    const c = new Chamber({ ...sittingContext(europeanParliament), startsAt: '2026-12-03T08:00:00.000Z' });
+    c.now = new Date('2026-12-02T22:00:00.000Z');
+    expect(status(c, 'j.brandt').deadline).toEqual({ rule: 'evening_before', until: '2026-12-03T00:00:00.000Z', late: null });
+    c.now = new Date('2026-12-03T00:00:00.000Z');
+    expect(status(c, 'j.brandt').refusal).toBe('vote.named_demand_late');
+    expect(rule(() => c.decide('j.brandt', demand()))).toBe('vote.named_demand_late');
   });
 });

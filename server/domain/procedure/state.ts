@@ -106,6 +106,8 @@ export interface Ballot {
   readonly optionId: string;
   readonly voter: PersonRef | null;
   readonly pseudonym: string | null;
+  /** secret: the spent token's hash (then `key` too). */
+  readonly tokenHash?: string;
   readonly castAt: string;
 }
 
@@ -128,7 +130,7 @@ export interface VoteState {
   /** ballot key → index in `ballots`. */
   readonly ballotIndex: Readonly<Record<string, number>>;
   readonly closedAt: string | null;
-  readonly closedBy: 'chair' | 'all_voted' | 'expired' | null;
+  readonly closedBy: 'chair' | 'all_voted' | 'expired' | 'counts_entered' | null;
   readonly result: VoteResult | null;
   readonly cancelReason: string | null;
 }

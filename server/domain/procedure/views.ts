@@ -275,8 +275,9 @@ export interface VoteView {
   /** The quorum was doubted and counted for this vote: it was counted by its ballots. */
   readonly quorumChallenged: boolean;
   readonly cancelReason: string | null;
-  /** Published when the vote closes: names (named) or pseudonyms (pseudonymous). */
-  readonly ballots: readonly { readonly voter: PersonRef | null; readonly pseudonym: string | null; readonly optionId: string }[] | null;
+  /** Published when the vote closes: names (named), pseudonyms (pseudonymous) or token hashes (secret); a show of hands has none (null). */
+  readonly ballots:
+    readonly { readonly voter: PersonRef | null; readonly pseudonym: string | null; readonly tokenHash?: string | null; readonly optionId: string }[] | null;
 }
 
 /**
@@ -285,6 +286,11 @@ export interface VoteView {
  * a member was seen voting. Named ones stay in cast order: the name is public anyway.
  */
 function publishedBallots(v: VoteState): NonNullable<VoteView['ballots']> {
+  if (v.definition.kind === 'secret') {
+    // Sorted by token hash, for the same reason as pseudonyms: no position tells when a ballot came in.
+    const secret = v.ballots.map((b) => ({ voter: null, pseudonym: null, tokenHash: b.tokenHash ?? null, optionId: b.optionId }));
+    return secret.sort((a, b) => ((a.tokenHash ?? '') < (b.tokenHash ?? '') ? -1 : (a.tokenHash ?? '') > (b.tokenHash ?? '') ? 1 : 0));
+  }
   const published = v.ballots.map((b) => ({ voter: b.voter, pseudonym: b.pseudonym, optionId: b.optionId }));
   if (v.definition.kind !== 'pseudonymous') return published;
   return published.sort((a, b) => ((a.pseudonym ?? '') < (b.pseudonym ?? '') ? -1 : (a.pseudonym ?? '') > (b.pseudonym ?? '') ? 1 : 0));
@@ -314,14 +320,15 @@ export function votesView(state: ProcedureState, sitting?: SittingContext): read
         closedAt: v.closedAt,
         closedBy: v.closedBy,
         eligible: v.result?.eligible ?? (rules ? eligibleCount(v, sitting ?? null, rules) : v.eligible.length),
-        cast: v.ballots.length,
+        // A show of hands has no ballots: once counted, the hands the chair entered.
+        cast: v.result?.cast ?? v.ballots.length,
         quorate: v.quorate,
         counts,
         result: v.result && withoutFalseFactions(v.definition.kind, v.result),
         outcome: outcomeOf(v.status, v.result),
         quorumChallenged: v.quorumChallenged,
         cancelReason: v.cancelReason,
-        ballots: closed ? publishedBallots(v) : null,
+        ballots: closed && v.definition.kind !== 'show_of_hands' ? publishedBallots(v) : null,
       };
     });
 }

@@ -18,7 +18,11 @@ export type FloorKind = (typeof floorKinds)[number];
 // How the chair decides a point of order: the contract's, worded there for protocol and browser.
 export { pointOfOrderDecisions, type PointOfOrderDecision } from '@contract/procedure-words';
 
-export const voteKinds = ['named', 'pseudonymous'] as const;
+/**
+ * show_of_hands: nobody casts a ballot; the chair counts the hands and enters the counts (no names, no ballots published).
+ * secret: cast anonymously with a blind-signed token; the server cannot link a ballot to its voter.
+ */
+export const voteKinds = ['named', 'pseudonymous', 'show_of_hands', 'secret'] as const;
 export type VoteKind = (typeof voteKinds)[number];
 
 // The majorities a vote can require (and their names) are the contract's, shared with the browser.

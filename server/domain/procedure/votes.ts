@@ -17,14 +17,14 @@ import { evaluateElection } from '../counting/election';
 import { ballotOptions, firstRound, majorityOfRound } from './election-ballots';
 import { tally } from '../counting/tally';
 import type { DecideContext, ProcedureCommand, SittingContext, VoteDraft } from './commands';
-import type { PersonRef, ProcedureEvent, VoteOption, VoteResult } from './events';
+import type { OptionCount, PersonRef, ProcedureEvent, VoteOption, VoteResult } from './events';
 import type { Ballot, ProcedureState, VoteState } from './state';
-import { majorityKinds } from './vocabulary';
+import { majorityKinds, voteKinds } from './vocabulary';
 import { numberLimits } from '@contract/number-limits';
 import { optionNames } from '@contract/procedure-words';
 import { addSeconds, own } from './lookup';
 import { namedDemanded } from './named-votes';
-import { isVotingMember, personOf, personRef, presentVotingMembers, requireChair, requireOpen, rulesOf, statutoryOf } from './permissions';
+import { actingPerson, isVotingMember, personOf, personRef, presentVotingMembers, requireChair, requireOpen, rulesOf, statutoryOf } from './permissions';
 
 type Of<K extends ProcedureCommand['kind']> = Extract<ProcedureCommand, { kind: K }>;
 
@@ -36,7 +36,7 @@ export function requireNoOpenVote(state: ProcedureState): void {
   if (state.openVoteId !== null) throw new RuleViolation('vote.already_open', 'another vote is open; one vote at a time');
 }
 
-function voteOf(state: ProcedureState, voteId: string): VoteState {
+export function voteOf(state: ProcedureState, voteId: string): VoteState {
   const vote = own(state.votes, voteId);
   if (!vote) throw new NotFoundError('vote', voteId);
   return vote;
@@ -45,18 +45,26 @@ function voteOf(state: ProcedureState, voteId: string): VoteState {
 export function openVote(state: ProcedureState, cmd: Of<'vote.open'>, ctx: DecideContext): ProcedureEvent[] {
   requireChair(ctx.actor, 'open a vote');
   requireOpen(state, 'opening a vote');
-  return openVoteEvents(state, ctx, cmd.draft);
+  return openVoteEvents(state, ctx, cmd.draft, cmd.publicKey ?? null);
 }
 
-/** Validates a draft against the rules in force and opens it; the vote's id is the draft's id. */
-export function openVoteEvents(state: ProcedureState, ctx: DecideContext, draft: VoteDraft): ProcedureEvent[] {
+/** An RSA-2048 public key as SPKI in base64url is 392 characters; a larger key (up to 4096 bits) stays below 1,000. */
+const publicKeyShape = /^[A-Za-z0-9_-]{300,1000}$/;
+
+/** Validates a draft against the rules in force and opens it; the vote's id is the draft's id. A secret draft needs its public key. */
+export function openVoteEvents(state: ProcedureState, ctx: DecideContext, draft: VoteDraft, publicKey: string | null = null): ProcedureEvent[] {
   const rules = rulesOf(state, ctx);
   requireNoOpenVote(state);
   if (own(state.votes, draft.id)) throw new RuleViolation('vote.already_opened', 'this vote has been opened already');
   const title = draft.title.trim();
   if (title.length === 0 || title.length > maxTitleLength)
     throw new InputError([{ path: ['title'], message: `a vote has a title of 1 to ${maxTitleLength} characters` }]);
-  if (draft.kind !== 'named' && draft.kind !== 'pseudonymous') throw new InputError([{ path: ['kind'], message: 'a vote is named or pseudonymous' }]);
+  if (!voteKinds.includes(draft.kind)) throw new InputError([{ path: ['kind'], message: 'a vote is named, pseudonymous, by show of hands or secret' }]);
+  const handsProblem = showOfHandsDraftProblem(draft);
+  if (handsProblem) throw handsProblem;
+  if (draft.kind === 'secret' && (publicKey === null || !publicKeyShape.test(publicKey)))
+    throw new InputError([{ path: ['publicKey'], message: 'a secret vote opens with the public key of its ballot tokens' }]);
+  if (draft.kind !== 'secret' && publicKey !== null) throw new InputError([{ path: ['publicKey'], message: 'only a secret vote has a public key' }]);
   if (draft.agendaItemId !== null && !ctx.sitting.agenda.some((i) => i.id === draft.agendaItemId)) throw new NotFoundError('agendaItem', draft.agendaItemId);
   const majority = draft.majority ?? rules.votes.defaultMajority;
   if (!majorityKinds.includes(majority)) throw new InputError([{ path: ['majority'], message: `unknown majority ${String(majority)}` }]);
@@ -69,8 +77,9 @@ export function openVoteEvents(state: ProcedureState, ctx: DecideContext, draft:
   const options = election ? ballotOptions(election.candidates, rules, abstention) : optionsOf(draft, abstention);
   const excluded = draft.category !== null && rules.votes.namedVote.excludedCategories.includes(draft.category);
   if (draft.kind === 'named' && excluded) throw new RuleViolation('vote.named_excluded', `the rules allow no named vote on ${draft.category}`);
-  // A valid demand (§ 52 BTGO, Rule 190 EP, council on request) makes the vote named whatever was prepared.
-  const kind = !excluded && namedDemanded(state, draft.id) ? 'named' : draft.kind;
+  // A valid demand (§ 52 BTGO, Rule 190 EP, council on request) makes the vote named whatever was
+  // prepared, except a secret one: the secret ballot goes first (GO NRW § 50(1)).
+  const kind = draft.kind !== 'secret' && !excluded && namedDemanded(state, draft.id) ? 'named' : draft.kind;
   const { eligible, statutory, quorate } = electorate(state, ctx, rules);
   return [
     {
@@ -87,6 +96,7 @@ export function openVoteEvents(state: ProcedureState, ctx: DecideContext, draft:
         autoCloseWhenAllVoted: draft.autoCloseWhenAllVoted,
         statutoryMembers: statutory,
         ...(election ? { election: election.round } : {}),
+        ...(kind === 'secret' ? { publicKey } : {}),
       },
       eligible,
       closesAt: d === null ? null : addSeconds(ctx.now, d),
@@ -105,6 +115,20 @@ export function electorate(state: ProcedureState, ctx: DecideContext, rules: Rul
     throw new RuleViolation('vote.no_quorum', `${quorum.present} members present, ${quorum.required} required: the house is not quorate`);
   }
   return { eligible, statutory, quorate: quorum.quorate };
+}
+
+/**
+ * A vote by show of hands ends when the chair enters the counts: no timer, no closing when all have
+ * voted (nobody casts a ballot), no running count. Checked when a draft is prepared and when it opens.
+ */
+export function showOfHandsDraftProblem(draft: Pick<VoteDraft, 'kind' | 'durationSeconds' | 'autoCloseWhenAllVoted' | 'live'>): InputError | null {
+  if (draft.kind !== 'show_of_hands') return null;
+  const path = draft.durationSeconds !== null ? 'durationSeconds' : draft.autoCloseWhenAllVoted ? 'autoCloseWhenAllVoted' : draft.live ? 'live' : null;
+  return path === null
+    ? null
+    : new InputError([
+        { path: [path], message: 'a vote by show of hands has no duration, no closing when all have voted and no running count: the chair enters the counts' },
+      ]);
 }
 
 /** Yes / no / abstain by default (abstain left out when not allowed); a custom list is checked. */
@@ -131,7 +155,7 @@ function optionsOf(draft: VoteDraft, abstention: boolean): VoteOption[] {
 }
 
 /** Late joiners may vote (if the rules say so) while present and entitled. */
-function mayVoteLate(state: ProcedureState, vote: VoteState, sitting: SittingContext, rules: Rulebook, personId: string): boolean {
+export function mayVoteLate(state: ProcedureState, vote: VoteState, sitting: SittingContext, rules: Rulebook, personId: string): boolean {
   if (!rules.votes.lateJoinersMayVote || !own(vote.lateJoiners, personId) || !Object.hasOwn(state.present, personId)) return false;
   const person = sitting.people.get(personId);
   return person !== undefined && isVotingMember(person);
@@ -153,11 +177,14 @@ export function cast(state: ProcedureState, cmd: Of<'vote.cast'>, ctx: DecideCon
   const vote = voteOf(state, cmd.voteId);
   if (vote.status !== 'open') throw new RuleViolation('vote.not_open', `the vote is ${vote.status}`);
   if (vote.closesAt !== null && ctx.now.getTime() >= Date.parse(vote.closesAt)) throw new RuleViolation('vote.expired', 'the time for this vote is over');
+  if (vote.definition.kind === 'show_of_hands') throw new RuleViolation('vote.show_of_hands_no_ballots', 'this vote is by show of hands: the chair counts');
   const personId = ctx.actor.personId;
   if (personId === null || !(own(vote.eligibleIds, personId) || mayVoteLate(state, vote, ctx.sitting, rules, personId))) {
     throw new RuleViolation('vote.not_eligible', 'only members with voting rights present when the vote opened vote');
   }
   if (!vote.definition.options.some((o) => o.id === cmd.optionId)) throw new RuleViolation('vote.unknown_option', `the vote has no option ${cmd.optionId}`);
+  // A member's own ballot would name them: a secret vote takes only anonymous, token-signed ballots (vote.cast_secret).
+  if (vote.definition.kind === 'secret') throw new InputError([{ path: ['voteId'], message: 'a secret vote is cast with a ballot token, without signing in' }]);
   const named = vote.definition.kind === 'named';
   if (!named && !cmd.pseudonym) throw new InputError([{ path: ['pseudonym'], message: 'a pseudonymous ballot carries its pseudonym' }]);
   const key = named ? personId : cmd.pseudonym!;
@@ -176,7 +203,7 @@ export function cast(state: ProcedureState, cmd: Of<'vote.cast'>, ctx: DecideCon
 }
 
 /** vote.closed with its result, and what follows a vote without a quorum. */
-function closingEvents(
+export function closingEvents(
   state: ProcedureState,
   ctx: DecideContext,
   vote: VoteState,
@@ -202,19 +229,29 @@ export function resultOf(
   present: number,
   draw: (bound: number) => number,
 ): VoteResult {
-  const {
-    counts,
-    perFaction,
-    cast: castCount,
-  } = tally(
+  const { counts, perFaction } = tally(
     vote.definition.options,
     ballots.map((b) => ({ optionId: b.optionId, factionId: b.voter?.factionId ?? null })),
   );
+  return countedResult(vote, counts, vote.definition.kind === 'named' ? perFaction : [], sitting, rules, present, draw);
+}
+
+/** The result of counts (from ballots, or the chair's count of hands): the same majority and quorum rules either way. */
+function countedResult(
+  vote: VoteState,
+  counts: readonly OptionCount[],
+  perFaction: VoteResult['perFaction'],
+  sitting: SittingContext | null,
+  rules: Rulebook,
+  present: number,
+  draw: (bound: number) => number,
+): VoteResult {
+  const castCount = counts.reduce((sum, c) => sum + c.count, 0);
   const quorate = voteQuorate(vote, rules, castCount, present);
   const input = {
     definition: vote.definition,
     counts,
-    perFaction: vote.definition.kind === 'named' ? perFaction : [],
+    perFaction,
     eligible: eligibleCount(vote, sitting, rules),
     cast: castCount,
     quorate,
@@ -233,8 +270,48 @@ export function close(state: ProcedureState, cmd: Of<'vote.close'>, ctx: DecideC
   } else {
     requireChair(ctx.actor, 'close a vote');
     if (vote.status !== 'open') throw new RuleViolation('vote.not_open', `the vote is ${vote.status}`);
+    if (vote.definition.kind === 'show_of_hands') {
+      throw new RuleViolation('vote.show_of_hands_counts_required', 'a vote by show of hands is closed by entering the counts');
+    }
   }
   return closingEvents(state, ctx, vote, vote.ballots, cmd.by);
+}
+
+/**
+ * The chair's team enters the counts of a vote by show of hands, which closes it with the result of the
+ * majority rules. Every option once, whole numbers from 0; the total at most the members entitled to
+ * vote (present with voting rights when it opened, and late joiners where they may vote): only they
+ * raise a hand, one each.
+ */
+export function enterCounts(state: ProcedureState, cmd: Of<'vote.enter_counts'>, ctx: DecideContext): ProcedureEvent[] {
+  requireChair(ctx.actor, 'enter the counts of a vote');
+  const vote = voteOf(state, cmd.voteId);
+  if (vote.status !== 'open') throw new RuleViolation('vote.not_open', `the vote is ${vote.status}`);
+  if (vote.definition.kind !== 'show_of_hands')
+    throw new RuleViolation('vote.not_show_of_hands', `the vote is ${vote.definition.kind}: its ballots are counted`);
+  const options = vote.definition.options;
+  const given = new Map<string, number>();
+  const issues: { path: string[]; message: string }[] = [];
+  cmd.counts.forEach((c, i) => {
+    if (!options.some((o) => o.id === c.optionId)) throw new RuleViolation('vote.unknown_option', `the vote has no option ${c.optionId}`);
+    if (given.has(c.optionId)) issues.push({ path: ['counts', String(i), 'optionId'], message: `option ${c.optionId} is counted twice` });
+    else if (!(Number.isSafeInteger(c.count) && c.count >= 0))
+      issues.push({ path: ['counts', String(i), 'count'], message: 'a count is a whole number, 0 or more' });
+    given.set(c.optionId, c.count);
+  });
+  options.forEach((o) => {
+    if (!given.has(o.id)) issues.push({ path: ['counts'], message: `no count for option ${o.id}` });
+  });
+  if (issues.length > 0) throw new InputError(issues);
+  const rules = rulesOf(state, ctx);
+  const counts = options.map((o) => ({ optionId: o.id, count: given.get(o.id)! }));
+  const total = counts.reduce((sum, c) => sum + c.count, 0);
+  const entitled = eligibleCount(vote, ctx.sitting, rules);
+  if (total > entitled) throw new RuleViolation('vote.counts_exceed_eligible', `${total} counted, but only ${entitled} members may vote`);
+  const enteredBy = personRef(ctx.sitting, actingPerson(ctx, 'entering the counts'));
+  // No per-faction table: a show of hands is counted as a whole.
+  const result = countedResult(vote, counts, [], ctx.sitting, rules, presentVotingMembers(state, ctx.sitting).length, ctx.randomInt);
+  return [{ kind: 'vote.closed', voteId: vote.voteId, closedBy: 'counts_entered', result, enteredBy }, ...afterVoteClosed(state, ctx, result)];
 }
 
 export function cancel(state: ProcedureState, cmd: Of<'vote.cancel'>, ctx: DecideContext): ProcedureEvent[] {

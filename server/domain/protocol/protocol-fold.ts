@@ -28,7 +28,10 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type Floor = Mutable<Omit<ProtocolFloor, 'interjections'>> & { interjections: ProtocolInterjection[] };
 type PointFloor = Mutable<ProtocolPointOfOrder['floors'][number]>;
 type Point = Mutable<Omit<ProtocolPointOfOrder, 'floors'>> & { floors: PointFloor[] };
-type Vote = Mutable<ProtocolVote> & { eligible: readonly PersonRef[]; cast: { voter: PersonRef | null; pseudonym: string | null; optionId: string }[] };
+type Vote = Mutable<ProtocolVote> & {
+  eligible: readonly PersonRef[];
+  cast: { voter: PersonRef | null; pseudonym: string | null; tokenHash?: string | null; optionId: string }[];
+};
 type Section = { agendaItem: ProtocolSection['agendaItem']; calledAt: string | null; proceedings: Proceeding[] };
 type Request = {
   person: PersonRef;
@@ -235,7 +238,11 @@ export class ProtocolFold {
         if (!vote || vote.status !== 'open') return;
         // Keep only what the vote's kind publishes: a name for a named vote, a pseudonym otherwise.
         vote.cast.push(
-          vote.voteKind === 'named' ? { voter: e.voter, pseudonym: null, optionId: e.optionId } : { voter: null, pseudonym: e.pseudonym, optionId: e.optionId },
+          vote.voteKind === 'named'
+            ? { voter: e.voter, pseudonym: null, optionId: e.optionId }
+            : vote.voteKind === 'secret'
+              ? { voter: null, pseudonym: null, tokenHash: e.tokenHash ?? null, optionId: e.optionId }
+              : { voter: null, pseudonym: e.pseudonym, optionId: e.optionId },
         );
         vote.ballotsCast += 1;
         return;
@@ -436,7 +443,10 @@ export class ProtocolFold {
     const recount = new Map<string, number>();
     for (const c of vote.cast) recount.set(c.optionId, (recount.get(c.optionId) ?? 0) + 1);
     const announced = new Map(r.counts.map((c) => [c.optionId, c.count]));
-    const recountMatches = [...new Set([...recount.keys(), ...announced.keys()])].every((id) => (recount.get(id) ?? 0) === (announced.get(id) ?? 0));
+    // A show of hands has no ballots to recount: its counts are the chair's, as entered.
+    const hands = vote.voteKind === 'show_of_hands' && vote.cast.length === 0;
+    const recountMatches = hands || [...new Set([...recount.keys(), ...announced.keys()])].every((id) => (recount.get(id) ?? 0) === (announced.get(id) ?? 0));
+    if (e.enteredBy) this.see(e.enteredBy);
     vote.status = 'closed';
     vote.outcome = outcomeOf('closed', r);
     vote.closed = { at, by: e.closedBy, actor: this.actor(actorId) };
@@ -462,7 +472,10 @@ export class ProtocolFold {
       const votes = vote.cast.flatMap((c) => (c.voter ? [{ voter: c.voter, optionId: c.optionId }] : [])).sort((x, y) => byName(x.voter, y.voter));
       const voted = new Set(votes.map((v) => v.voter.personId));
       vote.ballots = { kind: 'named', votes, notVoted: vote.eligible.filter((p) => !voted.has(p.personId)).sort(byName) };
-    } else {
+    } else if (vote.voteKind === 'secret') {
+      const votes = vote.cast.flatMap((c) => (c.tokenHash ? [{ tokenHash: c.tokenHash, optionId: c.optionId }] : []));
+      vote.ballots = { kind: 'secret', votes: votes.sort((x, y) => (x.tokenHash < y.tokenHash ? -1 : x.tokenHash > y.tokenHash ? 1 : 0)) };
+    } else if (vote.voteKind === 'pseudonymous') {
       const votes = vote.cast.flatMap((c) => (c.pseudonym !== null ? [{ pseudonym: c.pseudonym, optionId: c.optionId }] : []));
       vote.ballots = { kind: 'pseudonymous', votes: votes.sort((x, y) => (x.pseudonym < y.pseudonym ? -1 : x.pseudonym > y.pseudonym ? 1 : 0)) };
     }

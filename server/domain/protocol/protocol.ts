@@ -113,7 +113,8 @@ export interface ProtocolVote {
   readonly quorateAtOpening: boolean;
   readonly status: 'open' | 'closed' | 'cancelled';
   readonly ballotsCast: number;
-  readonly closed: { readonly at: string; readonly by: 'chair' | 'all_voted' | 'expired'; readonly actor: Actor | null } | null;
+  /** by counts_entered: a vote by show of hands, whose counts `actor` (the chair's team) entered. */
+  readonly closed: { readonly at: string; readonly by: 'chair' | 'all_voted' | 'expired' | 'counts_entered'; readonly actor: Actor | null } | null;
   readonly cancelled: { readonly at: string; readonly reason: string; readonly actor: Actor | null } | null;
   /** Only for a closed vote (an open vote's running count and a cancelled vote's count are not results). */
   /** The quorum was doubted and counted for this vote: it was counted by its ballots. */
@@ -139,13 +140,14 @@ export interface ProtocolVote {
     readonly elected?: readonly string[];
     /** Elections only: votes needed, a lot drawn, the round the rules allowed next. */
     readonly election?: ElectionRoundResult;
-    /** The ballots in the record add up to the announced counts. */
+    /** The ballots in the record add up to the announced counts (a show of hands has none: its counts are the chair's, as entered). */
     readonly recountMatches: boolean;
   } | null;
-  /** Only for a closed vote: named, each voter with their option (by name); pseudonymous, pseudonyms only (sorted). */
+  /** Only for a closed vote: named, each voter with their option (by name); pseudonymous, pseudonyms only (sorted); secret, token hashes only (sorted); show of hands: none. */
   readonly ballots:
     | { readonly kind: 'named'; readonly votes: readonly { readonly voter: PersonRef; readonly optionId: string }[]; readonly notVoted: readonly PersonRef[] }
     | { readonly kind: 'pseudonymous'; readonly votes: readonly { readonly pseudonym: string; readonly optionId: string }[] }
+    | { readonly kind: 'secret'; readonly votes: readonly { readonly tokenHash: string; readonly optionId: string }[] }
     | null;
 }
 

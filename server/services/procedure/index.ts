@@ -11,6 +11,8 @@ import { assertCleanText } from '../../domain/text';
 import type { Actor, ProcedureCommand, SittingContext, VoteDraft } from '../../domain/procedure/commands';
 import type { ProcedureState } from '../../domain/procedure/state';
 import { votesView } from '../../domain/procedure/views';
+import { namedDemandStatus } from '../../domain/procedure/named-votes';
+import { showOfHandsDraftProblem } from '../../domain/procedure/votes';
 import { pseudonymFor, receiptCode } from '../../domain/counting/pseudonym';
 import type { StoredEntry } from '../../domain/record';
 import type { ServiceDeps } from '../context';
@@ -18,6 +20,10 @@ import { loadSittingContext, effectiveRulebook } from './context';
 import { SittingEngine, type Commit, type Outcome } from './sitting-engine';
 import { VoteTimers } from './vote-timers';
 import { UpdateThrottle } from './update-throttle';
+import { deleteVoteKey, insertVoteKey } from '../../db/secret-ballots';
+import { requireMayTakeToken } from '../../domain/procedure/secret-ballots';
+import { generateVoteKey } from './ballot-keys';
+import { createSecretBallots } from './secret-ballots';
 
 const CONTEXT_CACHE_MS = 5_000;
 
@@ -148,6 +154,15 @@ export function createProcedureService(deps: ServiceDeps, roster: { personOf(use
     const vote = snap.state.votes[voteId];
     const first = vote?.definition.options[0];
     if (!vote || vote.status !== 'open' || !first) return false;
+    if (vote.definition.kind === 'secret') {
+      // A secret ballot is cast without the person: what they may do is take their token.
+      try {
+        requireMayTakeToken(snap.state, voteId, { now: snap.now, actor, sitting: snap.context, newId: randomUUID, randomInt: (bound) => randomInt(bound) });
+        return true;
+      } catch {
+        return false;
+      }
+    }
     const pseudonym = vote.definition.kind === 'pseudonymous' ? pseudonymFor(await voteSecret(db, voteId), voteId, actor.personId) : null;
     try {
       const events = decide(
@@ -161,11 +176,28 @@ export function createProcedureService(deps: ServiceDeps, roster: { personOf(use
     }
   }
 
+  /**
+   * Opens a prepared vote. A secret one gets its signing key first (made off the event loop, stored
+   * under its public key, which the opening pins in the record); if the opening is refused, the key goes.
+   */
+  async function openDraft(sittingId: string, actor: Actor, draft: VoteDraft): Promise<Outcome> {
+    if (draft.kind !== 'secret') return execute(sittingId, actor, { kind: 'vote.open', draft });
+    const key = await generateVoteKey();
+    await insertVoteKey(db, draft.id, key.publicKey, key.privateKey);
+    try {
+      return await execute(sittingId, actor, { kind: 'vote.open', draft, publicKey: key.publicKey });
+    } catch (error) {
+      await deleteVoteKey(db, draft.id, key.publicKey);
+      throw error;
+    }
+  }
+
   return {
     execute,
     snapshot,
     receiptFor,
     mayVote,
+    secretBallots: createSecretBallots(deps, { snapshot, execute }),
 
     /** The actor behind a signed-in user: the person bound to their account (not their username) and token roles. */
     async actorFor(user: AuthUser): Promise<Actor> {
@@ -190,6 +222,8 @@ export function createProcedureService(deps: ServiceDeps, roster: { personOf(use
 
     async prepareVote(sittingId: string, draft: Omit<VoteDraft, 'id'>) {
       assertCleanText(draft);
+      const handsProblem = showOfHandsDraftProblem(draft);
+      if (handsProblem) throw handsProblem;
       const [sitting] = await findSittingsByIds(db, [sittingId]);
       if (!sitting) throw new NotFoundError('sitting', sittingId);
       if (sitting.state === 'closed') throw new RuleViolation('vote.sitting_closed', 'the sitting is closed');
@@ -206,15 +240,32 @@ export function createProcedureService(deps: ServiceDeps, roster: { personOf(use
       const draft = await findVoteDraft(db, draftId);
       if (!draft || draft.sittingId !== sittingId) throw new NotFoundError('voteDraft', draftId);
       if (draft.openedAt) throw new RuleViolation('vote.draft_opened', 'this vote has been opened already');
-      return execute(sittingId, actor, { kind: 'vote.open', draft });
+      return openDraft(sittingId, actor, draft);
     },
 
     /** The signed-in member demands a named vote on a prepared vote of this sitting (the rulebook says who and until when). */
     async demandNamedVote(sittingId: string, actor: Actor, draftId: string): Promise<Outcome> {
       const draft = await findVoteDraft(db, draftId);
       if (!draft || draft.sittingId !== sittingId) throw new NotFoundError('voteDraft', draftId);
+      // Secret beats named (GO NRW § 50(1)): the domain opens a secret draft secret whatever is demanded.
+      if (draft.kind === 'secret') throw new RuleViolation('vote.named_excluded', 'a secret ballot is never taken by name');
       return execute(sittingId, actor, { kind: 'vote.demand_named', draftId, category: draft.category });
     },
+
+    /**
+     * The prepared votes of this sitting not yet opened and not already named, each with where a demand
+     * for a named vote stands for this person (the domain's `namedDemandStatus`: deadline, refusal, counts).
+     */
+    async namedVoteDemands(sittingId: string, actor: Actor) {
+      const [drafts, snap] = await Promise.all([listVoteDrafts(db, sittingId), snapshot(sittingId)]);
+      return drafts
+        .filter((d) => d.openedAt === null && d.kind !== 'named' && d.kind !== 'secret')
+        .map((draft) => ({ draft, status: namedDemandStatus(snap.state, snap.context, snap.now, actor.personId, draft) }));
+    },
+
+    /** The chair's team enters the counts of a vote by show of hands, which closes it. */
+    enterVoteCounts: (sittingId: string, actor: Actor, voteId: string, counts: readonly { optionId: string; count: number }[]) =>
+      execute(sittingId, actor, { kind: 'vote.enter_counts', voteId, counts }),
 
     /**
      * Records the chair's decision on a point of order. PUT_TO_VOTE without a draft opens a yes/no
@@ -228,7 +279,7 @@ export function createProcedureService(deps: ServiceDeps, roster: { personOf(use
       const draft = d.decision === 'put_to_vote' && d.voteDraftId ? await findVoteDraft(db, d.voteDraftId) : undefined;
       if (d.voteDraftId && d.decision === 'put_to_vote' && (!draft || draft.sittingId !== sittingId)) throw new NotFoundError('voteDraft', d.voteDraftId);
       await execute(sittingId, actor, { kind: 'point_of_order.decide', ...d });
-      if (draft) await execute(sittingId, actor, { kind: 'vote.open', draft });
+      if (draft) await openDraft(sittingId, actor, draft);
     },
 
     /** A roster change by parliament IT, noted in the record of every open or suspended sitting (the domain decides what to note). */

@@ -5,6 +5,7 @@ import { appendRecord, loadRecord, recordHead } from '../../db/record';
 import { insertBallots, markDraftOpened } from '../../db/votes';
 import { lockSitting, setSittingState } from '../../db/sittings';
 import { applyAgendaAmendment } from '../../db/agenda-amendments';
+import { deleteVoteKeys, insertSecretBallots } from '../../db/secret-ballots';
 import { contextAfter } from '../../domain/procedure/agenda-amendments';
 import { decide } from '../../domain/procedure/decide';
 import { changesOf, type CommitChanges } from '../../domain/procedure/commit-changes';
@@ -273,13 +274,22 @@ export class SittingEngine {
     if (stored.length) this.committed({ entries: stored, changes: changesOf(stored.map((e) => e.event)) }, state);
   }
 
-  /** Tables kept beside the record: one ballot row per member (the database's own guard), the sitting's state, opened drafts, the agenda. */
+  /**
+   * Tables kept beside the record: one ballot row per member, or per spent token of a secret vote
+   * (the database's own guard), the sitting's state, opened drafts, the agenda; a secret vote's
+   * signing key goes with its close or cancellation.
+   */
   private async applySideTables(tx: Transaction<Database>, entries: readonly StoredEntry[], voters: readonly (string | null)[]): Promise<void> {
     const ballots = [];
+    const secretBallots = [];
     for (const [i, e] of entries.entries()) {
       const ev = e.event;
       switch (ev.kind) {
         case 'ballot.cast':
+          if (ev.tokenHash) {
+            secretBallots.push({ voteId: ev.voteId, tokenHash: ev.tokenHash, optionId: ev.optionId });
+            break;
+          }
           ballots.push({
             voteId: ev.voteId,
             personId: voters[i]!,
@@ -306,10 +316,15 @@ export class SittingEngine {
         case 'agenda.amended':
           await applyAgendaAmendment(tx, this.sittingId, ev.change, ev.order);
           break;
+        case 'vote.closed':
+        case 'vote.cancelled':
+          await deleteVoteKeys(tx, ev.voteId);
+          break;
         default:
           break;
       }
     }
     await insertBallots(tx, ballots);
+    await insertSecretBallots(tx, secretBallots);
   }
 }

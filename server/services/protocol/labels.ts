@@ -59,7 +59,7 @@ export interface ProtocolLabels {
   readonly forPoint: string;
   readonly voteOpened: string;
   readonly voteClosed: string;
-  readonly closedBy: { readonly chair: string; readonly all_voted: string; readonly expired: string };
+  readonly closedBy: { readonly chair: string; readonly all_voted: string; readonly expired: string; readonly counts_entered: string };
   readonly option: string;
   readonly votes: string;
   readonly faction: string;
@@ -77,6 +77,7 @@ export interface ProtocolLabels {
   readonly namedVotes: string;
   readonly notVoted: string;
   readonly pseudonymousVotes: string;
+  readonly secretVotes: string;
   readonly cancelled: string;
   readonly resultInvalid: string;
   readonly stillOpen: (ballots: number) => string;
@@ -184,12 +185,22 @@ const de: ProtocolLabels = {
   undecided: 'nicht entschieden',
   by: 'durch',
   vote: 'Abstimmung',
-  voteKind: { named: 'namentliche Abstimmung', pseudonymous: 'Abstimmung unter Pseudonym' },
+  voteKind: {
+    named: 'namentliche Abstimmung',
+    pseudonymous: 'Abstimmung unter Pseudonym',
+    show_of_hands: 'Abstimmung durch Handzeichen',
+    secret: 'geheime Abstimmung',
+  },
   majority: majorityNames.de,
   forPoint: 'auf Antrag zur Geschäftsordnung von',
   voteOpened: 'eröffnet',
   voteClosed: 'geschlossen',
-  closedBy: { chair: 'durch den Vorsitz', all_voted: 'alle Stimmberechtigten haben abgestimmt', expired: 'Abstimmungszeit abgelaufen' },
+  closedBy: {
+    chair: 'durch den Vorsitz',
+    all_voted: 'alle Stimmberechtigten haben abgestimmt',
+    expired: 'Abstimmungszeit abgelaufen',
+    counts_entered: 'durch Handzeichen gezählt, Zählung eingetragen vom Vorsitz',
+  },
   option: 'Option',
   votes: 'Stimmen',
   faction: 'Fraktion',
@@ -211,6 +222,7 @@ const de: ProtocolLabels = {
   namedVotes: 'Namentliche Stimmabgabe',
   notVoted: 'Nicht abgestimmt',
   pseudonymousVotes: 'Stimmabgabe unter Pseudonym',
+  secretVotes: 'Geheime Stimmzettel (Anfang des Token-Hashes; die vollständige Liste ist veröffentlicht)',
   cancelled: 'Abgebrochen',
   resultInvalid: 'Ein Ergebnis wird nicht festgestellt.',
   stillOpen: (n) => `Die Abstimmung ist noch offen; ${n === 1 ? '1 Stimme' : `${n} Stimmen`} abgegeben.`,
@@ -319,12 +331,17 @@ const en: ProtocolLabels = {
   undecided: 'not decided',
   by: 'by',
   vote: 'Vote',
-  voteKind: { named: 'roll-call vote', pseudonymous: 'pseudonymous vote' },
+  voteKind: { named: 'roll-call vote', pseudonymous: 'pseudonymous vote', show_of_hands: 'vote by show of hands', secret: 'secret ballot' },
   majority: majorityNames.en,
   forPoint: 'on the point of order by',
   voteOpened: 'opened',
   voteClosed: 'closed',
-  closedBy: { chair: 'by the chair', all_voted: 'everyone eligible had voted', expired: 'voting time expired' },
+  closedBy: {
+    chair: 'by the chair',
+    all_voted: 'everyone eligible had voted',
+    expired: 'voting time expired',
+    counts_entered: 'counted by show of hands, counts entered by the chair',
+  },
   option: 'Option',
   votes: 'Votes',
   faction: 'Group',
@@ -341,6 +358,7 @@ const en: ProtocolLabels = {
   namedVotes: 'Votes by name',
   notVoted: 'Did not vote',
   pseudonymousVotes: 'Ballots by pseudonym',
+  secretVotes: 'Secret ballots (start of the token hash; the full list is published)',
   cancelled: 'Cancelled',
   resultInvalid: 'No result is declared.',
   stillOpen: (n) => `The vote is still open; ${n === 1 ? '1 ballot' : `${n} ballots`} cast.`,

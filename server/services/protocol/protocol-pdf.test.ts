@@ -222,4 +222,60 @@ describe('protocolPdf', () => {
       '–',
     ]);
   });
+  it.each(['de', 'en'] as const)('prints a vote by show of hands as counted by the chair, naming who entered the counts (%s)', async (lang) => {
+    const L = protocolLabels[lang];
+    const options = [
+      { id: 'yes', label: 'Yes', meaning: 'yes' as const },
+      { id: 'no', label: 'No', meaning: 'no' as const },
+    ];
+    const counts = [
+      { optionId: 'yes', count: 21 },
+      { optionId: 'no', count: 9 },
+    ];
+    const s = new RecordScript()
+      .at('09:00:00', {
+        kind: 'vote.opened',
+        definition: {
+          voteId: 'v-hands',
+          agendaItemId: null,
+          title: 'Überweisung an den Ausschuss',
+          kind: 'show_of_hands',
+          options,
+          majority: 'simple',
+          live: false,
+          durationSeconds: null,
+          autoCloseWhenAllVoted: false,
+          statutoryMembers: 49,
+        },
+        eligible: [people.brandt, people.kuhn],
+        closesAt: null,
+        quorate: true,
+      })
+      .at(
+        '09:01:00',
+        {
+          kind: 'vote.closed',
+          voteId: 'v-hands',
+          closedBy: 'counts_entered',
+          result: {
+            passed: true,
+            reason: '21 yes > 9 no (simple majority)',
+            reasonCode: 'majority_reached',
+            counts,
+            perFaction: [],
+            eligible: 30,
+            cast: 30,
+            quorate: true,
+          },
+          enteredBy: people.sommer,
+        },
+        people.sommer.personId,
+      );
+    const text = pdfText(await protocolPdf(buildProtocol({ sitting, parliamentName, agenda, entries: s.entries() }), lang)).replace(/\s+/g, ' ');
+    expect(text).toContain(L.voteKind.show_of_hands);
+    expect(text).toContain(`(${L.closedBy.counts_entered} (Clara Sommer))`);
+    expect(text).not.toContain(L.recountMismatch);
+    expect(text).not.toContain(L.namedVotes);
+    expect(text).not.toContain(L.pseudonymousVotes);
+  });
 });

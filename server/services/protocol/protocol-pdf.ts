@@ -369,6 +369,12 @@ class ProtocolWriter {
     return option?.label ?? c.label;
   }
 
+  /** How a vote was closed; counts entered by show of hands name who of the chair's team entered them. */
+  private closedBy(closed: NonNullable<ProtocolVote['closed']>): string {
+    const how = this.L.closedBy[closed.by];
+    return closed.by === 'counts_entered' && closed.actor ? `${how} (${closed.actor.name ?? closed.actor.personId})` : how;
+  }
+
   private vote(v: ProtocolVote): void {
     const { L } = this;
     this.entry(v.openedAt, (x, width) => {
@@ -383,7 +389,7 @@ class ProtocolWriter {
         : L.majority[v.majority];
       const meta = [L.voteKind[v.voteKind], majority, point ? `${L.forPoint} ${this.person(point.person)}` : null].filter(Boolean).join(' · ');
       const when = v.closed
-        ? `${L.voteOpened} ${this.time.format(new Date(v.openedAt))}, ${L.voteClosed} ${this.time.format(new Date(v.closed.at))} (${L.closedBy[v.closed.by]})`
+        ? `${L.voteOpened} ${this.time.format(new Date(v.openedAt))}, ${L.voteClosed} ${this.time.format(new Date(v.closed.at))} (${this.closedBy(v.closed)})`
         : `${L.voteOpened} ${this.time.format(new Date(v.openedAt))}`;
       this.out.runs([['regular', `${meta} · ${when}`]], { x, width, size: 8.5, color: GREY, gap: 0.3 });
       if (round) {
@@ -454,12 +460,19 @@ class ProtocolWriter {
     const { L } = this;
     const b = v.ballots;
     if (!b || !v.result) return;
-    this.out.runs([['italic', b.kind === 'named' ? L.namedVotes : L.pseudonymousVotes]], { x, width, size: 9, color: GREY });
+    this.out.runs([['italic', b.kind === 'named' ? L.namedVotes : b.kind === 'secret' ? L.secretVotes : L.pseudonymousVotes]], {
+      x,
+      width,
+      size: 9,
+      color: GREY,
+    });
     for (const c of v.result.counts) {
       const names =
         b.kind === 'named'
           ? b.votes.filter((z) => z.optionId === c.optionId).map((z) => this.person(z.voter))
-          : b.votes.filter((z) => z.optionId === c.optionId).map((z) => z.pseudonym);
+          : b.kind === 'secret'
+            ? b.votes.filter((z) => z.optionId === c.optionId).map((z) => z.tokenHash.slice(0, 12))
+            : b.votes.filter((z) => z.optionId === c.optionId).map((z) => z.pseudonym);
       if (names.length === 0) continue;
       this.out.runs(
         [
