@@ -100,6 +100,12 @@ describe.each(testDatabaseKinds())('an election over GraphQL (%s)', (kind) => {
     for (const bad of ['Anna\u0000Berg', 'Anna\u001b[31mBerg', 'Anna\u202eBerg', 'x'.repeat(textLimits.optionLabel + 1)]) {
       expect(await prepare(chair, { title, kind: 'NAMED', options: candidates(bad, 'B'), election: { seats: 1 } })).toMatchObject({ __typename: 'InputError' });
     }
+    // A round opened from a vote id that is no id, or from no vote: a typed refusal.
+    for (const voteId of ['\u0000', 'x'.repeat(5000), '']) {
+      const r = await run(chair, 'openNextElectionRound', 'voteId: $v', 'seq', { v: voteId }, '($v: ID!)');
+      expect(r.__typename).toBe('InputError');
+    }
+    expect((await run(chair, 'openNextElectionRound', 'voteId: "no-such-vote"', 'seq')).__typename).toMatch(/NotFoundError|RuleViolation/);
     // A member prepares no vote.
     const member = await gql<{ r: { __typename: string } }>(
       t.baseUrl,
