@@ -3,6 +3,7 @@ import { InputError } from '../errors';
 import type { Rulebook } from '../rulebook';
 import { bundestag2025, europeanParliament, municipalCouncil } from '../rulebook/presets';
 import { upgradeRulebook } from '../rulebook/upgrade';
+import { applyOverrides, parseRulebook } from '../rulebook/schema';
 import { evaluateElection } from '../counting/election';
 import { outcomeOf } from '../counting/outcome';
 import type { VoteDraft } from './commands';
@@ -267,6 +268,20 @@ describe('hostile input', () => {
     };
     expect(() => evaluateElection({ ...input, draw: () => 2 })).toThrow(/lot/);
     expect(evaluateElection({ ...input, draw: () => 1 }).elected).toEqual(['o2']);
+  });
+});
+
+describe('the rulebook section elections', () => {
+  it('is valid in every preset, and overrides are checked', () => {
+    for (const preset of [bundestag2025, europeanParliament, municipalCouncil]) expect(parseRulebook(preset).elections).toEqual(preset.elections);
+    const oneRound = { rounds: [{ majority: 'votes', candidates: 'all', tie: 'lot' }] };
+    expect(applyOverrides(bundestag2025, { elections: oneRound }).elections.rounds).toHaveLength(1);
+    expect(() => applyOverrides(bundestag2025, { elections: { rounds: [] } })).toThrow(InputError);
+    expect(() => applyOverrides(bundestag2025, { elections: { rounds: [{ majority: 'most_votes', candidates: 'top_two', tie: 'lot' }] } })).toThrow(
+      /first round/,
+    );
+    expect(() => applyOverrides(bundestag2025, { elections: { rounds: [{ majority: 'elder', candidates: 'all', tie: 'lot' }] } })).toThrow(InputError);
+    expect(() => applyOverrides(bundestag2025, { elections: { rounds: Array.from({ length: 21 }, () => oneRound.rounds[0]) } })).toThrow(InputError);
   });
 });
 
