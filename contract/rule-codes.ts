@@ -98,6 +98,14 @@ export const ruleCodes = {
     'vote.token_already_issued',
     'vote.token_spent',
   ],
+  election: [
+    'election.not_an_election',
+    'election.round_open',
+    'election.round_superseded',
+    'election.decided',
+    'election.no_further_round',
+    'election.seats_exceed_candidates',
+  ],
   roster: [
     'roster.seats_below_members',
     'roster.seats_exceed_membership',

@@ -49,6 +49,7 @@ export function demoVote(change: Partial<Vote> = {}): Vote {
     majority: 'SIMPLE',
     live: false,
     agendaItemId: 'sitting-42-item-2',
+    electionRound: null,
     status: 'OPEN',
     openedAt: '2026-12-03T09:40:00.000Z',
     closesAt: null,
@@ -141,6 +142,7 @@ export function demoProcedure(change: Partial<Procedure> = {}): Procedure {
     speakingTimes: [],
     votes: [],
     openVote: null,
+    nextElectionRound: null,
     // The demo sitting's agenda; item 2 is current, so it stays on the agenda.
     agenda: fixture.sittings[0]!.agenda.map((item, index) => ({
       id: `sitting-42-item-${index + 1}`,

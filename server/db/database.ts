@@ -162,6 +162,8 @@ export interface VoteDraftTable {
   duration_seconds: number | null;
   auto_close: boolean;
   category: string | null;
+  /** An election: the seats to fill (the options are the candidates); null: not an election. */
+  election: Json<{ seats: number }> | null;
   /** Set when the draft was opened as a vote (a draft opens once). */
   opened_at: Timestamp | null;
   created_at: CreatedAt;

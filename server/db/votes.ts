@@ -17,6 +17,7 @@ export function rowToVoteDraft(r: VoteDraftRow): VoteDraft & { sittingId: string
     durationSeconds: r.duration_seconds,
     autoCloseWhenAllVoted: r.auto_close,
     category: r.category,
+    election: r.election,
     openedAt: r.opened_at,
   };
 }
@@ -36,6 +37,7 @@ export async function insertVoteDraft(db: Kysely<Database>, sittingId: string, d
       duration_seconds: d.durationSeconds,
       auto_close: d.autoCloseWhenAllVoted,
       category: d.category,
+      election: d.election ? JSON.stringify({ seats: d.election.seats }) : null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -48,6 +48,7 @@ describe('roster.note_change', () => {
       agenda: [],
     },
     newId: () => 'id',
+    randomInt: () => 0,
   });
   const command = {
     kind: 'roster.note_change' as const,

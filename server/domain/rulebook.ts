@@ -3,10 +3,19 @@
  * the record when a sitting opens, so the protocol and every later decision use the rules in force.
  * Presets and validation live in server/domain/rulebook/ (presets.ts, schema.ts).
  */
+import type { ElectionField, ElectionMajority, ElectionTieRule } from '@contract/elections';
 import type { MajorityKind, OrderPolicy, RequestKind } from './procedure/vocabulary';
 
 export const quorumJudgements = ['opening', 'closing', 'challenge'] as const;
 export type QuorumJudgedAt = (typeof quorumJudgements)[number];
+
+/** One round (ballot) of an election: what a candidate needs, who may stand, what a tie for the last seat does. */
+export interface ElectionRoundRule {
+  readonly majority: ElectionMajority;
+  /** Who may stand, of the candidates of the round before (the first round: every candidate). */
+  readonly candidates: ElectionField;
+  readonly tie: ElectionTieRule;
+}
 
 export interface Rulebook {
   /** e.g. "bundestag-2025", "european-parliament", "municipal-council-nrw", or "custom". */
@@ -78,5 +87,14 @@ export interface Rulebook {
     };
     /** Late joiners may vote once a vote is open. */
     readonly lateJoinersMayVote: boolean;
+  };
+  /**
+   * Elections (a vote whose options are candidates): the rounds in order. A round that elects no one
+   * leads to the next; after the last, the election has failed (a new one is prepared).
+   */
+  readonly elections: {
+    readonly rounds: readonly ElectionRoundRule[];
+    /** Ballots offer "no" against all candidates (a ballot on a single candidate always offers no). */
+    readonly noToAll: boolean;
   };
 }

@@ -217,6 +217,12 @@ builder.mutationFields((t) => {
       }),
     ),
 
+    openNextElectionRound: op(
+      chairTeam,
+      'Opens the next round of an election from its closed round (candidates and majority as the rules allow); refused once someone is elected or the rules have no further round.',
+      { voteId: t.arg.id({ required: true }) },
+      (a) => ({ kind: 'vote.open_next_round', ...parseArgs(a, { voteId: id }) }),
+    ),
     openVote: t.field({
       type: SittingProcedureRef,
       description: 'Opens a prepared vote with one action.',

@@ -2,7 +2,8 @@ import { builder } from './builder';
 import { FactionRef, PersonRef } from './roster';
 import { AgendaItemRef, SittingRef } from './sittings';
 import { FloorKindEnum, OrderPolicyEnum, RequestKindEnum, SittingStateEnum, StanceEnum } from './scalars';
-import { VoteRef } from './votes';
+import { NextRoundViewRef, VoteRef } from './votes';
+import { nextRoundView } from '../domain/procedure/elections';
 import type { ProcedureSnapshot } from '../services/procedure';
 import { personOf } from './procedure-person';
 import { isChairTeam } from '../domain/procedure/permissions';
@@ -247,6 +248,12 @@ export const SittingProcedureRef = builder.objectRef<ProcedureSnapshot>('Sitting
         const v = votesView(s.state, s.context).find((x) => x.status === 'open');
         return v ? { ...v, sittingId: s.sittingId } : null;
       },
+    }),
+    nextElectionRound: t.field({
+      type: NextRoundViewRef,
+      nullable: true,
+      description: 'The round of an election the rules allow next, from its newest round that elected no one (or was cancelled); null: none.',
+      resolve: (s) => nextRoundView(s.state),
     }),
   }),
 });

@@ -51,6 +51,11 @@ const PublicVoteResultRef = builder.objectRef<ClosedVote>('PublicVoteResult').im
       description: 'Elections only: who was elected, by the labels of their options; empty otherwise.',
       resolve: (v) => (v.result?.elected ?? []).map((id) => v.definition.options.find((o) => o.id === id)?.label ?? id),
     }),
+    electionRound: t.int({
+      nullable: true,
+      description: 'Elections only: the round (ballot) this vote was.',
+      resolve: (v) => v.definition.election?.round ?? null,
+    }),
     eligible: t.int({ resolve: (v) => v.result?.eligible ?? v.eligible }),
     cast: t.int({ resolve: (v) => v.result?.cast ?? v.cast }),
     reason: t.string({ resolve: (v) => v.result?.reason ?? '' }),

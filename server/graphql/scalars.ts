@@ -1,5 +1,6 @@
 import { GraphQLError, Kind } from 'graphql';
 import { voteOutcomes } from '@contract/vote-outcomes';
+import { electionFields, electionMajorities, electionTieRules } from '@contract/elections';
 import { builder } from './builder';
 import { agendaItemKinds, boothKinds, offices, roles } from '../domain/parliament';
 import { sittingStates } from '../domain/sitting';
@@ -56,6 +57,12 @@ export const VoteOutcomeEnum = builder.enumType('VoteOutcome', {
   description: 'What the house decided. NOT_QUORATE and CANCELLED decided nothing; TIE rejects (the rules of every preset).',
   values: upper(voteOutcomes),
 });
+export const ElectionMajorityEnum = builder.enumType('ElectionMajority', {
+  description: 'What a candidate needs in a round: a majority of the members, of the valid votes (candidates and no), or the most votes.',
+  values: upper(electionMajorities),
+});
+export const ElectionFieldEnum = builder.enumType('ElectionField', { values: upper(electionFields) });
+export const ElectionTieRuleEnum = builder.enumType('ElectionTieRule', { values: upper(electionTieRules) });
 export const VoteResultReasonEnum = builder.enumType('VoteResultReason', {
   values: upper(['majority_reached', 'majority_missed', 'tie', 'no_quorum'] as const),
 });

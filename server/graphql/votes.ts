@@ -1,11 +1,24 @@
 import { z } from 'zod';
 import { builder } from './builder';
 import { FactionRef, PersonRef } from './roster';
-import { MajorityKindEnum, OptionMeaningEnum, VoteKindEnum, VoteOutcomeEnum, VoteResultReasonEnum, VoteStatusEnum } from './scalars';
+import {
+  ElectionFieldEnum,
+  ElectionMajorityEnum,
+  ElectionTieRuleEnum,
+  MajorityKindEnum,
+  OptionMeaningEnum,
+  VoteKindEnum,
+  VoteOutcomeEnum,
+  VoteResultReasonEnum,
+  VoteStatusEnum,
+} from './scalars';
 import { outcomeOf } from '../domain/counting/outcome';
 import { personOf } from './procedure-person';
 import type { VoteView } from '../domain/procedure/views';
-import type { OptionCount, VoteOption, VoteResult } from '../domain/procedure/events';
+import type { ElectionRoundDefinition, ElectionRoundResult, OptionCount, VoteOption, VoteResult } from '../domain/procedure/events';
+import type { ElectionRoundRule } from '../domain/rulebook';
+import type { NextRoundView } from '../domain/procedure/elections';
+import { maxSeats } from '@contract/elections';
 import type { VoteDraft } from '../domain/procedure/commands';
 import type { Receipt } from '../services/procedure';
 import type { SecretBallotInfo } from '../services/procedure/secret-ballots';
@@ -23,6 +36,67 @@ const VoteOptionRef = builder.objectRef<VoteOption>('VoteOption').implement({
 });
 const OptionCountRef = builder.objectRef<OptionCount>('OptionCount').implement({
   fields: (t) => ({ optionId: t.exposeID('optionId'), count: t.exposeInt('count') }),
+});
+const ElectionRoundRuleRef = builder.objectRef<ElectionRoundRule>('ElectionRoundRule').implement({
+  description: 'One round of an election as the rulebook states it.',
+  fields: (t) => ({
+    majority: t.field({ type: ElectionMajorityEnum, resolve: (r) => r.majority }),
+    candidates: t.field({
+      type: ElectionFieldEnum,
+      description: 'Who may stand: all candidates of the round before, or the two with the most votes.',
+      resolve: (r) => r.candidates,
+    }),
+    tie: t.field({ type: ElectionTieRuleEnum, description: 'A tie for the last seat: a further round, or lot.', resolve: (r) => r.tie }),
+  }),
+});
+const ElectionRoundRef = builder.objectRef<ElectionRoundDefinition>('ElectionRound').implement({
+  description: 'The round of an election a vote is.',
+  fields: (t) => ({
+    electionId: t.exposeID('electionId', { description: 'The first round’s vote id: every round of one election carries it.' }),
+    round: t.exposeInt('round'),
+    seats: t.exposeInt('seats'),
+    rule: t.field({ type: ElectionRoundRuleRef, resolve: (e) => e.rule }),
+    previousVoteId: t.exposeID('previousVoteId', { nullable: true }),
+  }),
+});
+export const NextRoundViewRef = builder.objectRef<NextRoundView>('OpenableElectionRound').implement({
+  description: 'A round of an election the chair may open now (openNextElectionRound with `fromVoteId`).',
+  fields: (t) => ({
+    fromVoteId: t.exposeID('fromVoteId'),
+    title: t.exposeString('title'),
+    round: t.exposeInt('round'),
+    candidates: t.field({ type: [VoteOptionRef], resolve: (n) => [...n.candidates] }),
+  }),
+});
+type NextRound = NonNullable<ElectionRoundResult['next']>;
+const NextElectionRoundRef = builder.objectRef<NextRound>('NextElectionRound').implement({
+  fields: (t) => ({
+    round: t.exposeInt('round'),
+    candidates: t.idList({ description: 'Option ids of the candidates who may stand.', resolve: (n) => [...n.candidates] }),
+    rule: t.field({ type: ElectionRoundRuleRef, resolve: (n) => n.rule }),
+  }),
+});
+type Lot = NonNullable<ElectionRoundResult['lot']>;
+const ElectionLotRef = builder.objectRef<Lot>('ElectionLot').implement({
+  description: 'A tie for the last seats decided by lot, drawn by Plenum and kept in the record.',
+  fields: (t) => ({
+    among: t.idList({ resolve: (l) => [...l.among] }),
+    drawn: t.idList({ resolve: (l) => [...l.drawn] }),
+  }),
+});
+const ElectionRoundResultRef = builder.objectRef<ElectionRoundResult>('ElectionRoundResult').implement({
+  fields: (t) => ({
+    round: t.exposeInt('round'),
+    majority: t.field({ type: ElectionMajorityEnum, resolve: (r) => r.majority }),
+    needed: t.exposeInt('needed', { description: 'Votes a candidate needed to be elected in this round.' }),
+    lot: t.field({ type: ElectionLotRef, nullable: true, resolve: (r) => r.lot }),
+    next: t.field({
+      type: NextElectionRoundRef,
+      nullable: true,
+      description: 'The round the rules allow next (no one was elected); null: the election is over.',
+      resolve: (r) => r.next,
+    }),
+  }),
 });
 type FactionCounts = VoteResult['perFaction'][number];
 const FactionCountsRef = builder.objectRef<FactionCounts>('FactionCounts').implement({
@@ -51,6 +125,12 @@ const VoteResultRef = builder.objectRef<VoteResult>('VoteResult').implement({
       nullable: true,
       description: 'Elections only: the options (candidates) elected.',
       resolve: (r) => (r.elected ? [...r.elected] : null),
+    }),
+    election: t.field({
+      type: ElectionRoundResultRef,
+      nullable: true,
+      description: 'Elections only: the round’s bar, a lot drawn, the next round.',
+      resolve: (r) => r.election ?? null,
     }),
   }),
 });
@@ -102,6 +182,17 @@ export const VoteRef = builder.objectRef<VoteData>('Vote').implement({
     majority: t.field({ type: MajorityKindEnum, resolve: (v) => v.definition.majority }),
     live: t.boolean({ resolve: (v) => v.definition.live }),
     agendaItemId: t.id({ nullable: true, resolve: (v) => v.definition.agendaItemId }),
+    election: t.field({
+      type: ElectionRoundRef,
+      nullable: true,
+      description: 'Elections only: the round this vote is; its options meaning YES are the candidates.',
+      resolve: (v) => v.definition.election ?? null,
+    }),
+    electionRound: t.int({
+      nullable: true,
+      description: 'Elections only: the round (ballot) number, as `election.round` (flat, for lists of votes).',
+      resolve: (v) => v.definition.election?.round ?? null,
+    }),
     status: t.field({ type: VoteStatusEnum, resolve: (v) => v.status }),
     openedAt: t.field({ type: 'DateTime', resolve: (v) => new Date(v.openedAt) }),
     closesAt: t.field({ type: 'DateTime', nullable: true, resolve: (v) => (v.closesAt ? new Date(v.closesAt) : null) }),
@@ -162,6 +253,9 @@ export const VoteRef = builder.objectRef<VoteData>('Vote').implement({
   }),
 });
 
+const ElectionDraftRef = builder.objectRef<{ readonly seats: number }>('ElectionDraft').implement({
+  fields: (t) => ({ seats: t.exposeInt('seats') }),
+});
 type DraftData = VoteDraft & { readonly sittingId: string; readonly openedAt: Date | null };
 export const VoteDraftRef = builder.objectRef<DraftData>('VoteDraft').implement({
   fields: (t) => ({
@@ -176,6 +270,12 @@ export const VoteDraftRef = builder.objectRef<DraftData>('VoteDraft').implement(
     autoCloseWhenAllVoted: t.exposeBoolean('autoCloseWhenAllVoted'),
     category: t.exposeString('category', { nullable: true }),
     agendaItemId: t.exposeID('agendaItemId', { nullable: true }),
+    election: t.field({
+      type: ElectionDraftRef,
+      nullable: true,
+      description: 'An election: its options are the candidates.',
+      resolve: (d) => d.election ?? null,
+    }),
     opened: t.boolean({ resolve: (d) => d.openedAt !== null }),
     namedDemanded: t.boolean({
       description: 'A valid demand for a named vote stands: the vote opens as named whatever its kind.',
@@ -190,6 +290,9 @@ export const VoteDraftRef = builder.objectRef<DraftData>('VoteDraft').implement(
 const VoteOptionInput = builder.inputType('VoteOptionInput', {
   fields: (t) => ({ label: t.string({ required: true }), meaning: t.field({ type: OptionMeaningEnum, required: true }) }),
 });
+const ElectionDraftInput = builder.inputType('ElectionDraftInput', {
+  fields: (t) => ({ seats: t.int({ required: true, description: 'Seats to fill, 1 or more (at most the number of candidates).' }) }),
+});
 export const VoteDraftInput = builder.inputType('VoteDraftInput', {
   fields: (t) => ({
     title: t.string({ required: true }),
@@ -202,53 +305,74 @@ export const VoteDraftInput = builder.inputType('VoteDraftInput', {
     autoCloseWhenAllVoted: t.boolean({ defaultValue: false }),
     category: t.string(),
     agendaItemId: t.id(),
+    election: t.field({
+      type: ElectionDraftInput,
+      description: 'An election: `options` are the candidates (meaning YES each); no and abstention are added as the rules allow.',
+    }),
   }),
 });
 
-export const voteDraftSchema = z.object({
-  title: z.string().trim().min(1, 'must not be empty').max(textLimits.voteTitle),
-  kind: z.enum(voteKinds),
-  options: z
-    .array(z.object({ label: z.string().trim().min(1).max(textLimits.optionLabel), meaning: z.enum(optionMeanings) }))
-    .max(50)
-    .nullish()
-    .transform((o) => (o ?? []).map((x, i) => ({ id: `o${i + 1}`, label: x.label, meaning: x.meaning }))),
-  abstention: z
-    .boolean()
-    .nullish()
-    .transform((v) => v ?? true),
-  majority: z
-    .enum(majorityKinds)
-    .nullish()
-    .transform((v) => v ?? null),
-  live: z
-    .boolean()
-    .nullish()
-    .transform((v) => v ?? false),
-  durationSeconds: z
-    .number()
-    .int()
-    .min(10, 'at least 10 seconds')
-    .max(numberLimits.voteDurationSeconds)
-    .nullish()
-    .transform((v) => v ?? null),
-  autoCloseWhenAllVoted: z
-    .boolean()
-    .nullish()
-    .transform((v) => v ?? false),
-  category: z
-    .string()
-    .trim()
-    .min(1)
-    .max(64)
-    .nullish()
-    .transform((v) => v ?? null),
-  agendaItemId: z
-    .string()
-    .min(1)
-    .nullish()
-    .transform((v) => v ?? null),
-});
+export const voteDraftSchema = z
+  .object({
+    title: z.string().trim().min(1, 'must not be empty').max(textLimits.voteTitle),
+    kind: z.enum(voteKinds),
+    options: z
+      .array(z.object({ label: z.string().trim().min(1).max(textLimits.optionLabel), meaning: z.enum(optionMeanings) }))
+      .max(50)
+      .nullish()
+      .transform((o) => (o ?? []).map((x, i) => ({ id: `o${i + 1}`, label: x.label, meaning: x.meaning }))),
+    abstention: z
+      .boolean()
+      .nullish()
+      .transform((v) => v ?? true),
+    majority: z
+      .enum(majorityKinds)
+      .nullish()
+      .transform((v) => v ?? null),
+    live: z
+      .boolean()
+      .nullish()
+      .transform((v) => v ?? false),
+    durationSeconds: z
+      .number()
+      .int()
+      .min(10, 'at least 10 seconds')
+      .max(numberLimits.voteDurationSeconds)
+      .nullish()
+      .transform((v) => v ?? null),
+    autoCloseWhenAllVoted: z
+      .boolean()
+      .nullish()
+      .transform((v) => v ?? false),
+    category: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .nullish()
+      .transform((v) => v ?? null),
+    agendaItemId: z
+      .string()
+      .min(1)
+      .nullish()
+      .transform((v) => v ?? null),
+    election: z
+      .object({ seats: z.number().int('whole seats').min(1, 'at least one seat').max(maxSeats, `at most ${maxSeats} seats`) })
+      .nullish()
+      .transform((v) => v ?? null),
+  })
+  .superRefine((d, ctx) => {
+    // An election's options are its candidates: refused here already what opening it would refuse.
+    if (!d.election) return;
+    if (d.options.length === 0) ctx.addIssue({ code: 'custom', path: ['options'], message: 'an election has at least one candidate' });
+    if (d.options.some((o) => o.meaning !== 'yes'))
+      ctx.addIssue({ code: 'custom', path: ['options'], message: 'candidates mean YES; no and abstention follow the rules' });
+    if (new Set(d.options.map((o) => o.label.toLocaleLowerCase('de'))).size !== d.options.length) {
+      ctx.addIssue({ code: 'custom', path: ['options'], message: 'each candidate stands once' });
+    }
+    if (d.options.length > 0 && d.election.seats > d.options.length)
+      ctx.addIssue({ code: 'custom', path: ['election', 'seats'], message: 'more seats than candidates' });
+  });
 
 /** One option's count of a vote by show of hands, as the chair enters it. */
 export const VoteCountInput = builder.inputType('VoteCountInput', {

@@ -16,6 +16,7 @@ import { chairText } from './chair-text';
 import { ChairState } from './chair-state';
 import { EventConsole } from './event-console';
 import { FloorControls } from './floor-controls';
+import { ElectionRounds } from './election-rounds';
 import { OpenVoteControl } from './open-vote-control';
 import { PointsOfOrderQueue } from './points-of-order-queue';
 import { SittingControls } from './sitting-controls';
@@ -31,6 +32,7 @@ import { VotePreparation } from './vote-preparation';
     AgendaControls,
     AttendancePanel,
     ErrorNotice,
+    ElectionRounds,
     EventConsole,
     FloorControls,
     OpenVoteControl,
@@ -110,6 +112,7 @@ import { VotePreparation } from './vote-preparation';
             <section class="panel" aria-labelledby="vote-heading">
               <h2 id="vote-heading">{{ text().votes }}</h2>
               <plenum-open-vote-control />
+              <plenum-election-rounds />
               <plenum-vote-preparation />
             </section>
             @if (hasResults()) {

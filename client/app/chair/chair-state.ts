@@ -31,6 +31,7 @@ import {
   muteAllMutation,
   nextSpeakerMutation,
   openSittingMutation,
+  openNextElectionRoundMutation,
   openVoteMutation,
   prepareVoteMutation,
   removeSpeakerMutation,
@@ -174,6 +175,8 @@ export class ChairState extends ProcedureCommands<ChairControl> {
   }
 
   closeVote = (voteId: string) => this.send('vote', closeVoteMutation, { voteId });
+  /** The next round of an election, from its closed (or cancelled) round: candidates and bar as the rules allow. */
+  openNextElectionRound = (voteId: string) => this.send('vote', openNextElectionRoundMutation, { voteId });
   /** The counts of a vote by show of hands; entering them closes it. */
   enterVoteCounts = (voteId: string, counts: readonly { readonly optionId: string; readonly count: number }[]) =>
     this.send('vote', enterVoteCountsMutation, { voteId, counts });

@@ -22,10 +22,13 @@ export type VoteDraftFragment = {
   readonly autoCloseWhenAllVoted: boolean;
   readonly category: string | null;
   readonly agendaItemId: string | null;
+  readonly election: {
+    readonly seats: number;
+  } | null;
   readonly opened: boolean;
 };
 
-export const voteDraftFragmentDocument = "fragment VoteDraft on VoteDraft {\n  id\n  title\n  kind\n  options {\n    id\n    label\n    meaning\n  }\n  abstention\n  majority\n  live\n  durationSeconds\n  autoCloseWhenAllVoted\n  category\n  agendaItemId\n  opened\n}";
+export const voteDraftFragmentDocument = "fragment VoteDraft on VoteDraft {\n  id\n  title\n  kind\n  options {\n    id\n    label\n    meaning\n  }\n  abstention\n  majority\n  live\n  durationSeconds\n  autoCloseWhenAllVoted\n  category\n  agendaItemId\n  election {\n    seats\n  }\n  opened\n}";
 
 export type SittingDraftsFragment = {
   readonly id: string;
@@ -1033,6 +1036,50 @@ export const openVoteMutation: GraphqlOperation<OpenVoteResult, OpenVoteVariable
   operationName: 'OpenVote',
   document: [
     "mutation OpenVote($sittingId: ID!, $draftId: ID!) {\n  openVote(sittingId: $sittingId, draftId: $draftId) {\n    __typename\n    ... on MutationOpenVoteSuccess {\n      data {\n        ...Procedure\n      }\n    }\n    ...CommandProblem\n  }\n}",
+    commandProblemFragmentDocument,
+    optionCountFragmentDocument,
+    personRefFragmentDocument,
+    procedureFragmentDocument,
+    receiptFragmentDocument,
+    speakerRequestFragmentDocument,
+    voteFragmentDocument,
+  ].join('\n\n'),
+};
+
+export interface OpenNextElectionRoundVariables {
+  readonly sittingId: string;
+  readonly voteId: string;
+}
+
+export interface OpenNextElectionRoundResult {
+  readonly openNextElectionRound: {
+    readonly __typename: 'ConflictError' | 'NotFoundError';
+    readonly code: string;
+    readonly message: string;
+  } | {
+    readonly __typename: 'InputError';
+    readonly code: string;
+    readonly message: string;
+    readonly issues: ReadonlyArray<{
+      readonly path: ReadonlyArray<string>;
+      readonly message: string;
+    }>;
+  } | {
+    readonly __typename: 'MutationOpenNextElectionRoundSuccess';
+    readonly data: ProcedureFragment;
+  } | {
+    readonly __typename: 'RuleViolation';
+    readonly code: string;
+    readonly message: string;
+    readonly rule: string;
+  };
+}
+
+export const openNextElectionRoundMutation: GraphqlOperation<OpenNextElectionRoundResult, OpenNextElectionRoundVariables> = {
+  kind: 'mutation',
+  operationName: 'OpenNextElectionRound',
+  document: [
+    "mutation OpenNextElectionRound($sittingId: ID!, $voteId: ID!) {\n  openNextElectionRound(sittingId: $sittingId, voteId: $voteId) {\n    __typename\n    ... on MutationOpenNextElectionRoundSuccess {\n      data {\n        ...Procedure\n      }\n    }\n    ...CommandProblem\n  }\n}",
     commandProblemFragmentDocument,
     optionCountFragmentDocument,
     personRefFragmentDocument,

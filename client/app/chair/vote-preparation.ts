@@ -118,26 +118,56 @@ const majorities: readonly MajorityKind[] = ['SIMPLE', 'ABSOLUTE_MEMBERS', 'TWO_
             <input type="radio" name="optionSet" value="custom" [ngModel]="form().optionSet" (ngModelChange)="update({ optionSet: $event })" />
             {{ text().customOptions }}
           </label>
-          @if (form().optionSet === 'standard') {
+          <label class="inline">
+            <input
+              type="radio"
+              name="optionSet"
+              value="election"
+              data-testid="vote-election"
+              [ngModel]="form().optionSet"
+              (ngModelChange)="update({ optionSet: $event })"
+            />
+            {{ text().electionOptions }}
+          </label>
+          @if (form().optionSet !== 'custom') {
             <label class="inline">
               <input type="checkbox" name="abstention" [ngModel]="form().abstention" (ngModelChange)="update({ abstention: $event })" />
               {{ text().allowAbstention }}
             </label>
-          } @else {
+          }
+          @if (form().optionSet === 'election') {
+            <label class="wide">
+              {{ text().candidatesHint }}
+              <textarea
+                name="candidates"
+                rows="3"
+                data-testid="vote-candidates"
+                [ngModel]="form().candidates"
+                (ngModelChange)="update({ candidates: $event })"
+              ></textarea>
+            </label>
+            <label>
+              {{ text().seatsToFill }}
+              <input type="number" name="seats" min="1" data-testid="vote-seats" [ngModel]="form().seats" (ngModelChange)="update({ seats: $event })" />
+            </label>
+          } @else if (form().optionSet === 'custom') {
             <label class="wide">
               {{ text().customOptionsHint }}
               <textarea name="customOptions" rows="3" [ngModel]="form().customOptions" (ngModelChange)="update({ customOptions: $event })"></textarea>
             </label>
           }
         </fieldset>
-        <label>
-          {{ text().majority }}
-          <select name="majority" [ngModel]="form().majority" (ngModelChange)="update({ majority: $event })">
-            @for (majority of majorities; track majority) {
-              <option [value]="majority">{{ words().majority[majority] }}</option>
-            }
-          </select>
-        </label>
+        @if (form().optionSet !== 'election') {
+          <!-- An election's rounds need what the rules of procedure say, not a majority chosen here. -->
+          <label>
+            {{ text().majority }}
+            <select name="majority" [ngModel]="form().majority" (ngModelChange)="update({ majority: $event })">
+              @for (majority of majorities; track majority) {
+                <option [value]="majority">{{ words().majority[majority] }}</option>
+              }
+            </select>
+          </label>
+        }
         <label>
           {{ text().agendaItem }}
           <select name="agendaItemId" [ngModel]="form().agendaItemId" (ngModelChange)="update({ agendaItemId: $event })">

@@ -1,5 +1,6 @@
 import type { FloorKind, MajorityKind, OrderPolicy, PointOfOrderDecision, RequestKind, Stance, VoteKind, VoteStatus } from '../shared/graphql-schema.generated';
 import { majorityNames } from '@contract/majorities';
+import { roundName } from '@contract/elections';
 import { decisionNames, floorKindNames } from '@contract/procedure-words';
 import { outcomeReasons } from '@contract/vote-outcomes';
 import { outcomeWords } from './outcome-words';
@@ -92,6 +93,7 @@ const en = {
   outcomeReason: outcomeWords('en', outcomeReasons),
   quorumChallenged: 'The quorum had been doubted: the ballots cast were counted.',
   electedNames: (names: string) => `Elected: ${names}`,
+  electionRound: (round: number) => roundName('en', round),
   resultHeading: (title: string) => `Result: ${title}`,
   resultSummary: (title: string, outcome: string) => `Result of “${title}”: ${outcome}.`,
   perFaction: 'By faction',
@@ -161,6 +163,7 @@ const de: typeof en = {
   outcomeReason: outcomeWords('de', outcomeReasons),
   quorumChallenged: 'Die Beschlussfähigkeit war bezweifelt: Gezählt wurden die abgegebenen Stimmen.',
   electedNames: (names: string) => `Gewählt: ${names}`,
+  electionRound: (round) => roundName('de', round),
   resultHeading: (title) => `Ergebnis: ${title}`,
   resultSummary: (title, outcome) => `Ergebnis von „${title}“: ${outcome}.`,
   perFaction: 'Nach Fraktionen',

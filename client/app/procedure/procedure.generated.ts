@@ -63,6 +63,7 @@ export type VoteFragment = {
   readonly majority: MajorityKind;
   readonly live: boolean;
   readonly agendaItemId: string | null;
+  readonly electionRound: number | null;
   readonly status: VoteStatus;
   readonly openedAt: DateTime;
   readonly closesAt: DateTime | null;
@@ -108,7 +109,7 @@ export type VoteFragment = {
   readonly quorateAtOpening: boolean;
 };
 
-export const voteFragmentDocument = "fragment Vote on Vote {\n  id\n  title\n  kind\n  options {\n    id\n    label\n    meaning\n  }\n  majority\n  live\n  agendaItemId\n  status\n  openedAt\n  closesAt\n  closedAt\n  eligibleCount\n  ballotsCast\n  liveCounts {\n    ...OptionCount\n  }\n  outcome\n  quorumChallenged\n  result {\n    outcome\n    passed\n    reason\n    reasonCode\n    elected\n    counts {\n      ...OptionCount\n    }\n    perFaction {\n      faction {\n        id\n        shortName\n        colour\n      }\n      counts {\n        ...OptionCount\n      }\n    }\n    eligible\n    cast\n    quorate\n  }\n  ballots {\n    optionId\n    person {\n      ...PersonRef\n    }\n    pseudonym\n    tokenHash\n  }\n  myBallot {\n    ...Receipt\n  }\n  secretBallot {\n    publicKey\n    tokensIssued\n    myTokenIssued\n  }\n  eligibleToMe\n  cancelReason\n  quorateAtOpening\n}";
+export const voteFragmentDocument = "fragment Vote on Vote {\n  id\n  title\n  kind\n  options {\n    id\n    label\n    meaning\n  }\n  majority\n  live\n  agendaItemId\n  electionRound\n  status\n  openedAt\n  closesAt\n  closedAt\n  eligibleCount\n  ballotsCast\n  liveCounts {\n    ...OptionCount\n  }\n  outcome\n  quorumChallenged\n  result {\n    outcome\n    passed\n    reason\n    reasonCode\n    elected\n    counts {\n      ...OptionCount\n    }\n    perFaction {\n      faction {\n        id\n        shortName\n        colour\n      }\n      counts {\n        ...OptionCount\n      }\n    }\n    eligible\n    cast\n    quorate\n  }\n  ballots {\n    optionId\n    person {\n      ...PersonRef\n    }\n    pseudonym\n    tokenHash\n  }\n  myBallot {\n    ...Receipt\n  }\n  secretBallot {\n    publicKey\n    tokensIssued\n    myTokenIssued\n  }\n  eligibleToMe\n  cancelReason\n  quorateAtOpening\n}";
 
 export type ProcedureFragment = {
   readonly sittingId: string;
@@ -205,6 +206,15 @@ export type ProcedureFragment = {
   }>;
   readonly votes: ReadonlyArray<VoteFragment>;
   readonly openVote: VoteFragment | null;
+  readonly nextElectionRound: {
+    readonly fromVoteId: string;
+    readonly title: string;
+    readonly round: number;
+    readonly candidates: ReadonlyArray<{
+      readonly id: string;
+      readonly label: string;
+    }>;
+  } | null;
   readonly agenda: ReadonlyArray<{
     readonly id: string;
     readonly position: number;
@@ -236,7 +246,7 @@ export type ProcedureFragment = {
   }>;
 };
 
-export const procedureFragmentDocument = "fragment Procedure on SittingProcedure {\n  sittingId\n  seq\n  serverTime\n  phase\n  mutedAll\n  resumesAt\n  suspensionReason\n  quorumCount {\n    at\n    present\n    required\n    quorate\n  }\n  currentItem {\n    id\n    position\n    title\n    kind\n  }\n  orderPolicy\n  speakerList {\n    agendaItemId\n    closed\n    requests {\n      ...SpeakerRequest\n    }\n  }\n  pointsOfOrder {\n    id\n    person {\n      ...PersonRef\n    }\n    category\n    text\n    raisedAt\n    heard\n  }\n  floor {\n    id\n    requestId\n    person {\n      ...PersonRef\n    }\n    kind\n    answer\n    startedAt\n    limitSeconds\n    elapsedSeconds\n    overrunSeconds\n    interjection {\n      requestId\n      person {\n        ...PersonRef\n      }\n      startedAt\n      elapsedSeconds\n      limitSeconds\n    }\n    pendingInterjections {\n      requestId\n      person {\n        ...PersonRef\n      }\n      requestedAt\n      accepted\n    }\n  }\n  attendance {\n    presentCount\n    present {\n      ...PersonRef\n    }\n    perFaction {\n      faction {\n        id\n        shortName\n        name\n        colour\n      }\n      present\n      seats\n    }\n    quorum {\n      present\n      required\n      quorate\n    }\n  }\n  quotas {\n    faction {\n      id\n      shortName\n      colour\n    }\n    allottedSeconds\n    usedSeconds\n    remainingSeconds\n  }\n  speakingTimes {\n    person {\n      ...PersonRef\n    }\n    seconds\n    turns\n    lastSpokeAt\n  }\n  votes {\n    ...Vote\n  }\n  openVote {\n    ...Vote\n  }\n  agenda {\n    id\n    position\n    title\n    dealtWith\n  }\n  agendaAmendments {\n    seq\n    at\n    kind\n    agendaItemId\n    title\n    position\n    fromPosition\n    previousTitle\n    authorityKind\n    authorityId\n    authorityReference\n    by {\n      ...PersonRef\n    }\n  }\n  agendaAuthorities {\n    kind\n    id\n    reference\n    mover {\n      ...PersonRef\n    }\n    category\n    decidedAt\n    amendedIn\n  }\n}";
+export const procedureFragmentDocument = "fragment Procedure on SittingProcedure {\n  sittingId\n  seq\n  serverTime\n  phase\n  mutedAll\n  resumesAt\n  suspensionReason\n  quorumCount {\n    at\n    present\n    required\n    quorate\n  }\n  currentItem {\n    id\n    position\n    title\n    kind\n  }\n  orderPolicy\n  speakerList {\n    agendaItemId\n    closed\n    requests {\n      ...SpeakerRequest\n    }\n  }\n  pointsOfOrder {\n    id\n    person {\n      ...PersonRef\n    }\n    category\n    text\n    raisedAt\n    heard\n  }\n  floor {\n    id\n    requestId\n    person {\n      ...PersonRef\n    }\n    kind\n    answer\n    startedAt\n    limitSeconds\n    elapsedSeconds\n    overrunSeconds\n    interjection {\n      requestId\n      person {\n        ...PersonRef\n      }\n      startedAt\n      elapsedSeconds\n      limitSeconds\n    }\n    pendingInterjections {\n      requestId\n      person {\n        ...PersonRef\n      }\n      requestedAt\n      accepted\n    }\n  }\n  attendance {\n    presentCount\n    present {\n      ...PersonRef\n    }\n    perFaction {\n      faction {\n        id\n        shortName\n        name\n        colour\n      }\n      present\n      seats\n    }\n    quorum {\n      present\n      required\n      quorate\n    }\n  }\n  quotas {\n    faction {\n      id\n      shortName\n      colour\n    }\n    allottedSeconds\n    usedSeconds\n    remainingSeconds\n  }\n  speakingTimes {\n    person {\n      ...PersonRef\n    }\n    seconds\n    turns\n    lastSpokeAt\n  }\n  votes {\n    ...Vote\n  }\n  openVote {\n    ...Vote\n  }\n  nextElectionRound {\n    fromVoteId\n    title\n    round\n    candidates {\n      id\n      label\n    }\n  }\n  agenda {\n    id\n    position\n    title\n    dealtWith\n  }\n  agendaAmendments {\n    seq\n    at\n    kind\n    agendaItemId\n    title\n    position\n    fromPosition\n    previousTitle\n    authorityKind\n    authorityId\n    authorityReference\n    by {\n      ...PersonRef\n    }\n  }\n  agendaAuthorities {\n    kind\n    id\n    reference\n    mover {\n      ...PersonRef\n    }\n    category\n    decidedAt\n    amendedIn\n  }\n}";
 
 export type CommandProblemFragment = {
   readonly code: string;

@@ -25,7 +25,11 @@ interface FactionRow {
   template: `
     <article class="vote-result" data-testid="vote-result" [attr.data-vote-id]="vote().id" [attr.aria-labelledby]="headingId()">
       <h3 [id]="headingId()">{{ text().resultHeading(vote().title) }}</h3>
-      <p class="meta">{{ text().voteKind[vote().kind] }} · {{ text().majority[vote().majority] }}</p>
+      @if (vote().electionRound; as round) {
+        <p class="meta" data-testid="vote-election-round">{{ text().voteKind[vote().kind] }} · {{ text().electionRound(round) }}</p>
+      } @else {
+        <p class="meta">{{ text().voteKind[vote().kind] }} · {{ text().majority[vote().majority] }}</p>
+      }
       @if (vote().status === 'CANCELLED') {
         <p class="outcome cancelled" data-testid="vote-outcome">{{ text().cancelled(vote().cancelReason ?? '') }}</p>
       } @else if (vote().result; as result) {

@@ -8,6 +8,7 @@ import * as rosterImport from './2026_12_06_110000_roster_import';
 import * as sittingLifecycle from './2026_12_06_120000_sitting_lifecycle';
 import * as secretBallots from './2026_12_07_010000_secret_ballots';
 import * as showOfHands from './2026_12_07_020000_show_of_hands';
+import * as voteDraftElections from './2026_12_07_030000_vote_draft_elections';
 
 /** Listed in code: Kysely's FileMigrationProvider cannot import .ts under vitest. Names sort by date. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_120000_sitting_lifecycle': sittingLifecycle,
   '2026_12_07_010000_secret_ballots': secretBallots,
   '2026_12_07_020000_show_of_hands': showOfHands,
+  '2026_12_07_030000_vote_draft_elections': voteDraftElections,
 };

@@ -40,7 +40,7 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
 const isCount = (n: number): boolean => Number.isSafeInteger(n) && n >= 0;
 
 /** Counts in option order (missing options count 0); throws InputError on unknown or bad counts. */
-function normalise(input: VoteEvaluationInput): number[] {
+export function normalise(input: VoteEvaluationInput): number[] {
   const { definition, counts, cast, eligible } = input;
   const issues: InputIssue[] = [];
   const index = new Map(definition.options.map((o, i) => [o.id, i]));

@@ -71,6 +71,8 @@ export type ProcedureCommand =
   /** The chair's team enters the counts of a vote by show of hands, which closes it. */
   | { readonly kind: 'vote.enter_counts'; readonly voteId: string; readonly counts: readonly { readonly optionId: string; readonly count: number }[] }
   | { readonly kind: 'vote.cancel'; readonly voteId: string; readonly reason: string }
+  /** The chair opens the round the rules allow after a closed round of an election that elected no one. */
+  | { readonly kind: 'vote.open_next_round'; readonly voteId: string }
   // roster (parliament IT): a change to who someone is, noted in the record of every open sitting
   | {
       readonly kind: 'roster.note_change';
@@ -112,6 +114,11 @@ export interface VoteDraft {
   readonly autoCloseWhenAllVoted: boolean;
   /** Category for rulebook exclusions (e.g. "adjournment", "referral"); null for substantive votes. */
   readonly category: string | null;
+  /**
+   * An election: the options are the candidates (meaning yes each); "no" and abstention are added as
+   * the rules allow. Absent or null: not an election.
+   */
+  readonly election?: { readonly seats: number } | null;
 }
 
 /** Who acts: the signed-in person and the roles their token grants. */
@@ -157,4 +164,6 @@ export interface DecideContext {
   readonly sitting: SittingContext;
   /** Returns a new unique id (uuid) for requests, floors, points and votes. */
   readonly newId: () => string;
+  /** A uniformly random whole number 0 ≤ n < bound (crypto.randomInt in the service): the lot of an election; recorded with the result. */
+  readonly randomInt: (bound: number) => number;
 }

@@ -11,6 +11,7 @@ import type { ProcedureState } from './state';
 import * as agenda from './agenda-amendments';
 import * as attendance from './attendance';
 import * as chamber from './mute-all';
+import * as elections from './elections';
 import * as floor from './floor';
 import * as namedVotes from './named-votes';
 import * as points from './points-of-order';
@@ -94,6 +95,8 @@ export function decide(state: ProcedureState, command: ProcedureCommand, ctx: De
       return votes.enterCounts(state, command, ctx);
     case 'vote.cancel':
       return votes.cancel(state, command, ctx);
+    case 'vote.open_next_round':
+      return elections.openNextRound(state, command, ctx);
     case 'roster.note_change':
       return roster.noteChange(state, command, ctx);
     default: {

@@ -5,7 +5,7 @@
  * numbers, strings, ISO instants. Never change the meaning of a field once written: records are kept forever.
  */
 import type { AgendaItemKind, Role } from '../parliament';
-import type { Rulebook } from '../rulebook';
+import type { ElectionRoundRule, Rulebook } from '../rulebook';
 import type { FloorKind, MajorityKind, OptionMeaning, OrderPolicy, PointOfOrderDecision, RequestKind, Stance, VoteKind } from './vocabulary';
 
 /** Who a person was at the time, so the protocol never needs today's roster to read an old record. */
@@ -49,6 +49,32 @@ export interface VoteDefinition {
    * null for other kinds (and in records written before secret ballots).
    */
   readonly publicKey?: string | null;
+  /** Elections only: the round this vote is (its options meaning yes are the candidates); absent in other votes. */
+  readonly election?: ElectionRoundDefinition;
+}
+
+/** One round (ballot) of an election as opened, with its rule frozen from the rulebook. */
+export interface ElectionRoundDefinition {
+  /** The first round's vote id: every round of one election carries it. */
+  readonly electionId: string;
+  /** 1-based; a round repeated for want of a quorum keeps its number. */
+  readonly round: number;
+  readonly seats: number;
+  readonly rule: ElectionRoundRule;
+  /** The round this one follows; null in the first. */
+  readonly previousVoteId: string | null;
+}
+
+/** What an election's round decided besides who was elected: the bar, a lot drawn, the round the rules allow next. */
+export interface ElectionRoundResult {
+  readonly round: number;
+  readonly majority: ElectionRoundRule['majority'];
+  /** Votes a candidate needed to be elected in this round. */
+  readonly needed: number;
+  /** A tie for the last seats decided by lot (drawn by Plenum, uniformly): the candidates tied, and those drawn. */
+  readonly lot: { readonly among: readonly string[]; readonly drawn: readonly string[] } | null;
+  /** No one elected and the rules allow a further round: its number, candidates (option ids) and rule; null: the election is over. */
+  readonly next: { readonly round: number; readonly candidates: readonly string[]; readonly rule: ElectionRoundRule } | null;
 }
 
 export interface OptionCount {
@@ -71,6 +97,8 @@ export interface VoteResult {
   readonly quorate: boolean;
   /** Elections only: the ids of the options (candidates) elected; absent in other votes. */
   readonly elected?: readonly string[];
+  /** Elections only: the round's bar, lot and what may follow. */
+  readonly election?: ElectionRoundResult;
 }
 
 /** What a change of the agenda did, with the titles and places of the time: the protocol reads it without today's agenda. */

@@ -68,6 +68,8 @@ export class Chamber {
   state: ProcedureState = initialState;
   now = t0;
   private ids = 0;
+  /** What the next lots draw (0 ≤ n < bound each; when used up, 0): a test sets them to pick the lot's winner. */
+  lots: number[] = [];
 
   /** The agenda follows the record's amendments, as the engine's context does. */
   constructor(public sitting: SittingContext = sittingContext()) {}
@@ -77,7 +79,13 @@ export class Chamber {
   }
 
   ctx(personId: string | null): DecideContext {
-    return { now: this.now, actor: this.actor(personId), sitting: this.sitting, newId: () => `id-${++this.ids}` };
+    return {
+      now: this.now,
+      actor: this.actor(personId),
+      sitting: this.sitting,
+      newId: () => `id-${++this.ids}`,
+      randomInt: (bound) => Math.min(this.lots.shift() ?? 0, bound - 1),
+    };
   }
 
   /** What the command would append, without appending it. */

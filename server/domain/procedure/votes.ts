@@ -13,9 +13,11 @@ import type { Rulebook } from '../rulebook';
 import { quorumStatus } from '../rulebook/quorum';
 import { afterVoteClosed, voteQuorate } from './quorum-checks';
 import { evaluateVote } from '../counting/majority';
+import { evaluateElection } from '../counting/election';
+import { ballotOptions, firstRound, majorityOfRound } from './election-ballots';
 import { tally } from '../counting/tally';
 import type { DecideContext, ProcedureCommand, SittingContext, VoteDraft } from './commands';
-import type { OptionCount, ProcedureEvent, VoteOption, VoteResult } from './events';
+import type { OptionCount, PersonRef, ProcedureEvent, VoteOption, VoteResult } from './events';
 import type { Ballot, ProcedureState, VoteState } from './state';
 import { majorityKinds, voteKinds } from './vocabulary';
 import { numberLimits } from '@contract/number-limits';
@@ -71,19 +73,14 @@ export function openVoteEvents(state: ProcedureState, ctx: DecideContext, draft:
     throw new InputError([{ path: ['durationSeconds'], message: `a vote lasts a whole number of seconds, 1 to ${maxDurationSeconds}` }]);
   }
   const abstention = draft.abstention && rules.votes.abstentionAllowed;
-  const options = optionsOf(draft, abstention);
+  const election = draft.election ? firstRound(draft, rules) : null;
+  const options = election ? ballotOptions(election.candidates, rules, abstention) : optionsOf(draft, abstention);
   const excluded = draft.category !== null && rules.votes.namedVote.excludedCategories.includes(draft.category);
   if (draft.kind === 'named' && excluded) throw new RuleViolation('vote.named_excluded', `the rules allow no named vote on ${draft.category}`);
   // A valid demand (§ 52 BTGO, Rule 190 EP, council on request) makes the vote named whatever was
   // prepared, except a secret one: the secret ballot goes first (GO NRW § 50(1)).
   const kind = draft.kind !== 'secret' && !excluded && namedDemanded(state, draft.id) ? 'named' : draft.kind;
-  const eligible = presentVotingMembers(state, ctx.sitting);
-  if (eligible.length === 0 && !rules.votes.lateJoinersMayVote) throw new RuleViolation('vote.no_eligible_voters', 'no member with voting rights is present');
-  const statutory = statutoryOf(state, ctx);
-  const quorum = quorumStatus(rules, statutory, Math.min(eligible.length, statutory));
-  if (!quorum.quorate && rules.quorum.onVoteWithoutQuorum === 'refuse') {
-    throw new RuleViolation('vote.no_quorum', `${quorum.present} members present, ${quorum.required} required: the house is not quorate`);
-  }
+  const { eligible, statutory, quorate } = electorate(state, ctx, rules);
   return [
     {
       kind: 'vote.opened',
@@ -93,18 +90,31 @@ export function openVoteEvents(state: ProcedureState, ctx: DecideContext, draft:
         title,
         kind,
         options,
-        majority,
+        majority: election ? majorityOfRound(election.round.rule) : majority,
         live: draft.live,
         durationSeconds: d,
         autoCloseWhenAllVoted: draft.autoCloseWhenAllVoted,
         statutoryMembers: statutory,
+        ...(election ? { election: election.round } : {}),
         ...(kind === 'secret' ? { publicKey } : {}),
       },
       eligible,
       closesAt: d === null ? null : addSeconds(ctx.now, d),
-      quorate: quorum.quorate,
+      quorate,
     },
   ];
+}
+
+/** Who votes when a vote opens (present members with voting rights), and whether the house may vote at all. */
+export function electorate(state: ProcedureState, ctx: DecideContext, rules: Rulebook): { eligible: PersonRef[]; statutory: number; quorate: boolean } {
+  const eligible = presentVotingMembers(state, ctx.sitting);
+  if (eligible.length === 0 && !rules.votes.lateJoinersMayVote) throw new RuleViolation('vote.no_eligible_voters', 'no member with voting rights is present');
+  const statutory = statutoryOf(state, ctx);
+  const quorum = quorumStatus(rules, statutory, Math.min(eligible.length, statutory));
+  if (!quorum.quorate && rules.quorum.onVoteWithoutQuorum === 'refuse') {
+    throw new RuleViolation('vote.no_quorum', `${quorum.present} members present, ${quorum.required} required: the house is not quorate`);
+  }
+  return { eligible, statutory, quorate: quorum.quorate };
 }
 
 /**
@@ -200,23 +210,30 @@ export function closingEvents(
   ballots: readonly Ballot[],
   closedBy: 'chair' | 'all_voted' | 'expired',
 ): ProcedureEvent[] {
-  const result = resultOf(vote, ballots, ctx.sitting, rulesOf(state, ctx), presentVotingMembers(state, ctx.sitting).length);
+  const result = resultOf(vote, ballots, ctx.sitting, rulesOf(state, ctx), presentVotingMembers(state, ctx.sitting).length, ctx.randomInt);
   return [{ kind: 'vote.closed', voteId: vote.voteId, closedBy, result }, ...afterVoteClosed(state, ctx, result)];
 }
 
 /** The open vote closed at once: the quorum was doubted and found lacking (quorum-checks.ts). */
 export function closedForWantOfQuorum(state: ProcedureState, ctx: DecideContext, vote: VoteState): ProcedureEvent {
-  const result = resultOf(vote, vote.ballots, ctx.sitting, rulesOf(state, ctx), 0);
+  const result = resultOf(vote, vote.ballots, ctx.sitting, rulesOf(state, ctx), 0, ctx.randomInt);
   return { kind: 'vote.closed', voteId: vote.voteId, closedBy: 'chair', result };
 }
 
 /** The result of ballots under the vote's definition: tally per option (and faction, if named), majority, quorum; `present`: members present now. */
-export function resultOf(vote: VoteState, ballots: readonly Ballot[], sitting: SittingContext | null, rules: Rulebook, present: number): VoteResult {
+export function resultOf(
+  vote: VoteState,
+  ballots: readonly Ballot[],
+  sitting: SittingContext | null,
+  rules: Rulebook,
+  present: number,
+  draw: (bound: number) => number,
+): VoteResult {
   const { counts, perFaction } = tally(
     vote.definition.options,
     ballots.map((b) => ({ optionId: b.optionId, factionId: b.voter?.factionId ?? null })),
   );
-  return countedResult(vote, counts, vote.definition.kind === 'named' ? perFaction : [], sitting, rules, present);
+  return countedResult(vote, counts, vote.definition.kind === 'named' ? perFaction : [], sitting, rules, present, draw);
 }
 
 /** The result of counts (from ballots, or the chair's count of hands): the same majority and quorum rules either way. */
@@ -227,10 +244,20 @@ function countedResult(
   sitting: SittingContext | null,
   rules: Rulebook,
   present: number,
+  draw: (bound: number) => number,
 ): VoteResult {
   const castCount = counts.reduce((sum, c) => sum + c.count, 0);
   const quorate = voteQuorate(vote, rules, castCount, present);
-  return evaluateVote({ definition: vote.definition, counts, perFaction, eligible: eligibleCount(vote, sitting, rules), cast: castCount, quorate });
+  const input = {
+    definition: vote.definition,
+    counts,
+    perFaction,
+    eligible: eligibleCount(vote, sitting, rules),
+    cast: castCount,
+    quorate,
+  };
+  const election = vote.definition.election;
+  return election ? evaluateElection({ ...input, nextRule: rules.elections.rounds[election.round] ?? null, draw }) : evaluateVote(input);
 }
 
 export function close(state: ProcedureState, cmd: Of<'vote.close'>, ctx: DecideContext): ProcedureEvent[] {
@@ -283,7 +310,7 @@ export function enterCounts(state: ProcedureState, cmd: Of<'vote.enter_counts'>,
   if (total > entitled) throw new RuleViolation('vote.counts_exceed_eligible', `${total} counted, but only ${entitled} members may vote`);
   const enteredBy = personRef(ctx.sitting, actingPerson(ctx, 'entering the counts'));
   // No per-faction table: a show of hands is counted as a whole.
-  const result = countedResult(vote, counts, [], ctx.sitting, rules, presentVotingMembers(state, ctx.sitting).length);
+  const result = countedResult(vote, counts, [], ctx.sitting, rules, presentVotingMembers(state, ctx.sitting).length, ctx.randomInt);
   return [{ kind: 'vote.closed', voteId: vote.voteId, closedBy: 'counts_entered', result, enteredBy }, ...afterVoteClosed(state, ctx, result)];
 }
 

@@ -411,6 +411,7 @@ export class ProtocolFold {
       majority: d.majority,
       options: d.options,
       statutoryMembers: d.statutoryMembers,
+      ...(d.election ? { election: d.election } : {}),
       forPointId: null,
       openedAt: at,
       openedBy: this.actor(actorId),
@@ -464,6 +465,7 @@ export class ProtocolFold {
       turnoutPercent: r.eligible > 0 ? Math.round((r.cast / r.eligible) * 1000) / 10 : null,
       quorate: r.quorate,
       ...(r.elected === undefined ? {} : { elected: [...r.elected] }),
+      ...(r.election === undefined ? {} : { election: r.election }),
       recountMatches,
     };
     if (vote.voteKind === 'named') {

@@ -9,7 +9,7 @@
  * and the protocol adds no time or order that could (ballots are sorted).
  */
 import type { VoteOutcome } from '@contract/vote-outcomes';
-import type { AmendedChange, PersonRef, RosterFacts, VoteOption } from '../procedure/events';
+import type { AmendedChange, ElectionRoundDefinition, ElectionRoundResult, PersonRef, RosterFacts, VoteOption } from '../procedure/events';
 import type { FloorKind, MajorityKind, OrderPolicy, PointOfOrderDecision, SittingPhase, Stance, VoteKind } from '../procedure/vocabulary';
 import { GENESIS_HASH, verifyChain, type ChainProblem, type StoredEntry } from '../record';
 import { byName, ProtocolFold } from './protocol-fold';
@@ -102,6 +102,8 @@ export interface ProtocolVote {
   readonly majority: MajorityKind;
   readonly options: readonly VoteOption[];
   readonly statutoryMembers: number;
+  /** Elections only: the round this vote was (its candidates are the options meaning yes); every round is a vote of its own. */
+  readonly election?: ElectionRoundDefinition;
   /** The point of order this vote was put for. */
   readonly forPointId: string | null;
   readonly openedAt: string;
@@ -136,6 +138,8 @@ export interface ProtocolVote {
     readonly quorate: boolean;
     /** Elections only: the options (candidates) elected. */
     readonly elected?: readonly string[];
+    /** Elections only: votes needed, a lot drawn, the round the rules allowed next. */
+    readonly election?: ElectionRoundResult;
     /** The ballots in the record add up to the announced counts (a show of hands has none: its counts are the chair's, as entered). */
     readonly recountMatches: boolean;
   } | null;

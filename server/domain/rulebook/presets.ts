@@ -143,6 +143,23 @@ export const bundestag2025: Rulebook = freeze<Rulebook>({
     // while the vote is open may still vote. (In a § 51 count late entrants are not counted.)
     lateJoinersMayVote: true,
   },
+  // Elections: § 2(2) GO-BT, the election of the President (and, by § 2(2) as applied, of the Vice
+  // Presidents). PROCEDURE.md says nothing of rounds: every value here is unverified against it.
+  // Art. 63 GG (the Chancellor: majority of members in two phases, then the most votes, with the
+  // Federal President's choice) follows another scheme and is not modelled.
+  elections: {
+    rounds: [
+      // § 2(2) sentence 1: the first ballot needs the votes of the majority of the members.
+      { majority: 'members', candidates: 'all', tie: 'next_round' },
+      // § 2(2) sentence 2: so does the second ballot (the same candidates; new nominations are not modelled).
+      { majority: 'members', candidates: 'all', tie: 'next_round' },
+      // § 2(2) sentences 3–4: a third ballot between the two with the most votes in the second; the
+      // most votes win; a tie is decided by lot drawn by the presiding member (here: by Plenum, recorded).
+      { majority: 'most_votes', candidates: 'top_two', tie: 'lot' },
+    ],
+    // Unverified: ballots on several candidates offer "no" and abstention in practice (our reading).
+    noToAll: true,
+  },
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -237,6 +254,23 @@ export const europeanParliament: Rulebook = freeze<Rulebook>({
     // Electronic voting is open to every Member present while the vote is open (our reading).
     lateJoinersMayVote: true,
   },
+  // Elections: Rule 15 (9th-term numbering, as the brief gives it; unverified — not in PROCEDURE.md).
+  elections: {
+    rounds: [
+      // The first three ballots need an absolute majority of the votes cast; blank and spoilt ballots
+      // are not counted (unverified).
+      { majority: 'votes', candidates: 'all', tie: 'next_round' },
+      { majority: 'votes', candidates: 'all', tie: 'next_round' },
+      { majority: 'votes', candidates: 'all', tie: 'next_round' },
+      // The fourth ballot is confined to the two with the most votes in the third; the most votes win.
+      // On a tie the Rule elects the elder candidate. Plenum holds no dates of birth, so a lot drawn
+      // and recorded by Plenum stands in: a deviation the chair must know (and may correct by
+      // cancelling and preparing a new vote).
+      { majority: 'most_votes', candidates: 'top_two', tie: 'lot' },
+    ],
+    // Unverified: only votes for candidates count; there is no "no to all" on an EP ballot (our reading).
+    noToAll: false,
+  },
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -324,6 +358,18 @@ export const municipalCouncil: Rulebook = freeze<Rulebook>({
     },
     // Open votes are taken from the members present when the question is put (our reading).
     lateJoinersMayVote: false,
+  },
+  // Elections: § 50(2) GO NRW (not in PROCEDURE.md: unverified against it).
+  elections: {
+    rounds: [
+      // Elected is who gets more than half of the valid votes; no-votes count as valid.
+      { majority: 'votes', candidates: 'all', tie: 'next_round' },
+      // Else a run-off (Stichwahl) between the two with the most votes; the most votes win; a tie is
+      // decided by lot. A tie for second place before the run-off: all so tied stand (our choice).
+      { majority: 'most_votes', candidates: 'top_two', tie: 'lot' },
+    ],
+    // § 50(2) sentence 2: no-votes are valid votes, so a ballot offers "no".
+    noToAll: true,
   },
 });
 

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { InputError, type InputIssue } from '../errors';
 import { quorumJudgements, type Rulebook } from '../rulebook';
+import { electionFields, electionMajorities, electionTieRules } from '@contract/elections';
 import { majorityKinds, orderPolicies, type MajorityKind, type OrderPolicy } from '../procedure/vocabulary';
 
 /** One day: no single time limit in a sitting is longer. */
@@ -94,6 +95,18 @@ export const rulebookSchema: z.ZodType<Rulebook> = z
         excludedCategories: z.array(id).superRefine((ids, ctx) => uniqueIds(ids, ctx, [])),
       }),
       lateJoinersMayVote: z.boolean(),
+    }),
+    elections: z.strictObject({
+      // Twenty rounds at most: no house ballots more often without a new nomination.
+      rounds: z
+        .array(z.strictObject({ majority: z.enum(electionMajorities), candidates: z.enum(electionFields), tie: z.enum(electionTieRules) }))
+        .min(1, 'an election has at least one round')
+        .max(20, 'at most 20 rounds')
+        .superRefine((rounds, ctx) => {
+          if (rounds[0]?.candidates === 'top_two')
+            ctx.addIssue({ code: 'custom', message: 'the first round has no round before it: all candidates stand', path: [0, 'candidates'] });
+        }),
+      noToAll: z.boolean(),
     }),
   })
   .superRefine((rulebook, ctx) => {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { AuthUser } from '../../auth';
 import { decide } from '../../domain/procedure/decide';
 import type { Person } from '../../domain/parliament';
@@ -157,7 +157,7 @@ export function createProcedureService(deps: ServiceDeps, roster: { personOf(use
     if (vote.definition.kind === 'secret') {
       // A secret ballot is cast without the person: what they may do is take their token.
       try {
-        requireMayTakeToken(snap.state, voteId, { now: snap.now, actor, sitting: snap.context, newId: randomUUID });
+        requireMayTakeToken(snap.state, voteId, { now: snap.now, actor, sitting: snap.context, newId: randomUUID, randomInt: (bound) => randomInt(bound) });
         return true;
       } catch {
         return false;
@@ -168,7 +168,7 @@ export function createProcedureService(deps: ServiceDeps, roster: { personOf(use
       const events = decide(
         snap.state,
         { kind: 'vote.cast', voteId, optionId: first.id, pseudonym },
-        { now: snap.now, actor, sitting: snap.context, newId: randomUUID },
+        { now: snap.now, actor, sitting: snap.context, newId: randomUUID, randomInt: (bound) => randomInt(bound) },
       );
       return events.length > 0;
     } catch {

@@ -5,7 +5,7 @@
  * stored: who took a token (ballot_tokens_issued), and token hash + option (record and secret_ballots).
  * Nothing joins the two: the blind signature the member got is not the signature they cast with.
  */
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { findVoteDraft } from '../../db/votes';
 import { countTokensIssued, issueToken, tokenIssuedTo } from '../../db/secret-ballots';
 import { InputError, NotFoundError, RuleViolation } from '../../domain/errors';
@@ -89,7 +89,7 @@ export function createSecretBallots(
     async issueBallotToken(actor: Actor, voteId: string, blindedMessage: string): Promise<{ blindSignature: string }> {
       const blinded = decodeExact('blindedMessage', blindedMessage, MODULUS_BYTES);
       const { snap, publicKey } = await secretVote(voteId);
-      requireMayTakeToken(snap.state, voteId, { now: snap.now, actor, sitting: snap.context, newId: randomUUID });
+      requireMayTakeToken(snap.state, voteId, { now: snap.now, actor, sitting: snap.context, newId: randomUUID, randomInt: (bound) => randomInt(bound) });
       const issue = await issueToken(db, voteId, publicKey, actor.personId!, blindedMessage, async (privateKey) => {
         try {
           return blindSign(privateKey, blinded).toString('base64url');

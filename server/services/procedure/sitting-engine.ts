@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/database';
 import { appendRecord, loadRecord, recordHead } from '../../db/record';
@@ -224,7 +224,14 @@ export class SittingEngine {
         for (const p of batch) {
           const at = this.now();
           try {
-            const events = decide(state, p.command, { now: at, actor: p.actor, sitting: context, newId: randomUUID });
+            const events = decide(state, p.command, {
+              now: at,
+              actor: p.actor,
+              sitting: context,
+              newId: randomUUID,
+              // The lot of an election: drawn here, recorded in the result, never drawn again on a replay.
+              randomInt: (bound) => randomInt(bound),
+            });
             // What the record cannot hold is refused here, for this command alone, not by the insert for all.
             assertStorable(events);
             const from = seq + 1;

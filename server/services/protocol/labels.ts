@@ -2,6 +2,7 @@
 import { majorityNames } from '@contract/majorities';
 import { decisionNames, floorKindNames, optionNames } from '@contract/procedure-words';
 import { outcomeNames, outcomeReasons, type VoteOutcome } from '@contract/vote-outcomes';
+import { electionMajorityNames, roundName, type ElectionMajority } from '@contract/elections';
 import type { FloorKind, MajorityKind, OrderPolicy, PointOfOrderDecision, SittingPhase, Stance, VoteKind } from '../../domain/procedure/vocabulary';
 
 export type ProtocolLanguage = 'de' | 'en';
@@ -80,6 +81,18 @@ export interface ProtocolLabels {
   readonly cancelled: string;
   readonly resultInvalid: string;
   readonly stillOpen: (ballots: number) => string;
+  /** An election's round: its name, the bar, the lot, what the rules allowed next. */
+  readonly election: {
+    readonly title: string;
+    readonly round: (n: number) => string;
+    readonly seats: (n: number) => string;
+    readonly majority: Readonly<Record<ElectionMajority, string>>;
+    readonly candidates: string;
+    readonly needed: (n: number) => string;
+    readonly lot: (among: string, drawn: string) => string;
+    readonly next: (round: string, majority: string, candidates: string) => string;
+    readonly noFurtherRound: string;
+  };
   readonly ballotsBeforeCancel: (ballots: number) => string;
   readonly optionWords: { readonly yes: string; readonly no: string; readonly abstain: string };
   readonly speakerList: { readonly closed: string; readonly reopened: string };
@@ -213,6 +226,17 @@ const de: ProtocolLabels = {
   cancelled: 'Abgebrochen',
   resultInvalid: 'Ein Ergebnis wird nicht festgestellt.',
   stillOpen: (n) => `Die Abstimmung ist noch offen; ${n === 1 ? '1 Stimme' : `${n} Stimmen`} abgegeben.`,
+  election: {
+    title: 'Wahl',
+    round: (n) => roundName('de', n),
+    seats: (n) => (n === 1 ? '1 Sitz' : `${n} Sitze`),
+    majority: electionMajorityNames.de,
+    candidates: 'Kandidierende',
+    needed: (n) => `Erforderlich: ${n === 1 ? '1 Stimme' : `${n} Stimmen`}.`,
+    lot: (among, drawn) => `Stimmengleichheit zwischen ${among}: Das Los entscheidet für ${drawn}.`,
+    next: (round, majority, candidates) => `Nach der Geschäftsordnung folgt der ${round} (${majority}) mit ${candidates}.`,
+    noFurtherRound: 'Die Geschäftsordnung sieht keinen weiteren Wahlgang vor: Die Wahl ist gescheitert.',
+  },
   ballotsBeforeCancel: (n) => (n === 1 ? '1 Stimme war abgegeben.' : `${n} Stimmen waren abgegeben.`),
   optionWords: optionNames.de,
   speakerList: { closed: 'Die Rednerliste wird geschlossen.', reopened: 'Die Rednerliste wird wieder geöffnet.' },
@@ -338,6 +362,17 @@ const en: ProtocolLabels = {
   cancelled: 'Cancelled',
   resultInvalid: 'No result is declared.',
   stillOpen: (n) => `The vote is still open; ${n === 1 ? '1 ballot' : `${n} ballots`} cast.`,
+  election: {
+    title: 'Election',
+    round: (n) => roundName('en', n),
+    seats: (n) => (n === 1 ? '1 seat' : `${n} seats`),
+    majority: electionMajorityNames.en,
+    candidates: 'Candidates',
+    needed: (n) => `Needed: ${n === 1 ? '1 vote' : `${n} votes`}.`,
+    lot: (among, drawn) => `A tie between ${among}: the lot is drawn for ${drawn}.`,
+    next: (round, majority, candidates) => `By the rules of procedure the ${round} (${majority}) follows with ${candidates}.`,
+    noFurtherRound: 'The rules of procedure allow no further round: the election has failed.',
+  },
   ballotsBeforeCancel: (n) => (n === 1 ? '1 ballot had been cast.' : `${n} ballots had been cast.`),
   optionWords: optionNames.en,
   speakerList: { closed: 'The list of speakers is closed.', reopened: 'The list of speakers is reopened.' },

@@ -378,15 +378,24 @@ class ProtocolWriter {
   private vote(v: ProtocolVote): void {
     const { L } = this;
     this.entry(v.openedAt, (x, width) => {
-      this.out.runs([['bold', `${L.vote}: ${v.title}`]], { x, width });
+      const round = v.election;
+      this.out.runs([['bold', round ? `${L.election.title}: ${v.title} — ${L.election.round(round.round)}` : `${L.vote}: ${v.title}`]], { x, width });
       const point = v.forPointId
         ? this.p.sections.flatMap((s) => s.proceedings).find((q): q is ProtocolPointOfOrder => q.kind === 'point_of_order' && q.pointId === v.forPointId)
         : undefined;
-      const meta = [L.voteKind[v.voteKind], L.majority[v.majority], point ? `${L.forPoint} ${this.person(point.person)}` : null].filter(Boolean).join(' · ');
+      // An election's round names its own bar (and seats), not the yes/no majority its definition carries.
+      const majority = round
+        ? `${L.election.majority[round.rule.majority]}${round.seats > 1 ? `, ${L.election.seats(round.seats)}` : ''}`
+        : L.majority[v.majority];
+      const meta = [L.voteKind[v.voteKind], majority, point ? `${L.forPoint} ${this.person(point.person)}` : null].filter(Boolean).join(' · ');
       const when = v.closed
         ? `${L.voteOpened} ${this.time.format(new Date(v.openedAt))}, ${L.voteClosed} ${this.time.format(new Date(v.closed.at))} (${this.closedBy(v.closed)})`
         : `${L.voteOpened} ${this.time.format(new Date(v.openedAt))}`;
       this.out.runs([['regular', `${meta} · ${when}`]], { x, width, size: 8.5, color: GREY, gap: 0.3 });
+      if (round) {
+        const names = v.options.filter((o) => o.meaning === 'yes').map((o) => o.label);
+        this.out.runs([['regular', `${L.election.candidates}: ${names.join(', ')}`]], { x, width, size: 9.5 });
+      }
       if (v.status === 'cancelled' && v.cancelled) {
         const by = v.cancelled.actor ? ` ${L.by} ${v.cancelled.actor.name ?? v.cancelled.actor.personId}` : '';
         this.out.runs(
@@ -422,7 +431,7 @@ class ProtocolWriter {
       if (v.quorumChallenged) this.out.runs([['italic', L.quorumChallenged]], { x, width, size: 9.5 });
       const outcome = v.outcome ?? 'rejected';
       const elected = (r.elected ?? []).map((id) => this.optionLabel(v, { optionId: id, label: id })).join(', ');
-      const reason = `${L.outcomeReason[outcome]} (${L.majority[v.majority]})${L.locale.startsWith('en') ? ` — ${r.reason}` : ''}`;
+      const reason = `${L.outcomeReason[outcome]} (${majority})${L.locale.startsWith('en') ? ` — ${r.reason}` : ''}`;
       this.out.runs(
         [
           ['bold', `${L.outcome[outcome]}${elected ? `: ${elected}` : ''}. `],
@@ -430,9 +439,21 @@ class ProtocolWriter {
         ],
         { x, width, size: 10, gap: 0.2 },
       );
+      if (r.election) this.electionRound(v, r.election, x, width);
       if (!r.recountMatches) this.out.runs([['bold', L.recountMismatch]], { x, width, size: 9.5, color: ALERT });
       this.ballots(v, x, width);
     });
+  }
+
+  /** The bar, a lot drawn and what the rules allowed next: every round of an election stands in the protocol with its own. */
+  private electionRound(v: ProtocolVote, e: NonNullable<NonNullable<ProtocolVote['result']>['election']>, x: number, width: number): void {
+    const { L } = this;
+    const names = (ids: readonly string[]) => ids.map((id) => this.optionLabel(v, { optionId: id, label: id })).join(', ');
+    const lines = [L.election.needed(e.needed)];
+    if (e.lot) lines.push(L.election.lot(names(e.lot.among), names(e.lot.drawn)));
+    if (e.next) lines.push(L.election.next(L.election.round(e.next.round), L.election.majority[e.next.rule.majority], names(e.next.candidates)));
+    else if ((v.result?.elected ?? []).length === 0 && v.result?.quorate) lines.push(L.election.noFurtherRound);
+    this.out.runs([['regular', lines.join(' ')]], { x, width, size: 9.5 });
   }
 
   private ballots(v: ProtocolVote, x: number, width: number): void {
