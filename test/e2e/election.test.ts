@@ -140,6 +140,7 @@ describe('an election over three rounds', () => {
     });
     await visitor.page.goto(`${t.baseUrl}/watch/sitting-42`);
     await shows(visitor.page, 'public-elected', 'Anna Berg');
+    await shows(visitor.page, 'public-election-round', '3rd ballot');
 
     expect(await chair.page.getByTestId('command-problem').count()).toBe(0);
     // This app runs no broadcast: the viewer's player finds no playlist (a 404 the browser logs), and nothing else is missing.

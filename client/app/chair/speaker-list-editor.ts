@@ -211,6 +211,9 @@ const kinds: readonly RequestKind[] = ['SPEECH', 'SHORT_INTERVENTION', 'INTERJEC
     label {
       display: flex;
       flex-direction: column;
+      /* A flex item grows to its select's longest option (a name with a title): held to the panel on a phone. */
+      min-width: 0;
+      max-width: 100%;
       font-size: 0.875rem;
     }
     .quotas {

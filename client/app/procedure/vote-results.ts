@@ -34,9 +34,10 @@ interface FactionRow {
         <p class="outcome cancelled" data-testid="vote-outcome">{{ text().cancelled(vote().cancelReason ?? '') }}</p>
       } @else if (vote().result; as result) {
         <p class="outcome" data-testid="vote-outcome" [attr.data-outcome]="outcome()" [attr.data-tone]="tone()">
-          <strong>{{ text().outcome[outcome()] }}</strong>
           @if (elected()) {
-            <span data-testid="vote-elected">{{ text().electedNames(elected()) }}</span>
+            <strong data-testid="vote-elected">{{ text().electedNames(elected()) }}</strong>
+          } @else {
+            <strong>{{ text().outcome[outcome()] }}</strong>
           }
           {{ text().outcomeReason[outcome()] }}
           <span class="turnout">{{ text().turnout(result.cast, result.eligible) }}</span>

@@ -16,10 +16,14 @@ import { outcomeTone } from '../procedure/outcome-words';
         @for (vote of results(); track vote.id) {
           <article class="result" data-testid="public-result" [attr.data-vote-id]="vote.id" [attr.aria-labelledby]="'result-' + vote.id">
             <h3 [id]="'result-' + vote.id">{{ vote.title }}</h3>
+            @if (vote.round) {
+              <p class="round" data-testid="public-election-round">{{ text().electionRound(vote.round) }}</p>
+            }
             <p class="outcome" data-testid="public-outcome" [attr.data-outcome]="vote.outcome" [attr.data-tone]="vote.tone">
-              <strong>{{ text().outcome[vote.outcome] }}</strong>
               @if (vote.elected) {
-                <span data-testid="public-elected">{{ text().electedNames(vote.elected) }}</span>
+                <strong data-testid="public-elected">{{ text().electedNames(vote.elected) }}</strong>
+              } @else {
+                <strong>{{ text().outcome[vote.outcome] }}</strong>
               }
               <span class="closed">{{ text().closedAt(vote.closedAt) }}</span>
             </p>
@@ -83,6 +87,10 @@ import { outcomeTone } from '../procedure/outcome-words';
     .reason {
       margin: 0 0 0.5rem;
     }
+    .round {
+      margin: 0;
+      color: var(--muted);
+    }
     .closed,
     .muted {
       color: var(--muted);
@@ -115,6 +123,7 @@ export class PublicResults {
       outcome: vote.outcome,
       tone: outcomeTone(vote.outcome),
       elected: vote.elected.join(', '),
+      round: vote.electionRound,
       cast: vote.cast,
       eligible: vote.eligible,
       closedAt: this.translation.formatTime(vote.closedAt, false),

@@ -30,6 +30,7 @@ describe('what the public sees besides the picture', () => {
         title: 'Überweisung an den Haushaltsausschuss',
         outcome: 'TIE',
         elected: [],
+        electionRound: null,
         eligible: 3,
         cast: 2,
         closedAt: '2026-12-03T09:30:00.000Z',

@@ -1,3 +1,4 @@
+import { roundName } from '@contract/elections';
 import { floorKindNames } from '@contract/procedure-words';
 import { outcomeReasons } from '@contract/vote-outcomes';
 import { outcomeWords } from '../procedure/outcome-words';
@@ -85,6 +86,7 @@ const en = {
   outcome: outcomeWords('en'),
   outcomeReason: outcomeWords('en', outcomeReasons),
   electedNames: (names: string) => `Elected: ${names}`,
+  electionRound: (round: number) => roundName('en', round),
   turnout: (cast: number, eligible: number) => `${cast} of ${eligible} ballots cast.`,
   closedAt: (time: string) => `Closed at ${time}`,
   option: 'Option',
@@ -154,6 +156,7 @@ const de: typeof en = {
   outcome: outcomeWords('de'),
   outcomeReason: outcomeWords('de', outcomeReasons),
   electedNames: (names: string) => `Gewählt: ${names}`,
+  electionRound: (round: number) => roundName('de', round),
   turnout: (cast: number, eligible: number) => `${cast} von ${eligible} Stimmen abgegeben.`,
   closedAt: (time) => `Geschlossen um ${time}`,
   option: 'Option',

@@ -33,6 +33,7 @@ export type PublicSittingFragment = {
     readonly title: string;
     readonly outcome: VoteOutcome;
     readonly elected: ReadonlyArray<string>;
+    readonly electionRound: number | null;
     readonly eligible: number;
     readonly cast: number;
     readonly closedAt: DateTime;
@@ -43,7 +44,7 @@ export type PublicSittingFragment = {
   }>;
 };
 
-export const publicSittingFragmentDocument = "fragment PublicSitting on PublicSitting {\n  id\n  number\n  title\n  phase\n  startsAt\n  suspension {\n    reason\n    resumesAt\n  }\n  broadcast {\n    live\n  }\n  currentItem {\n    position\n    title\n  }\n  currentSpeaker {\n    name\n    factionShortName\n    factionColour\n    kind\n    startedAt\n  }\n  closedVotes {\n    id\n    title\n    outcome\n    elected\n    eligible\n    cast\n    closedAt\n    counts {\n      label\n      count\n    }\n  }\n}";
+export const publicSittingFragmentDocument = "fragment PublicSitting on PublicSitting {\n  id\n  number\n  title\n  phase\n  startsAt\n  suspension {\n    reason\n    resumesAt\n  }\n  broadcast {\n    live\n  }\n  currentItem {\n    position\n    title\n  }\n  currentSpeaker {\n    name\n    factionShortName\n    factionColour\n    kind\n    startedAt\n  }\n  closedVotes {\n    id\n    title\n    outcome\n    elected\n    electionRound\n    eligible\n    cast\n    closedAt\n    counts {\n      label\n      count\n    }\n  }\n}";
 
 export interface WatchSittingVariables {
   readonly id: string;
