@@ -34,17 +34,23 @@ export async function blindToken(publicKey: string): Promise<BlindedToken> {
 /** The receipt a member keeps: hex SHA-256 of the prepared token. */
 export const receiptOf = (token: string) => createHash('sha256').update(Buffer.from(token, 'base64url')).digest('hex');
 
+/** What the ballot box answers: the token hash stored, or the refusal. */
+export interface BallotBoxAnswer {
+  readonly tokenHash?: string;
+  readonly errors?: { message: string; extensions?: { code?: string } }[];
+}
+
 /** POSTs a ballot as the browser does: no cookie, no Authorization. */
 export async function castSecretBallot(
   baseUrl: string,
   body: unknown,
   headers: Record<string, string> = {},
-): Promise<{ status: number; body: { tokenHash?: string; errors?: { message: string; extensions?: { code?: string } }[] } }> {
+): Promise<{ status: number; body: BallotBoxAnswer }> {
   const res = await fetch(`${baseUrl}/api/secret-ballots`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
     credentials: 'omit',
   });
-  return { status: res.status, body: (await res.json()) as never };
+  return { status: res.status, body: (await res.json()) as BallotBoxAnswer };
 }
