@@ -90,6 +90,7 @@ export const authorisationMatrix: Readonly<Record<string, Expectation>> = {
   prepareVote: m(voteKeepers),
   deleteVoteDraft: m(voteKeepers),
   openVote: m(chairTeam),
+  openNextElectionRound: m(chairTeam),
   closeVote: m(chairTeam),
   enterVoteCounts: m(chairTeam),
   cancelVote: m(chairTeam),
