@@ -247,8 +247,6 @@ export function createProcedureService(deps: ServiceDeps, roster: { personOf(use
     async demandNamedVote(sittingId: string, actor: Actor, draftId: string): Promise<Outcome> {
       const draft = await findVoteDraft(db, draftId);
       if (!draft || draft.sittingId !== sittingId) throw new NotFoundError('voteDraft', draftId);
-      // Secret beats named (GO NRW § 50(1)): the domain opens a secret draft secret whatever is demanded.
-      if (draft.kind === 'secret') throw new RuleViolation('vote.named_excluded', 'a secret ballot is never taken by name');
       return execute(sittingId, actor, { kind: 'vote.demand_named', draftId, category: draft.category });
     },
 
@@ -258,9 +256,12 @@ export function createProcedureService(deps: ServiceDeps, roster: { personOf(use
      */
     async namedVoteDemands(sittingId: string, actor: Actor) {
       const [drafts, snap] = await Promise.all([listVoteDrafts(db, sittingId), snapshot(sittingId)]);
-      return drafts
-        .filter((d) => d.openedAt === null && d.kind !== 'named' && d.kind !== 'secret')
-        .map((draft) => ({ draft, status: namedDemandStatus(snap.state, snap.context, snap.now, actor.personId, draft) }));
+      return (
+        drafts
+          // A secret draft is left out: the domain opens it secret whatever is demanded (secret beats named, GO NRW § 50(1)).
+          .filter((d) => d.openedAt === null && d.kind !== 'named' && d.kind !== 'secret')
+          .map((draft) => ({ draft, status: namedDemandStatus(snap.state, snap.context, snap.now, actor.personId, draft) }))
+      );
     },
 
     /** The chair's team enters the counts of a vote by show of hands, which closes it. */
