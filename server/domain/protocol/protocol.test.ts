@@ -242,23 +242,18 @@ describe('buildProtocol from a realistic record', () => {
     expect(v.ballots?.kind === 'pseudonymous' && v.ballots.votes.map((b) => b.pseudonym)).not.toEqual(inRecord);
   });
 
+  /** A record that opens vote 'v' (the sample election's options) of this kind, Kuhn eligible. */
+  const openedVote = (kind: 'named' | 'pseudonymous') =>
+    new RecordScript().at('09:00:00', {
+      kind: 'vote.opened',
+      definition: { ...voteOf(p, 'v-election'), voteId: 'v', agendaItemId: null, kind, live: false, durationSeconds: null, autoCloseWhenAllVoted: false },
+      eligible: [people.kuhn],
+      closesAt: null,
+      quorate: true,
+    });
+
   it('drops a voter that a faulty record put on a pseudonymous ballot', () => {
-    const s = new RecordScript()
-      .at('09:00:00', {
-        kind: 'vote.opened',
-        definition: {
-          ...voteOf(p, 'v-election'),
-          voteId: 'v',
-          agendaItemId: null,
-          kind: 'pseudonymous',
-          live: false,
-          durationSeconds: null,
-          autoCloseWhenAllVoted: false,
-        },
-        eligible: [people.kuhn],
-        closesAt: null,
-        quorate: true,
-      })
+    const s = openedVote('pseudonymous')
       .at('09:00:10', { kind: 'ballot.cast', voteId: 'v', optionId: 'no', voter: people.kuhn, pseudonym: 'moss-42' }, people.kuhn.personId)
       .at('09:01:00', {
         kind: 'vote.closed',
@@ -281,22 +276,7 @@ describe('buildProtocol from a realistic record', () => {
 
   it('prints no faction table for a pseudonymous vote, even where an older record computed one', () => {
     // The miscount once shipped: a CVP member's pseudonymous ballot counted under "no faction".
-    const s = new RecordScript()
-      .at('09:00:00', {
-        kind: 'vote.opened',
-        definition: {
-          ...voteOf(p, 'v-election'),
-          voteId: 'v',
-          agendaItemId: null,
-          kind: 'pseudonymous',
-          live: false,
-          durationSeconds: null,
-          autoCloseWhenAllVoted: false,
-        },
-        eligible: [people.kuhn],
-        closesAt: null,
-        quorate: true,
-      })
+    const s = openedVote('pseudonymous')
       .at('09:00:10', { kind: 'ballot.cast', voteId: 'v', optionId: 'no', voter: null, pseudonym: 'moss-42' })
       .at('09:01:00', {
         kind: 'vote.closed',
@@ -320,23 +300,7 @@ describe('buildProtocol from a realistic record', () => {
   });
 
   it('records a doubted quorum where it was counted, and the vote it applied to', () => {
-    const s = new RecordScript()
-      .at('09:00:00', {
-        kind: 'vote.opened',
-        definition: {
-          ...voteOf(p, 'v-election'),
-          voteId: 'v',
-          agendaItemId: null,
-          kind: 'named',
-          live: false,
-          durationSeconds: null,
-          autoCloseWhenAllVoted: false,
-        },
-        eligible: [people.kuhn],
-        closesAt: null,
-        quorate: true,
-      })
-      .at('09:00:30', { kind: 'quorum.counted', pointId: 'pt', present: 20, required: 25, quorate: false, voteId: 'v' });
+    const s = openedVote('named').at('09:00:30', { kind: 'quorum.counted', pointId: 'pt', present: 20, required: 25, quorate: false, voteId: 'v' });
     const entries = s.entries();
     const proceedings = all(protocolOf(entries));
     expect(proceedings.find((x) => x.kind === 'quorum_count')).toMatchObject({ present: 20, required: 25, quorate: false, voteId: 'v' });
