@@ -161,6 +161,22 @@ describe('what allows no change of the agenda', () => {
     expect(rule(() => c.decide(chair, move({ kind: 'vote', voteId: 'vote-open' })))).toBe('agenda.vote_not_passed');
   });
 
+  it('takes no election as a decision on the agenda, even one that elected', () => {
+    const c = new Chamber().open();
+    const options = [
+      { id: 'o1', label: 'Anna Berg', meaning: 'yes' as const },
+      { id: 'o2', label: 'Carl Dorn', meaning: 'yes' as const },
+    ];
+    c.run(chair, { kind: 'vote.open', draft: draft({ id: 'vote-e', title: 'Election of the President', options, election: { seats: 1 } }) });
+    for (const personId of Object.keys(c.state.present)) c.run(personId, { kind: 'vote.cast', voteId: 'vote-e', optionId: 'o1', pseudonym: null });
+    if (c.state.votes['vote-e']?.status === 'open') c.run(chair, { kind: 'vote.close', voteId: 'vote-e', by: 'chair' });
+    expect(c.state.votes['vote-e']?.result).toMatchObject({ passed: true, elected: ['o1'] });
+    expect(agendaAuthorities(c.state)).toEqual([]);
+    expect(rule(() => c.decide(chair, amend({ kind: 'move', agendaItemId: 'item-3', position: 2 }, { kind: 'vote', voteId: 'vote-e' })))).toBe(
+      'agenda.vote_not_passed',
+    );
+  });
+
   it('refuses unknown decisions and items (a point of another sitting is unknown here), and places off the agenda', () => {
     const { c, point } = accepted();
     expect(() => c.decide(chair, amend({ kind: 'move', agendaItemId: 'item-3', position: 2 }, { kind: 'point_of_order', pointId: 'elsewhere' }))).toThrow(

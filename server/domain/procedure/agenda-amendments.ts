@@ -22,12 +22,13 @@
  *    the record refers to it. Moving any item, or correcting its title, is not.
  */
 import { InputError, NotFoundError, RuleViolation } from '../errors';
+import { outcomeOf } from '../counting/outcome';
 import { insertAt, moveTo, remove } from '../agenda';
 import { agendaItemKinds } from '../parliament';
 import { textLimits } from '../text';
 import type { AgendaAuthority, AgendaChange, DecideContext, ProcedureCommand, SittingContext } from './commands';
 import type { AmendedChange, AmendmentAuthority, PersonRef, ProcedureEvent } from './events';
-import type { ProcedureState } from './state';
+import type { ProcedureState, VoteState } from './state';
 import { itemOf, own } from './lookup';
 import { requireChair, requireOpen } from './permissions';
 
@@ -106,8 +107,8 @@ function authorityOf(state: ProcedureState, authority: AgendaAuthority): Amendme
     case 'vote': {
       const vote = own(state.votes, authority.voteId);
       if (!vote) throw new NotFoundError('vote', authority.voteId);
-      if (vote.status !== 'closed' || !vote.result?.passed) {
-        const why = vote.status === 'closed' ? 'it did not pass' : `it is ${vote.status}`;
+      if (!adoptedMotion(vote)) {
+        const why = vote.definition.election ? 'it was an election' : vote.status === 'closed' ? 'it did not pass' : `it is ${vote.status}`;
         throw new RuleViolation('agenda.vote_not_passed', `only a vote that passed allows a change of the agenda; ${why}`);
       }
       return { kind: 'vote', voteId: vote.voteId, reference: vote.definition.title };
@@ -201,6 +202,11 @@ export interface AgendaAuthorityView {
   readonly amendedIn: readonly number[];
 }
 
+/** A motion the house adopted; an election fills seats, it decides nothing about the agenda. */
+function adoptedMotion(vote: VoteState): boolean {
+  return outcomeOf(vote.status, vote.result) === 'adopted';
+}
+
 /** Accepted points of order and votes that passed, newest decision first, with what has been carried out on each. */
 export function agendaAuthorities(state: ProcedureState): readonly AgendaAuthorityView[] {
   const uses = (kind: AgendaAuthority['kind'], id: string) =>
@@ -219,7 +225,7 @@ export function agendaAuthorities(state: ProcedureState): readonly AgendaAuthori
       amendedIn: uses('point_of_order', p.pointId),
     }));
   const votes: AgendaAuthorityView[] = Object.values(state.votes)
-    .filter((v) => v.status === 'closed' && v.result?.passed === true)
+    .filter(adoptedMotion)
     .map((v) => ({
       kind: 'vote',
       id: v.voteId,
