@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundestag2025 } from '../rulebook/presets';
-import { Chamber, chair, sittingContext } from './spec-support';
-import { floorView, interjectionsView, rankSpeakers, sittingView, speakingTimeTotals } from './views';
+import { Chamber, chair, draft, sittingContext } from './spec-support';
+import { floorView, interjectionsView, rankSpeakers, sittingView, speakingTimeTotals, votesView } from './views';
 
 const rulebook = { ...bundestag2025, speakingTime: { ...bundestag2025.speakingTime, debateSeconds: null } };
 
@@ -88,5 +88,22 @@ describe('floor and sitting views', () => {
       currentItemId: 'item-2',
       suspension: { reason: 'coffee', resumesAt: '2026-12-03T08:20:00.000Z' },
     });
+  });
+});
+
+describe('the votes view', () => {
+  it('is derived once per state and context, shared by every reader, and frozen against a reader changing it', () => {
+    const c = new Chamber().open();
+    c.run(chair, { kind: 'vote.open', draft: draft({ id: 'vote-1', kind: 'named' }) });
+    const state = c.state;
+    const first = votesView(state, c.sitting);
+    expect(votesView(state, c.sitting)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    // Another state (a ballot more) or another context gets its own view.
+    c.run(Object.keys(state.present)[0]!, { kind: 'vote.cast', voteId: 'vote-1', optionId: 'yes', pseudonym: null });
+    expect(votesView(c.state, c.sitting)).not.toBe(first);
+    expect(votesView(c.state, c.sitting)[0]?.cast).toBe(1);
+    expect(votesView(state, { ...c.sitting })).not.toBe(first);
+    expect(votesView(state)).not.toBe(first);
   });
 });

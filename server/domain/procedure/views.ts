@@ -296,8 +296,27 @@ function publishedBallots(v: VoteState): NonNullable<VoteView['ballots']> {
   return published.sort((a, b) => ((a.pseudonym ?? '') < (b.pseudonym ?? '') ? -1 : (a.pseudonym ?? '') > (b.pseudonym ?? '') ? 1 : 0));
 }
 
+/**
+ * Views already derived, by the state and context objects they came from. Both are immutable (evolve
+ * returns a new state; a context is replaced, never changed), so a view stays right for as long as its
+ * keys live. A commit wakes every subscriber of a sitting: 700 of them then share one derivation (the
+ * tally, the eligible count, a closed secret vote's 700 token hashes sorted) instead of one each.
+ */
+const derived = new WeakMap<ProcedureState, WeakMap<SittingContext | typeof noContext, readonly VoteView[]>>();
+const noContext = {};
+
 /** Every vote of the sitting, in the order opened. */
 export function votesView(state: ProcedureState, sitting?: SittingContext): readonly VoteView[] {
+  let bySitting = derived.get(state);
+  if (!bySitting) derived.set(state, (bySitting = new WeakMap()));
+  const hit = bySitting.get(sitting ?? noContext);
+  if (hit) return hit;
+  const views = Object.freeze(deriveVotes(state, sitting));
+  bySitting.set(sitting ?? noContext, views);
+  return views;
+}
+
+function deriveVotes(state: ProcedureState, sitting?: SittingContext): readonly VoteView[] {
   const rules = state.rulebook ?? sitting?.rulebook ?? null;
   return Object.values(state.votes)
     .sort((a, b) => Date.parse(a.openedAt) - Date.parse(b.openedAt))
