@@ -1,6 +1,7 @@
 /** Points of order decided and votes in the state: opened with a frozen electorate, one ballot per voter, closed or cancelled once. */
 import type { ProcedureEvent } from './events';
 import type { ProcedureState, VoteState } from './state';
+import { BallotIndex } from './ballot-index';
 import { own } from './lookup';
 
 type Of<K extends ProcedureEvent['kind']> = Extract<ProcedureEvent, { kind: K }>;
@@ -42,7 +43,7 @@ export function openVote(state: ProcedureState, e: Of<'vote.opened'>, at: string
     quorumChallenged: state.quorumInDoubt,
     status: 'open',
     ballots: [],
-    ballotIndex: {},
+    ballotIndex: new BallotIndex(),
     closedAt: null,
     closedBy: null,
     result: null,
@@ -68,14 +69,14 @@ export function castBallot(state: ProcedureState, e: Of<'ballot.cast'>, seq: num
   const vote = own(state.votes, e.voteId);
   if (!vote || vote.status !== 'open') return state;
   const key = ballotKey(e) ?? `#${seq}`;
-  if (own(vote.ballotIndex, key) !== undefined) return state;
+  if (vote.ballotIndex.positionIn(vote.ballots, key) !== undefined) return state;
+  vote.ballotIndex.appended(key, vote.ballots.length);
   const next: VoteState = {
     ...vote,
     ballots: [
       ...vote.ballots,
       { key, optionId: e.optionId, voter: e.voter, pseudonym: e.pseudonym, ...(e.tokenHash ? { tokenHash: e.tokenHash } : {}), castAt: at },
     ],
-    ballotIndex: { ...vote.ballotIndex, [key]: vote.ballots.length },
   };
   return { ...state, votes: { ...state.votes, [vote.voteId]: next } };
 }

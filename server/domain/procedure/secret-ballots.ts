@@ -47,7 +47,7 @@ export function castSecret(state: ProcedureState, cmd: Of<'vote.cast_secret'>, c
   requireSecretAndOpen(vote, ctx.now);
   if (!tokenHashShape.test(cmd.tokenHash)) throw new InputError([{ path: ['tokenHash'], message: 'a token hash is 64 lowercase hex digits' }]);
   if (!vote.definition.options.some((o) => o.id === cmd.optionId)) throw new RuleViolation('vote.unknown_option', `the vote has no option ${cmd.optionId}`);
-  const index = own(vote.ballotIndex, cmd.tokenHash);
+  const index = vote.ballotIndex.positionIn(vote.ballots, cmd.tokenHash);
   if (index !== undefined) {
     if (vote.ballots[index]?.optionId === cmd.optionId) return []; // the same ballot again: already counted
     throw new RuleViolation('vote.token_spent', 'this ballot token has been spent already');

@@ -2,6 +2,7 @@
  * The state of a sitting's procedure: the fold of its record. Plain, readonly data (records keyed by id,
  * arrays in record order); `evolve` is total and deterministic, so any state is `fold(entries)`.
  */
+import type { BallotIndex } from './ballot-index';
 import type { Rulebook } from '../rulebook';
 import type { AmendedChange, AmendmentAuthority, PersonRef, RecordedEvent, VoteDefinition, VoteResult } from './events';
 import type { FloorKind, OrderPolicy, PointOfOrderDecision, RequestKind, SittingPhase, Stance } from './vocabulary';
@@ -127,8 +128,8 @@ export interface VoteState {
   readonly quorumChallenged: boolean;
   readonly status: 'open' | 'closed' | 'cancelled';
   readonly ballots: readonly Ballot[];
-  /** ballot key → index in `ballots`. */
-  readonly ballotIndex: Readonly<Record<string, number>>;
+  /** ballot key → index in `ballots`, shared by every state of this vote (ballot-index.ts). */
+  readonly ballotIndex: BallotIndex;
   readonly closedAt: string | null;
   readonly closedBy: 'chair' | 'all_voted' | 'expired' | 'counts_entered' | null;
   readonly result: VoteResult | null;

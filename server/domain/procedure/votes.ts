@@ -188,7 +188,7 @@ export function cast(state: ProcedureState, cmd: Of<'vote.cast'>, ctx: DecideCon
   const named = vote.definition.kind === 'named';
   if (!named && !cmd.pseudonym) throw new InputError([{ path: ['pseudonym'], message: 'a pseudonymous ballot carries its pseudonym' }]);
   const key = named ? personId : cmd.pseudonym!;
-  const index = own(vote.ballotIndex, key);
+  const index = vote.ballotIndex.positionIn(vote.ballots, key);
   if (index !== undefined) {
     if (vote.ballots[index]?.optionId === cmd.optionId) return []; // the same ballot again: already counted
     throw new RuleViolation('vote.already_cast', 'a ballot has been cast already; it cannot be changed');
