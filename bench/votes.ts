@@ -2,7 +2,8 @@
  * Vote storm: 700 signed-in members over HTTP GraphQL cast in one burst into a named vote on the real
  * PostgreSQL while 700 graphql-ws subscribers listen to `procedureUpdates`; then the chair closes the vote.
  * Prints the ballots stored (counted in the database), p50/p95/p99 cast latency as the client sees it,
- * and the time from sending `closeVote` until the last subscriber has the update with the result.
+ * the time from sending `closeVote` until the last subscriber has the update with the result, and the CPU
+ * time the server process spent per acknowledged ballot during the burst (server_cpu_us_per_cast).
  * The last line of output is one JSON object.
  *
  *   npm run bench:votes [-- [--voters 700] [--subscribers 700] [--in-process] [--public] [--cold] [--secret]]
@@ -448,7 +449,8 @@ async function bench(flags: Flags): Promise<Record<string, unknown>> {
       subscribers: subscribers.child.pid ? [subscribers.child.pid] : [],
       postgres: pgPids,
     };
-    const cpuBefore = Object.fromEntries(await Promise.all(Object.entries(roles).map(async ([k, pids]) => [k, await cpuMs(pids)] as const)));
+    const cpuNow = async () => Object.fromEntries(await Promise.all(Object.entries(roles).map(async ([k, pids]) => [k, await cpuMs(pids)] as const)));
+    let cpuBefore = await cpuNow();
     // The burst.
     log(`${since()} | vote open, ${flags.voters} eligible; ${flags.spreadMs ? `the members press within ${flags.spreadMs} ms` : 'the burst'}`);
     if (flags.spreadMs) result.spread_ms = flags.spreadMs;
@@ -523,6 +525,7 @@ async function bench(flags: Flags): Promise<Record<string, unknown>> {
       });
       // The burst of anonymous ballots: no cookie, no bearer (the random delay of the browser left out: this is the worst case).
       log(`${since()} | the burst of anonymous ballots`);
+      cpuBefore = await cpuNow(); // the ballots' burst alone, not the tokens'
       burstStart = clock();
       await Promise.all(
         usernames.map(async (u, i) => {
@@ -554,7 +557,7 @@ async function bench(flags: Flags): Promise<Record<string, unknown>> {
       );
     }
     const burstMs = clock() - burstStart;
-    const cpuAfter = Object.fromEntries(await Promise.all(Object.entries(roles).map(async ([k, pids]) => [k, await cpuMs(pids)] as const)));
+    const cpuAfter = await cpuNow();
     if (flags.profileDir) {
       // CLOCK_MONOTONIC in µs, the clock of the server's .cpuprofile timestamps: the window to look at.
       const nowUs = Number(process.hrtime.bigint() / 1000n);
@@ -583,6 +586,10 @@ async function bench(flags: Flags): Promise<Record<string, unknown>> {
         .map((k) => `${k} ${cpuAfter[k]! - cpuBefore[k]!} ms`)
         .join(', ')} (10 ms ticks; ${flags.inProcess ? 'the server is the client process' : 'PostgreSQL: the backends of this database'})`,
     );
+    // The server's CPU per acknowledged ballot during the burst (its process alone: PostgreSQL's backends come and go).
+    if (serverPid && latencies.length > 0) {
+      result.server_cpu_us_per_cast = round(((cpuAfter.server! - cpuBefore.server!) * 1000) / latencies.length);
+    }
     const statsBurst = flags.dbStats ? await dbCounters(db) : null;
     if (statsBefore && statsBurst)
       log(

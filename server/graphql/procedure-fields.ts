@@ -4,6 +4,7 @@ import { SittingProcedureRef } from './procedure';
 import { VoteDraftRef } from './votes';
 import type { Rulebook } from '../domain/rulebook';
 import type { StoredEntry } from '../domain/record';
+import type { ProcedureCommitted } from '../services/pubsub';
 import { pageSizes } from '../http/graphql-limits';
 import { pageArgDescriptions, pageOf, pageWindow } from './pagination';
 import { chairTeamAndClerks, recordKeepers, signedIn } from './auth-scopes';
@@ -75,11 +76,27 @@ interface ProcedureUpdate {
   readonly kinds: readonly string[];
 }
 
+/**
+ * A commit's update, made once for every subscriber of the sitting (they share the commit object):
+ * a window of 700 ballots would otherwise list 700 kinds, per subscriber, in every message.
+ */
+const updates = new WeakMap<ProcedureCommitted, ProcedureUpdate>();
+export function updateOf(c: ProcedureCommitted): ProcedureUpdate {
+  let u = updates.get(c);
+  if (!u) {
+    u = { sittingId: c.sittingId, seq: c.entries.at(-1)?.seq ?? 0, kinds: [...new Set(c.entries.map((e) => e.event.kind))] };
+    updates.set(c, u);
+  }
+  return u;
+}
+
 const ProcedureUpdateRef = builder.objectRef<ProcedureUpdate>('ProcedureUpdate').implement({
   fields: (t) => ({
     sittingId: t.exposeID('sittingId'),
     seq: t.exposeInt('seq'),
-    kinds: t.exposeStringList('kinds', { description: 'The kinds of the entries just committed, e.g. floor.granted, ballot.cast.' }),
+    kinds: t.exposeStringList('kinds', {
+      description: 'The kinds of the entries just committed, each once, in record order, e.g. floor.granted, ballot.cast.',
+    }),
     procedure: t.field({
       type: SittingProcedureRef,
       resolve: async (u, _a, ctx) => ctx.services.procedure.snapshot(u.sittingId),
@@ -94,6 +111,6 @@ builder.subscriptionField('procedureUpdates', (t) =>
     authScopes: signedIn,
     args: { sittingId: t.arg.id({ required: true }) },
     subscribe: (_r, { sittingId }, ctx) => ctx.services.pubsub.subscribe('procedure:committed', sittingId),
-    resolve: (c) => ({ sittingId: c.sittingId, seq: c.entries.at(-1)?.seq ?? 0, kinds: c.entries.map((e) => e.event.kind) }),
+    resolve: updateOf,
   }),
 );
