@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
 import { chromiumArgs, chromiumPath } from '../support/chromium';
-import { loginSession } from '../support/oidc-login';
+import { openSeat, shows, type BrowserSeat } from '../support/browser-seat';
 
 // A short debate end to end, in the built client served by the server: the chair (a.keller) and two
 // members (j.brandt, l.vogel) in three Chromium contexts. The chair opens sitting 42 and calls item
@@ -13,16 +13,10 @@ import { loginSession } from '../support/oidc-login';
 // the vote and all three pages show the result with both names.
 // Vogel's browser speaks German, so the German interface is driven too (controls have test ids).
 
-interface Seat {
-  readonly context: BrowserContext;
-  readonly page: Page;
-  readonly problems: string[];
-}
-
 describe('a short debate with a point of order and a named vote', () => {
   let t: TestApp;
   let browser: Browser;
-  const seats: Seat[] = [];
+  const seats: BrowserSeat[] = [];
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -33,28 +27,11 @@ describe('a short debate with a point of order and a named vote', () => {
     await t?.stop();
   });
 
-  /** A signed-in browser context (session cookie from the development provider, no login form). */
-  async function seat(username: string, locale: string): Promise<Seat> {
-    const { cookie } = await loginSession(t.baseUrl, username);
-    const [name = '', value = ''] = cookie.split('=');
-    const context = await browser.newContext({ locale });
-    context.setDefaultTimeout(15_000);
-    await context.addCookies([{ name, value, url: t.baseUrl }]);
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`${username}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`${username}: ${error.message}`));
-    const entry = { context, page, problems };
+  const seat = async (username: string | null, locale: string) => {
+    const entry = await openSeat(browser, t.baseUrl, username, locale);
     seats.push(entry);
     return entry;
-  }
-
-  /** Waits until the element with the test id contains the text (and is visible). */
-  async function shows(page: Page, testId: string, text: string | RegExp): Promise<void> {
-    await page.getByTestId(testId).filter({ hasText: text }).first().waitFor();
-  }
+  };
 
   it('runs from opening the sitting to a published result', { timeout: 60_000 }, async () => {
     const started = Date.now();

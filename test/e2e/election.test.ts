@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
 import { chromiumArgs, chromiumPath } from '../support/chromium';
-import { loginSession } from '../support/oidc-login';
+import { openSeat, shows, type BrowserSeat } from '../support/browser-seat';
 
 // An election over three rounds in the built client, under the Bundestag's rules (§ 2(2) GO-BT, 49
 // statutory members): the chair (a.keller) opens sitting 42, calls item 5 (an election) and prepares
@@ -12,18 +12,12 @@ import { loginSession } from '../support/oidc-login';
 // with the most votes in the second, and the most votes elect. The chair console, the members'
 // chamber and the public viewer show who was elected. Vogel's browser speaks German.
 
-interface Seat {
-  readonly context: BrowserContext;
-  readonly page: Page;
-  readonly problems: string[];
-}
-
 const candidates = ['Anna Berg', 'Carl Dorn', 'Eva Falk'] as const;
 
 describe('an election over three rounds', () => {
   let t: TestApp;
   let browser: Browser;
-  const seats: Seat[] = [];
+  const seats: BrowserSeat[] = [];
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -34,28 +28,11 @@ describe('an election over three rounds', () => {
     await t?.stop();
   });
 
-  async function seat(username: string | null, locale: string): Promise<Seat> {
-    const context = await browser.newContext({ locale });
-    context.setDefaultTimeout(15_000);
-    if (username) {
-      const { cookie } = await loginSession(t.baseUrl, username);
-      const [name = '', value = ''] = cookie.split('=');
-      await context.addCookies([{ name, value, url: t.baseUrl }]);
-    }
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`${username ?? 'visitor'}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`${username ?? 'visitor'}: ${error.message}`));
-    const entry = { context, page, problems };
+  const seat = async (username: string | null, locale: string) => {
+    const entry = await openSeat(browser, t.baseUrl, username, locale);
     seats.push(entry);
     return entry;
-  }
-
-  async function shows(page: Page, testId: string, text: string | RegExp): Promise<void> {
-    await page.getByTestId(testId).filter({ hasText: text }).first().waitFor();
-  }
+  };
 
   it('elects in the third round; chair, members and the public see who', { timeout: 120_000 }, async () => {
     const [chair, brandt, vogel, kuhn] = await Promise.all([

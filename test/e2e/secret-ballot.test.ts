@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { chromium, type Browser, type Request } from 'playwright-core';
 import { secretBallotPath } from '@contract/secret-ballots';
 import { startTestApp, type TestApp } from '../support/app';
 import { chromiumArgs, chromiumPath } from '../support/chromium';
-import { loginSession } from '../support/oidc-login';
+import { openSeat, shows, type BrowserSeat } from '../support/browser-seat';
 
 // A secret ballot in the built client: the chair (a.keller) opens sitting 42 and a one-minute secret
 // vote; three members (j.brandt and f.hartmann in English, l.vogel in German) in their own Chromium
@@ -13,11 +13,8 @@ import { loginSession } from '../support/oidc-login';
 // The chair closes the vote; each member's page finds its token hash in the published list with the
 // option chosen; the chair's result lists token hashes and counts, and no name.
 
-interface Seat {
+interface Seat extends BrowserSeat {
   readonly username: string;
-  readonly context: BrowserContext;
-  readonly page: Page;
-  readonly problems: string[];
   /** Every request to the ballot box this page made. */
   readonly ballotRequests: Request[];
 }
@@ -36,30 +33,15 @@ describe('a secret ballot with receipts checked by the members', () => {
     await t?.stop();
   });
 
-  async function seat(username: string, locale: string): Promise<Seat> {
-    const { cookie } = await loginSession(t.baseUrl, username);
-    const [name = '', value = ''] = cookie.split('=');
-    const context = await browser.newContext({ locale });
-    context.setDefaultTimeout(15_000);
-    await context.addCookies([{ name, value, url: t.baseUrl }]);
-    const page = await context.newPage();
-    const problems: string[] = [];
-    const ballotRequests: Request[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`${username}: ${message.text()}`);
+  /** A member's browser that also keeps every request it makes to the ballot box. */
+  const seat = async (username: string, locale: string): Promise<Seat> => {
+    const entry = { ...(await openSeat(browser, t.baseUrl, username, locale)), username, ballotRequests: [] as Request[] };
+    entry.page.on('request', (request) => {
+      if (new URL(request.url()).pathname === secretBallotPath) entry.ballotRequests.push(request);
     });
-    page.on('pageerror', (error) => problems.push(`${username}: ${error.message}`));
-    page.on('request', (request) => {
-      if (new URL(request.url()).pathname === secretBallotPath) ballotRequests.push(request);
-    });
-    const entry = { username, context, page, problems, ballotRequests };
     seats.push(entry);
     return entry;
-  }
-
-  async function shows(page: Page, testId: string, text: string | RegExp): Promise<void> {
-    await page.getByTestId(testId).filter({ hasText: text }).first().waitFor();
-  }
+  };
 
   it('counts three anonymous ballots and each member finds their own in the published list', { timeout: 110_000 }, async () => {
     const [chair, brandt, vogel, hartmann] = await Promise.all([
