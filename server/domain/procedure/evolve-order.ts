@@ -15,11 +15,11 @@ export function evolveOrder(state: ProcedureState, e: OrderEvent, at: string): P
     case 'order.called_to_point':
     case 'order.called_to_order': {
       const kind = e.kind === 'order.called_to_point' ? 'to_point' : 'to_order';
-      return next({ calls: [...order.calls, { measureId: e.measureId, kind, personId: e.person.personId, floorId: e.floorId, at }] });
+      return next({ calls: [...order.calls, { measureId: e.measureId, kind, personId: e.person.personId, person: e.person, floorId: e.floorId, at }] });
     }
     case 'order.floor_withdrawn':
-      // The floor.ended that follows ends the speech; the withdrawal itself is testimony.
-      return state;
+      // The floor.ended that follows ends the speech; here only that it was withdrawn.
+      return next({ withdrawals: [...order.withdrawals, { floorId: e.floorId, personId: e.person.personId, at }] });
     case 'order.muted':
       return next({ muted: { ...order.muted, [e.person.personId]: e.person } });
     case 'order.unmuted': {

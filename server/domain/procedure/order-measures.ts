@@ -5,6 +5,7 @@
  * The media layer enforces them from the state (a withdrawn floor's microphone, a mute, an exclusion).
  */
 import { InputError, RuleViolation } from '../errors';
+import type { OrderMeasureRules } from '../rulebook';
 import { isChairTeam as chairTeamRoles } from '@contract/roles';
 import type { DecideContext, ProcedureCommand } from './commands';
 import { endCurrentFloor } from './clocks';
@@ -26,8 +27,8 @@ function subject(ctx: DecideContext, personId: string): PersonRef {
 const reasonOf = (reason: string | null): string | null => reason?.trim() || null;
 
 /** The person's calls that count toward withdrawal: in the speech they hold (or the whole sitting, as the rules say). */
-export function callsCounted(state: ProcedureState, ctx: DecideContext, personId: string): number {
-  const per = rulesOf(state, ctx).orderMeasures.callsCountedPer;
+export function callsCounted(state: ProcedureState, rules: OrderMeasureRules, personId: string): number {
+  const per = rules.callsCountedPer;
   const floorId = state.floor?.person.personId === personId ? state.floor.floorId : null;
   return state.order.calls.filter((c) => c.personId === personId && (per === 'sitting' || (floorId !== null && c.floorId === floorId))).length;
 }
@@ -49,7 +50,9 @@ export function call(state: ProcedureState, cmd: Of<'order.call_to_point' | 'ord
       person,
       floorId,
       reason: reasonOf(cmd.reason),
-      calls: callsCounted(state, ctx, person.personId) + (floorId !== null || rulesOf(state, ctx).orderMeasures.callsCountedPer === 'sitting' ? 1 : 0),
+      calls:
+        callsCounted(state, rulesOf(state, ctx).orderMeasures, person.personId) +
+        (floorId !== null || rulesOf(state, ctx).orderMeasures.callsCountedPer === 'sitting' ? 1 : 0),
     },
   ];
 }
@@ -61,7 +64,7 @@ export function withdrawFloor(state: ProcedureState, cmd: Of<'order.withdraw_flo
   if (!floor) throw new RuleViolation('floor.empty', 'nobody has the floor');
   const person = subject(ctx, floor.person.personId);
   const needed = rulesOf(state, ctx).orderMeasures.withdrawAfterCalls;
-  const calls = callsCounted(state, ctx, person.personId);
+  const calls = callsCounted(state, rulesOf(state, ctx).orderMeasures, person.personId);
   if (needed !== null && calls < needed) {
     throw new RuleViolation('order.withdrawal_needs_calls', `the rules allow withdrawing the floor after ${needed} calls; ${person.name} has had ${calls}`);
   }
@@ -143,4 +146,55 @@ export function carriedExclusions(ctx: DecideContext): ProcedureEvent[] {
       remaining: x.remaining,
       objection: x.objection,
     }));
+}
+
+/** Calls a person has had in this sitting, and in the speech they hold now. */
+export interface PersonCalls {
+  readonly person: PersonRef;
+  readonly toPoint: number;
+  readonly toOrder: number;
+  /** Calls in the speech they hold now (0 without the floor). */
+  readonly inThisSpeech: number;
+  /** Calls that count toward withdrawal of the floor, as the rules count them. */
+  readonly counted: number;
+}
+
+/** What the chair's console and the member's notice read: the rules, each person's calls, mutes and exclusions. */
+export interface OrderView {
+  readonly rules: OrderMeasureRules;
+  /** The floor's holder and whether the rules let the chair withdraw it now. */
+  readonly floor: { readonly person: PersonRef; readonly counted: number; readonly mayWithdraw: boolean } | null;
+  readonly calls: readonly PersonCalls[];
+  readonly muted: readonly PersonRef[];
+  /** People whose floor was withdrawn in this sitting (each once). */
+  readonly withdrawnFrom: readonly string[];
+  /** Exclusions in this sitting (imposed or carried), in force or lifted by an upheld objection, oldest first. */
+  readonly exclusions: readonly Exclusion[];
+}
+
+export function orderView(state: ProcedureState, rules: OrderMeasureRules): OrderView {
+  const floor = state.floor;
+  const people = new Map<string, { person: PersonRef; toPoint: number; toOrder: number; inThisSpeech: number }>();
+  for (const c of state.order.calls) {
+    const entry = people.get(c.personId) ?? { person: c.person, toPoint: 0, toOrder: 0, inThisSpeech: 0 };
+    people.set(c.personId, {
+      ...entry,
+      toPoint: entry.toPoint + (c.kind === 'to_point' ? 1 : 0),
+      toOrder: entry.toOrder + (c.kind === 'to_order' ? 1 : 0),
+      inThisSpeech: entry.inThisSpeech + (floor !== null && c.floorId === floor.floorId ? 1 : 0),
+    });
+  }
+  const counted = floor ? callsCounted(state, rules, floor.person.personId) : 0;
+  return {
+    rules,
+    floor: floor && {
+      person: floor.person,
+      counted,
+      mayWithdraw: rules.withdrawAfterCalls === null || counted >= rules.withdrawAfterCalls,
+    },
+    calls: [...people.values()].map((p) => ({ ...p, counted: callsCounted(state, rules, p.person.personId) })),
+    muted: Object.values(state.order.muted),
+    withdrawnFrom: [...new Set(state.order.withdrawals.map((w) => w.personId))],
+    exclusions: Object.values(state.order.exclusions).sort((a, b) => a.at.localeCompare(b.at)),
+  };
 }

@@ -158,6 +158,7 @@ export interface OrderCall {
   readonly measureId: string;
   readonly kind: 'to_point' | 'to_order';
   readonly personId: string;
+  readonly person: PersonRef;
   /** The floor the person held when called; null: called from their seat. */
   readonly floorId: string | null;
   readonly at: string;
@@ -187,6 +188,8 @@ export interface Exclusion {
 /** Order measures in this sitting: calls, individual mutes, exclusions (by id). */
 export interface OrderState {
   readonly calls: readonly OrderCall[];
+  /** Floors withdrawn, in record order. */
+  readonly withdrawals: readonly { readonly floorId: string; readonly personId: string; readonly at: string }[];
   readonly muted: Readonly<Record<string, PersonRef>>;
   readonly exclusions: Readonly<Record<string, Exclusion>>;
 }
@@ -242,7 +245,7 @@ export const initialState: ProcedureState = {
   quorumCount: null,
   namedDemands: {},
   amendments: [],
-  order: { calls: [], muted: {}, exclusions: {} },
+  order: { calls: [], withdrawals: [], muted: {}, exclusions: {} },
   lastSeq: 0,
   lastAt: null,
 };
