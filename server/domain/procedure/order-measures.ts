@@ -37,7 +37,8 @@ export function call(state: ProcedureState, cmd: Of<'order.call_to_point' | 'ord
   const toPoint = cmd.kind === 'order.call_to_point';
   requireChair(ctx.actor, toPoint ? 'call a speaker to the point' : 'call a member to order');
   requireOpen(state, 'a call to order');
-  if (toPoint && !rulesOf(state, ctx).orderMeasures.callToPoint)
+  const rules = rulesOf(state, ctx).orderMeasures;
+  if (toPoint && !rules.callToPoint)
     throw new RuleViolation('order.call_to_point_not_allowed', 'these rules know no call to the point; call the member to order');
   const person = subject(ctx, cmd.personId);
   // A call to the point is for the speaker: it needs the floor. A call to order may reach a member in their seat.
@@ -50,9 +51,8 @@ export function call(state: ProcedureState, cmd: Of<'order.call_to_point' | 'ord
       person,
       floorId,
       reason: reasonOf(cmd.reason),
-      calls:
-        callsCounted(state, rulesOf(state, ctx).orderMeasures, person.personId) +
-        (floorId !== null || rulesOf(state, ctx).orderMeasures.callsCountedPer === 'sitting' ? 1 : 0),
+      // This call counts too where calls count: in the speech held, or anywhere in the sitting.
+      calls: callsCounted(state, rules, person.personId) + (floorId !== null || rules.callsCountedPer === 'sitting' ? 1 : 0),
     },
   ];
 }
