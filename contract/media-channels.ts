@@ -60,7 +60,7 @@ export type MediaSource = CapturedSource | 'hall';
 export type MediaKind = 'audio' | 'video';
 
 /** Why the server holds (pauses) a producer; the UI says it to the person. */
-export type HoldReason = 'not_allowed' | 'no_floor' | 'muted_all' | 'not_on_air';
+export type HoldReason = 'not_allowed' | 'no_floor' | 'muted_all' | 'not_on_air' | 'muted_by_chair';
 
 /** Why a producer does not flow: the procedure holds it, or its owner muted it (`self_muted`). */
 export type Held = HoldReason | 'self_muted';

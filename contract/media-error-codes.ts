@@ -13,6 +13,8 @@ export const mediaErrorCodes = [
   'media.consumer_not_found',
   'media.not_allowed',
   'media.not_signed_in',
+  /** Excluded from the sitting (an order measure): the media is closed to the person until the exclusion ends. */
+  'media.excluded',
   'media.cannot_consume',
   /** The peer holds as many transports, producers or consumers (or sittings) as it may; nothing was created. */
   'media.quota_exceeded',

@@ -142,8 +142,11 @@ export type MediaRequestData<R extends RtcTypes> = {
   readonly [M in MediaMethod as MediaMethods<R>[M][0] extends Nothing ? never : M]: MediaMethods<R>[M][0];
 };
 
-/** Why the sitting's media ended: it closed, or its worker died. Rejoin to continue. */
-export type MediaCloseReason = 'closed' | 'worker_died';
+/**
+ * Why the sitting's media ended: it closed, or its worker died (rejoin to continue); `excluded`: for
+ * this peer alone, excluded from the sitting by the chair (an order measure): do not rejoin.
+ */
+export type MediaCloseReason = 'closed' | 'worker_died' | 'excluded';
 
 /** Server → one peer, unasked: each notification's data. Delivered in order. */
 export interface MediaNotifications {

@@ -129,6 +129,18 @@ export const ruleCodes = {
   ],
   subroom: ['subroom.bad_name', 'subroom.no_faction', 'subroom.not_in', 'subroom.not_invited', 'subroom.not_member', 'subroom.other_faction'],
   broadcast: ['broadcast.not_running'],
+  order: [
+    'order.call_to_point_not_allowed',
+    'order.withdrawal_needs_calls',
+    'order.exclusion_too_long',
+    'order.excluded',
+    'order.not_excluded',
+    'order.objection_not_allowed',
+    'order.objection_recorded',
+    'order.no_objection',
+    'order.objection_decided',
+    'order.chair_team',
+  ],
 } as const;
 
 /** The area a rule belongs to (the key of `ruleCodes`). */

@@ -226,6 +226,21 @@ export interface PersonIdentityTable {
   bound_at: ColumnType<Date, Date | undefined, never>;
 }
 
+/** An exclusion from sittings (order measure); the record holds the same, this table outlasts the sitting. */
+export interface OrderExclusionTable {
+  exclusion_id: string;
+  person_id: string;
+  /** The sitting it was imposed in. */
+  sitting_id: string;
+  /** Sitting days, the sitting it was imposed in the first. */
+  sitting_days: number;
+  excluded_at: Timestamp;
+  objection_lodged: Generated<boolean>;
+  objection_text: string | null;
+  /** An upheld objection ended it. */
+  lifted_at: Timestamp | null;
+}
+
 export interface Database {
   parliament: ParliamentTable;
   factions: FactionTable;
@@ -244,6 +259,7 @@ export interface Database {
   chamber_states: ChamberStateTable;
   person_identities: PersonIdentityTable;
   admin_log: AdminLogTable;
+  order_exclusions: OrderExclusionTable;
 }
 
 export type FactionRow = Selectable<FactionTable>;

@@ -3,6 +3,7 @@ import type { Database } from './database';
 import type { Parliament } from '../domain/parliament';
 import type { ParliamentSettings } from '../domain/parliament-settings';
 import type { Rulebook } from '../domain/rulebook';
+import { upgradeRulebook } from '../domain/rulebook/upgrade';
 
 export async function getParliament(db: Kysely<Database>): Promise<Parliament | undefined> {
   const row = await db.selectFrom('parliament').select(['name', 'statutory_members', 'short_name', 'time_zone']).executeTakeFirst();
@@ -34,7 +35,8 @@ export async function getParliamentSettings(
       floorLanguage: row.floor_language,
       timeZone: row.time_zone,
     },
-    rulebook: row.rulebook,
+    // Stored before fields were added (e.g. order measures): read with the defaults of its time.
+    rulebook: row.rulebook && upgradeRulebook(row.rulebook),
     overrides: row.rulebook_overrides,
   };
 }

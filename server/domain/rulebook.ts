@@ -97,4 +97,23 @@ export interface Rulebook {
     /** Ballots offer "no" against all candidates (a ballot on a single candidate always offers no). */
     readonly noToAll: boolean;
   };
+  /** Order measures (calls to the point and to order, withdrawal of the floor, exclusion): what the chair may do, and when. */
+  readonly orderMeasures: OrderMeasureRules;
+}
+
+/** The chair's disciplinary powers as the rules of procedure give them. */
+export interface OrderMeasureRules {
+  /** The chair may call a speaker to the point (Sachruf); false where the rules know only calls to order. */
+  readonly callToPoint: boolean;
+  /**
+   * The floor may be withdrawn only after this many calls (to the point or to order) of the speaker, counted
+   * as `callsCountedPer` says; null: the chair may withdraw it at any time.
+   */
+  readonly withdrawAfterCalls: number | null;
+  /** Whether the calls that lead to withdrawal count within one speech, or within the whole sitting. */
+  readonly callsCountedPer: 'speech' | 'sitting';
+  /** The most sitting days an exclusion may last (the sitting in which it is imposed counts as the first). */
+  readonly maxExclusionSittingDays: number;
+  /** The excluded member may object (Einspruch), and the house (or body the rules name) decides on it. */
+  readonly objection: boolean;
 }

@@ -52,6 +52,16 @@ export const authorisationMatrix: Readonly<Record<string, Expectation>> = {
   muteAll: m(chairTeam),
   liftMuteAll: m(chairTeam),
 
+  // ---- order measures (chair's team; the rulebook decides what is allowed when) ----
+  callToPoint: m(chairTeam),
+  callToOrder: m(chairTeam),
+  withdrawFloor: m(chairTeam),
+  muteMember: m(chairTeam),
+  unmuteMember: m(chairTeam),
+  excludeMember: m(chairTeam),
+  recordExclusionObjection: m(chairTeam),
+  decideExclusionObjection: m(chairTeam),
+
   // ---- attendance and one's own requests (anyone signed in; the procedure decides who counts) ----
   joinSitting: m(signedIn),
   leaveSitting: m(signedIn),

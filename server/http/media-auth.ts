@@ -3,11 +3,12 @@ import type { Auth } from '../auth';
 import { MediaError } from '../media/errors';
 import type { MediaParticipant } from '../media/topology';
 import type { Services } from '../services';
+import { exclusionOf } from '../domain/procedure/evolve-order';
 
 /**
  * Who opens the media socket, as a participant of that sitting: the session cookie's user, their
  * person (for the booth) and the token's roles, the same the GraphQL API acts with. Refused when
- * not signed in, not in the roster, or when the sitting is not open or suspended.
+ * not signed in, not in the roster, excluded from the sitting, or when the sitting is not open or suspended.
  */
 export function mediaParticipantOf(auth: Auth, services: Services) {
   return async (req: http.IncomingMessage, sittingId: string): Promise<MediaParticipant> => {
@@ -17,6 +18,8 @@ export function mediaParticipantOf(auth: Auth, services: Services) {
     if (!person) throw new MediaError('media.not_allowed', `${user.username} is not in the roster`);
     const { state } = await services.procedure.snapshot(sittingId);
     if (state.phase !== 'open' && state.phase !== 'suspended') throw new MediaError('media.not_allowed', `sitting ${sittingId} is ${state.phase}`);
+    // An order measure: the excluded stay out of the chamber's media until the exclusion ends.
+    if (exclusionOf(state, person.id)) throw new MediaError('media.excluded', `${user.username} is excluded from sitting ${sittingId}`);
     const booth = person.boothId ? (await services.roster.booths()).find((b) => b.id === person.boothId) : undefined;
     return { id: person.id, roles: user.roles, booth: booth ? { id: booth.id, language: booth.language, kind: booth.kind } : null };
   };

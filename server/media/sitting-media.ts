@@ -133,12 +133,14 @@ export class SittingMedia extends EventEmitter<SittingMediaEvents> {
 
   async join(participant: MediaParticipant, rtpCapabilities: types.RtpCapabilities, choice: ListenerChoice): Promise<JoinResult> {
     this.assertOpen();
+    this.assertNotExcluded(participant.id);
     if (this.peers.has(participant.id)) throw new MediaError('media.already_joined', `${participant.id} has already joined the sitting's media`);
     const router = await this.routers.place();
-    // NOTE: the same person may have joined, or the media closed, while the router was chosen.
-    if (this.closed || this.peers.has(participant.id)) {
+    // NOTE: the same person may have joined, been excluded, or the media closed, while the router was chosen.
+    if (this.closed || this.peers.has(participant.id) || this.floor.excluded?.includes(participant.id)) {
       this.routers.release(router);
       this.assertOpen();
+      this.assertNotExcluded(participant.id);
       throw new MediaError('media.already_joined', `${participant.id} has already joined the sitting's media`);
     }
     this.watchRouter(router);
@@ -360,6 +362,14 @@ export class SittingMedia extends EventEmitter<SittingMediaEvents> {
     // Ballot-only commits never get here (the bridge skips them); most others (requests) leave the floor as it was.
     if (sameFloor(this.floor, floor)) return;
     this.floor = floor;
+    // An excluded member leaves the chamber at once: their peer closes (with every producer), before anything is resumed.
+    for (const id of floor.excluded ?? []) {
+      const peer = this.peers.get(id);
+      if (!peer) continue;
+      this.notify(peer, { method: 'mediaClosed', data: { reason: 'excluded' } });
+      this.leave(id);
+      this.opts.log.info('setFloor() | excluded peer closed', { sitting: this.sittingId, peer: id });
+    }
     const changes: Promise<void>[] = [];
     for (const pub of [...this.published.values()]) {
       if (!mayPublish(pub.peer.participant, parseChannelKey(pub.producer.appData.channel), floor)) {
@@ -527,6 +537,10 @@ export class SittingMedia extends EventEmitter<SittingMediaEvents> {
     const transport = peer.transports.get(transportId);
     if (!transport) throw new MediaError('media.transport_not_found', `no transport ${transportId} of ${peer.id}`);
     return transport;
+  }
+
+  private assertNotExcluded(peerId: string): void {
+    if (this.floor.excluded?.includes(peerId)) throw new MediaError('media.excluded', `${peerId} is excluded from the sitting`);
   }
 
   private assertOpen(): void {

@@ -39,6 +39,10 @@ export interface FloorState {
   readonly relays: ReadonlyMap<string, string>;
   /** Person id → the subroom (faction consultation) they sit in. */
   readonly subrooms: ReadonlyMap<string, string>;
+  /** People whose floor microphone the chair holds (an order measure), even with the floor. Absent: none. */
+  readonly muted?: readonly string[];
+  /** People excluded from the sitting: their peer is closed and they cannot join. Absent: none. */
+  readonly excluded?: readonly string[];
 }
 
 /** Volume of the floor under an interpretation or a subroom (20 %): audible, not competing; listeners adjust it. */
@@ -89,6 +93,8 @@ export function holdReason(p: MediaParticipant, channel: Channel, floor: FloorSt
   if (!mayPublish(p, channel, floor)) return 'not_allowed';
   switch (channel.kind) {
     case 'floor':
+      // The chair's individual mute holds anyone it names, podium guests too (the domain never names the chair's team).
+      if (floor.muted?.includes(p.id)) return 'muted_by_chair';
       if (isAlwaysHeard(p)) return null;
       if (!floor.speakers.includes(p.id)) return 'no_floor';
       return floor.mutedAll ? 'muted_all' : null;
@@ -132,13 +138,15 @@ export function gainIn(plan: readonly Listening[], channel: ChannelKey): number 
   return plan.find((l) => l.channel === channel)?.gain;
 }
 
-/** Whether two floor states would apply the same way (speakers, mute all, booths, relays, subrooms). */
+/** Whether two floor states would apply the same way (speakers, mute all, individual mutes, exclusions, booths, relays, subrooms). */
 export function sameFloor(a: FloorState, b: FloorState): boolean {
   const sameMap = (x: ReadonlyMap<string, string>, y: ReadonlyMap<string, string>) => x.size === y.size && [...x].every(([k, v]) => y.get(k) === v);
+  const sameList = (x: readonly string[] = [], y: readonly string[] = []) => x.length === y.length && x.every((id, i) => y[i] === id);
   return (
     a.mutedAll === b.mutedAll &&
-    a.speakers.length === b.speakers.length &&
-    a.speakers.every((id, i) => b.speakers[i] === id) &&
+    sameList(a.speakers, b.speakers) &&
+    sameList(a.muted, b.muted) &&
+    sameList(a.excluded, b.excluded) &&
     sameMap(a.liveInterpreters, b.liveInterpreters) &&
     sameMap(a.relays, b.relays) &&
     sameMap(a.subrooms, b.subrooms)

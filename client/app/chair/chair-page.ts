@@ -18,6 +18,7 @@ import { EventConsole } from './event-console';
 import { FloorControls } from './floor-controls';
 import { ElectionRounds } from './election-rounds';
 import { OpenVoteControl } from './open-vote-control';
+import { OrderMeasuresPanel } from './order-measures-panel';
 import { PointsOfOrderQueue } from './points-of-order-queue';
 import { SittingControls } from './sitting-controls';
 import { SpeakerListEditor } from './speaker-list-editor';
@@ -36,6 +37,7 @@ import { VotePreparation } from './vote-preparation';
     EventConsole,
     FloorControls,
     OpenVoteControl,
+    OrderMeasuresPanel,
     PointsOfOrderQueue,
     ProtocolLinks,
     RouterLink,
@@ -95,6 +97,7 @@ import { VotePreparation } from './vote-preparation';
               <h2 id="floor-heading">{{ words().floor }}</h2>
               <plenum-floor-controls />
             </section>
+            <plenum-order-measures-panel />
             <section class="panel" aria-labelledby="speakers-heading">
               <h2 id="speakers-heading">{{ text().speakerList }} ({{ procedure.speakerList.requests.length }})</h2>
               <plenum-speaker-list-editor />

@@ -13,6 +13,7 @@ import { ChamberMedia } from './chamber-media';
 import { chamberText } from './chamber-text';
 import { ChamberState } from './chamber-state';
 import { NamedVoteDemands } from './named-vote-demands';
+import { OrderMeasureNotice } from './order-measure-notice';
 import { PointOfOrderForm } from './point-of-order-form';
 import { SpeakingRequests } from './speaking-requests';
 import { SubroomPanel } from './subroom-panel';
@@ -31,6 +32,7 @@ import { VotePanel } from './vote-panel';
     ErrorNotice,
     FloorView,
     NamedVoteDemands,
+    OrderMeasureNotice,
     PointOfOrderForm,
     RouterLink,
     SittingStatus,
@@ -54,6 +56,7 @@ import { VotePanel } from './vote-panel';
       <header class="chamber-header">
         <h1 data-testid="chamber-title">{{ procedureState.frame()?.title }}</h1>
         <plenum-sitting-status [procedure]="procedure" [live]="procedureState.live()" />
+        <plenum-order-measure-notice />
         @if (state.isMember()) {
           <p class="presence">
             @if (state.present()) {

@@ -38,6 +38,7 @@ const en = {
   held: {
     no_floor: 'You do not have the floor.',
     muted_all: 'The chair muted all microphones.',
+    muted_by_chair: 'The chair muted your microphone.',
     self_muted: 'You muted yourself.',
     not_on_air: 'You are not on air.',
     not_allowed: 'You may not speak in this channel.',
@@ -94,6 +95,7 @@ const de: typeof en = {
   held: {
     no_floor: 'Sie haben nicht das Wort.',
     muted_all: 'Der Vorsitz hat alle Mikrofone stummgeschaltet.',
+    muted_by_chair: 'Der Vorsitz hat Ihr Mikrofon stummgeschaltet.',
     self_muted: 'Sie haben sich stummgeschaltet.',
     not_on_air: 'Sie sind nicht auf Sendung.',
     not_allowed: 'Sie dürfen in diesem Kanal nicht sprechen.',

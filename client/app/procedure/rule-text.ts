@@ -124,6 +124,16 @@ const en: Readonly<Record<RuleCode, string>> = {
   'roster.person_in_record': 'This person is named in a sitting’s record (ballots or entries): end their membership instead of deleting them.',
   'roster.import_stale': 'The roster has changed since the preview: preview the file again.',
   'broadcast.not_running': 'The sitting is not being broadcast.',
+  'order.call_to_point_not_allowed': 'These rules know no call to the point: call the member to order.',
+  'order.withdrawal_needs_calls': 'The rules allow withdrawing the floor only after more calls of the speaker.',
+  'order.exclusion_too_long': 'The rules allow an exclusion for fewer sitting days.',
+  'order.excluded': 'The member is excluded from the sitting.',
+  'order.not_excluded': 'The member is not excluded.',
+  'order.objection_not_allowed': 'These rules provide no objection to an exclusion.',
+  'order.objection_recorded': 'An objection to this exclusion is recorded already.',
+  'order.no_objection': 'No objection to this exclusion is recorded.',
+  'order.objection_decided': 'The objection has been decided already.',
+  'order.chair_team': 'Order measures do not apply to the chair’s team.',
 };
 
 const de: Readonly<Record<RuleCode, string>> = {
@@ -249,6 +259,16 @@ const de: Readonly<Record<RuleCode, string>> = {
   'roster.person_in_record': 'Diese Person steht im Protokoll einer Sitzung (Stimmen oder Einträge): Beenden Sie ihre Mitgliedschaft, statt sie zu löschen.',
   'roster.import_stale': 'Die Liste hat sich seit der Vorschau geändert: Zeigen Sie die Vorschau der Datei erneut an.',
   'broadcast.not_running': 'Die Sitzung wird nicht übertragen.',
+  'order.call_to_point_not_allowed': 'Diese Geschäftsordnung kennt keinen Sachruf: Rufen Sie das Mitglied zur Ordnung.',
+  'order.withdrawal_needs_calls': 'Das Wort kann nach der Geschäftsordnung erst nach weiteren Rufen entzogen werden.',
+  'order.exclusion_too_long': 'Die Geschäftsordnung erlaubt einen Ausschluss für weniger Sitzungstage.',
+  'order.excluded': 'Das Mitglied ist von der Sitzung ausgeschlossen.',
+  'order.not_excluded': 'Das Mitglied ist nicht ausgeschlossen.',
+  'order.objection_not_allowed': 'Die Geschäftsordnung sieht keinen Einspruch gegen einen Ausschluss vor.',
+  'order.objection_recorded': 'Gegen diesen Ausschluss ist bereits Einspruch eingelegt.',
+  'order.no_objection': 'Gegen diesen Ausschluss ist kein Einspruch eingelegt.',
+  'order.objection_decided': 'Über den Einspruch ist bereits entschieden.',
+  'order.chair_team': 'Ordnungsmaßnahmen gelten nicht für das Präsidium.',
 };
 
 /** Why the server refused a command, by the rule it named, in the interface language. */

@@ -9,6 +9,7 @@ import * as sittingLifecycle from './2026_12_06_120000_sitting_lifecycle';
 import * as secretBallots from './2026_12_07_010000_secret_ballots';
 import * as showOfHands from './2026_12_07_020000_show_of_hands';
 import * as voteDraftElections from './2026_12_07_030000_vote_draft_elections';
+import * as orderExclusions from './2026_12_08_010000_order_exclusions';
 
 /** Listed in code: Kysely's FileMigrationProvider cannot import .ts under vitest. Names sort by date. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_010000_secret_ballots': secretBallots,
   '2026_12_07_020000_show_of_hands': showOfHands,
   '2026_12_07_030000_vote_draft_elections': voteDraftElections,
+  '2026_12_08_010000_order_exclusions': orderExclusions,
 };

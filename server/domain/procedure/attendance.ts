@@ -2,7 +2,7 @@
 import type { DecideContext, ProcedureCommand } from './commands';
 import type { ProcedureEvent } from './events';
 import type { ProcedureState } from './state';
-import { personOf, personRef, requireNotClosed, requireSelfOrChair } from './permissions';
+import { personOf, personRef, requireNotClosed, requireNotExcluded, requireSelfOrChair } from './permissions';
 
 type Of<K extends ProcedureCommand['kind']> = Extract<ProcedureCommand, { kind: K }>;
 
@@ -11,6 +11,7 @@ export function join(state: ProcedureState, cmd: Of<'attendance.join'>, ctx: Dec
   const person = personOf(ctx.sitting, cmd.personId);
   requireSelfOrChair(ctx.actor, person.id, 'record attendance');
   if (Object.hasOwn(state.present, person.id)) return [];
+  requireNotExcluded(state, person.id, 'joining');
   return [{ kind: 'attendance.joined', person: personRef(ctx.sitting, person) }];
 }
 

@@ -6,7 +6,7 @@
 import type { Rulebook } from '../rulebook';
 import type { Role } from '@contract/roles';
 import type { AgendaItemKind } from '../parliament';
-import type { RosterFacts } from './events';
+import type { PersonRef, RosterFacts } from './events';
 import type { MajorityKind, OrderPolicy, PointOfOrderDecision, RequestKind, Stance, VoteKind, OptionMeaning } from './vocabulary';
 
 export type ProcedureCommand =
@@ -73,6 +73,17 @@ export type ProcedureCommand =
   | { readonly kind: 'vote.cancel'; readonly voteId: string; readonly reason: string }
   /** The chair opens the round the rules allow after a closed round of an election that elected no one. */
   | { readonly kind: 'vote.open_next_round'; readonly voteId: string }
+  // order measures (chair's team): calls, withdrawal of the floor, individual mute, exclusion and objection
+  | { readonly kind: 'order.call_to_point'; readonly personId: string; readonly reason: string | null }
+  | { readonly kind: 'order.call_to_order'; readonly personId: string; readonly reason: string | null }
+  | { readonly kind: 'order.withdraw_floor'; readonly reason: string | null }
+  | { readonly kind: 'order.mute'; readonly personId: string }
+  | { readonly kind: 'order.unmute'; readonly personId: string }
+  | { readonly kind: 'order.exclude'; readonly personId: string; readonly sittingDays: number; readonly reason: string | null }
+  /** The excluded member's objection (Einspruch), lodged with the chair, who records it. */
+  | { readonly kind: 'order.record_objection'; readonly exclusionId: string; readonly text: string | null }
+  /** The decision on it (by the house, or the body the rules name): upheld lifts the exclusion. */
+  | { readonly kind: 'order.decide_objection'; readonly exclusionId: string; readonly upheld: boolean; readonly note: string | null }
   // roster (parliament IT): a change to who someone is, noted in the record of every open sitting
   | {
       readonly kind: 'roster.note_change';
@@ -153,8 +164,25 @@ export interface SittingContext {
   }[];
   /** Cancelled in the back office: it never opens. */
   readonly cancelled?: boolean;
+  /**
+   * Exclusions imposed in earlier sittings that this one still serves (loaded from the exclusions table);
+   * carried into the record when the sitting opens. Absent: none.
+   */
+  readonly exclusions?: readonly CarriedExclusion[];
   /** ISO instant the sitting is scheduled to start (the deadline `evening_before` of a named-vote demand reads it). */
   readonly startsAt?: string;
+}
+
+/** An exclusion from an earlier sitting with sitting days still to serve. */
+export interface CarriedExclusion {
+  readonly exclusionId: string;
+  readonly person: PersonRef;
+  readonly fromSittingId: string;
+  readonly sittingDays: number;
+  /** Sitting days left, this sitting included (≥ 1). */
+  readonly remaining: number;
+  /** The objection lodged and not yet decided (an upheld one lifts the exclusion, so it is not carried). */
+  readonly objection: { readonly text: string | null } | null;
 }
 
 /** What a decision may use besides the state: the time, the actor, fresh ids. */

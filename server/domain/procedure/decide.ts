@@ -14,6 +14,7 @@ import * as chamber from './mute-all';
 import * as elections from './elections';
 import * as floor from './floor';
 import * as namedVotes from './named-votes';
+import * as order from './order-measures';
 import * as points from './points-of-order';
 import * as roster from './roster-changes';
 import * as secretBallots from './secret-ballots';
@@ -97,6 +98,21 @@ export function decide(state: ProcedureState, command: ProcedureCommand, ctx: De
       return votes.cancel(state, command, ctx);
     case 'vote.open_next_round':
       return elections.openNextRound(state, command, ctx);
+    case 'order.call_to_point':
+    case 'order.call_to_order':
+      return order.call(state, command, ctx);
+    case 'order.withdraw_floor':
+      return order.withdrawFloor(state, command, ctx);
+    case 'order.mute':
+      return order.mute(state, command, ctx);
+    case 'order.unmute':
+      return order.unmute(state, command, ctx);
+    case 'order.exclude':
+      return order.exclude(state, command, ctx);
+    case 'order.record_objection':
+      return order.recordObjection(state, command, ctx);
+    case 'order.decide_objection':
+      return order.decideObjection(state, command, ctx);
     case 'roster.note_change':
       return roster.noteChange(state, command, ctx);
     default: {

@@ -263,6 +263,43 @@ export type ProcedureEvent =
       readonly enteredBy?: PersonRef;
     }
   | { readonly kind: 'vote.cancelled'; readonly voteId: string; readonly reason: string }
+  // ---- order measures ----
+  /** A call to the point (Sachruf) or to order (Ordnungsruf); `calls`: the person's calls that count toward withdrawal, this one included. */
+  | {
+      readonly kind: 'order.called_to_point' | 'order.called_to_order';
+      readonly measureId: string;
+      readonly person: PersonRef;
+      /** The floor the person held when called; null when called from their seat. */
+      readonly floorId: string | null;
+      readonly reason: string | null;
+      readonly calls: number;
+    }
+  /** The chair withdrew the floor (followed by floor.ended); `calls` as counted when it was withdrawn. */
+  | { readonly kind: 'order.floor_withdrawn'; readonly floorId: string; readonly person: PersonRef; readonly reason: string | null; readonly calls: number }
+  /** One person's microphone held by the chair, until unmuted. */
+  | { readonly kind: 'order.muted'; readonly person: PersonRef }
+  | { readonly kind: 'order.unmuted'; readonly person: PersonRef }
+  /** Excluded for `sittingDays` sitting days, this one the first (followed by attendance.left). */
+  | { readonly kind: 'order.excluded'; readonly exclusionId: string; readonly person: PersonRef; readonly sittingDays: number; readonly reason: string | null }
+  /** An exclusion of an earlier sitting that this sitting serves (`remaining` days, this one included), noted at opening. */
+  | {
+      readonly kind: 'order.exclusion_carried';
+      readonly exclusionId: string;
+      readonly person: PersonRef;
+      readonly fromSittingId: string;
+      readonly sittingDays: number;
+      readonly remaining: number;
+      readonly objection: { readonly text: string | null } | null;
+    }
+  | { readonly kind: 'order.objection_recorded'; readonly exclusionId: string; readonly person: PersonRef; readonly text: string | null }
+  /** upheld: the exclusion ends now (and is not carried further). */
+  | {
+      readonly kind: 'order.objection_decided';
+      readonly exclusionId: string;
+      readonly person: PersonRef;
+      readonly upheld: boolean;
+      readonly note: string | null;
+    }
   // ---- roster ----
   | {
       /** Parliament IT changed a person's roles, voting right or username while the sitting was open or suspended; the actor is who did. */

@@ -9,6 +9,7 @@ import { itemOf, own } from './lookup';
 import { endFloor, extendFloor, grantFloor, acceptInterjection, endInterjection } from './evolve-floor';
 import { castBallot, closeVote, cancelVote, demandNamed, openVote, decidePoint, countQuorum } from './evolve-votes';
 import { upgradeRulebook } from '../rulebook/upgrade';
+import { evolveOrder } from './evolve-order';
 
 export function evolveEntry(state: ProcedureState, entry: RecordedEvent): ProcedureState {
   const e = entry.event;
@@ -133,6 +134,16 @@ export function evolveEntry(state: ProcedureState, entry: RecordedEvent): Proced
       return closeVote(state, e, at);
     case 'vote.cancelled':
       return cancelVote(state, e, at);
+    case 'order.called_to_point':
+    case 'order.called_to_order':
+    case 'order.floor_withdrawn':
+    case 'order.muted':
+    case 'order.unmuted':
+    case 'order.excluded':
+    case 'order.exclusion_carried':
+    case 'order.objection_recorded':
+    case 'order.objection_decided':
+      return evolveOrder(state, e, at);
     case 'roster.changed':
       // Testimony only: rules read today's roster from the context; votes keep the electorate frozen at opening.
       return state;

@@ -19,7 +19,18 @@ import { addressOf } from './evolve-floor';
 import { chargesQuota, endCurrentFloor, quotaKey, quotaLines, remainingOf } from './clocks';
 import { own } from './lookup';
 import { orderedRequests } from './queue';
-import { canSpeak, isChairTeam, membersOnly, personOf, personRef, requireChair, requireNotClosed, requireOpen, rulesOf } from './permissions';
+import {
+  canSpeak,
+  isChairTeam,
+  membersOnly,
+  personOf,
+  personRef,
+  requireChair,
+  requireNotClosed,
+  requireNotExcluded,
+  requireOpen,
+  rulesOf,
+} from './permissions';
 import { pendingPoints } from './points-of-order';
 
 type Of<K extends ProcedureCommand['kind']> = Extract<ProcedureCommand, { kind: K }>;
@@ -33,6 +44,7 @@ interface Grant {
 }
 
 function granted(state: ProcedureState, ctx: DecideContext, g: Grant): ProcedureEvent[] {
+  requireNotExcluded(state, g.person.personId, 'giving them the floor');
   return [...endCurrentFloor(state), { kind: 'floor.granted', floorId: ctx.newId(), ...g }];
 }
 

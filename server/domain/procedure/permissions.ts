@@ -8,6 +8,7 @@ import { isChairTeam as chairTeamOf, maySpeakOnFloor } from '@contract/roles';
 import type { Actor, DecideContext, SittingContext } from './commands';
 import type { PersonRef } from './events';
 import type { ProcedureState } from './state';
+import { exclusionOf } from './evolve-order';
 
 export type SittingPerson = SittingContext['people'] extends ReadonlyMap<string, infer P> ? P : never;
 
@@ -93,4 +94,10 @@ export function membersOnly(sitting: SittingContext): (person: PersonRef) => boo
     const p = sitting.people.get(person.personId);
     return p ? p.roles.includes('member') : true;
   };
+}
+
+/** Refuses what an excluded person would do in the sitting (join, ask to speak, be given the floor, vote). */
+export function requireNotExcluded(state: ProcedureState, personId: string, what: string): void {
+  const x = exclusionOf(state, personId);
+  if (x) throw new RuleViolation('order.excluded', `${x.person.name} is excluded from the sitting (${x.sittingDays} sitting days); ${what} is refused`);
 }

@@ -16,7 +16,7 @@ import type { ProcedureEvent } from './events';
 import type { PointOfOrder, ProcedureState } from './state';
 import { endCurrentFloor } from './clocks';
 import { own } from './lookup';
-import { actingPerson, personRef, requireChair, requireNotClosed, requireOpen, requirePresent, rulesOf } from './permissions';
+import { actingPerson, personRef, requireChair, requireNotClosed, requireNotExcluded, requireOpen, requirePresent, rulesOf } from './permissions';
 import { closedForWantOfQuorum, openVoteEvents, requireNoOpenVote } from './votes';
 import { quorumCheckCategory, quorumCountEvents } from './quorum-checks';
 
@@ -36,6 +36,7 @@ export function raise(state: ProcedureState, cmd: Of<'point_of_order.raise'>, ct
   requireOpen(state, 'raising a point of order');
   const person = actingPerson(ctx, 'raising a point of order');
   if (!person.roles.includes('member')) throw new RuleViolation('forbidden.not_member', 'only members raise points of order');
+  requireNotExcluded(state, person.id, 'raising a point of order');
   requirePresent(state, person.id, 'raising a point of order');
   if (!rulesOf(state, ctx).pointsOfOrder.categories.some((c) => c.id === cmd.category)) {
     throw new RuleViolation('point_of_order.unknown_category', `the rules know no point-of-order category ${cmd.category}`);

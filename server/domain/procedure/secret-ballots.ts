@@ -9,7 +9,7 @@ import type { DecideContext, ProcedureCommand } from './commands';
 import type { ProcedureEvent } from './events';
 import type { ProcedureState, VoteState } from './state';
 import { own } from './lookup';
-import { rulesOf } from './permissions';
+import { requireNotExcluded, rulesOf } from './permissions';
 import { closingEvents, eligibleCount, mayVoteLate, voteOf } from './votes';
 
 type Of<K extends ProcedureCommand['kind']> = Extract<ProcedureCommand, { kind: K }>;
@@ -31,6 +31,8 @@ export function requireMayTakeToken(state: ProcedureState, voteId: string, ctx: 
   const vote = voteOf(state, voteId);
   requireSecretAndOpen(vote, ctx.now);
   const personId = ctx.actor.personId;
+  // An excluded member takes no token: their secret ballot is refused before it could be unlinkable.
+  if (personId !== null) requireNotExcluded(state, personId, 'a ballot token');
   if (personId === null || !(own(vote.eligibleIds, personId) || mayVoteLate(state, vote, ctx.sitting, rulesOf(state, ctx), personId))) {
     throw new RuleViolation('vote.not_eligible', 'only members with voting rights present when the vote opened vote');
   }

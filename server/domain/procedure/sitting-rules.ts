@@ -2,6 +2,7 @@
 import { InputError, NotFoundError, RuleViolation } from '../errors';
 import { allotSpeakingTime } from '../rulebook/speaking-time';
 import { transition } from '../sitting';
+import { carriedExclusions } from './order-measures';
 import type { DecideContext, ProcedureCommand } from './commands';
 import type { ProcedureEvent } from './events';
 import type { ProcedureState } from './state';
@@ -23,7 +24,8 @@ export function openSitting(state: ProcedureState, ctx: DecideContext): Procedur
   if (state.phase === 'suspended') throw new RuleViolation('sitting.invalid_transition', 'a suspended sitting is resumed, not opened again');
   transition(state.phase, 'open');
   // The rules in force from now on are those of this moment: frozen into the record.
-  return [{ kind: 'sitting.opened', rulebook: ctx.sitting.rulebook, statutoryMembers: ctx.sitting.statutoryMembers }];
+  // Exclusions of earlier sittings still to be served are noted at once: the excluded stay out.
+  return [{ kind: 'sitting.opened', rulebook: ctx.sitting.rulebook, statutoryMembers: ctx.sitting.statutoryMembers }, ...carriedExclusions(ctx)];
 }
 
 export function suspendSitting(state: ProcedureState, cmd: Of<'sitting.suspend'>, ctx: DecideContext): ProcedureEvent[] {

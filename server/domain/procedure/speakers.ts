@@ -13,7 +13,18 @@ import { addressOf } from './evolve-floor';
 import { chargesQuota } from './clocks';
 import { itemOf, own } from './lookup';
 import { pendingOn } from './queue';
-import { canSpeak, isChairTeam, personOf, personRef, requireChair, requireNotClosed, requireOpen, requirePresent, rulesOf } from './permissions';
+import {
+  canSpeak,
+  isChairTeam,
+  personOf,
+  personRef,
+  requireChair,
+  requireNotClosed,
+  requireNotExcluded,
+  requireOpen,
+  requirePresent,
+  rulesOf,
+} from './permissions';
 
 type Of<K extends ProcedureCommand['kind']> = Extract<ProcedureCommand, { kind: K }>;
 
@@ -32,6 +43,7 @@ export function requestSpeech(state: ProcedureState, cmd: Of<'speaker.request'>,
   if (self && !chair && !person.roles.includes('member')) {
     throw new RuleViolation('forbidden.guest_added_by_chair', 'podium guests are given the floor by the chair; they cannot ask for it themselves');
   }
+  requireNotExcluded(state, person.id, 'asking for the floor');
   if (self) requirePresent(state, person.id, 'asking for the floor');
   if (!requestKinds.includes(cmd.requestKind)) throw new InputError([{ path: ['requestKind'], message: `unknown request kind ${String(cmd.requestKind)}` }]);
   if (cmd.stance !== null && cmd.stance !== 'pro' && cmd.stance !== 'contra')

@@ -154,6 +154,47 @@ export interface NamedVoteDemand {
   readonly valid: boolean;
 }
 
+/** A call to the point or to order, as recorded. */
+export interface OrderCall {
+  readonly measureId: string;
+  readonly kind: 'to_point' | 'to_order';
+  readonly personId: string;
+  readonly person: PersonRef;
+  /** The floor the person held when called; null: called from their seat. */
+  readonly floorId: string | null;
+  readonly at: string;
+}
+
+/** An exclusion in force in this sitting, or lifted in it by an upheld objection. */
+export interface Exclusion {
+  readonly exclusionId: string;
+  readonly person: PersonRef;
+  readonly sittingDays: number;
+  /** null: imposed in this sitting; else the earlier sitting it was imposed in. */
+  readonly fromSittingId: string | null;
+  /** Sitting days left when this sitting began (or when it was imposed), this one included. */
+  readonly remaining: number;
+  readonly at: string;
+  readonly reason: string | null;
+  readonly objection: {
+    readonly text: string | null;
+    /** null: lodged before this sitting (carried). */
+    readonly at: string | null;
+    readonly decision: { readonly upheld: boolean; readonly note: string | null; readonly at: string } | null;
+  } | null;
+  /** An upheld objection ended it. */
+  readonly lifted: boolean;
+}
+
+/** Order measures in this sitting: calls, individual mutes, exclusions (by id). */
+export interface OrderState {
+  readonly calls: readonly OrderCall[];
+  /** Floors withdrawn, in record order. */
+  readonly withdrawals: readonly { readonly floorId: string; readonly personId: string; readonly at: string }[];
+  readonly muted: Readonly<Record<string, PersonRef>>;
+  readonly exclusions: Readonly<Record<string, Exclusion>>;
+}
+
 export interface ProcedureState {
   readonly phase: SittingPhase;
   /** Frozen by sitting.opened; null before. */
@@ -180,6 +221,7 @@ export interface ProcedureState {
   readonly namedDemands: Readonly<Record<string, NamedVoteDemand>>;
   /** Changes of the agenda carried out while the sitting was open, in record order. */
   readonly amendments: readonly AgendaAmendment[];
+  readonly order: OrderState;
   readonly lastSeq: number;
   readonly lastAt: string | null;
 }
@@ -204,6 +246,7 @@ export const initialState: ProcedureState = {
   quorumCount: null,
   namedDemands: {},
   amendments: [],
+  order: { calls: [], withdrawals: [], muted: {}, exclusions: {} },
   lastSeq: 0,
   lastAt: null,
 };

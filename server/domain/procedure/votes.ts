@@ -24,7 +24,18 @@ import { numberLimits } from '@contract/number-limits';
 import { optionNames } from '@contract/procedure-words';
 import { addSeconds, own } from './lookup';
 import { namedDemanded } from './named-votes';
-import { actingPerson, isVotingMember, personOf, personRef, presentVotingMembers, requireChair, requireOpen, rulesOf, statutoryOf } from './permissions';
+import {
+  actingPerson,
+  isVotingMember,
+  personOf,
+  personRef,
+  presentVotingMembers,
+  requireChair,
+  requireNotExcluded,
+  requireOpen,
+  rulesOf,
+  statutoryOf,
+} from './permissions';
 
 type Of<K extends ProcedureCommand['kind']> = Extract<ProcedureCommand, { kind: K }>;
 
@@ -179,6 +190,8 @@ export function cast(state: ProcedureState, cmd: Of<'vote.cast'>, ctx: DecideCon
   if (vote.closesAt !== null && ctx.now.getTime() >= Date.parse(vote.closesAt)) throw new RuleViolation('vote.expired', 'the time for this vote is over');
   if (vote.definition.kind === 'show_of_hands') throw new RuleViolation('vote.show_of_hands_no_ballots', 'this vote is by show of hands: the chair counts');
   const personId = ctx.actor.personId;
+  // Frozen in before the exclusion or not: an excluded member's ballot is refused.
+  if (personId !== null) requireNotExcluded(state, personId, 'a ballot');
   if (personId === null || !(own(vote.eligibleIds, personId) || mayVoteLate(state, vote, ctx.sitting, rules, personId))) {
     throw new RuleViolation('vote.not_eligible', 'only members with voting rights present when the vote opened vote');
   }

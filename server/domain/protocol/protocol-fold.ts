@@ -253,6 +253,18 @@ export class ProtocolFold {
       case 'chamber.mute_all_lifted':
         // Microphone control, not a proceeding: it stays in the record, not in the protocol.
         return;
+      case 'order.called_to_point':
+      case 'order.called_to_order':
+      case 'order.floor_withdrawn':
+      case 'order.muted':
+      case 'order.unmuted':
+      case 'order.excluded':
+      case 'order.exclusion_carried':
+      case 'order.objection_recorded':
+      case 'order.objection_decided':
+        this.see(e.person);
+        this.section.proceedings.push(orderMeasure(e, at, this.actor(entry.actorId)));
+        return;
       case 'roster.changed':
         this.section.proceedings.push({ kind: 'roster_change', at, person: e.person, before: e.before, after: e.after, by: this.actor(entry.actorId) });
         return;
@@ -520,5 +532,34 @@ export class ProtocolFold {
         .map((p) => ({ person: p.person, floors: p.floors, seconds: wholeSeconds(p.ms) }))
         .sort((x, y) => y.seconds - x.seconds || byName(x.person, y.person)),
     };
+  }
+}
+
+/** An order measure's line in the protocol. */
+function orderMeasure(e: Extract<ProcedureEvent, { kind: `order.${string}` }>, at: string, by: Actor | null): Proceeding {
+  const line = { kind: 'order_measure' as const, at, person: e.person, by, reason: null, sittingDays: null, upheld: null };
+  switch (e.kind) {
+    case 'order.called_to_point':
+      return { ...line, measure: 'call_to_point', reason: e.reason };
+    case 'order.called_to_order':
+      return { ...line, measure: 'call_to_order', reason: e.reason };
+    case 'order.floor_withdrawn':
+      return { ...line, measure: 'floor_withdrawn', reason: e.reason };
+    case 'order.muted':
+      return { ...line, measure: 'muted' };
+    case 'order.unmuted':
+      return { ...line, measure: 'unmuted' };
+    case 'order.excluded':
+      return { ...line, measure: 'excluded', reason: e.reason, sittingDays: e.sittingDays };
+    case 'order.exclusion_carried':
+      return { ...line, measure: 'exclusion_carried', sittingDays: e.remaining };
+    case 'order.objection_recorded':
+      return { ...line, measure: 'objection_recorded', reason: e.text };
+    case 'order.objection_decided':
+      return { ...line, measure: 'objection_decided', reason: e.note, upheld: e.upheld };
+    default: {
+      const unknown: never = e;
+      return unknown;
+    }
   }
 }

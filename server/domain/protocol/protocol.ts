@@ -179,6 +179,9 @@ export interface ProtocolAgendaAmendment {
   readonly by: Actor | null;
 }
 
+export type OrderMeasureKind =
+  'call_to_point' | 'call_to_order' | 'floor_withdrawn' | 'muted' | 'unmuted' | 'excluded' | 'exclusion_carried' | 'objection_recorded' | 'objection_decided';
+
 export type Proceeding =
   | ProtocolFloor
   | ProtocolAgendaAmendment
@@ -211,6 +214,20 @@ export type Proceeding =
       readonly person: PersonRef;
       readonly before: RosterFacts | null;
       readonly after: RosterFacts | null;
+      readonly by: Actor | null;
+    }
+  /** An order measure: calls, withdrawal of the floor, an individual mute, exclusion (or one carried from an earlier sitting), objection. */
+  | {
+      readonly kind: 'order_measure';
+      readonly at: string;
+      readonly measure: OrderMeasureKind;
+      readonly person: PersonRef;
+      /** The reason the chair gave, an objection's text, or the note on its decision. */
+      readonly reason: string | null;
+      /** Exclusions: the sitting days imposed; a carried one: the days left, this sitting included. */
+      readonly sittingDays: number | null;
+      /** A decided objection: upheld (the exclusion ends) or rejected. */
+      readonly upheld: boolean | null;
       readonly by: Actor | null;
     }
   | {

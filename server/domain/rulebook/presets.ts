@@ -160,6 +160,21 @@ export const bundestag2025: Rulebook = freeze<Rulebook>({
     // Unverified: ballots on several candidates offer "no" and abstention in practice (our reading).
     noToAll: true,
   },
+  // Order measures, §§ 36–39 (PROCEDURE.md § 1 "Order measures"; numbering as in GO-BT 1980 and BT25 § 36/37).
+  orderMeasures: {
+    // § 36: the President may call a speaker who strays from the subject to the point (Sachruf).
+    callToPoint: true,
+    // § 37 (BT25 § 36/37, PROCEDURE.md): after the third call to the point (or to order) in one speech, the
+    // floor is withdrawn. BT80 § 37 adds a warning at the second call: the chair gives it in words.
+    withdrawAfterCalls: 3,
+    callsCountedPer: 'speech',
+    // § 38(1) BT80: exclusion for up to 30 sitting days. BT25 keeps "excluded for the sitting" after three
+    // calls to order (PROCEDURE.md); its longest exclusion is unverified: 30 kept.
+    maxExclusionSittingDays: 30,
+    // § 39 BT80: the excluded member may object in writing by the next sitting day; the Bundestag decides
+    // without debate. BT25 § 53 excludes named votes on objections to order measures, so objection remains.
+    objection: true,
+  },
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -271,6 +286,20 @@ export const europeanParliament: Rulebook = freeze<Rulebook>({
     // Unverified: only votes for candidates count; there is no "no to all" on an EP ballot (our reading).
     noToAll: false,
   },
+  // Order measures, Rules 175–176 (9th-term numbering, as the brief gives it; not in PROCEDURE.md, so every
+  // value is unverified against it).
+  orderMeasures: {
+    // Rule 175(1): the President calls to order; the Rules know no separate call to the point (unverified).
+    callToPoint: false,
+    // Rule 175(2)–(3): a second call to order is recorded in the minutes; should the disturbance go on, the
+    // member may be denied the right to speak: after two calls in the sitting (unverified).
+    withdrawAfterCalls: 2,
+    callsCountedPer: 'sitting',
+    // Rule 176(4)(c): temporary suspension from participation for 2 to 30 consecutive sitting days (unverified).
+    maxExclusionSittingDays: 30,
+    // Rule 177: an internal appeal to the Bureau against a penalty (unverified); recorded as an objection.
+    objection: true,
+  },
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -370,6 +399,20 @@ export const municipalCouncil: Rulebook = freeze<Rulebook>({
     ],
     // § 50(2) sentence 2: no-votes are valid votes, so a ballot offers "no".
     noToAll: true,
+  },
+  // Order measures: GO NRW § 51(2)–(3) and the council's own Geschäftsordnung (not in PROCEDURE.md:
+  // every value is unverified against it).
+  orderMeasures: {
+    // Council rules commonly let the mayor call a speaker "zur Sache" (unverified).
+    callToPoint: true,
+    // Commonly: the floor is withdrawn after the third call in the same speech (unverified).
+    withdrawAfterCalls: 3,
+    callsCountedPer: 'speech',
+    // § 51(3) GO NRW: for a gross breach the council may exclude a member from one or more sittings; the
+    // number is the council's rules' (unverified): 3 is our choice.
+    maxExclusionSittingDays: 3,
+    // The member may object, and the council decides (our reading of § 51(3); unverified).
+    objection: true,
   },
 });
 

@@ -108,6 +108,14 @@ export const rulebookSchema: z.ZodType<Rulebook> = z
         }),
       noToAll: z.boolean(),
     }),
+    orderMeasures: z.strictObject({
+      callToPoint: z.boolean(),
+      withdrawAfterCalls: z.number().int().min(1, 'must be at least 1 (or null: at any time)').max(10, 'must be at most 10').nullable(),
+      callsCountedPer: z.enum(['speech', 'sitting']),
+      // No rules of procedure we know exclude for longer than 30 sitting days (§ 38 GO-BT).
+      maxExclusionSittingDays: z.number().int().min(1, 'must be at least 1').max(60, 'must be at most 60'),
+      objection: z.boolean(),
+    }),
   })
   .superRefine((rulebook, ctx) => {
     const namedVote = rulebook.votes.namedVote;

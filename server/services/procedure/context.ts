@@ -12,7 +12,8 @@ import { presets } from '../../domain/rulebook/presets';
 import { applyOverrides } from '../../domain/rulebook/schema';
 import type { Rulebook } from '../../domain/rulebook';
 import type { RulebookPresetId } from '@contract/forms/parliament-forms';
-import type { SittingContext } from '../../domain/procedure/commands';
+import type { CarriedExclusion, SittingContext } from '../../domain/procedure/commands';
+import { exclusionsInForce } from '../../db/order-exclusions';
 
 /** The preset a parliament without a rulebook of its own uses. */
 export const defaultPreset: RulebookPresetId = 'bundestag-2025';
@@ -25,8 +26,11 @@ export async function effectiveRulebook(db: Kysely<Database>, sittingId: string 
   return overrides ? applyOverrides(base, overrides) : base;
 }
 
-/** Static facts the rules read: today's roster, the agenda and the rulebook that would apply. */
-export async function loadSittingContext(db: Kysely<Database>, sittingId: string): Promise<SittingContext> {
+/**
+ * Static facts the rules read: today's roster, the agenda and the rulebook that would apply; with
+ * `exclusions` (for opening the sitting), the exclusions of earlier sittings it still serves.
+ */
+export async function loadSittingContext(db: Kysely<Database>, sittingId: string, opts: { exclusions?: boolean } = {}): Promise<SittingContext> {
   // One after another: inside a transaction on PGlite there is only the one connection.
   const parliament = await getParliament(db);
   const factions = await listFactions(db);
@@ -35,6 +39,22 @@ export async function loadSittingContext(db: Kysely<Database>, sittingId: string
   const rulebook = await effectiveRulebook(db, sittingId);
   const [sitting] = await findSittingsByIds(db, [sittingId]);
   if (!parliament) throw new NotFoundError('sitting', sittingId);
+  const factionNames = new Map(factions.map((f) => [f.id, f.shortName]));
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const exclusions: CarriedExclusion[] = [];
+  for (const x of opts.exclusions ? await exclusionsInForce(db, sittingId) : []) {
+    const p = byId.get(x.personId);
+    // Days left with this sitting: the days imposed, less the sitting it was imposed in and those opened since.
+    const remaining = x.sittingDays - 1 - x.served;
+    if (!p || remaining < 1) continue;
+    const person = {
+      personId: p.id,
+      name: fullName(p),
+      factionId: p.factionId,
+      factionShortName: p.factionId ? (factionNames.get(p.factionId) ?? null) : null,
+    };
+    exclusions.push({ exclusionId: x.exclusionId, person, fromSittingId: x.sittingId, sittingDays: x.sittingDays, remaining, objection: x.objection });
+  }
   return {
     sittingId,
     rulebook,
@@ -43,6 +63,7 @@ export async function loadSittingContext(db: Kysely<Database>, sittingId: string
     people: new Map(people.map((p) => [p.id, { id: p.id, name: fullName(p), factionId: p.factionId, votingRights: p.votingRights, roles: p.roles }])),
     agenda: agenda.map((i) => ({ id: i.id, position: i.position, title: i.title, debateMinutes: i.debateMinutes })),
     cancelled: sitting?.state === 'cancelled',
+    ...(opts.exclusions ? { exclusions } : {}),
     ...(sitting ? { startsAt: sitting.startsAt.toISOString() } : {}),
   };
 }

@@ -6,6 +6,7 @@ import { insertBallots, markDraftOpened } from '../../db/votes';
 import { lockSitting, setSittingState } from '../../db/sittings';
 import { applyAgendaAmendment } from '../../db/agenda-amendments';
 import { deleteVoteKeys, insertSecretBallots } from '../../db/secret-ballots';
+import { insertExclusion, liftExclusion, recordExclusionObjection } from '../../db/order-exclusions';
 import { contextAfter } from '../../domain/procedure/agenda-amendments';
 import { decide } from '../../domain/procedure/decide';
 import { changesOf, type CommitChanges } from '../../domain/procedure/commit-changes';
@@ -217,7 +218,8 @@ export class SittingEngine {
         // A change of the agenda rewrites the sitting's agenda_items: take the sitting's row lock, as
         // the back office does for its edits, before reading the agenda the decisions see.
         if (batch.some((p) => p.command.kind === 'agenda.amend')) await lockSitting(tx, this.sittingId);
-        let context = await loadSittingContext(tx, this.sittingId);
+        // Opening reads the exclusions of earlier sittings it must carry (a query other batches need not make).
+        let context = await loadSittingContext(tx, this.sittingId, { exclusions: batch.some((p) => p.command.kind === 'sitting.open') });
         const items: { at: Date; actorId: string | null; event: ProcedureEvent }[] = [];
         const voters: (string | null)[] = [];
         let seq = this.seq;
@@ -319,6 +321,21 @@ export class SittingEngine {
         case 'vote.closed':
         case 'vote.cancelled':
           await deleteVoteKeys(tx, ev.voteId);
+          break;
+        case 'order.excluded':
+          await insertExclusion(tx, {
+            exclusionId: ev.exclusionId,
+            personId: ev.person.personId,
+            sittingId: this.sittingId,
+            sittingDays: ev.sittingDays,
+            excludedAt: new Date(e.at),
+          });
+          break;
+        case 'order.objection_recorded':
+          await recordExclusionObjection(tx, ev.exclusionId, ev.text);
+          break;
+        case 'order.objection_decided':
+          if (ev.upheld) await liftExclusion(tx, ev.exclusionId, new Date(e.at));
           break;
         default:
           break;

@@ -5,6 +5,8 @@ import { outcomeNames, outcomeReasons, type VoteOutcome } from '@contract/vote-o
 import { electionMajorityNames, roundName, type ElectionMajority } from '@contract/elections';
 import type { FloorKind, MajorityKind, OrderPolicy, PointOfOrderDecision, SittingPhase, Stance, VoteKind } from '../../domain/procedure/vocabulary';
 
+import type { OrderMeasureKind } from '../../domain/protocol/protocol';
+
 export type ProtocolLanguage = 'de' | 'en';
 
 export interface ProtocolLabels {
@@ -109,6 +111,13 @@ export interface ProtocolLabels {
     readonly by: string;
   };
   readonly orderPolicies: Readonly<Record<OrderPolicy, string>>;
+  readonly orderMeasure: {
+    readonly measures: Readonly<Record<OrderMeasureKind, string>>;
+    readonly sittingDays: (days: number) => string;
+    readonly upheld: string;
+    readonly rejected: string;
+    readonly by: string;
+  };
   readonly agendaAmendment: {
     readonly title: string;
     /** Under the agenda when it was changed in the sitting. */
@@ -252,6 +261,23 @@ const de: ProtocolLabels = {
     no: 'nein',
     by: 'durch',
   },
+  orderMeasure: {
+    measures: {
+      call_to_point: 'Sachruf',
+      call_to_order: 'Ordnungsruf',
+      floor_withdrawn: 'Wortentziehung',
+      muted: 'Mikrofon durch die Sitzungsleitung stummgeschaltet',
+      unmuted: 'Mikrofon wieder freigegeben',
+      excluded: 'Ausschluss von der Sitzung',
+      exclusion_carried: 'Fortdauernder Ausschluss aus früherer Sitzung',
+      objection_recorded: 'Einspruch gegen den Ausschluss',
+      objection_decided: 'Entscheidung über den Einspruch',
+    },
+    sittingDays: (n) => (n === 1 ? '1 Sitzungstag' : `${n} Sitzungstage`),
+    upheld: 'stattgegeben, der Ausschluss ist aufgehoben',
+    rejected: 'zurückgewiesen',
+    by: 'durch',
+  },
   orderPolicies: {
     first_come: 'nach Eingang der Wortmeldungen',
     alternate_factions: 'im Wechsel der Fraktionen',
@@ -386,6 +412,23 @@ const en: ProtocolLabels = {
     username: 'username',
     yes: 'yes',
     no: 'no',
+    by: 'by',
+  },
+  orderMeasure: {
+    measures: {
+      call_to_point: 'Call to the point',
+      call_to_order: 'Call to order',
+      floor_withdrawn: 'Floor withdrawn',
+      muted: 'Microphone muted by the chair',
+      unmuted: 'Microphone released',
+      excluded: 'Excluded from the sitting',
+      exclusion_carried: 'Exclusion continued from an earlier sitting',
+      objection_recorded: 'Objection to the exclusion',
+      objection_decided: 'Decision on the objection',
+    },
+    sittingDays: (n) => (n === 1 ? '1 sitting day' : `${n} sitting days`),
+    upheld: 'upheld, the exclusion is lifted',
+    rejected: 'rejected',
     by: 'by',
   },
   orderPolicies: {

@@ -212,6 +212,8 @@ class ProtocolWriter {
         return this.entry(x.at, (bx, w) => this.amendment(x, bx, w));
       case 'quorum_count':
         return this.entry(x.at, (bx, w) => this.out.runs([['bold', L.quorumCount(x.present, x.required, x.quorate)]], { x: bx, width: w }));
+      case 'order_measure':
+        return this.entry(x.at, (bx, w) => this.out.runs(this.orderMeasure(x), { x: bx, width: w }));
       case 'roster_change':
         return this.entry(x.at, (bx, w) =>
           this.out.runs(
@@ -257,6 +259,21 @@ class ProtocolWriter {
   }
 
   /** "Jonas Brandt (SDA): voting right yes → no; roles member → member, chair (by Ina Admin)". */
+  /** "Call to order: Name (Faction) — reason", with the days of an exclusion and the decision on an objection. */
+  private orderMeasure(x: Extract<Proceeding, { kind: 'order_measure' }>): Run[] {
+    const M = this.L.orderMeasure;
+    const details = [
+      x.sittingDays === null ? null : M.sittingDays(x.sittingDays),
+      x.upheld === null ? null : x.upheld ? M.upheld : M.rejected,
+      x.reason,
+      x.by?.name ? `${M.by} ${x.by.name}` : null,
+    ].filter((d): d is string => d !== null);
+    return [
+      ['bold', `${M.measures[x.measure]}: `],
+      ['regular', `${this.person(x.person)}${details.length ? ` — ${details.join('; ')}` : ''}`],
+    ];
+  }
+
   private rosterChange(x: Extract<Proceeding, { kind: 'roster_change' }>): string {
     const R = this.L.rosterChange;
     const yesNo = (v: boolean) => (v ? R.yes : R.no);
