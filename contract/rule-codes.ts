@@ -19,6 +19,8 @@ export const ruleCodes = {
     'forbidden.not_in_roster',
     'forbidden.not_interpreter',
     'forbidden.subroom_owner',
+    'forbidden.presiding_only',
+    'forbidden.record_keepers_only',
   ],
   sitting: [
     'sitting.not_open',
@@ -129,6 +131,8 @@ export const ruleCodes = {
   ],
   subroom: ['subroom.bad_name', 'subroom.no_faction', 'subroom.not_in', 'subroom.not_invited', 'subroom.not_member', 'subroom.other_faction'],
   broadcast: ['broadcast.not_running'],
+  minutes: ['minutes.moment_out_of_range'],
+  protocol: ['protocol.not_correctable', 'protocol.hash_mismatch', 'protocol.sitting_not_closed', 'protocol.record_moved_on'],
 } as const;
 
 /** The area a rule belongs to (the key of `ruleCodes`). */

@@ -11,6 +11,7 @@ import './votes';
 import './procedure';
 import './procedure-mutations';
 import './procedure-fields';
+import './protocol-desk';
 import './named-vote-demands';
 import './public';
 import './public-sittings';

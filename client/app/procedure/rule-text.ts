@@ -123,6 +123,13 @@ const en: Readonly<Record<RuleCode, string>> = {
   'roster.own_rights': 'Nobody changes their own roles or voting right, or removes themselves: ask someone else in parliament IT.',
   'roster.person_in_record': 'This person is named in a sitting’s record (ballots or entries): end their membership instead of deleting them.',
   'roster.import_stale': 'The roster has changed since the preview: preview the file again.',
+  'forbidden.presiding_only': 'Only the President or a Vice-President may do this.',
+  'forbidden.record_keepers_only': 'Only the clerks and the chair’s team may do this.',
+  'minutes.moment_out_of_range': 'A note’s moment lies between 30 minutes ago and now; use a correction for older ones.',
+  'protocol.not_correctable': 'That entry holds no text of the protocol a correction may replace.',
+  'protocol.hash_mismatch': 'The entry has another hash: reload the record and try again.',
+  'protocol.sitting_not_closed': 'The protocol is approved once the sitting is closed.',
+  'protocol.record_moved_on': 'The record has moved on since you read the protocol: read it again before approving.',
   'broadcast.not_running': 'The sitting is not being broadcast.',
 };
 
@@ -248,6 +255,13 @@ const de: Readonly<Record<RuleCode, string>> = {
     'Niemand ändert die eigenen Rollen oder das eigene Stimmrecht oder entfernt sich selbst: Bitten Sie eine andere Person der Parlaments-IT.',
   'roster.person_in_record': 'Diese Person steht im Protokoll einer Sitzung (Stimmen oder Einträge): Beenden Sie ihre Mitgliedschaft, statt sie zu löschen.',
   'roster.import_stale': 'Die Liste hat sich seit der Vorschau geändert: Zeigen Sie die Vorschau der Datei erneut an.',
+  'forbidden.presiding_only': 'Das dürfen nur die Präsidentin oder der Präsident und die Vizepräsidenten.',
+  'forbidden.record_keepers_only': 'Das dürfen nur der Sitzungsdienst und die Sitzungsleitung.',
+  'minutes.moment_out_of_range': 'Der Zeitpunkt eines Vermerks liegt zwischen vor 30 Minuten und jetzt; ältere bitte berichtigen.',
+  'protocol.not_correctable': 'Dieser Eintrag enthält keinen Text des Protokolls, den eine Berichtigung ersetzen kann.',
+  'protocol.hash_mismatch': 'Der Eintrag hat einen anderen Hash: Bitte das Protokoll neu laden.',
+  'protocol.sitting_not_closed': 'Das Protokoll wird nach Schluss der Sitzung genehmigt.',
+  'protocol.record_moved_on': 'Das Sitzungsprotokoll ist seit dem Lesen weitergeschrieben worden: bitte vor der Genehmigung neu lesen.',
   'broadcast.not_running': 'Die Sitzung wird nicht übertragen.',
 };
 

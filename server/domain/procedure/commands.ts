@@ -7,6 +7,7 @@ import type { Rulebook } from '../rulebook';
 import type { Role } from '@contract/roles';
 import type { AgendaItemKind } from '../parliament';
 import type { RosterFacts } from './events';
+import type { MinutesNoteKind } from '@contract/minutes-words';
 import type { MajorityKind, OrderPolicy, PointOfOrderDecision, RequestKind, Stance, VoteKind, OptionMeaning } from './vocabulary';
 
 export type ProcedureCommand =
@@ -73,6 +74,14 @@ export type ProcedureCommand =
   | { readonly kind: 'vote.cancel'; readonly voteId: string; readonly reason: string }
   /** The chair opens the round the rules allow after a closed round of an election that elected no one. */
   | { readonly kind: 'vote.open_next_round'; readonly voteId: string }
+  // the protocol: the presidency (a chair), minutes notes and corrections (clerks and the chair's team), approval (a chair)
+  | { readonly kind: 'presidency.take' }
+  /** moment: when it happened (ISO); null: now. */
+  | { readonly kind: 'minutes.note'; readonly noteKind: MinutesNoteKind; readonly text: string; readonly moment: string | null }
+  /** hash: the target entry's, as the service found it stored (the service checks it against the record before deciding). */
+  | { readonly kind: 'protocol.correct'; readonly seq: number; readonly hash: string; readonly text: string }
+  /** The protocol as read at `seq` (hash `head`): refused once the record has moved on. */
+  | { readonly kind: 'protocol.approve'; readonly seq: number; readonly head: string }
   // roster (parliament IT): a change to who someone is, noted in the record of every open sitting
   | {
       readonly kind: 'roster.note_change';

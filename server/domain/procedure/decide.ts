@@ -13,6 +13,7 @@ import * as attendance from './attendance';
 import * as chamber from './mute-all';
 import * as elections from './elections';
 import * as floor from './floor';
+import * as minutes from './minutes';
 import * as namedVotes from './named-votes';
 import * as points from './points-of-order';
 import * as roster from './roster-changes';
@@ -97,6 +98,14 @@ export function decide(state: ProcedureState, command: ProcedureCommand, ctx: De
       return votes.cancel(state, command, ctx);
     case 'vote.open_next_round':
       return elections.openNextRound(state, command, ctx);
+    case 'presidency.take':
+      return minutes.takePresidency(state, ctx);
+    case 'minutes.note':
+      return minutes.note(state, command, ctx);
+    case 'protocol.correct':
+      return minutes.correct(state, command, ctx);
+    case 'protocol.approve':
+      return minutes.approve(state, command, ctx);
     case 'roster.note_change':
       return roster.noteChange(state, command, ctx);
     default: {
