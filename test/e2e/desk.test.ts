@@ -150,6 +150,9 @@ describe('the clerk’s desk', () => {
     // The chair closes the sitting; the clerk corrects the note on the desk.
     await act(t, chair, 'closeSitting');
     await desk.locator('[data-testid="sitting-phase"][data-state="CLOSED"]').waitFor();
+    // What the closed sitting forbids is disabled, and says why.
+    expect(await desk.getByTestId('caption-input').isDisabled()).toBe(true);
+    await desk.getByTestId('notes-not-now').waitFor();
     await noted.getByTestId('correct').click();
     await desk.getByTestId('correction-text').fill('Beifall bei der SDA und der CVP');
     await desk.getByTestId('correction-save').click();
@@ -165,6 +168,7 @@ describe('the clerk’s desk', () => {
     await approve.click();
     await chairDesk.getByTestId('protocol-approved').filter({ hasText: 'Anna Keller' }).waitFor();
     await desk.getByTestId('protocol-approved').filter({ hasText: 'Anna Keller' }).waitFor();
+    expect(await chairDesk.getByTestId('approve-protocol').count()).toBe(0);
     expect(await seriousViolations(chairDesk)).toEqual([]);
     await shoot(chairDesk, '1440-approved');
 
@@ -183,6 +187,7 @@ describe('the clerk’s desk', () => {
     const text = pdfText(Buffer.from(await pdf.arrayBuffer())).replace(/\s+/g, ' ');
     expect(text).toContain(head.hash);
     expect(text).toContain(entries.at(-2)!.hash);
+    expect(await chairDesk.getByTestId('approved-head').textContent()).toBe(entries.at(-2)!.hash);
     expect(text).toMatch(/Genehmigt von Anna Keller am .*, Stand Eintrag \d+\./);
     expect(text).toContain('(Beifall bei der SDA und der CVP)');
     expect(text).toContain('zuvor: „Beifall bei der SDA“');

@@ -17,11 +17,11 @@ import { DeskState } from './desk-state';
   template: `
     @if (approval(); as a) {
       <p data-testid="protocol-approved">{{ text().approvedBy(a.by?.name ?? '', translation.formatDateTime(a.at)) }}</p>
-      <p class="hash">{{ a.head }}</p>
+      <p class="hash" data-testid="approved-head">{{ a.head }}</p>
     } @else {
       <p data-testid="protocol-not-approved">{{ text().notApproved }}</p>
     }
-    @if (!approval() || approval()?.seq !== state.head()?.seq) {
+    @if (!approval()) {
       @if (state.head(); as head) {
         <button
           type="button"

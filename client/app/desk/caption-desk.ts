@@ -27,10 +27,11 @@ import { insertPrefix, speakerPrefixes, type SpeakerPrefix } from './speaker-pre
       [attr.maxlength]="limit"
       [value]="draft()"
       [attr.aria-busy]="state.pending('caption')"
+      [disabled]="!live()"
       (input)="typed(field.value)"
       (keydown)="key($event, field)"
     />
-    <p id="caption-help" class="help">{{ text().captionHelp }}</p>
+    <p id="caption-help" class="help">{{ live() ? text().captionHelp : text().captionsNotLive }}</p>
     <plenum-command-problem [message]="state.problem('caption')" />
     <h3 class="sub">{{ text().prefixes }}</h3>
     @if (prefixes().length === 0) {
@@ -110,6 +111,11 @@ export class CaptionDesk {
   protected readonly text = this.translation.catalogue(deskText);
   protected readonly limit = textLimits.caption;
   protected readonly draft = signal('');
+  /** Captions go to the stream, which runs while the sitting is open or suspended. */
+  protected readonly live = computed(() => {
+    const phase = this.state.procedure.procedure()?.phase;
+    return phase === 'OPEN' || phase === 'SUSPENDED';
+  });
   protected readonly prefixes = computed(() => speakerPrefixes(this.state.procedure.procedure(), this.state.recent()));
 
   constructor() {

@@ -19,10 +19,13 @@ const kinds: readonly MinutesNoteKind[] = ['APPLAUSE', 'INTERJECTION', 'CALL', '
   imports: [CommandProblem],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
+    @if (!underway()) {
+      <p class="help not-now" data-testid="notes-not-now">{{ text().notesNotNow }}</p>
+    }
     <form class="note-form" (submit)="$event.preventDefault(); record()">
       <label>
         {{ text().noteKind }}
-        <select #kindSelect data-testid="note-kind" [value]="kind()" (change)="kind.set(asKind(kindSelect.value))">
+        <select #kindSelect data-testid="note-kind" [disabled]="!underway()" [value]="kind()" (change)="kind.set(asKind(kindSelect.value))">
           @for (k of kinds; track k) {
             <option [value]="k">{{ text().noteKinds[k] }}</option>
           }
@@ -37,11 +40,12 @@ const kinds: readonly MinutesNoteKind[] = ['APPLAUSE', 'INTERJECTION', 'CALL', '
           data-testid="note-text"
           aria-describedby="note-help"
           [attr.maxlength]="limit"
+          [disabled]="!underway()"
           [value]="draft()"
           (input)="typed(noteInput.value)"
         />
       </label>
-      <button type="submit" data-testid="note-record" [disabled]="!draft().trim() || state.pending('note')">{{ text().recordNote }}</button>
+      <button type="submit" data-testid="note-record" [disabled]="!underway() || !draft().trim() || state.pending('note')">{{ text().recordNote }}</button>
     </form>
     <p id="note-help" class="help">
       {{ text().noteHelp }}
@@ -49,7 +53,7 @@ const kinds: readonly MinutesNoteKind[] = ['APPLAUSE', 'INTERJECTION', 'CALL', '
         <span data-testid="note-moment">{{ text().noteMoment(translation.formatTime(m)) }}</span>
       }
     </p>
-    @if (groups().length > 0) {
+    @if (underway() && groups().length > 0) {
       <ul class="groups">
         @for (g of groups(); track g) {
           <li>
@@ -79,6 +83,9 @@ const kinds: readonly MinutesNoteKind[] = ['APPLAUSE', 'INTERJECTION', 'CALL', '
       color: var(--muted);
       font-size: 0.9rem;
     }
+    .not-now {
+      margin: 0 0 0.5rem;
+    }
     .groups {
       list-style: none;
       display: flex;
@@ -101,6 +108,11 @@ export class MinutesForm {
   protected readonly draft = signal('');
   /** When the clerk began the note: the moment it is about. */
   protected readonly moment = signal<string | null>(null);
+  /** Notes are taken while the sitting is open or suspended (the rules refuse them before and after). */
+  protected readonly underway = computed(() => {
+    const phase = this.state.procedure.procedure()?.phase;
+    return phase === 'OPEN' || phase === 'SUSPENDED';
+  });
   /** The groups present, by the roster's spelling. */
   protected readonly groups = computed(() =>
     (this.state.procedure.procedure()?.attendance.perFaction ?? []).flatMap((f) => (f.faction && f.present > 0 ? [f.faction.shortName] : [])),
