@@ -2,7 +2,7 @@
  * The clerk's desk and the protocol at the API: a clerk notes applause and corrects it by seq and
  * hash; the chair approves the closed sitting's protocol as read. Every text field (the note, the
  * correction) is refused with control characters, lone surrogates, a megabyte and one character over
- * its limit; wrong roles are refused (a member notes nothing, a moderator approves nothing); a wrong
+ * its limit; a note's moment in the future, too far back or not an instant is refused; wrong roles are refused (a member notes nothing, a moderator approves nothing); a wrong
  * hash or a stale head is refused; a flood of notes leaves every acknowledged note in the record
  * exactly once and does not keep a member waiting. Nothing refused changes the record.
  */
@@ -85,6 +85,12 @@ describe('the clerk’s desk and the protocol at the API', () => {
     expect(await correct('clerk', noted.seq, 'f'.repeat(64), 'Beifall bei der CVP')).toMatchObject({ rule: 'protocol.hash_mismatch' });
     expect(await correct('clerk', 1, (await loadRecord(db(), S))[0]!.hash, 'x')).toMatchObject({ rule: 'protocol.not_correctable' });
     expect((await correct('clerk', noted.seq, 'not a hash', 'x')).__typename).toBe('InputError');
+    // A note's moment: not in the future, not more than 30 minutes back, an instant with its offset.
+    const at = (moment: string) =>
+      send('clerk', `mutation($m: DateTime) { r: noteMinutes(sittingId: "${S}", kind: CALL, text: "Zurufe", moment: $m) ${answer} }`, { m: moment });
+    expect(await at(new Date(Date.now() + 3_600_000).toISOString())).toMatchObject({ rule: 'minutes.moment_out_of_range' });
+    expect(await at(new Date(Date.now() - 3_600_000).toISOString())).toMatchObject({ rule: 'minutes.moment_out_of_range' });
+    expect((await at('yesterday')).__typename).toBe('Error');
     expect(await head()).toEqual(before);
   });
 
