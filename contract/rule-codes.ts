@@ -19,6 +19,8 @@ export const ruleCodes = {
     'forbidden.not_in_roster',
     'forbidden.not_interpreter',
     'forbidden.subroom_owner',
+    'forbidden.presiding_only',
+    'forbidden.record_keepers_only',
   ],
   sitting: [
     'sitting.not_open',
@@ -141,6 +143,8 @@ export const ruleCodes = {
     'order.objection_decided',
     'order.chair_team',
   ],
+  minutes: ['minutes.moment_out_of_range'],
+  protocol: ['protocol.not_correctable', 'protocol.hash_mismatch', 'protocol.sitting_not_closed', 'protocol.record_moved_on'],
 } as const;
 
 /** The area a rule belongs to (the key of `ruleCodes`). */

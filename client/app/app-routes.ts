@@ -30,6 +30,11 @@ export const appRoutes: Routes = [
     loadComponent: () => import('./chair/chair-page').then((m) => m.ChairPage),
   },
   {
+    path: 'sittings/:id/desk',
+    title: 'Clerk’s desk · Plenum',
+    loadComponent: () => import('./desk/desk-page').then((m) => m.DeskPage),
+  },
+  {
     path: 'sittings/:id/chamber',
     title: 'Chamber · Plenum',
     loadComponent: () => import('./chamber/chamber-page').then((m) => m.ChamberPage),

@@ -123,6 +123,8 @@ export function demoProcedure(change: Partial<Procedure> = {}): Procedure {
     seq: 10,
     serverTime: '2026-12-03T09:30:00.000Z',
     phase: 'OPEN',
+    presiding: demoPerson('a.keller'),
+    protocolApproval: null,
     mutedAll: false,
     resumesAt: null,
     suspensionReason: null,

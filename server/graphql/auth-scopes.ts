@@ -8,3 +8,5 @@ export const chairTeam = { anyRole: chairTeamRoles } as const;
 export const chairTeamAndClerks = { anyRole: [...chairTeamRoles, 'clerk'] } as const;
 /** The chair's team, the clerks and parliament IT: who read the whole record. */
 export const recordKeepers = { anyRole: [...chairTeamRoles, 'clerk', 'it_admin'] } as const;
+/** The President and Vice-Presidents (role chair): who preside and approve the protocol; moderators do not. */
+export const presidingOfficers = { anyRole: ['chair'] } as const;

@@ -12,6 +12,7 @@ import './procedure';
 import './procedure-mutations';
 import './procedure-fields';
 import './order-measures';
+import './protocol-desk';
 import './named-vote-demands';
 import './public';
 import './public-sittings';

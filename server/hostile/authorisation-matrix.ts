@@ -31,6 +31,8 @@ const voteKeepers: readonly Caller[] = ['chair', 'moderator', 'clerk'];
 const agendaKeepers: readonly Caller[] = ['chair', 'clerk', 'it_admin'];
 const captioners: readonly Caller[] = ['chair', 'moderator', 'clerk'];
 const itAdmin: readonly Caller[] = ['it_admin'];
+/** The President and Vice-Presidents: moderators run the sitting, but neither preside nor approve its protocol. */
+const presidingOfficers: readonly Caller[] = ['chair'];
 const sittingKeepers: readonly Caller[] = ['clerk', 'it_admin'];
 
 export type OperationKind = 'mutation' | 'subscription';
@@ -117,6 +119,11 @@ export const authorisationMatrix: Readonly<Record<string, Expectation>> = {
 
   // ---- the broadcast ----
   addCaption: m(captioners),
+  // ---- the clerk's desk and the protocol: notes and corrections by the record keepers, approval and presidency by a chair ----
+  noteMinutes: m(captioners),
+  correctProtocol: m(captioners),
+  approveProtocol: m(presidingOfficers),
+  takeChair: m(presidingOfficers),
 
   // ---- parliament IT: roster and schedule ----
   createFaction: m(itAdmin),

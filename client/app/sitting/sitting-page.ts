@@ -69,6 +69,9 @@ import { sittingText } from './sitting-text';
               @if (mayChair()) {
                 <a class="button" data-testid="chair-link" [routerLink]="['/sittings', sitting.id, 'chair']">{{ text().chairLink }}</a>
               }
+              @if (keepsRecord()) {
+                <a class="button" data-testid="desk-link" [routerLink]="['/sittings', sitting.id, 'desk']">{{ text().deskLink }}</a>
+              }
               @if (interprets()) {
                 <a class="button" data-testid="booth-link" [routerLink]="['/sittings', sitting.id, 'booth']">{{ text().boothLink }}</a>
               }
@@ -163,6 +166,8 @@ export class SittingPage {
   protected readonly liveLabel = computed(() => this.text().live[this.state.live()]);
   /** The chair's team gets a link to the chair console. */
   protected readonly mayChair = computed(() => chairTeam(this.viewer.viewer()?.roles ?? []));
+  /** The clerks and the chair's team: captions, minutes notes, corrections (the clerk's desk). */
+  protected readonly keepsRecord = computed(() => this.mayChair() || (this.viewer.viewer()?.roles ?? []).includes('CLERK'));
 
   /** Interpreters with a booth get a link to it. */
   protected readonly interprets = computed(() => {

@@ -7,6 +7,7 @@ import type { Rulebook } from '../rulebook';
 import type { Role } from '@contract/roles';
 import type { AgendaItemKind } from '../parliament';
 import type { PersonRef, RosterFacts } from './events';
+import type { MinutesNoteKind } from '@contract/minutes-words';
 import type { MajorityKind, OrderPolicy, PointOfOrderDecision, RequestKind, Stance, VoteKind, OptionMeaning } from './vocabulary';
 
 export type ProcedureCommand =
@@ -84,6 +85,14 @@ export type ProcedureCommand =
   | { readonly kind: 'order.record_objection'; readonly exclusionId: string; readonly text: string | null }
   /** The decision on it (by the house, or the body the rules name): upheld lifts the exclusion. */
   | { readonly kind: 'order.decide_objection'; readonly exclusionId: string; readonly upheld: boolean; readonly note: string | null }
+  // the protocol: the presidency (a chair), minutes notes and corrections (clerks and the chair's team), approval (a chair)
+  | { readonly kind: 'presidency.take' }
+  /** moment: when it happened (ISO); null: now. */
+  | { readonly kind: 'minutes.note'; readonly noteKind: MinutesNoteKind; readonly text: string; readonly moment: string | null }
+  /** hash: the target entry's, as the service found it stored (the service checks it against the record before deciding). */
+  | { readonly kind: 'protocol.correct'; readonly seq: number; readonly hash: string; readonly text: string }
+  /** The protocol as read at `seq` (hash `head`): refused once the record has moved on. */
+  | { readonly kind: 'protocol.approve'; readonly seq: number; readonly head: string }
   // roster (parliament IT): a change to who someone is, noted in the record of every open sitting
   | {
       readonly kind: 'roster.note_change';

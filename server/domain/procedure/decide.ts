@@ -13,6 +13,7 @@ import * as attendance from './attendance';
 import * as chamber from './mute-all';
 import * as elections from './elections';
 import * as floor from './floor';
+import * as minutes from './minutes';
 import * as namedVotes from './named-votes';
 import * as order from './order-measures';
 import * as points from './points-of-order';
@@ -113,6 +114,14 @@ export function decide(state: ProcedureState, command: ProcedureCommand, ctx: De
       return order.recordObjection(state, command, ctx);
     case 'order.decide_objection':
       return order.decideObjection(state, command, ctx);
+    case 'presidency.take':
+      return minutes.takePresidency(state, ctx);
+    case 'minutes.note':
+      return minutes.note(state, command, ctx);
+    case 'protocol.correct':
+      return minutes.correct(state, command, ctx);
+    case 'protocol.approve':
+      return minutes.approve(state, command, ctx);
     case 'roster.note_change':
       return roster.noteChange(state, command, ctx);
     default: {

@@ -7,6 +7,7 @@
 import type { AgendaItemKind, Role } from '../parliament';
 import type { ElectionRoundRule, Rulebook } from '../rulebook';
 import type { FloorKind, MajorityKind, OptionMeaning, OrderPolicy, PointOfOrderDecision, RequestKind, Stance, VoteKind } from './vocabulary';
+import type { MinutesNoteKind } from '@contract/minutes-words';
 
 /** Who a person was at the time, so the protocol never needs today's roster to read an old record. */
 export interface PersonRef {
@@ -300,6 +301,30 @@ export type ProcedureEvent =
       readonly upheld: boolean;
       readonly note: string | null;
     }
+  // ---- the protocol: presidency, minutes notes, corrections, approval (see minutes.ts) ----
+  /** A President or Vice-President takes the chair (before the first: whoever opened the sitting presides). */
+  | { readonly kind: 'presidency.taken'; readonly person: PersonRef }
+  /** A clerk's note for the protocol (applause, an interjection, a call) at the moment it happened, which may lie a little before the entry. */
+  | {
+      readonly kind: 'minutes.noted';
+      readonly noteId: string;
+      readonly noteKind: MinutesNoteKind;
+      readonly text: string;
+      /** ISO instant the note is about. */
+      readonly moment: string;
+      readonly agendaItemId: string | null;
+      /** The speech holding the floor at the time of the entry, if any. */
+      readonly floorId: string | null;
+    }
+  /** A correction of the protocol: the entry (seq and hash) whose text it replaces, and the corrected text. */
+  | {
+      readonly kind: 'protocol.corrected';
+      readonly correctionId: string;
+      readonly target: { readonly seq: number; readonly hash: string; readonly kind: CorrectableKind };
+      readonly text: string;
+    }
+  /** The chair approves the protocol as the record stands at `seq` (whose hash is `head`); a later correction lapses it. */
+  | { readonly kind: 'protocol.approved'; readonly seq: number; readonly head: string; readonly by: PersonRef }
   // ---- roster ----
   | {
       /** Parliament IT changed a person's roles, voting right or username while the sitting was open or suspended; the actor is who did. */
@@ -310,6 +335,9 @@ export type ProcedureEvent =
       /** null: the person was removed. */
       readonly after: RosterFacts | null;
     };
+
+/** What a protocol correction may replace: a minutes note's text, a point of order's text, the note of the chair's decision on one. */
+export type CorrectableKind = 'minutes_note' | 'point_of_order' | 'decision_note';
 
 export type ProcedureEventKind = ProcedureEvent['kind'];
 

@@ -144,6 +144,12 @@ export function evolveEntry(state: ProcedureState, entry: RecordedEvent): Proced
     case 'order.objection_recorded':
     case 'order.objection_decided':
       return evolveOrder(state, e, at);
+    case 'presidency.taken':
+    case 'minutes.noted':
+    case 'protocol.corrected':
+    case 'protocol.approved':
+      // The protocol's own entries: state.ts folds them (evolveMinutes), beside every other entry.
+      return state;
     case 'roster.changed':
       // Testimony only: rules read today's roster from the context; votes keep the electorate frozen at opening.
       return state;

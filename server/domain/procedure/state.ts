@@ -4,9 +4,10 @@
  */
 import type { BallotIndex } from './ballot-index';
 import type { Rulebook } from '../rulebook';
-import type { AmendedChange, AmendmentAuthority, PersonRef, RecordedEvent, VoteDefinition, VoteResult } from './events';
+import type { AmendedChange, AmendmentAuthority, CorrectableKind, PersonRef, RecordedEvent, VoteDefinition, VoteResult } from './events';
 import type { FloorKind, OrderPolicy, PointOfOrderDecision, RequestKind, SittingPhase, Stance } from './vocabulary';
 import { evolveEntry } from './evolve';
+import { evolveMinutes } from './evolve-minutes';
 
 /**
  * pending: waiting (for an interjection: waiting for the speaker's answer); heard: had the floor
@@ -222,6 +223,14 @@ export interface ProcedureState {
   /** Changes of the agenda carried out while the sitting was open, in record order. */
   readonly amendments: readonly AgendaAmendment[];
   readonly order: OrderState;
+  /** Who opened the sitting (the presiding chair until someone takes the chair). */
+  readonly openedBy: string | null;
+  /** Who took the chair last (presidency.taken); null: whoever opened the sitting presides. */
+  readonly presiding: PersonRef | null;
+  /** Entries whose text a correction may replace, by seq, with the text the protocol shows now. */
+  readonly corrigible: Readonly<Record<string, { readonly kind: CorrectableKind; readonly text: string }>>;
+  /** The chair's approval of the protocol; a correction after it lapses it (null again). */
+  readonly approval: { readonly seq: number; readonly head: string; readonly at: string; readonly by: PersonRef } | null;
   readonly lastSeq: number;
   readonly lastAt: string | null;
 }
@@ -247,13 +256,17 @@ export const initialState: ProcedureState = {
   namedDemands: {},
   amendments: [],
   order: { calls: [], withdrawals: [], muted: {}, exclusions: {} },
+  openedBy: null,
+  presiding: null,
+  corrigible: {},
+  approval: null,
   lastSeq: 0,
   lastAt: null,
 };
 
 /** One entry of the record applied to the state. Total: an entry that does not fit the state changes nothing but seq/at. */
 export function evolve(state: ProcedureState, entry: RecordedEvent): ProcedureState {
-  return { ...evolveEntry(state, entry), lastSeq: entry.seq, lastAt: entry.at };
+  return { ...evolveMinutes(evolveEntry(state, entry), entry), lastSeq: entry.seq, lastAt: entry.at };
 }
 
 export function fold(entries: readonly RecordedEvent[]): ProcedureState {

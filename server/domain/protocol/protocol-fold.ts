@@ -17,6 +17,10 @@ import type {
   Proceeding,
   Protocol,
   ProtocolAgendaAmendment,
+  ProtocolCorrection,
+  ProtocolInput,
+  ProtocolMinutesNote,
+  ProtocolPresidency,
   ProtocolFloor,
   ProtocolInterjection,
   ProtocolPointOfOrder,
@@ -27,7 +31,9 @@ import type {
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type Floor = Mutable<Omit<ProtocolFloor, 'interjections'>> & { interjections: ProtocolInterjection[] };
 type PointFloor = Mutable<ProtocolPointOfOrder['floors'][number]>;
-type Point = Mutable<Omit<ProtocolPointOfOrder, 'floors'>> & { floors: PointFloor[] };
+type Point = Mutable<Omit<ProtocolPointOfOrder, 'floors' | 'corrections'>> & { floors: PointFloor[]; corrections: ProtocolCorrection[] };
+type Note = Mutable<Omit<ProtocolMinutesNote, 'corrections'>> & { corrections: ProtocolCorrection[] };
+type Approval = NonNullable<Protocol['approval']>;
 type Vote = Mutable<ProtocolVote> & {
   eligible: readonly PersonRef[];
   cast: { voter: PersonRef | null; pseudonym: string | null; tokenHash?: string | null; optionId: string }[];
@@ -67,13 +73,61 @@ export class ProtocolFold {
   private readonly votes = new Map<string, Vote>();
   /** A counted doubt of the quorum with no vote open applies to the next vote opened. */
   private quorumInDoubt = false;
+  readonly presidency: Mutable<ProtocolPresidency>[] = [];
+  readonly corrections: ProtocolCorrection[] = [];
+  approval: Approval | null = null;
+  readonly lapsedApprovals: (Approval & { lapsedAt: string })[] = [];
+  /** What a correction may replace, by the seq of the entry that wrote it. */
+  private readonly corrigible = new Map<number, { hash: string; text: () => string; set: (text: string, c: ProtocolCorrection) => void }>();
+  /** Today's roster (names the record gives only by id). */
+  private readonly roster: ReadonlyMap<string, PersonRef>;
+
+  constructor(roster?: ProtocolInput['roster']) {
+    const factions = new Map((roster?.factions ?? []).map((f) => [f.id, f.shortName]));
+    this.roster = new Map(
+      (roster?.people ?? []).map((p) => [
+        p.personId,
+        { personId: p.personId, name: p.name, factionId: p.factionId, factionShortName: p.factionId === null ? null : (factions.get(p.factionId) ?? null) },
+      ]),
+    );
+  }
 
   private get section(): Section {
     return this.sections.at(-1)!;
   }
 
+  /** Who acted, by name: as the record last named them, else as the roster names them today. */
   private actor(personId: string | null): Actor | null {
-    return personId === null ? null : { personId, name: this.people.get(personId)?.name ?? null };
+    return personId === null ? null : { personId, name: this.people.get(personId)?.name ?? this.roster.get(personId)?.name ?? null };
+  }
+
+  private personRefOf(personId: string): PersonRef {
+    return this.people.get(personId) ?? this.roster.get(personId) ?? { personId, name: '', factionId: null, factionShortName: null };
+  }
+
+  /** A text a later entry may correct (a note, a point's text, a decision's note), by its entry's seq and hash. */
+  private corrigibleText(entry: StoredEntry, text: () => string, set: (text: string, c: ProtocolCorrection) => void): void {
+    this.corrigible.set(entry.seq, { hash: entry.hash, text, set });
+  }
+
+  /** Attendance with everyone who presided, joined or not (the President need not join to preside). */
+  attendanceWithPresidency(): { person: PersonRef; firstJoinedAt: string; presentAtEnd: boolean; presiding: boolean }[] {
+    const out = new Map([...this.attendance].map(([id, a]) => [id, { ...a, presiding: false }]));
+    for (const p of this.presidency) {
+      const a = out.get(p.person.personId);
+      if (a) a.presiding = true;
+      // Not joined: the record does not say they left, so they are not marked as having left early.
+      else out.set(p.person.personId, { person: this.personRefOf(p.person.personId), firstJoinedAt: p.from, presentAtEnd: true, presiding: true });
+    }
+    return [...out.values()];
+  }
+
+  private presides(personId: string | null, at: string): void {
+    const person = this.actor(personId);
+    if (!person) return;
+    const last = this.presidency.at(-1);
+    if (last && last.to === null) last.to = at;
+    this.presidency.push({ person, from: at, to: null });
   }
 
   private see(person: PersonRef): void {
@@ -98,6 +152,8 @@ export class ProtocolFold {
         this.rulebook = { preset: e.rulebook.preset, name: e.rulebook.name };
         this.statutoryMembers = e.statutoryMembers;
         this.categories = new Map(e.rulebook.pointsOfOrder.categories.map((c) => [c.id, { de: c.label.de, en: c.label.en }]));
+        // Whoever opens presides, until a President or Vice-President takes the chair.
+        if (this.presidency.length === 0) this.presides(entry.actorId, at);
         return;
       case 'sitting.suspended': {
         this.phase = 'suspended';
@@ -115,9 +171,57 @@ export class ProtocolFold {
         }
         return;
       }
-      case 'sitting.closed':
+      case 'sitting.closed': {
         this.phase = 'closed';
         this.closedAt = at;
+        const last = this.presidency.at(-1);
+        if (last && last.to === null) last.to = at;
+        return;
+      }
+      case 'presidency.taken': {
+        this.see(e.person);
+        this.presides(e.person.personId, at);
+        this.section.proceedings.push({ kind: 'presidency', at, person: { personId: e.person.personId, name: e.person.name } });
+        return;
+      }
+      case 'minutes.noted': {
+        const note: Note = {
+          kind: 'minutes_note',
+          seq: entry.seq,
+          noteId: e.noteId,
+          noteKind: e.noteKind,
+          text: e.text,
+          moment: e.moment,
+          at,
+          by: this.actor(entry.actorId),
+          corrections: [],
+        };
+        this.corrigibleText(
+          entry,
+          () => note.text,
+          (text, c) => {
+            note.text = text;
+            note.corrections.push(c);
+          },
+        );
+        this.section.proceedings.push(note);
+        return;
+      }
+      case 'protocol.corrected': {
+        const target = this.corrigible.get(e.target.seq);
+        if (!target) return;
+        const correction: ProtocolCorrection = { seq: entry.seq, at, by: this.actor(entry.actorId), target: e.target, previous: target.text(), text: e.text };
+        target.set(e.text, correction);
+        this.corrections.push(correction);
+        if (this.approval) {
+          this.lapsedApprovals.push({ ...this.approval, lapsedAt: at });
+          this.approval = null;
+        }
+        return;
+      }
+      case 'protocol.approved':
+        this.see(e.by);
+        this.approval = { seq: e.seq, head: e.head, at, by: { personId: e.by.personId, name: e.by.name } };
         return;
       case 'attendance.joined': {
         this.see(e.person);
@@ -208,9 +312,18 @@ export class ProtocolFold {
           text: e.text,
           raisedAt: at,
           withdrawnAt: null,
+          corrections: [],
           floors: [],
           decision: null,
         };
+        this.corrigibleText(
+          entry,
+          () => point.text,
+          (text, c) => {
+            point.text = text;
+            point.corrections.push(c);
+          },
+        );
         this.points.set(e.pointId, point);
         this.section.proceedings.push(point);
         return;
@@ -223,7 +336,18 @@ export class ProtocolFold {
       case 'point_of_order.decided': {
         const point = this.points.get(e.pointId);
         if (!point) return;
-        point.decision = { decision: e.decision, note: e.note, voteId: e.voteId, at, by: this.actor(entry.actorId) };
+        const decision = { decision: e.decision, note: e.note, voteId: e.voteId, at, by: this.actor(entry.actorId) };
+        point.decision = decision;
+        if (e.note !== null)
+          this.corrigibleText(
+            entry,
+            () => decision.note ?? '',
+            (text, c) => {
+              point.decision = { ...decision, note: text };
+              decision.note = text;
+              point.corrections.push(c);
+            },
+          );
         const vote = e.voteId ? this.votes.get(e.voteId) : undefined;
         if (vote) vote.forPointId = e.pointId;
         return;
@@ -517,7 +641,8 @@ export class ProtocolFold {
       const { eligible: _eligible, cast: _cast, ...vote } = p as Vote;
       return vote;
     }
-    if (p.kind === 'point_of_order') return { ...p, floors: p.floors.map((f) => ({ ...f })) };
+    if (p.kind === 'point_of_order') return { ...p, floors: p.floors.map((f) => ({ ...f })), corrections: [...p.corrections] };
+    if (p.kind === 'minutes_note') return { ...p, corrections: [...p.corrections] };
     return { ...p };
   }
 

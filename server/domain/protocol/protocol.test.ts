@@ -145,6 +145,7 @@ describe('buildProtocol from a realistic record', () => {
       text: 'Ich beantrage den Schluss der Aussprache.',
       raisedAt: '2026-12-03T08:25:00.000Z',
       withdrawnAt: null,
+      corrections: [],
       floors: [
         { person: people.busch, role: 'mover', startedAt: '2026-12-03T08:28:00.000Z', endedAt: '2026-12-03T08:29:30.000Z', durationSeconds: 90 },
         { person: people.sommer, role: 'against', startedAt: '2026-12-03T08:29:40.000Z', endedAt: '2026-12-03T08:30:40.000Z', durationSeconds: 60 },

@@ -9,7 +9,8 @@
  * and the protocol adds no time or order that could (ballots are sorted).
  */
 import type { VoteOutcome } from '@contract/vote-outcomes';
-import type { AmendedChange, ElectionRoundDefinition, ElectionRoundResult, PersonRef, RosterFacts, VoteOption } from '../procedure/events';
+import type { MinutesNoteKind } from '@contract/minutes-words';
+import type { AmendedChange, CorrectableKind, ElectionRoundDefinition, ElectionRoundResult, PersonRef, RosterFacts, VoteOption } from '../procedure/events';
 import type { FloorKind, MajorityKind, OrderPolicy, PointOfOrderDecision, SittingPhase, Stance, VoteKind } from '../procedure/vocabulary';
 import { GENESIS_HASH, verifyChain, type ChainProblem, type StoredEntry } from '../record';
 import { byName, ProtocolFold } from './protocol-fold';
@@ -21,6 +22,47 @@ export interface ProtocolInput {
   readonly entries: readonly StoredEntry[];
   /** IANA zone the PDF prints times in; the JSON keeps ISO instants. Default Europe/Berlin. */
   readonly timeZone?: string;
+  /**
+   * Today's roster: names the record knows only by id (who decided, who opened), and the one spelling of
+   * each group (a faction's short name) the protocol prints throughout, whatever an older entry wrote.
+   */
+  readonly roster?: {
+    readonly people: readonly { readonly personId: string; readonly name: string; readonly factionId: string | null }[];
+    readonly factions: readonly { readonly id: string; readonly shortName: string }[];
+  };
+}
+
+/** A text of the protocol replaced by a correction (a new record entry naming the one it corrects). */
+export interface ProtocolCorrection {
+  /** The correction's own entry. */
+  readonly seq: number;
+  readonly at: string;
+  readonly by: Actor | null;
+  /** The entry corrected, by seq and hash, and which of its texts. */
+  readonly target: { readonly seq: number; readonly hash: string; readonly kind: CorrectableKind };
+  readonly previous: string;
+  readonly text: string;
+}
+
+/** A clerk's note: applause, an interjection, a call; printed in parentheses at its moment. */
+export interface ProtocolMinutesNote {
+  readonly kind: 'minutes_note';
+  readonly seq: number;
+  readonly noteId: string;
+  readonly noteKind: MinutesNoteKind;
+  /** As corrected, if it was. */
+  readonly text: string;
+  readonly moment: string;
+  readonly at: string;
+  readonly by: Actor | null;
+  readonly corrections: readonly ProtocolCorrection[];
+}
+
+/** Who presided, from when to when (null: to the end of the record). */
+export interface ProtocolPresidency {
+  readonly person: Actor;
+  readonly from: string;
+  readonly to: string | null;
 }
 
 /** Who acted, resolved to a name where the record names that person anywhere. */
@@ -68,9 +110,11 @@ export interface ProtocolPointOfOrder {
   readonly pointId: string;
   readonly person: PersonRef;
   readonly category: { readonly id: string; readonly label: { readonly de: string; readonly en: string } | null };
+  /** As corrected, if it was (the decision's note too; `corrections` names each). */
   readonly text: string;
   readonly raisedAt: string;
   readonly withdrawnAt: string | null;
+  readonly corrections: readonly ProtocolCorrection[];
   /** The mover, and a speaker against where the rules hear one. */
   readonly floors: readonly {
     readonly person: PersonRef;
@@ -184,6 +228,9 @@ export type OrderMeasureKind =
 
 export type Proceeding =
   | ProtocolFloor
+  | ProtocolMinutesNote
+  /** A President or Vice-President took the chair. */
+  | { readonly kind: 'presidency'; readonly at: string; readonly person: Actor }
   | ProtocolAgendaAmendment
   | ProtocolPointOfOrder
   | ProtocolVote
@@ -259,8 +306,16 @@ export interface Protocol {
   readonly agenda: readonly { readonly id: string; readonly position: number; readonly title: string; readonly calledAt: readonly string[] }[];
   readonly suspensions: readonly Extract<Proceeding, { kind: 'suspension' }>[];
   readonly sections: readonly ProtocolSection[];
-  /** Everyone who joined during the sitting, by name. */
-  readonly attendance: readonly { readonly person: PersonRef; readonly firstJoinedAt: string; readonly presentAtEnd: boolean }[];
+  /** Everyone who joined during the sitting, by name, and whoever presided (joined or not). */
+  readonly attendance: readonly { readonly person: PersonRef; readonly firstJoinedAt: string; readonly presentAtEnd: boolean; readonly presiding: boolean }[];
+  /** The presiding chair and every change of presidency. */
+  readonly presidency: readonly ProtocolPresidency[];
+  /** Every correction, in record order. */
+  readonly corrections: readonly ProtocolCorrection[];
+  /** The chair's approval of this protocol as the record stood at `seq`; null: not approved (or lapsed by a later correction). */
+  readonly approval: { readonly seq: number; readonly head: string; readonly at: string; readonly by: Actor } | null;
+  /** Approvals a later correction lapsed. */
+  readonly lapsedApprovals: readonly { readonly seq: number; readonly head: string; readonly at: string; readonly by: Actor; readonly lapsedAt: string }[];
   /** Counted floor time (speeches, short interventions, grants by the chair; not points of order); each total rounded once from milliseconds. */
   readonly speakingTime: {
     readonly perFaction: readonly {
@@ -282,11 +337,12 @@ export interface Protocol {
 }
 
 export function buildProtocol(input: ProtocolInput): Protocol {
-  const b = new ProtocolFold();
+  const b = new ProtocolFold(input.roster);
   for (const entry of input.entries) b.apply(entry);
   b.finish();
   const chain = verifyChain(input.entries);
-  return {
+  const factions = new Map((input.roster?.factions ?? []).map((f) => [f.id, f.shortName]));
+  return spelled(factions, {
     format: 'plenum.protocol/1',
     parliament: input.parliamentName,
     sitting: { id: input.sitting.id, number: input.sitting.number, title: input.sitting.title, startsAt: input.sitting.startsAt },
@@ -303,7 +359,11 @@ export function buildProtocol(input: ProtocolInput): Protocol {
     sections: b.sections
       .filter((s) => s.agendaItem !== null || s.proceedings.length > 0)
       .map((s) => ({ ...s, proceedings: s.proceedings.map((p) => b.publish(p)) })),
-    attendance: [...b.attendance.values()].sort((x, y) => byName(x.person, y.person)),
+    attendance: b.attendanceWithPresidency().sort((x, y) => byName(x.person, y.person)),
+    presidency: b.presidency.map((x) => ({ ...x })),
+    corrections: [...b.corrections],
+    approval: b.approval,
+    lapsedApprovals: [...b.lapsedApprovals],
     speakingTime: b.speakingTime(),
     record: {
       entries: input.entries.length,
@@ -312,7 +372,21 @@ export function buildProtocol(input: ProtocolInput): Protocol {
       head: input.entries.at(-1)?.hash ?? GENESIS_HASH,
       chain: chain.ok ? { ok: true } : { ok: false, seq: chain.seq, problem: chain.problem, message: chain.message },
     },
-  };
+  });
+}
+
+/**
+ * One spelling per group: every faction short name in the protocol (people's, tables') as the roster
+ * spells it today; a faction the roster no longer has keeps the record's spelling.
+ */
+function spelled<T>(factions: ReadonlyMap<string, string>, value: T): T {
+  if (factions.size === 0 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v: unknown) => spelled(factions, v)) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = spelled(factions, v);
+  const id = out['factionId'];
+  if ('factionShortName' in out && typeof id === 'string') out['factionShortName'] = factions.get(id) ?? out['factionShortName'];
+  return out as T;
 }
 
 /** The protocol as JSON (2-space indented, stable key order as built), ending with a newline. */

@@ -129,6 +129,13 @@ export function createProcedureService(deps: ServiceDeps, roster: { personOf(use
     return { sittingId, state, seq, context: await contextOf(sittingId), now: now() };
   }
 
+  async function requireEntryHash(sittingId: string, seq: number, hash: string): Promise<void> {
+    await engine(sittingId); // an unknown sitting is NOT_FOUND first
+    const [entry] = seq >= 1 ? await loadRecord(db, sittingId, seq - 1, seq) : [];
+    if (!entry) throw new RuleViolation('protocol.not_correctable', `the record has no entry ${seq}`);
+    if (entry.hash !== hash) throw new RuleViolation('protocol.hash_mismatch', `entry ${seq} has another hash: read the record again`);
+  }
+
   function receiptOf(voteId: string, optionId: string, pseudonym: string | null, entry: StoredEntry): Receipt {
     return {
       voteId,
@@ -286,6 +293,21 @@ export function createProcedureService(deps: ServiceDeps, roster: { personOf(use
     /** A roster change by parliament IT, noted in the record of every open or suspended sitting (the domain decides what to note). */
     async noteRosterChange(editor: Actor, change: Omit<Extract<ProcedureCommand, { kind: 'roster.note_change' }>, 'kind'>): Promise<void> {
       for (const sittingId of await listActiveSittingIds(db)) await execute(sittingId, editor, { kind: 'roster.note_change', ...change });
+    },
+
+    /**
+     * A correction of the protocol: names the entry it corrects by seq and hash. The hash is the
+     * record's business (the domain's state has none): checked here against the stored entry.
+     */
+    async correctProtocol(sittingId: string, actor: Actor, target: { seq: number; hash: string }, text: string): Promise<Outcome> {
+      await requireEntryHash(sittingId, target.seq, target.hash);
+      return execute(sittingId, actor, { kind: 'protocol.correct', seq: target.seq, hash: target.hash, text });
+    },
+
+    /** The chair approves the protocol as read: the record's head then (seq and hash), refused once it has moved on. */
+    async approveProtocol(sittingId: string, actor: Actor, head: { seq: number; hash: string }): Promise<Outcome> {
+      await requireEntryHash(sittingId, head.seq, head.hash);
+      return execute(sittingId, actor, { kind: 'protocol.approve', seq: head.seq, head: head.hash });
     },
 
     rulebook: (sittingId: string) => effectiveRulebook(db, sittingId),

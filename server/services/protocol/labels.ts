@@ -145,6 +145,18 @@ export interface ProtocolLabels {
   readonly chainIntact: string;
   readonly chainBroken: (seq: number, problem: string) => string;
   readonly page: (page: number, pages: number) => string;
+  /** A person the record names only by an id no roster knows any more. */
+  readonly someone: string;
+  readonly presiding: string;
+  readonly presidencyTaken: (name: string) => string;
+  readonly corrected: (time: string, by: string, previous: string) => string;
+  readonly corrections: string;
+  readonly correctionOf: (seq: number, what: string) => string;
+  readonly correctable: Readonly<Record<'minutes_note' | 'point_of_order' | 'decision_note', string>>;
+  readonly approved: (name: string, when: string, seq: number) => string;
+  readonly approvedHead: string;
+  readonly awaitingApproval: string;
+  readonly approvalLapsed: (name: string, when: string, lapsed: string) => string;
 }
 
 const de: ProtocolLabels = {
@@ -309,6 +321,17 @@ const de: ProtocolLabels = {
   chainIntact: 'Die Hash-Kette ist unversehrt.',
   chainBroken: (seq, problem) => `WARNUNG: Die Hash-Kette ist ab Eintrag ${seq} verletzt (${problem}). Dieses Protokoll ist nicht verlässlich.`,
   page: (p, n) => `Seite ${p} von ${n}`,
+  someone: 'eine nicht mehr verzeichnete Person',
+  presiding: 'Vorsitz',
+  presidencyTaken: (name) => `${name} übernimmt den Vorsitz.`,
+  corrected: (time, by, previous) => `[berichtigt ${time} durch ${by}; zuvor: „${previous}“]`,
+  corrections: 'Berichtigungen',
+  correctionOf: (seq, what) => `Eintrag ${seq} (${what})`,
+  correctable: { minutes_note: 'Vermerk', point_of_order: 'Geschäftsordnungsantrag', decision_note: 'Begründung der Entscheidung' },
+  approved: (name, when, seq) => `Genehmigt von ${name} am ${when}, Stand Eintrag ${seq}.`,
+  approvedHead: 'Genehmigter Stand (Hash des Eintrags)',
+  awaitingApproval: 'Das Protokoll ist noch nicht genehmigt.',
+  approvalLapsed: (name, when, lapsed) => `Die Genehmigung durch ${name} vom ${when} ist durch eine Berichtigung vom ${lapsed} entfallen.`,
 };
 
 const en: ProtocolLabels = {
@@ -462,6 +485,17 @@ const en: ProtocolLabels = {
   chainIntact: 'The hash chain is intact.',
   chainBroken: (seq, problem) => `WARNING: the hash chain is broken from entry ${seq} on (${problem}). These minutes are not reliable.`,
   page: (p, n) => `Page ${p} of ${n}`,
+  someone: 'a person no longer on the roster',
+  presiding: 'Presiding',
+  presidencyTaken: (name) => `${name} takes the chair.`,
+  corrected: (time, by, previous) => `[corrected ${time} by ${by}; previously: “${previous}”]`,
+  corrections: 'Corrections',
+  correctionOf: (seq, what) => `entry ${seq} (${what})`,
+  correctable: { minutes_note: 'note', point_of_order: 'point of order', decision_note: 'note on the decision' },
+  approved: (name, when, seq) => `Approved by ${name} on ${when}, as of entry ${seq}.`,
+  approvedHead: 'Approved as of (hash of that entry)',
+  awaitingApproval: 'These minutes have not been approved yet.',
+  approvalLapsed: (name, when, lapsed) => `The approval by ${name} of ${when} lapsed with a correction of ${lapsed}.`,
 };
 
 export const protocolLabels: Readonly<Record<ProtocolLanguage, ProtocolLabels>> = { de, en };

@@ -4,13 +4,17 @@
  * numbers in the footer. Labels in German or English (labels.ts). The same protocol gives the same
  * bytes: the document date is the sitting's close (or its last entry), not the time of printing.
  */
+import { parenthesised } from '@contract/minutes-words';
 import { suspensionReasonText } from '@contract/vote-outcomes';
 import PDFDocument from 'pdfkit';
 import type { PersonRef } from '../../domain/procedure/events';
 import type {
   Protocol,
+  Actor,
   ProtocolAgendaAmendment,
+  ProtocolCorrection,
   ProtocolFloor,
+  ProtocolMinutesNote,
   ProtocolPointOfOrder,
   ProtocolVote,
   Proceeding,
@@ -80,6 +84,7 @@ class ProtocolWriter {
     this.proceedings();
     this.attendance();
     this.speakingTimes();
+    this.correctionList();
     this.verification();
     this.out.footers(`${this.p.parliament} · ${this.L.sittingNumber(this.p.sitting.number)}`, this.L.page);
   }
@@ -98,7 +103,23 @@ class ProtocolWriter {
   }
 
   private person(p: PersonRef): string {
-    return p.factionShortName ? `${p.name} (${p.factionShortName})` : p.name;
+    const name = p.name || this.L.someone;
+    return p.factionShortName ? `${name} (${p.factionShortName})` : name;
+  }
+
+  /** Who acted, by name: never an id (the roster names whom the record does not). */
+  private nameOf(a: Actor | null): string {
+    return a?.name ?? this.L.someone;
+  }
+
+  private stamp(at: string): string {
+    return `${this.date.format(new Date(at))}, ${this.clockOf(at)}`;
+  }
+
+  /** "[corrected 10:32 by …; previously: “…”]", italic, under the corrected text. */
+  private correctionNotes(cs: readonly ProtocolCorrection[], x: number, width: number): void {
+    for (const c of cs)
+      this.out.runs([['italic', this.L.corrected(this.time.format(new Date(c.at)), this.nameOf(c.by), c.previous)]], { x, width, size: 8.5, color: GREY });
   }
 
   // ---- sections ----
@@ -112,6 +133,10 @@ class ProtocolWriter {
     this.out.runs([['regular', this.date.format(new Date(p.openedAt ?? p.sitting.startsAt))]], { size: 10.5, color: GREY, gap: 0.6 });
     if (p.phase !== 'closed') this.out.runs([['bold', L.provisional(p.phase)]], { color: ALERT, gap: 0.4 });
     if (!p.record.chain.ok) this.out.runs([['bold', L.chainBroken(p.record.chain.seq, p.record.chain.problem)]], { color: ALERT, gap: 0.4 });
+    if (p.phase === 'closed')
+      this.out.runs([['bold', p.approval ? L.approved(this.nameOf(p.approval.by), this.stamp(p.approval.at), p.approval.seq) : L.awaitingApproval]], {
+        gap: 0.4,
+      });
     const facts: [string, string][] = [];
     if (!p.openedAt) facts.push([L.scheduledFor, `${this.date.format(new Date(p.sitting.startsAt))}, ${this.clockOf(p.sitting.startsAt)}`], ['', L.notOpened]);
     if (p.openedAt) facts.push([L.opened, this.clockOf(p.openedAt)]);
@@ -121,6 +146,7 @@ class ProtocolWriter {
         `${this.clockOf(s.at)} – ${s.resumedAt ? this.clockOf(s.resumedAt) : L.notResumed}${s.reason ? ` (${this.suspensionReason(s.reason)})` : ''}`,
       ]);
     if (p.closedAt) facts.push([L.closed, this.clockOf(p.closedAt)]);
+    for (const c of p.presidency) facts.push([L.presiding, `${this.nameOf(c.person)} (${this.clockOf(c.from)} – ${c.to ? this.clockOf(c.to) : '…'})`]);
     if (p.rulebook) facts.push([L.rulebook, p.rulebook.name]);
     if (p.statutoryMembers !== null) facts.push([L.statutoryMembers, String(p.statutoryMembers)]);
     for (const [k, v] of facts)
@@ -214,6 +240,10 @@ class ProtocolWriter {
         return this.entry(x.at, (bx, w) => this.out.runs([['bold', L.quorumCount(x.present, x.required, x.quorate)]], { x: bx, width: w }));
       case 'order_measure':
         return this.entry(x.at, (bx, w) => this.out.runs(this.orderMeasure(x), { x: bx, width: w }));
+      case 'minutes_note':
+        return this.minutesNote(x);
+      case 'presidency':
+        return this.entry(x.at, (bx, w) => this.out.runs([['italic', L.presidencyTaken(this.nameOf(x.person))]], { x: bx, width: w }));
       case 'roster_change':
         return this.entry(x.at, (bx, w) =>
           this.out.runs(
@@ -228,6 +258,33 @@ class ProtocolWriter {
         const unknown: never = x;
         void unknown;
       }
+    }
+  }
+
+  /** The parliament's convention: a note in parentheses, in italics, at its moment. */
+  private minutesNote(n: ProtocolMinutesNote): void {
+    this.entry(n.moment, (x, width) => {
+      this.out.runs([['italic', parenthesised(n.text)]], { x, width });
+      this.correctionNotes(n.corrections, x, width);
+    });
+  }
+
+  /** Every correction once more at the end: which entry, what it said, what it says now, who corrected it and when. */
+  private correctionList(): void {
+    const { p, L } = this;
+    if (p.corrections.length === 0) return;
+    this.out.heading(L.corrections, 1);
+    for (const c of p.corrections) {
+      this.out.ensure(36);
+      this.out.runs(
+        [
+          ['bold', `${this.time.format(new Date(c.at))} · ${L.correctionOf(c.target.seq, L.correctable[c.target.kind])}: `],
+          ['regular', c.text],
+        ],
+        { size: 9.5 },
+      );
+      this.out.runs([['italic', L.corrected(this.time.format(new Date(c.at)), this.nameOf(c.by), c.previous)]], { size: 8.5, color: GREY });
+      this.out.runs([['mono', c.target.hash]], { size: 7.5, color: GREY, gap: 0.3 });
     }
   }
 
@@ -254,7 +311,7 @@ class ProtocolWriter {
     const lang = this.L.locale.startsWith('de') ? 'de' : 'en';
     const on = a.kind === 'point_of_order' ? A.onPoint(a.category.label?.[lang] ?? a.category.id, this.person(a.mover), a.reference) : A.onVote(a.reference);
     const when = a.decidedAt ? ` (${A.decidedAt} ${this.time.format(new Date(a.decidedAt))})` : '';
-    const by = x.by ? `; ${A.by} ${x.by.name ?? x.by.personId}` : '';
+    const by = x.by ? `; ${A.by} ${this.nameOf(x.by)}` : '';
     this.out.runs([['italic', `${on}${when}${by}`]], { x: bx, width: w, size: 9.5 });
   }
 
@@ -288,7 +345,7 @@ class ProtocolWriter {
     field(R.votingRight, before ? yesNo(before.votingRights) : undefined, after ? yesNo(after.votingRights) : undefined);
     field(R.roles, before?.roles.join(', '), after?.roles.join(', '));
     field(R.username, before?.username, after?.username);
-    const by = x.by ? ` (${R.by} ${x.by.name ?? x.by.personId})` : '';
+    const by = x.by ? ` (${R.by} ${this.nameOf(x.by)})` : '';
     return `${this.person(x.person)}: ${parts.join('; ')}${by}`;
   }
 
@@ -354,7 +411,7 @@ class ProtocolWriter {
         );
       }
       const d = po.decision;
-      const by = d?.by ? ` ${L.by} ${d.by.name ?? d.by.personId}` : '';
+      const by = d?.by ? ` ${L.by} ${this.nameOf(d.by)}` : '';
       if (d) {
         const vote = d.voteId
           ? this.p.sections.flatMap((s) => s.proceedings).find((v): v is ProtocolVote => v.kind === 'vote' && v.voteId === d.voteId)
@@ -367,6 +424,7 @@ class ProtocolWriter {
           ],
           { x, width, size: 9.5 },
         );
+        this.correctionNotes(po.corrections, x, width);
       } else if (po.withdrawnAt) {
         this.out.runs([['italic', `${L.withdrawn} ${this.time.format(new Date(po.withdrawnAt))}`]], { x, width, size: 9.5 });
       } else {
@@ -389,7 +447,7 @@ class ProtocolWriter {
   /** How a vote was closed; counts entered by show of hands name who of the chair's team entered them. */
   private closedBy(closed: NonNullable<ProtocolVote['closed']>): string {
     const how = this.L.closedBy[closed.by];
-    return closed.by === 'counts_entered' && closed.actor ? `${how} (${closed.actor.name ?? closed.actor.personId})` : how;
+    return closed.by === 'counts_entered' && closed.actor ? `${how} (${this.nameOf(closed.actor)})` : how;
   }
 
   private vote(v: ProtocolVote): void {
@@ -414,7 +472,7 @@ class ProtocolWriter {
         this.out.runs([['regular', `${L.election.candidates}: ${names.join(', ')}`]], { x, width, size: 9.5 });
       }
       if (v.status === 'cancelled' && v.cancelled) {
-        const by = v.cancelled.actor ? ` ${L.by} ${v.cancelled.actor.name ?? v.cancelled.actor.personId}` : '';
+        const by = v.cancelled.actor ? ` ${L.by} ${this.nameOf(v.cancelled.actor)}` : '';
         this.out.runs(
           [
             ['bold', `${L.cancelled} ${this.time.format(new Date(v.cancelled.at))}${by}: `],
@@ -517,7 +575,8 @@ class ProtocolWriter {
     const groups = new Map<string, string[]>();
     for (const a of p.attendance) {
       const key = a.person.factionShortName ?? '';
-      groups.set(key, [...(groups.get(key) ?? []), `${a.person.name}${a.presentAtEnd ? '' : ` (${L.leftEarly})`}`]);
+      const marks = [a.presiding ? L.presiding : null, a.presentAtEnd ? null : L.leftEarly].filter(Boolean).join(', ');
+      groups.set(key, [...(groups.get(key) ?? []), `${a.person.name || L.someone}${marks ? ` (${marks})` : ''}`]);
     }
     const keys = [...groups.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
     for (const k of keys) {
@@ -567,6 +626,13 @@ class ProtocolWriter {
     else this.out.runs([['bold', L.chainBroken(p.record.chain.seq, p.record.chain.problem)]], { size: 9.5, color: ALERT, gap: 0.4 });
     this.out.runs([['bold', `${L.headHash}:`]], { size: 9.5 });
     this.out.runs([['mono', p.record.head]], { size: 9, gap: 0.4 });
+    if (p.approval) {
+      this.out.runs([['bold', L.approved(this.nameOf(p.approval.by), this.stamp(p.approval.at), p.approval.seq)]], { size: 9.5 });
+      this.out.runs([['regular', `${L.approvedHead}:`]], { size: 9.5 });
+      this.out.runs([['mono', p.approval.head]], { size: 9, gap: 0.4 });
+    } else if (p.phase === 'closed') this.out.runs([['regular', L.awaitingApproval]], { size: 9.5, gap: 0.4 });
+    for (const a of p.lapsedApprovals)
+      this.out.runs([['italic', L.approvalLapsed(this.nameOf(a.by), this.stamp(a.at), this.stamp(a.lapsedAt))]], { size: 9, color: GREY, gap: 0.2 });
     this.out.runs([['bold', `${L.verifyWith}:`]], { size: 9.5 });
     this.out.runs([['mono', `npm run verify-record -- ${p.sitting.id} --head ${p.record.head}`]], { size: 8 });
   }
