@@ -19,6 +19,8 @@ export const ruleCodes = {
     'forbidden.not_in_roster',
     'forbidden.not_interpreter',
     'forbidden.subroom_owner',
+    'forbidden.not_speaker',
+    'forbidden.system_only',
   ],
   sitting: [
     'sitting.not_open',
@@ -61,7 +63,8 @@ export const ruleCodes = {
     'speaker.not_interjection',
     'speaker.reorder_mismatch',
   ],
-  floor: ['floor.empty', 'floor.no_limit'],
+  floor: ['floor.empty', 'floor.no_limit', 'floor.no_talking_stick', 'floor.not_expired'],
+  lobby: ['lobby.not_needed', 'lobby.not_waiting', 'lobby.no_current_item', 'lobby.removed', 'participant.self'],
   interjection: ['interjection.in_progress', 'interjection.none'],
   pointOfOrder: [
     'point_of_order.unknown_category',

@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './database';
 import type { Rulebook } from '../domain/rulebook';
+import { upgradeRulebook } from '../domain/rulebook/upgrade';
 
 export async function getParliamentRulebook(db: Kysely<Database>): Promise<Rulebook | null> {
   const row = await db.selectFrom('parliament').select('rulebook').executeTakeFirst();
-  return row?.rulebook ?? null;
+  // Stored before fields were added: read with the behaviour of its time.
+  return row?.rulebook ? upgradeRulebook(row.rulebook) : null;
 }
 
 export async function setParliamentRulebook(db: Kysely<Database>, rulebook: Rulebook): Promise<void> {

@@ -9,7 +9,7 @@
  * and the protocol adds no time or order that could (ballots are sorted).
  */
 import type { VoteOutcome } from '@contract/vote-outcomes';
-import type { AmendedChange, ElectionRoundDefinition, ElectionRoundResult, PersonRef, RosterFacts, VoteOption } from '../procedure/events';
+import type { AmendedChange, ElectionRoundDefinition, ElectionRoundResult, PersonRef, RosterFacts, VoteOption, AdmissionRole } from '../procedure/events';
 import type { FloorKind, MajorityKind, OrderPolicy, PointOfOrderDecision, SittingPhase, Stance, VoteKind } from '../procedure/vocabulary';
 import { GENESIS_HASH, verifyChain, type ChainProblem, type StoredEntry } from '../record';
 import { byName, ProtocolFold } from './protocol-fold';
@@ -211,6 +211,18 @@ export type Proceeding =
       readonly person: PersonRef;
       readonly before: RosterFacts | null;
       readonly after: RosterFacts | null;
+      readonly by: Actor | null;
+    }
+  /** The lobby: someone asked to enter, was admitted (as what), declined, removed, or their admission for an item ended. */
+  | {
+      readonly kind: 'admission';
+      readonly at: string;
+      readonly change: 'asked' | 'admitted' | 'declined' | 'ended' | 'removed';
+      readonly name: string;
+      readonly role: AdmissionRole | null;
+      readonly substituteFor: PersonRef | null;
+      readonly forItem: boolean;
+      readonly reason: string | null;
       readonly by: Actor | null;
     }
   | {

@@ -1,20 +1,27 @@
 /**
  * Rulebooks frozen into older records lack fields added since. They fold with the behaviour of their
  * time: quorum judged when a vote opens (or by its ballots), and the sitting went on when not quorate;
- * no election rounds (a vote was one ballot: an election in such a sitting had one round, by votes).
+ * no election rounds (a vote was one ballot: an election in such a sitting had one round, by votes);
+ * no floor discipline (the clock ran on under "mute all", nothing ended the floor but the chair, no
+ * talking stick; the warning is only shown, so the default 30 s does not change what happened).
  */
 import type { Rulebook } from '../rulebook';
 
 /** Older records: one round, more than half of the votes, a tie elects no one; no "no to all". */
 const oneRound: Rulebook['elections'] = { rounds: [{ majority: 'votes', candidates: 'all', tie: 'next_round' }], noToAll: false };
 
+/** Older records: what the floor was before the rulebook said anything about it. */
+const floorOfOld: Rulebook['floor'] = { warningSeconds: 30, graceSeconds: null, talkingStick: false, clocksDuringMuteAll: 'run' };
+
 export function upgradeRulebook(rulebook: Rulebook): Rulebook {
   const quorum: Partial<Rulebook['quorum']> = rulebook.quorum;
   const elections = (rulebook as Partial<Rulebook>).elections;
-  if (quorum.judgedAt !== undefined && quorum.whenNotQuorate !== undefined && elections !== undefined) return rulebook;
+  const floor = (rulebook as Partial<Rulebook>).floor;
+  if (quorum.judgedAt !== undefined && quorum.whenNotQuorate !== undefined && elections !== undefined && floor !== undefined) return rulebook;
   return {
     ...rulebook,
     quorum: { ...rulebook.quorum, judgedAt: quorum.judgedAt ?? 'opening', whenNotQuorate: quorum.whenNotQuorate ?? 'continue' },
     elections: elections ?? oneRound,
+    floor: floor ?? floorOfOld,
   };
 }
