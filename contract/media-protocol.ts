@@ -142,8 +142,8 @@ export type MediaRequestData<R extends RtcTypes> = {
   readonly [M in MediaMethod as MediaMethods<R>[M][0] extends Nothing ? never : M]: MediaMethods<R>[M][0];
 };
 
-/** Why the sitting's media ended: it closed, or its worker died. Rejoin to continue. */
-export type MediaCloseReason = 'closed' | 'worker_died';
+/** Why the media ended: the sitting's closed, or its worker died (rejoin to continue); removed: the chair's team removed this peer (rejoin only once admitted again). */
+export type MediaCloseReason = 'closed' | 'worker_died' | 'removed';
 
 /** Server → one peer, unasked: each notification's data. Delivered in order. */
 export interface MediaNotifications {

@@ -12,6 +12,7 @@ import './procedure';
 import './procedure-mutations';
 import './procedure-fields';
 import './named-vote-demands';
+import './lobby';
 import './public';
 import './public-sittings';
 import './arrangements';

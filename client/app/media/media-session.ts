@@ -28,7 +28,7 @@ export interface SessionReport {
   /** A step failed; the session goes on. */
   failed(error: unknown): void;
   /** The server ended the sitting's media: `worker_died` asks for a rejoin, `closed` means the sitting ended. */
-  closed(reason: 'closed' | 'worker_died'): void;
+  closed(reason: 'closed' | 'worker_died' | 'removed'): void;
 }
 
 /** Errors that only mean the world moved on meanwhile (the producer left, the plan changed). */

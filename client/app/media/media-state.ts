@@ -256,7 +256,7 @@ export class MediaState {
   }
 
   /** The server ended the sitting's media: rejoin on the same socket when a worker died; else the sitting is over. */
-  private mediaClosed(signalling: MediaSignalling, reason: 'closed' | 'worker_died'): void {
+  private mediaClosed(signalling: MediaSignalling, reason: 'closed' | 'worker_died' | 'removed'): void {
     this.endSession();
     if (reason === 'worker_died') {
       void this.join(signalling);

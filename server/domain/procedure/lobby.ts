@@ -26,6 +26,15 @@ export function mayEnter(state: ProcedureState, id: string, onRoster: boolean): 
   return admission.status === 'admitted';
 }
 
+/** The ids procedure keeps out of the sitting now: removed, declined, waiting, or past their agenda item. */
+export function keptOut(state: ProcedureState): ReadonlySet<string> {
+  return new Set(
+    Object.values(state.admissions)
+      .filter((a) => a.status !== 'admitted')
+      .map((a) => a.entrant.entrantId),
+  );
+}
+
 /** Everyone admitted now, by entrant id. */
 export function admitted(state: ProcedureState): Admission[] {
   return Object.values(state.admissions).filter((a) => a.status === 'admitted');
