@@ -16,6 +16,7 @@ import { chairText } from './chair-text';
 import { ChairState } from './chair-state';
 import { EventConsole } from './event-console';
 import { FloorControls } from './floor-controls';
+import { LobbyPanel } from './lobby-panel';
 import { ElectionRounds } from './election-rounds';
 import { OpenVoteControl } from './open-vote-control';
 import { PointsOfOrderQueue } from './points-of-order-queue';
@@ -35,6 +36,7 @@ import { VotePreparation } from './vote-preparation';
     ElectionRounds,
     EventConsole,
     FloorControls,
+    LobbyPanel,
     OpenVoteControl,
     PointsOfOrderQueue,
     ProtocolLinks,
@@ -121,6 +123,7 @@ import { VotePreparation } from './vote-preparation';
                 <plenum-vote-history [votes]="procedure.votes" />
               </section>
             }
+            <plenum-lobby-panel />
             <section class="panel" aria-labelledby="attendance-heading">
               <h2 id="attendance-heading">{{ text().attendance }}</h2>
               <plenum-attendance-panel />

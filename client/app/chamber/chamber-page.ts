@@ -12,6 +12,8 @@ import { ErrorNotice } from '../shared/error-notice';
 import { ChamberMedia } from './chamber-media';
 import { chamberText } from './chamber-text';
 import { ChamberState } from './chamber-state';
+import { LobbyWait } from './lobby-wait';
+import { LobbyDoor } from './lobby-door';
 import { NamedVoteDemands } from './named-vote-demands';
 import { PointOfOrderForm } from './point-of-order-form';
 import { SpeakingRequests } from './speaking-requests';
@@ -30,6 +32,7 @@ import { VotePanel } from './vote-panel';
     CommandProblem,
     ErrorNotice,
     FloorView,
+    LobbyWait,
     NamedVoteDemands,
     PointOfOrderForm,
     RouterLink,
@@ -72,6 +75,7 @@ import { VotePanel } from './vote-panel';
         } @else {
           <p class="watching" data-testid="watching">{{ text().watching }}</p>
         }
+        <plenum-lobby-wait />
       </header>
       @if (procedureState.liveError(); as liveError) {
         <plenum-error-notice [heading]="words().liveStopped" [error]="liveError" />
@@ -243,6 +247,7 @@ export class ChamberPage {
   private readonly translation = inject(TranslationState);
   protected readonly state = inject(ChamberState);
   protected readonly procedureState = this.state.procedure;
+  private readonly door = inject(LobbyDoor);
 
   /** From the route parameter `:id`. */
   readonly id = input.required<string>();
@@ -259,10 +264,10 @@ export class ChamberPage {
     return (this.procedureState.procedure()?.votes ?? []).filter((vote) => vote.status !== 'OPEN' && vote.id !== shown?.id);
   });
 
-  /** The chamber's media run while the sitting is open or suspended. */
+  /** The chamber's media run while the sitting is open or suspended, for whoever may be inside (the lobby's door). */
   protected readonly mediaActive = computed(() => {
     const phase = this.procedureState.procedure()?.phase;
-    return phase === 'OPEN' || phase === 'SUSPENDED';
+    return (phase === 'OPEN' || phase === 'SUSPENDED') && this.door.mayEnter(this.id());
   });
 
   constructor() {
