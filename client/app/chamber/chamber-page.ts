@@ -13,6 +13,7 @@ import { ChamberMedia } from './chamber-media';
 import { chamberText } from './chamber-text';
 import { ChamberState } from './chamber-state';
 import { LobbyWait } from './lobby-wait';
+import { TalkingStick } from './talking-stick';
 import { LobbyDoor } from './lobby-door';
 import { NamedVoteDemands } from './named-vote-demands';
 import { PointOfOrderForm } from './point-of-order-form';
@@ -39,6 +40,7 @@ import { VotePanel } from './vote-panel';
     SittingStatus,
     SpeakingRequests,
     SubroomPanel,
+    TalkingStick,
     VotePanel,
     VoteResults,
   ],
@@ -89,6 +91,7 @@ import { VotePanel } from './vote-panel';
           <section class="panel" aria-labelledby="floor-heading">
             <h2 id="floor-heading">{{ words().floor }}</h2>
             <plenum-floor-view [floor]="procedure.floor" [serverTime]="procedure.serverTime" />
+            <plenum-talking-stick />
           </section>
           @if (voteShown(); as vote) {
             <section class="panel vote-section" aria-labelledby="vote-heading">
