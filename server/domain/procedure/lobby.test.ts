@@ -109,6 +109,30 @@ describe('the lobby', () => {
     expect(c.run('j.brandt', { kind: 'attendance.join', personId: 'j.brandt' }).map((e) => e.kind)).toEqual(['attendance.joined']);
   });
 
+  it('a member removed while a vote is open casts no ballot', () => {
+    const c = sitting();
+    c.run(chair, {
+      kind: 'vote.open',
+      draft: {
+        id: 'v1',
+        agendaItemId: 'item-2',
+        title: 'Referral',
+        kind: 'named',
+        options: [],
+        abstention: true,
+        majority: null,
+        live: false,
+        durationSeconds: null,
+        autoCloseWhenAllVoted: false,
+        category: null,
+      },
+    });
+    const yes = c.state.votes.v1!.definition.options[0]!.id;
+    c.run(chair, { kind: 'participant.remove', participantId: 'l.vogel', reason: null });
+    expect(rule(() => c.run('l.vogel', { kind: 'vote.cast', voteId: 'v1', optionId: yes, pseudonym: null }))).toBe('lobby.removed');
+    expect(c.run('j.brandt', { kind: 'vote.cast', voteId: 'v1', optionId: yes, pseudonym: null })).toHaveLength(1);
+  });
+
   it('removing an admitted guest closes their admission; the chair does not remove themselves', () => {
     const c = sitting();
     c.run(null, { kind: 'lobby.ask', entrant: press });
