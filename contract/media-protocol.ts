@@ -143,10 +143,11 @@ export type MediaRequestData<R extends RtcTypes> = {
 };
 
 /**
- * Why the sitting's media ended: it closed, or its worker died (rejoin to continue); `excluded`: for
- * this peer alone, excluded from the sitting by the chair (an order measure): do not rejoin.
+ * Why the sitting's media ended: it closed, or its worker died (rejoin to continue). For this peer
+ * alone: `excluded` from the sitting by the chair (an order measure): do not rejoin; `removed` by the
+ * chair's team: rejoin only once admitted again.
  */
-export type MediaCloseReason = 'closed' | 'worker_died' | 'excluded';
+export type MediaCloseReason = 'closed' | 'worker_died' | 'excluded' | 'removed';
 
 /** Server → one peer, unasked: each notification's data. Delivered in order. */
 export interface MediaNotifications {

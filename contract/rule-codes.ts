@@ -21,6 +21,8 @@ export const ruleCodes = {
     'forbidden.subroom_owner',
     'forbidden.presiding_only',
     'forbidden.record_keepers_only',
+    'forbidden.not_speaker',
+    'forbidden.system_only',
   ],
   sitting: [
     'sitting.not_open',
@@ -63,7 +65,8 @@ export const ruleCodes = {
     'speaker.not_interjection',
     'speaker.reorder_mismatch',
   ],
-  floor: ['floor.empty', 'floor.no_limit'],
+  floor: ['floor.empty', 'floor.no_limit', 'floor.no_talking_stick', 'floor.not_expired'],
+  lobby: ['lobby.not_needed', 'lobby.not_waiting', 'lobby.no_current_item', 'lobby.removed', 'participant.self'],
   interjection: ['interjection.in_progress', 'interjection.none'],
   pointOfOrder: [
     'point_of_order.unknown_category',

@@ -5,7 +5,7 @@ import { upgradeRulebook } from '../domain/rulebook/upgrade';
 
 export async function getParliamentRulebook(db: Kysely<Database>): Promise<Rulebook | null> {
   const row = await db.selectFrom('parliament').select('rulebook').executeTakeFirst();
-  // Stored before fields were added (e.g. order measures): read with the defaults of its time.
+  // Stored before fields were added (order measures, floor discipline): read with the behaviour of its time.
   return row?.rulebook ? upgradeRulebook(row.rulebook) : null;
 }
 

@@ -10,7 +10,8 @@ export abstract class PlenumError extends Error {
   abstract readonly code: ErrorCode;
 }
 
-export type Entity = 'faction' | 'person' | 'sitting' | 'agendaItem' | 'booth' | 'vote' | 'voteDraft' | 'speakerRequest' | 'pointOfOrder' | 'subroom';
+export type Entity =
+  'faction' | 'person' | 'sitting' | 'agendaItem' | 'booth' | 'vote' | 'voteDraft' | 'speakerRequest' | 'pointOfOrder' | 'subroom' | 'participant';
 
 export class NotFoundError extends PlenumError {
   readonly code = 'NOT_FOUND';

@@ -53,6 +53,17 @@ export interface Rulebook {
   readonly order: {
     readonly defaultPolicy: OrderPolicy;
   };
+  /** Discipline of the floor: the warning before the end, the end after a grace period, the talking stick, the clock under "mute all". */
+  readonly floor: {
+    /** The speaker is warned this many seconds before the end of their time; null: no warning. */
+    readonly warningSeconds: number | null;
+    /** The floor ends by itself this long past the end of the time (once); null: only the chair ends it. */
+    readonly graceSeconds: number | null;
+    /** The speaker passes the floor to the next on the list without the chair. */
+    readonly talkingStick: boolean;
+    /** While the chair has muted all: the speaking clock stops (the interruption is not the speaker's) or runs on. */
+    readonly clocksDuringMuteAll: 'stop' | 'run';
+  };
   readonly quorum: {
     /** Fraction of the base that must be present, and whether "more than" or "at least". */
     readonly fraction: number;

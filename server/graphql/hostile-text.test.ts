@@ -75,6 +75,20 @@ const textCases: readonly Case[] = [
     limit: 500,
   },
   {
+    name: 'declineEntrant.reason',
+    who: 'chair',
+    query: `mutation($v: String) { ${field('declineEntrant')}(sittingId: "${S}", entrantId: "account:x", reason: $v) ${answer} }`,
+    path: 'reason',
+    limit: 500,
+  },
+  {
+    name: 'removeParticipant.reason',
+    who: 'chair',
+    query: `mutation($v: String) { ${field('removeParticipant')}(sittingId: "${S}", participantId: "j.brandt", reason: $v) ${answer} }`,
+    path: 'reason',
+    limit: 500,
+  },
+  {
     name: 'cancelVote.reason',
     who: 'chair',
     query: `mutation($v: String!) { ${field('cancelVote')}(sittingId: "${S}", voteId: "v1", reason: $v) ${answer} }`,

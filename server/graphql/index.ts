@@ -14,6 +14,7 @@ import './procedure-fields';
 import './order-measures';
 import './protocol-desk';
 import './named-vote-demands';
+import './lobby';
 import './public';
 import './public-sittings';
 import './arrangements';

@@ -146,6 +146,9 @@ builder.mutationFields((t) => {
       ...parseArgs(a, { seconds: whole(1, numberLimits.extendSeconds) }),
     })),
     endFloor: op(chairTeam, 'Ends the current speech.', {}, () => ({ kind: 'floor.end' })),
+    passFloor: op(signedIn, 'Talking stick (where the rules allow it): the speaker gives the floor to the next on the list.', {}, () => ({
+      kind: 'floor.pass',
+    })),
     muteAll: op(chairTeam, 'Mutes every microphone but the chair’s team and podium guests, until lifted or the floor is next granted.', {}, () => ({
       kind: 'chamber.mute_all',
     })),

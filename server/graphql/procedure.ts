@@ -87,6 +87,20 @@ const FloorRef = builder.objectRef<FloorData>('Floor').implement({
     elapsedSeconds: t.int({ description: 'The speaker’s own time: an accepted interjection stops it.', resolve: (f) => Math.floor(f.elapsedSeconds) }),
     overrunSeconds: t.int({ resolve: (f) => Math.floor(f.overrunSeconds) }),
     interjection: t.field({ type: InterjectionRef, nullable: true, resolve: (f) => f.interjection }),
+    clockStopped: t.exposeBoolean('clockStopped', {
+      description: 'The speech clock stands now: an interjection holds the floor, or "mute all" stops the clocks (the rulebook says).',
+    }),
+    warningSeconds: t.exposeInt('warningSeconds', {
+      nullable: true,
+      description: 'The speaker is warned this many seconds before the end of the time; null: no warning.',
+    }),
+    graceEndsAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the floor ends by itself (past the time and the rulebook’s grace period), if the clock runs on; null: only the chair ends it.',
+      resolve: (f) => (f.graceEndsAt ? new Date(f.graceEndsAt) : null),
+    }),
+    talkingStick: t.exposeBoolean('talkingStick', { description: 'The speaker may pass the floor to the next on the list (passFloor).' }),
     pendingInterjections: t.field({ type: [PendingInterjectionRef], resolve: (f) => f.pending.filter((i) => i.status === 'pending') }),
   }),
 });

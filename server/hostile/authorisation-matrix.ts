@@ -63,6 +63,11 @@ export const authorisationMatrix: Readonly<Record<string, Expectation>> = {
   excludeMember: m(chairTeam),
   recordExclusionObjection: m(chairTeam),
   decideExclusionObjection: m(chairTeam),
+  // ---- admission: anyone signed in asks at the door; the chair's team admits, declines, removes ----
+  askToEnter: m(signedIn),
+  admitEntrant: m(chairTeam),
+  declineEntrant: m(chairTeam),
+  removeParticipant: m(chairTeam),
 
   // ---- attendance and one's own requests (anyone signed in; the procedure decides who counts) ----
   joinSitting: m(signedIn),
@@ -91,6 +96,8 @@ export const authorisationMatrix: Readonly<Record<string, Expectation>> = {
   grantFloor: m(chairTeam),
   extendFloor: m(chairTeam),
   endFloor: m(chairTeam),
+  // The speaker passes the floor (talking stick): anyone signed in; the procedure checks it is the speaker.
+  passFloor: m(signedIn),
   endInterjection: m(chairTeam),
   decidePointOfOrder: m(chairTeam),
   addAgendaItem: m(agendaKeepers),

@@ -3,6 +3,7 @@ import type { Logger } from '../log';
 import type { ProcedureSnapshot } from '../services/procedure';
 import type { PlenumPubSub } from '../services/pubsub';
 import { floorStateOf } from './floor-state';
+import { keptOut } from '../domain/procedure/lobby';
 import type { SittingMedia } from './sitting-media';
 
 export interface MediaFollowsSittingDeps {
@@ -27,6 +28,8 @@ export function mediaFollowsSitting(deps: MediaFollowsSittingDeps): (media: Sitt
       const [snap, arrangements] = await Promise.all([deps.snapshot(sittingId), deps.arrangements(sittingId)]);
       if (media.isClosed) return;
       if (snap.state.phase === 'closed') return media.close('closed');
+      // Whoever was removed, or whose admission ended, leaves the media before anything else changes.
+      media.dismiss(keptOut(snap.state));
       await media.setFloor(floorStateOf(snap.state, arrangements));
     }
 

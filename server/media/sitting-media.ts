@@ -87,6 +87,8 @@ export class SittingMedia extends EventEmitter<SittingMediaEvents> {
   /** Every original producer (not pipe copies), by id. */
   private readonly published = new Map<string, Published>();
   private floor: FloorState = EMPTY_FLOOR;
+  /** Who procedure keeps out now (dismiss()): refused at join. */
+  private barred: ReadonlySet<string> = new Set();
   private closed = false;
   /** Routers whose worker death this sitting already listens for. */
   private readonly watched = new WeakSet<types.Router>();
@@ -131,9 +133,24 @@ export class SittingMedia extends EventEmitter<SittingMediaEvents> {
     return this.peers.has(peerId);
   }
 
+  /**
+   * The people who may not be in the sitting now (removed by the chair's team, or no longer admitted):
+   * their peers close at once, told why, and they cannot join until procedure lets them in again.
+   */
+  dismiss(barred: ReadonlySet<string>): void {
+    this.barred = barred;
+    for (const peer of [...this.peers.values()]) {
+      if (!barred.has(peer.id)) continue;
+      this.notify(peer, { method: 'mediaClosed', data: { reason: 'removed' } });
+      this.leave(peer.id);
+      this.opts.log.info('dismiss() | peer removed by procedure', { sitting: this.sittingId, peer: peer.id });
+    }
+  }
+
   async join(participant: MediaParticipant, rtpCapabilities: types.RtpCapabilities, choice: ListenerChoice): Promise<JoinResult> {
     this.assertOpen();
     this.assertNotExcluded(participant.id);
+    if (this.barred.has(participant.id)) throw new MediaError('media.not_allowed', `${participant.id} was removed from the sitting and is not admitted again`);
     if (this.peers.has(participant.id)) throw new MediaError('media.already_joined', `${participant.id} has already joined the sitting's media`);
     const router = await this.routers.place();
     // NOTE: the same person may have joined, been excluded, or the media closed, while the router was chosen.

@@ -25,6 +25,9 @@ export const ruleFields: readonly RuleField[] = [
   { path: 'quorum.fraction', kind: 'share' },
   { path: 'votes.abstentionAllowed', kind: 'flag' },
   { path: 'votes.lateJoinersMayVote', kind: 'flag' },
+  { path: 'floor.warningSeconds', kind: 'seconds' },
+  { path: 'floor.graceSeconds', kind: 'seconds' },
+  { path: 'floor.talkingStick', kind: 'flag' },
 ];
 
 type Json = unknown;

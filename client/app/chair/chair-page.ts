@@ -16,6 +16,7 @@ import { chairText } from './chair-text';
 import { ChairState } from './chair-state';
 import { EventConsole } from './event-console';
 import { FloorControls } from './floor-controls';
+import { LobbyPanel } from './lobby-panel';
 import { ElectionRounds } from './election-rounds';
 import { OpenVoteControl } from './open-vote-control';
 import { OrderMeasuresPanel } from './order-measures-panel';
@@ -36,6 +37,7 @@ import { VotePreparation } from './vote-preparation';
     ElectionRounds,
     EventConsole,
     FloorControls,
+    LobbyPanel,
     OpenVoteControl,
     OrderMeasuresPanel,
     PointsOfOrderQueue,
@@ -124,6 +126,7 @@ import { VotePreparation } from './vote-preparation';
                 <plenum-vote-history [votes]="procedure.votes" />
               </section>
             }
+            <plenum-lobby-panel />
             <section class="panel" aria-labelledby="attendance-heading">
               <h2 id="attendance-heading">{{ text().attendance }}</h2>
               <plenum-attendance-panel />

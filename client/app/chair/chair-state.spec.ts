@@ -47,6 +47,10 @@ describe('ChairState', () => {
         overrunSeconds: 0,
         interjection: null,
         pendingInterjections: [],
+        clockStopped: false,
+        warningSeconds: null,
+        graceEndsAt: null,
+        talkingStick: false,
       },
     });
     await loadWith({ NextSpeaker: { nextSpeaker: { __typename: 'MutationNextSpeakerSuccess', data: granted } } });

@@ -12,6 +12,9 @@ import { ErrorNotice } from '../shared/error-notice';
 import { ChamberMedia } from './chamber-media';
 import { chamberText } from './chamber-text';
 import { ChamberState } from './chamber-state';
+import { LobbyWait } from './lobby-wait';
+import { TalkingStick } from './talking-stick';
+import { LobbyDoor } from './lobby-door';
 import { NamedVoteDemands } from './named-vote-demands';
 import { OrderMeasureNotice } from './order-measure-notice';
 import { PointOfOrderForm } from './point-of-order-form';
@@ -31,6 +34,7 @@ import { VotePanel } from './vote-panel';
     CommandProblem,
     ErrorNotice,
     FloorView,
+    LobbyWait,
     NamedVoteDemands,
     OrderMeasureNotice,
     PointOfOrderForm,
@@ -38,6 +42,7 @@ import { VotePanel } from './vote-panel';
     SittingStatus,
     SpeakingRequests,
     SubroomPanel,
+    TalkingStick,
     VotePanel,
     VoteResults,
   ],
@@ -75,6 +80,7 @@ import { VotePanel } from './vote-panel';
         } @else {
           <p class="watching" data-testid="watching">{{ text().watching }}</p>
         }
+        <plenum-lobby-wait />
       </header>
       @if (procedureState.liveError(); as liveError) {
         <plenum-error-notice [heading]="words().liveStopped" [error]="liveError" />
@@ -88,6 +94,7 @@ import { VotePanel } from './vote-panel';
           <section class="panel" aria-labelledby="floor-heading">
             <h2 id="floor-heading">{{ words().floor }}</h2>
             <plenum-floor-view [floor]="procedure.floor" [serverTime]="procedure.serverTime" />
+            <plenum-talking-stick />
           </section>
           @if (voteShown(); as vote) {
             <section class="panel vote-section" aria-labelledby="vote-heading">
@@ -246,6 +253,7 @@ export class ChamberPage {
   private readonly translation = inject(TranslationState);
   protected readonly state = inject(ChamberState);
   protected readonly procedureState = this.state.procedure;
+  private readonly door = inject(LobbyDoor);
 
   /** From the route parameter `:id`. */
   readonly id = input.required<string>();
@@ -262,10 +270,10 @@ export class ChamberPage {
     return (this.procedureState.procedure()?.votes ?? []).filter((vote) => vote.status !== 'OPEN' && vote.id !== shown?.id);
   });
 
-  /** The chamber's media run while the sitting is open or suspended. */
+  /** The chamber's media run while the sitting is open or suspended, for whoever may be inside (the lobby's door). */
   protected readonly mediaActive = computed(() => {
     const phase = this.procedureState.procedure()?.phase;
-    return phase === 'OPEN' || phase === 'SUSPENDED';
+    return (phase === 'OPEN' || phase === 'SUSPENDED') && this.door.mayEnter(this.id());
   });
 
   constructor() {

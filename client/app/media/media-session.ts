@@ -27,8 +27,8 @@ export interface SessionReport {
   own(own: Readonly<Partial<Record<OwnKey, OwnState>>>): void;
   /** A step failed; the session goes on. */
   failed(error: unknown): void;
-  /** The server ended the sitting's media: `worker_died` asks for a rejoin, `closed` means the sitting ended, `excluded` that the person was excluded. */
-  closed(reason: 'closed' | 'worker_died' | 'excluded'): void;
+  /** The server ended the sitting's media: `worker_died` asks for a rejoin, `closed` means the sitting ended, `excluded` that the person was excluded, `removed` that the chair's team removed them. */
+  closed(reason: 'closed' | 'worker_died' | 'excluded' | 'removed'): void;
 }
 
 /** Errors that only mean the world moved on meanwhile (the producer left, the plan changed). */

@@ -256,7 +256,7 @@ export class MediaState {
   }
 
   /** The server ended the sitting's media: rejoin on the same socket when a worker died; else the sitting is over. */
-  private mediaClosed(signalling: MediaSignalling, reason: 'closed' | 'worker_died' | 'excluded'): void {
+  private mediaClosed(signalling: MediaSignalling, reason: 'closed' | 'worker_died' | 'excluded' | 'removed'): void {
     this.endSession();
     if (reason === 'worker_died') {
       void this.join(signalling);
@@ -264,8 +264,8 @@ export class MediaState {
     }
     this.connection?.stop();
     this.connection = null;
-    // Excluded by the chair: the chamber is closed to this person (no retry), not ended for all.
-    this.statusSignal.set(reason === 'excluded' ? 'refused' : 'ended');
+    // Excluded or removed by the chair: the chamber is closed to this person (no retry), not ended for all.
+    this.statusSignal.set(reason === 'excluded' || reason === 'removed' ? 'refused' : 'ended');
   }
 
   private endSession(): void {

@@ -27,6 +27,21 @@ describe('readFloorClock', () => {
     expect(reading.remainingSeconds).toBe(0);
   });
 
+  it('warns the speaker within the rulebook’s seconds before the end, and not once over time', () => {
+    const warned = floor({ limitSeconds: 60, warningSeconds: 30 });
+
+    expect(readFloorClock(warned, iso(0), at(29)).warning).toBeFalse();
+    expect(readFloorClock(warned, iso(0), at(30)).warning).toBeTrue();
+    expect(readFloorClock(warned, iso(0), at(61)).warning).toBeFalse();
+    expect(readFloorClock(floor({ limitSeconds: 60, warningSeconds: null }), iso(0), at(45)).warning).toBeFalse();
+  });
+
+  it('stands while the server says the clock is stopped ("mute all" that stops clocks)', () => {
+    const reading = readFloorClock(floor({ elapsedSeconds: 40, clockStopped: true }), iso(50), at(90));
+
+    expect(reading.elapsedSeconds).toBe(40);
+  });
+
   it('is exactly at the limit without overrun', () => {
     const reading = readFloorClock(floor({ limitSeconds: 60 }), iso(0), at(60));
 

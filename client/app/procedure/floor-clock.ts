@@ -7,6 +7,10 @@ export interface FloorTiming {
   readonly elapsedSeconds: number;
   /** An accepted interjection question holding the floor beside the speech: the speech clock stands. */
   readonly interjection: { readonly startedAt: string } | null;
+  /** The clock stands (an interjection, or "mute all" where the rules stop the clocks); absent: only an interjection stops it. */
+  readonly clockStopped?: boolean;
+  /** The speaker is warned this many seconds before the end (the rulebook's); absent or null: no warning. */
+  readonly warningSeconds?: number | null;
 }
 
 export interface FloorClockReading {
@@ -16,6 +20,8 @@ export interface FloorClockReading {
   readonly remainingSeconds: number | null;
   readonly overrunSeconds: number;
   readonly overrun: boolean;
+  /** The end is near: within the rulebook's warning before the limit, not yet overrun. */
+  readonly warning: boolean;
   /** Seconds the interjection question has been running, or null. */
   readonly interjectionSeconds: number | null;
 }
@@ -33,15 +39,18 @@ export function readFloorClock(floor: FloorTiming, serverTime: string, serverNow
   const sinceStartAtServer = seconds(floor.startedAt, Date.parse(serverTime));
   const uncounted = Math.max(0, Math.floor(sinceStartAtServer - floor.elapsedSeconds));
   const running = Math.floor(seconds(floor.startedAt, serverNowMs) - uncounted);
-  const elapsedSeconds = floor.interjection === null ? Math.max(floor.elapsedSeconds, running) : floor.elapsedSeconds;
+  const stands = floor.interjection !== null || floor.clockStopped === true;
+  const elapsedSeconds = stands ? floor.elapsedSeconds : Math.max(floor.elapsedSeconds, running);
   const limit = floor.limitSeconds;
   const overrunSeconds = limit === null ? 0 : Math.max(0, elapsedSeconds - limit);
+  const warn = floor.warningSeconds ?? null;
   return {
     elapsedSeconds,
     limitSeconds: limit,
     remainingSeconds: limit === null ? null : Math.max(0, limit - elapsedSeconds),
     overrunSeconds,
     overrun: overrunSeconds > 0,
+    warning: limit !== null && warn !== null && overrunSeconds === 0 && limit - elapsedSeconds <= warn,
     interjectionSeconds: floor.interjection === null ? null : Math.max(0, Math.floor(seconds(floor.interjection.startedAt, serverNowMs))),
   };
 }

@@ -26,6 +26,10 @@ describe('FloorView', () => {
         overrunSeconds: limitSeconds === null ? 0 : Math.max(0, secondsAgo - limitSeconds),
         interjection: null,
         pendingInterjections: [],
+        clockStopped: false,
+        warningSeconds: null,
+        graceEndsAt: null,
+        talkingStick: false,
       },
     };
   }
@@ -60,6 +64,23 @@ describe('FloorView', () => {
     expect(view.querySelector('[data-testid="floor-overrun"]')?.textContent).toContain('Over time by 0:23');
     const colour = getComputedStyle(view.querySelector('[data-testid="floor-overrun"]')!).color;
     expect(colour).toBe('rgb(164, 22, 26)');
+  });
+
+  it('warns the speaker within the rulebook’s seconds before the end', async () => {
+    const { floor, serverTime } = speech(40, 60);
+    const [, early] = await render({ ...floor, warningSeconds: 10 }, serverTime);
+    expect(early.querySelector('[data-testid="floor-warning"]')).toBeNull();
+
+    const [, view] = await render({ ...floor, warningSeconds: 30 }, serverTime);
+    expect(view.querySelector('[data-testid="floor-warning"]')?.textContent).toContain('Only 0:20 left');
+  });
+
+  it('says when the clock stands under "mute all" and when the floor ends by itself', async () => {
+    const { floor, serverTime } = speech(40, 60);
+    const [, view] = await render({ ...floor, clockStopped: true, graceEndsAt: new Date(Date.now() + 60_000).toISOString() }, serverTime);
+
+    expect(view.querySelector('[data-testid="floor-clock-stopped"]')?.textContent).toContain('The clock stands.');
+    expect(view.querySelector('[data-testid="floor-grace"]')?.textContent).toContain('The floor ends by itself at');
   });
 
   it('says when nobody has the floor', async () => {

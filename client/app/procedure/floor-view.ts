@@ -39,6 +39,15 @@ import { ServerClock } from './server-clock';
               <span class="remaining">{{ text().remaining(duration(reading.remainingSeconds)) }}</span>
             }
           </p>
+          @if (reading.warning && reading.remainingSeconds !== null) {
+            <p class="warning" data-testid="floor-warning">{{ text().warning(duration(reading.remainingSeconds)) }}</p>
+          }
+          @if (floor.clockStopped && !floor.interjection) {
+            <p class="stands" data-testid="floor-clock-stopped">{{ text().clockStopped }}</p>
+          }
+          @if (floor.graceEndsAt) {
+            <p class="stands" data-testid="floor-grace">{{ text().endsAt(translation.formatTime(floor.graceEndsAt)) }}</p>
+          }
           @if (floor.interjection; as interjection) {
             <p class="interjection" data-testid="floor-interjection">
               {{ text().interjectionBy(interjection.person.name) }}
@@ -100,6 +109,15 @@ import { ServerClock } from './server-clock';
       margin: 0.5rem 0 0;
       font-weight: 600;
     }
+    .warning {
+      margin: 0.5rem 0 0;
+      font-weight: 700;
+      color: #7a3a00;
+    }
+    .stands {
+      margin: 0.25rem 0 0;
+      color: var(--muted);
+    }
     .empty {
       margin: 0;
       color: var(--muted);
@@ -108,7 +126,7 @@ import { ServerClock } from './server-clock';
 })
 export class FloorView {
   private readonly clock = inject(ServerClock);
-  private readonly translation = inject(TranslationState);
+  protected readonly translation = inject(TranslationState);
 
   readonly floor = input.required<Floor | null>();
   /** The `serverTime` of the procedure the floor came with. */

@@ -3,6 +3,8 @@ import type { DecideContext, ProcedureCommand } from './commands';
 import type { ProcedureEvent } from './events';
 import type { ProcedureState } from './state';
 import { personOf, personRef, requireNotClosed, requireNotExcluded, requireSelfOrChair } from './permissions';
+import { RuleViolation } from '../errors';
+import { mayEnter } from './lobby';
 
 type Of<K extends ProcedureCommand['kind']> = Extract<ProcedureCommand, { kind: K }>;
 
@@ -10,6 +12,8 @@ export function join(state: ProcedureState, cmd: Of<'attendance.join'>, ctx: Dec
   requireNotClosed(state, 'joining');
   const person = personOf(ctx.sitting, cmd.personId);
   requireSelfOrChair(ctx.actor, person.id, 'record attendance');
+  if (!mayEnter(state, person.id, true))
+    throw new RuleViolation('lobby.removed', `${person.name} was removed from the sitting; only admission from the lobby lets them in again`);
   if (Object.hasOwn(state.present, person.id)) return [];
   requireNotExcluded(state, person.id, 'joining');
   return [{ kind: 'attendance.joined', person: personRef(ctx.sitting, person) }];

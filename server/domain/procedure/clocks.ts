@@ -7,19 +7,43 @@ import type { CurrentFloor, ProcedureState } from './state';
 import type { FloorKind } from './vocabulary';
 import { itemOf, msBetween } from './lookup';
 
-/** Speaking time of the holder so far: since the grant, less the time interjections held the floor. */
+/** Since when the speech clock stands now (an interjection holds the floor, or a "mute all" that stops clocks); null: it runs. */
+export function standingSince(floor: CurrentFloor): string | null {
+  const since = [floor.interjection?.startedAt, floor.mutedSince].filter((s): s is string => typeof s === 'string');
+  if (since.length === 0) return null;
+  return since.reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b));
+}
+
+/** Speaking time of the holder so far: since the grant, less the time interjections (and a stopping "mute all") held the clock. */
 export function runningMs(floor: CurrentFloor, now: Date | string): number {
-  const paused = floor.pausedMs + (floor.interjection ? msBetween(floor.interjection.startedAt, now) : 0);
+  const standing = standingSince(floor);
+  const paused = floor.pausedMs + (standing ? msBetween(standing, now) : 0);
   return Math.max(0, msBetween(floor.startedAt, now) - paused);
 }
 
+/** The speech's limit with its extensions, in seconds; null: no limit. */
+export function limitOf(floor: CurrentFloor): number | null {
+  return floor.limitSeconds === null ? null : floor.limitSeconds + floor.extensionSeconds;
+}
+
+/**
+ * When the floor ends by itself: the limit plus the grace period, if the clock runs on from `now`
+ * (null: no limit, no grace, or the clock stands now, so no instant can be named yet).
+ */
+export function graceEndsAt(floor: CurrentFloor, graceSeconds: number | null, now: Date): string | null {
+  const limit = limitOf(floor);
+  if (limit === null || graceSeconds === null || standingSince(floor) !== null) return null;
+  const leftMs = (limit + graceSeconds) * 1000 - runningMs(floor, now);
+  return new Date(now.getTime() + Math.max(0, leftMs)).toISOString();
+}
+
 /** The events that end whatever holds the floor: the interjection beside it first, then the speech. */
-export function endCurrentFloor(state: ProcedureState): ProcedureEvent[] {
+export function endCurrentFloor(state: ProcedureState, by?: 'grace_expired' | 'passed'): ProcedureEvent[] {
   const floor = state.floor;
   if (!floor) return [];
   const events: ProcedureEvent[] = [];
   if (floor.interjection) events.push({ kind: 'interjection.ended', requestId: floor.interjection.requestId });
-  events.push({ kind: 'floor.ended', floorId: floor.floorId });
+  events.push(by ? { kind: 'floor.ended', floorId: floor.floorId, by } : { kind: 'floor.ended', floorId: floor.floorId });
   return events;
 }
 

@@ -6,7 +6,7 @@
 import type { Rulebook } from '../rulebook';
 import type { Role } from '@contract/roles';
 import type { AgendaItemKind } from '../parliament';
-import type { PersonRef, RosterFacts } from './events';
+import type { AdmissionRole, Entrant, PersonRef, RosterFacts } from './events';
 import type { MinutesNoteKind } from '@contract/minutes-words';
 import type { MajorityKind, OrderPolicy, PointOfOrderDecision, RequestKind, Stance, VoteKind, OptionMeaning } from './vocabulary';
 
@@ -19,6 +19,20 @@ export type ProcedureCommand =
   // attendance (the person themselves; the chair's team may record anyone)
   | { readonly kind: 'attendance.join'; readonly personId: string }
   | { readonly kind: 'attendance.leave'; readonly personId: string }
+  // admission: someone not on the roster (or removed) asks to enter; the chair's team admits, declines, removes
+  /** `entrant` is who the service authenticated, never what a client says. */
+  | { readonly kind: 'lobby.ask'; readonly entrant: Entrant }
+  | {
+      readonly kind: 'lobby.admit';
+      readonly entrantId: string;
+      readonly role: AdmissionRole;
+      /** A substitute: the member they stand in for. */
+      readonly substituteForId: string | null;
+      /** A podium guest for the agenda item now under discussion only. */
+      readonly currentItemOnly: boolean;
+    }
+  | { readonly kind: 'lobby.decline'; readonly entrantId: string; readonly reason: string | null }
+  | { readonly kind: 'participant.remove'; readonly participantId: string; readonly reason: string | null }
   // agenda (chair's team)
   | { readonly kind: 'agenda.call'; readonly agendaItemId: string }
   | { readonly kind: 'agenda.set_order_policy'; readonly agendaItemId: string; readonly policy: OrderPolicy }
@@ -43,6 +57,10 @@ export type ProcedureCommand =
   | { readonly kind: 'floor.grant'; readonly requestId: string | null; readonly personId: string | null; readonly limitSeconds: number | null }
   | { readonly kind: 'floor.extend'; readonly seconds: number }
   | { readonly kind: 'floor.end' }
+  /** Talking stick: the speaker gives the floor to the next on the list (rulebook.floor.talkingStick). */
+  | { readonly kind: 'floor.pass' }
+  /** The system's timer: the floor ran past its time and the grace period (rulebook.floor.graceSeconds). */
+  | { readonly kind: 'floor.expire'; readonly floorId: string }
   | { readonly kind: 'interjection.accept'; readonly requestId: string }
   | { readonly kind: 'interjection.decline'; readonly requestId: string }
   | { readonly kind: 'interjection.end' }

@@ -14,6 +14,7 @@ import * as chamber from './mute-all';
 import * as elections from './elections';
 import * as floor from './floor';
 import * as minutes from './minutes';
+import * as lobby from './lobby';
 import * as namedVotes from './named-votes';
 import * as order from './order-measures';
 import * as points from './points-of-order';
@@ -39,6 +40,14 @@ export function decide(state: ProcedureState, command: ProcedureCommand, ctx: De
       return attendance.join(state, command, ctx);
     case 'attendance.leave':
       return attendance.leave(state, command, ctx);
+    case 'lobby.ask':
+      return lobby.ask(state, command, ctx);
+    case 'lobby.admit':
+      return lobby.admit(state, command, ctx);
+    case 'lobby.decline':
+      return lobby.decline(state, command, ctx);
+    case 'participant.remove':
+      return lobby.remove(state, command, ctx);
     case 'agenda.call':
       return sitting.callItem(state, command, ctx);
     case 'agenda.set_order_policy':
@@ -67,6 +76,10 @@ export function decide(state: ProcedureState, command: ProcedureCommand, ctx: De
       return floor.extend(state, command, ctx);
     case 'floor.end':
       return floor.end(state, ctx);
+    case 'floor.pass':
+      return floor.pass(state, ctx);
+    case 'floor.expire':
+      return floor.expire(state, command, ctx);
     case 'interjection.accept':
       return floor.acceptInterjection(state, command, ctx);
     case 'interjection.decline':

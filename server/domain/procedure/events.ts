@@ -24,6 +24,20 @@ export interface RosterFacts {
   readonly votingRights: boolean;
 }
 
+/** Someone asking to enter a sitting: a roster person who was removed (personId set), or an account not on the roster. */
+export interface Entrant {
+  /** The person's id, or for an account without a person a stable id of the account (`account:…`). */
+  readonly entrantId: string;
+  /** As the identity provider or the roster names them. */
+  readonly name: string;
+  /** Set when the entrant is on the roster. */
+  readonly personId: string | null;
+}
+
+/** What the chair's team admits someone as. None of them votes; a podium guest may be given the floor. */
+export const admissionRoles = ['guest', 'press', 'substitute', 'podium_guest'] as const;
+export type AdmissionRole = (typeof admissionRoles)[number];
+
 export interface VoteOption {
   readonly id: string;
   readonly label: string;
@@ -155,6 +169,21 @@ export type ProcedureEvent =
   // ---- attendance ----
   | { readonly kind: 'attendance.joined'; readonly person: PersonRef }
   | { readonly kind: 'attendance.left'; readonly personId: string }
+  // ---- admission (lobby) ----
+  | { readonly kind: 'lobby.asked'; readonly entrant: Entrant }
+  | {
+      readonly kind: 'lobby.admitted';
+      readonly entrant: Entrant;
+      readonly role: AdmissionRole;
+      readonly substituteFor: PersonRef | null;
+      /** Admitted for this agenda item only: the admission ends when the chair calls another. */
+      readonly agendaItemId: string | null;
+    }
+  | { readonly kind: 'lobby.declined'; readonly entrantId: string; readonly reason: string | null }
+  /** The admission for one agenda item ended with it (the chair called another). */
+  | { readonly kind: 'lobby.admission_ended'; readonly entrantId: string; readonly agendaItemId: string }
+  /** Removed by the chair's team: their media closes and they enter again only when admitted again. */
+  | { readonly kind: 'participant.removed'; readonly participantId: string; readonly name: string; readonly reason: string | null }
   // ---- agenda ----
   | { readonly kind: 'agenda.item_called'; readonly agendaItemId: string; readonly position: number; readonly title: string }
   | { readonly kind: 'agenda.order_policy_set'; readonly agendaItemId: string; readonly policy: OrderPolicy }
@@ -197,13 +226,15 @@ export type ProcedureEvent =
       readonly limitSeconds: number | null;
     }
   | { readonly kind: 'floor.extended'; readonly floorId: string; readonly seconds: number }
-  | { readonly kind: 'floor.ended'; readonly floorId: string }
+  /** `by`: grace_expired when the system ended it past the time and grace; passed when the speaker passed the talking stick; absent: the chair (or a grant over it). */
+  | { readonly kind: 'floor.ended'; readonly floorId: string; readonly by?: 'grace_expired' | 'passed' }
   /** An interjection question holds the floor beside the speech; its time does not count against the speaker. */
   | { readonly kind: 'interjection.accepted'; readonly requestId: string; readonly floorId: string }
   | { readonly kind: 'interjection.declined'; readonly requestId: string }
   | { readonly kind: 'interjection.ended'; readonly requestId: string }
   /** "Mute all": only the chair's team and podium guests stay audible, until lifted or the floor is next granted. */
-  | { readonly kind: 'chamber.muted_all' }
+  /** clocksStop: the speaking clock stands while muted (rulebook.floor.clocksDuringMuteAll); absent in older records: it ran on. */
+  | { readonly kind: 'chamber.muted_all'; readonly clocksStop?: boolean }
   | { readonly kind: 'chamber.mute_all_lifted' }
   // ---- points of order ----
   | {

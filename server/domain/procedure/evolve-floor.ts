@@ -24,6 +24,7 @@ export function grantFloor(previous: ProcedureState, e: Granted, at: string): Pr
     startedAt: at,
     pausedMs: 0,
     interjection: null,
+    mutedSince: null,
   };
   return markServed({ ...state, floor }, e);
 }
@@ -52,12 +53,37 @@ export function extendFloor(state: ProcedureState, floorId: string, seconds: num
   return { ...state, floor: { ...state.floor, extensionSeconds: state.floor.extensionSeconds + seconds } };
 }
 
+/**
+ * What a closing stretch of standing clock adds to the pause: its length, less the part that overlaps
+ * the other stretch still open since `otherSince` (that part is added when the other one closes).
+ */
+function closedStretch(at: string, since: string, otherSince: string | null): number {
+  const own = msBetween(since, at);
+  if (otherSince === null) return own;
+  return own - msBetween(Date.parse(since) > Date.parse(otherSince) ? since : otherSince, at);
+}
+
+/** "Mute all" with clocks that stop: the speech clock stands from now. */
+export function muteFloor(state: ProcedureState, at: string): ProcedureState {
+  if (!state.floor || state.floor.mutedSince !== null) return state;
+  return { ...state, floor: { ...state.floor, mutedSince: at } };
+}
+
+/** "Mute all" lifted: the clock runs again; the stretch it stood is not the speaker's. */
+export function unmuteFloor(state: ProcedureState, at: string): ProcedureState {
+  const floor = state.floor;
+  if (!floor || floor.mutedSince === null) return state;
+  const stood = closedStretch(at, floor.mutedSince, floor.interjection?.startedAt ?? null);
+  return { ...state, floor: { ...floor, pausedMs: floor.pausedMs + stood, mutedSince: null } };
+}
+
 export function endFloor(previous: ProcedureState, floorId: string, at: string): ProcedureState {
   const current = previous.floor;
   if (!current || current.floorId !== floorId) return previous;
-  const state = current.interjection ? endInterjection(previous, current.interjection.requestId, at) : previous;
+  const ended = current.interjection ? endInterjection(previous, current.interjection.requestId, at) : previous;
+  const state = unmuteFloor(ended, at);
   const floor = state.floor ?? current;
-  const { interjection: _none, ...rest } = floor;
+  const { interjection: _none, mutedSince: _muted, ...rest } = floor;
   const finished: FinishedFloor = { ...rest, endedAt: at, ms: Math.max(0, msBetween(floor.startedAt, at) - floor.pausedMs) };
   return { ...state, floor: null, floors: [...state.floors, finished], requests: lapseInterjections(state.requests, addressOf(floor)) };
 }
@@ -92,9 +118,11 @@ export function endInterjection(state: ProcedureState, requestId: string, at: st
   if (!floor || !running || running.requestId !== requestId) return state;
   const ms = msBetween(running.startedAt, at);
   const request = own(state.requests, requestId);
+  // Under a "mute all" that stops the clock, the stretch both stood is added when the mute is lifted.
+  const stood = closedStretch(at, running.startedAt, floor.mutedSince);
   return {
     ...state,
-    floor: { ...floor, pausedMs: floor.pausedMs + ms, interjection: null },
+    floor: { ...floor, pausedMs: floor.pausedMs + stood, interjection: null },
     interjections: [
       ...state.interjections,
       { requestId, floorId: floor.floorId, agendaItemId: floor.agendaItemId, person: running.person, startedAt: running.startedAt, endedAt: at, ms },

@@ -6,7 +6,8 @@
 import type { PersonRef, RecordedEvent } from './events';
 import type { ItemState, ProcedureState, SpeakerRequest } from './state';
 import { itemOf, own } from './lookup';
-import { endFloor, extendFloor, grantFloor, acceptInterjection, endInterjection } from './evolve-floor';
+import { endFloor, extendFloor, grantFloor, acceptInterjection, endInterjection, muteFloor, unmuteFloor } from './evolve-floor';
+import { evolveAdmission } from './evolve-admissions';
 import { castBallot, closeVote, cancelVote, demandNamed, openVote, decidePoint, countQuorum } from './evolve-votes';
 import { upgradeRulebook } from '../rulebook/upgrade';
 import { evolveOrder } from './evolve-order';
@@ -78,9 +79,15 @@ export function evolveEntry(state: ProcedureState, entry: RecordedEvent): Proced
     case 'floor.granted':
       return { ...grantFloor(state, e, at), mutedAll: false };
     case 'chamber.muted_all':
-      return { ...state, mutedAll: true };
+      return { ...(e.clocksStop === true ? muteFloor(state, at) : state), mutedAll: true };
     case 'chamber.mute_all_lifted':
-      return { ...state, mutedAll: false };
+      return { ...unmuteFloor(state, at), mutedAll: false };
+    case 'lobby.asked':
+    case 'lobby.admitted':
+    case 'lobby.declined':
+    case 'lobby.admission_ended':
+    case 'participant.removed':
+      return evolveAdmission(state, e, at);
     case 'floor.extended':
       return extendFloor(state, e.floorId, e.seconds);
     case 'floor.ended':

@@ -313,7 +313,7 @@ describe('chamber.mute_all', () => {
     const c = debate(noQuota);
     c.request('j.brandt');
     expect(rule(() => c.decide('j.brandt', { kind: 'chamber.mute_all' }))).toBe('forbidden.chair_only');
-    expect(c.run(chair, { kind: 'chamber.mute_all' })).toEqual([{ kind: 'chamber.muted_all' }]);
+    expect(c.run(chair, { kind: 'chamber.mute_all' })).toEqual([{ kind: 'chamber.muted_all', clocksStop: true }]);
     expect(c.state.mutedAll).toBe(true);
     expect(c.run(chair, { kind: 'chamber.mute_all' })).toEqual([]);
     expect(c.run(chair, { kind: 'chamber.lift_mute_all' })).toEqual([{ kind: 'chamber.mute_all_lifted' }]);

@@ -16,7 +16,7 @@ import type { PersonRef, ProcedureEvent } from './events';
 import type { PointOfOrder, ProcedureState, SpeakerRequest } from './state';
 import type { FloorKind } from './vocabulary';
 import { addressOf } from './evolve-floor';
-import { chargesQuota, endCurrentFloor, quotaKey, quotaLines, remainingOf } from './clocks';
+import { chargesQuota, endCurrentFloor, limitOf, quotaKey, quotaLines, remainingOf, runningMs } from './clocks';
 import { own } from './lookup';
 import { orderedRequests } from './queue';
 import {
@@ -226,4 +226,34 @@ export function endInterjection(state: ProcedureState, ctx: DecideContext): Proc
   if (!state.floor || !running) throw new RuleViolation('interjection.none', 'no interjection question holds the floor');
   requireSpeakerOrChair(ctx, state.floor.person.personId);
   return [{ kind: 'interjection.ended', requestId: running.requestId }];
+}
+
+/**
+ * Talking stick (rulebook.floor.talkingStick): the speaker hands the floor to the next on the list,
+ * without the chair. Points of order still go first: while one waits, the chair gives the floor.
+ */
+export function pass(state: ProcedureState, ctx: DecideContext): ProcedureEvent[] {
+  requireOpen(state, 'passing the floor');
+  if (!rulesOf(state, ctx).floor.talkingStick) throw new RuleViolation('floor.no_talking_stick', 'the rules leave the floor to the chair: it is not passed on');
+  const floor = state.floor;
+  if (!floor) throw new RuleViolation('floor.empty', 'nobody has the floor');
+  if (ctx.actor.personId !== floor.person.personId) throw new RuleViolation('forbidden.not_speaker', 'only the speaker passes the floor on');
+  requireNoPendingPoint(state);
+  const first = state.currentItemId === null ? undefined : orderedRequests(state, ctx.sitting, state.currentItemId, ctx.now)[0];
+  if (!first) throw new RuleViolation('speaker.list_empty', 'nobody is waiting for the floor');
+  return [...endCurrentFloor(state, 'passed'), { kind: 'floor.granted', floorId: ctx.newId(), ...requestGrant(state, ctx, first.request, null) }];
+}
+
+/** The system's timer: the floor ran past its time and the grace period; it ends once, and only then. */
+export function expire(state: ProcedureState, cmd: Of<'floor.expire'>, ctx: DecideContext): ProcedureEvent[] {
+  if (ctx.actor.personId !== null || ctx.actor.roles.length > 0)
+    throw new RuleViolation('forbidden.system_only', 'only the clock ends the floor after the grace period');
+  const floor = state.floor;
+  // Already ended (by the chair, or a repeat): nothing to do.
+  if (state.phase !== 'open' || !floor || floor.floorId !== cmd.floorId) return [];
+  const grace = rulesOf(state, ctx).floor.graceSeconds;
+  const limit = limitOf(floor);
+  if (grace === null || limit === null) return [];
+  if (runningMs(floor, ctx.now) < (limit + grace) * 1000) throw new RuleViolation('floor.not_expired', 'the speaker still has time');
+  return endCurrentFloor(state, 'grace_expired');
 }

@@ -4,13 +4,14 @@
  */
 import type { DecideContext } from './commands';
 import type { ProcedureEvent } from './events';
-import { requireChair, requireNotClosed } from './permissions';
+import { requireChair, requireNotClosed, rulesOf } from './permissions';
 import type { ProcedureState } from './state';
 
 export function muteAll(state: ProcedureState, ctx: DecideContext): ProcedureEvent[] {
   requireChair(ctx.actor, 'mute all microphones');
   requireNotClosed(state, 'muting the chamber');
-  return state.mutedAll ? [] : [{ kind: 'chamber.muted_all' }];
+  // Whether the speaking clock stands meanwhile is the rulebook's word, written into the entry.
+  return state.mutedAll ? [] : [{ kind: 'chamber.muted_all', clocksStop: rulesOf(state, ctx).floor.clocksDuringMuteAll === 'stop' }];
 }
 
 export function liftMuteAll(state: ProcedureState, ctx: DecideContext): ProcedureEvent[] {

@@ -8,6 +8,7 @@ import { InputError, RuleViolation } from '../errors';
 import type { DecideContext, ProcedureCommand } from './commands';
 import type { ProcedureEvent } from './events';
 import type { ProcedureState, VoteState } from './state';
+import { mayEnter } from './lobby';
 import { own } from './lookup';
 import { requireNotExcluded, rulesOf } from './permissions';
 import { closingEvents, eligibleCount, mayVoteLate, voteOf } from './votes';
@@ -36,6 +37,7 @@ export function requireMayTakeToken(state: ProcedureState, voteId: string, ctx: 
   if (personId === null || !(own(vote.eligibleIds, personId) || mayVoteLate(state, vote, ctx.sitting, rulesOf(state, ctx), personId))) {
     throw new RuleViolation('vote.not_eligible', 'only members with voting rights present when the vote opened vote');
   }
+  if (!mayEnter(state, personId, true)) throw new RuleViolation('lobby.removed', 'you were removed from the sitting; no ballot token');
 }
 
 /** A secret ballot the service has checked (the token's signature under the vote's pinned key): appended under its token hash. */

@@ -8,6 +8,7 @@ import type { ProcedureEvent } from './events';
 import type { ProcedureState } from './state';
 import { orderPolicies } from './vocabulary';
 import { endCurrentFloor } from './clocks';
+import { endItemAdmissions } from './lobby';
 import { addSeconds, itemOf } from './lookup';
 import { requireChair, requireNotClosed, requireOpen, rulesOf } from './permissions';
 
@@ -74,6 +75,8 @@ export function callItem(state: ProcedureState, cmd: Of<'agenda.call'>, ctx: Dec
   if (state.currentItemId === item.id) return [];
   const events: ProcedureEvent[] = [
     ...endCurrentFloor(state),
+    // Podium guests admitted for the item before leave with it.
+    ...endItemAdmissions(state, item.id),
     { kind: 'agenda.item_called', agendaItemId: item.id, position: item.position, title: item.title },
   ];
   // The time planned for the item in the back office, else the rulebook's default.

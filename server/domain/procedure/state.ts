@@ -4,7 +4,17 @@
  */
 import type { BallotIndex } from './ballot-index';
 import type { Rulebook } from '../rulebook';
-import type { AmendedChange, AmendmentAuthority, CorrectableKind, PersonRef, RecordedEvent, VoteDefinition, VoteResult } from './events';
+import type {
+  AdmissionRole,
+  AmendedChange,
+  AmendmentAuthority,
+  CorrectableKind,
+  Entrant,
+  PersonRef,
+  RecordedEvent,
+  VoteDefinition,
+  VoteResult,
+} from './events';
 import type { FloorKind, OrderPolicy, PointOfOrderDecision, RequestKind, SittingPhase, Stance } from './vocabulary';
 import { evolveEntry } from './evolve';
 import { evolveMinutes } from './evolve-minutes';
@@ -64,9 +74,11 @@ export interface CurrentFloor {
   /** Time interjections held the floor: not counted against the speaker. */
   readonly pausedMs: number;
   readonly interjection: RunningInterjection | null;
+  /** "Mute all" with clocks that stop: since when the clock stands for it; null: not muted (or the clock runs on). */
+  readonly mutedSince: string | null;
 }
 
-export interface FinishedFloor extends Omit<CurrentFloor, 'interjection'> {
+export interface FinishedFloor extends Omit<CurrentFloor, 'interjection' | 'mutedSince'> {
   readonly endedAt: string;
   /** Speaking time of the holder: end − start − interjections. */
   readonly ms: number;
@@ -148,6 +160,23 @@ export interface AgendaAmendment {
   readonly authority: AmendmentAuthority;
 }
 
+/**
+ * Someone not on the roster (or removed from the sitting) and the chair's answer. waiting: in the lobby;
+ * admitted: may enter; declined; removed: may not enter until admitted again; ended: admitted for an
+ * agenda item that is over.
+ */
+export interface Admission {
+  readonly entrant: Entrant;
+  readonly status: 'waiting' | 'admitted' | 'declined' | 'removed' | 'ended';
+  readonly role: AdmissionRole | null;
+  readonly substituteFor: PersonRef | null;
+  readonly agendaItemId: string | null;
+  /** When they last asked (waiting), or when the last answer came. */
+  readonly since: string;
+  /** The reason given with a decline or removal. */
+  readonly reason: string | null;
+}
+
 /** Demands for a named vote on one prepared vote (keyed by draft id); once valid, the draft opens as named. */
 export interface NamedVoteDemand {
   readonly factionIds: readonly string[];
@@ -203,6 +232,8 @@ export interface ProcedureState {
   readonly statutoryMembers: number | null;
   readonly suspension: { readonly reason: string | null; readonly resumesAt: string | null; readonly since: string } | null;
   readonly present: Readonly<Record<string, { readonly person: PersonRef; readonly since: string }>>;
+  /** The lobby and the admissions, by entrant id (a roster person appears here only once removed). */
+  readonly admissions: Readonly<Record<string, Admission>>;
   readonly currentItemId: string | null;
   readonly items: Readonly<Record<string, ItemState>>;
   readonly requests: Readonly<Record<string, SpeakerRequest>>;
@@ -241,6 +272,7 @@ export const initialState: ProcedureState = {
   statutoryMembers: null,
   suspension: null,
   present: {},
+  admissions: {},
   currentItemId: null,
   items: {},
   requests: {},

@@ -11,7 +11,7 @@ import type { OptionCount, PersonRef, VoteDefinition, VoteResult } from './event
 import type { ProcedureState, VoteState } from './state';
 import type { FloorKind, RequestKind, Stance } from './vocabulary';
 import { tally } from '../counting/tally';
-import { everyone, quotaLines, runningMs, type QuotaLine } from './clocks';
+import { everyone, graceEndsAt, quotaLines, runningMs, standingSince, type QuotaLine } from './clocks';
 import { msBetween, own } from './lookup';
 import { orderedRequests } from './queue';
 import { pendingPoints } from './points-of-order';
@@ -116,6 +116,14 @@ export interface FloorView {
     readonly limitSeconds: number | null;
     readonly overrunSeconds: number;
   } | null;
+  /** The speech clock stands now: an interjection holds the floor, or "mute all" stops the clocks. */
+  readonly clockStopped: boolean;
+  /** The speaker is warned this many seconds before the end (rulebook.floor.warningSeconds); null: no warning. */
+  readonly warningSeconds: number | null;
+  /** When the floor ends by itself (the limit and the grace period), if the clock runs on; null: not by itself. */
+  readonly graceEndsAt: string | null;
+  /** The speaker may pass the floor to the next on the list (rulebook.floor.talkingStick). */
+  readonly talkingStick: boolean;
 }
 
 const overrun = (elapsed: number, limit: number | null) => (limit === null ? 0 : Math.max(0, elapsed - limit));
@@ -151,6 +159,10 @@ export function floorView(state: ProcedureState, now: Date): FloorView | null {
           overrunSeconds: overrun(iElapsed, iLimit),
         }
       : null,
+    clockStopped: standingSince(f) !== null,
+    warningSeconds: state.rulebook?.floor.warningSeconds ?? null,
+    graceEndsAt: graceEndsAt(f, state.rulebook?.floor.graceSeconds ?? null, now),
+    talkingStick: state.rulebook?.floor.talkingStick ?? false,
   };
 }
 

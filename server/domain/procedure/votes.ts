@@ -23,6 +23,7 @@ import { majorityKinds, voteKinds } from './vocabulary';
 import { numberLimits } from '@contract/number-limits';
 import { optionNames } from '@contract/procedure-words';
 import { addSeconds, own } from './lookup';
+import { mayEnter } from './lobby';
 import { namedDemanded } from './named-votes';
 import {
   actingPerson,
@@ -195,6 +196,8 @@ export function cast(state: ProcedureState, cmd: Of<'vote.cast'>, ctx: DecideCon
   if (personId === null || !(own(vote.eligibleIds, personId) || mayVoteLate(state, vote, ctx.sitting, rules, personId))) {
     throw new RuleViolation('vote.not_eligible', 'only members with voting rights present when the vote opened vote');
   }
+  // Removed from the sitting while the vote was open: out of the chamber, out of the vote.
+  if (!mayEnter(state, personId, true)) throw new RuleViolation('lobby.removed', 'you were removed from the sitting; your ballot is refused');
   if (!vote.definition.options.some((o) => o.id === cmd.optionId)) throw new RuleViolation('vote.unknown_option', `the vote has no option ${cmd.optionId}`);
   // A member's own ballot would name them: a secret vote takes only anonymous, token-signed ballots (vote.cast_secret).
   if (vote.definition.kind === 'secret') throw new InputError([{ path: ['voteId'], message: 'a secret vote is cast with a ballot token, without signing in' }]);

@@ -392,6 +392,13 @@ export class ProtocolFold {
       case 'roster.changed':
         this.section.proceedings.push({ kind: 'roster_change', at, person: e.person, before: e.before, after: e.after, by: this.actor(entry.actorId) });
         return;
+      case 'lobby.asked':
+      case 'lobby.admitted':
+      case 'lobby.declined':
+      case 'lobby.admission_ended':
+      case 'participant.removed':
+        this.section.proceedings.push(this.admission(e, this.state, at, entry.actorId));
+        return;
       case 'quorum.counted': {
         this.section.proceedings.push({ kind: 'quorum_count', at, present: e.present, required: e.required, quorate: e.quorate, voteId: e.voteId });
         const vote = e.voteId === null ? undefined : this.votes.get(e.voteId);
@@ -424,6 +431,29 @@ export class ProtocolFold {
     for (const i of after.interjections.slice(before.interjections.length)) this.interjectionEnded(i);
     if (after.floor && after.floor !== before.floor) this.extended(after.floor.floorId, after.floor.limitSeconds, after.floor.extensionSeconds);
     for (const f of after.floors.slice(before.floors.length)) this.floorFinished(f);
+  }
+
+  /** A line of the lobby: the name as the entry (or the lobby's books) has it. */
+  private admission(
+    e: Extract<ProcedureEvent, { kind: 'lobby.asked' | 'lobby.admitted' | 'lobby.declined' | 'lobby.admission_ended' | 'participant.removed' }>,
+    state: ProcedureState,
+    at: string,
+    actorId: string | null,
+  ): Proceeding {
+    const base = { kind: 'admission' as const, at, role: null, substituteFor: null, forItem: false, reason: null, by: this.actor(actorId) };
+    const known = (id: string) => (Object.hasOwn(state.admissions, id) ? state.admissions[id]?.entrant.name : undefined) ?? id;
+    switch (e.kind) {
+      case 'lobby.asked':
+        return { ...base, change: 'asked', name: e.entrant.name, by: null };
+      case 'lobby.admitted':
+        return { ...base, change: 'admitted', name: e.entrant.name, role: e.role, substituteFor: e.substituteFor, forItem: e.agendaItemId !== null };
+      case 'lobby.declined':
+        return { ...base, change: 'declined', name: known(e.entrantId), reason: e.reason };
+      case 'lobby.admission_ended':
+        return { ...base, change: 'ended', name: known(e.entrantId), forItem: true, by: null };
+      case 'participant.removed':
+        return { ...base, change: 'removed', name: e.name, reason: e.reason };
+    }
   }
 
   /** The amendment at its place, its decision named as the record has it (the point's category and when it was decided, where the record tells). */

@@ -10,7 +10,16 @@
  */
 import type { VoteOutcome } from '@contract/vote-outcomes';
 import type { MinutesNoteKind } from '@contract/minutes-words';
-import type { AmendedChange, CorrectableKind, ElectionRoundDefinition, ElectionRoundResult, PersonRef, RosterFacts, VoteOption } from '../procedure/events';
+import type {
+  AdmissionRole,
+  AmendedChange,
+  CorrectableKind,
+  ElectionRoundDefinition,
+  ElectionRoundResult,
+  PersonRef,
+  RosterFacts,
+  VoteOption,
+} from '../procedure/events';
 import type { FloorKind, MajorityKind, OrderPolicy, PointOfOrderDecision, SittingPhase, Stance, VoteKind } from '../procedure/vocabulary';
 import { GENESIS_HASH, verifyChain, type ChainProblem, type StoredEntry } from '../record';
 import { byName, ProtocolFold } from './protocol-fold';
@@ -275,6 +284,18 @@ export type Proceeding =
       readonly sittingDays: number | null;
       /** A decided objection: upheld (the exclusion ends) or rejected. */
       readonly upheld: boolean | null;
+      readonly by: Actor | null;
+    }
+  /** The lobby: someone asked to enter, was admitted (as what), declined, removed, or their admission for an item ended. */
+  | {
+      readonly kind: 'admission';
+      readonly at: string;
+      readonly change: 'asked' | 'admitted' | 'declined' | 'ended' | 'removed';
+      readonly name: string;
+      readonly role: AdmissionRole | null;
+      readonly substituteFor: PersonRef | null;
+      readonly forItem: boolean;
+      readonly reason: string | null;
       readonly by: Actor | null;
     }
   | {

@@ -97,6 +97,17 @@ export const bundestag2025: Rulebook = freeze<Rulebook>({
     // with regard to group strength — round-robin by group.
     defaultPolicy: 'alternate_factions',
   },
+  floor: {
+    // The GO-BT sets no warning; the lectern's light shows the end of the time. 30 s is our choice (unverified).
+    warningSeconds: 30,
+    // § 36 ff. BT25: the President calls an overrunning speaker to the point and may withdraw the floor;
+    // nothing ends it by itself, so no grace period (our reading).
+    graceSeconds: null,
+    // The President gives the floor (§ 27(1) BT25): no talking stick.
+    talkingStick: false,
+    // Not in the GO: the time the President takes to restore order is not the speaker's (our choice, unverified).
+    clocksDuringMuteAll: 'stop',
+  },
   quorum: {
     // § 45(1): more than half of its members present (base: the statutory membership).
     fraction: 1 / 2,
@@ -236,6 +247,17 @@ export const europeanParliament: Rulebook = freeze<Rulebook>({
     // Rule 171(3): rounds of speakers per group in the order of the groups' size.
     defaultPolicy: 'alternate_factions',
   },
+  floor: {
+    // Rule 171 sets the times, not a warning; 30 s is our choice (unverified).
+    warningSeconds: 30,
+    // In practice the President cuts the microphone once the time is up (PROCEDURE.md is silent on a
+    // grace period): none is automatic here, the chair ends the floor (unverified).
+    graceSeconds: null,
+    // The President gives the floor (Rule 171): no talking stick.
+    talkingStick: false,
+    // Not in the Rules: the interruption is not charged to the speaker (our choice, unverified).
+    clocksDuringMuteAll: 'stop',
+  },
   quorum: {
     // Rule 178: one third of the component Members.
     fraction: 1 / 3,
@@ -355,6 +377,16 @@ export const municipalCouncil: Rulebook = freeze<Rulebook>({
   order: {
     // Typical council rules: the mayor gives the floor in the order of requests (our reading).
     defaultPolicy: 'first_come',
+  },
+  floor: {
+    // A 5 min speech (Nottuln GO, PROCEDURE.md § 3) with a warning 30 s before the end: our choice (unverified).
+    warningSeconds: 30,
+    // The mayor ends the speech (typical GO); no automatic end (our reading, unverified).
+    graceSeconds: null,
+    // The mayor gives the floor in the order of requests: no talking stick.
+    talkingStick: false,
+    // Not regulated in GO NRW or the typical GO: the interruption is not the speaker's (our choice, unverified).
+    clocksDuringMuteAll: 'stop',
   },
   quorum: {
     // § 49(1) GO NRW: more than half of the statutory membership present (the mayor counts).

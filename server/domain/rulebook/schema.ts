@@ -70,6 +70,12 @@ export const rulebookSchema: z.ZodType<Rulebook> = z
     order: z.strictObject({
       defaultPolicy: z.enum(orderPolicies as readonly OrderPolicy[] as [OrderPolicy, ...OrderPolicy[]]),
     }),
+    floor: z.strictObject({
+      warningSeconds: secondsOrNone,
+      graceSeconds: secondsOrNone,
+      talkingStick: z.boolean(),
+      clocksDuringMuteAll: z.enum(['stop', 'run']),
+    }),
     quorum: z
       .strictObject({
         fraction: z.number().gt(0, 'must be more than 0').max(1, 'must be at most 1'),

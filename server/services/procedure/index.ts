@@ -19,11 +19,15 @@ import type { ServiceDeps } from '../context';
 import { loadSittingContext, effectiveRulebook } from './context';
 import { SittingEngine, type Commit, type Outcome } from './sitting-engine';
 import { VoteTimers } from './vote-timers';
+import { FloorTimers, type TimedFloor } from './floor-timers';
+import { graceEndsAt } from '../../domain/procedure/clocks';
 import { UpdateThrottle } from './update-throttle';
 import { deleteVoteKey, insertVoteKey } from '../../db/secret-ballots';
 import { requireMayTakeToken } from '../../domain/procedure/secret-ballots';
 import { generateVoteKey } from './ballot-keys';
 import { createSecretBallots } from './secret-ballots';
+import { entrantOf } from './entrants';
+import type { Entrant } from '../../domain/procedure/events';
 
 const CONTEXT_CACHE_MS = 5_000;
 
@@ -65,6 +69,16 @@ export function createProcedureService(deps: ServiceDeps, roster: { personOf(use
       timers.sync(sittingId, votesView(state), { retry: true });
     }
   });
+  const floorTimers = new FloorTimers(log.child('floor-timers'), now, async (sittingId, floorId) => {
+    if (closing) return;
+    try {
+      await execute(sittingId, systemActor, { kind: 'floor.expire', floorId });
+    } catch (error) {
+      log.warn('floor timer | end refused; re-arming', { sitting: sittingId, floor: floorId, error: String(error) });
+      const { state } = await (await engine(sittingId)).snapshot();
+      floorTimers.sync(sittingId, timedFloor(state, now()), { retry: true });
+    }
+  });
   const systemActor: Actor = { personId: null, roles: [] };
 
   const updates = new UpdateThrottle((sittingId, commit) => {
@@ -74,6 +88,7 @@ export function createProcedureService(deps: ServiceDeps, roster: { personOf(use
 
   function committed(sittingId: string, commit: Commit, state: ProcedureState): void {
     timers.sync(sittingId, votesView(state));
+    floorTimers.sync(sittingId, timedFloor(state, now()));
     if (commit.entries.some((e) => e.event.kind === 'agenda.amended')) {
       // The agenda changed with the record: the views read it fresh from the next snapshot on, and
       // whatever follows the sitting's agenda (its page, caches across sittings) hears it as any agenda edit.
@@ -206,6 +221,18 @@ export function createProcedureService(deps: ServiceDeps, roster: { personOf(use
     mayVote,
     secretBallots: createSecretBallots(deps, { snapshot, execute }),
 
+    /** Who the signed-in user is at the lobby's door: their person, or their account when they have none. */
+    async entrantFor(user: AuthUser): Promise<Entrant> {
+      return entrantOf(user, await roster.personOf(user));
+    },
+
+    /** The signed-in user asks to enter the sitting (they are not on the roster, or were removed). */
+    async askToEnter(sittingId: string, user: AuthUser): Promise<Outcome> {
+      const person = await roster.personOf(user);
+      // Roles do not come in: whoever asks acts as nobody but themselves at the door.
+      return execute(sittingId, { personId: person?.id ?? null, roles: [] }, { kind: 'lobby.ask', entrant: entrantOf(user, person) });
+    },
+
     /** The actor behind a signed-in user: the person bound to their account (not their username) and token roles. */
     async actorFor(user: AuthUser): Promise<Actor> {
       const person = await roster.personOf(user);
@@ -321,6 +348,7 @@ export function createProcedureService(deps: ServiceDeps, roster: { personOf(use
       for (const id of await listActiveSittingIds(db)) {
         const { state } = await (await engine(id)).snapshot();
         timers.sync(id, votesView(state));
+        floorTimers.sync(id, timedFloor(state, now()));
       }
     },
     /** Sittings open or suspended now. */
@@ -332,16 +360,24 @@ export function createProcedureService(deps: ServiceDeps, roster: { personOf(use
     async drain(): Promise<void> {
       closing = true;
       timers.clear();
+      floorTimers.clear();
       await Promise.all([...engines.values()].map((e) => e.idle()));
     },
     stop(): void {
       closing = true;
       timers.clear();
+      floorTimers.clear();
       updates.clear();
       void rosterChanges.return();
       void sittingChanges.return();
     },
   };
+}
+
+/** The floor of an open sitting and when it ends by itself (rulebook.floor.graceSeconds), for the timer. */
+function timedFloor(state: ProcedureState, now: Date): TimedFloor | null {
+  if (state.phase !== 'open' || !state.floor) return null;
+  return { floorId: state.floor.floorId, endsAt: graceEndsAt(state.floor, state.rulebook?.floor.graceSeconds ?? null, now) };
 }
 
 /** A command that arrives while the process stops: refused, never half done. */

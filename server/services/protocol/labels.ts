@@ -99,6 +99,16 @@ export interface ProtocolLabels {
   readonly optionWords: { readonly yes: string; readonly no: string; readonly abstain: string };
   readonly speakerList: { readonly closed: string; readonly reopened: string };
   readonly orderPolicy: string;
+  /** One line per lobby entry: "Lobby: Eva Presse admitted as press (by …)". */
+  readonly admission: {
+    readonly title: string;
+    readonly change: { readonly asked: string; readonly admitted: string; readonly declined: string; readonly ended: string; readonly removed: string };
+    readonly roles: { readonly guest: string; readonly press: string; readonly substitute: string; readonly podium_guest: string };
+    readonly as: string;
+    readonly substituteFor: string;
+    readonly forItem: string;
+    readonly by: string;
+  };
   readonly rosterChange: {
     readonly title: string;
     readonly added: string;
@@ -262,6 +272,21 @@ const de: ProtocolLabels = {
   optionWords: optionNames.de,
   speakerList: { closed: 'Die Rednerliste wird geschlossen.', reopened: 'Die Rednerliste wird wieder geöffnet.' },
   orderPolicy: 'Reihenfolge der Redner',
+  admission: {
+    title: 'Zulassung',
+    change: {
+      asked: 'bittet um Einlass',
+      admitted: 'zugelassen',
+      declined: 'abgewiesen',
+      ended: 'Zulassung endet mit dem Tagesordnungspunkt',
+      removed: 'aus der Sitzung entfernt',
+    },
+    roles: { guest: 'Gast', press: 'Presse', substitute: 'Stellvertretung', podium_guest: 'Gast am Rednerpult' },
+    as: 'als',
+    substituteFor: 'für',
+    forItem: 'für diesen Tagesordnungspunkt',
+    by: 'durch',
+  },
   rosterChange: {
     title: 'Änderung im Mitgliederverzeichnis',
     added: 'aufgenommen',
@@ -426,6 +451,21 @@ const en: ProtocolLabels = {
   optionWords: optionNames.en,
   speakerList: { closed: 'The list of speakers is closed.', reopened: 'The list of speakers is reopened.' },
   orderPolicy: 'Order of speakers',
+  admission: {
+    title: 'Admission',
+    change: {
+      asked: 'asks to enter',
+      admitted: 'admitted',
+      declined: 'declined',
+      ended: 'admission ends with the agenda item',
+      removed: 'removed from the sitting',
+    },
+    roles: { guest: 'guest', press: 'press', substitute: 'substitute', podium_guest: 'podium guest' },
+    as: 'as',
+    substituteFor: 'for',
+    forItem: 'for this agenda item',
+    by: 'by',
+  },
   rosterChange: {
     title: 'Roster change',
     added: 'added',

@@ -163,6 +163,32 @@ describe('protocolPdf', () => {
     }
   });
 
+  it.each(['de', 'en'] as const)('prints the lobby: asked, admitted as what and for whom, declined and removed with reasons (%s)', async (lang) => {
+    const L = protocolLabels[lang].admission;
+    const press = { entrantId: 'account:press', name: 'Eva Presse', personId: null };
+    const substitute = { entrantId: 'account:sub', name: 'Paul Vertreter', personId: null };
+    const s = new RecordScript();
+    s.at('09:00:00', { kind: 'sitting.opened', rulebook, statutoryMembers: 49 });
+    s.at('09:01:00', { kind: 'lobby.asked', entrant: press }, null);
+    s.at('09:01:30', { kind: 'lobby.admitted', entrant: press, role: 'press', substituteFor: null, agendaItemId: null });
+    s.at('09:02:00', { kind: 'lobby.asked', entrant: substitute }, null);
+    s.at('09:02:30', { kind: 'lobby.admitted', entrant: substitute, role: 'substitute', substituteFor: people.kuhn, agendaItemId: null });
+    s.at('09:03:00', { kind: 'participant.removed', participantId: people.brandt.personId, name: people.brandt.name, reason: 'Störung' });
+    s.at('09:04:00', { kind: 'lobby.asked', entrant: { entrantId: 'account:x', name: 'Max Muster', personId: null } }, null);
+    s.at('09:04:30', { kind: 'lobby.declined', entrantId: 'account:x', reason: 'kein Platz' });
+    const text = pdfText(await protocolPdf(buildProtocol({ sitting, parliamentName, agenda, entries: s.entries() }), lang)).replace(/\s+/g, ' ');
+    for (const expected of [
+      `${L.title}: Eva Presse ${L.change.asked}`,
+      // Who admitted is named as the protocol names actors (the chair's name once the protocol knows it).
+      `Eva Presse ${L.change.admitted} ${L.as} ${L.roles.press} (${L.by} `,
+      `Paul Vertreter ${L.change.admitted} ${L.as} ${L.roles.substitute} ${L.substituteFor} Finn Kuhn (CVP)`,
+      `Jonas Brandt ${L.change.removed} (Störung)`,
+      `Max Muster ${L.change.declined} (kein Platz)`,
+    ]) {
+      expect(text).toContain(expected);
+    }
+  });
+
   it('keeps pseudonyms apart from names in the PDF too', async () => {
     const text = pdfText(await protocolPdf(sample, 'de'));
     const line = text.split('\n').find((l) => l.includes('kiwi-30'));

@@ -244,6 +244,16 @@ class ProtocolWriter {
         return this.minutesNote(x);
       case 'presidency':
         return this.entry(x.at, (bx, w) => this.out.runs([['italic', L.presidencyTaken(this.nameOf(x.person))]], { x: bx, width: w }));
+      case 'admission':
+        return this.entry(x.at, (bx, w) =>
+          this.out.runs(
+            [
+              ['bold', `${L.admission.title}: `],
+              ['regular', this.admission(x)],
+            ],
+            { x: bx, width: w },
+          ),
+        );
       case 'roster_change':
         return this.entry(x.at, (bx, w) =>
           this.out.runs(
@@ -313,6 +323,17 @@ class ProtocolWriter {
     const when = a.decidedAt ? ` (${A.decidedAt} ${this.time.format(new Date(a.decidedAt))})` : '';
     const by = x.by ? `; ${A.by} ${this.nameOf(x.by)}` : '';
     this.out.runs([['italic', `${on}${when}${by}`]], { x: bx, width: w, size: 9.5 });
+  }
+
+  /** "Eva Presse admitted as press (by Anna Keller)"; a decline or removal with its reason. */
+  private admission(x: Extract<Proceeding, { kind: 'admission' }>): string {
+    const A = this.L.admission;
+    const role = x.role ? ` ${A.as} ${A.roles[x.role]}` : '';
+    const stands = x.substituteFor ? ` ${A.substituteFor} ${this.person(x.substituteFor)}` : '';
+    const item = x.forItem && x.change === 'admitted' ? `, ${A.forItem}` : '';
+    const reason = x.reason ? ` (${x.reason})` : '';
+    const by = x.by ? ` (${A.by} ${x.by.name ?? x.by.personId})` : '';
+    return `${x.name} ${A.change[x.change]}${x.change === 'admitted' ? `${role}${stands}${item}` : ''}${reason}${by}`;
   }
 
   /** "Jonas Brandt (SDA): voting right yes → no; roles member → member, chair (by Ina Admin)". */
