@@ -216,9 +216,17 @@ const kinds: readonly RequestKind[] = ['SPEECH', 'SHORT_INTERVENTION', 'INTERJEC
       max-width: 100%;
       font-size: 0.875rem;
     }
+    /* Fixed columns that wrap their words: the table fits a narrow console column in either language. */
     .quotas {
+      width: 100%;
       margin-top: 1rem;
       border-collapse: collapse;
+      table-layout: fixed;
+      font-size: 0.875rem;
+    }
+    .quotas th,
+    .quotas td {
+      overflow-wrap: anywhere;
     }
     caption {
       text-align: left;
@@ -226,7 +234,7 @@ const kinds: readonly RequestKind[] = ['SPEECH', 'SHORT_INTERVENTION', 'INTERJEC
     }
     th,
     td {
-      padding: 0.125rem 0.75rem 0.125rem 0;
+      padding: 0.125rem 0.5rem 0.125rem 0;
       text-align: left;
       font-variant-numeric: tabular-nums;
     }
