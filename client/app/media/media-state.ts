@@ -100,6 +100,16 @@ export class MediaState {
       thumbnailLimit,
     }),
   );
+  /**
+   * One's own camera while one holds the floor (and has not turned it off): nobody is sent their own
+   * picture back, so the stage shows the local one rather than "Nobody is on camera".
+   */
+  readonly ownOnFloor = computed(() => {
+    const me = this.viewer.viewer()?.person?.id;
+    const camera = this.capture.tracks().camera;
+    const holdsFloor = me !== undefined && this.floorSignal()?.speakers[0] === me;
+    return holdsFloor && camera !== undefined && !this.selfMutedSignal().camera ? camera : null;
+  });
   /** The volume each received audio track plays at. */
   readonly gains = computed(() => mixGains(this.audio(), this.planSignal(), this.duckLevelSignal()));
 
