@@ -73,7 +73,7 @@ describe('ChairPage', () => {
   it('puts the floor and the events first, the points of order ahead of the speaker list, and preparation in tabs after them', async () => {
     const [, page] = await render(keller);
 
-    const headings = [...page.querySelectorAll('[data-testid="console-essentials"] h2')].map((heading) => heading.textContent?.trim());
+    const headings = [...page.querySelectorAll('[data-testid="console-essentials"] section > h2')].map((heading) => heading.textContent?.trim());
     expect(headings.slice(0, 4)).toEqual(['Floor', 'Event console', 'Points of order (1)', 'Speaker list (2)']);
     expect(headings).toContain('Your seat');
     expect(page.querySelector('[data-testid="point-of-order"]')?.textContent).toContain('Close of debate');

@@ -1,6 +1,6 @@
 import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { browserLanguages } from '../i18n/translation-state';
+import { browserLanguages, languageStorage } from '../i18n/translation-state';
 import type { SittingState } from '../shared/graphql-schema.generated';
 import type { LockNeed } from './console-lock';
 import { LockFrame } from './lock-frame';
@@ -23,7 +23,12 @@ class Host {
 
 describe('LockFrame', () => {
   async function render(language: string, phase: SittingState, needs: LockNeed) {
-    TestBed.configureTestingModule({ providers: [{ provide: browserLanguages, useValue: [language] }] });
+    TestBed.configureTestingModule({
+      providers: [
+        { provide: browserLanguages, useValue: [language] },
+        { provide: languageStorage, useValue: null },
+      ],
+    });
     const fixture = TestBed.createComponent(Host);
     fixture.componentInstance.phase.set(phase);
     fixture.componentInstance.needs.set(needs);

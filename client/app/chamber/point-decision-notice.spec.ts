@@ -2,7 +2,7 @@ import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { demoProcedure } from '../../testing/demo-procedure';
 import { answerByName, procedureAnswer } from '../../testing/procedure-answers';
 import { ViewerState } from '../auth/viewer-state';
-import { browserLanguages } from '../i18n/translation-state';
+import { browserLanguages, languageStorage } from '../i18n/translation-state';
 import { ProcedureState } from '../procedure/procedure-state';
 import { GraphqlClient } from '../shared/graphql-client';
 import { decisionToTell } from './point-decision';
@@ -47,6 +47,7 @@ describe('PointDecisionNotice', () => {
       providers: [
         { provide: GraphqlClient, useValue: graphql },
         { provide: browserLanguages, useValue: [language] },
+        { provide: languageStorage, useValue: null },
       ],
     });
     answerByName(graphql, {
