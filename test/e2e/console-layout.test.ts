@@ -48,7 +48,7 @@ describe('the console and the member view fit their screens', () => {
 
   /** Heading and first lines of a panel within the first screen (a long list may go on below). */
   async function panelStartsInFirstScreen(page: Page, testId: string): Promise<void> {
-    await inFirstScreen(page, page.getByTestId(testId).locator('h2'));
+    await inFirstScreen(page, page.getByTestId(testId).locator('h2').first());
   }
 
   /** No sideways scrolling, and axe finds nothing serious, in both languages at both sizes. */
