@@ -216,17 +216,20 @@ const kinds: readonly RequestKind[] = ['SPEECH', 'SHORT_INTERVENTION', 'INTERJEC
       max-width: 100%;
       font-size: 0.875rem;
     }
-    /* Fixed columns that wrap their words: the table fits a narrow console column in either language. */
+    /* Fits a narrow console column in either language: small headings and cells, words kept whole. */
     .quotas {
       width: 100%;
       margin-top: 1rem;
       border-collapse: collapse;
-      table-layout: fixed;
       font-size: 0.875rem;
     }
     .quotas th,
     .quotas td {
-      overflow-wrap: anywhere;
+      padding-right: 0.375rem;
+      overflow-wrap: break-word;
+    }
+    .quotas thead th {
+      font-size: 0.8125rem;
     }
     caption {
       text-align: left;
