@@ -133,6 +133,7 @@ export function demoProcedure(change: Partial<Procedure> = {}): Procedure {
     orderPolicy: 'FIRST_COME',
     speakerList: { agendaItemId: 'sitting-42-item-2', closed: false, requests: [] },
     pointsOfOrder: [],
+    decidedPoints: [],
     floor: null,
     attendance: {
       presentCount: 1,

@@ -1,7 +1,7 @@
 import { builder } from './builder';
 import { FactionRef, PersonRef } from './roster';
 import { AgendaItemRef, SittingRef } from './sittings';
-import { FloorKindEnum, OrderPolicyEnum, RequestKindEnum, SittingStateEnum, StanceEnum } from './scalars';
+import { FloorKindEnum, OrderPolicyEnum, PointOfOrderDecisionEnum, RequestKindEnum, SittingStateEnum, StanceEnum } from './scalars';
 import { NextRoundViewRef, VoteRef } from './votes';
 import { nextRoundView } from '../domain/procedure/elections';
 import type { ProcedureSnapshot } from '../services/procedure';
@@ -9,6 +9,7 @@ import { personOf } from './procedure-person';
 import { isChairTeam } from '../domain/procedure/permissions';
 import {
   attendanceView,
+  decidedPoints,
   floorView,
   interjectionsView,
   pointsOfOrderQueue,
@@ -17,6 +18,7 @@ import {
   speakerQueue,
   speakingTimeTotals,
   votesView,
+  type DecidedPoint,
   type PendingPoint,
   type PersonTotal,
   type QueuedRequest,
@@ -113,6 +115,20 @@ const PointOfOrderRef = builder.objectRef<PendingPoint>('PointOfOrder').implemen
     text: t.exposeString('text'),
     raisedAt: t.field({ type: 'DateTime', resolve: (p) => new Date(p.raisedAt) }),
     heard: t.exposeBoolean('heard'),
+  }),
+});
+
+const DecidedPointRef = builder.objectRef<DecidedPoint>('DecidedPointOfOrder').implement({
+  description: 'A point of order the chair decided, with the decision and its note.',
+  fields: (t) => ({
+    id: t.exposeID('pointId'),
+    person: t.field({ type: PersonRef, resolve: (p, _a, ctx) => personOf(p.person, ctx) }),
+    category: t.exposeString('category'),
+    text: t.exposeString('text'),
+    decision: t.field({ type: PointOfOrderDecisionEnum, resolve: (p) => p.decision }),
+    note: t.exposeString('note', { nullable: true }),
+    decidedAt: t.field({ type: 'DateTime', resolve: (p) => new Date(p.decidedAt) }),
+    voteId: t.exposeID('voteId', { nullable: true, description: 'The vote it was put to.' }),
   }),
 });
 
@@ -213,6 +229,11 @@ export const SittingProcedureRef = builder.objectRef<ProcedureSnapshot>('Sitting
       type: [PointOfOrderRef],
       description: 'Pending, oldest first: they go ahead of all speeches.',
       resolve: (s) => [...pointsOfOrderQueue(s.state)],
+    }),
+    decidedPoints: t.field({
+      type: [DecidedPointRef],
+      description: 'Decided, newest first: each mover is told the decision on their point.',
+      resolve: (s) => [...decidedPoints(s.state)],
     }),
     floor: t.field({
       type: FloorRef,

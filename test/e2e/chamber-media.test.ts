@@ -42,6 +42,7 @@ describe('the chamber’s media', () => {
     await chair.page.goto(`${t.baseUrl}/sittings/sitting-42/chair`);
     await chair.page.getByTestId('open-sitting').click();
     await chair.page.locator('[data-testid="sitting-phase"][data-state="OPEN"]').waitFor();
+    await chair.page.getByTestId('tab-agenda').click();
     await chair.page.getByTestId('call-item-2').click();
 
     // Both members enter the chamber; their media join and their microphones wait for the floor.

@@ -8,8 +8,8 @@ import { openSeat, shows, type BrowserSeat } from '../support/browser-seat';
 // members (j.brandt, l.vogel) in three Chromium contexts. The chair opens sitting 42 and calls item
 // 2; both members join; Brandt asks to speak and gets the floor with "Next speaker"; Vogel asks him
 // an interjection question, which he allows and the chair ends; Vogel raises a point of order; the
-// chair ends the speech, "Next speaker" gives the floor to the point of order first, the chair
-// notes it; the chair prepares and opens a named vote; Brandt votes yes, Vogel no; the chair closes
+// chair ends the speech (confirming it), "Next speaker" gives the floor to the point of order
+// first, the chair notes it and Vogel is told so; the chair prepares and opens a named vote; Brandt votes yes, Vogel no; the chair closes
 // the vote and all three pages show the result with both names.
 // Vogel's browser speaks German, so the German interface is driven too (controls have test ids).
 
@@ -43,6 +43,7 @@ describe('a short debate with a point of order and a named vote', () => {
     await chair.page.waitForURL(/\/sittings\/sitting-42\/chair$/);
     await chair.page.getByTestId('open-sitting').click();
     await chair.page.locator('[data-testid="sitting-phase"][data-state="OPEN"]').waitFor();
+    await chair.page.getByTestId('tab-agenda').click();
     await chair.page.getByTestId('call-item-2').click();
     await shows(chair.page, 'current-item', 'Budget Act 2027');
 
@@ -54,6 +55,7 @@ describe('a short debate with a point of order and a named vote', () => {
       await member.page.getByTestId('join-sitting').click();
       await member.page.getByTestId('present').waitFor();
     }
+    await chair.page.getByTestId('tab-attendance').click();
     await shows(chair.page, 'present-count', '2');
     await shows(chair.page, 'event-entry', 'Leonie Vogel');
 
@@ -87,6 +89,7 @@ describe('a short debate with a point of order and a named vote', () => {
     const firstEvent = chair.page.getByTestId('event-entry').first();
     await expect.poll(() => firstEvent.getAttribute('data-kind')).toBe('point-of-order');
     await chair.page.getByTestId('end-floor').click();
+    await chair.page.getByTestId('confirm-end-floor').click();
     await chair.page.getByTestId('floor-empty').waitFor();
     await chair.page.getByTestId('next-speaker').click();
     for (const { page } of [chair, brandt, vogel]) await shows(page, 'floor-speaker', 'Leonie Vogel');
@@ -99,11 +102,14 @@ describe('a short debate with a point of order and a named vote', () => {
     await point.getByTestId('decide-point').click();
     await chair.page.getByTestId('point-of-order').waitFor({ state: 'detached' });
     await vogel.page.getByTestId('my-point-of-order').waitFor({ state: 'detached' });
+    // Vogel is told the decision on her point (in German).
+    await shows(vogel.page, 'point-decision-text', 'zur Kenntnis genommen');
     for (const { page } of [chair, brandt, vogel]) await page.getByTestId('floor-empty').waitFor();
     expect(await chair.page.getByTestId('command-problem').count()).toBe(0);
 
     // The chair prepares a named vote and opens it.
     const title = 'Referral of the Budget Act 2027 to the budget committee';
+    await chair.page.getByTestId('tab-votes').click();
     await chair.page.getByTestId('vote-title').fill(title);
     await chair.page.getByTestId('vote-kind-named').check();
     await chair.page.getByTestId('prepare-vote').click();
@@ -125,6 +131,7 @@ describe('a short debate with a point of order and a named vote', () => {
 
     // The chair closes it; the result with both names reaches all three pages.
     await chair.page.getByTestId('close-vote').click();
+    await chair.page.getByTestId('confirm-close-vote').click();
     for (const { page } of [chair, brandt, vogel]) {
       const result = page.getByTestId('vote-result').filter({ hasText: title });
       await result.getByTestId('ballot-entry').filter({ hasText: 'Jonas Brandt' }).waitFor();

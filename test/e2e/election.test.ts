@@ -46,6 +46,7 @@ describe('an election over three rounds', () => {
     await chair.page.goto(`${t.baseUrl}/sittings/sitting-42/chair`);
     await chair.page.getByTestId('open-sitting').click();
     await chair.page.locator('[data-testid="sitting-phase"][data-state="OPEN"]').waitFor();
+    await chair.page.getByTestId('tab-agenda').click();
     await chair.page.getByTestId('call-item-5').click();
     await shows(chair.page, 'current-item', 'Court of Audit');
     for (const member of members) {
@@ -53,10 +54,12 @@ describe('an election over three rounds', () => {
       await member.page.getByTestId('join-sitting').click();
       await member.page.getByTestId('present').waitFor();
     }
+    await chair.page.getByTestId('tab-attendance').click();
     await shows(chair.page, 'present-count', '3');
 
     // The chair prepares the election: three candidates, one seat; the rules decide each round's bar.
     const title = 'Election of a member of the Court of Audit';
+    await chair.page.getByTestId('tab-votes').click();
     await chair.page.getByTestId('vote-title').fill(title);
     await chair.page.getByTestId('vote-kind-named').check();
     await chair.page.getByTestId('vote-election').check();
@@ -76,6 +79,7 @@ describe('an election over three rounds', () => {
       }
       await shows(chair.page, 'vote-turnout', /^\s*3 of /);
       await chair.page.getByTestId('close-vote').click();
+      await chair.page.getByTestId('confirm-close-vote').click();
       await chair.page.getByTestId('open-vote-panel').waitFor({ state: 'detached' });
     }
 

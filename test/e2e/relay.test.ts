@@ -61,6 +61,7 @@ describe('the floor through a TURN relay', () => {
       await chair.page.goto(`${t.baseUrl}/sittings/sitting-42/chair`);
       await chair.page.getByTestId('open-sitting').click();
       await chair.page.locator('[data-testid="sitting-phase"][data-state="OPEN"]').waitFor();
+      await chair.page.getByTestId('tab-agenda').click();
       await chair.page.getByTestId('call-item-2').click();
 
       await Promise.all([enterChamber(t.baseUrl, brandt), enterChamber(t.baseUrl, vogel)]);

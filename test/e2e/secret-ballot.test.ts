@@ -55,16 +55,19 @@ describe('a secret ballot with receipts checked by the members', () => {
     await chair.page.goto(`${t.baseUrl}/sittings/sitting-42/chair`);
     await chair.page.getByTestId('open-sitting').click();
     await chair.page.locator('[data-testid="sitting-phase"][data-state="OPEN"]').waitFor();
+    await chair.page.getByTestId('tab-agenda').click();
     await chair.page.getByTestId('call-item-2').click();
     for (const member of members) {
       await member.page.goto(`${t.baseUrl}/sittings/sitting-42/chamber`);
       await member.page.getByTestId('join-sitting').click();
       await member.page.getByTestId('present').waitFor();
     }
+    await chair.page.getByTestId('tab-attendance').click();
     await shows(chair.page, 'present-count', '3');
 
     // A secret vote of one minute: the members' random wait is bounded by the time left.
     const title = 'Election of the budget committee’s rapporteur';
+    await chair.page.getByTestId('tab-votes').click();
     await chair.page.getByTestId('vote-title').fill(title);
     await chair.page.getByTestId('vote-kind-secret').check();
     await chair.page.locator('input[name="duration"]').fill('1');
@@ -111,6 +114,8 @@ describe('a secret ballot with receipts checked by the members', () => {
     await shows(chair.page, 'vote-turnout', /^\s*3 of /);
 
     await chair.page.getByTestId('close-vote').click();
+
+    await chair.page.getByTestId('confirm-close-vote').click();
 
     for (const [member, { counted }] of choices) {
       const check = member.page.locator('[data-testid="secret-check"][data-kind="found"]');

@@ -9,6 +9,7 @@ import { browserLanguages } from '../i18n/translation-state';
 import type { Procedure } from '../procedure/procedure-state';
 import { GraphqlClient } from '../shared/graphql-client';
 import { GraphqlSubscriptions, type LiveConnection } from '../shared/graphql-subscriptions';
+import { mediaAvailable } from '../media/media-availability';
 import { ChairPage } from './chair-page';
 
 describe('Change the agenda (chair console)', () => {
@@ -41,6 +42,8 @@ describe('Change the agenda (chair console)', () => {
         { provide: GraphqlClient, useValue: graphql },
         { provide: GraphqlSubscriptions, useValue: subscriptions },
         { provide: browserLanguages, useValue: ['en'] },
+        // No media server in a spec: the chair's own seat says so instead of opening a socket.
+        { provide: mediaAvailable, useValue: () => Promise.resolve(false) },
       ],
     });
   });
@@ -92,6 +95,9 @@ describe('Change the agenda (chair console)', () => {
     const [fixture, page] = await render(withDecision, {
       AmendAgenda: { amendAgenda: { __typename: 'MutationAmendAgendaSuccess', data: moved } },
     });
+    // The agenda is a tab of the preparation area: shown first, as the chair would.
+    page.querySelector<HTMLButtonElement>('[data-testid="tab-agenda"]')!.click();
+    await settle(fixture);
     page.querySelector<HTMLButtonElement>('[data-testid="amend-agenda"]')!.click();
     await settle(fixture);
 
@@ -138,6 +144,9 @@ describe('Change the agenda (chair console)', () => {
         amendAgenda: { __typename: 'RuleViolation', code: 'RULE_VIOLATION', rule: 'agenda.item_dealt_with', message: 'the item has been called; it stays' },
       },
     });
+    // The agenda is a tab of the preparation area: shown first, as the chair would.
+    page.querySelector<HTMLButtonElement>('[data-testid="tab-agenda"]')!.click();
+    await settle(fixture);
     page.querySelector<HTMLButtonElement>('[data-testid="amend-agenda"]')!.click();
     await settle(fixture);
     page.querySelector<HTMLInputElement>('[data-testid="amend-kind-REMOVE"]')!.click();

@@ -8,13 +8,14 @@ import { ViewerState } from '../auth/viewer-state';
 import { browserLanguages } from '../i18n/translation-state';
 import { GraphqlClient } from '../shared/graphql-client';
 import { GraphqlSubscriptions, type LiveConnection } from '../shared/graphql-subscriptions';
+import { mediaAvailable } from '../media/media-availability';
 import { ChairPage } from './chair-page';
 
 describe('ChairPage', () => {
   let graphql: jasmine.SpyObj<GraphqlClient>;
 
   const keller = { username: 'a.keller', name: 'Anna Keller', roles: ['MEMBER', 'CHAIR'], person: { id: 'a.keller', name: 'Anna Keller', faction: null } };
-  const debate = demoProcedure({
+  const baseDebate = demoProcedure({
     speakerList: {
       agendaItemId: 'sitting-42-item-2',
       closed: false,
@@ -32,7 +33,10 @@ describe('ChairPage', () => {
     ],
   });
 
+  let debate = baseDebate;
+
   beforeEach(() => {
+    debate = baseDebate;
     graphql = jasmine.createSpyObj<GraphqlClient>('GraphqlClient', ['request']);
     const subscriptions = jasmine.createSpyObj<GraphqlSubscriptions>('GraphqlSubscriptions', ['subscribe'], {
       connection: signal<LiveConnection>('open').asReadonly(),
@@ -45,6 +49,8 @@ describe('ChairPage', () => {
         { provide: GraphqlClient, useValue: graphql },
         { provide: GraphqlSubscriptions, useValue: subscriptions },
         { provide: browserLanguages, useValue: ['en'] },
+        // No media server in a spec: the own seat says so instead of opening a socket.
+        { provide: mediaAvailable, useValue: () => Promise.resolve(false) },
       ],
     });
   });
@@ -64,13 +70,66 @@ describe('ChairPage', () => {
     return [fixture, fixture.nativeElement as HTMLElement];
   }
 
-  it('puts the points of order ahead of the floor and the speaker list', async () => {
+  it('puts the floor and the events first, the points of order ahead of the speaker list, and preparation in tabs after them', async () => {
     const [, page] = await render(keller);
 
-    const headings = [...page.querySelectorAll('.main-column h2')].map((heading) => heading.textContent?.trim());
-    expect(headings[0]).toBe('Points of order (1)');
-    expect(headings.indexOf('Speaker list (2)')).toBeGreaterThan(0);
+    const headings = [...page.querySelectorAll('[data-testid="console-essentials"] section > h2')].map((heading) => heading.textContent?.trim());
+    expect(headings.slice(0, 4)).toEqual(['Floor', 'Event console', 'Points of order (1)', 'Speaker list (2)']);
+    expect(headings).toContain('Your seat');
     expect(page.querySelector('[data-testid="point-of-order"]')?.textContent).toContain('Close of debate');
+    const tabs = [...page.querySelectorAll('[role="tab"]')].map((tab) => `${tab.textContent?.trim()} ${tab.getAttribute('aria-selected')}`);
+    expect(tabs).toEqual(['Votes true', 'Agenda false', 'Speaking times false', 'Attendance false']);
+    expect(page.querySelector<HTMLElement>('#tabpanel-agenda')?.hidden).toBeTrue();
+  });
+
+  it('after the sitting is closed, disables every control with the reason instead of refusing it after the click', async () => {
+    debate = { ...baseDebate, phase: 'CLOSED' };
+    const [, page] = await render(keller);
+
+    expect(page.querySelector('[data-testid="console-locked"]')?.textContent).toContain('The sitting is closed.');
+    const essentials = page.querySelector('[data-testid="console-essentials"]')!;
+    const live = [...essentials.querySelectorAll<HTMLButtonElement | HTMLSelectElement | HTMLInputElement>('button, select, input')].filter(
+      (control) => !control.matches(':disabled'),
+    );
+    expect(live.map((control) => control.outerHTML)).toEqual([]);
+    expect(page.querySelector('[data-testid="floor-panel"] [data-testid="lock-reason"]')?.textContent).toContain('The sitting is closed.');
+    expect(page.querySelector('[data-testid="next-speaker"]')?.matches(':disabled')).toBeTrue();
+    expect(page.querySelector('[data-testid="close-sitting"]')).toBeNull();
+  });
+
+  it('ends a speech only after the chair confirms it', async () => {
+    const now = Date.now();
+    debate = {
+      ...baseDebate,
+      pointsOfOrder: [],
+      floor: {
+        id: 'floor-1',
+        requestId: 'r0',
+        answer: false,
+        person: demoPerson('j.brandt'),
+        kind: 'SPEECH',
+        startedAt: new Date(now - 60_000).toISOString(),
+        limitSeconds: 300,
+        elapsedSeconds: 60,
+        overrunSeconds: 0,
+        interjection: null,
+        pendingInterjections: [],
+      },
+    };
+    const [fixture, page] = await render(keller, { EndFloor: { endFloor: { __typename: 'MutationEndFloorSuccess', data: demoProcedure({ seq: 11 }) } } });
+    const ended = () => graphql.request.calls.all().filter((call) => call.args[0].operationName === 'EndFloor').length;
+
+    page.querySelector<HTMLButtonElement>('[data-testid="end-floor"]')?.click();
+    await fixture.whenStable();
+    const dialog = page.querySelector('[data-testid="floor-panel"] dialog') as HTMLDialogElement;
+    expect(dialog.open).toBeTrue();
+    expect(dialog.textContent).toContain('Jonas Brandt loses the floor now');
+    expect(ended()).toBe(0);
+
+    page.querySelector<HTMLButtonElement>('[data-testid="confirm-end-floor"]')?.click();
+    await fixture.whenStable();
+    await fixture.whenStable();
+    expect(ended()).toBe(1);
   });
 
   it('lists the point of order first in the event console, then the hands, newest first', async () => {

@@ -41,9 +41,10 @@ import { eventEntries, type EventEntry } from './event-entries';
       overflow-y: auto;
       list-style: none;
     }
+    /* Badge and time on the first line, who and what below: fits a narrow console column. */
     li {
       display: grid;
-      grid-template-columns: 7.5rem 1fr auto;
+      grid-template-columns: minmax(0, 1fr) auto;
       gap: 0 0.5rem;
       padding: 0.25rem 0;
       border-bottom: 1px solid var(--border);
@@ -53,7 +54,9 @@ import { eventEntries, type EventEntry } from './event-entries';
       color: var(--muted);
     }
     .badge {
-      grid-row: span 2;
+      grid-column: 1;
+      grid-row: 1;
+      justify-self: start;
       align-self: start;
       padding: 0 0.375rem;
       border-radius: 0.25rem;
@@ -78,15 +81,16 @@ import { eventEntries, type EventEntry } from './event-entries';
       color: var(--text);
     }
     .who {
+      grid-column: 1 / -1;
       font-weight: 600;
     }
     .detail {
-      grid-column: 2;
+      grid-column: 1 / -1;
       color: var(--muted);
       font-size: 0.875rem;
     }
     time {
-      grid-column: 3;
+      grid-column: 2;
       grid-row: 1;
       color: var(--muted);
       font-size: 0.875rem;

@@ -3,19 +3,21 @@ import { TranslationState } from '../i18n/translation-state';
 import { FloorView } from '../procedure/floor-view';
 import type { Floor } from '../procedure/procedure-state';
 import { CommandProblem } from '../shared/command-problem';
+import { ConfirmButton } from '../shared/confirm-button';
 import { chairText } from './chair-text';
 import { ChairState } from './chair-state';
+import { consoleText } from './console-text';
 
 /** Seconds one press of "extend" adds to the speech. */
 export const extensionSeconds = 60;
 
 /**
  * The floor: who speaks, the clock, "Next speaker" (points of order first, then the list), extend and
- * end; interjection questions asked of the speaker, to accept or decline, and the running one to end.
+ * end (after a confirmation); interjection questions asked of the speaker, to accept or decline, and the running one to end.
  */
 @Component({
   selector: 'plenum-floor-controls',
-  imports: [CommandProblem, FloorView],
+  imports: [CommandProblem, ConfirmButton, FloorView],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (state.procedure.procedure(); as procedure) {
@@ -24,13 +26,20 @@ export const extensionSeconds = 60;
         <button type="button" data-testid="next-speaker" [disabled]="busy()" (click)="nextSpeaker()">
           {{ text().nextSpeaker }}
         </button>
-        @if (procedure.floor) {
+        @if (procedure.floor; as floor) {
           <button type="button" class="secondary" data-testid="extend-floor" [disabled]="busy()" (click)="extendFloor()">
             {{ text().extendMinute }}
           </button>
-          <button type="button" class="secondary" data-testid="end-floor" [disabled]="busy()" (click)="endFloor()">
-            {{ text().endFloor }}
-          </button>
+          <plenum-confirm-button
+            tone="secondary"
+            testId="end-floor"
+            [label]="text().endFloor"
+            [heading]="confirmText().endFloorHeading"
+            [question]="confirmText().endFloorQuestion(floor.person.name)"
+            [keepLabel]="confirmText().keepSpeaking"
+            [disabled]="busy()"
+            (confirmed)="endFloor()"
+          />
         }
         @if (procedure.mutedAll) {
           <button type="button" class="secondary" data-testid="lift-mute-all" [attr.aria-pressed]="true" [disabled]="busy()" (click)="liftMuteAll()">
@@ -124,6 +133,7 @@ export class FloorControls {
   private readonly translation = inject(TranslationState);
 
   protected readonly text = this.translation.catalogue(chairText);
+  protected readonly confirmText = this.translation.catalogue(consoleText);
 
   protected busy(): boolean {
     return this.state.pending('floor') || this.state.pending('interjections');

@@ -7,15 +7,17 @@ import { optionLabel } from '../procedure/option-label';
 import { procedureText } from '../procedure/procedure-text';
 import { ServerClock } from '../procedure/server-clock';
 import { CommandProblem } from '../shared/command-problem';
+import { ConfirmButton } from '../shared/confirm-button';
 import { DialogFrame } from '../shared/dialog-frame';
 import { chairText } from './chair-text';
 import { ChairState } from './chair-state';
+import { consoleText } from './console-text';
 import { VoteCountForm } from './vote-count-form';
 
-/** The vote under way: turnout as it grows, the running count when the vote is live, close or cancel. */
+/** The vote under way: turnout as it grows, the running count when the vote is live, close (after a confirmation) or cancel. */
 @Component({
   selector: 'plenum-open-vote-control',
-  imports: [CommandProblem, DialogFrame, FormsModule, VoteCountForm],
+  imports: [CommandProblem, ConfirmButton, DialogFrame, FormsModule, VoteCountForm],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (vote(); as vote) {
@@ -55,7 +57,15 @@ import { VoteCountForm } from './vote-count-form';
         }
         <div class="actions">
           @if (vote.kind !== 'SHOW_OF_HANDS') {
-            <button type="button" data-testid="close-vote" [disabled]="busy()" (click)="closeVote(vote.id)">{{ text().closeVote }}</button>
+            <plenum-confirm-button
+              testId="close-vote"
+              [label]="text().closeVote"
+              [heading]="confirmText().closeVoteHeading(vote.title)"
+              [question]="confirmText().closeVoteQuestion(vote.ballotsCast, vote.eligibleCount)"
+              [keepLabel]="confirmText().keepVoteOpen"
+              [disabled]="busy()"
+              (confirmed)="closeVote(vote.id)"
+            />
           }
           <button type="button" class="danger" data-testid="cancel-vote" [disabled]="busy()" (click)="cancelDialog.open()">
             {{ text().cancelVote }}
@@ -118,6 +128,7 @@ import { VoteCountForm } from './vote-count-form';
     }
     .actions {
       display: flex;
+      flex-wrap: wrap;
       gap: 0.5rem;
       margin-top: 0.5rem;
     }
@@ -138,6 +149,7 @@ export class OpenVoteControl {
   private readonly cancelDialogFrame = viewChild<DialogFrame>('cancelDialog');
 
   protected readonly text = this.translation.catalogue(chairText);
+  protected readonly confirmText = this.translation.catalogue(consoleText);
   protected readonly words = this.translation.catalogue(procedureText);
   protected readonly reason = signal('');
   /** The server's limit on a reason (contract/text-limits.ts). */

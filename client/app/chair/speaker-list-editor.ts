@@ -216,9 +216,20 @@ const kinds: readonly RequestKind[] = ['SPEECH', 'SHORT_INTERVENTION', 'INTERJEC
       max-width: 100%;
       font-size: 0.875rem;
     }
+    /* Fits a narrow console column in either language: small headings and cells, words kept whole. */
     .quotas {
+      width: 100%;
       margin-top: 1rem;
       border-collapse: collapse;
+      font-size: 0.875rem;
+    }
+    .quotas th,
+    .quotas td {
+      padding-right: 0.375rem;
+      overflow-wrap: break-word;
+    }
+    .quotas thead th {
+      font-size: 0.8125rem;
     }
     caption {
       text-align: left;
@@ -226,7 +237,7 @@ const kinds: readonly RequestKind[] = ['SPEECH', 'SHORT_INTERVENTION', 'INTERJEC
     }
     th,
     td {
-      padding: 0.125rem 0.75rem 0.125rem 0;
+      padding: 0.125rem 0.5rem 0.125rem 0;
       text-align: left;
       font-variant-numeric: tabular-nums;
     }

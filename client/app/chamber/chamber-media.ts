@@ -19,14 +19,21 @@ import { OwnMediaControls } from '../media/own-media-controls';
   providers: [MediaState],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <plenum-media-status />
+    <plenum-media-status [present]="present()" />
     <plenum-media-stage [names]="arrangements.names()" />
     <plenum-audio-sinks />
     <div class="rows">
       @if (media.sources().length > 0) {
         <plenum-own-media-controls />
       }
-      <plenum-listening-controls [allBooths]="booths()" />
+      @if (compact()) {
+        <details class="listening">
+          <summary>{{ text().listenTo }}</summary>
+          <plenum-listening-controls [allBooths]="booths()" />
+        </details>
+      } @else {
+        <plenum-listening-controls [allBooths]="booths()" />
+      }
     </div>
   `,
   styles: `
@@ -40,16 +47,24 @@ import { OwnMediaControls } from '../media/own-media-controls';
       flex-direction: column;
       gap: 0.75rem;
     }
+    summary {
+      cursor: pointer;
+      font-weight: 600;
+    }
   `,
 })
 export class ChamberMedia {
   protected readonly media = inject(MediaState);
   protected readonly arrangements = inject(ArrangementsState);
-  private readonly text = inject(TranslationState).catalogue(mediaText);
+  protected readonly text = inject(TranslationState).catalogue(mediaText);
 
   readonly sittingId = input.required<string>();
   /** Media run while the sitting is open or suspended. */
   readonly active = input.required<boolean>();
+  /** Whether one has joined the sitting (null: one is not counted), so the status line tells the truth. */
+  readonly present = input<boolean | null>(null);
+  /** On the chair console: what one listens to folds away, to leave room for running the sitting. */
+  readonly compact = input(false);
 
   protected readonly booths = computed(() => this.arrangements.chamber()?.booths ?? []);
 

@@ -17,15 +17,17 @@ import { TalkingStick } from './talking-stick';
 import { LobbyDoor } from './lobby-door';
 import { NamedVoteDemands } from './named-vote-demands';
 import { OrderMeasureNotice } from './order-measure-notice';
+import { PointDecisionNotice } from './point-decision-notice';
 import { PointOfOrderForm } from './point-of-order-form';
 import { SpeakingRequests } from './speaking-requests';
 import { SubroomPanel } from './subroom-panel';
 import { VotePanel } from './vote-panel';
 
 /**
- * The chamber as a member sees it (route `/sittings/:id/chamber`): join and leave, the floor with its
- * clock, the speaker list and one's place in it, requests and points of order, the vote and its
- * result. Anyone signed in may watch; only members act.
+ * The chamber as a member sees it (route `/sittings/:id/chamber`), what a member does first: join
+ * and leave, the floor with its clock, an open vote, asking to speak and points of order (and the
+ * decision on one's own), the last result; then the media and subrooms; beside them the speaker
+ * list. Anyone signed in may watch; only members act.
  */
 @Component({
   selector: 'plenum-chamber-page',
@@ -37,6 +39,7 @@ import { VotePanel } from './vote-panel';
     LobbyWait,
     NamedVoteDemands,
     OrderMeasureNotice,
+    PointDecisionNotice,
     PointOfOrderForm,
     RouterLink,
     SittingStatus,
@@ -87,25 +90,19 @@ import { VotePanel } from './vote-panel';
       }
       <div class="procedure-columns">
         <div class="main-column">
-          <section class="panel" aria-labelledby="media-heading">
-            <h2 id="media-heading">{{ text().media }}</h2>
-            <plenum-chamber-media [sittingId]="id()" [active]="mediaActive()" />
-          </section>
+          <!-- What a member does comes first: the floor, an open vote, asking to speak, a point of order; then the media. -->
+          @if (state.isMember()) {
+            <plenum-point-decision-notice />
+          }
           <section class="panel" aria-labelledby="floor-heading">
             <h2 id="floor-heading">{{ words().floor }}</h2>
             <plenum-floor-view [floor]="procedure.floor" [serverTime]="procedure.serverTime" />
             <plenum-talking-stick />
           </section>
-          @if (voteShown(); as vote) {
+          @if (procedure.openVote; as vote) {
             <section class="panel vote-section" aria-labelledby="vote-heading">
-              <h2 id="vote-heading">{{ vote.status === 'OPEN' ? text().voteNow : text().lastResult }}</h2>
+              <h2 id="vote-heading">{{ text().voteNow }}</h2>
               <plenum-vote-panel [vote]="vote" />
-            </section>
-          }
-          @if (state.isMember()) {
-            <section class="panel" aria-labelledby="demand-heading">
-              <h2 id="demand-heading">{{ text().demandNamed }}</h2>
-              <plenum-named-vote-demands />
             </section>
           }
           @if (state.isMember() && state.present()) {
@@ -120,14 +117,24 @@ import { VotePanel } from './vote-panel';
           } @else if (state.isMember()) {
             <p class="panel hint">{{ text().joinFirst }}</p>
           }
-        </div>
-        <div class="side-column">
+          @if (!procedure.openVote && lastResult(); as vote) {
+            <section class="panel vote-section" aria-labelledby="vote-heading">
+              <h2 id="vote-heading">{{ text().lastResult }}</h2>
+              <plenum-vote-panel [vote]="vote" />
+            </section>
+          }
+          <section class="panel" aria-labelledby="media-heading">
+            <h2 id="media-heading">{{ text().media }}</h2>
+            <plenum-chamber-media [sittingId]="id()" [active]="mediaActive()" [present]="state.isMember() ? state.present() : null" />
+          </section>
           @if (state.isMember() && mediaActive()) {
             <section class="panel" aria-labelledby="subroom-heading">
               <h2 id="subroom-heading">{{ text().subroom }}</h2>
               <plenum-subroom-panel />
             </section>
           }
+        </div>
+        <div class="side-column">
           <section class="panel" aria-labelledby="list-heading">
             <h2 id="list-heading">{{ text().speakerList }}</h2>
             @if (procedure.pointsOfOrder.length > 0) {
@@ -162,6 +169,12 @@ import { VotePanel } from './vote-panel';
               <p class="closed">{{ text().listClosed }}</p>
             }
           </section>
+          @if (state.isMember()) {
+            <section class="panel" aria-labelledby="demand-heading">
+              <h2 id="demand-heading">{{ text().demandNamed }}</h2>
+              <plenum-named-vote-demands />
+            </section>
+          }
           @if (earlierResults().length > 0) {
             <section class="panel" aria-labelledby="earlier-heading">
               <h2 id="earlier-heading">{{ text().earlierResults }}</h2>
@@ -260,11 +273,10 @@ export class ChamberPage {
 
   protected readonly text = this.translation.catalogue(chamberText);
   protected readonly words = this.translation.catalogue(procedureText);
+  /** The latest published vote. */
+  protected readonly lastResult = computed(() => this.procedureState.procedure()?.votes.find((vote) => vote.status !== 'OPEN') ?? null);
   /** The open vote, or else the latest published one. */
-  protected readonly voteShown = computed(() => {
-    const procedure = this.procedureState.procedure();
-    return procedure?.openVote ?? procedure?.votes.find((vote) => vote.status !== 'OPEN') ?? null;
-  });
+  protected readonly voteShown = computed(() => this.procedureState.procedure()?.openVote ?? this.lastResult());
   protected readonly earlierResults = computed(() => {
     const shown = this.voteShown();
     return (this.procedureState.procedure()?.votes ?? []).filter((vote) => vote.status !== 'OPEN' && vote.id !== shown?.id);

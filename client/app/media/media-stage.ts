@@ -5,8 +5,8 @@ import { mediaText } from './media-text';
 import { VideoTile } from './video-tile';
 
 /**
- * The chamber's pictures: the floor speaker large (or whom the listener pinned), the sign-language
- * interpreter beside it, and the others who are on camera (the chair's team, podium guests) as
+ * The chamber's pictures: the floor speaker large (or whom the listener pinned; one's own camera
+ * while one has the floor and nobody else is shown large), the sign-language interpreter beside it, and the others who are on camera (the chair's team, podium guests) as
  * thumbnails. Thumbnails pin their person; the large picture unpins.
  */
 @Component({
@@ -27,6 +27,8 @@ import { VideoTile } from './video-tile';
           [pinLabel]="media.pinned() === null ? null : text().unpin"
           (togglePin)="media.pin(null)"
         />
+      } @else if (media.ownOnFloor(); as own) {
+        <plenum-video-tile [role]="'self'" [large]="true" [track]="own" [peerId]="'self'" [name]="text().youOnFloor" />
       } @else {
         <p class="empty" data-testid="stage-empty">{{ text().nobodyOnCamera }}</p>
       }

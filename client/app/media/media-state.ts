@@ -14,7 +14,7 @@ import { OwnCapture } from './own-capture';
 import { captureSources, type CaptureSource, type MediaWho, type OwnKey } from './own-media';
 import type { OwnState } from './own-producers';
 import type { RemoteMedia } from './remote-consumers';
-import { stageLayout, videoWants } from './stage-layout';
+import { ownFloorPicture, stageLayout, videoWants } from './stage-layout';
 
 /** Opens the media WebSocket; specs hand in a stand-in. */
 export const mediaSocketFactory = new InjectionToken<(url: string) => SignallingSocket>('media socket factory', {
@@ -99,6 +99,15 @@ export class MediaState {
       pinned: this.pinnedSignal(),
       thumbnailLimit,
     }),
+  );
+  /** One's own camera while one holds the floor, for the stage (rather than "Nobody is on camera"). */
+  readonly ownOnFloor = computed(() =>
+    ownFloorPicture(
+      this.viewer.viewer()?.person?.id ?? null,
+      this.floorSignal()?.speakers ?? [],
+      this.capture.tracks().camera ?? null,
+      this.selfMutedSignal().camera,
+    ),
   );
   /** The volume each received audio track plays at. */
   readonly gains = computed(() => mixGains(this.audio(), this.planSignal(), this.duckLevelSignal()));

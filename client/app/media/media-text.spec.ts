@@ -1,4 +1,4 @@
-import { heldWords, mediaText } from './media-text';
+import { heldWords, mediaText, statusWords } from './media-text';
 
 describe('heldWords', () => {
   it('says in words why one’s microphone is held', () => {
@@ -31,5 +31,22 @@ describe('channel names', () => {
   it('does not throw on a key that names no channel', () => {
     expect(mediaText.en.channel('interpretation:', language)).toBe('Subroom');
     expect(mediaText.en.channel('video:1', language)).toBe('Subroom');
+  });
+});
+
+describe('statusWords', () => {
+  it('says "connected" only to those counted present, or not counted at all', () => {
+    const en = mediaText.en;
+    expect(statusWords('joined', true, en)).toBe('Connected to the chamber’s audio and video.');
+    expect(statusWords('joined', null, en)).toBe('Connected to the chamber’s audio and video.');
+    expect(statusWords('joined', false, en)).toMatch(/not joined the sitting yet/);
+    expect(statusWords('joined', false, mediaText.de)).toMatch(/noch nicht beigetreten/);
+  });
+
+  it('says every other state as it is, present or not', () => {
+    for (const present of [true, false, null]) {
+      expect(statusWords('connecting', present, mediaText.en)).toBe('Connecting to the chamber’s audio and video…');
+      expect(statusWords('retrying', present, mediaText.en)).toBe('The connection dropped. Reconnecting…');
+    }
   });
 });

@@ -73,6 +73,9 @@ const en = {
   // Stage
   stage: 'Chamber video',
   nobodyOnCamera: 'Nobody is on camera.',
+  youOnFloor: 'You (on air)',
+  /** `joined` for a member who has not joined the sitting: media flow, but they are not counted present. */
+  joinedAbsent: 'You see and hear the chamber, but you have not joined the sitting yet: join to be counted present, to speak and to vote.',
   signInterpreter: 'Sign-language interpreter',
   pin: (name: string) => `Show ${name} large`,
   unpin: 'Back to the floor speaker',
@@ -127,6 +130,9 @@ const de: typeof en = {
   channel: (channel, language) => channelName(channel, language, { floor: 'Saal', sign: 'Gebärdensprache', subroom: 'Beratungsraum' }),
   stage: 'Bild aus dem Plenarsaal',
   nobodyOnCamera: 'Niemand ist im Bild.',
+  youOnFloor: 'Sie (auf Sendung)',
+  joinedAbsent:
+    'Sie sehen und hören den Plenarsaal, sind der Sitzung aber noch nicht beigetreten: Treten Sie bei, um als anwesend zu zählen, zu reden und abzustimmen.',
   signInterpreter: 'Gebärdensprachdolmetschung',
   pin: (name) => `${name} groß zeigen`,
   unpin: 'Zurück zur Rednerin oder zum Redner',
@@ -141,4 +147,13 @@ export type MediaWords = typeof en;
 /** Why one's microphone or camera is held, in words; null when it flows. */
 export function heldWords(held: Held | null, words: Pick<MediaWords, 'held'>): string | null {
   return held === null ? null : words.held[held];
+}
+
+/**
+ * The media status line: true at every state. `present` is null for those who are not counted
+ * (interpreters, watchers); for a member who has not joined the sitting, connected media are no
+ * "Connected": they are told that they only watch until they join.
+ */
+export function statusWords(status: MediaStatus, present: boolean | null, words: Pick<MediaWords, 'status' | 'joinedAbsent'>): string {
+  return status === 'joined' && present === false ? words.joinedAbsent : words.status[status];
 }

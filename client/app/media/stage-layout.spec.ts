@@ -1,4 +1,4 @@
-import { stageLayout, videoWants, type VideoFeed } from './stage-layout';
+import { ownFloorPicture, stageLayout, videoWants, type VideoFeed } from './stage-layout';
 
 describe('stageLayout and videoWants', () => {
   const video = (peerId: string, change: Partial<VideoFeed> = {}): VideoFeed => ({
@@ -41,5 +41,21 @@ describe('stageLayout and videoWants', () => {
     const stage = stageLayout({ ...base, videos: [video('speaker'), video('dgs', { channel: 'sign' })], floorSpeakers: ['speaker'] });
     expect(stage.sign?.peerId).toBe('dgs');
     expect(videoWants(stage).get('c-dgs')).toEqual({ paused: false, spatialLayer: 2 });
+  });
+});
+
+describe('ownFloorPicture', () => {
+  const camera = { id: 'my-camera' };
+
+  it('shows the speaker their own camera while they hold the floor', () => {
+    expect(ownFloorPicture('j.brandt', ['j.brandt', 'a.keller'], camera, false)).toBe(camera);
+  });
+
+  it('shows nothing of one’s own when someone else holds the floor, the camera is off or not open, or one is nobody', () => {
+    expect(ownFloorPicture('j.brandt', ['l.vogel', 'j.brandt'], camera, false)).toBeNull();
+    expect(ownFloorPicture('j.brandt', [], camera, false)).toBeNull();
+    expect(ownFloorPicture('j.brandt', ['j.brandt'], camera, true)).toBeNull();
+    expect(ownFloorPicture('j.brandt', ['j.brandt'], null, false)).toBeNull();
+    expect(ownFloorPicture(null, ['j.brandt'], camera, false)).toBeNull();
   });
 });

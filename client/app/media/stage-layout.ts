@@ -73,3 +73,11 @@ export function videoWants(stage: Stage): Map<string, VideoWant> {
   }
   return wants;
 }
+
+/**
+ * One's own camera for the large picture while one holds the floor (and has not turned it off):
+ * nobody is sent their own picture back, so the stage shows the local one; null otherwise.
+ */
+export function ownFloorPicture<T>(me: string | null, floorSpeakers: readonly string[], camera: T | null, cameraOff: boolean): T | null {
+  return me !== null && floorSpeakers[0] === me && camera !== null && !cameraOff ? camera : null;
+}

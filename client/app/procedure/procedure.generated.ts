@@ -4,7 +4,7 @@
 import type { GraphqlOperation } from '../shared/graphql-operation';
 import { sittingProtocolFragmentDocument } from '../sitting/sitting-overview.generated';
 import type { SittingProtocolFragment } from '../sitting/sitting-overview.generated';
-import type { AgendaAuthorityKind, AgendaChangeKind, AgendaItemKind, DateTime, FloorKind, MajorityKind, OptionMeaning, OrderPolicy, RequestKind, SittingState, Stance, VoteKind, VoteOutcome, VoteResultReason, VoteStatus } from '../shared/graphql-schema.generated';
+import type { AgendaAuthorityKind, AgendaChangeKind, AgendaItemKind, DateTime, FloorKind, MajorityKind, OptionMeaning, OrderPolicy, PointOfOrderDecision, RequestKind, SittingState, Stance, VoteKind, VoteOutcome, VoteResultReason, VoteStatus } from '../shared/graphql-schema.generated';
 
 export type PersonRefFragment = {
   readonly id: string;
@@ -154,6 +154,17 @@ export type ProcedureFragment = {
     readonly raisedAt: DateTime;
     readonly heard: boolean;
   }>;
+  readonly decidedPoints: ReadonlyArray<{
+    readonly id: string;
+    readonly person: {
+      readonly id: string;
+    };
+    readonly category: string;
+    readonly text: string;
+    readonly decision: PointOfOrderDecision;
+    readonly note: string | null;
+    readonly decidedAt: DateTime;
+  }>;
   readonly floor: {
     readonly id: string;
     readonly requestId: string | null;
@@ -259,7 +270,7 @@ export type ProcedureFragment = {
   }>;
 };
 
-export const procedureFragmentDocument = "fragment Procedure on SittingProcedure {\n  sittingId\n  seq\n  serverTime\n  phase\n  presiding {\n    ...PersonRef\n  }\n  protocolApproval {\n    seq\n    head\n    at\n    by {\n      name\n    }\n  }\n  mutedAll\n  resumesAt\n  suspensionReason\n  quorumCount {\n    at\n    present\n    required\n    quorate\n  }\n  currentItem {\n    id\n    position\n    title\n    kind\n  }\n  orderPolicy\n  speakerList {\n    agendaItemId\n    closed\n    requests {\n      ...SpeakerRequest\n    }\n  }\n  pointsOfOrder {\n    id\n    person {\n      ...PersonRef\n    }\n    category\n    text\n    raisedAt\n    heard\n  }\n  floor {\n    id\n    requestId\n    person {\n      ...PersonRef\n    }\n    kind\n    answer\n    startedAt\n    limitSeconds\n    elapsedSeconds\n    overrunSeconds\n    clockStopped\n    warningSeconds\n    graceEndsAt\n    talkingStick\n    interjection {\n      requestId\n      person {\n        ...PersonRef\n      }\n      startedAt\n      elapsedSeconds\n      limitSeconds\n    }\n    pendingInterjections {\n      requestId\n      person {\n        ...PersonRef\n      }\n      requestedAt\n      accepted\n    }\n  }\n  attendance {\n    presentCount\n    present {\n      ...PersonRef\n    }\n    perFaction {\n      faction {\n        id\n        shortName\n        name\n        colour\n      }\n      present\n      seats\n    }\n    quorum {\n      present\n      required\n      quorate\n    }\n  }\n  quotas {\n    faction {\n      id\n      shortName\n      colour\n    }\n    allottedSeconds\n    usedSeconds\n    remainingSeconds\n  }\n  speakingTimes {\n    person {\n      ...PersonRef\n    }\n    seconds\n    turns\n    lastSpokeAt\n  }\n  votes {\n    ...Vote\n  }\n  openVote {\n    ...Vote\n  }\n  nextElectionRound {\n    fromVoteId\n    title\n    round\n    candidates {\n      id\n      label\n    }\n  }\n  agenda {\n    id\n    position\n    title\n    dealtWith\n  }\n  agendaAmendments {\n    seq\n    at\n    kind\n    agendaItemId\n    title\n    position\n    fromPosition\n    previousTitle\n    authorityKind\n    authorityId\n    authorityReference\n    by {\n      ...PersonRef\n    }\n  }\n  agendaAuthorities {\n    kind\n    id\n    reference\n    mover {\n      ...PersonRef\n    }\n    category\n    decidedAt\n    amendedIn\n  }\n}";
+export const procedureFragmentDocument = "fragment Procedure on SittingProcedure {\n  sittingId\n  seq\n  serverTime\n  phase\n  presiding {\n    ...PersonRef\n  }\n  protocolApproval {\n    seq\n    head\n    at\n    by {\n      name\n    }\n  }\n  mutedAll\n  resumesAt\n  suspensionReason\n  quorumCount {\n    at\n    present\n    required\n    quorate\n  }\n  currentItem {\n    id\n    position\n    title\n    kind\n  }\n  orderPolicy\n  speakerList {\n    agendaItemId\n    closed\n    requests {\n      ...SpeakerRequest\n    }\n  }\n  pointsOfOrder {\n    id\n    person {\n      ...PersonRef\n    }\n    category\n    text\n    raisedAt\n    heard\n  }\n  decidedPoints {\n    id\n    person {\n      id\n    }\n    category\n    text\n    decision\n    note\n    decidedAt\n  }\n  floor {\n    id\n    requestId\n    person {\n      ...PersonRef\n    }\n    kind\n    answer\n    startedAt\n    limitSeconds\n    elapsedSeconds\n    overrunSeconds\n    clockStopped\n    warningSeconds\n    graceEndsAt\n    talkingStick\n    interjection {\n      requestId\n      person {\n        ...PersonRef\n      }\n      startedAt\n      elapsedSeconds\n      limitSeconds\n    }\n    pendingInterjections {\n      requestId\n      person {\n        ...PersonRef\n      }\n      requestedAt\n      accepted\n    }\n  }\n  attendance {\n    presentCount\n    present {\n      ...PersonRef\n    }\n    perFaction {\n      faction {\n        id\n        shortName\n        name\n        colour\n      }\n      present\n      seats\n    }\n    quorum {\n      present\n      required\n      quorate\n    }\n  }\n  quotas {\n    faction {\n      id\n      shortName\n      colour\n    }\n    allottedSeconds\n    usedSeconds\n    remainingSeconds\n  }\n  speakingTimes {\n    person {\n      ...PersonRef\n    }\n    seconds\n    turns\n    lastSpokeAt\n  }\n  votes {\n    ...Vote\n  }\n  openVote {\n    ...Vote\n  }\n  nextElectionRound {\n    fromVoteId\n    title\n    round\n    candidates {\n      id\n      label\n    }\n  }\n  agenda {\n    id\n    position\n    title\n    dealtWith\n  }\n  agendaAmendments {\n    seq\n    at\n    kind\n    agendaItemId\n    title\n    position\n    fromPosition\n    previousTitle\n    authorityKind\n    authorityId\n    authorityReference\n    by {\n      ...PersonRef\n    }\n  }\n  agendaAuthorities {\n    kind\n    id\n    reference\n    mover {\n      ...PersonRef\n    }\n    category\n    decidedAt\n    amendedIn\n  }\n}";
 
 export type CommandProblemFragment = {
   readonly code: string;

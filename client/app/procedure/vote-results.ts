@@ -70,31 +70,34 @@ interface FactionRow {
           </tbody>
         </table>
         @if (factionRows().length > 0) {
-          <table class="per-faction">
-            <caption>
-              {{
-                text().perFaction
-              }}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{{ text().faction }}</th>
-                @for (option of options(); track option.id) {
-                  <th scope="col">{{ option.label }}</th>
-                }
-              </tr>
-            </thead>
-            <tbody>
-              @for (row of factionRows(); track row.key) {
+          <!-- Scrolls within itself on a narrow screen (many options are wider than a phone); focusable for the keyboard. -->
+          <div class="table-scroll" role="region" tabindex="0" [attr.aria-label]="text().perFaction">
+            <table class="per-faction">
+              <caption>
+                {{
+                  text().perFaction
+                }}
+              </caption>
+              <thead>
                 <tr>
-                  <th scope="row"><span class="swatch" [style.background-color]="row.colour ?? '#8a8f98'"></span>{{ row.name }}</th>
-                  @for (count of row.counts; track $index) {
-                    <td>{{ count }}</td>
+                  <th scope="col">{{ text().faction }}</th>
+                  @for (option of options(); track option.id) {
+                    <th scope="col">{{ option.label }}</th>
                   }
                 </tr>
-              }
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                @for (row of factionRows(); track row.key) {
+                  <tr>
+                    <th scope="row"><span class="swatch" [style.background-color]="row.colour ?? '#8a8f98'"></span>{{ row.name }}</th>
+                    @for (count of row.counts; track $index) {
+                      <td>{{ count }}</td>
+                    }
+                  </tr>
+                }
+              </tbody>
+            </table>
+          </div>
         }
         <h4>{{ vote().kind === 'NAMED' ? text().byName : vote().kind === 'SECRET' ? text().byTokenHash : text().byPseudonym }}</h4>
         <ul class="ballots" data-testid="vote-ballots">
@@ -111,6 +114,10 @@ interface FactionRow {
     </article>
   `,
   styles: `
+    .table-scroll {
+      max-width: 100%;
+      overflow-x: auto;
+    }
     h3 {
       margin: 0;
       font-size: 1.1rem;

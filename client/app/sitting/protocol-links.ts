@@ -6,7 +6,7 @@ import { sittingText } from './sitting-text';
 
 /**
  * Links to the sitting's protocol, for signed-in users (the server serves it to nobody else): the
- * PDF in the interface language, and the JSON.
+ * PDF in the interface language (in a new tab, so the console stays), and the JSON.
  */
 @Component({
   selector: 'plenum-protocol-links',
@@ -14,7 +14,9 @@ import { sittingText } from './sitting-text';
   template: `
     @if (signedIn()) {
       <nav class="protocol-links" [attr.aria-label]="text().protocol">
-        <a data-testid="protocol-pdf" [href]="pdfUrl()" [attr.hreflang]="translation.language()">{{ text().protocolPdf }}</a>
+        <a data-testid="protocol-pdf" [href]="pdfUrl()" [attr.hreflang]="translation.language()" target="_blank" rel="noopener"
+          >{{ text().protocolPdf }} <span class="visually-hidden">{{ text().opensInNewTab }}</span></a
+        >
         <a data-testid="protocol-json" [href]="sitting().protocolJsonUrl">{{ text().protocolJson }}</a>
       </nav>
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError, NotFoundError } from '../errors';
 import { bundestag2025, municipalCouncil } from '../rulebook/presets';
 import { Chamber, chair, draft, ruleOf as rule, sittingContext } from './spec-support';
-import { pointsOfOrderQueue } from './views';
+import { decidedPoints, pointsOfOrderQueue } from './views';
 
 function debate(rulebook = bundestag2025): Chamber {
   const c = new Chamber(sittingContext(rulebook)).open();
@@ -83,6 +83,10 @@ describe('deciding a point of order', () => {
       { kind: 'point_of_order.decided', pointId, decision: 'noted', note: 'noted for the minutes', voteId: null },
     ]);
     expect(c.state.points[pointId]).toMatchObject({ status: 'decided', decision: 'noted', heard: true });
+    expect(decidedPoints(c.state)).toEqual([
+      expect.objectContaining({ pointId, decision: 'noted', note: 'noted for the minutes', text: 'Close it', voteId: null, decidedAt: c.now.toISOString() }),
+    ]);
+    expect(pointsOfOrderQueue(c.state)).toEqual([]);
     expect(rule(() => c.decide(chair, cmd))).toBe('point_of_order.not_pending');
   });
 

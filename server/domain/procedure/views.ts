@@ -9,7 +9,7 @@ import { quorumStatus, type QuorumStatus } from '../rulebook/quorum';
 import type { SittingContext } from './commands';
 import type { OptionCount, PersonRef, VoteDefinition, VoteResult } from './events';
 import type { ProcedureState, VoteState } from './state';
-import type { FloorKind, RequestKind, Stance } from './vocabulary';
+import type { FloorKind, PointOfOrderDecision, RequestKind, Stance } from './vocabulary';
 import { tally } from '../counting/tally';
 import { everyone, graceEndsAt, quotaLines, runningMs, standingSince, type QuotaLine } from './clocks';
 import { msBetween, own } from './lookup';
@@ -91,6 +91,37 @@ export function pointsOfOrderQueue(state: ProcedureState): readonly PendingPoint
     heard: p.heard,
     counterHeard: p.counterHeard,
   }));
+}
+
+/** A point of order the chair decided: what its mover is told, and what the record says. */
+export interface DecidedPoint {
+  readonly pointId: string;
+  readonly person: PersonRef;
+  readonly category: string;
+  readonly text: string;
+  readonly decision: PointOfOrderDecision;
+  readonly note: string | null;
+  readonly decidedAt: string;
+  readonly voteId: string | null;
+}
+
+/** Decided points of order, newest first. */
+export function decidedPoints(state: ProcedureState): readonly DecidedPoint[] {
+  const out: DecidedPoint[] = [];
+  for (const p of Object.values(state.points)) {
+    if (p.status !== 'decided' || p.decision === null || p.decidedAt === null) continue;
+    out.push({
+      pointId: p.pointId,
+      person: p.person,
+      category: p.category,
+      text: p.text,
+      decision: p.decision,
+      note: p.note,
+      decidedAt: p.decidedAt,
+      voteId: p.voteId,
+    });
+  }
+  return out.sort((a, b) => b.decidedAt.localeCompare(a.decidedAt));
 }
 
 export interface FloorView {
