@@ -57,6 +57,7 @@ describe('a guest admitted from the lobby', () => {
     await chair.page.goto(`${t.baseUrl}/sittings/sitting-42/chair`);
     await chair.page.getByTestId('open-sitting').click();
     await chair.page.locator('[data-testid="sitting-phase"][data-state="OPEN"]').waitFor();
+    await chair.page.getByTestId('tab-agenda').click();
     await chair.page.getByTestId('call-item-2').click();
     await chair.page.getByTestId('lobby-empty').waitFor();
 

@@ -44,6 +44,7 @@ describe('order measures', () => {
     await chair.page.goto(`${t.baseUrl}/sittings/sitting-42/chair`);
     await chair.page.getByTestId('open-sitting').click();
     await chair.page.locator('[data-testid="sitting-phase"][data-state="OPEN"]').waitFor();
+    await chair.page.getByTestId('tab-agenda').click();
     await chair.page.getByTestId('call-item-2').click();
     await Promise.all([enterChamberOf(t.baseUrl, brandt), enterChamberOf(t.baseUrl, vogel)]);
 

@@ -135,14 +135,14 @@ import { lockReason } from './console-lock';
                 </div>
               }
             </section>
-            <plenum-order-measures-panel />
+            <plenum-lock-frame [phase]="procedure.phase" needs="notClosed"><plenum-order-measures-panel /></plenum-lock-frame>
           </div>
           <div class="column">
             <section class="panel" aria-labelledby="seat-heading" data-testid="seat-panel">
               <h2 id="seat-heading">{{ layout().ownSeat }}</h2>
               <plenum-chair-seat [sittingId]="id()" />
             </section>
-            <plenum-lobby-panel />
+            <plenum-lock-frame [phase]="procedure.phase" needs="notClosed"><plenum-lobby-panel /></plenum-lock-frame>
           </div>
         </div>
         <section class="panel preparation" aria-labelledby="preparation-heading">
