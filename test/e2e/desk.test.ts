@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, startTestApp, type TestApp } from '../support/app';
 import { seriousViolations } from '../support/axe';
 import { chromiumArgs, chromiumPath } from '../support/chromium';
+import { openSeat } from '../support/browser-seat';
 import { loginSession } from '../support/oidc-login';
 import { pdfText } from '../support/pdf-text';
 
@@ -60,18 +61,9 @@ describe('the clerk’s desk', () => {
 
   /** A browser context signed in as `username` (a session cookie from the development provider). */
   async function signedIn(username: string, problems: string[]): Promise<Page> {
-    const { cookie } = await loginSession(t.baseUrl, username);
-    const [name = '', value = ''] = cookie.split('=');
-    const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1440, height: 900 } });
-    context.setDefaultTimeout(15_000);
-    contexts.push(context);
-    await context.addCookies([{ name, value, url: t.baseUrl }]);
-    const page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`${username}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`${username}: ${e.message}`));
-    return page;
+    const seat = await openSeat(browser, t.baseUrl, username, 'de-DE', { viewport: { width: 1440, height: 900 }, problems });
+    contexts.push(seat.context);
+    return seat.page;
   }
 
   it('captions reach the viewer, a minutes note the protocol, and the chair approves it', { timeout: 120_000 }, async () => {

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { gql, startTestApp, type TestApp } from '../support/app';
 import { seriousViolations } from '../support/axe';
 import { chromiumArgs, chromiumPath } from '../support/chromium';
+import { openSeat, type BrowserSeat } from '../support/browser-seat';
 import { loginSession } from '../support/oidc-login';
 
 // Admission from the lobby end to end, in the built client served by the server: parliament IT takes
@@ -11,16 +12,10 @@ import { loginSession } from '../support/oidc-login';
 // to enter and waits; the chair sees them in the lobby and admits them as press; the expert's
 // waiting screen says so and the chamber's media connect. The guest's view is German.
 
-interface Seat {
-  readonly context: BrowserContext;
-  readonly page: Page;
-  readonly problems: string[];
-}
-
 describe('a guest admitted from the lobby', () => {
   let t: TestApp;
   let browser: Browser;
-  const seats: Seat[] = [];
+  const seats: BrowserSeat[] = [];
 
   beforeAll(async () => {
     t = await startTestApp({ env: { MEDIA_WORKERS: '1', RTC_MIN_PORT: '49500', RTC_MAX_PORT: '49999', BROADCAST: 'off' } });
@@ -31,19 +26,11 @@ describe('a guest admitted from the lobby', () => {
     await t?.stop();
   });
 
-  async function seat(username: string, locale: string): Promise<Seat> {
-    const { cookie } = await loginSession(t.baseUrl, username);
-    const [name = '', value = ''] = cookie.split('=');
-    const context = await browser.newContext({ locale, permissions: ['microphone', 'camera'] });
-    context.setDefaultTimeout(15_000);
-    await context.addCookies([{ name, value, url: t.baseUrl }]);
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`${username}: ${error.message}`));
-    const entry = { context, page, problems };
+  const seat = async (username: string, locale: string) => {
+    const entry = await openSeat(browser, t.baseUrl, username, locale, { permissions: ['microphone', 'camera'] });
     seats.push(entry);
     return entry;
-  }
+  };
 
   it('asks to enter, waits, is admitted by the chair and enters the chamber', { timeout: 90_000 }, async () => {
     // The expert leaves the roster: from now on an account the sitting does not know.

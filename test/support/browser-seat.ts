@@ -13,8 +13,20 @@ export interface BrowserSeat {
   readonly problems: string[];
 }
 
-export async function openSeat(browser: Browser, baseUrl: string, username: string | null, locale: string): Promise<BrowserSeat> {
-  const context = await browser.newContext({ locale });
+export interface SeatOptions {
+  readonly viewport?: { readonly width: number; readonly height: number };
+  /** Granted to the page, e.g. microphone and camera for a seat that joins the media. */
+  readonly permissions?: readonly string[];
+  /** Where to keep the problems (shared by several seats); default: a list of this seat's own. */
+  readonly problems?: string[];
+}
+
+export async function openSeat(browser: Browser, baseUrl: string, username: string | null, locale: string, options: SeatOptions = {}): Promise<BrowserSeat> {
+  const context = await browser.newContext({
+    locale,
+    ...(options.viewport ? { viewport: { ...options.viewport } } : {}),
+    ...(options.permissions ? { permissions: [...options.permissions] } : {}),
+  });
   context.setDefaultTimeout(15_000);
   if (username) {
     const { cookie } = await loginSession(baseUrl, username);
@@ -22,7 +34,7 @@ export async function openSeat(browser: Browser, baseUrl: string, username: stri
     await context.addCookies([{ name, value, url: baseUrl }]);
   }
   const page = await context.newPage();
-  const problems: string[] = [];
+  const problems = options.problems ?? [];
   const who = username ?? 'visitor';
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`${who}: ${message.text()}`);
