@@ -4,6 +4,7 @@ import { startTestApp, type TestApp } from '../support/app';
 import { seriousViolations } from '../support/axe';
 import { takeSeat, type Seat } from '../support/chamber-seat';
 import { chromiumArgs, chromiumPath } from '../support/chromium';
+import path from 'node:path';
 
 // The chair console and the member view where it counts: at 1440×900 the console's essentials (the
 // floor, the speaker list, points of order, the open vote or last result, the chair's own seat) are
@@ -12,6 +13,8 @@ import { chromiumArgs, chromiumPath } from '../support/chromium';
 // vote asks first, a member is told the decision on their point of order, and after closing the
 // sitting every control is disabled with the reason.
 
+/** PLENUM_SCREENSHOTS=<dir> keeps a screenshot of each state checked (for looking, not for asserting). */
+const shots = process.env.PLENUM_SCREENSHOTS ?? null;
 const wide = { width: 1440, height: 900 };
 const phone = { width: 390, height: 844 };
 
@@ -62,6 +65,7 @@ describe('the console and the member view fit their screens', () => {
           expect(overflow, `${what} ${language} sideways at 390`).toBe(0);
         }
         expect(await seriousViolations(page), `${what} ${language} ${size.width}`).toEqual([]);
+        if (shots) await page.screenshot({ path: path.join(shots, `${what.replaceAll(' ', '-')}-${language}-${size.width}.png`), fullPage: size === phone });
       }
     }
     await page.setViewportSize(wide);

@@ -114,6 +114,10 @@ describe('ChairPage', () => {
         overrunSeconds: 0,
         interjection: null,
         pendingInterjections: [],
+        clockStopped: false,
+        warningSeconds: null,
+        graceEndsAt: null,
+        talkingStick: false,
       },
     };
     const [fixture, page] = await render(keller, { EndFloor: { endFloor: { __typename: 'MutationEndFloorSuccess', data: demoProcedure({ seq: 11 }) } } });

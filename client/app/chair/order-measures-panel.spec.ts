@@ -58,12 +58,24 @@ describe('OrderMeasuresPanel', () => {
   it('offers members and guests, never the chair’s team; no withdrawal without a floor', async () => {
     const [, panel] = await render();
     const options = [...panel.querySelectorAll('[data-testid="measure-member"] option')].map((o) => o.textContent?.trim());
-    expect(options).toEqual(['Jonas Brandt']);
+    expect(options).toEqual(['Choose a member…', 'Jonas Brandt']);
     expect(byTestId(panel, 'withdraw-floor')).toBeNull();
+    // Nobody holds the floor and nobody is chosen: no measure falls on whoever is first in the list.
+    expect((byTestId(panel, 'call-to-order') as HTMLButtonElement).disabled).toBeTrue();
+    expect((byTestId(panel, 'exclude-member') as HTMLButtonElement).disabled).toBeTrue();
   });
+
+  /** Chooses a member in the panel's list. */
+  async function choose(fixture: ComponentFixture<OrderMeasuresPanel>, panel: HTMLElement, personId: string): Promise<void> {
+    const select = byTestId(panel, 'measure-member') as HTMLSelectElement;
+    select.value = personId;
+    select.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+  }
 
   it('excludes only after confirmation, with the sitting days chosen', async () => {
     const [fixture, panel] = await render();
+    await choose(fixture, panel, 'j.brandt');
     byTestId(panel, 'exclude-member')!.click();
     await fixture.whenStable();
     expect(sent('ExcludeMember')).toEqual([]);

@@ -42,6 +42,7 @@ type Exclusion = OrderMeasures['exclusions'][number];
           <label>
             {{ text().member }}
             <select data-testid="measure-member" [value]="target()" (change)="selected.set($any($event.target).value)">
+              <option value="">{{ text().chooseMember }}</option>
               @for (person of members(); track person.id) {
                 <option [value]="person.id">{{ person.name }}</option>
               }
@@ -207,8 +208,8 @@ export class OrderMeasuresPanel {
   protected readonly floorHolder = computed(() => this.commands.procedure.procedure()?.floor?.person ?? null);
   /** Members and podium guests; the chair's team keeps order and receives none. */
   protected readonly members = computed(() => this.chair.speakers().filter((person) => !person.roles.includes('CHAIR') && !person.roles.includes('MODERATOR')));
-  /** The member chosen, else the one holding the floor, else the first. */
-  protected readonly target = computed(() => this.selected() ?? this.floorHolder()?.id ?? this.members()[0]?.id ?? '');
+  /** The member chosen, else the one holding the floor; else nobody: a measure never falls on whoever is first in the list. */
+  protected readonly target = computed(() => this.selected() ?? this.floorHolder()?.id ?? '');
   protected readonly targetName = computed(() => this.members().find((person) => person.id === this.target())?.name ?? '');
 
   protected busy(): boolean {

@@ -21,6 +21,10 @@ describe('speaker prefixes', () => {
         overrunSeconds: 0,
         interjection: null,
         pendingInterjections: [],
+        clockStopped: false,
+        warningSeconds: null,
+        graceEndsAt: null,
+        talkingStick: false,
       },
       speakerList: { agendaItemId: 'sitting-42-item-2', closed: false, requests: [demoRequest('r1', 'l.vogel', '2026-12-03T09:29:30.000Z')] },
     });

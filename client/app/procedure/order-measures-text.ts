@@ -4,6 +4,7 @@ const en = {
   // The chair's panel
   heading: 'Order measures',
   member: 'Member',
+  chooseMember: 'Choose a member…',
   reason: 'Reason (optional)',
   callToPoint: 'Call to the point',
   callToOrder: 'Call to order',
@@ -60,6 +61,7 @@ const en = {
 const de: typeof en = {
   heading: 'Ordnungsmaßnahmen',
   member: 'Mitglied',
+  chooseMember: 'Mitglied wählen …',
   reason: 'Begründung (optional)',
   callToPoint: 'Sachruf',
   callToOrder: 'Ordnungsruf',

@@ -39,13 +39,15 @@ describe('ProtocolLinks', () => {
     const json = () => root.querySelector<HTMLAnchorElement>('[data-testid="protocol-json"]')!;
 
     expect(pdf().getAttribute('href')).toBe('/api/sittings/sitting-42/protocol.pdf?lang=en');
-    expect(pdf().textContent?.trim()).toBe('Protocol (PDF)');
+    // The PDF opens in a new tab, and says so to screen readers.
+    expect(pdf().textContent?.trim()).toBe('Protocol (PDF) (opens in a new tab)');
+    expect(pdf().getAttribute('target')).toBe('_blank');
     expect(json().getAttribute('href')).toBe('/api/sittings/sitting-42/protocol.json');
 
     TestBed.inject(TranslationState).setLanguage('de');
     await fixture.whenStable();
     expect(pdf().getAttribute('href')).toBe('/api/sittings/sitting-42/protocol.pdf?lang=de');
-    expect(pdf().textContent?.trim()).toBe('Protokoll (PDF)');
+    expect(pdf().textContent?.trim()).toBe('Protokoll (PDF) (öffnet in einem neuen Tab)');
     expect(json().textContent?.trim()).toBe('Protokoll (JSON)');
   });
 });
