@@ -97,6 +97,24 @@ describe('ChairPage', () => {
     expect(page.querySelector('[data-testid="close-sitting"]')).toBeNull();
   });
 
+  it('during a break, keeps the speaker list in order but says why nobody can be added to it', async () => {
+    debate = { ...baseDebate, phase: 'SUSPENDED' };
+    const [, page] = await render(keller);
+
+    expect(page.querySelector('[data-testid="add-speaker"]')?.matches(':disabled')).toBeTrue();
+    expect(page.querySelector('[data-testid="add-speaker-blocked"]')?.textContent).toContain('The sitting is suspended.');
+    expect(page.querySelector('[data-testid="close-list"]')?.matches(':disabled')).toBeFalse();
+  });
+
+  it('before an item is called, says the speaker list belongs to one', async () => {
+    debate = { ...baseDebate, currentItem: null };
+    const [, page] = await render(keller);
+
+    expect(page.querySelector('[data-testid="add-speaker"]')?.matches(':disabled')).toBeTrue();
+    expect(page.querySelector('[data-testid="close-list"]')?.matches(':disabled')).toBeTrue();
+    expect(page.querySelector('[data-testid="add-speaker-blocked"]')?.textContent).toContain('Call an agenda item first');
+  });
+
   it('ends a speech only after the chair confirms it', async () => {
     const now = Date.now();
     debate = {

@@ -24,6 +24,7 @@ const en = {
   closeVoteHeading: (title: string) => `Close the vote “${title}”?`,
   closeVoteQuestion: (cast: number, of: number) => `${cast} of ${of} have voted. Nobody can vote after closing; the result is published at once.`,
   keepVoteOpen: 'Keep it open',
+  noItemCalled: 'Call an agenda item first: the speaker list belongs to it.',
 };
 
 const de: typeof en = {
@@ -50,6 +51,7 @@ const de: typeof en = {
   closeVoteQuestion: (cast, of) =>
     `${cast} von ${of} haben abgestimmt. Nach dem Schließen kann niemand mehr abstimmen; das Ergebnis wird sofort veröffentlicht.`,
   keepVoteOpen: 'Offen lassen',
+  noItemCalled: 'Erst einen Tagesordnungspunkt aufrufen: die Rednerliste gehört zu ihm.',
 };
 
 /** The console's layout, confirmations and locks, in German and English. */

@@ -4,7 +4,9 @@ import { TranslationState } from '../i18n/translation-state';
 import { formatDuration } from '../procedure/floor-clock';
 import { procedureText } from '../procedure/procedure-text';
 import { CommandProblem } from '../shared/command-problem';
-import type { RequestKind, Stance } from '../shared/graphql-schema.generated';
+import type { RequestKind, SittingState, Stance } from '../shared/graphql-schema.generated';
+import { lockReason } from './console-lock';
+import { consoleText } from './console-text';
 import { chairText } from './chair-text';
 import { ChairState } from './chair-state';
 
@@ -29,7 +31,14 @@ const kinds: readonly RequestKind[] = ['SPEECH', 'SHORT_INTERVENTION', 'INTERJEC
           </button>
         } @else {
           <span>{{ text().listOpen }}</span>
-          <button type="button" class="secondary" data-testid="close-list" [disabled]="busy()" (click)="closeList()">
+          <button
+            type="button"
+            class="secondary"
+            data-testid="close-list"
+            [disabled]="busy() || !procedure.currentItem"
+            [attr.aria-describedby]="procedure.currentItem ? null : 'speakers-add-blocked'"
+            (click)="closeList()"
+          >
             {{ text().closeList }}
           </button>
         }
@@ -125,10 +134,20 @@ const kinds: readonly RequestKind[] = ['SPEECH', 'SHORT_INTERVENTION', 'INTERJEC
             </select>
           </label>
         }
-        <button type="submit" class="secondary" data-testid="add-speaker" [disabled]="busy() || personId() === ''">
+        <button
+          type="submit"
+          class="secondary"
+          data-testid="add-speaker"
+          [disabled]="busy() || personId() === '' || addBlocked(procedure) !== null"
+          [attr.aria-describedby]="addBlocked(procedure) === null ? null : 'speakers-add-blocked'"
+        >
           {{ text().addSpeaker }}
         </button>
       </form>
+      <!-- What the state forbids is disabled with the reason, not refused after the click. -->
+      @if (addBlocked(procedure); as why) {
+        <p class="blocked" id="speakers-add-blocked" data-testid="add-speaker-blocked">{{ why }}</p>
+      }
       <plenum-command-problem [message]="state.problem('speakers')" />
       @if (procedure.quotas; as quotas) {
         <table class="quotas">
@@ -241,6 +260,11 @@ const kinds: readonly RequestKind[] = ['SPEECH', 'SHORT_INTERVENTION', 'INTERJEC
       text-align: left;
       font-variant-numeric: tabular-nums;
     }
+    .blocked {
+      margin: 0.25rem 0 0;
+      color: var(--muted);
+      font-size: 0.875rem;
+    }
     .exhausted td {
       color: var(--danger);
       font-weight: 600;
@@ -254,6 +278,7 @@ export class SpeakerListEditor {
 
   protected readonly text = this.translation.catalogue(chairText);
   protected readonly words = this.translation.catalogue(procedureText);
+  protected readonly lock = this.translation.catalogue(consoleText);
   protected readonly kinds = kinds;
   protected readonly duration = formatDuration;
   protected readonly abs = Math.abs;
@@ -261,6 +286,13 @@ export class SpeakerListEditor {
   protected readonly kind = signal<RequestKind>('SPEECH');
   protected readonly stance = signal<Stance>('PRO');
   private readonly proContra = computed(() => this.state.procedure.procedure()?.orderPolicy === 'PRO_CONTRA');
+
+  /** Why a speaker cannot be added now (the server's requireOpen and a called item), or null. */
+  protected addBlocked(procedure: { readonly phase: SittingState; readonly currentItem: unknown }): string | null {
+    const locked = lockReason(procedure.phase, 'open');
+    if (locked) return this.lock().lock[locked];
+    return procedure.currentItem ? null : this.lock().noItemCalled;
+  }
 
   protected busy(): boolean {
     return this.state.pending('speakers') || this.state.pending('floor');
