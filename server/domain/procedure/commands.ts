@@ -206,8 +206,8 @@ export interface CarriedExclusion {
   readonly person: PersonRef;
   readonly fromSittingId: string;
   readonly sittingDays: number;
-  /** Sitting days left, this sitting included (≥ 1). */
-  readonly remaining: number;
+  /** Sittings opened since the one it was imposed in, before this one: the sitting days served after that one. */
+  readonly servedSince: number;
   /** The objection lodged and not yet decided (an upheld one lifts the exclusion, so it is not carried). */
   readonly objection: { readonly text: string | null } | null;
 }

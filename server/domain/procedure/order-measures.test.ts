@@ -189,7 +189,7 @@ describe('exclusion', () => {
     const person = { personId: 'j.brandt', name: 'Jonas Brandt', factionId: 'sda', factionShortName: 'SDA' };
     const c = new Chamber({
       ...sittingContext(),
-      exclusions: [{ exclusionId: 'x-1', person, fromSittingId: 'sitting-41', sittingDays: 3, remaining: 2, objection: null }],
+      exclusions: [{ exclusionId: 'x-1', person, fromSittingId: 'sitting-41', sittingDays: 3, servedSince: 0, objection: null }],
     });
     expect(c.run(chair, { kind: 'sitting.open' }).map((e) => e.kind)).toEqual(['sitting.opened', 'order.exclusion_carried']);
     expect(rule(() => c.decide('j.brandt', { kind: 'attendance.join', personId: 'j.brandt' }))).toBe('order.excluded');
@@ -199,5 +199,17 @@ describe('exclusion', () => {
     expect(c.decide('j.brandt', { kind: 'attendance.join', personId: 'j.brandt' })).toHaveLength(1);
     // The state is the record's fold.
     expect(fold(c.entries).order).toEqual(c.state.order);
+  });
+
+  it('counts the days served: the days imposed less the sitting it was imposed in and those opened since; a served one is not carried', () => {
+    const person = { personId: 'j.brandt', name: 'Jonas Brandt', factionId: 'sda', factionShortName: 'SDA' };
+    const opening = (sittingDays: number, servedSince: number) =>
+      new Chamber({
+        ...sittingContext(),
+        exclusions: [{ exclusionId: 'x-1', person, fromSittingId: 'sitting-41', sittingDays, servedSince, objection: null }],
+      }).run(chair, { kind: 'sitting.open' });
+    expect(opening(3, 1)).toContainEqual(expect.objectContaining({ kind: 'order.exclusion_carried', remaining: 1 }));
+    expect(opening(3, 2).map((e) => e.kind)).toEqual(['sitting.opened']);
+    expect(opening(1, 0).map((e) => e.kind)).toEqual(['sitting.opened']);
   });
 });

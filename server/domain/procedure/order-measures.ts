@@ -135,17 +135,22 @@ export function decideObjection(state: ProcedureState, cmd: Of<'order.decide_obj
 
 /** At opening: the exclusions of earlier sittings this one serves, into the record. */
 export function carriedExclusions(ctx: DecideContext): ProcedureEvent[] {
-  return (ctx.sitting.exclusions ?? [])
-    .filter((x) => x.remaining >= 1)
-    .map((x) => ({
-      kind: 'order.exclusion_carried' as const,
-      exclusionId: x.exclusionId,
-      person: x.person,
-      fromSittingId: x.fromSittingId,
-      sittingDays: x.sittingDays,
-      remaining: x.remaining,
-      objection: x.objection,
-    }));
+  return (ctx.sitting.exclusions ?? []).flatMap((x) => {
+    // Days left with this sitting: the days imposed, less the sitting it was imposed in and those opened since.
+    const remaining = x.sittingDays - 1 - x.servedSince;
+    if (remaining < 1) return [];
+    return [
+      {
+        kind: 'order.exclusion_carried' as const,
+        exclusionId: x.exclusionId,
+        person: x.person,
+        fromSittingId: x.fromSittingId,
+        sittingDays: x.sittingDays,
+        remaining,
+        objection: x.objection,
+      },
+    ];
+  });
 }
 
 /** Calls a person has had in this sitting, and in the speech they hold now. */

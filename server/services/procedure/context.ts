@@ -44,16 +44,22 @@ export async function loadSittingContext(db: Kysely<Database>, sittingId: string
   const exclusions: CarriedExclusion[] = [];
   for (const x of opts.exclusions ? await exclusionsInForce(db, sittingId) : []) {
     const p = byId.get(x.personId);
-    // Days left with this sitting: the days imposed, less the sitting it was imposed in and those opened since.
-    const remaining = x.sittingDays - 1 - x.served;
-    if (!p || remaining < 1) continue;
+    // Whether it is still served is the domain's to say (carriedExclusions); a person no longer on the roster is not carried.
+    if (!p) continue;
     const person = {
       personId: p.id,
       name: fullName(p),
       factionId: p.factionId,
       factionShortName: p.factionId ? (factionNames.get(p.factionId) ?? null) : null,
     };
-    exclusions.push({ exclusionId: x.exclusionId, person, fromSittingId: x.sittingId, sittingDays: x.sittingDays, remaining, objection: x.objection });
+    exclusions.push({
+      exclusionId: x.exclusionId,
+      person,
+      fromSittingId: x.sittingId,
+      sittingDays: x.sittingDays,
+      servedSince: x.served,
+      objection: x.objection,
+    });
   }
   return {
     sittingId,
